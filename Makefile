@@ -1,0 +1,37 @@
+# `make run` and `make test` do all the set-up: a .venv from the pinned requirements on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEMO_VAULT := .demo/demo.rjvault
+DEMO_PASSPHRASE := demo vault
+
+.PHONY: run demo test lint check clean-venv
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m recovery_journal
+
+demo: $(STAMP)
+	@test -e $(DEMO_VAULT) || RECOVERY_JOURNAL_PASSPHRASE='$(DEMO_PASSPHRASE)' $(PY) -m recovery_journal demo --vault $(DEMO_VAULT)
+	@echo "Demo vault: $(DEMO_VAULT)  passphrase: $(DEMO_PASSPHRASE)"
+	$(PY) -m recovery_journal --vault $(DEMO_VAULT)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check recovery_journal tests tools
+	$(VENV)/bin/ruff format --check recovery_journal tests tools
+	$(VENV)/bin/mypy
+
+check: lint test
+
+clean-venv:
+	rm -rf $(VENV)

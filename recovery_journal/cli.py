@@ -1,0 +1,316 @@
+"""``recovery-journal``: the GUI by default, and subcommands for scripts, backups and power users.
+
+Exit codes: 0 ok, 1 other error, 2 usage, 3 wrong passphrase, 4 not a vault / damaged / tampered,
+5 vault from a newer version. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from recovery_journal import APP_NAME, __version__
+from recovery_journal.errors import (
+    JournalError,
+    NotAVault,
+    PassphraseRejected,
+    VaultDamaged,
+    VaultExists,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from recovery_journal.i18n import LANGUAGES, _, language_from_environment, set_language
+from recovery_journal.passphrase import problem_with_new_passphrase
+from recovery_journal.paths import default_vault_path
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WRONG_PASSPHRASE = 3
+EXIT_NOT_A_VAULT = 4
+EXIT_TOO_NEW = 5
+
+PASSPHRASE_VARIABLE = "RECOVERY_JOURNAL_PASSPHRASE"
+PROGRAM = "recovery-journal"
+
+
+class UsageError(JournalError):
+    pass
+
+
+def exit_code_for(error: BaseException) -> int:
+    if isinstance(error, WrongPassphrase):
+        return EXIT_WRONG_PASSPHRASE
+    if isinstance(error, NotAVault | VaultDamaged):
+        return EXIT_NOT_A_VAULT
+    if isinstance(error, VaultTooNew):
+        return EXIT_TOO_NEW
+    if isinstance(error, UsageError | PassphraseRejected):
+        return EXIT_USAGE
+    return EXIT_ERROR
+
+
+def _fail(message: str) -> None:
+    print(f"{PROGRAM}: {message}", file=sys.stderr)
+
+
+# --- passphrases ---------------------------------------------------------------------------------
+
+
+def _read_passphrase_file(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(
+            _("The passphrase file {path} cannot be read.").format(path=path)
+        ) from error
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            _("The passphrase file {path} is not UTF-8 text.").format(path=path)
+        ) from error
+    # Only the line ending is removed: spaces may be part of a passphrase.
+    first_line = text.split("\n", 1)[0]
+    return first_line.removesuffix("\r")
+
+
+def get_passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
+    """From --passphrase-file, then the environment, then a prompt without echo on a terminal."""
+    passphrase: str | None = None
+    if args.passphrase_file:
+        passphrase = _read_passphrase_file(Path(args.passphrase_file))
+    elif os.environ.get(PASSPHRASE_VARIABLE):
+        passphrase = os.environ[PASSPHRASE_VARIABLE]
+    elif sys.stdin is not None and sys.stdin.isatty():
+        passphrase = getpass.getpass(_("Passphrase: ") if not new else _("New passphrase: "))
+        if new:
+            repeated = getpass.getpass(_("The same passphrase again: "))
+            problem = problem_with_new_passphrase(passphrase, repeated)
+            if problem:
+                raise PassphraseRejected(problem)
+    if passphrase is None:
+        raise UsageError(
+            _(
+                "No passphrase given: type it at a terminal, or set {variable}, or use "
+                "--passphrase-file FILE."
+            ).format(variable=PASSPHRASE_VARIABLE)
+        )
+    if new:
+        problem = problem_with_new_passphrase(passphrase, passphrase)
+        if problem:
+            raise PassphraseRejected(problem)
+    return passphrase
+
+
+# --- subcommands ---------------------------------------------------------------------------------
+
+
+def _vault_path(args: argparse.Namespace) -> Path:
+    return Path(args.vault).expanduser() if args.vault else default_vault_path()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from recovery_journal.store import create_vault
+
+    path = _vault_path(args)
+    if os.path.lexists(path):
+        raise VaultExists(path)
+    vault = create_vault(path, get_passphrase(args, new=True))
+    vault.close()
+    print(_("Created a new vault at {path}.").format(path=path))
+    print(
+        _(
+            "Keep your passphrase safe: if it is forgotten, nobody can open this vault, "
+            "not even us."
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from recovery_journal.store import open_vault
+
+    path = _vault_path(args)
+    vault = open_vault(path, get_passphrase(args))
+    try:
+        problems = vault.integrity_problems()
+        version = vault.schema_version()
+        notes = vault.notes.count()
+    finally:
+        vault.close()
+    if problems:
+        print(
+            _("damaged: {path}: {count} problems, first: {first}").format(
+                path=path, count=len(problems), first=problems[0]
+            )
+        )
+        return EXIT_NOT_A_VAULT
+    print(
+        _("ok: {path}: schema {version}, {notes} daily notes, integrity checks passed").format(
+            path=path, version=version, notes=notes
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from recovery_journal.services.export import dumps, export_document, export_to_file
+    from recovery_journal.store import open_vault
+
+    vault = open_vault(_vault_path(args), get_passphrase(args))
+    try:
+        if args.output == "-":
+            sys.stdout.write(dumps(export_document(vault)))
+        else:
+            export_to_file(vault, Path(args.output))
+    finally:
+        vault.close()
+    if args.output != "-":
+        print(
+            _("Exported to {path}. The file is not encrypted: keep it somewhere private.").format(
+                path=args.output
+            ),
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    from recovery_journal.services.export import (
+        import_document,
+        import_summary,
+        read_export_file,
+    )
+    from recovery_journal.store import open_vault
+
+    # Read and validate the whole file before the vault is even opened.
+    document = read_export_file(Path(args.file))
+    vault = open_vault(_vault_path(args), get_passphrase(args))
+    try:
+        import_document(vault, document)
+    finally:
+        vault.close()
+    counts = import_summary(document)
+    print(_("Imported {notes} daily notes.").format(notes=counts["daily_notes"]))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from recovery_journal.services.demo import fill_demo
+    from recovery_journal.store import create_vault, open_vault
+
+    if args.days < 1 or args.days > 36500:
+        raise UsageError(_("--days must be between 1 and 36500."))
+    path = _vault_path(args)
+    if os.path.lexists(path):
+        vault = open_vault(path, get_passphrase(args))
+    else:
+        vault = create_vault(path, get_passphrase(args, new=True))
+    try:
+        language = args.language or language_from_environment()
+        written = fill_demo(vault, args.days, language, end=date.today())
+    finally:
+        vault.close()
+    print(
+        _("Filled {path} with {days} days of demo history ({notes} daily notes).").format(
+            path=path, days=args.days, notes=written
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        raise JournalError(
+            _(
+                "No display found (DISPLAY is not set); run the app in a desktop session, "
+                "or use a subcommand (see --help)."
+            )
+        )
+    from recovery_journal.ui.app import run_gui
+
+    return run_gui(_vault_path(args))
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--vault",
+        metavar="PATH",
+        default=default,
+        help=_("the vault file (default: {path})").format(path=default_vault_path()),
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=default,
+        help=_("read the passphrase from the first line of FILE"),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM,
+        description=_(
+            "{app}: a private, encrypted notebook for working the twelve steps. "
+            "Without a subcommand, the app opens."
+        ).format(app=APP_NAME),
+        epilog=_(
+            "For scripts, the passphrase can come from {variable} or --passphrase-file. "
+            "Exit codes: 0 ok, 1 error, 2 usage, 3 wrong passphrase, 4 not a vault or damaged, "
+            "5 vault from a newer version."
+        ).format(variable=PASSPHRASE_VARIABLE),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _common_options(parser, suppress=False)
+    parser.set_defaults(handler=cmd_gui)
+    sub = parser.add_subparsers(title=_("subcommands"), metavar="COMMAND")
+
+    def add(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        _common_options(command, suppress=True)
+        command.set_defaults(handler=handler)
+        return command
+
+    add("init", _("create a new, empty vault"), cmd_init)
+    add("check", _("unlock the vault and run the integrity checks"), cmd_check)
+    export = add("export-json", _("write the whole vault as JSON (not encrypted)"), cmd_export_json)
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the file to write, or - for standard output"))
+    importer = add("import-json", _("import a JSON export into an empty vault"), cmd_import_json)
+    importer.add_argument("file", metavar="FILE", help=_("the JSON export to import"))
+    demo = add("demo", _("fill a new or empty vault with realistic sample history"), cmd_demo)
+    demo.add_argument("--days", type=int, default=90, help=_("how many days of history (default 90)"))
+    demo.add_argument("--language", choices=sorted(LANGUAGES), help=_("language of the sample text"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(language_from_environment())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except JournalError as error:
+        _fail(error.message())
+        return exit_code_for(error)
+    except KeyboardInterrupt:
+        _fail(_("Interrupted; nothing more was changed."))
+        return EXIT_ERROR
+    except OSError as error:
+        _fail(
+            _("The operation failed: {reason}.").format(
+                reason=error.strerror or error.__class__.__name__
+            )
+        )
+        return EXIT_ERROR

@@ -1,0 +1,1 @@
+"""Domain data and the interfaces the store implements. Plain Python only."""

@@ -1,0 +1,116 @@
+"""Everything that can go wrong with a vault, each with one calm sentence for the person.
+
+The sentences are produced when shown (``message()``), so they come out in the language chosen then.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recovery_journal.i18n import _
+
+
+class JournalError(Exception):
+    """An expected failure with a sentence for the person; never shown as a traceback."""
+
+    def message(self) -> str:
+        return str(self)
+
+
+class VaultError(JournalError):
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        super().__init__(f"{path}: {detail}" if detail else str(path))
+        self.path = Path(path)
+        self.detail = detail
+
+
+class VaultMissing(VaultError):
+    def message(self) -> str:
+        return _("There is no vault at {path}. Create one first, or choose another file.").format(
+            path=self.path
+        )
+
+
+class VaultExists(VaultError):
+    def message(self) -> str:
+        return _("A file already exists at {path}; nothing was changed.").format(path=self.path)
+
+
+class WrongPassphrase(VaultError):
+    def message(self) -> str:
+        return _(
+            "That passphrase does not open this vault. Check the keyboard layout and Caps Lock, "
+            "then try again."
+        )
+
+
+class NotAVault(VaultError):
+    def message(self) -> str:
+        if self.detail == "empty":
+            return _(
+                "{path} is an empty file, not a vault; it was left untouched. If you expected "
+                "your journal here, restore it from a backup."
+            ).format(path=self.path)
+        if self.detail == "plain-sqlite":
+            return _(
+                "{path} is an unencrypted SQLite database, not a Recovery Journal vault; "
+                "it was left untouched."
+            ).format(path=self.path)
+        if self.detail == "foreign":
+            return _(
+                "{path} is an encrypted database made by another program, not a Recovery "
+                "Journal vault; it was left untouched."
+            ).format(path=self.path)
+        return _(
+            "{path} is not a Recovery Journal vault, or it has been cut short; it was left "
+            "untouched. Choose the right file or restore it from a backup."
+        ).format(path=self.path)
+
+
+class VaultDamaged(VaultError):
+    def message(self) -> str:
+        return _(
+            "The vault at {path} is damaged or has been tampered with; it was left as it is. "
+            "Restore it from a backup, and keep this file in case it can be repaired."
+        ).format(path=self.path)
+
+
+class VaultTooNew(VaultError):
+    def __init__(self, path: Path | str, found: int, supported: int) -> None:
+        super().__init__(path, f"schema {found} > {supported}")
+        self.found = found
+        self.supported = supported
+
+    def message(self) -> str:
+        return _(
+            "This vault was written by a newer version of Recovery Journal; update the app to "
+            "open it. The vault was not changed."
+        )
+
+
+class VaultBusy(VaultError):
+    def message(self) -> str:
+        return _(
+            "The vault at {path} is busy in another program; close it there and try again."
+        ).format(path=self.path)
+
+
+class CipherUnavailable(JournalError):
+    def message(self) -> str:
+        return _(
+            "The encryption library is missing or incomplete ({detail}); the app will not open "
+            "a vault without it. Reinstall Recovery Journal."
+        ).format(detail=str(self))
+
+
+class ImportRejected(JournalError):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def message(self) -> str:
+        return _("{reason}; nothing was imported.").format(reason=self.reason)
+
+
+class PassphraseRejected(JournalError):
+    """A new passphrase that does not meet the minimum; the message says what to change."""

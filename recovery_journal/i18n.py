@@ -1,0 +1,170 @@
+"""Translations shared by the CLI and the GUI.
+
+Messages are marked with ``_()`` / ``ngettext()`` in every layer; the catalogues are plain gettext
+``.po`` files in ``resources/i18n`` so translators can use their usual tools. We read the ``.po``
+directly and hand gettext an in-memory ``.mo``: no compile step to forget, and gettext still does
+the Russian plural rules from the catalogue's ``Plural-Forms`` header.
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import io
+import os
+import struct
+from collections.abc import Mapping
+from functools import cache
+
+from recovery_journal.resources import resource_path
+
+SOURCE_LANGUAGE = "en"
+LANGUAGES: Mapping[str, str] = {"en": "English", "ru": "Русский"}
+
+_current: gettext.NullTranslations = gettext.NullTranslations()
+_current_language = SOURCE_LANGUAGE
+
+
+# A key in a parsed catalogue: a plain msgid, or (msgid, msgid_plural) for plural messages.
+CatalogKey = str | tuple[str, str]
+
+
+def parse_po(text: str) -> dict[CatalogKey, str | list[str]]:
+    """Parse the subset of the .po format we write: msgid, msgid_plural, msgstr, msgstr[n].
+
+    Fuzzy entries are skipped, as msgfmt does, so a half-reviewed translation never shows.
+    """
+    entries: dict[CatalogKey, str | list[str]] = {}
+    fields: dict[str, str] = {}
+    current: str | None = None
+    fuzzy = False
+
+    def flush() -> None:
+        nonlocal fields, current, fuzzy
+        if "msgid" in fields and not fuzzy:
+            msgid = fields["msgid"]
+            if "msgid_plural" in fields:
+                forms = [fields[k] for k in sorted(f for f in fields if f.startswith("msgstr["))]
+                entries[(msgid, fields["msgid_plural"])] = forms
+            else:
+                entries[msgid] = fields.get("msgstr", "")
+        fields, current, fuzzy = {}, None, False
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        if line.startswith("#"):
+            if line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+            continue
+        if line.startswith('"'):
+            if current is None:
+                raise ValueError(f"continuation line without a keyword: {raw!r}")
+            fields[current] += ast.literal_eval(line)
+            continue
+        keyword, _, rest = line.partition(" ")
+        if keyword == "msgid" and "msgid" in fields:
+            flush()
+        current = keyword
+        fields[keyword] = ast.literal_eval(rest.strip())
+    flush()
+    return entries
+
+
+def build_mo(entries: Mapping[CatalogKey, str | list[str]]) -> bytes:
+    """Serialise parsed entries into the GNU .mo format (as CPython's Tools/i18n/msgfmt.py does)."""
+    pairs: list[tuple[bytes, bytes]] = []
+    for key, value in entries.items():
+        if isinstance(key, tuple):
+            assert isinstance(value, list)
+            if not any(value):
+                continue
+            pairs.append(("\0".join(key).encode(), "\0".join(value).encode()))
+        else:
+            assert isinstance(value, str)
+            if not value and key:
+                continue
+            pairs.append((key.encode(), value.encode()))
+    pairs.sort()
+    count = len(pairs)
+    key_start = 7 * 4
+    value_start = key_start + count * 8
+    data_start = value_start + count * 8
+    ids = b"".join(k + b"\0" for k, _ in pairs)
+    strs = b"".join(v + b"\0" for _, v in pairs)
+    key_table: list[int] = []
+    offset = data_start
+    for k, _ in pairs:
+        key_table += [len(k), offset]
+        offset += len(k) + 1
+    value_table: list[int] = []
+    for _, v in pairs:
+        value_table += [len(v), offset]
+        offset += len(v) + 1
+    header = struct.pack("Iiiiiii", 0x950412DE, 0, count, key_start, value_start, 0, 0)
+    tables = struct.pack(f"{len(key_table)}i", *key_table) + struct.pack(
+        f"{len(value_table)}i", *value_table
+    )
+    return header + tables + ids + strs
+
+
+def catalogue_path(language: str) -> str:
+    return str(resource_path("i18n", f"{language}.po"))
+
+
+@cache
+def _translations(language: str) -> gettext.NullTranslations:
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    try:
+        with open(catalogue_path(language), encoding="utf-8") as handle:
+            entries = parse_po(handle.read())
+    except (OSError, ValueError, SyntaxError):
+        # A missing or broken catalogue must never stop the app: fall back to English.
+        return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(build_mo(entries)))
+
+
+def set_language(language: str) -> None:
+    """Switch every later ``_()`` call to ``language`` (a key of LANGUAGES)."""
+    global _current, _current_language
+    if language not in LANGUAGES:
+        language = SOURCE_LANGUAGE
+    _current = _translations(language)
+    _current_language = language
+
+
+def current_language() -> str:
+    return _current_language
+
+
+def language_from_locale_name(name: str | None) -> str:
+    """Map a POSIX or Qt locale name such as ``ru_RU.UTF-8`` or ``ru-RU`` to one we ship."""
+    if not name:
+        return SOURCE_LANGUAGE
+    code = name.replace("-", "_").split(".")[0].split("_")[0].lower()
+    return code if code in LANGUAGES else SOURCE_LANGUAGE
+
+
+def language_from_environment() -> str:
+    """The language gettext itself would pick for a terminal program."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return language_from_locale_name(value.split(":")[0])
+    return SOURCE_LANGUAGE
+
+
+def _(message: str) -> str:
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _current.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction without translating it yet (translated where shown)."""
+    return message

@@ -1,0 +1,1 @@
+"""Use cases over the domain: plain Python, no Qt, no SQL."""

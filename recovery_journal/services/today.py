@@ -1,0 +1,64 @@
+"""The Today page's use cases: the note about today and a glance at recent days."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from recovery_journal.domain.clock import utc_now
+from recovery_journal.domain.notes import DailyNote
+from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.settings import MAX_DISPLAY_NAME, JournalSettings
+from recovery_journal.services.changes import Changes
+
+RECENT_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    day: date
+    note: DailyNote | None
+    recent: Sequence[DailyNote]
+    settings: JournalSettings
+    days_written: int
+
+
+def load_today(vault: Vault, day: date) -> TodayView:
+    return TodayView(
+        day=day,
+        note=vault.notes.get(day),
+        recent=vault.notes.recent(RECENT_DAYS, before=day),
+        settings=JournalSettings.from_mapping(vault.settings.get_all()),
+        days_written=vault.notes.count(),
+    )
+
+
+def save_daily_note(vault: Vault, day: date, text: str, now: datetime | None = None) -> DailyNote | None:
+    """Save the note for ``day``; an emptied note is removed rather than kept blank."""
+    moment = now or utc_now()
+    with vault.transaction():
+        existing = vault.notes.get(day)
+        if not text.strip():
+            if existing is not None:
+                vault.notes.delete(day)
+            return None
+        if existing is None:
+            note = DailyNote(day, text, moment, moment)
+        elif existing.text == text:
+            return existing
+        else:
+            note = replace(existing, text=text, updated_at=moment)
+        vault.notes.save(note)
+    return note
+
+
+def load_settings(vault: Vault) -> JournalSettings:
+    return JournalSettings.from_mapping(vault.settings.get_all())
+
+
+def save_settings(vault: Vault, settings: JournalSettings) -> Changes:
+    name = settings.display_name.strip()[:MAX_DISPLAY_NAME]
+    with vault.transaction():
+        vault.settings.replace_all(JournalSettings(display_name=name).to_mapping())
+    return Changes(settings=True)

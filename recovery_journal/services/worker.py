@@ -1,0 +1,65 @@
+"""One thread owns the vault; everyone else hands it jobs and gets futures back.
+
+sqlcipher3 connections refuse use from another thread, and key derivation takes about 0.1 s, so
+the GUI never touches the vault itself (Electrum's sql_db and Picard's run_task work the same way).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
+
+from recovery_journal.domain.ports import Vault
+
+T = TypeVar("T")
+
+
+class VaultClosed(RuntimeError):
+    """A job arrived while no vault was open (for example just after locking)."""
+
+
+class VaultWorker:
+    def __init__(self) -> None:
+        # max_workers=1 is the point: every job, the open and the close run on the same thread.
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
+        self._vault: Vault | None = None
+
+    def open(self, opener: Callable[[], Vault]) -> Future[None]:
+        """Run ``opener`` (which derives the key) on the worker and keep the vault it returns."""
+
+        def job() -> None:
+            if self._vault is not None:
+                self._vault.close()
+                self._vault = None
+            self._vault = opener()
+
+        return self._executor.submit(job)
+
+    def submit(self, job: Callable[[Vault], T]) -> Future[T]:
+        def run() -> T:
+            vault = self._vault
+            if vault is None:
+                raise VaultClosed("no vault is open")
+            try:
+                return job(vault)
+            except Exception as error:
+                translated = vault.translate_error(error)
+                if translated is error:
+                    raise
+                raise translated from error
+
+        return self._executor.submit(run)
+
+    def close(self) -> Future[None]:
+        def job() -> None:
+            if self._vault is not None:
+                self._vault.close()
+                self._vault = None
+
+        return self._executor.submit(job)
+
+    def shutdown(self) -> None:
+        """Close the vault and wait for every queued job, so no save is lost on quit."""
+        self.close()
+        self._executor.shutdown(wait=True)

@@ -1,0 +1,300 @@
+"""Opening, creating and checking the one encrypted vault file.
+
+Everything here is careful about one promise: a failed open changes no byte of the file. Nothing
+that writes (WAL mode, migrations) runs until the key is proven right and the schema is known.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from recovery_journal.errors import (
+    CipherUnavailable,
+    JournalError,
+    NotAVault,
+    VaultBusy,
+    VaultDamaged,
+    VaultExists,
+    VaultMissing,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from recovery_journal.passphrase import normalise
+from recovery_journal.store.migrations import apply_migrations, latest_version
+from recovery_journal.store.notes_repo import SqlDailyNoteRepository
+from recovery_journal.store.settings_repo import SqlSettingsRepository
+
+try:
+    import sqlcipher3
+except ImportError:  # pragma: no cover - exercised by ensure_cipher_available
+    sqlcipher3 = None
+
+# SQLCipher 4 defaults, pinned through cipher_compatibility = 4 so any SQLCipher 4 client opens the
+# vault with the passphrase alone. Tests may lower the iterations; the app never does.
+KDF_ITERATIONS = 256_000
+PAGE_SIZE = 4096
+# "RJNL": tells our vaults from other SQLCipher databases that happen to share a passphrase.
+APPLICATION_ID = 0x524A4E4C
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+
+# The tables that hold the person's writing; settings alone do not make a vault "used".
+DATA_TABLES = ("daily_notes",)
+
+
+_cipher_checked = False
+
+
+def ensure_cipher_available() -> None:
+    """Fail closed unless the binding really is SQLCipher 4 with FTS5."""
+    global _cipher_checked
+    if _cipher_checked:
+        return
+    if sqlcipher3 is None:
+        raise CipherUnavailable("sqlcipher3 is not installed")
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+        if not row or not str(row[0]).startswith("4."):
+            raise CipherUnavailable(f"SQLCipher 4 required, found {row[0] if row else 'none'}")
+        try:
+            conn.execute("CREATE VIRTUAL TABLE temp.fts_probe USING fts5(body)")
+        except sqlcipher3.Error as error:
+            raise CipherUnavailable(f"FTS5 is missing: {error}") from error
+    finally:
+        conn.close()
+    _cipher_checked = True
+
+
+def _connect(path: Path, passphrase: str, kdf_iterations: int) -> Any:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    try:
+        # SQLCipher reports HMAC failures on stderr by default; we report them ourselves.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        # The binding hands the key to sqlite3_key(); it is never formatted into SQL.
+        conn.set_key(normalise(passphrase))
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        if kdf_iterations != KDF_ITERATIONS:
+            conn.execute(f"PRAGMA kdf_iter = {int(kdf_iterations)}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _classify_unreadable(conn: Any, path: Path, error: Any) -> JournalError:
+    """Tell a wrong key from damage: a wrong key fails every page's HMAC, damage only some."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return VaultBusy(path, str(error))
+    if code == SQLITE_CORRUPT:
+        return VaultDamaged(path, str(error))
+    if code != SQLITE_NOTADB:
+        return VaultDamaged(path, str(error))
+    size = path.stat().st_size
+    pages = max(1, math.ceil(size / PAGE_SIZE))
+    try:
+        failures = len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+    except sqlcipher3.Error:
+        failures = pages
+    if failures >= pages:
+        if size % PAGE_SIZE == 0:
+            return WrongPassphrase(path)
+        return NotAVault(path)
+    return VaultDamaged(path, f"{failures} of {pages} pages fail authentication")
+
+
+def _configure_for_writing(conn: Any) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise RuntimeError(f"could not switch the vault to WAL mode (got {mode})")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def open_vault(
+    path: Path | str, passphrase: str, *, kdf_iterations: int = KDF_ITERATIONS
+) -> SqlCipherVault:
+    """Open and unlock an existing vault, upgrading its schema if it is older than the code."""
+    ensure_cipher_available()
+    path = Path(path)
+    if not path.exists():
+        raise VaultMissing(path)
+    if not path.is_file():
+        raise NotAVault(path)
+    if path.stat().st_size == 0:
+        # SQLCipher would quietly turn an empty file into a new, empty vault.
+        raise NotAVault(path, "empty")
+    with path.open("rb") as handle:
+        if handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER:
+            raise NotAVault(path, "plain-sqlite")
+
+    conn = _connect(path, passphrase, kdf_iterations)
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as error:
+            raise _classify_unreadable(conn, path, error) from error
+        try:
+            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlcipher3.DatabaseError as error:
+            raise _classify_unreadable(conn, path, error) from error
+        if application_id != APPLICATION_ID:
+            raise NotAVault(path, "foreign")
+        if version > latest_version():
+            raise VaultTooNew(path, version, latest_version())
+        try:
+            _configure_for_writing(conn)
+            apply_migrations(conn, version)
+        except sqlcipher3.DatabaseError as error:
+            raise _classify_unreadable(conn, path, error) from error
+    except BaseException:
+        conn.close()
+        raise
+    return SqlCipherVault(path, conn)
+
+
+def create_vault(
+    path: Path | str, passphrase: str, *, kdf_iterations: int = KDF_ITERATIONS
+) -> SqlCipherVault:
+    """Create a new vault at ``path`` and return it open. Refuses to touch an existing file."""
+    ensure_cipher_available()
+    path = Path(path)
+    if os.path.lexists(path):
+        raise VaultExists(path)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Build the vault under a temporary name and link it into place, so an interrupted set-up
+    # never leaves a half-made file where the vault belongs.
+    temporary = path.with_name(f".{path.name}.creating-{secrets.token_hex(4)}")
+    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(descriptor)
+    try:
+        conn = _connect(temporary, passphrase, kdf_iterations)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            _configure_for_writing(conn)
+            apply_migrations(conn, 0)
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+        _fsync(temporary)
+        try:
+            os.link(temporary, path)
+        except FileExistsError as error:
+            raise VaultExists(path) from error
+        except OSError:
+            # File systems without hard links: a plain rename, after checking once more.
+            if os.path.lexists(path):
+                raise VaultExists(path) from None
+            os.replace(temporary, path)
+        _fsync_directory(path.parent)
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return open_vault(path, passphrase, kdf_iterations=kdf_iterations)
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _fsync_directory(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    _fsync(directory)
+
+
+class SqlCipherVault:
+    """An open vault. Owned by one thread: sqlcipher3 refuses use from any other."""
+
+    def __init__(self, path: Path, conn: Any) -> None:
+        self.path = path
+        self._conn = conn
+        self._savepoints = 0
+        self.notes = SqlDailyNoteRepository(conn)
+        self.settings = SqlSettingsRepository(conn)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        # Nested blocks become savepoints, as in sqlite-utils' atomic().
+        if self._conn.in_transaction:
+            self._savepoints += 1
+            name = f"sp{self._savepoints}"
+            self._conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute(f"ROLLBACK TO {name}")
+                self._conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self._conn.execute(f"RELEASE {name}")
+            finally:
+                self._savepoints -= 1
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+
+    def is_empty(self) -> bool:
+        return not any(
+            self._conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+            for table in DATA_TABLES
+        )
+
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_problems(self) -> list[str]:
+        problems: list[str] = []
+        try:
+            problems += [row[0] for row in self._conn.execute("PRAGMA cipher_integrity_check")]
+            rows = [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
+            problems += [row for row in rows if row != "ok"]
+            problems += [
+                f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+                for row in self._conn.execute("PRAGMA foreign_key_check")
+            ]
+        except sqlcipher3.DatabaseError as error:
+            problems.append(str(error))
+        return problems
+
+    def translate_error(self, error: BaseException) -> BaseException:
+        """Turn a storage failure met while working into the sentence the person should see."""
+        if isinstance(error, sqlcipher3.DatabaseError) and not isinstance(
+            error, sqlcipher3.IntegrityError | sqlcipher3.ProgrammingError
+        ):
+            code = getattr(error, "sqlite_errorcode", None)
+            if code in (SQLITE_BUSY, SQLITE_LOCKED):
+                return VaultBusy(self.path, str(error))
+            if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+                return VaultDamaged(self.path, str(error))
+        return error
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
