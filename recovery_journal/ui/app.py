@@ -1,0 +1,105 @@
+"""The composition root of the GUI: the one place that wires the store, the worker and the windows."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog
+
+from recovery_journal import APP_NAME, __version__
+from recovery_journal.services.worker import VaultWorker
+from recovery_journal.store import create_vault, open_vault
+from recovery_journal.ui.i18n_qt import apply_language
+from recovery_journal.ui.main_window import MainWindow
+from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.ui_state import (
+    APPLICATION,
+    ORGANISATION,
+    preferred_language,
+    remember_language,
+)
+from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
+
+
+class AppController(QObject):
+    """Opens the vault through a dialog, then keeps one main window alive (rebuilt on language change)."""
+
+    def __init__(self, app: QApplication, vault_path: Path, kdf_iterations: int | None = None):
+        super().__init__()
+        self.app = app
+        self.vault_path = vault_path
+        self.worker = VaultWorker()
+        self.operations = Operations(self.worker)
+        self.window: MainWindow | None = None
+        self.dialog: UnlockDialog | CreateVaultDialog | None = None
+        # Only tests lower the iterations, to keep the suite quick; the app never does.
+        self._kdf = {} if kdf_iterations is None else {"kdf_iterations": kdf_iterations}
+
+    def start(self) -> QDialog:
+        """Show the create or the unlock dialog; the main window follows once the vault is open."""
+        path = self.vault_path
+        if path.exists():
+            self.dialog = UnlockDialog(
+                path, lambda secret: self.worker.open(lambda: open_vault(path, secret, **self._kdf))
+            )
+        else:
+            self.dialog = CreateVaultDialog(
+                path,
+                lambda secret: self.worker.open(lambda: create_vault(path, secret, **self._kdf)),
+            )
+        self.dialog.opened.connect(self.show_main_window)
+        self.dialog.rejected.connect(self.app.quit)
+        self.dialog.show()
+        return self.dialog
+
+    def show_main_window(self) -> MainWindow:
+        self.window = MainWindow(self.operations, self.vault_path)
+        self.window.language_chosen.connect(self.switch_language)
+        self.window.closing.connect(self.app.quit)
+        self.window.show()
+        return self.window
+
+    def switch_language(self, language: str) -> None:
+        """Apply a new language by rebuilding the window over the same open vault."""
+        old = self.window
+        if old is None:
+            return
+        remember_language(language)
+        apply_language(self.app, language)
+        old.save_pending()
+        old.remember_state()
+        page = old.current_page()
+        old.closing.disconnect(self.app.quit)
+        old.close()
+        old.deleteLater()
+        window = self.show_main_window()
+        window.show_page(page)
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.save_pending()
+        # Waits for queued saves, then closes the vault on its own thread.
+        self.worker.shutdown()
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    apply_language(app, preferred_language())
+    return app
+
+
+def run_gui(vault_path: Path) -> int:
+    app = make_application(sys.argv[:1])
+    controller = AppController(app, vault_path)
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()

@@ -1,0 +1,144 @@
+"""Navigation on the left, a QStackedWidget of pages on the right, chosen by the Page enum."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from recovery_journal import APP_NAME, __version__
+from recovery_journal.i18n import _
+from recovery_journal.ui.messages import show_error
+from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.pages import Page
+from recovery_journal.ui.pages.settings import SettingsPage
+from recovery_journal.ui.pages.today import TodayPage
+from recovery_journal.ui.ui_state import LAST_PAGE, MAIN_WINDOW_GEOMETRY, ui_settings
+
+
+def page_title(page: Page) -> str:
+    titles = {Page.TODAY: _("Today"), Page.SETTINGS: _("Settings")}
+    return titles[page]
+
+
+class MainWindow(QMainWindow):
+    language_chosen = Signal(str)
+    closing = Signal()
+
+    def __init__(self, operations: Operations, vault_path: Path) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(640, 480))
+        self._operations = operations
+        self.today = TodayPage(operations)
+        self.settings = SettingsPage(operations, vault_path)
+        self.settings.language_chosen.connect(self.language_chosen)
+        self._pages: dict[Page, QWidget] = {Page.TODAY: self.today, Page.SETTINGS: self.settings}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(_("Pages"))
+        self.navigation.setFixedWidth(190)
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 12px; }")
+        self.stack = QStackedWidget()
+        for page, widget in self._pages.items():
+            item = QListWidgetItem(page_title(page))
+            item.setData(Qt.ItemDataRole.UserRole, page.value)
+            self.navigation.addItem(item)
+            self.stack.addWidget(widget)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, stretch=1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        operations.failed.connect(lambda error: show_error(self, error))
+
+        state = ui_settings()
+        geometry = state.value(MAIN_WINDOW_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(900, 640)
+        self.show_page(self._page_from_state(state.value(LAST_PAGE)))
+
+    @staticmethod
+    def _page_from_state(value: object) -> Page:
+        try:
+            return Page(value)
+        except ValueError:
+            return Page.TODAY
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&Journal"))
+        quit_action = QAction(_("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu(_("&Go"))
+        for number, page in enumerate(Page, start=1):
+            action = QAction(page_title(page), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, p=page: self.show_page(p))
+            go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        about = QAction(_("&About {app}").format(app=APP_NAME), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def current_page(self) -> Page:
+        return list(self._pages)[self.stack.currentIndex()]
+
+    def show_page(self, page: Page) -> None:
+        self.navigation.setCurrentRow(list(self._pages).index(page))
+
+    def page_widget(self, page: Page) -> QWidget:
+        return self._pages[page]
+
+    def save_pending(self) -> None:
+        """Hand every unsaved edit to the worker (it runs them before it closes the vault)."""
+        self.today.save_now()
+        self.settings.save_now()
+
+    def remember_state(self) -> None:
+        state = ui_settings()
+        state.setValue(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        state.setValue(LAST_PAGE, self.current_page().value)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About {app}").format(app=APP_NAME),
+            "<p><b>{app}</b> {version}</p><p>{body}</p><p>{affiliation}</p>".format(
+                app=APP_NAME,
+                version=__version__,
+                body=_(
+                    "A private notebook for working a twelve-step programme. Everything you "
+                    "write stays encrypted on this computer and never goes to the network."
+                ),
+                affiliation=_(
+                    "This app is not affiliated with, endorsed by or connected to any "
+                    "twelve-step fellowship."
+                ),
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_pending()
+        self.remember_state()
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,12 @@
+"""The pages of the main window, one module each."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Page(Enum):
+    """Every page of the main window, in navigation order. Later capabilities add members."""
+
+    TODAY = "today"
+    SETTINGS = "settings"

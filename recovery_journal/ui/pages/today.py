@@ -1,0 +1,202 @@
+"""The Today page: a greeting, a few words about today (saved as you type) and the last few days."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.domain.notes import DailyNote
+from recovery_journal.i18n import _, ngettext
+from recovery_journal.services.changes import Changes
+from recovery_journal.services.today import TodayView, load_today, save_daily_note
+from recovery_journal.ui.operations import Operations
+
+AUTOSAVE_DELAY_MS = 700
+DAY_CHECK_MS = 60_000
+
+
+def greeting(hour: int, name: str) -> str:
+    if 5 <= hour < 12:
+        text = _("Good morning, {name}.") if name else _("Good morning.")
+    elif 12 <= hour < 18:
+        text = _("Good afternoon, {name}.") if name else _("Good afternoon.")
+    else:
+        text = _("Good evening, {name}.") if name else _("Good evening.")
+    return text.format(name=name)
+
+
+def long_day(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+
+
+def short_day(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd, d MMMM")
+
+
+class TodayPage(QWidget):
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._operations = operations
+        self.day = date.today()
+        self._dirty = False
+        self._loaded = False
+
+        self.greeting = QLabel()
+        font = QFont(self.greeting.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.greeting.setFont(font)
+        self.greeting.setWordWrap(True)
+        self.date_label = QLabel()
+        self.date_label.setObjectName("date")
+
+        prompt = QLabel(_("A few &words about today"))
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("today_note")
+        self.editor.setAccessibleName(_("A few words about today"))
+        self.editor.setPlaceholderText(
+            _("What happened, how you feel, what you are grateful for… It saves as you type.")
+        )
+        self.editor.setTabChangesFocus(True)
+        prompt.setBuddy(self.editor)
+        self.save_state = QLabel()
+        self.save_state.setObjectName("save_state")
+        self.save_state.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        self.recent_title = QLabel(_("The last few days"))
+        self.recent = QListWidget()
+        self.recent.setObjectName("recent")
+        self.recent.setAccessibleName(_("The last few days"))
+        self.recent.setWordWrap(True)
+        self.recent.setSpacing(3)
+        self.recent.setAlternatingRowColors(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.greeting)
+        layout.addWidget(self.date_label)
+        layout.addSpacing(12)
+        layout.addWidget(prompt)
+        layout.addWidget(self.editor, stretch=2)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.summary, stretch=1)
+        status_row.addWidget(self.save_state)
+        layout.addLayout(status_row)
+        layout.addSpacing(8)
+        layout.addWidget(self.recent_title)
+        layout.addWidget(self.recent, stretch=2)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_now)
+        self._day_check = QTimer(self)
+        self._day_check.setInterval(DAY_CHECK_MS)
+        self._day_check.timeout.connect(self._check_day)
+        self._day_check.start()
+        self.editor.textChanged.connect(self._edited)
+        operations.changed.connect(self._on_changed)
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        day = self.day
+        self._operations.run(lambda vault: load_today(vault, day), self._show)
+
+    def _show(self, view: TodayView) -> None:
+        if view.day != self.day:
+            return
+        self.greeting.setText(greeting(datetime.now().hour, view.settings.display_name))
+        self.date_label.setText(long_day(view.day))
+        # The editor is filled once per day: refilling it after each autosave would move the cursor.
+        if not self._loaded:
+            self.editor.blockSignals(True)
+            self.editor.setPlainText(view.note.text if view.note else "")
+            self.editor.blockSignals(False)
+            self._loaded = True
+            self._show_saved(view.note)
+        self.summary.setText(
+            ngettext(
+                "You have written on {count} day.",
+                "You have written on {count} days.",
+                view.days_written,
+            ).format(count=view.days_written)
+        )
+        self.recent.clear()
+        for note in view.recent:
+            item = QListWidgetItem(f"{short_day(note.day)}\n{note.first_line}")
+            item.setToolTip(note.text[:500])
+            self.recent.addItem(item)
+        if not view.recent:
+            self.recent.addItem(_("Nothing yet. The days you write about will appear here."))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.notes or changes.settings:
+            self.reload()
+
+    def _check_day(self) -> None:
+        if date.today() != self.day:
+            self.save_now()
+            self.day = date.today()
+            self._loaded = False
+            self.reload()
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        self._dirty = True
+        self.save_state.setText(_("Not saved yet…"))
+        self._autosave.start()
+
+    def save_now(self) -> None:
+        """Save at once if anything is waiting (also called before the window closes)."""
+        self._autosave.stop()
+        if not self._dirty:
+            return
+        self._dirty = False
+        day, text = self.day, self.editor.toPlainText()
+        self._operations.run(
+            lambda vault: save_daily_note(vault, day, text),
+            self._saved,
+            changes=Changes(notes=True),
+            on_error=self._save_failed,
+        )
+
+    def has_unsaved_text(self) -> bool:
+        return self._dirty
+
+    def _saved(self, note: DailyNote | None) -> None:
+        if not self._dirty:
+            self._show_saved(note)
+
+    def _show_saved(self, note: DailyNote | None) -> None:
+        if note is None:
+            self.save_state.setText("")
+            return
+        local = note.updated_at.astimezone()
+        self.save_state.setText(
+            _("Saved at {time}").format(
+                time=QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+            )
+        )
+
+    def _save_failed(self, error: BaseException) -> None:
+        # Keep the words in the editor and mark them unsaved, so the next keystroke or the
+        # close of the window tries again; then tell the person.
+        self._dirty = True
+        self._operations.failed.emit(error)
+        self.save_state.setText(_("Not saved — your words are still here."))

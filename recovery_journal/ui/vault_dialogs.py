@@ -1,0 +1,257 @@
+"""The first-run create-vault dialog and the unlock dialog.
+
+Both hand the slow part (key derivation, about 0.1 s) to the vault worker and show a busy state
+meanwhile; neither knows how a vault is stored, they only get a function that returns a future.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal import APP_NAME
+from recovery_journal.errors import WrongPassphrase
+from recovery_journal.i18n import _
+from recovery_journal.passphrase import Strength, problem_with_new_passphrase, strength, strength_hint
+from recovery_journal.ui.bridge import when_done
+from recovery_journal.ui.messages import error_sentence
+
+DIALOG_TEXT_WIDTH = 440
+
+# Given a passphrase, start opening (or creating) the vault on the worker.
+VaultStarter = Callable[[str], Future[None]]
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def _paragraph(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _passphrase_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMinimumWidth(320)
+    # Keep the passphrase out of input-method history and predictive text.
+    field.setInputMethodHints(
+        Qt.InputMethodHint.ImhHiddenText
+        | Qt.InputMethodHint.ImhSensitiveData
+        | Qt.InputMethodHint.ImhNoPredictiveText
+    )
+    return field
+
+
+class _BusyDialog(QDialog):
+    """Shared busy handling: a thin indeterminate bar, inputs disabled while the worker runs."""
+
+    opened = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.setModal(True)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(6)
+        self.busy_bar.hide()
+        self.status = _paragraph("")
+        self.status.setObjectName("status")
+        self.status.hide()
+        self._inputs: list[QWidget] = []
+        self.is_busy = False
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        self.is_busy = busy
+        self.busy_bar.setVisible(busy)
+        for widget in self._inputs:
+            widget.setEnabled(not busy)
+        self.show_status(text)
+        self.update_buttons()
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        self.status.updateGeometry()
+        if self.layout() is not None:
+            self.layout().invalidate()
+            self.layout().activate()
+
+    def _fit_layout(self, layout: QVBoxLayout) -> None:
+        # Wrapped labels only get their full height when the dialog's width is fixed and the
+        # layout is allowed to grow and shrink the dialog as messages come and go.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        for label in self.findChildren(QLabel):
+            if label.wordWrap():
+                label.setFixedWidth(DIALOG_TEXT_WIDTH)
+
+    def update_buttons(self) -> None:
+        pass
+
+    def reject(self) -> None:
+        # Closing while the key derives would leave the worker opening a vault nobody shows.
+        if not self.is_busy:
+            super().reject()
+
+
+class UnlockDialog(_BusyDialog):
+    def __init__(self, vault_path: Path, start_unlock: VaultStarter, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._start_unlock = start_unlock
+        self.passphrase = _passphrase_field()
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.passphrase.textChanged.connect(self.update_buttons)
+        self.buttons = QDialogButtonBox()
+        self.unlock_button = QPushButton(_("Unlock"))
+        self.unlock_button.setDefault(True)
+        self.buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._unlock)
+        self.buttons.rejected.connect(self.reject)
+        self._inputs = [self.passphrase, self.buttons]
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading(_("Welcome back")))
+        layout.addWidget(_paragraph(_("Enter your passphrase to open your journal.")))
+        form = QFormLayout()
+        form.addRow(_("&Passphrase:"), self.passphrase)
+        layout.addLayout(form)
+        location = _paragraph(_("Vault: {path}").format(path=vault_path.absolute()))
+        location.setObjectName("location")
+        location.setEnabled(False)
+        layout.addWidget(location)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._fit_layout(layout)
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        self.unlock_button.setEnabled(not self.is_busy and bool(self.passphrase.text()))
+
+    def _unlock(self) -> None:
+        if self.is_busy or not self.passphrase.text():
+            return
+        self.set_busy(True, _("Unlocking…"))
+        when_done(self._start_unlock(self.passphrase.text()), self._unlocked, self._failed)
+
+    def _unlocked(self, _result: object) -> None:
+        self.set_busy(False)
+        self.passphrase.clear()
+        self.opened.emit()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.set_busy(False, error_sentence(error))
+        if isinstance(error, WrongPassphrase):
+            self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+
+class CreateVaultDialog(_BusyDialog):
+    def __init__(self, vault_path: Path, start_create: VaultStarter, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._start_create = start_create
+        self.passphrase = _passphrase_field()
+        self.passphrase.setAccessibleName(_("New passphrase"))
+        self.repeat = _passphrase_field()
+        self.repeat.setAccessibleName(_("The same passphrase again"))
+        self.hint = _paragraph("")
+        self.hint.setObjectName("strength")
+        self.passphrase.textChanged.connect(self.update_buttons)
+        self.repeat.textChanged.connect(self.update_buttons)
+
+        self.buttons = QDialogButtonBox()
+        self.create_button = QPushButton(_("Create my journal"))
+        self.create_button.setDefault(True)
+        self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._create)
+        self.buttons.rejected.connect(self.reject)
+        self._inputs = [self.passphrase, self.repeat, self.buttons]
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading(_("Welcome to {app}").format(app=APP_NAME)))
+        layout.addWidget(
+            _paragraph(
+                _(
+                    "Your journal is kept in one encrypted file on this computer and never leaves "
+                    "it. Choose a passphrase to lock it: a few unrelated words work well."
+                )
+            )
+        )
+        form = QFormLayout()
+        form.addRow(_("&Passphrase:"), self.passphrase)
+        form.addRow(_("&Again:"), self.repeat)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        warning = _paragraph(
+            _(
+                "Please write the passphrase down and keep it somewhere safe. If it is forgotten, "
+                "nobody can open your journal — not even us. There is no reset."
+            )
+        )
+        warning.setObjectName("warning")
+        layout.addWidget(warning)
+        location = _paragraph(_("Vault: {path}").format(path=vault_path.absolute()))
+        location.setObjectName("location")
+        location.setEnabled(False)
+        layout.addWidget(location)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._fit_layout(layout)
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        text = self.passphrase.text()
+        self.hint.setText(strength_hint(text) if text else "")
+        self.hint.setVisible(bool(text))
+        ready = problem_with_new_passphrase(text, self.repeat.text()) is None
+        self.create_button.setEnabled(not self.is_busy and ready)
+        if text and self.repeat.text() and not self.is_busy:
+            mismatch = strength(text) is not Strength.TOO_SHORT and not ready
+            self.show_status(_("The two passphrases are not the same yet.") if mismatch else "")
+
+    def _create(self) -> None:
+        if self.is_busy or not self.create_button.isEnabled():
+            return
+        self.set_busy(True, _("Creating your encrypted journal…"))
+        when_done(self._start_create(self.passphrase.text()), self._created, self._failed)
+
+    def _created(self, _result: object) -> None:
+        self.set_busy(False)
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.opened.emit()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.set_busy(False, error_sentence(error))

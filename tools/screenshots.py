@@ -1,0 +1,81 @@
+"""Render the main screens to PNG in both languages, for a person to look at.
+
+Usage: python tools/screenshots.py OUT_DIR [VAULT PASSPHRASE]
+Run under Xvfb (xvfb-run) for real window decorations, or with QT_QPA_PLATFORM=offscreen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from recovery_journal.ui.app import AppController, make_application
+from recovery_journal.ui.i18n_qt import apply_language
+from recovery_journal.ui.pages import Page
+
+
+def wait(app: QApplication, predicate, seconds: float = 10.0) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the UI did not settle")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def settle(app: QApplication, operations) -> None:
+    wait(app, lambda: not operations.busy)
+    for _ in range(20):
+        app.processEvents()
+
+
+def main() -> None:
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp())
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
+    vault = Path(sys.argv[2]) if len(sys.argv) > 2 else scratch / "new.rjvault"
+    passphrase = sys.argv[3] if len(sys.argv) > 3 else "demo vault"
+    app = make_application(sys.argv[:1])
+    for language in ("en", "ru"):
+        apply_language(app, language)
+        if not vault.exists() or language == "en":
+            first = scratch / f"first-{language}.rjvault"
+            create = AppController(app, first).start()
+            create.passphrase.setText("correct horse")
+            create.repeat.setText("correct hors")
+            settle(app, AppController(app, first).operations)
+            create.grab().save(str(out / f"create-{language}.png"))
+            create.close()
+        controller = AppController(app, vault)
+        dialog = controller.start()
+        dialog.passphrase.setText("wrong passphrase")
+        dialog._unlock()
+        wait(app, lambda: not dialog.is_busy)
+        dialog.grab().save(str(out / f"unlock-wrong-{language}.png"))
+        dialog.passphrase.setText(passphrase)
+        dialog._unlock()
+        wait(app, lambda: controller.window is not None)
+        window = controller.window
+        window.resize(900, 640)
+        settle(app, controller.operations)
+        window.grab().save(str(out / f"today-{language}.png"))
+        window.show_page(Page.SETTINGS)
+        settle(app, controller.operations)
+        window.grab().save(str(out / f"settings-{language}.png"))
+        window.closing.disconnect()
+        window.close()
+        controller.shutdown()
+    print(f"screenshots in {out}")
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
