@@ -46,14 +46,14 @@ def main() -> None:
     app = make_application(sys.argv[:1])
     for language in ("en", "ru"):
         apply_language(app, language)
-        if not vault.exists() or language == "en":
-            first = scratch / f"first-{language}.rjvault"
-            create = AppController(app, first).start()
-            create.passphrase.setText("correct horse")
-            create.repeat.setText("correct hors")
-            settle(app, AppController(app, first).operations)
-            create.grab().save(str(out / f"create-{language}.png"))
-            create.close()
+        first = scratch / f"first-{language}.rjvault"
+        create = AppController(app, first).start()
+        create.passphrase.setText("correct horse")
+        create.repeat.setText("correct hors")
+        for _ in range(20):
+            app.processEvents()
+        create.grab().save(str(out / f"create-{language}.png"))
+        create.close()
         controller = AppController(app, vault)
         dialog = controller.start()
         dialog.passphrase.setText("wrong passphrase")
@@ -65,6 +65,7 @@ def main() -> None:
         wait(app, lambda: controller.window is not None)
         window = controller.window
         window.resize(900, 640)
+        window.show_page(Page.TODAY)
         settle(app, controller.operations)
         window.grab().save(str(out / f"today-{language}.png"))
         window.show_page(Page.SETTINGS)

@@ -42,7 +42,7 @@ class SettingsPage(QWidget):
         self.display_name.setPlaceholderText(_("Optional"))
         self.display_name.editingFinished.connect(self._save_name)
 
-        location = QLabel(str(vault_path))
+        location = QLabel(str(vault_path.absolute()))
         location.setWordWrap(True)
         location.setObjectName("vault_path")
 
@@ -57,7 +57,6 @@ class SettingsPage(QWidget):
             )
         )
         note.setWordWrap(True)
-        note.setEnabled(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)

@@ -37,7 +37,9 @@ def greeting(hour: int, name: str) -> str:
 
 
 def long_day(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+    text = QLocale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+    # Russian weekday names are lower case; at the start of a line they read as a typo.
+    return text[:1].upper() + text[1:]
 
 
 def short_day(day: date) -> str:
