@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from recovery_journal.errors import (
     CipherUnavailable,
@@ -76,8 +77,9 @@ def ensure_cipher_available() -> None:
     _cipher_checked = True
 
 
-def _connect(path: Path, passphrase: str, kdf_iterations: int) -> Any:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+def _connect(path: Path, passphrase: str, kdf_iterations: int, *, read_only: bool = False) -> Any:
+    target = f"file:{quote(str(path.absolute()))}?mode=ro" if read_only else str(path)
+    conn = sqlcipher3.connect(target, isolation_level=None, check_same_thread=True, uri=read_only)
     try:
         # SQLCipher reports HMAC failures on stderr by default; we report them ourselves.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -124,6 +126,26 @@ def _configure_for_writing(conn: Any) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def _has_wal(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _verify(conn: Any, path: Path) -> int:
+    """Prove the key with a first read and return the schema version; change nothing."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlcipher3.DatabaseError as error:
+        raise _classify_unreadable(conn, path, error) from error
+    if application_id != APPLICATION_ID:
+        raise NotAVault(path, "foreign")
+    if version > latest_version():
+        raise VaultTooNew(path, version, latest_version())
+    return version
+
+
 def open_vault(
     path: Path | str, passphrase: str, *, kdf_iterations: int = KDF_ITERATIONS
 ) -> SqlCipherVault:
@@ -140,22 +162,21 @@ def open_vault(
     with path.open("rb") as handle:
         if handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER:
             raise NotAVault(path, "plain-sqlite")
+    if path.stat().st_size < PAGE_SIZE:
+        raise NotAVault(path)
 
+    if _has_wal(path):
+        # A WAL left by a crash (or another program) would be merged into the vault when a
+        # read-write connection closes, even after a wrong passphrase. Prove the key on a
+        # read-only connection first, so a failed open changes no byte of the vault or its WAL.
+        probe = _connect(path, passphrase, kdf_iterations, read_only=True)
+        try:
+            _verify(probe, path)
+        finally:
+            probe.close()
     conn = _connect(path, passphrase, kdf_iterations)
     try:
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError as error:
-            raise _classify_unreadable(conn, path, error) from error
-        try:
-            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlcipher3.DatabaseError as error:
-            raise _classify_unreadable(conn, path, error) from error
-        if application_id != APPLICATION_ID:
-            raise NotAVault(path, "foreign")
-        if version > latest_version():
-            raise VaultTooNew(path, version, latest_version())
+        version = _verify(conn, path)
         try:
             _configure_for_writing(conn)
             apply_migrations(conn, version)

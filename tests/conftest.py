@@ -1,0 +1,56 @@
+"""Shared set-up: offscreen Qt, a private HOME and QSettings for every test, quick vault helpers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need a display (Picard does the same in its conftest).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from recovery_journal.i18n import set_language  # noqa: E402
+from recovery_journal.store import SqlCipherVault, create_vault, open_vault  # noqa: E402
+
+# Store tests may derive keys faster than the app (STYLE.md); the app always uses 256,000.
+TEST_KDF = 4_000
+PASSPHRASE = "four calm words here"
+
+
+@pytest.fixture(autouse=True)
+def _private_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Iterator[None]:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("RECOVERY_JOURNAL_PASSPHRASE", raising=False)
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language("en")
+    try:
+        from PySide6.QtCore import QSettings
+
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qt"))
+    except ImportError:  # pragma: no cover
+        pass
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def vault_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.rjvault"
+
+
+@pytest.fixture
+def new_vault(vault_path: Path) -> Iterator[SqlCipherVault]:
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    yield vault
+    vault.close()
+
+
+def reopen(path: Path, passphrase: str = PASSPHRASE) -> SqlCipherVault:
+    return open_vault(path, passphrase, kdf_iterations=TEST_KDF)
