@@ -1,0 +1,216 @@
+"""The command line as scripts use it: real processes, real vault files, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recovery_journal.cli import PASSPHRASE_VARIABLE
+from recovery_journal.store.vault_file import PAGE_SIZE
+
+PASS = "calm river stone"
+
+
+def run(*args: str, passphrase: str | None = PASS, env: dict | None = None, **kwargs):
+    environment = dict(os.environ if env is None else env)
+    environment.pop(PASSPHRASE_VARIABLE, None)
+    if passphrase is not None:
+        environment[PASSPHRASE_VARIABLE] = passphrase
+    return subprocess.run(
+        [sys.executable, "-m", "recovery_journal", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        **kwargs,
+    )
+
+
+def one_line_error(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert lines[0].startswith("recovery-journal: ")
+    return lines[0]
+
+
+@pytest.fixture
+def vault(tmp_path) -> Path:
+    path = tmp_path / "cli.rjvault"
+    result = run("demo", "--vault", str(path), "--days", "30", "--language", "en")
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_init_creates_a_vault_and_check_passes(tmp_path):
+    path = tmp_path / "new" / "journal.rjvault"
+    created = run("init", "--vault", str(path))
+    assert created.returncode == 0, created.stderr
+    assert "cannot open this vault" in created.stdout or "not even us" in created.stdout
+    checked = run("check", "--vault", str(path))
+    assert checked.returncode == 0
+    assert checked.stdout.startswith("ok: ")
+    assert len(checked.stdout.strip().splitlines()) == 1
+
+
+def test_init_uses_the_default_vault_location(tmp_path):
+    result = run("init")
+    assert result.returncode == 0, result.stderr
+    default = Path(os.environ["XDG_DATA_HOME"]) / "recovery-journal" / "journal.rjvault"
+    assert default.exists()
+    assert run("check").returncode == 0
+
+
+def test_init_refuses_an_existing_file(tmp_path):
+    path = tmp_path / "there.rjvault"
+    path.write_bytes(b"")
+    result = run("init", "--vault", str(path))
+    assert result.returncode == 1
+    assert "already exists" in one_line_error(result)
+    assert path.read_bytes() == b""
+
+
+def test_init_refuses_a_short_passphrase(tmp_path):
+    result = run("init", "--vault", str(tmp_path / "v.rjvault"), passphrase="short")
+    assert result.returncode == 2
+    one_line_error(result)
+    assert not (tmp_path / "v.rjvault").exists()
+
+
+def test_wrong_passphrase_exits_3(vault):
+    result = run("check", "--vault", str(vault), passphrase="calm river stones")
+    assert result.returncode == 3
+    assert "passphrase" in one_line_error(result)
+
+
+def test_damaged_vault_exits_4(vault):
+    with vault.open("r+b") as handle:
+        handle.seek(PAGE_SIZE * 2 + 77)
+        byte = handle.read(1)
+        handle.seek(PAGE_SIZE * 2 + 77)
+        handle.write(bytes([byte[0] ^ 1]))
+    result = run("check", "--vault", str(vault))
+    assert result.returncode == 4
+    assert result.stdout.startswith("damaged: ") or "damaged" in one_line_error(result)
+
+
+@pytest.mark.parametrize("kind", ["zero-length", "plain sqlite", "text", "truncated"])
+def test_not_a_vault_exits_4(tmp_path, vault, kind):
+    path = tmp_path / "odd.rjvault"
+    if kind == "zero-length":
+        path.write_bytes(b"")
+    elif kind == "plain sqlite":
+        sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
+    elif kind == "text":
+        path.write_text("Dear diary\n" * 1000)
+    else:
+        path.write_bytes(vault.read_bytes()[: PAGE_SIZE * 3 - 100])
+    before = path.read_bytes()
+    result = run("check", "--vault", str(path))
+    assert result.returncode == 4, result.stderr
+    one_line_error(result)
+    assert path.read_bytes() == before
+
+
+def test_newer_vault_exits_5(vault):
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(vault))
+    conn.set_key(PASS)
+    conn.execute("PRAGMA cipher_compatibility = 4")
+    conn.execute("PRAGMA user_version = 1000")
+    conn.commit()
+    conn.close()
+    result = run("check", "--vault", str(vault))
+    assert result.returncode == 5
+    assert "newer version" in one_line_error(result)
+
+
+def test_missing_vault_exits_1(tmp_path):
+    result = run("check", "--vault", str(tmp_path / "nowhere.rjvault"))
+    assert result.returncode == 1
+    assert "no vault" in one_line_error(result)
+
+
+def test_usage_errors_exit_2(vault):
+    assert run("no-such-command").returncode == 2
+    assert run("export-json", "--vault", str(vault)).returncode == 2  # -o is required
+    assert run("demo", "--vault", str(vault), "--days", "0").returncode == 2
+
+
+def test_no_passphrase_without_a_terminal_exits_2(vault):
+    result = run("check", "--vault", str(vault), passphrase=None)
+    assert result.returncode == 2
+    assert "RECOVERY_JOURNAL_PASSPHRASE" in one_line_error(result)
+
+
+def test_passphrase_file(tmp_path, vault):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASS + "\n")
+    result = run("check", "--vault", str(vault), "--passphrase-file", str(secret), passphrase=None)
+    assert result.returncode == 0, result.stderr
+    # The file wins over the environment, as with restic and borg.
+    result = run(
+        "check", "--vault", str(vault), "--passphrase-file", str(secret), passphrase="wrong one!"
+    )
+    assert result.returncode == 0
+
+
+def test_export_import_round_trip_through_the_cli(tmp_path, vault):
+    first = tmp_path / "first.json"
+    assert run("export-json", "--vault", str(vault), "-o", str(first)).returncode == 0
+    fresh = tmp_path / "fresh.rjvault"
+    assert run("init", "--vault", str(fresh)).returncode == 0
+    imported = run("import-json", "--vault", str(fresh), str(first))
+    assert imported.returncode == 0, imported.stderr
+    second = run("export-json", "--vault", str(fresh), "-o", "-")
+    assert second.returncode == 0
+    assert second.stdout == first.read_text("utf-8")
+    assert json.loads(second.stdout)["daily_notes"]
+
+
+def test_malformed_import_exits_1_and_imports_nothing(tmp_path):
+    fresh = tmp_path / "fresh.rjvault"
+    assert run("init", "--vault", str(fresh)).returncode == 0
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "recovery-journal-export", "format_version": 1, "daily_notes": [')
+    result = run("import-json", "--vault", str(fresh), str(bad))
+    assert result.returncode == 1
+    assert "nothing was imported" in one_line_error(result)
+    exported = run("export-json", "--vault", str(fresh), "-o", "-")
+    assert json.loads(exported.stdout)["daily_notes"] == []
+
+
+def test_demo_refuses_a_vault_with_writing(vault):
+    result = run("demo", "--vault", str(vault))
+    assert result.returncode == 1
+    assert "already holds writing" in one_line_error(result)
+
+
+def test_gui_without_a_display_says_so_in_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = run("--vault", str(tmp_path / "v.rjvault"), env=env)
+    assert result.returncode != 0
+    assert "display" in one_line_error(result).lower()
+
+
+def test_errors_follow_the_language_of_the_environment(vault):
+    env = dict(os.environ, LANG="ru_RU.UTF-8")
+    result = run("check", "--vault", str(vault), passphrase="calm river stones", env=env)
+    assert result.returncode == 3
+    assert "парольная фраза" in one_line_error(result)
+
+
+def test_help_lists_the_subcommands():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("init", "check", "export-json", "import-json", "demo"):
+        assert command in result.stdout

@@ -1,0 +1,209 @@
+"""The JSON format: round trip to the same bytes, and all-or-nothing rejection of bad files."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recovery_journal.errors import ImportRejected
+from recovery_journal.resources import resource_path
+from recovery_journal.services.demo import fill_demo
+from recovery_journal.services.export import (
+    dumps,
+    export_document,
+    export_to_file,
+    import_document,
+    parse_document,
+    read_export_file,
+)
+from recovery_journal.store import create_vault
+from tests.conftest import PASSPHRASE, TEST_KDF
+
+
+def _vault(path: Path):
+    return create_vault(path, PASSPHRASE, kdf_iterations=TEST_KDF)
+
+
+@pytest.fixture
+def demo_document(tmp_path) -> str:
+    vault = _vault(tmp_path / "source.rjvault")
+    fill_demo(vault, 120, "ru", end=date(2026, 11, 23))
+    text = dumps(export_document(vault))
+    vault.close()
+    return text
+
+
+def test_export_import_export_gives_the_same_document(tmp_path, demo_document):
+    target = _vault(tmp_path / "target.rjvault")
+    import_document(target, parse_document(demo_document.encode()))
+    again = dumps(export_document(target))
+    target.close()
+    assert again == demo_document
+    assert json.loads(again)["daily_notes"], "the demo should have notes"
+
+
+def test_export_file_is_private_and_parses(tmp_path, new_vault):
+    fill_demo(new_vault, 10, "en", end=date(2026, 11, 23))
+    out = tmp_path / "export.json"
+    export_to_file(new_vault, out)
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    document = read_export_file(out)
+    assert document["format_version"] == 1
+    assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
+
+
+def test_shipped_schema_is_valid_and_matches_an_export(new_vault):
+    import jsonschema
+
+    schema = json.loads(resource_path("schema", "export-v1.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    fill_demo(new_vault, 30, "en", end=date(2026, 11, 23))
+    jsonschema.validate(export_document(new_vault), schema)
+
+
+def _valid() -> dict:
+    return {
+        "format": "recovery-journal-export",
+        "format_version": 1,
+        "settings": {"display_name": "Sam"},
+        "daily_notes": [
+            {
+                "day": "2026-11-20",
+                "text": "A good day.",
+                "created_at": "2026-11-20T20:00:00+00:00",
+                "updated_at": "2026-11-20T20:05:00+00:00",
+            }
+        ],
+    }
+
+
+def _with(change) -> bytes:
+    document = _valid()
+    change(document)
+    return json.dumps(document).encode()
+
+
+BAD_FILES = {
+    "not json": b"{ this is not json",
+    "empty": b"",
+    "binary": bytes(range(256)),
+    "a list": b"[]",
+    "another format": json.dumps({"format": "something-else"}).encode(),
+    "newer version": _with(lambda d: d.update(format_version=2)),
+    "missing notes": _with(lambda d: d.pop("daily_notes")),
+    "unknown key": _with(lambda d: d.update(passwords=[])),
+    "unknown setting": _with(lambda d: d["settings"].update(theme="dark")),
+    "impossible date": _with(lambda d: d["daily_notes"][0].update(day="2026-02-30")),
+    "bad date shape": _with(lambda d: d["daily_notes"][0].update(day="20/11/2026")),
+    "time without zone": _with(
+        lambda d: d["daily_notes"][0].update(created_at="2026-11-20T20:00:00")
+    ),
+    "impossible time": _with(
+        lambda d: d["daily_notes"][0].update(updated_at="2026-11-20T25:00:00+00:00")
+    ),
+    "empty text": _with(lambda d: d["daily_notes"][0].update(text="")),
+    "text not a string": _with(lambda d: d["daily_notes"][0].update(text=42)),
+    "two notes for one day": _with(lambda d: d["daily_notes"].append(dict(d["daily_notes"][0]))),
+    "NaN": b'{"format": "recovery-journal-export", "format_version": NaN}',
+    "duplicate keys": (
+        b'{"format": "recovery-journal-export", "format": "recovery-journal-export",'
+        b' "format_version": 1, "settings": {}, "daily_notes": []}'
+    ),
+    "deep nesting": b"[" * 200_000 + b"]" * 200_000,
+    "huge name": _with(lambda d: d["settings"].update(display_name="x" * 10_000)),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_FILES))
+def test_bad_file_is_rejected_with_one_sentence_and_imports_nothing(name, new_vault):
+    with pytest.raises(ImportRejected) as caught:
+        import_document(new_vault, parse_document(BAD_FILES[name]))
+    message = caught.value.message()
+    assert message.endswith("nothing was imported.")
+    assert "\n" not in message and "Traceback" not in message
+    assert new_vault.is_empty()
+    assert new_vault.settings.get_all() == {}
+
+
+def test_good_file_imports(new_vault):
+    import_document(new_vault, parse_document(json.dumps(_valid()).encode()))
+    assert new_vault.notes.get(date(2026, 11, 20)).text == "A good day."
+    assert new_vault.settings.get_all() == {"display_name": "Sam"}
+
+
+def test_import_into_a_vault_with_writing_is_refused(new_vault):
+    fill_demo(new_vault, 5, "en", end=date(2026, 11, 23))
+    before = dumps(export_document(new_vault))
+    with pytest.raises(ImportRejected):
+        import_document(new_vault, parse_document(json.dumps(_valid()).encode()))
+    assert dumps(export_document(new_vault)) == before
+
+
+def test_failure_half_way_through_writing_rolls_everything_back(new_vault, monkeypatch):
+    document = _valid()
+    document["daily_notes"] = [
+        {**document["daily_notes"][0], "day": f"2026-01-{day:02d}"} for day in range(1, 21)
+    ]
+    parsed = parse_document(json.dumps(document).encode())
+    real_save = new_vault.notes.save
+    calls = []
+
+    def failing_save(note):
+        calls.append(note)
+        if len(calls) == 10:
+            raise OSError("disk full")
+        real_save(note)
+
+    monkeypatch.setattr(new_vault.notes, "save", failing_save)
+    with pytest.raises(OSError):
+        import_document(new_vault, parsed)
+    assert len(calls) == 10
+    assert new_vault.is_empty()
+    assert new_vault.settings.get_all() == {}
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(ImportRejected):
+        read_export_file(tmp_path / "absent.json")
+    with pytest.raises(ImportRejected):
+        read_export_file(tmp_path)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.one_of(
+        st.binary(max_size=200),
+        json_values.map(lambda v: json.dumps(v).encode()),
+        json_values.map(
+            lambda v: json.dumps({**_valid(), "daily_notes": [v]}).encode()
+        ),
+        json_values.map(lambda v: json.dumps({**_valid(), "settings": v}).encode()),
+    )
+)
+def test_arbitrary_input_never_crashes_and_never_half_imports(new_vault, data):
+    try:
+        document = parse_document(data)
+    except ImportRejected as rejected:
+        assert rejected.message().endswith("nothing was imported.")
+        assert new_vault.is_empty()
+        return
+    # Whatever passed validation must import cleanly.
+    assert new_vault.is_empty()
+    import_document(new_vault, document)
+    with new_vault.transaction():
+        for note in list(new_vault.notes.all()):
+            new_vault.notes.delete(note.day)
+        new_vault.settings.replace_all({})

@@ -1,0 +1,84 @@
+"""Numbered migrations: every released schema's fixture upgrades; a failing step leaves nothing."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from recovery_journal.services.export import export_document
+from recovery_journal.store import open_vault
+from recovery_journal.store.migrations import (
+    Migration,
+    all_migrations,
+    apply_migrations,
+    latest_version,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "vaults"
+FIXTURE_PASSPHRASE = "fixture passphrase"
+
+
+def _fixtures() -> list[Path]:
+    return sorted(FIXTURES.glob("schema-*.rjvault"))
+
+
+def test_migrations_are_numbered_without_gaps():
+    versions = [m.version for m in all_migrations()]
+    assert versions == list(range(1, latest_version() + 1))
+    assert latest_version() >= 1
+
+
+def test_there_is_a_fixture_for_every_schema_version():
+    numbers = {int(re.search(r"schema-(\d+)", p.name).group(1)) for p in _fixtures()}
+    assert numbers == set(range(1, latest_version() + 1))
+
+
+@pytest.mark.parametrize("fixture", _fixtures(), ids=lambda p: p.name)
+def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    vault = open_vault(copy, FIXTURE_PASSPHRASE)
+    try:
+        assert vault.schema_version() == latest_version()
+        assert vault.integrity_problems() == []
+        document = export_document(vault)
+    finally:
+        vault.close()
+    assert document["settings"]["display_name"] == "Фикстура"
+    texts = {item["day"]: item["text"] for item in document["daily_notes"]}
+    assert texts[date(2026, 11, 1).isoformat()] == "Вторая заметка — по-русски."
+    # Opening again is a no-op upgrade.
+    open_vault(copy, FIXTURE_PASSPHRASE).close()
+
+
+def _plain_connection(tmp_path: Path):
+    conn = sqlcipher3.connect(str(tmp_path / "m.db"), isolation_level=None)
+    conn.set_key("k")
+    conn.execute("PRAGMA kdf_iter = 4000")
+    return conn
+
+
+def test_a_failing_migration_leaves_neither_tables_nor_version(tmp_path):
+    conn = _plain_connection(tmp_path)
+    broken = (
+        Migration(1, "0001_ok.sql", "CREATE TABLE a (x);"),
+        Migration(2, "0002_broken.sql", "CREATE TABLE b (y); INSERT INTO nowhere VALUES (1);"),
+    )
+    with pytest.raises(sqlcipher3.OperationalError):
+        apply_migrations(conn, 0, broken)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert tables == {"a"}
+    assert not conn.in_transaction
+
+
+def test_migrations_already_applied_are_skipped(tmp_path):
+    conn = _plain_connection(tmp_path)
+    steps = (Migration(1, "0001_a.sql", "CREATE TABLE a (x);"),)
+    assert apply_migrations(conn, 0, steps) == 1
+    assert apply_migrations(conn, 1, steps) == 1

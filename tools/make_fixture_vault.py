@@ -1,0 +1,45 @@
+"""Write tests/fixtures/vaults/schema-N.rjvault for the current schema, once per released schema.
+
+    python tools/make_fixture_vault.py
+
+The fixture keeps the app's real key settings (256,000 iterations) and a little of every kind of
+data the schema holds; tests/test_migrations.py upgrades every fixture to the newest schema. Never
+regenerate an old fixture: it stands for vaults people already have.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from recovery_journal.domain.notes import DailyNote  # noqa: E402
+from recovery_journal.store import create_vault  # noqa: E402
+from recovery_journal.store.migrations import latest_version  # noqa: E402
+
+FIXTURE_PASSPHRASE = "fixture passphrase"
+FIXTURES = ROOT / "tests" / "fixtures" / "vaults"
+
+
+def main() -> int:
+    version = latest_version()
+    target = FIXTURES / f"schema-{version}.rjvault"
+    if target.exists():
+        print(f"{target} already exists; old fixtures are never regenerated")
+        return 1
+    vault = create_vault(target, FIXTURE_PASSPHRASE)
+    moment = datetime(2026, 11, 1, 21, 30, tzinfo=UTC)
+    with vault.transaction():
+        vault.settings.set("display_name", "Фикстура")
+        vault.notes.save(DailyNote(date(2026, 10, 31), "First note, in English.", moment, moment))
+        vault.notes.save(DailyNote(date(2026, 11, 1), "Вторая заметка — по-русски.", moment, moment))
+    vault.close()
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
