@@ -123,10 +123,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     vault.close()
     print(_("Created a new vault at {path}.").format(path=path))
     print(
-        _(
-            "Keep your passphrase safe: if it is forgotten, nobody can open this vault, "
-            "not even us."
-        )
+        _("Keep your passphrase safe: if it is forgotten, nobody can open this vault, not even us.")
     )
     return EXIT_OK
 
@@ -277,7 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(title=_("subcommands"), metavar="COMMAND")
 
-    def add(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    def add(
+        name: str, help_text: str, handler: Callable[[argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text)
         _common_options(command, suppress=True)
         command.set_defaults(handler=handler)
@@ -286,12 +285,22 @@ def build_parser() -> argparse.ArgumentParser:
     add("init", _("create a new, empty vault"), cmd_init)
     add("check", _("unlock the vault and run the integrity checks"), cmd_check)
     export = add("export-json", _("write the whole vault as JSON (not encrypted)"), cmd_export_json)
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the file to write, or - for standard output"))
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help=_("the file to write, or - for standard output"),
+    )
     importer = add("import-json", _("import a JSON export into an empty vault"), cmd_import_json)
     importer.add_argument("file", metavar="FILE", help=_("the JSON export to import"))
     demo = add("demo", _("fill a new or empty vault with realistic sample history"), cmd_demo)
-    demo.add_argument("--days", type=int, default=90, help=_("how many days of history (default 90)"))
-    demo.add_argument("--language", choices=sorted(LANGUAGES), help=_("language of the sample text"))
+    demo.add_argument(
+        "--days", type=int, default=90, help=_("how many days of history (default 90)")
+    )
+    demo.add_argument(
+        "--language", choices=sorted(LANGUAGES), help=_("language of the sample text")
+    )
     return parser
 
 

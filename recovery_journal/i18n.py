@@ -76,6 +76,11 @@ def parse_po(text: str) -> dict[CatalogKey, str | list[str]]:
 def build_mo(entries: Mapping[CatalogKey, str | list[str]]) -> bytes:
     """Serialise parsed entries into the GNU .mo format (as CPython's Tools/i18n/msgfmt.py does)."""
     pairs: list[tuple[bytes, bytes]] = []
+    header_text = entries.get("", "")
+    assert isinstance(header_text, str)
+    if "charset=" not in header_text:
+        # gettext decodes with the header's charset and falls back to ASCII without one.
+        entries = {**entries, "": "Content-Type: text/plain; charset=UTF-8\n" + header_text}
     for key, value in entries.items():
         if isinstance(key, tuple):
             assert isinstance(value, list)
@@ -92,17 +97,17 @@ def build_mo(entries: Mapping[CatalogKey, str | list[str]]) -> bytes:
     key_start = 7 * 4
     value_start = key_start + count * 8
     data_start = value_start + count * 8
-    ids = b"".join(k + b"\0" for k, _ in pairs)
-    strs = b"".join(v + b"\0" for _, v in pairs)
+    ids = b"".join(msgid + b"\0" for msgid, _msgstr in pairs)
+    strs = b"".join(msgstr + b"\0" for _msgid, msgstr in pairs)
     key_table: list[int] = []
     offset = data_start
-    for k, _ in pairs:
-        key_table += [len(k), offset]
-        offset += len(k) + 1
+    for msgid, _msgstr in pairs:
+        key_table += [len(msgid), offset]
+        offset += len(msgid) + 1
     value_table: list[int] = []
-    for _, v in pairs:
-        value_table += [len(v), offset]
-        offset += len(v) + 1
+    for _msgid, msgstr in pairs:
+        value_table += [len(msgstr), offset]
+        offset += len(msgstr) + 1
     header = struct.pack("Iiiiiii", 0x950412DE, 0, count, key_start, value_start, 0, 0)
     tables = struct.pack(f"{len(key_table)}i", *key_table) + struct.pack(
         f"{len(value_table)}i", *value_table

@@ -11,5 +11,5 @@ VAULT_FILE_NAME = "journal.rjvault"
 
 
 def default_vault_path() -> Path:
-    """The vault in the platform's per-user data folder (XDG_DATA_HOME, AppData, Application Support)."""
+    """The vault in the per-user data folder (XDG_DATA_HOME, AppData, Application Support)."""
     return platformdirs.user_data_path(APP_DIR_NAME, appauthor=False) / VAULT_FILE_NAME

@@ -1,4 +1,4 @@
-"""The command line as scripts use it: real processes, real vault files, exit codes, one-line errors."""
+"""The command line as scripts use it: real processes and files, exit codes, one-line errors."""
 
 from __future__ import annotations
 

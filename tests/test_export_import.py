@@ -176,20 +176,21 @@ def test_missing_file_and_folder(tmp_path):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.one_of(
         st.binary(max_size=200),
         json_values.map(lambda v: json.dumps(v).encode()),
-        json_values.map(
-            lambda v: json.dumps({**_valid(), "daily_notes": [v]}).encode()
-        ),
+        json_values.map(lambda v: json.dumps({**_valid(), "daily_notes": [v]}).encode()),
         json_values.map(lambda v: json.dumps({**_valid(), "settings": v}).encode()),
     )
 )

@@ -1,4 +1,4 @@
-"""PySide6 6.12.0 on CPython 3.11 dropped a reference to None on every void Qt call (PITFALLS.md)."""
+"""PySide6 6.12.0 on CPython 3.11 dropped a reference to None on each void Qt call (PITFALLS.md)."""
 
 from __future__ import annotations
 

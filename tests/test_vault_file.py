@@ -106,7 +106,7 @@ def test_written_sentence_is_in_neither_vault_nor_wal(new_vault, vault_path):
     # Read while the connection is still open, so the WAL holds the fresh page.
     wal = Path(f"{vault_path}-wal")
     assert wal.exists() and wal.stat().st_size > 0
-    needles = [SECRET_SENTENCE.encode(), "mother's purse".encode(), "purse".encode("utf-16-le")]
+    needles = [SECRET_SENTENCE.encode(), b"mother's purse", "purse".encode("utf-16-le")]
     for suffix in ("", "-wal", "-shm"):
         data = Path(f"{vault_path}{suffix}").read_bytes()
         for needle in needles:

@@ -35,7 +35,9 @@ def main() -> int:
     with vault.transaction():
         vault.settings.set("display_name", "Фикстура")
         vault.notes.save(DailyNote(date(2026, 10, 31), "First note, in English.", moment, moment))
-        vault.notes.save(DailyNote(date(2026, 11, 1), "Вторая заметка — по-русски.", moment, moment))
+        vault.notes.save(
+            DailyNote(date(2026, 11, 1), "Вторая заметка — по-русски.", moment, moment)
+        )
     vault.close()
     print(f"wrote {target}")
     return 0

@@ -39,7 +39,7 @@ def extract(package: Path = PACKAGE) -> dict[Key, list[str]]:
             elif node.func.id == "ngettext" and len(args) >= 2 and all(literal[:2]):
                 key = (args[0].value, args[1].value)  # type: ignore[attr-defined]
             if key is not None:
-                where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                where = f"{path.relative_to(package.parent)}:{node.lineno}"
                 found.setdefault(key, []).append(where)
     return found
 

@@ -58,11 +58,11 @@ def main() -> None:
         dialog = controller.start()
         dialog.passphrase.setText("wrong passphrase")
         dialog._unlock()
-        wait(app, lambda: not dialog.is_busy)
+        wait(app, lambda dialog=dialog: not dialog.is_busy)
         dialog.grab().save(str(out / f"unlock-wrong-{language}.png"))
         dialog.passphrase.setText(passphrase)
         dialog._unlock()
-        wait(app, lambda: controller.window is not None)
+        wait(app, lambda controller=controller: controller.window is not None)
         window = controller.window
         window.resize(900, 640)
         window.show_page(Page.TODAY)
@@ -71,7 +71,7 @@ def main() -> None:
         window.show_page(Page.SETTINGS)
         settle(app, controller.operations)
         window.grab().save(str(out / f"settings-{language}.png"))
-        window.closing.disconnect()
+        controller._replacing_window = True
         window.close()
         controller.shutdown()
     print(f"screenshots in {out}")

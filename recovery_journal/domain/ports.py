@@ -30,8 +30,16 @@ class Vault(Protocol):
     """One open, unlocked vault: its repositories and its unit of work."""
 
     path: Path
-    notes: DailyNoteRepository
-    settings: SettingsRepository
+
+    @property
+    def notes(self) -> DailyNoteRepository: ...
+
+    @property
+    def settings(self) -> SettingsRepository: ...
+
+    def translate_error(self, error: BaseException) -> BaseException:
+        """Turn a storage failure into the JournalError the person should see, else return it."""
+        ...
 
     def transaction(self) -> AbstractContextManager[None]:
         """All or nothing: commits when the block ends, rolls back on any exception."""

@@ -148,9 +148,7 @@ def demo_notes(days: int, language: str, end: date, seed: int = DEFAULT_SEED) ->
     return notes
 
 
-def fill_demo(
-    vault: Vault, days: int, language: str, end: date, seed: int = DEFAULT_SEED
-) -> int:
+def fill_demo(vault: Vault, days: int, language: str, end: date, seed: int = DEFAULT_SEED) -> int:
     """Fill an empty vault with demo history; return the number of notes written."""
     if not vault.is_empty():
         raise DemoRefused("vault is not empty")

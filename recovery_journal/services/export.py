@@ -1,4 +1,6 @@
-"""The whole vault as a documented, versioned JSON document (resources/schema/export-v1.schema.json).
+"""The whole vault as a documented, versioned JSON document.
+
+The format is described by resources/schema/export-v1.schema.json.
 
 Import is all or nothing: the file is read, parsed, validated against the schema and checked for
 meaning before one transaction writes anything, and any failure rolls that transaction back.

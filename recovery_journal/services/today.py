@@ -34,7 +34,9 @@ def load_today(vault: Vault, day: date) -> TodayView:
     )
 
 
-def save_daily_note(vault: Vault, day: date, text: str, now: datetime | None = None) -> DailyNote | None:
+def save_daily_note(
+    vault: Vault, day: date, text: str, now: datetime | None = None
+) -> DailyNote | None:
     """Save the note for ``day``; an emptied note is removed rather than kept blank."""
     moment = now or utc_now()
     with vault.transaction():

@@ -24,6 +24,15 @@ class VaultWorker:
         # max_workers=1 is the point: every job, the open and the close run on the same thread.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
         self._vault: Vault | None = None
+        self._shut_down = False
+
+    def _schedule(self, job: Callable[[], T]) -> Future[T]:
+        if self._shut_down:
+            # Late requests (a page refreshing while the app quits) get a clear, ignorable answer.
+            refused: Future[T] = Future()
+            refused.set_exception(VaultClosed("the vault worker has shut down"))
+            return refused
+        return self._executor.submit(job)
 
     def open(self, opener: Callable[[], Vault]) -> Future[None]:
         """Run ``opener`` (which derives the key) on the worker and keep the vault it returns."""
@@ -34,7 +43,7 @@ class VaultWorker:
                 self._vault = None
             self._vault = opener()
 
-        return self._executor.submit(job)
+        return self._schedule(job)
 
     def submit(self, job: Callable[[Vault], T]) -> Future[T]:
         def run() -> T:
@@ -49,7 +58,7 @@ class VaultWorker:
                     raise
                 raise translated from error
 
-        return self._executor.submit(run)
+        return self._schedule(run)
 
     def close(self) -> Future[None]:
         def job() -> None:
@@ -57,9 +66,12 @@ class VaultWorker:
                 self._vault.close()
                 self._vault = None
 
-        return self._executor.submit(job)
+        return self._schedule(job)
 
     def shutdown(self) -> None:
         """Close the vault and wait for every queued job, so no save is lost on quit."""
+        if self._shut_down:
+            return
         self.close()
+        self._shut_down = True
         self._executor.shutdown(wait=True)

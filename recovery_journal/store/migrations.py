@@ -1,7 +1,7 @@
 """Numbered schema migrations, applied in order, each with its version bump in one transaction.
 
 A migration is ``migrations/NNNN_name.sql``. Never edit one that has been released: add the next.
-A fixture vault of every released schema lives in ``tests/fixtures/vaults`` and is upgraded in tests.
+A fixture vault of every released schema lives in ``tests/fixtures/vaults``; tests upgrade each.
 """
 
 from __future__ import annotations

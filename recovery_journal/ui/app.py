@@ -1,4 +1,4 @@
-"""The composition root of the GUI: the one place that wires the store, the worker and the windows."""
+"""The GUI's composition root: the one place that wires the store, the worker and the windows."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
 
 
 class AppController(QObject):
-    """Opens the vault through a dialog, then keeps one main window alive (rebuilt on language change)."""
+    """Opens the vault through a dialog, then keeps one main window (rebuilt for a new language)."""
 
     def __init__(self, app: QApplication, vault_path: Path, kdf_iterations: int | None = None):
         super().__init__()
@@ -34,6 +34,7 @@ class AppController(QObject):
         self.operations = Operations(self.worker)
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | CreateVaultDialog | None = None
+        self._replacing_window = False
         # Only tests lower the iterations, to keep the suite quick; the app never does.
         self._kdf = {} if kdf_iterations is None else {"kdf_iterations": kdf_iterations}
 
@@ -55,11 +56,18 @@ class AppController(QObject):
         return self.dialog
 
     def show_main_window(self) -> MainWindow:
-        self.window = MainWindow(self.operations, self.vault_path)
-        self.window.language_chosen.connect(self.switch_language)
-        self.window.closing.connect(self.app.quit)
-        self.window.show()
-        return self.window
+        window = MainWindow(self.operations, self.vault_path)
+        window.language_chosen.connect(self.switch_language)
+        window.closing.connect(self._window_closing)
+        self.window = window
+        window.show()
+        return window
+
+    def _window_closing(self) -> None:
+        if self._replacing_window:
+            return
+        self.window = None
+        self.app.quit()
 
     def switch_language(self, language: str) -> None:
         """Apply a new language by rebuilding the window over the same open vault."""
@@ -71,9 +79,11 @@ class AppController(QObject):
         old.save_pending()
         old.remember_state()
         page = old.current_page()
-        old.closing.disconnect(self.app.quit)
-        old.close()
-        old.deleteLater()
+        self._replacing_window = True
+        try:
+            old.close()
+        finally:
+            self._replacing_window = False
         window = self.show_main_window()
         window.show_page(page)
 

@@ -38,6 +38,8 @@ class MainWindow(QMainWindow):
     def __init__(self, operations: Operations, vault_path: Path) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
+        # Deleting the closed window also disconnects its pages from the operations' signals.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumSize(QSize(640, 480))
         self._operations = operations
         self.today = TodayPage(operations)

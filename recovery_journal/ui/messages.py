@@ -19,8 +19,7 @@ def error_sentence(error: BaseException) -> str:
     # locations); the person gets a sentence.
     traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
     return _(
-        "Something unexpected went wrong ({kind}). What was saved before is safe; "
-        "please try again."
+        "Something unexpected went wrong ({kind}). What was saved before is safe; please try again."
     ).format(kind=type(error).__name__)
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from recovery_journal.domain.ports import Vault
 from recovery_journal.services.changes import Changes
-from recovery_journal.services.worker import VaultWorker
+from recovery_journal.services.worker import VaultClosed, VaultWorker
 from recovery_journal.ui.bridge import when_done
 
 T = TypeVar("T")
@@ -49,6 +49,8 @@ class Operations(QObject):
 
         def error(problem: BaseException) -> None:
             self._pending -= 1
+            if isinstance(problem, VaultClosed) and on_error is None:
+                return  # the app is quitting or locked: there is nobody to tell
             if on_error is not None:
                 on_error(problem)
             else:

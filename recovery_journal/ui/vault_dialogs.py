@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 from recovery_journal import APP_NAME
 from recovery_journal.errors import WrongPassphrase
 from recovery_journal.i18n import _
-from recovery_journal.passphrase import Strength, problem_with_new_passphrase, strength, strength_hint
+from recovery_journal.passphrase import (
+    Strength,
+    problem_with_new_passphrase,
+    strength,
+    strength_hint,
+)
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.messages import error_sentence
 
@@ -100,9 +105,10 @@ class _BusyDialog(QDialog):
         self.status.setText(text)
         self.status.setVisible(bool(text))
         self.status.updateGeometry()
-        if self.layout() is not None:
-            self.layout().invalidate()
-            self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
 
     def _fit_layout(self, layout: QVBoxLayout) -> None:
         # Wrapped labels only get their full height when the dialog's width is fixed and the

@@ -192,7 +192,9 @@ class TodayPage(QWidget):
         local = note.updated_at.astimezone()
         self.save_state.setText(
             _("Saved at {time}").format(
-                time=QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+                time=QLocale().toString(
+                    QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat
+                )
             )
         )
 

@@ -1,0 +1,243 @@
+"""The app driven as a person would: type, click, wait for the worker, look at what is shown."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from recovery_journal.services.demo import fill_demo
+from recovery_journal.store import create_vault, open_vault
+from recovery_journal.ui.app import AppController
+from recovery_journal.ui.i18n_qt import apply_language
+from recovery_journal.ui.pages import Page
+from recovery_journal.ui.ui_state import LANGUAGE, ui_settings
+from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
+from tests.conftest import PASSPHRASE, TEST_KDF
+
+
+@pytest.fixture
+def controllers(qapp) -> Iterator[list[AppController]]:
+    made: list[AppController] = []
+    yield made
+    for controller in made:
+        if controller.window is not None:
+            controller.window.close()
+        if controller.dialog is not None and shiboken6.isValid(controller.dialog):
+            controller.dialog.close()
+        controller.shutdown()
+    apply_language(qapp, "en")
+
+
+def start(qapp, controllers, path: Path, kdf: int | None = TEST_KDF):
+    controller = AppController(qapp, path, kdf_iterations=kdf)
+    controllers.append(controller)
+    return controller, controller.start()
+
+
+def unlock(qtbot, controller, dialog, passphrase=PASSPHRASE):
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    settle(qtbot, controller)
+    return controller.window
+
+
+def settle(qtbot, controller):
+    qtbot.waitUntil(lambda: not controller.operations.busy, timeout=10_000)
+
+
+@pytest.fixture
+def demo_vault(vault_path) -> Path:
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    fill_demo(vault, 30, "en", end=date.today())
+    vault.close()
+    return vault_path
+
+
+def test_first_run_creates_a_vault_with_the_passphrase_typed_twice(
+    qapp, qtbot, controllers, vault_path
+):
+    controller, dialog = start(qapp, controllers, vault_path)
+    assert isinstance(dialog, CreateVaultDialog)
+    assert "cannot" in dialog.findChild(type(dialog.hint), "warning").text() or "nobody" in (
+        dialog.findChild(type(dialog.hint), "warning").text()
+    )
+    qtbot.keyClicks(dialog.passphrase, "short")
+    assert "Too short" in dialog.hint.text()
+    assert not dialog.create_button.isEnabled()
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, PASSPHRASE[:-1])
+    assert not dialog.create_button.isEnabled()
+    assert "not the same" in dialog.status.text()
+    qtbot.keyClicks(dialog.repeat, PASSPHRASE[-1])
+    assert dialog.create_button.isEnabled()
+    assert dialog.hint.text() in ("Fair: one or two more words would make it strong.", "Strong.")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    assert vault_path.exists()
+    assert dialog.passphrase.text() == "" and dialog.repeat.text() == ""
+    open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()
+
+
+def test_wrong_passphrase_shows_a_sentence_and_lets_the_person_try_again(
+    qapp, qtbot, controllers, demo_vault
+):
+    controller, dialog = start(qapp, controllers, demo_vault)
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.keyClicks(dialog.passphrase, "not my passphrase")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.status.isVisible() and not dialog.is_busy, timeout=10_000)
+    assert "does not open this vault" in dialog.status.text()
+    assert controller.window is None and dialog.isVisible()
+    assert dialog.passphrase.isEnabled()
+    dialog.passphrase.clear()
+    window = unlock(qtbot, controller, dialog)
+    assert window.current_page() is Page.TODAY
+
+
+def test_unlock_does_not_block_the_ui_thread(qapp, qtbot, controllers, tmp_path):
+    # Real key derivation (256,000 iterations, about 0.1 s): the event loop must keep running.
+    path = tmp_path / "real.rjvault"
+    create_vault(path, PASSPHRASE).close()
+    controller, dialog = start(qapp, controllers, path, kdf=None)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    started = time.perf_counter()
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    returned = time.perf_counter()
+    assert dialog.is_busy and dialog.busy_bar.isVisible()
+    assert not dialog.passphrase.isEnabled()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    finished = time.perf_counter()
+    timer.stop()
+    assert returned - started < 0.05, "the click handler itself must return at once"
+    during = [t for t in ticks if started <= t <= finished]
+    gaps = [b - a for a, b in zip(during, during[1:], strict=False)]
+    assert len(during) >= 3 and max(gaps) < 0.06, (len(during), max(gaps, default=None))
+
+
+def test_today_note_autosaves_and_is_there_after_reopening(qapp, qtbot, controllers, demo_vault):
+    controller, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, controller, dialog)
+    page = window.today
+    assert "Alex" in page.greeting.text()
+    assert page.recent.count() > 0
+    page.editor.clear()
+    settle(qtbot, controller)
+    qtbot.keyClicks(page.editor, "Called my sponsor. Grateful for the walk home.")
+    assert page.save_state.text() == "Not saved yet…"
+    qtbot.waitUntil(lambda: page.save_state.text().startswith("Saved at"), timeout=5_000)
+    # Keep typing, then quit before the autosave timer fires: the edit is saved on close.
+    qtbot.keyClicks(page.editor, " Early night.")
+    assert page.has_unsaved_text()
+    window.close()
+    assert controller.window is None
+    controller.shutdown()
+    vault = open_vault(demo_vault, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        assert vault.notes.get(date.today()).text == (
+            "Called my sponsor. Grateful for the walk home. Early night."
+        )
+    finally:
+        vault.close()
+    again, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, again, dialog)
+    assert window.today.editor.toPlainText().endswith("Early night.")
+
+
+def test_emptying_the_note_removes_it(qapp, qtbot, controllers, vault_path):
+    create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    page = window.today
+    assert "Nothing yet" in page.recent.item(0).text()
+    qtbot.keyClicks(page.editor, "x")
+    page.save_now()
+    settle(qtbot, controller)
+    assert "1 day." in page.summary.text()
+    page.editor.selectAll()
+    qtbot.keyClick(page.editor, Qt.Key.Key_Delete)
+    page.save_now()
+    settle(qtbot, controller)
+    assert "0 days" in page.summary.text()
+
+
+def test_display_name_lives_in_the_vault_not_in_qsettings(qapp, qtbot, controllers, demo_vault):
+    controller, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, controller, dialog)
+    window.show_page(Page.SETTINGS)
+    field = window.settings.display_name
+    field.clear()
+    qtbot.keyClicks(field, "Marusya")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    settle(qtbot, controller)
+    qtbot.waitUntil(lambda: "Marusya" in window.today.greeting.text(), timeout=5_000)
+    window.remember_state()
+    ui_settings().sync()
+    ini = Path(ui_settings().fileName())
+    assert ini.exists() and "Marusya" not in ini.read_text("utf-8")
+    vault_bytes = demo_vault.read_bytes() + Path(f"{demo_vault}-wal").read_bytes()
+    assert b"Marusya" not in vault_bytes
+
+
+def test_switching_to_russian_rebuilds_the_window_in_place(qapp, qtbot, controllers, demo_vault):
+    controller, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, controller, dialog)
+    window.show_page(Page.SETTINGS)
+    combo = window.settings.language
+    combo.setCurrentIndex(combo.findData("ru"))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: controller.window is not window, timeout=5_000)
+    settle(qtbot, controller)
+    russian = controller.window
+    assert russian.navigation.item(0).text() == "Сегодня"
+    assert russian.current_page() is Page.SETTINGS
+    assert ui_settings().value(LANGUAGE) == "ru"
+    assert "Добр" in russian.today.greeting.text()
+    assert russian.menuBar().actions()[0].text() == "&Дневник"
+
+
+def test_window_size_and_page_are_remembered(qapp, qtbot, controllers, demo_vault):
+    controller, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, controller, dialog)
+    window.resize(QSize(701, 523))
+    window.show_page(Page.SETTINGS)
+    qapp.processEvents()
+    window.close()
+    again, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, again, dialog)
+    assert window.size() == QSize(701, 523)
+    assert window.current_page() is Page.SETTINGS
+
+
+def test_cancel_on_unlock_quits_without_touching_the_vault(qapp, qtbot, controllers, demo_vault):
+    before = demo_vault.read_bytes()
+    controller, dialog = start(qapp, controllers, demo_vault)
+    quits: list[bool] = []
+    qapp.aboutToQuit.connect(lambda: quits.append(True))
+    with qtbot.waitSignal(dialog.rejected, timeout=2_000):
+        dialog.reject()
+    assert controller.window is None
+    assert demo_vault.read_bytes() == before
+
+
+def test_keyboard_alone_reaches_every_page(qapp, qtbot, controllers, demo_vault):
+    controller, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, controller, dialog)
+    window.activateWindow()
+    for number, page in enumerate(Page, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() is page
+    assert QApplication.instance() is qapp
