@@ -10,18 +10,22 @@ DEMO_PASSPHRASE := demo vault
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
+	@echo "Setting up $(VENV) from the pinned requirements (first run only)..."
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@# pip's and setuptools' chatter goes to a log, shown only when something fails.
+	@$(PY) -m pip install --disable-pip-version-check -r requirements-dev.txt > $(VENV)/install.log 2>&1 \
+		|| { cat $(VENV)/install.log; exit 1; }
+	@$(PY) -m pip install --disable-pip-version-check --no-deps -e . >> $(VENV)/install.log 2>&1 \
+		|| { cat $(VENV)/install.log; exit 1; }
+	@touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) -m recovery_journal
+	@$(PY) -m recovery_journal
 
 demo: $(STAMP)
 	@test -e $(DEMO_VAULT) || RECOVERY_JOURNAL_PASSPHRASE='$(DEMO_PASSPHRASE)' $(PY) -m recovery_journal demo --vault $(DEMO_VAULT)
 	@echo "Demo vault: $(DEMO_VAULT)  passphrase: $(DEMO_PASSPHRASE)"
-	$(PY) -m recovery_journal --vault $(DEMO_VAULT)
+	@$(PY) -m recovery_journal --vault $(DEMO_VAULT)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

@@ -86,6 +86,9 @@ class AppController(QObject):
             self._replacing_window = False
         window = self.show_main_window()
         window.show_page(page)
+        # The old window had the keyboard focus; hand it over, or shortcuts go nowhere.
+        window.raise_()
+        window.activateWindow()
 
     def shutdown(self) -> None:
         if self.window is not None:
