@@ -241,3 +241,25 @@ def test_keyboard_alone_reaches_every_page(qapp, qtbot, controllers, demo_vault)
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_page() is page
     assert QApplication.instance() is qapp
+
+
+def test_damage_found_after_unlock_is_shown_in_a_banner(qapp, qtbot, controllers, demo_vault):
+    from recovery_journal.store.vault_file import PAGE_SIZE
+
+    pages = demo_vault.stat().st_size // PAGE_SIZE
+    with demo_vault.open("r+b") as handle:
+        handle.seek((pages - 1) * PAGE_SIZE + 2000)
+        byte = handle.read(1)[0]
+        handle.seek((pages - 1) * PAGE_SIZE + 2000)
+        handle.write(bytes([byte ^ 0xFF]))
+    controller, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, controller, dialog)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5_000)
+    assert "damaged" in window.banner.text()
+
+
+def test_a_sound_vault_shows_no_banner(qapp, qtbot, controllers, demo_vault):
+    controller, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, controller, dialog)
+    settle(qtbot, controller)
+    assert not window.banner.isVisible()

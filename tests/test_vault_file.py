@@ -353,3 +353,30 @@ def test_open_with_real_iterations_is_not_mistaken_for_wrong_passphrase(tmp_path
     open_vault(path, PASSPHRASE).close()
     with pytest.raises(WrongPassphrase):
         open_vault(path, PASSPHRASE, kdf_iterations=TEST_KDF)
+
+
+def test_memory_security_is_on(new_vault):
+    assert new_vault._conn.execute("PRAGMA cipher_memory_security").fetchone()[0] in (1, "1")
+
+
+def test_a_binding_without_sqlcipher_fails_closed(monkeypatch, tmp_path):
+    from recovery_journal.errors import CipherUnavailable
+    from recovery_journal.store import vault_file
+
+    monkeypatch.setattr(vault_file, "_cipher_checked", False)
+    monkeypatch.setattr(vault_file, "sqlcipher3", None)
+    with pytest.raises(CipherUnavailable) as caught:
+        create_vault(tmp_path / "v.rjvault", PASSPHRASE, kdf_iterations=TEST_KDF)
+    assert "Reinstall" in caught.value.message()
+    assert not (tmp_path / "v.rjvault").exists()
+
+
+def test_plain_sqlite_posing_as_the_binding_fails_closed(monkeypatch):
+    # The stdlib sqlite3 answers PRAGMA cipher_version with nothing: it must be refused.
+    from recovery_journal.errors import CipherUnavailable
+    from recovery_journal.store import vault_file
+
+    monkeypatch.setattr(vault_file, "_cipher_checked", False)
+    monkeypatch.setattr(vault_file, "sqlcipher3", sqlite3)
+    with pytest.raises(CipherUnavailable):
+        ensure_cipher_available()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
 from recovery_journal import APP_NAME, __version__
+from recovery_journal.errors import VaultDamaged
 from recovery_journal.services.worker import VaultWorker
 from recovery_journal.store import create_vault, open_vault
 from recovery_journal.ui.i18n_qt import apply_language
@@ -35,6 +36,7 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | CreateVaultDialog | None = None
         self._replacing_window = False
+        self._integrity_checked = False
         # Only tests lower the iterations, to keep the suite quick; the app never does.
         self._kdf = {} if kdf_iterations is None else {"kdf_iterations": kdf_iterations}
 
@@ -61,7 +63,16 @@ class AppController(QObject):
         window.closing.connect(self._window_closing)
         self.window = window
         window.show()
+        if not self._integrity_checked:
+            self._integrity_checked = True
+            # Tampering is only noticed on pages that are read, so read them all once per
+            # unlock, after the first page has loaded; the result arrives as a banner.
+            self.operations.run(lambda vault: vault.integrity_problems(), self._show_integrity)
         return window
+
+    def _show_integrity(self, problems: list[str]) -> None:
+        if problems and self.window is not None:
+            self.window.show_banner(VaultDamaged(self.vault_path, problems[0]).message())
 
     def _window_closing(self) -> None:
         if self._replacing_window:
@@ -84,6 +95,7 @@ class AppController(QObject):
             old.close()
         finally:
             self._replacing_window = False
+        self._integrity_checked = False
         window = self.show_main_window()
         window.show_page(page)
         # The old window had the keyboard focus; hand it over, or shortcuts go nowhere.

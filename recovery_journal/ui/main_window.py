@@ -8,17 +8,19 @@ from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from recovery_journal import APP_NAME, __version__
 from recovery_journal.i18n import _
-from recovery_journal.ui.messages import show_error
+from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.settings import SettingsPage
@@ -60,15 +62,30 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
 
+        # A calm, non-modal notice across the top, for news such as a failed integrity check.
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel#banner { background: #fff4d6; color: #3d2e00; padding: 10px 14px; }"
+        )
+        self.banner.hide()
+
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.navigation)
-        layout.addWidget(self.stack, stretch=1)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, stretch=1)
+        outer.addLayout(body, stretch=1)
         self.setCentralWidget(central)
         self._build_menus()
-        operations.failed.connect(lambda error: show_error(self, error))
+        # Failures arrive as the banner, not a modal box: calm, and nothing waits on a click.
+        operations.failed.connect(lambda error: self.show_banner(error_sentence(error)))
 
         state = ui_settings()
         geometry = state.value(MAIN_WINDOW_GEOMETRY)
@@ -101,6 +118,10 @@ class MainWindow(QMainWindow):
         about = QAction(_("&About {app}").format(app=APP_NAME), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
 
     def current_page(self) -> Page:
         return list(self._pages)[self.stack.currentIndex()]

@@ -1,13 +1,10 @@
-"""One calm sentence for any failure, and the dialog that shows it."""
+"""One calm sentence for any failure."""
 
 from __future__ import annotations
 
 import sys
 import traceback
 
-from PySide6.QtWidgets import QMessageBox, QWidget
-
-from recovery_journal import APP_NAME
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _
 
@@ -21,7 +18,3 @@ def error_sentence(error: BaseException) -> str:
     return _(
         "Something unexpected went wrong ({kind}). What was saved before is safe; please try again."
     ).format(kind=type(error).__name__)
-
-
-def show_error(parent: QWidget | None, error: BaseException) -> None:
-    QMessageBox.warning(parent, APP_NAME, error_sentence(error))
