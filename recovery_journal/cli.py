@@ -7,14 +7,16 @@ Exit codes: 0 ok, 1 other error, 2 usage, 3 wrong passphrase, 4 not a vault / da
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 from recovery_journal import APP_NAME, __version__
+from recovery_journal.domain.ports import Vault
 from recovery_journal.errors import (
     JournalError,
     NotAVault,
@@ -27,6 +29,7 @@ from recovery_journal.errors import (
 from recovery_journal.i18n import LANGUAGES, _, language_from_environment, set_language
 from recovery_journal.passphrase import problem_with_new_passphrase
 from recovery_journal.paths import default_vault_path
+from recovery_journal.store_access import load_store
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -86,12 +89,15 @@ def get_passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
     elif os.environ.get(PASSPHRASE_VARIABLE):
         passphrase = os.environ[PASSPHRASE_VARIABLE]
     elif sys.stdin is not None and sys.stdin.isatty():
-        passphrase = getpass.getpass(_("Passphrase: ") if not new else _("New passphrase: "))
-        if new:
-            repeated = getpass.getpass(_("The same passphrase again: "))
-            problem = problem_with_new_passphrase(passphrase, repeated)
-            if problem:
-                raise PassphraseRejected(problem)
+        try:
+            passphrase = getpass.getpass(_("Passphrase: ") if not new else _("New passphrase: "))
+            if new:
+                repeated = getpass.getpass(_("The same passphrase again: "))
+                problem = problem_with_new_passphrase(passphrase, repeated)
+                if problem:
+                    raise PassphraseRejected(problem)
+        except EOFError:
+            passphrase = None
     if passphrase is None:
         raise UsageError(
             _(
@@ -113,14 +119,32 @@ def _vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else default_vault_path()
 
 
-def cmd_init(args: argparse.Namespace) -> int:
-    from recovery_journal.store import create_vault
+@contextlib.contextmanager
+def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Iterator[Vault]:
+    """The unlocked vault for one command; storage failures become their one-line sentences."""
+    store = load_store()
+    path = _vault_path(args)
+    if create_if_missing and not os.path.lexists(path):
+        vault = store.create_vault(path, get_passphrase(args, new=True))
+    else:
+        vault = store.open_vault(path, get_passphrase(args))
+    try:
+        yield vault
+    except Exception as error:
+        translated = vault.translate_error(error)
+        if translated is error:
+            raise
+        raise translated from error
+    finally:
+        vault.close()
 
+
+def cmd_init(args: argparse.Namespace) -> int:
+    store = load_store()
     path = _vault_path(args)
     if os.path.lexists(path):
         raise VaultExists(path)
-    vault = create_vault(path, get_passphrase(args, new=True))
-    vault.close()
+    store.create_vault(path, get_passphrase(args, new=True)).close()
     print(_("Created a new vault at {path}.").format(path=path))
     print(
         _("Keep your passphrase safe: if it is forgotten, nobody can open this vault, not even us.")
@@ -129,23 +153,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from recovery_journal.store import open_vault
-
     path = _vault_path(args)
-    vault = open_vault(path, get_passphrase(args))
-    try:
+    with _opened(args) as vault:
         problems = vault.integrity_problems()
+        if problems:
+            raise VaultDamaged(path, problems[0])
         version = vault.schema_version()
         notes = vault.notes.count()
-    finally:
-        vault.close()
-    if problems:
-        print(
-            _("damaged: {path}: {count} problems, first: {first}").format(
-                path=path, count=len(problems), first=problems[0]
-            )
-        )
-        return EXIT_NOT_A_VAULT
     print(
         _("ok: {path}: schema {version}, {notes} daily notes, integrity checks passed").format(
             path=path, version=version, notes=notes
@@ -154,18 +168,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _refuse_vault_as_output(vault_path: Path, output: Path) -> None:
+    """An export written over the vault (or its WAL) would replace the journal with plain text."""
+    protected = [vault_path, Path(f"{vault_path}-wal"), Path(f"{vault_path}-shm")]
+    target = output.resolve()
+    for candidate in protected:
+        if target == candidate.resolve() or (
+            output.exists() and candidate.exists() and os.path.samefile(output, candidate)
+        ):
+            raise UsageError(
+                _("{path} is the vault itself; choose another file for the export.").format(
+                    path=output
+                )
+            )
+
+
 def cmd_export_json(args: argparse.Namespace) -> int:
     from recovery_journal.services.export import dumps, export_document, export_to_file
-    from recovery_journal.store import open_vault
 
-    vault = open_vault(_vault_path(args), get_passphrase(args))
-    try:
+    if args.output != "-":
+        _refuse_vault_as_output(_vault_path(args), Path(args.output))
+    with _opened(args) as vault:
         if args.output == "-":
             sys.stdout.write(dumps(export_document(vault)))
         else:
             export_to_file(vault, Path(args.output))
-    finally:
-        vault.close()
     if args.output != "-":
         print(
             _("Exported to {path}. The file is not encrypted: keep it somewhere private.").format(
@@ -182,15 +209,11 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         import_summary,
         read_export_file,
     )
-    from recovery_journal.store import open_vault
 
     # Read and validate the whole file before the vault is even opened.
     document = read_export_file(Path(args.file))
-    vault = open_vault(_vault_path(args), get_passphrase(args))
-    try:
+    with _opened(args) as vault:
         import_document(vault, document)
-    finally:
-        vault.close()
     counts = import_summary(document)
     print(_("Imported {notes} daily notes.").format(notes=counts["daily_notes"]))
     return EXIT_OK
@@ -198,20 +221,13 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from recovery_journal.services.demo import fill_demo
-    from recovery_journal.store import create_vault, open_vault
 
     if args.days < 1 or args.days > 36500:
         raise UsageError(_("--days must be between 1 and 36500."))
     path = _vault_path(args)
-    if os.path.lexists(path):
-        vault = open_vault(path, get_passphrase(args))
-    else:
-        vault = create_vault(path, get_passphrase(args, new=True))
-    try:
-        language = args.language or language_from_environment()
+    language = args.language or language_from_environment()
+    with _opened(args, create_if_missing=True) as vault:
         written = fill_demo(vault, args.days, language, end=date.today())
-    finally:
-        vault.close()
     print(
         _("Filled {path} with {days} days of demo history ({notes} daily notes).").format(
             path=path, days=args.days, notes=written
@@ -321,5 +337,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             _("The operation failed: {reason}.").format(
                 reason=error.strerror or error.__class__.__name__
             )
+        )
+        return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
+        _fail(
+            _(
+                "Something unexpected went wrong ({kind}). What was saved before is safe; "
+                "please try again."
+            ).format(kind=type(error).__name__)
         )
         return EXIT_ERROR

@@ -75,6 +75,14 @@ class VaultDamaged(VaultError):
         ).format(path=self.path)
 
 
+class VaultUnreadable(VaultError):
+    def message(self) -> str:
+        return _(
+            "The vault at {path} could not be read or written ({reason}); check the disk and the "
+            "file's permissions, then try again."
+        ).format(path=self.path, reason=self.detail)
+
+
 class VaultTooNew(VaultError):
     def __init__(self, path: Path | str, found: int, supported: int) -> None:
         super().__init__(path, f"schema {found} > {supported}")

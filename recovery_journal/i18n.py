@@ -41,7 +41,8 @@ def parse_po(text: str) -> dict[CatalogKey, str | list[str]]:
 
     def flush() -> None:
         nonlocal fields, current, fuzzy
-        if "msgid" in fields and not fuzzy:
+        # The header is kept even when marked fuzzy (msginit does that): it holds Plural-Forms.
+        if "msgid" in fields and (not fuzzy or fields["msgid"] == ""):
             msgid = fields["msgid"]
             if "msgid_plural" in fields:
                 forms = [fields[k] for k in sorted(f for f in fields if f.startswith("msgstr["))]

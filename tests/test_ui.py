@@ -84,6 +84,8 @@ def test_first_run_creates_a_vault_with_the_passphrase_typed_twice(
     qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
     assert vault_path.exists()
     assert dialog.passphrase.text() == "" and dialog.repeat.text() == ""
+    controller.window.close()
+    controller.shutdown()  # the app holds the vault exclusively while it runs
     open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()
 
 
@@ -216,6 +218,7 @@ def test_window_size_and_page_are_remembered(qapp, qtbot, controllers, demo_vaul
     window.show_page(Page.SETTINGS)
     qapp.processEvents()
     window.close()
+    controller.shutdown()
     again, dialog = start(qapp, controllers, demo_vault)
     window = unlock(qtbot, again, dialog)
     assert window.size() == QSize(701, 523)
@@ -225,8 +228,6 @@ def test_window_size_and_page_are_remembered(qapp, qtbot, controllers, demo_vaul
 def test_cancel_on_unlock_quits_without_touching_the_vault(qapp, qtbot, controllers, demo_vault):
     before = demo_vault.read_bytes()
     controller, dialog = start(qapp, controllers, demo_vault)
-    quits: list[bool] = []
-    qapp.aboutToQuit.connect(lambda: quits.append(True))
     with qtbot.waitSignal(dialog.rejected, timeout=2_000):
         dialog.reject()
     assert controller.window is None

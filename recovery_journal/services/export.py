@@ -124,6 +124,24 @@ def _where(path: Any) -> str:
     return "".join(parts).lstrip(".") or _("the top level")
 
 
+def _problem(error: Any) -> str:
+    """What is wrong, without repeating the offending value (it may be someone's journal text)."""
+    kind = error.validator
+    if kind == "required":
+        return _("a required field is missing")
+    if kind == "additionalProperties":
+        return _("it has fields this version does not know")
+    if kind == "type":
+        return _("the value has the wrong type")
+    if kind in ("maxLength", "maxItems"):
+        return _("the value is too long")
+    if kind == "minLength":
+        return _("the value is empty")
+    if kind == "pattern":
+        return _("the value does not have the expected form")
+    return _("the value is not allowed here")
+
+
 def _validate_against_schema(document: dict[str, Any]) -> None:
     import jsonschema.exceptions
 
@@ -131,12 +149,35 @@ def _validate_against_schema(document: dict[str, Any]) -> None:
     if error is not None:
         raise ImportRejected(
             _("The file does not match the export format at {where}: {problem}").format(
-                where=_where(error.absolute_path), problem=error.message[:200]
+                where=_where(error.absolute_path), problem=_problem(error)
             )
         )
 
 
+def _storable_strings(value: Any, where: str) -> None:
+    """Refuse text SQLite cannot store faithfully: lone surrogates and NUL characters."""
+    if isinstance(value, str):
+        if "\0" in value:
+            raise ImportRejected(_("{where}: the text holds a NUL character").format(where=where))
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ImportRejected(
+                _("{where}: the text holds a character that is not valid Unicode").format(
+                    where=where
+                )
+            ) from error
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _storable_strings(key, where)
+            _storable_strings(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _storable_strings(item, f"{where}[{index}]")
+
+
 def _check_meaning(document: dict[str, Any]) -> None:
+    _storable_strings(document, "document")
     seen: set[str] = set()
     for index, item in enumerate(document["daily_notes"]):
         where = f"daily_notes[{index}]"
@@ -151,15 +192,20 @@ def _check_meaning(document: dict[str, Any]) -> None:
                 _("{where}: there is already a note for {day}").format(where=where, day=item["day"])
             )
         seen.add(item["day"])
+        moments = {}
         for field in ("created_at", "updated_at"):
             try:
-                from_iso(item[field])
+                moments[field] = from_iso(item[field])
             except ValueError as error:
                 raise ImportRejected(
                     _("{where}: {value} is not a real time").format(
                         where=f"{where}.{field}", value=item[field]
                     )
                 ) from error
+        if moments["updated_at"] < moments["created_at"]:
+            raise ImportRejected(
+                _("{where}: it was changed before it was written").format(where=where)
+            )
 
 
 def read_export_file(path: Path) -> dict[str, Any]:

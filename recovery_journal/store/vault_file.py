@@ -24,6 +24,7 @@ from recovery_journal.errors import (
     VaultExists,
     VaultMissing,
     VaultTooNew,
+    VaultUnreadable,
     WrongPassphrase,
 )
 from recovery_journal.passphrase import normalise
@@ -79,7 +80,11 @@ def ensure_cipher_available() -> None:
 
 def _connect(path: Path, passphrase: str, kdf_iterations: int, *, read_only: bool = False) -> Any:
     target = f"file:{quote(str(path.absolute()))}?mode=ro" if read_only else str(path)
-    conn = sqlcipher3.connect(target, isolation_level=None, check_same_thread=True, uri=read_only)
+    # A short busy timeout: the only other holder of the lock is a second copy of the app, and the
+    # person should hear about that at once, not after SQLite's default five seconds.
+    conn = sqlcipher3.connect(
+        target, isolation_level=None, check_same_thread=True, uri=read_only, timeout=0.5
+    )
     try:
         # SQLCipher reports HMAC failures on stderr by default; we report them ourselves.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -103,7 +108,8 @@ def _classify_unreadable(conn: Any, path: Path, error: Any) -> JournalError:
     if code == SQLITE_CORRUPT:
         return VaultDamaged(path, str(error))
     if code != SQLITE_NOTADB:
-        return VaultDamaged(path, str(error))
+        # Permissions, a full disk, an I/O error: the file may be fine; say what happened.
+        return VaultUnreadable(path, str(error))
     size = path.stat().st_size
     pages = max(1, math.ceil(size / PAGE_SIZE))
     try:
@@ -118,12 +124,17 @@ def _classify_unreadable(conn: Any, path: Path, error: Any) -> JournalError:
 
 
 def _configure_for_writing(conn: Any) -> None:
+    # Held until close: a second copy of the app (or the CLI) meets "busy" instead of quietly
+    # overwriting what this one writes.
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise RuntimeError(f"could not switch the vault to WAL mode (got {mode})")
     conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("COMMIT")
 
 
 def _has_wal(path: Path) -> bool:
@@ -141,6 +152,9 @@ def _verify(conn: Any, path: Path) -> int:
         raise _classify_unreadable(conn, path, error) from error
     if application_id != APPLICATION_ID:
         raise NotAVault(path, "foreign")
+    if path.stat().st_size % PAGE_SIZE:
+        # The right key, but the file ends inside a page: it was cut short.
+        raise VaultDamaged(path, "the file ends inside a page")
     if version > latest_version():
         raise VaultTooNew(path, version, latest_version())
     return version
@@ -250,6 +264,7 @@ class SqlCipherVault:
         self.path = path
         self._conn = conn
         self._savepoints = 0
+        self._damaged = False
         self.notes = SqlDailyNoteRepository(conn)
         self.settings = SqlSettingsRepository(conn)
 
@@ -311,9 +326,15 @@ class SqlCipherVault:
             code = getattr(error, "sqlite_errorcode", None)
             if code in (SQLITE_BUSY, SQLITE_LOCKED):
                 return VaultBusy(self.path, str(error))
-            if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or self._damaged:
                 return VaultDamaged(self.path, str(error))
+            return VaultUnreadable(self.path, str(error))
         return error
+
+    def stop_writing(self) -> None:
+        """Refuse every later write, so a vault found damaged is left as it is."""
+        self._damaged = True
+        self._conn.execute("PRAGMA query_only = ON")
 
     def close(self) -> None:
         if self._conn is not None:

@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from recovery_journal import APP_NAME, __version__
-from recovery_journal.errors import VaultDamaged
+from recovery_journal.errors import JournalError, VaultDamaged
+from recovery_journal.services.integrity import check_after_unlock
 from recovery_journal.services.worker import VaultWorker
-from recovery_journal.store import create_vault, open_vault
+from recovery_journal.store_access import load_store
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.operations import Operations
@@ -33,10 +34,12 @@ class AppController(QObject):
         self.vault_path = vault_path
         self.worker = VaultWorker()
         self.operations = Operations(self.worker)
+        self.store = load_store()
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | CreateVaultDialog | None = None
         self._replacing_window = False
         self._integrity_checked = False
+        self._integrity_problems: list[str] = []
         # Only tests lower the iterations, to keep the suite quick; the app never does.
         self._kdf = {} if kdf_iterations is None else {"kdf_iterations": kdf_iterations}
 
@@ -45,12 +48,17 @@ class AppController(QObject):
         path = self.vault_path
         if path.exists():
             self.dialog = UnlockDialog(
-                path, lambda secret: self.worker.open(lambda: open_vault(path, secret, **self._kdf))
+                path,
+                lambda secret: self.worker.open(
+                    lambda: self.store.open_vault(path, secret, **self._kdf)
+                ),
             )
         else:
             self.dialog = CreateVaultDialog(
                 path,
-                lambda secret: self.worker.open(lambda: create_vault(path, secret, **self._kdf)),
+                lambda secret: self.worker.open(
+                    lambda: self.store.create_vault(path, secret, **self._kdf)
+                ),
             )
         self.dialog.opened.connect(self.show_main_window)
         self.dialog.rejected.connect(self.app.quit)
@@ -63,16 +71,23 @@ class AppController(QObject):
         window.closing.connect(self._window_closing)
         self.window = window
         window.show()
+        self._show_damage()  # a window rebuilt for a new language says it again, translated
         if not self._integrity_checked:
             self._integrity_checked = True
             # Tampering is only noticed on pages that are read, so read them all once per
             # unlock, after the first page has loaded; the result arrives as a banner.
-            self.operations.run(lambda vault: vault.integrity_problems(), self._show_integrity)
+            self.operations.run(check_after_unlock, self._show_integrity)
         return window
 
     def _show_integrity(self, problems: list[str]) -> None:
-        if problems and self.window is not None:
-            self.window.show_banner(VaultDamaged(self.vault_path, problems[0]).message())
+        self._integrity_problems = problems
+        self._show_damage()
+
+    def _show_damage(self) -> None:
+        if self._integrity_problems and self.window is not None:
+            self.window.show_banner(
+                VaultDamaged(self.vault_path, self._integrity_problems[0]).message()
+            )
 
     def _window_closing(self) -> None:
         if self._replacing_window:
@@ -85,17 +100,16 @@ class AppController(QObject):
         old = self.window
         if old is None:
             return
-        remember_language(language)
-        apply_language(self.app, language)
-        old.save_pending()
-        old.remember_state()
         page = old.current_page()
         self._replacing_window = True
         try:
-            old.close()
+            closed = old.close()  # saves and waits first; stays open if a save failed
         finally:
             self._replacing_window = False
-        self._integrity_checked = False
+        if not closed:
+            return
+        remember_language(language)
+        apply_language(self.app, language)
         window = self.show_main_window()
         window.show_page(page)
         # The old window had the keyboard focus; hand it over, or shortcuts go nowhere.
@@ -122,7 +136,11 @@ def make_application(argv: list[str]) -> QApplication:
 
 def run_gui(vault_path: Path) -> int:
     app = make_application(sys.argv[:1])
-    controller = AppController(app, vault_path)
+    try:
+        controller = AppController(app, vault_path)
+    except JournalError as error:  # the cipher is missing: fail closed, in a sentence
+        QMessageBox.critical(None, APP_NAME, error.message())
+        return 1
     controller.start()
     try:
         return app.exec()

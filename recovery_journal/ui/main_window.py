@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, wait
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,6 +28,8 @@ from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.settings import SettingsPage
 from recovery_journal.ui.pages.today import TodayPage
 from recovery_journal.ui.ui_state import LAST_PAGE, MAIN_WINDOW_GEOMETRY, ui_settings
+
+SAVE_WAIT_SECONDS = 10.0
 
 
 def page_title(page: Page) -> str:
@@ -85,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         # Failures arrive as the banner, not a modal box: calm, and nothing waits on a click.
-        operations.failed.connect(lambda error: self.show_banner(error_sentence(error)))
+        operations.failed.connect(self.show_failure)
 
         state = ui_settings()
         geometry = state.value(MAIN_WINDOW_GEOMETRY)
@@ -119,6 +123,9 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    def show_failure(self, error: BaseException) -> None:
+        self.show_banner(error_sentence(error))
+
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
@@ -132,10 +139,23 @@ class MainWindow(QMainWindow):
     def page_widget(self, page: Page) -> QWidget:
         return self._pages[page]
 
-    def save_pending(self) -> None:
-        """Hand every unsaved edit to the worker (it runs them before it closes the vault)."""
-        self.today.save_now()
-        self.settings.save_now()
+    def save_pending(self) -> bool:
+        """Save every unsaved edit and wait for it; False (and the banner) if one failed.
+
+        A save takes milliseconds, so waiting here is not felt, and it is the only way to know
+        the words are safe before this window and its editors go away.
+        """
+        saves: list[Future[Any]] = [
+            f for f in (self.today.save_now(), self.settings.save_now()) if f is not None
+        ]
+        done, not_done = wait(saves, timeout=SAVE_WAIT_SECONDS)
+        failures = [error for f in done if (error := f.exception()) is not None]
+        if not_done or failures:
+            self.show_banner(
+                error_sentence(failures[0]) if failures else _("Still saving; please wait.")
+            )
+            return False
+        return True
 
     def remember_state(self) -> None:
         state = ui_settings()
@@ -161,7 +181,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.save_pending()
+        if not self.save_pending():
+            # Unsaved words stay on screen with the reason, rather than vanish with the window.
+            event.ignore()
+            return
         self.remember_state()
         self.closing.emit()
         super().closeEvent(event)

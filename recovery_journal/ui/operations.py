@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from recovery_journal.domain.ports import Vault
@@ -36,24 +38,35 @@ class Operations(QObject):
         on_result: Callable[[T], Any] | None = None,
         changes: Changes | None = None,
         on_error: Callable[[BaseException], Any] | None = None,
-    ) -> None:
-        """Run ``job`` off the GUI thread; on success announce ``changes`` to every page."""
+        owner: QObject | None = None,
+    ) -> Future[T]:
+        """Run ``job`` off the GUI thread; on success announce ``changes`` to every page.
+
+        The callbacks are skipped once ``owner`` (usually the page asking) has been deleted, as
+        happens to the old window when the language changes.
+        """
         self._pending += 1
+
+        def alive() -> bool:
+            return owner is None or shiboken6.isValid(owner)
 
         def done(result: T) -> None:
             self._pending -= 1
-            if on_result is not None:
-                on_result(result)
-            if changes:
-                self.changed.emit(changes)
+            try:
+                if on_result is not None and alive():
+                    on_result(result)
+            finally:
+                if changes:
+                    self.changed.emit(changes)
 
         def error(problem: BaseException) -> None:
             self._pending -= 1
-            if isinstance(problem, VaultClosed) and on_error is None:
-                return  # the app is quitting or locked: there is nobody to tell
-            if on_error is not None:
+            if on_error is not None and alive():
                 on_error(problem)
-            else:
+            elif not isinstance(problem, VaultClosed):
+                # Nobody left to ask, or nobody asked: every page's window shows it.
                 self.failed.emit(problem)
 
-        when_done(self.worker.submit(job), done, error)
+        future = self.worker.submit(job)
+        when_done(future, done, error)
+        return future

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -65,25 +66,25 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addStretch(1)
-        operations.run(load_settings, self._show)
+        operations.run(load_settings, self._show, owner=self)
 
     def _show(self, settings: JournalSettings) -> None:
         self._saved_name = settings.display_name
         if not self.display_name.hasFocus():
             self.display_name.setText(settings.display_name)
 
-    def _save_name(self) -> None:
+    def _save_name(self) -> Future[Changes] | None:
         name = self.display_name.text().strip()
         if name == self._saved_name:
-            return
+            return None
         self._saved_name = name
-        self._operations.run(
+        return self._operations.run(
             lambda vault: save_settings(vault, JournalSettings(display_name=name)),
             changes=Changes(settings=True),
         )
 
-    def save_now(self) -> None:
-        self._save_name()
+    def save_now(self) -> Future[Changes] | None:
+        return self._save_name()
 
     def _language_activated(self, index: int) -> None:
         code = self.language.itemData(index)

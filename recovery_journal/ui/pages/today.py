@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer
@@ -71,6 +72,8 @@ class TodayPage(QWidget):
             _("What happened, how you feel, what you are grateful for… It saves as you type.")
         )
         self.editor.setTabChangesFocus(True)
+        # Until the saved note has arrived, typing would be overwritten by it.
+        self.editor.setReadOnly(True)
         prompt.setBuddy(self.editor)
         self.save_state = QLabel()
         self.save_state.setObjectName("save_state")
@@ -117,7 +120,7 @@ class TodayPage(QWidget):
 
     def reload(self) -> None:
         day = self.day
-        self._operations.run(lambda vault: load_today(vault, day), self._show)
+        self._operations.run(lambda vault: load_today(vault, day), self._show, owner=self)
 
     def _show(self, view: TodayView) -> None:
         if view.day != self.day:
@@ -129,6 +132,7 @@ class TodayPage(QWidget):
             self.editor.blockSignals(True)
             self.editor.setPlainText(view.note.text if view.note else "")
             self.editor.blockSignals(False)
+            self.editor.setReadOnly(False)
             self._loaded = True
             self._show_saved(view.note)
         self.summary.setText(
@@ -147,15 +151,20 @@ class TodayPage(QWidget):
             self.recent.addItem(_("Nothing yet. The days you write about will appear here."))
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.notes or changes.settings:
+        if changes:
             self.reload()
 
     def _check_day(self) -> None:
-        if date.today() != self.day:
+        if date.today() == self.day:
+            return
+        if self._dirty:
+            # Yesterday's words go first; the page turns to the new day once they are saved.
             self.save_now()
-            self.day = date.today()
-            self._loaded = False
-            self.reload()
+            return
+        self.day = date.today()
+        self._loaded = False
+        self.editor.setReadOnly(True)
+        self.reload()
 
     # --- saving ----------------------------------------------------------------------------------
 
@@ -164,18 +173,19 @@ class TodayPage(QWidget):
         self.save_state.setText(_("Not saved yet…"))
         self._autosave.start()
 
-    def save_now(self) -> None:
-        """Save at once if anything is waiting (also called before the window closes)."""
+    def save_now(self) -> Future[DailyNote | None] | None:
+        """Save at once if anything is waiting (also before the window closes); None if nothing."""
         self._autosave.stop()
         if not self._dirty:
-            return
+            return None
         self._dirty = False
         day, text = self.day, self.editor.toPlainText()
-        self._operations.run(
+        return self._operations.run(
             lambda vault: save_daily_note(vault, day, text),
             self._saved,
             changes=Changes(notes=True),
             on_error=self._save_failed,
+            owner=self,
         )
 
     def has_unsaved_text(self) -> bool:
