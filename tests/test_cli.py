@@ -214,3 +214,64 @@ def test_help_lists_the_subcommands():
     assert result.returncode == 0
     for command in ("init", "check", "export-json", "import-json", "demo"):
         assert command in result.stdout
+
+
+def test_damage_in_a_data_page_is_one_line_and_exit_4(tmp_path):
+    path = tmp_path / "big.rjvault"
+    assert run("demo", "--vault", str(path), "--days", "400").returncode == 0
+    pages = path.stat().st_size // PAGE_SIZE
+    with path.open("r+b") as handle:  # the last page holds notes, not the schema
+        handle.seek((pages - 1) * PAGE_SIZE + 1234)
+        byte = handle.read(1)
+        handle.seek((pages - 1) * PAGE_SIZE + 1234)
+        handle.write(bytes([byte[0] ^ 0x40]))
+    for command in (["check"], ["export-json", "-o", "-"]):
+        result = run(*command, "--vault", str(path))
+        assert result.returncode == 4, (command, result.stderr)
+        assert "damaged" in one_line_error(result)
+
+
+def test_export_over_the_vault_is_refused(vault):
+    before = vault.read_bytes()
+    for target in (str(vault), f"{vault}-wal"):
+        result = run("export-json", "--vault", str(vault), "-o", target)
+        assert result.returncode == 2
+        assert "vault itself" in one_line_error(result)
+    assert vault.read_bytes() == before
+    assert run("check", "--vault", str(vault)).returncode == 0
+
+
+def test_import_with_text_sqlite_cannot_store_is_refused_in_one_line(tmp_path):
+    fresh = tmp_path / "fresh.rjvault"
+    assert run("init", "--vault", str(fresh)).returncode == 0
+    bad = tmp_path / "surrogate.json"
+    bad.write_text(
+        '{"format": "recovery-journal-export", "format_version": 1, "settings": {},'
+        ' "daily_notes": [{"day": "2026-01-01", "text": "half \\ud800 a pair",'
+        ' "created_at": "2026-01-01T10:00:00+00:00", "updated_at": "2026-01-01T10:00:00+00:00"}]}'
+    )
+    result = run("import-json", "--vault", str(fresh), str(bad))
+    assert result.returncode == 1
+    assert "nothing was imported" in one_line_error(result)
+
+
+def test_a_vault_open_elsewhere_is_busy_in_one_line(vault):
+    from recovery_journal.store import open_vault
+
+    holder = open_vault(vault, PASS)
+    try:
+        result = run("check", "--vault", str(vault))
+    finally:
+        holder.close()
+    assert result.returncode == 1
+    assert "busy" in one_line_error(result)
+
+
+def test_a_broken_cipher_binding_fails_closed_in_one_line(tmp_path, vault):
+    fake = tmp_path / "fake" / "sqlcipher3"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('libsqlcipher.so: cannot open')\n")
+    env = dict(os.environ, PYTHONPATH=str(fake.parent))
+    result = run("check", "--vault", str(vault), env=env)
+    assert result.returncode == 1
+    assert "Reinstall" in one_line_error(result)

@@ -208,3 +208,30 @@ def test_arbitrary_input_never_crashes_and_never_half_imports(new_vault, data):
         for note in list(new_vault.notes.all()):
             new_vault.notes.delete(note.day)
         new_vault.settings.replace_all({})
+
+
+MORE_BAD = {
+    "lone surrogate": _with(lambda d: d["daily_notes"][0].update(text="half \ud800 pair")),
+    "NUL character": _with(lambda d: d["daily_notes"][0].update(text="before\0after")),
+    "whitespace only": _with(lambda d: d["daily_notes"][0].update(text="  \n\t ")),
+    "edited before written": _with(
+        lambda d: d["daily_notes"][0].update(updated_at="2026-11-19T20:00:00+00:00")
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(MORE_BAD))
+def test_text_that_cannot_be_stored_faithfully_is_refused(name, new_vault):
+    data = json.dumps(json.loads(MORE_BAD[name]), ensure_ascii=True).encode()
+    with pytest.raises(ImportRejected):
+        import_document(new_vault, parse_document(data))
+    assert new_vault.is_empty()
+
+
+def test_the_rejection_does_not_repeat_the_persons_words(new_vault):
+    secret = "I never told anyone about the night in Tver " * 3
+    data = _with(lambda d: d["daily_notes"][0].update(text=secret * 10_000))
+    with pytest.raises(ImportRejected) as caught:
+        parse_document(data)
+    assert "Tver" not in caught.value.message()
+    assert "too long" in caught.value.message()
