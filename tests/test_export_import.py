@@ -53,17 +53,33 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
     export_to_file(new_vault, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     document = read_export_file(out)
-    assert document["format_version"] == 1
+    assert document["format_version"] == 2
     assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
 
 
 def test_shipped_schema_is_valid_and_matches_an_export(new_vault):
     import jsonschema
 
-    schema = json.loads(resource_path("schema", "export-v1.schema.json").read_text("utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
+    from referencing import Registry, Resource
+
+    schemas = [
+        json.loads(path.read_text("utf-8"))
+        for path in resource_path("schema").glob("*.schema.json")
+    ]
+    assert {s["$id"] for s in schemas} >= {
+        "recovery-journal-export-v1.schema.json",
+        "recovery-journal-export-v2.schema.json",
+        "question-pack-v1.schema.json",
+    }
+    registry = Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in schemas
+    )
+    for schema in schemas:
+        jsonschema.Draft202012Validator.check_schema(schema)
     fill_demo(new_vault, 30, "en", end=date(2026, 11, 23))
-    jsonschema.validate(export_document(new_vault), schema)
+    document = export_document(new_vault)
+    v2 = next(s for s in schemas if s["title"].endswith("version 2"))
+    jsonschema.Draft202012Validator(v2, registry=registry).validate(document)
 
 
 def _valid() -> dict:
@@ -94,7 +110,8 @@ BAD_FILES = {
     "binary": bytes(range(256)),
     "a list": b"[]",
     "another format": json.dumps({"format": "something-else"}).encode(),
-    "newer version": _with(lambda d: d.update(format_version=2)),
+    "newer version": _with(lambda d: d.update(format_version=3)),
+    "v1 claiming v2": _with(lambda d: d.update(format_version=2)),
     "missing notes": _with(lambda d: d.pop("daily_notes")),
     "unknown key": _with(lambda d: d.update(passwords=[])),
     "unknown setting": _with(lambda d: d["settings"].update(theme="dark")),

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True, slots=True)
 class Changes:
     notes: bool = False
     settings: bool = False
+    steps: bool = False
 
     @classmethod
     def everything(cls) -> Changes:
-        return cls(notes=True, settings=True)
+        return cls(**{field.name: True for field in fields(cls)})
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(notes=self.notes or other.notes, settings=self.settings or other.settings)
+        return Changes(
+            **{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)}
+        )
 
     def __bool__(self) -> bool:
-        return self.notes or self.settings
+        return any(getattr(self, field.name) for field in fields(self))

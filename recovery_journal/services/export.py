@@ -1,17 +1,15 @@
 """The whole vault as a documented, versioned JSON document.
 
-The format is described by resources/schema/export-v1.schema.json.
-
-Import is all or nothing: the file is read, parsed, validated against the schema and checked for
-meaning before one transaction writes anything, and any failure rolls that transaction back.
+The format is described by resources/schema/export-v<N>.schema.json. Import is all or nothing:
+the file is read, parsed, validated and checked for meaning before one transaction writes
+anything, and any failure rolls that transaction back. Older versions are read too.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,22 +17,94 @@ from recovery_journal import __version__
 from recovery_journal.domain.clock import from_iso, to_iso
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.records import record_from_plain, record_to_plain
 from recovery_journal.domain.settings import JournalSettings
+from recovery_journal.domain.step_tools import (
+    Defect,
+    InventoryShare,
+    PracticeEntry,
+    ServiceEntry,
+    Step1Example,
+)
+from recovery_journal.domain.steps import Answer, StepProgress, StepStatus
 from recovery_journal.errors import ImportRejected
 from recovery_journal.i18n import _
-from recovery_journal.resources import resource_path
+from recovery_journal.services import json_files
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.files import write_private_file
+from recovery_journal.services.question_packs import pack_from_plain, pack_to_plain
 
 FORMAT = "recovery-journal-export"
-FORMAT_VERSION = 1
-SCHEMA_FILE = "export-v1.schema.json"
-# Far above ten years of daily writing; a bigger file is refused before it is read into memory.
-MAX_IMPORT_BYTES = 256 * 1024 * 1024
+FORMAT_VERSION = 2
+SCHEMAS = {1: "export-v1.schema.json", 2: "export-v2.schema.json"}
+
+# The step tools' collections in the export, each a list of one record type.
+TOOL_SECTIONS: dict[str, type] = {
+    "step1_examples": Step1Example,
+    "inventory_shares": InventoryShare,
+    "defects": Defect,
+    "practice_log": PracticeEntry,
+    "service_log": ServiceEntry,
+}
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _progress_to_plain(progress: StepProgress) -> dict[str, Any]:
+    assert progress.updated_at is not None
+    return {
+        "step": progress.step,
+        "status": progress.status.value,
+        "started_on": _day(progress.started_on),
+        "completed_on": _day(progress.completed_on),
+        "notes": progress.notes,
+        "sponsor_discussed_on": _day(progress.sponsor_discussed_on),
+        "wording": progress.wording,
+        "updated_at": to_iso(progress.updated_at),
+    }
+
+
+def _progress_from_plain(item: Mapping[str, Any]) -> StepProgress:
+    def day(key: str) -> date | None:
+        return date.fromisoformat(item[key]) if item[key] else None
+
+    return StepProgress(
+        step=item["step"],
+        status=StepStatus(item["status"]),
+        started_on=day("started_on"),
+        completed_on=day("completed_on"),
+        notes=item["notes"],
+        sponsor_discussed_on=day("sponsor_discussed_on"),
+        wording=item["wording"],
+        updated_at=from_iso(item["updated_at"]),
+    )
 
 
 def export_document(vault: Vault) -> dict[str, Any]:
     settings = JournalSettings.from_mapping(vault.settings.get_all())
+    progress = [p for p in vault.steps.progress().values() if p.updated_at is not None]
+    steps: dict[str, Any] = {
+        "progress": [_progress_to_plain(p) for p in progress],
+        "answers": [
+            {
+                "question_id": a.question_id,
+                "step": a.step,
+                "text": a.text,
+                "updated_at": to_iso(a.updated_at),
+            }
+            for a in vault.steps.answers().values()
+        ],
+        "question_packs": [pack_to_plain(pack) for pack in vault.steps.packs()],
+        "defect_focus": [
+            {"day": day.isoformat(), "defect_uid": uid}
+            for day, uid in vault.tools.all_focus().items()
+        ],
+    }
+    for section, record_type in TOOL_SECTIONS.items():
+        records: list[Any] = vault.tools.all(record_type)
+        steps[section] = [record_to_plain(record) for record in records]
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -49,6 +119,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
             }
             for note in vault.notes.all()
         ],
+        "steps": steps,
     }
 
 
@@ -60,41 +131,9 @@ def export_to_file(vault: Vault, path: Path) -> None:
     write_private_file(path, dumps(export_document(vault)).encode("utf-8"))
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(_("the number {name} is not allowed").format(name=name))
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(_("the key {key!r} appears twice in one object").format(key=key))
-        result[key] = value
-    return result
-
-
 def parse_document(data: bytes) -> dict[str, Any]:
     """Parse and validate an export; raise ImportRejected with one sentence on any problem."""
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportRejected(_("The file is too large to be a Recovery Journal export"))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportRejected(_("The file is not UTF-8 text")) from error
-    try:
-        document = json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
-        )
-    except json.JSONDecodeError as error:
-        raise ImportRejected(
-            _("The file is not valid JSON (line {line}, column {column})").format(
-                line=error.lineno, column=error.colno
-            )
-        ) from error
-    except (ValueError, RecursionError) as error:
-        raise ImportRejected(
-            _("The file is not a valid export: {problem}").format(problem=error)
-        ) from error
+    document = json_files.parse(data)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRejected(_("The file is not a Recovery Journal export"))
     version = document.get("format_version")
@@ -102,125 +141,96 @@ def parse_document(data: bytes) -> dict[str, Any]:
         raise ImportRejected(
             _("The file was exported by a newer version of Recovery Journal; update the app first")
         )
-    _validate_against_schema(document)
+    schema = SCHEMAS.get(version) if isinstance(version, int) else None
+    json_files.validate(document, schema or SCHEMAS[FORMAT_VERSION])
     _check_meaning(document)
     return document
 
 
-@cache
-def _validator() -> Any:
-    # jsonschema is imported only when an import happens; it is not needed to start the app.
-    import jsonschema
-
-    schema = json.loads(resource_path("schema", SCHEMA_FILE).read_text("utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
-
-
-def _where(path: Any) -> str:
-    parts = []
-    for part in path:
-        parts.append(f"[{part}]" if isinstance(part, int) else f".{part}")
-    return "".join(parts).lstrip(".") or _("the top level")
-
-
-def _problem(error: Any) -> str:
-    """What is wrong, without repeating the offending value (it may be someone's journal text)."""
-    kind = error.validator
-    if kind == "required":
-        return _("a required field is missing")
-    if kind == "additionalProperties":
-        return _("it has fields this version does not know")
-    if kind == "type":
-        return _("the value has the wrong type")
-    if kind in ("maxLength", "maxItems"):
-        return _("the value is too long")
-    if kind == "minLength":
-        return _("the value is empty")
-    if kind == "pattern":
-        return _("the value does not have the expected form")
-    return _("the value is not allowed here")
-
-
-def _validate_against_schema(document: dict[str, Any]) -> None:
-    import jsonschema.exceptions
-
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(document))
-    if error is not None:
-        raise ImportRejected(
-            _("The file does not match the export format at {where}: {problem}").format(
-                where=_where(error.absolute_path), problem=_problem(error)
-            )
-        )
-
-
-def _storable_strings(value: Any, where: str) -> None:
-    """Refuse text SQLite cannot store faithfully: lone surrogates and NUL characters."""
-    if isinstance(value, str):
-        if "\0" in value:
-            raise ImportRejected(_("{where}: the text holds a NUL character").format(where=where))
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise ImportRejected(
-                _("{where}: the text holds a character that is not valid Unicode").format(
-                    where=where
-                )
-            ) from error
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _storable_strings(key, where)
-            _storable_strings(item, f"{where}.{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _storable_strings(item, f"{where}[{index}]")
-
-
-def _check_meaning(document: dict[str, Any]) -> None:
-    _storable_strings(document, "document")
-    seen: set[str] = set()
-    for index, item in enumerate(document["daily_notes"]):
-        where = f"daily_notes[{index}]"
-        try:
-            date.fromisoformat(item["day"])
-        except ValueError as error:
-            raise ImportRejected(
-                _("{where}: {value} is not a real date").format(where=where, value=item["day"])
-            ) from error
-        if item["day"] in seen:
-            raise ImportRejected(
-                _("{where}: there is already a note for {day}").format(where=where, day=item["day"])
-            )
-        seen.add(item["day"])
-        moments = {}
-        for field in ("created_at", "updated_at"):
+def _check_days(items: Iterable[Mapping[str, Any]], section: str, keys: Iterable[str]) -> None:
+    keys = tuple(keys)
+    for index, item in enumerate(items):
+        for key in keys:
+            value = item.get(key)
+            if value is None:
+                continue
             try:
-                moments[field] = from_iso(item[field])
+                date.fromisoformat(value)
+            except ValueError as error:
+                raise ImportRejected(
+                    _("{where}: {value} is not a real date").format(
+                        where=f"{section}[{index}].{key}", value=value
+                    )
+                ) from error
+
+
+def _check_times(items: Iterable[Mapping[str, Any]], section: str, keys: Iterable[str]) -> None:
+    keys = tuple(keys)
+    for index, item in enumerate(items):
+        for key in keys:
+            try:
+                from_iso(item[key])
             except ValueError as error:
                 raise ImportRejected(
                     _("{where}: {value} is not a real time").format(
-                        where=f"{where}.{field}", value=item[field]
+                        where=f"{section}[{index}].{key}", value=item[key]
                     )
                 ) from error
-        if moments["updated_at"] < moments["created_at"]:
+
+
+def _check_unique(items: Iterable[Mapping[str, Any]], section: str, key: Callable) -> None:
+    seen = set()
+    for index, item in enumerate(items):
+        value = key(item)
+        if value in seen:
             raise ImportRejected(
-                _("{where}: it was changed before it was written").format(where=where)
+                _("{where}: the same entry appears twice").format(where=f"{section}[{index}]")
+            )
+        seen.add(value)
+
+
+def _check_meaning(document: dict[str, Any]) -> None:
+    notes = document["daily_notes"]
+    _check_days(notes, "daily_notes", ["day"])
+    _check_times(notes, "daily_notes", ["created_at", "updated_at"])
+    _check_unique(notes, "daily_notes", lambda item: item["day"])
+    for index, item in enumerate(notes):
+        if from_iso(item["updated_at"]) < from_iso(item["created_at"]):
+            raise ImportRejected(
+                _("{where}: it was changed before it was written").format(
+                    where=f"daily_notes[{index}]"
+                )
+            )
+    steps = document.get("steps")
+    if steps is None:
+        return
+    _check_days(
+        steps["progress"], "steps.progress", ["started_on", "completed_on", "sponsor_discussed_on"]
+    )
+    _check_times(steps["progress"], "steps.progress", ["updated_at"])
+    _check_unique(steps["progress"], "steps.progress", lambda item: item["step"])
+    _check_times(steps["answers"], "steps.answers", ["updated_at"])
+    _check_unique(steps["answers"], "steps.answers", lambda item: item["question_id"])
+    _check_unique(steps["question_packs"], "steps.question_packs", lambda item: item["id"])
+    for section in TOOL_SECTIONS:
+        _check_unique(steps[section], f"steps.{section}", lambda item: item["uid"])
+    _check_days(steps["inventory_shares"], "steps.inventory_shares", ["shared_on"])
+    _check_days(steps["practice_log"], "steps.practice_log", ["day"])
+    _check_days(steps["service_log"], "steps.service_log", ["day"])
+    _check_days(steps["defect_focus"], "steps.defect_focus", ["day"])
+    _check_unique(steps["defect_focus"], "steps.defect_focus", lambda item: item["day"])
+    defects = {item["uid"] for item in steps["defects"]}
+    for index, item in enumerate(steps["defect_focus"]):
+        if item["defect_uid"] not in defects:
+            raise ImportRejected(
+                _("{where}: it points to a defect that is not in the file").format(
+                    where=f"steps.defect_focus[{index}]"
+                )
             )
 
 
 def read_export_file(path: Path) -> dict[str, Any]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportRejected(_("The file is too large to be a Recovery Journal export"))
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise ImportRejected(_("There is no file at {path}").format(path=path)) from error
-    except IsADirectoryError as error:
-        raise ImportRejected(_("{path} is a folder, not a file").format(path=path)) from error
-    except PermissionError as error:
-        raise ImportRejected(_("The file {path} cannot be read").format(path=path)) from error
-    return parse_document(data)
+    return parse_document(json_files.read_bytes(path))
 
 
 def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
@@ -240,8 +250,31 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
                     updated_at=from_iso(item["updated_at"]),
                 )
             )
+        steps = document.get("steps")
+        if steps is not None:
+            _import_steps(vault, steps)
     return Changes.everything()
 
 
+def _import_steps(vault: Vault, steps: Mapping[str, Any]) -> None:
+    for item in steps["progress"]:
+        vault.steps.save_progress(_progress_from_plain(item))
+    for item in steps["answers"]:
+        vault.steps.save_answer(
+            Answer(item["question_id"], item["step"], item["text"], from_iso(item["updated_at"]))
+        )
+    for item in steps["question_packs"]:
+        vault.steps.save_pack(pack_from_plain(item))
+    for section, record_type in TOOL_SECTIONS.items():
+        for item in steps[section]:
+            vault.tools.save(record_from_plain(record_type, item))
+    for item in steps["defect_focus"]:
+        vault.tools.set_focus(date.fromisoformat(item["day"]), item["defect_uid"])
+
+
 def import_summary(document: Mapping[str, Any]) -> dict[str, int]:
-    return {"daily_notes": len(document["daily_notes"])}
+    steps = document.get("steps") or {}
+    return {
+        "daily_notes": len(document["daily_notes"]),
+        "answers": len(steps.get("answers", [])),
+    }

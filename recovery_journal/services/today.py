@@ -9,7 +9,7 @@ from datetime import date, datetime
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
-from recovery_journal.domain.settings import MAX_DISPLAY_NAME, JournalSettings
+from recovery_journal.domain.settings import MAX_ADDICTION_NAME, MAX_DISPLAY_NAME, JournalSettings
 from recovery_journal.services.changes import Changes
 
 RECENT_DAYS = 7
@@ -60,7 +60,11 @@ def load_settings(vault: Vault) -> JournalSettings:
 
 
 def save_settings(vault: Vault, settings: JournalSettings) -> Changes:
-    name = settings.display_name.strip()[:MAX_DISPLAY_NAME]
+    cleaned = replace(
+        settings,
+        display_name=settings.display_name.strip()[:MAX_DISPLAY_NAME],
+        addiction_name=settings.addiction_name.strip()[:MAX_ADDICTION_NAME],
+    )
     with vault.transaction():
-        vault.settings.replace_all(JournalSettings(display_name=name).to_mapping())
+        vault.settings.replace_all(cleaned.to_mapping())
     return Changes(settings=True)

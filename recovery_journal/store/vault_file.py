@@ -31,6 +31,8 @@ from recovery_journal.passphrase import normalise
 from recovery_journal.store.migrations import apply_migrations, latest_version
 from recovery_journal.store.notes_repo import SqlDailyNoteRepository
 from recovery_journal.store.settings_repo import SqlSettingsRepository
+from recovery_journal.store.step_tools_repo import SqlStepToolRepository
+from recovery_journal.store.steps_repo import SqlStepRepository
 
 try:
     import sqlcipher3
@@ -51,7 +53,17 @@ SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
 
 # The tables that hold the person's writing; settings alone do not make a vault "used".
-DATA_TABLES = ("daily_notes",)
+DATA_TABLES = (
+    "daily_notes",
+    "step_progress",
+    "step_answers",
+    "question_packs",
+    "step1_examples",
+    "inventory_shares",
+    "defects",
+    "practice_log",
+    "service_log",
+)
 
 
 _cipher_checked = False
@@ -267,6 +279,8 @@ class SqlCipherVault:
         self._damaged = False
         self.notes = SqlDailyNoteRepository(conn)
         self.settings = SqlSettingsRepository(conn)
+        self.steps = SqlStepRepository(conn)
+        self.tools = SqlStepToolRepository(conn)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

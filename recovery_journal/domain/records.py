@@ -1,0 +1,55 @@
+"""Plain values for the frozen record dataclasses: ISO days for dates, values for enums.
+
+The store keeps records in columns of these plain values and the JSON export writes the same
+values, so both use this one mapping.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from datetime import date
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+def to_plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def from_plain(kind: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind(value)
+    if kind is date or kind == date | None:
+        return date.fromisoformat(value)
+    return value
+
+
+def field_kinds(record_type: Any) -> tuple[tuple[str, Any], ...]:
+    """(field name, type) for each field, in declaration order."""
+    return _field_kinds(record_type)
+
+
+@cache
+def _field_kinds(record_type: Any) -> tuple[tuple[str, Any], ...]:
+    hints = typing.get_type_hints(record_type)
+    return tuple((field.name, hints[field.name]) for field in dataclasses.fields(record_type))
+
+
+def record_to_plain(record: Any) -> dict[str, Any]:
+    return {name: to_plain(getattr(record, name)) for name, _kind in field_kinds(type(record))}
+
+
+def record_from_plain(record_type: type[R], values: dict[str, Any]) -> R:
+    return record_type(
+        **{name: from_plain(kind, values[name]) for name, kind in field_kinds(record_type)}
+    )

@@ -1,0 +1,47 @@
+"""Adding, changing and removing the records kept beside particular steps."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any, TypeVar
+
+from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.step_tools import Defect
+from recovery_journal.services.changes import Changes
+
+R = TypeVar("R")
+TOOL_CHANGES = Changes(steps=True)
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def list_records(vault: Vault, record_type: type[R]) -> list[R]:
+    return vault.tools.all(record_type)
+
+
+def save_record(vault: Vault, record: Any) -> Changes:
+    with vault.transaction():
+        vault.tools.save(record)
+    return TOOL_CHANGES
+
+
+def delete_record(vault: Vault, record_type: type, uid: str) -> Changes:
+    with vault.transaction():
+        vault.tools.delete(record_type, uid)
+    return TOOL_CHANGES
+
+
+def focus_of_the_day(vault: Vault, day: date) -> Defect | None:
+    uid = vault.tools.focus(day)
+    if uid is None:
+        return None
+    return next((d for d in vault.tools.all(Defect) if d.uid == uid), None)
+
+
+def set_focus_of_the_day(vault: Vault, day: date, defect_uid: str | None) -> Changes:
+    with vault.transaction():
+        vault.tools.set_focus(day, defect_uid)
+    return TOOL_CHANGES

@@ -1,0 +1,171 @@
+"""Working the steps: the overview path, one step's page, answers, status, wording and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from recovery_journal.domain.clock import utc_now
+from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.settings import JournalSettings
+from recovery_journal.domain.steps import (
+    STEP_NUMBERS,
+    Answer,
+    Question,
+    StepGuide,
+    StepProgress,
+    StepStatus,
+)
+from recovery_journal.i18n import _
+from recovery_journal.services.changes import Changes
+from recovery_journal.services.step_content import StepContent, step_content
+
+STEP_CHANGES = Changes(steps=True)
+
+
+@dataclass(frozen=True, slots=True)
+class StepCard:
+    """One step as the overview shows it."""
+
+    number: int
+    title: str
+    wording: str
+    status: StepStatus
+    started_on: date | None
+    completed_on: date | None
+    answered: int
+    questions: int
+
+
+@dataclass(frozen=True, slots=True)
+class StepsOverview:
+    cards: tuple[StepCard, ...]
+    continue_step: int  # where "continue where I left off" goes
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    guide: StepGuide
+    wording: str
+    template_wording: str
+    questions: tuple[Question, ...]  # ours, then those of imported packs
+    answers: dict[str, Answer]
+    progress: StepProgress
+
+
+def _settings(vault: Vault) -> JournalSettings:
+    return JournalSettings.from_mapping(vault.settings.get_all())
+
+
+def _addiction(settings: JournalSettings) -> str:
+    return settings.addiction_name or _("what I am recovering from")
+
+
+def _template(content: StepContent, settings: JournalSettings, step: int) -> str:
+    return content.template_wording(settings.programme, step, _addiction(settings))
+
+
+def questions_for(vault: Vault, content: StepContent, step: int) -> tuple[Question, ...]:
+    extra = tuple(q for pack in vault.steps.packs() for q in pack.questions if q.step == step)
+    return content.guide(step).questions + extra
+
+
+def overview(vault: Vault, language: str) -> StepsOverview:
+    content = step_content(language)
+    settings = _settings(vault)
+    progress = vault.steps.progress()
+    answered = vault.steps.answered_counts()
+    pack_counts: dict[int, int] = {}
+    for pack in vault.steps.packs():
+        for question in pack.questions:
+            pack_counts[question.step] = pack_counts.get(question.step, 0) + 1
+    cards = tuple(
+        StepCard(
+            number=step,
+            title=content.guide(step).title,
+            wording=progress[step].wording or _template(content, settings, step),
+            status=progress[step].status,
+            started_on=progress[step].started_on,
+            completed_on=progress[step].completed_on,
+            answered=answered.get(step, 0),
+            questions=len(content.guide(step).questions) + pack_counts.get(step, 0),
+        )
+        for step in STEP_NUMBERS
+    )
+    return StepsOverview(cards, continue_step(vault, progress))
+
+
+def continue_step(vault: Vault, progress: dict[int, StepProgress] | None = None) -> int:
+    """The step last written in; else the first step being worked; else the first not done."""
+    progress = progress or vault.steps.progress()
+    touched: list[tuple[datetime, int]] = [
+        (p.updated_at, p.step) for p in progress.values() if p.updated_at is not None
+    ]
+    last = vault.steps.last_answered()
+    if last is not None:
+        touched.append((last.updated_at, last.step))
+    if touched:
+        return max(touched)[1]
+    for status in (StepStatus.WORKING, StepStatus.NOT_STARTED):
+        for step in STEP_NUMBERS:
+            if progress[step].status is status:
+                return step
+    return 1
+
+
+def load_step(vault: Vault, step: int, language: str) -> StepView:
+    content = step_content(language)
+    settings = _settings(vault)
+    progress = vault.steps.progress()[step]
+    template = _template(content, settings, step)
+    return StepView(
+        guide=content.guide(step),
+        wording=progress.wording or template,
+        template_wording=template,
+        questions=questions_for(vault, content, step),
+        answers=vault.steps.answers(step),
+        progress=progress,
+    )
+
+
+def save_answer(
+    vault: Vault, step: int, question_id: str, text: str, now: datetime | None = None
+) -> Answer | None:
+    """Save one answer; an emptied answer is removed, so 'answered' counts stay true."""
+    with vault.transaction():
+        if not text.strip():
+            vault.steps.delete_answer(question_id)
+            return None
+        answer = Answer(question_id, step, text, now or utc_now())
+        vault.steps.save_answer(answer)
+        if vault.steps.progress()[step].status is StepStatus.NOT_STARTED:
+            # Writing an answer is starting the step.
+            _update(vault, step, lambda p: p.with_status(StepStatus.WORKING, date.today()))
+    return answer
+
+
+def _update(vault: Vault, step: int, change: object) -> StepProgress:
+    assert callable(change)
+    with vault.transaction():
+        current = vault.steps.progress()[step]
+        updated = replace(change(current), updated_at=utc_now())
+        vault.steps.save_progress(updated)
+    return updated
+
+
+def set_status(vault: Vault, step: int, status: StepStatus, today: date) -> StepProgress:
+    return _update(vault, step, lambda p: p.with_status(status, today))
+
+
+def save_step_notes(vault: Vault, step: int, notes: str) -> StepProgress:
+    return _update(vault, step, lambda p: replace(p, notes=notes))
+
+
+def set_sponsor_discussed(vault: Vault, step: int, day: date | None) -> StepProgress:
+    return _update(vault, step, lambda p: replace(p, sponsor_discussed_on=day))
+
+
+def set_wording(vault: Vault, step: int, wording: str | None) -> StepProgress:
+    """The person's own wording of the step; None or blank goes back to the template's."""
+    text = wording.strip() if wording else ""
+    return _update(vault, step, lambda p: replace(p, wording=text or None))

@@ -1,0 +1,75 @@
+"""The step tools' records, one table each, stored by one generic mapping.
+
+Each record type is a frozen dataclass whose field names are its table's columns; dates are stored
+as ISO days and enums as their values.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypeVar
+
+import sqlcipher3
+
+from recovery_journal.domain.records import field_kinds, record_from_plain, record_to_plain
+from recovery_journal.domain.step_tools import (
+    Defect,
+    InventoryShare,
+    PracticeEntry,
+    ServiceEntry,
+    Step1Example,
+)
+
+R = TypeVar("R")
+
+TABLES: dict[type, tuple[str, str]] = {
+    # record type: (table, order)
+    Step1Example: ("step1_examples", "list, position, uid"),
+    InventoryShare: ("inventory_shares", "shared_on, uid"),
+    Defect: ("defects", "position, name, uid"),
+    PracticeEntry: ("practice_log", "day, uid"),
+    ServiceEntry: ("service_log", "day, uid"),
+}
+
+
+class SqlStepToolRepository:
+    def __init__(self, conn: sqlcipher3.Connection) -> None:
+        self._conn = conn
+
+    def all(self, record_type: type[R]) -> list[R]:
+        table, order = TABLES[record_type]
+        names = [name for name, _kind in field_kinds(record_type)]
+        rows = self._conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {order}")
+        return [record_from_plain(record_type, dict(zip(names, row, strict=True))) for row in rows]
+
+    def save(self, record: Any) -> None:
+        table = TABLES[type(record)][0]
+        plain = record_to_plain(record)
+        names, values = list(plain), list(plain.values())
+        self._conn.execute(
+            f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' for _ in names)})",
+            values,
+        )
+
+    def delete(self, record_type: type, uid: str) -> None:
+        table = TABLES[record_type][0]
+        self._conn.execute(f"DELETE FROM {table} WHERE uid = ?", (uid,))
+
+    def focus(self, day: date) -> str | None:
+        row = self._conn.execute(
+            "SELECT defect_uid FROM defect_focus WHERE day = ?", (day.isoformat(),)
+        ).fetchone()
+        return row[0] if row else None
+
+    def set_focus(self, day: date, defect_uid: str | None) -> None:
+        self._conn.execute("DELETE FROM defect_focus WHERE day = ?", (day.isoformat(),))
+        if defect_uid:
+            self._conn.execute(
+                "INSERT INTO defect_focus (day, defect_uid) VALUES (?, ?)",
+                (day.isoformat(), defect_uid),
+            )
+
+    def all_focus(self) -> dict[date, str]:
+        rows = self._conn.execute("SELECT day, defect_uid FROM defect_focus ORDER BY day")
+        return {date.fromisoformat(day): uid for day, uid in rows}
