@@ -66,8 +66,14 @@ class StepProgress:
             started = started or today
             completed = completed or today
         return StepProgress(
-            self.step, status, started, completed, self.notes, self.sponsor_discussed_on,
-            self.wording, self.updated_at,
+            self.step,
+            status,
+            started,
+            completed,
+            self.notes,
+            self.sponsor_discussed_on,
+            self.wording,
+            self.updated_at,
         )
 
 

@@ -13,8 +13,20 @@ from datetime import UTC, date, datetime, time, timedelta
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.settings import JournalSettings
+from recovery_journal.domain.step_tools import (
+    Defect,
+    DefectState,
+    PracticeEntry,
+    PracticeKind,
+    ServiceEntry,
+    ServiceKind,
+    Step1Example,
+    Step1List,
+)
+from recovery_journal.domain.steps import Answer, StepProgress, StepStatus
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _
+from recovery_journal.services.step_content import step_content
 
 DEFAULT_DAYS = 90
 DEFAULT_SEED = 12
@@ -116,6 +128,82 @@ _RUSSIAN = DemoText(
 TEXTS = {"en": _ENGLISH, "ru": _RUSSIAN}
 
 
+@dataclass(frozen=True, slots=True)
+class DemoSteps:
+    answers: tuple[str, ...]
+    powerlessness: tuple[str, ...]
+    unmanageability: tuple[str, ...]
+    defects: tuple[tuple[str, str, str], ...]  # name, opposite, how it shows up
+    practice_notes: tuple[str, ...]
+    service_notes: tuple[str, ...]
+    sponsor: str
+
+
+_ENGLISH_STEPS = DemoSteps(
+    answers=(
+        "Honestly, I kept telling myself it was just stress. Looking back, it began years before.",
+        "I lost the job at the warehouse and blamed the manager. The drinking came first.",
+        "My sister stopped calling. I told myself she was busy.",
+        "I said I would only have two, almost every night, and almost never did.",
+        "I am afraid of being ordinary without it. Writing that down helps a little.",
+        "My sponsor, the Tuesday group, and the fact that others have done this before me.",
+        "Mostly I want quiet in my head, and to be someone my family can trust.",
+    ),
+    powerlessness=(
+        "Promised myself a dry January three years running; never made it past the 5th.",
+        "Drank on the way to my daughter's school play.",
+        "Hid bottles in the garage even when nobody was looking.",
+    ),
+    unmanageability=(
+        "Two warnings at work for being late on Mondays.",
+        "Overdraft every month, though I earn enough.",
+        "Stopped seeing friends who did not drink.",
+    ),
+    defects=(
+        ("Impatience", "Patience", "I snap at people in queues and in traffic."),
+        ("Self-pity", "Gratitude", "Evenings alone turn into a list of what went wrong."),
+        ("Dishonesty", "Honesty", "Small lies to avoid awkward talks."),
+        ("Resentment", "Forgiveness", "Replaying old arguments with my father."),
+    ),
+    practice_notes=("Morning quiet before work.", "Read a page and thought about it.", ""),
+    service_notes=("Set up chairs before the meeting.", "Made coffee for the group.", ""),
+    sponsor="Mike",
+)
+
+_RUSSIAN_STEPS = DemoSteps(
+    answers=(
+        "Честно говоря, я всё списывал на стресс. Если оглянуться, всё началось гораздо раньше.",
+        "Я потерял работу на складе и винил начальника. Но сначала было питьё.",
+        "Сестра перестала звонить. Я говорил себе, что она просто занята.",
+        "Я обещал себе выпить только две — почти каждый вечер, и почти никогда не получалось.",
+        "Мне страшно быть обычным без этого. Когда записываю, становится чуть легче.",
+        "Мой спонсор, вторничная группа и то, что другие прошли этот путь до меня.",
+        "Больше всего я хочу тишины в голове и чтобы семья могла мне доверять.",
+    ),
+    powerlessness=(
+        "Три года подряд обещал себе трезвый январь — ни разу не дотянул до пятого числа.",
+        "Выпил по дороге на школьный спектакль дочери.",
+        "Прятал бутылки в гараже, даже когда никто не смотрел.",
+    ),
+    unmanageability=(
+        "Два предупреждения на работе за опоздания по понедельникам.",
+        "Каждый месяц уходил в минус, хотя зарабатываю достаточно.",
+        "Перестал видеться с непьющими друзьями.",
+    ),
+    defects=(
+        ("Нетерпение", "Терпение", "Срываюсь на людей в очередях и в пробках."),
+        ("Жалость к себе", "Благодарность", "Вечера в одиночестве превращаются в список неудач."),
+        ("Нечестность", "Честность", "Мелкая ложь, чтобы избежать неловких разговоров."),
+        ("Обида", "Прощение", "Прокручиваю старые ссоры с отцом."),
+    ),
+    practice_notes=("Тишина утром перед работой.", "Прочитал страницу и подумал над ней.", ""),
+    service_notes=("Расставлял стулья перед собранием.", "Варил кофе для группы.", ""),
+    sponsor="Михаил",
+)
+
+STEP_TEXTS = {"en": _ENGLISH_STEPS, "ru": _RUSSIAN_STEPS}
+
+
 def _pool_for(progress: float, text: DemoText) -> tuple[str, ...]:
     if progress < 0.25:
         return text.early + text.any_time
@@ -159,4 +247,74 @@ def fill_demo(vault: Vault, days: int, language: str, end: date, seed: int = DEF
         )
         for note in notes:
             vault.notes.save(note)
+        _fill_steps(vault, days, language, end, seed)
     return len(notes)
+
+
+def _fill_steps(vault: Vault, days: int, language: str, end: date, seed: int) -> None:
+    """Steps 1-3 done and step 4 under way, spread over the history, with the tools in use."""
+    rng = random.Random(f"steps:{seed}:{language}:{days}")
+    text = STEP_TEXTS.get(language, _ENGLISH_STEPS)
+    start = end - timedelta(days=days - 1)
+    span = max(days - 1, 1)
+
+    def day_at(fraction: float) -> date:
+        return start + timedelta(days=int(span * fraction))
+
+    def moment(day: date) -> datetime:
+        return datetime.combine(day, time(20, 0), UTC) + timedelta(minutes=rng.randrange(0, 120))
+
+    plan = [(1, 0.0, 0.2), (2, 0.2, 0.35), (3, 0.35, 0.5), (4, 0.5, None)]
+    content = step_content(language)
+    for step, begun, finished in plan:
+        status = StepStatus.DONE if finished is not None else StepStatus.WORKING
+        started = day_at(begun)
+        completed = day_at(finished) if finished is not None else None
+        vault.steps.save_progress(
+            StepProgress(
+                step,
+                status,
+                started,
+                completed,
+                sponsor_discussed_on=completed,
+                updated_at=moment(completed or end),
+            )
+        )
+        questions = content.guide(step).questions
+        count = len(questions) if finished is not None else len(questions) // 2
+        for question in questions[:count]:
+            answered_on = day_at(begun + rng.random() * ((finished or 0.95) - begun))
+            vault.steps.save_answer(
+                Answer(question.id, step, rng.choice(text.answers), moment(answered_on))
+            )
+    for position, example in enumerate(text.powerlessness):
+        vault.tools.save(
+            Step1Example(f"demo-p{position}", Step1List.POWERLESSNESS, example, position)
+        )
+    for position, example in enumerate(text.unmanageability):
+        vault.tools.save(
+            Step1Example(f"demo-u{position}", Step1List.UNMANAGEABILITY, example, position)
+        )
+    for position, (name, opposite, shows_up) in enumerate(text.defects):
+        state = DefectState.READY if position % 2 else DefectState.WORKING
+        vault.tools.save(Defect(f"demo-d{position}", name, opposite, shows_up, state, position))
+    vault.tools.set_focus(end, "demo-d0")
+    for offset in range(min(days, 120)):
+        day = end - timedelta(days=offset)
+        if rng.random() < 0.55:
+            kind = rng.choice(list(PracticeKind))
+            minutes = rng.choice((5, 10, 10, 15, 20, 30))
+            vault.tools.save(
+                PracticeEntry(
+                    f"demo-m{offset}", day, minutes, kind, rng.choice(text.practice_notes)
+                )
+            )
+        if rng.random() < 0.12:
+            vault.tools.save(
+                ServiceEntry(
+                    f"demo-s{offset}",
+                    day,
+                    rng.choice(list(ServiceKind)),
+                    rng.choice(text.service_notes),
+                )
+            )
