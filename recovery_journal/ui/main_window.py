@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future, wait
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -14,26 +12,30 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from recovery_journal import APP_NAME, __version__
+from recovery_journal import APP_NAME
 from recovery_journal.i18n import _
 from recovery_journal.ui.messages import error_sentence
-from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages import Page
+from recovery_journal.ui.pages.about import AboutPage
 from recovery_journal.ui.pages.settings import SettingsPage
+from recovery_journal.ui.pages.steps import StepsPage
 from recovery_journal.ui.pages.today import TodayPage
 from recovery_journal.ui.ui_state import LAST_PAGE, MAIN_WINDOW_GEOMETRY, ui_settings
 
-SAVE_WAIT_SECONDS = 10.0
-
 
 def page_title(page: Page) -> str:
-    titles = {Page.TODAY: _("Today"), Page.SETTINGS: _("Settings")}
+    titles = {
+        Page.TODAY: _("Today"),
+        Page.STEPS: _("Steps"),
+        Page.SETTINGS: _("Settings"),
+        Page.ABOUT: _("About"),
+    }
     return titles[page]
 
 
@@ -49,9 +51,16 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(640, 480))
         self._operations = operations
         self.today = TodayPage(operations)
+        self.steps = StepsPage(operations)
         self.settings = SettingsPage(operations, vault_path)
         self.settings.language_chosen.connect(self.language_chosen)
-        self._pages: dict[Page, QWidget] = {Page.TODAY: self.today, Page.SETTINGS: self.settings}
+        self.about = AboutPage()
+        self._pages: dict[Page, QWidget] = {
+            Page.TODAY: self.today,
+            Page.STEPS: self.steps,
+            Page.SETTINGS: self.settings,
+            Page.ABOUT: self.about,
+        }
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -120,7 +129,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         help_menu = self.menuBar().addMenu(_("&Help"))
         about = QAction(_("&About {app}").format(app=APP_NAME), self)
-        about.triggered.connect(self._about)
+        about.triggered.connect(lambda: self.show_page(Page.ABOUT))
         help_menu.addAction(about)
 
     def show_failure(self, error: BaseException) -> None:
@@ -140,45 +149,19 @@ class MainWindow(QMainWindow):
         return self._pages[page]
 
     def save_pending(self) -> bool:
-        """Save every unsaved edit and wait for it; False (and the banner) if one failed.
-
-        A save takes milliseconds, so waiting here is not felt, and it is the only way to know
-        the words are safe before this window and its editors go away.
-        """
-        saves: list[Future[Any]] = [
-            f for f in (self.today.save_now(), self.settings.save_now()) if f is not None
-        ]
-        done, not_done = wait(saves, timeout=SAVE_WAIT_SECONDS)
-        failures = [error for f in done if (error := f.exception()) is not None]
-        if not_done or failures:
-            self.show_banner(
-                error_sentence(failures[0]) if failures else _("Still saving; please wait.")
-            )
-            return False
+        """Save every page's unsaved edits and wait; False (and the banner) if one failed."""
+        for page in self._pages.values():
+            save_now = getattr(page, "save_now", None)
+            error = wait_for_saves(save_now()) if save_now is not None else None
+            if error is not None:
+                self.show_failure(error)
+                return False
         return True
 
     def remember_state(self) -> None:
         state = ui_settings()
         state.setValue(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         state.setValue(LAST_PAGE, self.current_page().value)
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About {app}").format(app=APP_NAME),
-            "<p><b>{app}</b> {version}</p><p>{body}</p><p>{affiliation}</p>".format(
-                app=APP_NAME,
-                version=__version__,
-                body=_(
-                    "A private notebook for working a twelve-step programme. Everything you "
-                    "write stays encrypted on this computer and never goes to the network."
-                ),
-                affiliation=_(
-                    "This app is not affiliated with, endorsed by or connected to any "
-                    "twelve-step fellowship."
-                ),
-            ),
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.save_pending():

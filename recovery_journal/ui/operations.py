@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from typing import Any, TypeVar
 
 import shiboken6
@@ -70,3 +70,25 @@ class Operations(QObject):
         future = self.worker.submit(job)
         when_done(future, done, error)
         return future
+
+
+SAVE_WAIT_SECONDS = 10.0
+
+
+def wait_for_saves(saves: object) -> BaseException | None:
+    """Wait for saves (a future, a list of them, or None); return the first failure, if any.
+
+    A save takes milliseconds, so waiting is not felt, and it is the only way to know the words
+    are safe before the editor holding them goes away.
+    """
+    if saves is None:
+        return None
+    futures = [saves] if isinstance(saves, Future) else list(saves)  # type: ignore[call-overload]
+    done, not_done = wait(futures, timeout=SAVE_WAIT_SECONDS)
+    for future in done:
+        error = future.exception()
+        if error is not None:
+            return error
+    if not_done:
+        return TimeoutError("saving took too long")
+    return None

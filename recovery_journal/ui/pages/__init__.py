@@ -9,4 +9,6 @@ class Page(Enum):
     """Every page of the main window, in navigation order. Later capabilities add members."""
 
     TODAY = "today"
+    STEPS = "steps"
     SETTINGS = "settings"
+    ABOUT = "about"

@@ -1,0 +1,30 @@
+"""What each stored value is called on screen, in the current language."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from recovery_journal.domain.step_tools import DefectState, PracticeKind, ServiceKind, Step1List
+from recovery_journal.domain.steps import StepStatus
+from recovery_journal.i18n import _
+
+
+def label(value: Enum) -> str:
+    labels = {
+        StepStatus.NOT_STARTED: _("Not started"),
+        StepStatus.WORKING: _("Working on it"),
+        StepStatus.DONE: _("Done"),
+        DefectState.WORKING: _("Working on it"),
+        DefectState.READY: _("Ready to let go"),
+        PracticeKind.PRAYER: _("Prayer"),
+        PracticeKind.MEDITATION: _("Meditation"),
+        PracticeKind.READING: _("Reading"),
+        PracticeKind.OTHER: _("Other"),
+        ServiceKind.SPONSORSHIP: _("Sponsorship"),
+        ServiceKind.MEETING_SERVICE: _("Service at a meeting"),
+        ServiceKind.CARRYING_MESSAGE: _("Carrying the message"),
+        ServiceKind.OTHER: _("Other"),
+        Step1List.POWERLESSNESS: _("Examples of powerlessness"),
+        Step1List.UNMANAGEABILITY: _("Examples of unmanageability"),
+    }
+    return labels[value]

@@ -1,0 +1,588 @@
+"""The Steps page: the twelve steps as a path, and one step's guidance, questions and notes."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.domain.steps import Answer, StepStatus
+from recovery_journal.i18n import _, current_language, ngettext
+from recovery_journal.services.changes import Changes
+from recovery_journal.services.files import write_private_file
+from recovery_journal.services.question_packs import (
+    delete_pack,
+    import_pack,
+    pack_file_bytes,
+    read_pack_file,
+    starter_pack,
+)
+from recovery_journal.services.steps import (
+    StepCard,
+    StepsOverview,
+    StepView,
+    load_step,
+    overview,
+    save_answer,
+    save_step_notes,
+    set_sponsor_discussed,
+    set_status,
+    set_wording,
+)
+from recovery_journal.ui.labels import label
+from recovery_journal.ui.operations import Operations, wait_for_saves
+from recovery_journal.ui.pages.step_tools import tools_for_step
+
+AUTOSAVE_DELAY_MS = 700
+STEP_CHANGES = Changes(steps=True)
+
+
+def _heading(text: str, scale: float = 1.6) -> QLabel:
+    heading = QLabel(text)
+    font = QFont(heading.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    heading.setFont(font)
+    heading.setWordWrap(True)
+    return heading
+
+
+def _wrapped(text: str = "") -> QLabel:
+    text_label = QLabel(text)
+    text_label.setWordWrap(True)
+    return text_label
+
+
+def _date_text(day: date | None) -> str:
+    if day is None:
+        return "—"
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def _edited_text(answer: Answer | None) -> str:
+    if answer is None:
+        return ""
+    local = answer.updated_at.astimezone()
+    moment = QLocale().toString(
+        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
+    )
+    clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return _("Last edited {day} at {time}").format(day=moment, time=clock)
+
+
+def step_heading(number: int, title: str) -> str:
+    return _("Step {number} · {title}").format(number=number, title=title)
+
+
+def _save_answer_job(step: int, question_id: str, text: str, vault: Any) -> Answer | None:
+    return save_answer(vault, step, question_id, text)
+
+
+class StepCardWidget(QFrame):
+    open_requested = Signal(int)
+
+    def __init__(self, card: StepCard) -> None:
+        super().__init__()
+        self.setObjectName(f"step_card_{card.number}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.card = card
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(_heading(step_heading(card.number, card.title), 1.1), stretch=1)
+        self.status = QLabel(label(card.status))
+        self.status.setObjectName("status")
+        top.addWidget(self.status)
+        layout.addLayout(top)
+        wording = _wrapped(card.wording)
+        wording.setObjectName("wording")
+        layout.addWidget(wording)
+        bottom = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, max(card.questions, 1))
+        self.progress.setValue(card.answered)
+        self.progress.setFormat(
+            ngettext(
+                "{answered} of {total} question answered",
+                "{answered} of {total} questions answered",
+                card.questions,
+            ).format(answered=card.answered, total=card.questions)
+        )
+        self.progress.setMaximumWidth(320)
+        bottom.addWidget(self.progress)
+        dates = []
+        if card.started_on:
+            dates.append(_("started {day}").format(day=_date_text(card.started_on)))
+        if card.completed_on:
+            dates.append(_("completed {day}").format(day=_date_text(card.completed_on)))
+        self.dates = QLabel(" · ".join(dates))
+        bottom.addWidget(self.dates, stretch=1)
+        self.open_button = QPushButton(_("Open"))
+        self.open_button.setAccessibleName(step_heading(card.number, card.title))
+        self.open_button.clicked.connect(lambda: self.open_requested.emit(card.number))
+        bottom.addWidget(self.open_button)
+        layout.addLayout(bottom)
+
+
+class StepsOverviewWidget(QWidget):
+    open_requested = Signal(int)
+
+    def __init__(self, operations: Operations) -> None:
+        super().__init__()
+        self._operations = operations
+        self.cards: dict[int, StepCardWidget] = {}
+        self.continue_to = 1
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 12)
+        outer.addWidget(_heading(_("The twelve steps")))
+        intro = _wrapped(
+            _(
+                "Take them in order and at your own pace, with your sponsor. Your answers save "
+                "as you type."
+            )
+        )
+        outer.addWidget(intro)
+        row = QHBoxLayout()
+        self.continue_button = QPushButton(_("Continue where I left off"))
+        self.continue_button.setObjectName("continue")
+        self.continue_button.clicked.connect(lambda: self.open_requested.emit(self.continue_to))
+        row.addWidget(self.continue_button)
+        row.addStretch(1)
+        self.packs_button = QPushButton(_("Question packs"))
+        self.packs_menu = QMenu(self.packs_button)
+        self.packs_button.setMenu(self.packs_menu)
+        row.addWidget(self.packs_button)
+        outer.addLayout(row)
+        self.cards_scroll = QScrollArea()
+        self.cards_scroll.setWidgetResizable(True)
+        self.cards_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        self.cards_layout = QVBoxLayout(holder)
+        self.cards_layout.setContentsMargins(0, 8, 8, 8)
+        self.cards_scroll.setWidget(holder)
+        outer.addWidget(self.cards_scroll, stretch=1)
+        self.packs: list[Any] = []
+        self._build_packs_menu()
+        operations.changed.connect(self._changed)
+        self.reload()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.steps or changes.settings:
+            self.reload()
+
+    def reload(self) -> None:
+        language = current_language()
+
+        def load(vault: Any) -> tuple[StepsOverview, list[Any]]:
+            return overview(vault, language), list(vault.steps.packs())
+
+        self._operations.run(load, self._show, owner=self)
+
+    def _show(self, loaded: tuple[StepsOverview, list[Any]]) -> None:
+        view, self.packs = loaded
+        self.continue_to = view.continue_step
+        self.continue_button.setText(
+            _("Continue where I left off: step {number}").format(number=view.continue_step)
+        )
+        while self.cards_layout.count():
+            item = self.cards_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.cards = {}
+        for card in view.cards:
+            widget = StepCardWidget(card)
+            widget.open_requested.connect(self.open_requested)
+            self.cards[card.number] = widget
+            self.cards_layout.addWidget(widget)
+        self.cards_layout.addStretch(1)
+        self._build_packs_menu()
+
+    # --- question packs --------------------------------------------------------------------------
+
+    def _build_packs_menu(self) -> None:
+        menu = self.packs_menu
+        menu.clear()
+        menu.addAction(_("Import a question pack…"), self.import_pack)
+        menu.addAction(_("Save our questions as a pack to edit…"), self.export_starter)
+        for pack in self.packs:
+            menu.addSeparator()
+            menu.addAction(
+                _("Save “{name}” to a file…").format(name=pack.name), partial(self._export, pack)
+            )
+            menu.addAction(
+                _("Remove “{name}”").format(name=pack.name), partial(self._remove, pack.id)
+            )
+
+    def import_pack(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, _("Import a question pack"), "", _("Question packs (*.json)")
+            )
+        if not path:
+            return
+        chosen = Path(path)
+        self._operations.run(
+            lambda vault: import_pack(vault, read_pack_file(chosen)), changes=STEP_CHANGES
+        )
+
+    def export_starter(self, path: str | None = None) -> None:
+        pack = starter_pack(current_language(), _("My questions"))
+        self._export(pack, path)
+
+    def _export(self, pack: Any, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("Save a question pack"), f"{pack.id}.json", _("Question packs (*.json)")
+            )
+        if not path:
+            return
+        data = pack_file_bytes(pack)
+        target = Path(path)
+        self._operations.run(lambda vault: write_private_file(target, data))
+
+    def _remove(self, pack_id: str) -> None:
+        self._operations.run(lambda vault: delete_pack(vault, pack_id), changes=STEP_CHANGES)
+
+
+class StepDetailWidget(QWidget):
+    """One step: its wording, status, guidance, questions (autosaved), notes and tools."""
+
+    back_requested = Signal()
+
+    def __init__(self, operations: Operations, step: int) -> None:
+        super().__init__()
+        self._operations = operations
+        self.step = step
+        self.answer_editors: dict[str, QPlainTextEdit] = {}
+        self.edited_labels: dict[str, QLabel] = {}
+        self._dirty: set[str] = set()
+        self._notes_dirty = False
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_now)
+
+        self.back_button = QPushButton(_("← All steps"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.heading = _heading("")
+        self.wording = _wrapped()
+        self.wording.setObjectName("wording")
+        italic = QFont(self.wording.font())
+        italic.setItalic(True)
+        self.wording.setFont(italic)
+        self.reword_button = QPushButton(_("Reword this step…"))
+        self.reword_button.clicked.connect(self._start_rewording)
+        self.wording_editor = QPlainTextEdit()
+        self.wording_editor.setObjectName("wording_editor")
+        self.wording_editor.setMaximumHeight(80)
+        self.wording_editor.hide()
+        self.save_wording_button = QPushButton(_("Save wording"))
+        self.save_wording_button.clicked.connect(self._save_wording)
+        self.reset_wording_button = QPushButton(_("Back to the template"))
+        self.reset_wording_button.clicked.connect(self._reset_wording)
+        self.save_wording_button.hide()
+        self.reset_wording_button.hide()
+
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        for status in StepStatus:
+            self.status.addItem(label(status), status)
+        self.status.activated.connect(self._status_picked)
+        self.dates = QLabel()
+        self.dates.setObjectName("dates")
+        self.sponsor = QCheckBox(_("Discussed with my sponsor on"))
+        self.sponsor.setObjectName("sponsor")
+        self.sponsor_date = QDateEdit()
+        self.sponsor_date.setCalendarPopup(True)
+        self.sponsor_date.setDate(QDate.currentDate())
+        self.sponsor_date.setEnabled(False)
+        self.sponsor.toggled.connect(self._sponsor_changed)
+        self.sponsor_date.dateChanged.connect(lambda _date: self._sponsor_changed())
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        wording_row = QHBoxLayout()
+        wording_row.addWidget(self.wording, stretch=1)
+        wording_row.addWidget(self.reword_button)
+        wording_buttons = QHBoxLayout()
+        wording_buttons.addWidget(self.save_wording_button)
+        wording_buttons.addWidget(self.reset_wording_button)
+        wording_buttons.addStretch(1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(QLabel(_("Status:")))
+        status_row.addWidget(self.status)
+        status_row.addWidget(self.dates, stretch=1)
+        status_row.addWidget(self.sponsor)
+        status_row.addWidget(self.sponsor_date)
+
+        self.tabs = QTabWidget()
+        self.about = _wrapped()
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        self.about.setAlignment(Qt.AlignmentFlag.AlignTop)
+        about_scroll = QScrollArea()
+        about_scroll.setWidgetResizable(True)
+        about_holder = QWidget()
+        about_layout = QVBoxLayout(about_holder)
+        about_layout.addWidget(self.about)
+        about_layout.addStretch(1)
+        about_scroll.setWidget(about_holder)
+        self.questions_scroll = QScrollArea()
+        self.questions_scroll.setWidgetResizable(True)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setPlaceholderText(
+            _("Anything else about this step: thoughts, what your sponsor said…")
+        )
+        self.notes.textChanged.connect(self._notes_edited)
+        self.tabs.addTab(self.questions_scroll, _("&Questions"))
+        self.tabs.addTab(about_scroll, _("&About this step"))
+        self.tabs.addTab(self.notes, _("&Notes"))
+        tools = tools_for_step(step, operations)
+        if tools is not None:
+            self.tabs.addTab(tools, _("&Tools"))
+        self.save_state = QLabel()
+        self.save_state.setObjectName("save_state")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addLayout(wording_row)
+        layout.addWidget(self.wording_editor)
+        layout.addLayout(wording_buttons)
+        layout.addLayout(status_row)
+        layout.addWidget(self.tabs, stretch=1)
+        layout.addWidget(self.save_state, alignment=Qt.AlignmentFlag.AlignRight)
+        self._loading = True
+        self.setEnabled(False)  # until the saved answers have arrived
+        language = current_language()
+        operations.run(lambda vault: load_step(vault, step, language), self._show, owner=self)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def _show(self, view: StepView) -> None:
+        self.view = view
+        self.heading.setText(step_heading(view.guide.number, view.guide.title))
+        self.wording.setText(view.wording)
+        self.about.setText("\n\n".join(view.guide.about))
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        for number, question in enumerate(view.questions, start=1):
+            prompt = _wrapped(f"{number}. {question.text}")
+            bold = QFont(prompt.font())
+            bold.setBold(True)
+            prompt.setFont(bold)
+            editor = QPlainTextEdit()
+            editor.setObjectName(f"answer_{question.id}")
+            editor.setAccessibleName(question.text)
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(90)
+            answer = view.answers.get(question.id)
+            editor.setPlainText(answer.text if answer else "")
+            editor.textChanged.connect(partial(self._answer_edited, question.id))
+            prompt.setBuddy(editor)
+            edited = QLabel(_edited_text(answer))
+            edited.setObjectName(f"edited_{question.id}")
+            self.answer_editors[question.id] = editor
+            self.edited_labels[question.id] = edited
+            layout.addWidget(prompt)
+            layout.addWidget(editor)
+            layout.addWidget(edited, alignment=Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
+        self.questions_scroll.setWidget(holder)
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(view.progress.notes)
+        self.notes.blockSignals(False)
+        self._show_progress(view.progress)
+        self._loading = False
+        self.setEnabled(True)
+
+    def _show_progress(self, progress: Any) -> None:
+        self.status.setCurrentIndex(self.status.findData(progress.status))
+        parts = [_("started {day}").format(day=_date_text(progress.started_on))]
+        if progress.completed_on:
+            parts.append(_("completed {day}").format(day=_date_text(progress.completed_on)))
+        self.dates.setText(" · ".join(parts) if progress.started_on else "")
+        self.sponsor.blockSignals(True)
+        self.sponsor_date.blockSignals(True)
+        discussed = progress.sponsor_discussed_on
+        self.sponsor.setChecked(discussed is not None)
+        self.sponsor_date.setEnabled(discussed is not None)
+        if discussed:
+            self.sponsor_date.setDate(QDate(discussed.year, discussed.month, discussed.day))
+        self.sponsor.blockSignals(False)
+        self.sponsor_date.blockSignals(False)
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def _answer_edited(self, question_id: str) -> None:
+        self._dirty.add(question_id)
+        self.save_state.setText(_("Not saved yet…"))
+        self._autosave.start()
+
+    def _notes_edited(self) -> None:
+        self._notes_dirty = True
+        self.save_state.setText(_("Not saved yet…"))
+        self._autosave.start()
+
+    def has_unsaved_text(self) -> bool:
+        return bool(self._dirty) or self._notes_dirty
+
+    def save_now(self) -> list[Future[Any]]:
+        """Save every edited answer and the notes now; the futures say when they are safe."""
+        self._autosave.stop()
+        step = self.step
+        futures: list[Future[Any]] = []
+        for question_id in sorted(self._dirty):
+            text = self.answer_editors[question_id].toPlainText()
+            futures.append(
+                self._operations.run(
+                    partial(_save_answer_job, step, question_id, text),
+                    partial(self._answer_saved, question_id),
+                    changes=STEP_CHANGES,
+                    on_error=partial(self._save_failed, question_id=question_id),
+                    owner=self,
+                )
+            )
+        self._dirty.clear()
+        if self._notes_dirty:
+            self._notes_dirty = False
+            notes = self.notes.toPlainText()
+            futures.append(
+                self._operations.run(
+                    lambda vault: save_step_notes(vault, step, notes),
+                    lambda _progress: self._saved(),
+                    changes=STEP_CHANGES,
+                    on_error=self._save_failed,
+                    owner=self,
+                )
+            )
+        return futures
+
+    def _answer_saved(self, question_id: str, answer: Answer | None) -> None:
+        self.edited_labels[question_id].setText(_edited_text(answer))
+        self._saved()
+
+    def _saved(self) -> None:
+        if not self.has_unsaved_text():
+            self.save_state.setText(_("All saved"))
+
+    def _save_failed(self, error: BaseException, question_id: str | None = None) -> None:
+        if question_id is None:
+            self._notes_dirty = True
+        else:
+            self._dirty.add(question_id)
+        self.save_state.setText(_("Not saved — your words are still here."))
+        self._operations.failed.emit(error)
+
+    # --- status, sponsor and wording -------------------------------------------------------------
+
+    def _status_picked(self, index: int) -> None:
+        status = self.status.itemData(index)
+        step, today = self.step, date.today()
+        self._operations.run(
+            lambda vault: set_status(vault, step, status, today),
+            self._show_progress,
+            changes=STEP_CHANGES,
+            owner=self,
+        )
+
+    def _sponsor_changed(self) -> None:
+        if self._loading:
+            return
+        checked = self.sponsor.isChecked()
+        self.sponsor_date.setEnabled(checked)
+        picked = self.sponsor_date.date()
+        day = date(picked.year(), picked.month(), picked.day()) if checked else None
+        step = self.step
+        self._operations.run(
+            lambda vault: set_sponsor_discussed(vault, step, day),
+            changes=STEP_CHANGES,
+            owner=self,
+        )
+
+    def _start_rewording(self) -> None:
+        self.wording_editor.setPlainText(self.wording.text())
+        for widget in (self.wording_editor, self.save_wording_button, self.reset_wording_button):
+            widget.show()
+        self.wording_editor.setFocus()
+
+    def _finish_rewording(self, wording: str | None) -> None:
+        for widget in (self.wording_editor, self.save_wording_button, self.reset_wording_button):
+            widget.hide()
+        step = self.step
+        template = self.view.template_wording
+        self.wording.setText(wording or template)
+        self._operations.run(
+            lambda vault: set_wording(vault, step, wording), changes=STEP_CHANGES, owner=self
+        )
+
+    def _save_wording(self) -> None:
+        self._finish_rewording(self.wording_editor.toPlainText().strip() or None)
+
+    def _reset_wording(self) -> None:
+        self._finish_rewording(None)
+
+
+class StepsPage(QWidget):
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._operations = operations
+        self.stack = QStackedWidget()
+        self.overview = StepsOverviewWidget(operations)
+        self.overview.open_requested.connect(self.open_step)
+        self.stack.addWidget(self.overview)
+        self.detail: StepDetailWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def open_step(self, step: int) -> StepDetailWidget | None:
+        if not self._close_detail():
+            return None
+        self.detail = StepDetailWidget(self._operations, step)
+        self.detail.back_requested.connect(self.show_overview)
+        self.stack.addWidget(self.detail)
+        self.stack.setCurrentWidget(self.detail)
+        return self.detail
+
+    def show_overview(self) -> None:
+        if self._close_detail():
+            self.stack.setCurrentWidget(self.overview)
+
+    def _close_detail(self) -> bool:
+        """Save and close the open step; if a save fails it stays open, words and all."""
+        if self.detail is not None:
+            if wait_for_saves(self.detail.save_now()) is not None:
+                return False
+            self.stack.removeWidget(self.detail)
+            self.detail.deleteLater()
+            self.detail = None
+        return True
+
+    def save_now(self) -> list[Future[Any]]:
+        return self.detail.save_now() if self.detail is not None else []
