@@ -59,7 +59,6 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
 
 def test_shipped_schema_is_valid_and_matches_an_export(new_vault):
     import jsonschema
-
     from referencing import Registry, Resource
 
     schemas = [
@@ -71,9 +70,7 @@ def test_shipped_schema_is_valid_and_matches_an_export(new_vault):
         "recovery-journal-export-v2.schema.json",
         "question-pack-v1.schema.json",
     }
-    registry = Registry().with_resources(
-        (s["$id"], Resource.from_contents(s)) for s in schemas
-    )
+    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
     for schema in schemas:
         jsonschema.Draft202012Validator.check_schema(schema)
     fill_demo(new_vault, 30, "en", end=date(2026, 11, 23))

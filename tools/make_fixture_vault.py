@@ -17,8 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from recovery_journal.domain.notes import DailyNote  # noqa: E402
-from recovery_journal.domain.step_tools import Defect, PracticeEntry, PracticeKind  # noqa: E402
-from recovery_journal.domain.steps import Answer, StepProgress, StepStatus  # noqa: E402
 from recovery_journal.store import create_vault  # noqa: E402
 from recovery_journal.store.migrations import latest_version  # noqa: E402
 

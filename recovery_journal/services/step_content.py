@@ -28,9 +28,19 @@ class StepContent:
     def guide(self, step: int) -> StepGuide:
         return self.guides[step]
 
-    def template_wording(self, programme: Programme, step: int, addiction: str) -> str:
+    def template_wording(
+        self, programme: Programme, step: int, addiction: str, default: str
+    ) -> str:
+        """The template's statement with the person's word for what they recover from.
+
+        Without one, a bracketed placeholder (as the Russian text uses) is dropped and a bare
+        one becomes ``default`` ("addiction").
+        """
         text = self.wordings[programme][step - 1]
-        return text.replace(ADDICTION_PLACEHOLDER, addiction) if addiction else text
+        if not addiction:
+            text = text.replace(f" ({ADDICTION_PLACEHOLDER})", "")
+            addiction = default
+        return text.replace(ADDICTION_PLACEHOLDER, addiction)
 
 
 class ContentError(ValueError):

@@ -57,12 +57,10 @@ def _settings(vault: Vault) -> JournalSettings:
     return JournalSettings.from_mapping(vault.settings.get_all())
 
 
-def _addiction(settings: JournalSettings) -> str:
-    return settings.addiction_name or _("what I am recovering from")
-
-
 def _template(content: StepContent, settings: JournalSettings, step: int) -> str:
-    return content.template_wording(settings.programme, step, _addiction(settings))
+    return content.template_wording(
+        settings.programme, step, settings.addiction_name, _("addiction")
+    )
 
 
 def questions_for(vault: Vault, content: StepContent, step: int) -> tuple[Question, ...]:

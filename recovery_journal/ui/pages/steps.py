@@ -79,7 +79,7 @@ def _wrapped(text: str = "") -> QLabel:
 def _date_text(day: date | None) -> str:
     if day is None:
         return "—"
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
 
 
 def _edited_text(answer: Answer | None) -> str:
@@ -123,21 +123,22 @@ class StepCardWidget(QFrame):
         self.progress = QProgressBar()
         self.progress.setRange(0, max(card.questions, 1))
         self.progress.setValue(card.answered)
-        self.progress.setFormat(
+        self.progress.setTextVisible(False)
+        self.progress.setFixedSize(120, 10)
+        bottom.addWidget(self.progress)
+        dates = [
             ngettext(
                 "{answered} of {total} question answered",
                 "{answered} of {total} questions answered",
                 card.questions,
             ).format(answered=card.answered, total=card.questions)
-        )
-        self.progress.setMaximumWidth(320)
-        bottom.addWidget(self.progress)
-        dates = []
+        ]
         if card.started_on:
             dates.append(_("started {day}").format(day=_date_text(card.started_on)))
         if card.completed_on:
             dates.append(_("completed {day}").format(day=_date_text(card.completed_on)))
-        self.dates = QLabel(" · ".join(dates))
+        self.dates = _wrapped(" · ".join(dates))
+        self.dates.setObjectName("dates")
         bottom.addWidget(self.dates, stretch=1)
         self.open_button = QPushButton(_("Open"))
         self.open_button.setAccessibleName(step_heading(card.number, card.title))
@@ -178,6 +179,8 @@ class StepsOverviewWidget(QWidget):
         self.cards_scroll = QScrollArea()
         self.cards_scroll.setWidgetResizable(True)
         self.cards_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Cards wrap their text to the page's width instead of scrolling sideways.
+        self.cards_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         holder = QWidget()
         self.cards_layout = QVBoxLayout(holder)
         self.cards_layout.setContentsMargins(0, 8, 8, 8)
@@ -352,6 +355,7 @@ class StepDetailWidget(QWidget):
         about_scroll.setWidget(about_holder)
         self.questions_scroll = QScrollArea()
         self.questions_scroll.setWidgetResizable(True)
+        self.questions_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setPlaceholderText(
@@ -400,7 +404,8 @@ class StepDetailWidget(QWidget):
             editor.setObjectName(f"answer_{question.id}")
             editor.setAccessibleName(question.text)
             editor.setTabChangesFocus(True)
-            editor.setMinimumHeight(90)
+            editor.setMinimumHeight(70)
+            editor.setMaximumHeight(130)
             answer = view.answers.get(question.id)
             editor.setPlainText(answer.text if answer else "")
             editor.textChanged.connect(partial(self._answer_edited, question.id))

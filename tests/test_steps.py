@@ -1,0 +1,242 @@
+"""The twelve steps: shipped guidance in both languages, progress rules, answers, packs, tools."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+from recovery_journal.domain.step_tools import (
+    Defect,
+    DefectState,
+    PracticeEntry,
+    PracticeKind,
+    Step1Example,
+    Step1List,
+)
+from recovery_journal.domain.steps import STEP_NUMBERS, Programme, StepProgress, StepStatus
+from recovery_journal.errors import ImportRejected
+from recovery_journal.i18n import LANGUAGES
+from recovery_journal.resources import resource_path
+from recovery_journal.services.question_packs import (
+    import_pack,
+    pack_file_bytes,
+    parse_pack,
+    starter_pack,
+)
+from recovery_journal.services.step_content import step_content
+from recovery_journal.services.step_tools import (
+    delete_record,
+    focus_of_the_day,
+    list_records,
+    save_record,
+    set_focus_of_the_day,
+)
+from recovery_journal.services.steps import (
+    continue_step,
+    load_step,
+    overview,
+    save_answer,
+    set_status,
+    set_wording,
+)
+from recovery_journal.services.today import load_settings, save_settings
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_every_step_is_complete_in_every_language(language):
+    content = step_content(language)
+    assert content.language == language, "a missing file must not silently fall back"
+    for step in STEP_NUMBERS:
+        guide = content.guide(step)
+        assert guide.title.strip()
+        assert 3 <= len(guide.about) <= 6 and all(p.strip() for p in guide.about)
+        assert 6 <= len(guide.questions) <= 12
+        assert all(q.text.strip() for q in guide.questions)
+    for programme in Programme:
+        assert len(content.wordings[programme]) == 12
+        assert content.programme_names[programme].strip()
+
+
+def test_both_languages_have_the_same_questions():
+    ids = {
+        language: [q.id for s in STEP_NUMBERS for q in step_content(language).guide(s).questions]
+        for language in LANGUAGES
+    }
+    first, *others = ids.values()
+    assert all(other == first for other in others)
+    assert len(first) == len(set(first))
+
+
+def test_russian_text_is_really_russian():
+    content = step_content("ru")
+    for step in STEP_NUMBERS:
+        guide = content.guide(step)
+        for text in (guide.title, *guide.about, *(q.text for q in guide.questions)):
+            letters = [c for c in text if c.isalpha()]
+            cyrillic = [c for c in letters if "а" <= c.lower() <= "я" or c.lower() == "ё"]
+            assert len(cyrillic) > 0.8 * len(letters), text
+
+
+def test_no_official_step_wording_is_shipped():
+    # A few signature phrases of the copyrighted texts; our guidance is in our own words.
+    forbidden = [
+        "we admitted we were powerless",
+        "came to believe that a power greater",
+        "made a searching and fearless moral inventory",
+        "the exact nature of our wrongs",
+        "humbly asked him to remove",
+        "sought through prayer and meditation",
+        "having had a spiritual awakening",
+    ]
+    for language in LANGUAGES:
+        text = resource_path("steps", f"{language}.json").read_text("utf-8").lower()
+        for phrase in forbidden:
+            assert phrase not in text, phrase
+
+
+def test_the_generic_programme_uses_the_persons_word(new_vault):
+    save_settings(new_vault, load_settings(new_vault).__class__(programme=Programme.GENERIC))
+    view = load_step(new_vault, 1, "en")
+    assert "my addiction" in view.wording
+    save_settings(
+        new_vault,
+        load_settings(new_vault).__class__(programme=Programme.GENERIC, addiction_name="gambling"),
+    )
+    assert "my gambling" in load_step(new_vault, 1, "en").wording
+    russian = load_step(new_vault, 1, "ru").wording
+    assert "gambling" in russian and "{" not in russian
+    save_settings(new_vault, load_settings(new_vault).__class__(programme=Programme.GENERIC))
+    assert not re.search(r"[{}()]", load_step(new_vault, 1, "ru").wording)
+
+
+def test_status_changes_keep_dates_honest():
+    progress = StepProgress(4)
+    working = progress.with_status(StepStatus.WORKING, date(2026, 3, 1))
+    assert working.started_on == date(2026, 3, 1) and working.completed_on is None
+    done = working.with_status(StepStatus.DONE, date(2026, 4, 2))
+    assert done.started_on == date(2026, 3, 1) and done.completed_on == date(2026, 4, 2)
+    again = done.with_status(StepStatus.WORKING, date(2026, 5, 1))
+    assert again.started_on == date(2026, 3, 1) and again.completed_on is None
+    reset = again.with_status(StepStatus.NOT_STARTED, date(2026, 5, 2))
+    assert reset.started_on is None and reset.completed_on is None
+
+
+def test_answering_starts_the_step_and_counts(new_vault):
+    answer = save_answer(new_vault, 2, "s2.q01", "I hope for quiet.")
+    assert answer is not None
+    view = load_step(new_vault, 2, "en")
+    assert view.answers["s2.q01"].text == "I hope for quiet."
+    assert view.progress.status is StepStatus.WORKING
+    assert view.progress.started_on == date.today()
+    card = overview(new_vault, "en").cards[1]
+    assert card.answered == 1 and card.status is StepStatus.WORKING
+    assert save_answer(new_vault, 2, "s2.q01", "   ") is None
+    assert overview(new_vault, "en").cards[1].answered == 0
+
+
+def test_continue_where_i_left_off(new_vault):
+    assert continue_step(new_vault) == 1
+    save_answer(new_vault, 3, "s3.q02", "first")
+    assert continue_step(new_vault) == 3
+    set_status(new_vault, 5, StepStatus.WORKING, date.today())
+    assert continue_step(new_vault) == 5
+
+
+def test_rewording_and_reset(new_vault):
+    template = load_step(new_vault, 3, "en").wording
+    set_wording(new_vault, 3, "In my group we say it like this.")
+    assert load_step(new_vault, 3, "en").wording == "In my group we say it like this."
+    assert overview(new_vault, "en").cards[2].wording == "In my group we say it like this."
+    set_wording(new_vault, 3, None)
+    assert load_step(new_vault, 3, "en").wording == template
+
+
+def test_question_pack_round_trip_and_answers(new_vault):
+    pack = starter_pack("en", "Tuesday group", "Mike")
+    data = pack_file_bytes(pack)
+    parsed = parse_pack(data)
+    assert parsed == pack
+    small = parse_pack(
+        json.dumps(
+            {
+                "format": "recovery-journal-question-pack",
+                "format_version": 1,
+                "id": "tuesday",
+                "name": "Tuesday group",
+                "questions": [
+                    {"id": "a", "step": 4, "text": "What did you learn from your fears?"}
+                ],
+            }
+        ).encode()
+    )
+    import_pack(new_vault, small)
+    view = load_step(new_vault, 4, "en")
+    assert view.questions[-1].id == "tuesday/a"
+    save_answer(new_vault, 4, "tuesday/a", "That most never came true.")
+    assert overview(new_vault, "en").cards[3].questions == len(view.questions)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"format": "something else"},
+        {"format": "recovery-journal-question-pack", "format_version": 9, "id": "x"},
+        {
+            "format": "recovery-journal-question-pack",
+            "format_version": 1,
+            "id": "Bad Id!",
+            "name": "n",
+            "questions": [{"id": "a", "step": 1, "text": "q"}],
+        },
+        {
+            "format": "recovery-journal-question-pack",
+            "format_version": 1,
+            "id": "ok",
+            "name": "n",
+            "questions": [{"id": "a", "step": 13, "text": "q"}],
+        },
+        {
+            "format": "recovery-journal-question-pack",
+            "format_version": 1,
+            "id": "ok",
+            "name": "n",
+            "questions": [],
+        },
+        {
+            "format": "recovery-journal-question-pack",
+            "format_version": 1,
+            "id": "ok",
+            "name": "n",
+            "questions": [{"id": "a", "step": 1, "text": "q"}, {"id": "a", "step": 2, "text": "r"}],
+        },
+        {
+            "format": "recovery-journal-question-pack",
+            "format_version": 1,
+            "id": "ok",
+            "name": "n",
+            "extra": 1,
+            "questions": [{"id": "a", "step": 1, "text": "q"}],
+        },
+    ],
+)
+def test_bad_question_packs_are_refused(document, new_vault):
+    with pytest.raises(ImportRejected) as caught:
+        import_pack(new_vault, parse_pack(json.dumps(document).encode()))
+    assert caught.value.message().endswith("nothing was imported.")
+    assert new_vault.steps.packs() == []
+
+
+def test_step_tools_records_and_focus(new_vault):
+    save_record(new_vault, Step1Example("a", Step1List.POWERLESSNESS, "Could not stop at two."))
+    save_record(new_vault, Defect("d1", "Impatience", "Patience", "In traffic", DefectState.READY))
+    save_record(new_vault, PracticeEntry("p1", date(2026, 1, 2), 15, PracticeKind.PRAYER))
+    assert list_records(new_vault, Defect)[0].state is DefectState.READY
+    assert list_records(new_vault, PracticeEntry)[0].minutes == 15
+    set_focus_of_the_day(new_vault, date(2026, 1, 2), "d1")
+    assert focus_of_the_day(new_vault, date(2026, 1, 2)).opposite == "Patience"
+    delete_record(new_vault, Defect, "d1")
+    assert focus_of_the_day(new_vault, date(2026, 1, 2)) is None  # the focus goes with it
+    assert list_records(new_vault, Step1Example)[0].text == "Could not stop at two."

@@ -1,0 +1,146 @@
+"""The Steps page driven as a person would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from recovery_journal.domain.step_tools import PracticeEntry
+from recovery_journal.domain.steps import StepStatus
+from recovery_journal.store import create_vault, open_vault
+from recovery_journal.ui.pages import Page
+from recovery_journal.ui.record_table import RecordTable
+from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
+
+
+def _open(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    if not vault_path.exists():
+        create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    window.show_page(Page.STEPS)
+    settle(qtbot, controller)
+    return controller, window
+
+
+def _quit(controller):
+    controller.window.close()
+    controller.shutdown()
+
+
+def test_an_answer_typed_in_a_step_is_there_after_reopening(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    steps = window.steps
+    qtbot.mouseClick(steps.overview.cards[4].open_button, Qt.MouseButton.LeftButton)
+    detail = steps.detail
+    qtbot.waitUntil(lambda: detail.isEnabled() and bool(detail.answer_editors), timeout=5_000)
+    assert "Step 4" in detail.heading.text()
+    editor = detail.answer_editors["s4.q02"]
+    qtbot.keyClicks(editor, "To see my part without beating myself up.")
+    qtbot.waitUntil(
+        lambda: detail.edited_labels["s4.q02"].text().startswith("Last edited"), timeout=5_000
+    )
+    # Move away at once after more typing: leaving the step saves it.
+    qtbot.keyClicks(editor, " Slowly.")
+    qtbot.mouseClick(detail.back_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, controller)
+    card = steps.overview.cards[4]
+    assert "1 of" in card.dates.text() and card.status.text() == "Working on it"
+    _quit(controller)
+
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        assert vault.steps.answers(4)["s4.q02"].text == (
+            "To see my part without beating myself up. Slowly."
+        )
+    finally:
+        vault.close()
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    detail = window.steps.open_step(4)
+    qtbot.waitUntil(lambda: detail.isEnabled() and bool(detail.answer_editors), timeout=5_000)
+    assert detail.answer_editors["s4.q02"].toPlainText().endswith("Slowly.")
+
+
+def test_changing_status_updates_the_overview(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    steps = window.steps
+    assert steps.overview.cards[1].status.text() == "Not started"
+    detail = steps.open_step(1)
+    qtbot.waitUntil(detail.isEnabled, timeout=5_000)
+    done = detail.status.findData(StepStatus.DONE)
+    detail.status.setCurrentIndex(done)
+    detail.status.activated.emit(done)
+    settle(qtbot, controller)
+    assert "completed" in detail.dates.text()
+    detail.back_button.click()
+    settle(qtbot, controller)
+    card = steps.overview.cards[1]
+    assert card.status.text() == "Done"
+    assert "completed" in card.dates.text()
+    assert "step 1" in steps.overview.continue_button.text()
+
+
+def test_rewording_a_step_and_going_back_to_the_template(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    detail = window.steps.open_step(2)
+    qtbot.waitUntil(detail.isEnabled, timeout=5_000)
+    template = detail.wording.text()
+    detail.reword_button.click()
+    detail.wording_editor.clear()
+    qtbot.keyClicks(detail.wording_editor, "Our group's own words for step two.")
+    detail.save_wording_button.click()
+    settle(qtbot, controller)
+    assert detail.wording.text() == "Our group's own words for step two."
+    window.steps.show_overview()
+    settle(qtbot, controller)
+    assert window.steps.overview.cards[2].findChild(type(detail.wording), "wording").text() == (
+        "Our group's own words for step two."
+    )
+    detail = window.steps.open_step(2)
+    qtbot.waitUntil(detail.isEnabled, timeout=5_000)
+    detail.reword_button.click()
+    detail.reset_wording_button.click()
+    settle(qtbot, controller)
+    assert detail.wording.text() == template
+
+
+def test_practice_log_row_added_and_edited_with_the_keyboard(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    detail = window.steps.open_step(11)
+    qtbot.waitUntil(detail.isEnabled, timeout=5_000)
+    detail.tabs.setCurrentIndex(detail.tabs.count() - 1)
+    table = detail.tabs.currentWidget().findChild(RecordTable, "practice_log")
+    settle(qtbot, controller)
+    table.add_button.click()  # a new row for today; its date editor opens
+    settle(qtbot, controller)
+    view = table.view
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Escape)  # keep today's date
+    for _column in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.currentIndex().column() == 3
+    qtbot.keyClick(view, "T")  # typing starts editing the notes cell
+    qtbot.keyClicks(qapp.focusWidget(), "en quiet minutes")
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Return)  # the delegate commits on the loop
+    qtbot.waitUntil(lambda: table.model.records[0].notes == "Ten quiet minutes", timeout=5_000)
+    settle(qtbot, controller)
+    _quit(controller)
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        entries = vault.tools.all(PracticeEntry)
+        assert [e.notes for e in entries] == ["Ten quiet minutes"]
+        assert entries[0].day == date.today()
+    finally:
+        vault.close()
+
+
+def test_steps_page_in_russian(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    from recovery_journal.ui.i18n_qt import apply_language
+
+    apply_language(qapp, "ru")
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    card = window.steps.overview.cards[1]
+    assert "Шаг 1" in card.findChildren(type(card.status))[0].text()
+    assert card.status.text() == "Не начат"
+    assert card.open_button.text() == "Открыть"
