@@ -25,10 +25,10 @@ R = TypeVar("R")
 TABLES: dict[type, tuple[str, str]] = {
     # record type: (table, order)
     Step1Example: ("step1_examples", "list, position, uid"),
-    InventoryShare: ("inventory_shares", "shared_on, uid"),
+    InventoryShare: ("inventory_shares", "shared_on DESC, uid"),
     Defect: ("defects", "position, name, uid"),
-    PracticeEntry: ("practice_log", "day, uid"),
-    ServiceEntry: ("service_log", "day, uid"),
+    PracticeEntry: ("practice_log", "day DESC, uid"),  # logs: newest first
+    ServiceEntry: ("service_log", "day DESC, uid"),
 }
 
 

@@ -213,6 +213,9 @@ class RecordTable(QWidget):
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(RecordDelegate(self.model, self.view))
         self.view.setSortingEnabled(True)
+        # Rows start in the order they were written; a click on a header sorts.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(

@@ -298,6 +298,7 @@ class StepDetailWidget(QWidget):
         self.wording.setFont(italic)
         self.reword_button = QPushButton(_("Reword this step…"))
         self.reword_button.clicked.connect(self._start_rewording)
+        self.reword_button.setMinimumWidth(self.reword_button.sizeHint().width())
         self.wording_editor = QPlainTextEdit()
         self.wording_editor.setObjectName("wording_editor")
         self.wording_editor.setMaximumHeight(80)
