@@ -52,6 +52,14 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
     assert document["settings"]["display_name"] == "Фикстура"
     texts = {item["day"]: item["text"] for item in document["daily_notes"]}
     assert texts[date(2026, 11, 1).isoformat()] == "Вторая заметка — по-русски."
+    version = int(re.search(r"schema-(\d+)", fixture.name).group(1))
+    steps = document["steps"]
+    if version >= 2:  # what each fixture was made with must come through every upgrade
+        assert [a["text"] for a in steps["answers"]] == ["Ответ на первый вопрос."]
+        assert steps["defects"][0]["opposite"] == "Patience"
+        assert steps["practice_log"][0]["minutes"] == 15
+    else:
+        assert steps["answers"] == [] and steps["progress"] == []
     # Opening again is a no-op upgrade.
     open_vault(copy, FIXTURE_PASSPHRASE).close()
 

@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from recovery_journal.domain.notes import DailyNote  # noqa: E402
+from recovery_journal.domain.step_tools import Defect, PracticeEntry, PracticeKind  # noqa: E402
+from recovery_journal.domain.steps import Answer, StepProgress, StepStatus  # noqa: E402
 from recovery_journal.store import create_vault  # noqa: E402
 from recovery_journal.store.migrations import latest_version  # noqa: E402
 
@@ -38,6 +40,15 @@ def main() -> int:
         vault.notes.save(
             DailyNote(date(2026, 11, 1), "Вторая заметка — по-русски.", moment, moment)
         )
+        if version >= 2:
+            vault.steps.save_answer(Answer("s1.q01", 1, "Ответ на первый вопрос.", moment))
+            vault.steps.save_progress(
+                StepProgress(1, StepStatus.WORKING, date(2026, 10, 30), updated_at=moment)
+            )
+            vault.tools.save(Defect("fixture-defect", "Impatience", "Patience"))
+            vault.tools.save(
+                PracticeEntry("fixture-practice", date(2026, 11, 1), 15, PracticeKind.MEDITATION)
+            )
     vault.close()
     print(f"wrote {target}")
     return 0
