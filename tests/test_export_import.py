@@ -44,7 +44,23 @@ def test_export_import_export_gives_the_same_document(tmp_path, demo_document):
     again = dumps(export_document(target))
     target.close()
     assert again == demo_document
-    assert json.loads(again)["daily_notes"], "the demo should have notes"
+    document = json.loads(again)
+    assert document["daily_notes"], "the demo should have notes"
+    steps = document["steps"]
+    for section in (
+        "progress",
+        "answers",
+        "question_packs",
+        "step1_examples",
+        "inventory_shares",
+        "defects",
+        "defect_focus",
+        "practice_log",
+        "service_log",
+    ):
+        assert steps[section], f"the demo should exercise steps.{section}"
+    assert any(p["wording"] for p in steps["progress"]), "a reworded step"
+    assert any("/" in a["question_id"] for a in steps["answers"]), "an answer to a pack"
 
 
 def test_export_file_is_private_and_parses(tmp_path, new_vault):
@@ -249,3 +265,54 @@ def test_the_rejection_does_not_repeat_the_persons_words(new_vault):
         parse_document(data)
     assert "Tver" not in caught.value.message()
     assert "too long" in caught.value.message()
+
+
+def _demo_export(tmp_path) -> dict:
+    vault = _vault(tmp_path / "steps.rjvault")
+    fill_demo(vault, 120, "en", end=date(2026, 11, 23))
+    document = export_document(vault)
+    vault.close()
+    return document
+
+
+def _broken(document: dict, change) -> bytes:
+    change(document)
+    return json.dumps(document).encode()
+
+
+STEP_BREAKAGES = {
+    "answer under the wrong step": lambda d: d["steps"]["answers"][0].update(step=9),
+    "pack with a question twice": lambda d: d["steps"]["question_packs"][0]["questions"].append(
+        dict(d["steps"]["question_packs"][0]["questions"][0])
+    ),
+    "huge position": lambda d: d["steps"]["defects"][0].update(position=2**70),
+    "focus on a missing defect": lambda d: d["steps"]["defect_focus"][0].update(defect_uid="gone"),
+    "unknown status": lambda d: d["steps"]["progress"][0].update(status="halfway"),
+    "step 13": lambda d: d["steps"]["progress"][0].update(step=13),
+    "minutes out of range": lambda d: d["steps"]["practice_log"][0].update(minutes=5000),
+    "impossible share date": lambda d: d["steps"]["inventory_shares"][0].update(
+        shared_on="2026-02-31"
+    ),
+    "the same step twice": lambda d: d["steps"]["progress"].append(dict(d["steps"]["progress"][0])),
+}
+
+
+@pytest.mark.parametrize("name", list(STEP_BREAKAGES))
+def test_bad_step_sections_are_refused_whole(name, tmp_path, new_vault):
+    data = _broken(_demo_export(tmp_path), STEP_BREAKAGES[name])
+    with pytest.raises(ImportRejected) as caught:
+        import_document(new_vault, parse_document(data))
+    assert caught.value.message().endswith("nothing was imported.")
+    assert new_vault.is_empty()
+
+
+def test_a_row_left_blank_in_the_app_still_round_trips(tmp_path, new_vault):
+    from recovery_journal.domain.step_tools import InventoryShare, Step1Example, Step1List
+
+    new_vault.tools.save(Step1Example("blank", Step1List.POWERLESSNESS, ""))
+    new_vault.tools.save(InventoryShare("share", "", date(2026, 1, 1)))
+    text = dumps(export_document(new_vault))
+    target = _vault(tmp_path / "target.rjvault")
+    import_document(target, parse_document(text.encode()))
+    assert dumps(export_document(target)) == text
+    target.close()

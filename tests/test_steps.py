@@ -147,11 +147,13 @@ def test_continue_where_i_left_off(new_vault):
 
 def test_rewording_and_reset(new_vault):
     template = load_step(new_vault, 3, "en").wording
-    set_wording(new_vault, 3, "In my group we say it like this.")
+    set_wording(new_vault, 3, "In my group we say it like this.", "en")
     assert load_step(new_vault, 3, "en").wording == "In my group we say it like this."
     assert overview(new_vault, "en").cards[2].wording == "In my group we say it like this."
-    set_wording(new_vault, 3, None)
+    set_wording(new_vault, 3, None, "en")
     assert load_step(new_vault, 3, "en").wording == template
+    set_wording(new_vault, 3, template, "en")  # saving the template's own text changes nothing
+    assert new_vault.steps.progress()[3].wording is None
 
 
 def test_question_pack_round_trip_and_answers(new_vault):
@@ -240,3 +242,35 @@ def test_step_tools_records_and_focus(new_vault):
     delete_record(new_vault, Defect, "d1")
     assert focus_of_the_day(new_vault, date(2026, 1, 2)) is None  # the focus goes with it
     assert list_records(new_vault, Step1Example)[0].text == "Could not stop at two."
+
+
+def test_editing_a_defect_keeps_its_days_of_focus(new_vault):
+    save_record(new_vault, Defect("d1", "Impatience", "Patience"))
+    set_focus_of_the_day(new_vault, date(2026, 1, 2), "d1")
+    save_record(new_vault, Defect("d1", "Impatience", "Patience", state=DefectState.READY))
+    assert focus_of_the_day(new_vault, date(2026, 1, 2)).state is DefectState.READY
+
+
+def test_pack_answers_are_counted_and_kept_when_the_pack_goes(new_vault):
+    from recovery_journal.services.question_packs import delete_pack
+
+    pack = parse_pack(
+        json.dumps(
+            {
+                "format": "recovery-journal-question-pack",
+                "format_version": 1,
+                "id": "tuesday",
+                "name": "Tuesday group",
+                "questions": [{"id": "a", "step": 4, "text": "What did your fears teach you?"}],
+            }
+        ).encode()
+    )
+    import_pack(new_vault, pack)
+    save_answer(new_vault, 4, "tuesday/a", "That most never came true.")
+    card = overview(new_vault, "en").cards[3]
+    assert (card.answered, card.questions) == (1, len(step_content("en").guide(4).questions) + 1)
+    delete_pack(new_vault, "tuesday")
+    card = overview(new_vault, "en").cards[3]
+    assert card.answered == 0 and card.questions == len(step_content("en").guide(4).questions)
+    import_pack(new_vault, pack)  # the answer comes back with the pack
+    assert load_step(new_vault, 4, "en").answers["tuesday/a"].text == "That most never came true."

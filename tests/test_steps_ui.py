@@ -69,9 +69,9 @@ def test_changing_status_updates_the_overview(qapp, qtbot, controllers, vault_pa
     assert steps.overview.cards[1].status.text() == "Not started"
     detail = steps.open_step(1)
     qtbot.waitUntil(detail.isEnabled, timeout=5_000)
-    done = detail.status.findData(StepStatus.DONE)
-    detail.status.setCurrentIndex(done)
-    detail.status.activated.emit(done)
+    detail.status.setFocus()
+    qtbot.keyClick(detail.status, Qt.Key.Key_End)  # the keyboard picks "Done", the last choice
+    assert detail.status.currentData() is StepStatus.DONE
     settle(qtbot, controller)
     assert "completed" in detail.dates.text()
     detail.back_button.click()
@@ -79,7 +79,7 @@ def test_changing_status_updates_the_overview(qapp, qtbot, controllers, vault_pa
     card = steps.overview.cards[1]
     assert card.status.text() == "Done"
     assert "completed" in card.dates.text()
-    assert "step 1" in steps.overview.continue_button.text()
+    assert "step 2" in steps.overview.continue_button.text()  # done with 1: on to 2
 
 
 def test_rewording_a_step_and_going_back_to_the_template(qapp, qtbot, controllers, vault_path):  # noqa: F811
@@ -93,6 +93,7 @@ def test_rewording_a_step_and_going_back_to_the_template(qapp, qtbot, controller
     detail.save_wording_button.click()
     settle(qtbot, controller)
     assert detail.wording.text() == "Our group's own words for step two."
+    assert not detail.wording_editor.isVisible()
     window.steps.show_overview()
     settle(qtbot, controller)
     assert window.steps.overview.cards[2].findChild(type(detail.wording), "wording").text() == (
@@ -104,6 +105,39 @@ def test_rewording_a_step_and_going_back_to_the_template(qapp, qtbot, controller
     detail.reset_wording_button.click()
     settle(qtbot, controller)
     assert detail.wording.text() == template
+    window.steps.show_overview()
+    settle(qtbot, controller)
+    wording = window.steps.overview.cards[2].findChild(type(detail.wording), "wording")
+    assert wording.text() == template
+
+
+def test_a_rewording_not_yet_saved_is_saved_on_leaving(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    detail = window.steps.open_step(7)
+    qtbot.waitUntil(detail.isEnabled, timeout=5_000)
+    detail.reword_button.click()
+    detail.wording_editor.clear()
+    qtbot.keyClicks(detail.wording_editor, "Step seven, in my words.")
+    assert detail.has_unsaved_text()
+    window.show_page(Page.TODAY)
+    window.close()  # saves and waits before the window goes
+    controller.shutdown()
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        assert vault.steps.progress()[7].wording == "Step seven, in my words."
+    finally:
+        vault.close()
+
+
+def test_typing_the_first_answer_shows_the_step_as_started(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    detail = window.steps.open_step(9)
+    qtbot.waitUntil(lambda: detail.isEnabled() and bool(detail.answer_editors), timeout=5_000)
+    assert detail.status.currentData() is StepStatus.NOT_STARTED
+    qtbot.keyClicks(detail.answer_editors["s9.q01"], "My brother, first.")
+    detail.save_now()
+    qtbot.waitUntil(lambda: detail.status.currentData() is StepStatus.WORKING, timeout=5_000)
+    assert "started" in detail.dates.text()
 
 
 def test_practice_log_row_added_and_edited_with_the_keyboard(qapp, qtbot, controllers, vault_path):  # noqa: F811

@@ -7,7 +7,7 @@ reproducible.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from recovery_journal.domain.notes import DailyNote
@@ -16,6 +16,7 @@ from recovery_journal.domain.settings import JournalSettings
 from recovery_journal.domain.step_tools import (
     Defect,
     DefectState,
+    InventoryShare,
     PracticeEntry,
     PracticeKind,
     ServiceEntry,
@@ -23,7 +24,13 @@ from recovery_journal.domain.step_tools import (
     Step1Example,
     Step1List,
 )
-from recovery_journal.domain.steps import Answer, StepProgress, StepStatus
+from recovery_journal.domain.steps import (
+    Answer,
+    Question,
+    QuestionPack,
+    StepProgress,
+    StepStatus,
+)
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _
 from recovery_journal.services.step_content import step_content
@@ -137,6 +144,9 @@ class DemoSteps:
     practice_notes: tuple[str, ...]
     service_notes: tuple[str, ...]
     sponsor: str
+    wording_step3: str
+    pack_name: str
+    pack_questions: tuple[tuple[int, str], ...]
 
 
 _ENGLISH_STEPS = DemoSteps(
@@ -168,6 +178,14 @@ _ENGLISH_STEPS = DemoSteps(
     practice_notes=("Morning quiet before work.", "Read a page and thought about it.", ""),
     service_notes=("Set up chairs before the meeting.", "Made coffee for the group.", ""),
     sponsor="Mike",
+    wording_step3="I hand my will and my life over to the care of a power greater than my "
+    "old habits, as I understand it today.",
+    pack_name="Tuesday group",
+    pack_questions=(
+        (4, "Which fear showed up most often this week?"),
+        (5, "What did you feel after you shared?"),
+        (6, "Which old habit are you most afraid to lose?"),
+    ),
 )
 
 _RUSSIAN_STEPS = DemoSteps(
@@ -199,6 +217,14 @@ _RUSSIAN_STEPS = DemoSteps(
     practice_notes=("Тишина утром перед работой.", "Прочитал страницу и подумал над ней.", ""),
     service_notes=("Расставлял стулья перед собранием.", "Варил кофе для группы.", ""),
     sponsor="Михаил",
+    wording_step3="Я доверяю свою волю и жизнь силе, которая больше моих старых привычек, — "
+    "так, как я понимаю её сегодня.",
+    pack_name="Вторничная группа",
+    pack_questions=(
+        (4, "Какой страх чаще всего появлялся на этой неделе?"),
+        (5, "Что вы почувствовали после того, как поделились?"),
+        (6, "С какой старой привычкой вам страшнее всего расстаться?"),
+    ),
 )
 
 STEP_TEXTS = {"en": _ENGLISH_STEPS, "ru": _RUSSIAN_STEPS}
@@ -264,7 +290,14 @@ def _fill_steps(vault: Vault, days: int, language: str, end: date, seed: int) ->
     def moment(day: date) -> datetime:
         return datetime.combine(day, time(20, 0), UTC) + timedelta(minutes=rng.randrange(0, 120))
 
-    plan = [(1, 0.0, 0.2), (2, 0.2, 0.35), (3, 0.35, 0.5), (4, 0.5, None)]
+    plan = [
+        (1, 0.0, 0.15),
+        (2, 0.15, 0.25),
+        (3, 0.25, 0.35),
+        (4, 0.35, 0.6),
+        (5, 0.6, 0.7),
+        (6, 0.7, None),
+    ]
     content = step_content(language)
     for step, begun, finished in plan:
         status = StepStatus.DONE if finished is not None else StepStatus.WORKING
@@ -287,6 +320,21 @@ def _fill_steps(vault: Vault, days: int, language: str, end: date, seed: int) ->
             vault.steps.save_answer(
                 Answer(question.id, step, rng.choice(text.answers), moment(answered_on))
             )
+    vault.steps.save_progress(replace(vault.steps.progress()[3], wording=text.wording_step3))
+    pack_id = "tuesday-group"
+    pack = QuestionPack(
+        pack_id,
+        text.pack_name,
+        text.sponsor,
+        language,
+        tuple(
+            Question(f"{pack_id}/q{number}", step, question, pack_id)
+            for number, (step, question) in enumerate(text.pack_questions, start=1)
+        ),
+    )
+    vault.steps.save_pack(pack)
+    vault.steps.save_answer(Answer(pack.questions[0].id, 4, text.answers[4], moment(day_at(0.5))))
+    vault.tools.save(InventoryShare("demo-share", text.sponsor, day_at(0.68), ""))
     for position, example in enumerate(text.powerlessness):
         vault.tools.save(
             Step1Example(f"demo-p{position}", Step1List.POWERLESSNESS, example, position)

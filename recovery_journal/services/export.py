@@ -8,6 +8,7 @@ anything, and any failure rolls that transaction back. Older versions are read t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,7 @@ from recovery_journal.services.files import write_private_file
 from recovery_journal.services.question_packs import pack_from_plain, pack_to_plain
 
 FORMAT = "recovery-journal-export"
+OWN_QUESTION = re.compile(r"^s(\d{1,2})\.q\d+$")
 FORMAT_VERSION = 2
 SCHEMAS = {1: "export-v1.schema.json", 2: "export-v2.schema.json"}
 
@@ -212,6 +214,19 @@ def _check_meaning(document: dict[str, Any]) -> None:
     _check_times(steps["answers"], "steps.answers", ["updated_at"])
     _check_unique(steps["answers"], "steps.answers", lambda item: item["question_id"])
     _check_unique(steps["question_packs"], "steps.question_packs", lambda item: item["id"])
+    for index, pack in enumerate(steps["question_packs"]):
+        _check_unique(
+            pack["questions"], f"steps.question_packs[{index}].questions", lambda q: q["id"]
+        )
+    for index, item in enumerate(steps["answers"]):
+        # Our own question ids name their step ("s4.q03"); a mismatch would hide the answer.
+        match = OWN_QUESTION.match(item["question_id"])
+        if match and int(match.group(1)) != item["step"]:
+            raise ImportRejected(
+                _("{where}: the answer is filed under the wrong step").format(
+                    where=f"steps.answers[{index}]"
+                )
+            )
     for section in TOOL_SECTIONS:
         _check_unique(steps[section], f"steps.{section}", lambda item: item["uid"])
     _check_days(steps["inventory_shares"], "steps.inventory_shares", ["shared_on"])

@@ -72,11 +72,13 @@ def overview(vault: Vault, language: str) -> StepsOverview:
     content = step_content(language)
     settings = _settings(vault)
     progress = vault.steps.progress()
-    answered = vault.steps.answered_counts()
-    pack_counts: dict[int, int] = {}
-    for pack in vault.steps.packs():
-        for question in pack.questions:
-            pack_counts[question.step] = pack_counts.get(question.step, 0) + 1
+    answered_ids = set(vault.steps.answers())
+    packs = vault.steps.packs()
+    questions = {
+        step: content.guide(step).questions
+        + tuple(q for pack in packs for q in pack.questions if q.step == step)
+        for step in STEP_NUMBERS
+    }
     cards = tuple(
         StepCard(
             number=step,
@@ -85,8 +87,9 @@ def overview(vault: Vault, language: str) -> StepsOverview:
             status=progress[step].status,
             started_on=progress[step].started_on,
             completed_on=progress[step].completed_on,
-            answered=answered.get(step, 0),
-            questions=len(content.guide(step).questions) + pack_counts.get(step, 0),
+            # Only answers to questions that exist now: a removed pack's answers are kept, unseen.
+            answered=sum(1 for q in questions[step] if q.id in answered_ids),
+            questions=len(questions[step]),
         )
         for step in STEP_NUMBERS
     )
@@ -103,7 +106,14 @@ def continue_step(vault: Vault, progress: dict[int, StepProgress] | None = None)
     if last is not None:
         touched.append((last.updated_at, last.step))
     if touched:
-        return max(touched)[1]
+        recent = max(touched)[1]
+        if progress[recent].status is not StepStatus.DONE:
+            return recent
+        # Just finished a step: carry on with the next one not done.
+        later = [
+            s for s in STEP_NUMBERS if s > recent and progress[s].status is not StepStatus.DONE
+        ]
+        return later[0] if later else recent
     for status in (StepStatus.WORKING, StepStatus.NOT_STARTED):
         for step in STEP_NUMBERS:
             if progress[step].status is status:
@@ -116,12 +126,16 @@ def load_step(vault: Vault, step: int, language: str) -> StepView:
     settings = _settings(vault)
     progress = vault.steps.progress()[step]
     template = _template(content, settings, step)
+    questions = questions_for(vault, content, step)
+    ids = {q.id for q in questions}
+    # By question id, not by the step stored with the answer: a pack may move a question.
+    answers = {qid: a for qid, a in vault.steps.answers().items() if qid in ids}
     return StepView(
         guide=content.guide(step),
         wording=progress.wording or template,
         template_wording=template,
-        questions=questions_for(vault, content, step),
-        answers=vault.steps.answers(step),
+        questions=questions,
+        answers=answers,
         progress=progress,
     )
 
@@ -163,7 +177,13 @@ def set_sponsor_discussed(vault: Vault, step: int, day: date | None) -> StepProg
     return _update(vault, step, lambda p: replace(p, sponsor_discussed_on=day))
 
 
-def set_wording(vault: Vault, step: int, wording: str | None) -> StepProgress:
-    """The person's own wording of the step; None or blank goes back to the template's."""
-    text = wording.strip() if wording else ""
+MAX_WORDING = 2000
+
+
+def set_wording(vault: Vault, step: int, wording: str | None, language: str) -> StepProgress:
+    """The person's own wording of the step; blank, or the template's own text, goes back to
+    following the template (so it keeps up with the language and the programme)."""
+    text = (wording or "").strip()[:MAX_WORDING]
+    if text == _template(step_content(language), _settings(vault), step):
+        text = ""
     return _update(vault, step, lambda p: replace(p, wording=text or None))

@@ -46,9 +46,13 @@ class SqlStepToolRepository:
         table = TABLES[type(record)][0]
         plain = record_to_plain(record)
         names, values = list(plain), list(plain.values())
+        # An upsert, not INSERT OR REPLACE: a replace deletes the row first, and the delete
+        # would cascade to rows that point at it (a defect's days of focus).
+        updates = ", ".join(f"{name} = excluded.{name}" for name in names if name != "uid")
         self._conn.execute(
-            f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) "
-            f"VALUES ({', '.join('?' for _ in names)})",
+            f"INSERT INTO {table} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' for _ in names)}) "
+            f"ON CONFLICT(uid) DO UPDATE SET {updates}",
             values,
         )
 

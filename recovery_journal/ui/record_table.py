@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
@@ -40,7 +41,13 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.records import field_kinds
 from recovery_journal.i18n import _
-from recovery_journal.services.step_tools import delete_record, list_records, new_uid, save_record
+from recovery_journal.services.step_tools import (
+    TOOL_CHANGES,
+    delete_record,
+    list_records,
+    new_uid,
+    save_record,
+)
 from recovery_journal.ui.labels import label
 from recovery_journal.ui.operations import Operations
 
@@ -102,8 +109,10 @@ class RecordModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
             return value
-        if role == Qt.ItemDataRole.UserRole:  # sort key
-            return value.value if isinstance(value, Enum) else value
+        if role == Qt.ItemDataRole.UserRole:  # sort key: what the person sees, dates in order
+            if isinstance(value, Enum):
+                return label(value)
+            return value.isoformat() if isinstance(value, date) else value
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -257,10 +266,24 @@ class RecordTable(QWidget):
         self._operations.run(load, self.model.set_records, owner=self)
 
     def _save(self, record: Any) -> None:
-        self._operations.run(lambda vault: save_record(vault, record), owner=self)
+        self._operations.run(
+            lambda vault: save_record(vault, record),
+            changes=TOOL_CHANGES,
+            on_error=self._save_failed,
+            owner=self,
+        )
+
+    def _save_failed(self, error: BaseException) -> None:
+        # Show what the vault really holds, and say why the change did not stick.
+        self.reload()
+        self._operations.failed.emit(error)
 
     def add(self) -> None:
         record = self._make_new(new_uid())
+        if any(name == "position" for name, _kind in field_kinds(type(record))):
+            # New rows go to the end and stay there.
+            last = max((r.position for r in self.model.records), default=-1)
+            record = dataclasses.replace(record, position=last + 1)
         row = self.model.append(record)
         self._save(record)
         index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -271,8 +294,20 @@ class RecordTable(QWidget):
         index = self.view.currentIndex()
         if not index.isValid():
             return
+        answer = QMessageBox.question(
+            self,
+            _("Remove"),
+            _("Remove this row? This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         record = self.model.remove(self.proxy.mapToSource(index).row())
         record_type = type(record)
         self._operations.run(
-            lambda vault: delete_record(vault, record_type, record.uid), owner=self
+            lambda vault: delete_record(vault, record_type, record.uid),
+            changes=TOOL_CHANGES,
+            on_error=self._save_failed,
+            owner=self,
         )

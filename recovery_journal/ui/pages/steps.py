@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -267,7 +268,18 @@ class StepsOverviewWidget(QWidget):
         self._operations.run(lambda vault: write_private_file(target, data))
 
     def _remove(self, pack_id: str) -> None:
-        self._operations.run(lambda vault: delete_pack(vault, pack_id), changes=STEP_CHANGES)
+        answer = QMessageBox.question(
+            self,
+            _("Question packs"),
+            _(
+                "Remove this question pack? Your answers to its questions stay in the vault and "
+                "come back if you import the pack again."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._operations.run(lambda vault: delete_pack(vault, pack_id), changes=STEP_CHANGES)
 
 
 class StepDetailWidget(QWidget):
@@ -406,7 +418,7 @@ class StepDetailWidget(QWidget):
             editor.setAccessibleName(question.text)
             editor.setTabChangesFocus(True)
             editor.setMinimumHeight(70)
-            editor.setMaximumHeight(130)
+            editor.setMaximumHeight(220)
             answer = view.answers.get(question.id)
             editor.setPlainText(answer.text if answer else "")
             editor.textChanged.connect(partial(self._answer_edited, question.id))
@@ -456,7 +468,14 @@ class StepDetailWidget(QWidget):
         self._autosave.start()
 
     def has_unsaved_text(self) -> bool:
-        return bool(self._dirty) or self._notes_dirty
+        return bool(self._dirty) or self._notes_dirty or self._wording_changed()
+
+    def _wording_changed(self) -> bool:
+        # isHidden, not isVisible: the page may be out of sight while the editor is still open.
+        return (
+            not self.wording_editor.isHidden()
+            and self.wording_editor.toPlainText().strip() != self.wording.text()
+        )
 
     def save_now(self) -> list[Future[Any]]:
         """Save every edited answer and the notes now; the futures say when they are safe."""
@@ -475,6 +494,8 @@ class StepDetailWidget(QWidget):
                 )
             )
         self._dirty.clear()
+        if self._wording_changed():
+            futures.append(self._save_wording())
         if self._notes_dirty:
             self._notes_dirty = False
             notes = self.notes.toPlainText()
@@ -492,6 +513,12 @@ class StepDetailWidget(QWidget):
     def _answer_saved(self, question_id: str, answer: Answer | None) -> None:
         self.edited_labels[question_id].setText(_edited_text(answer))
         self._saved()
+        if self.status.currentData() is StepStatus.NOT_STARTED:
+            # The first answer starts the step; show the status and date it now has.
+            step = self.step
+            self._operations.run(
+                lambda vault: vault.steps.progress()[step], self._show_progress, owner=self
+            )
 
     def _saved(self) -> None:
         if not self.has_unsaved_text():
@@ -537,21 +564,28 @@ class StepDetailWidget(QWidget):
             widget.show()
         self.wording_editor.setFocus()
 
-    def _finish_rewording(self, wording: str | None) -> None:
-        for widget in (self.wording_editor, self.save_wording_button, self.reset_wording_button):
-            widget.hide()
-        step = self.step
-        template = self.view.template_wording
-        self.wording.setText(wording or template)
-        self._operations.run(
-            lambda vault: set_wording(vault, step, wording), changes=STEP_CHANGES, owner=self
+    def _finish_rewording(self, wording: str | None) -> Future[Any]:
+        step, language = self.step, current_language()
+        return self._operations.run(
+            lambda vault: set_wording(vault, step, wording, language),
+            self._wording_saved,
+            changes=STEP_CHANGES,
+            on_error=partial(self._save_failed, question_id=None),
+            owner=self,
         )
 
-    def _save_wording(self) -> None:
-        self._finish_rewording(self.wording_editor.toPlainText().strip() or None)
+    def _wording_saved(self, progress: Any) -> None:
+        # The label changes only once the vault has the new wording.
+        for widget in (self.wording_editor, self.save_wording_button, self.reset_wording_button):
+            widget.hide()
+        self.wording.setText(progress.wording or self.view.template_wording)
+        self._saved()
 
-    def _reset_wording(self) -> None:
-        self._finish_rewording(None)
+    def _save_wording(self) -> Future[Any]:
+        return self._finish_rewording(self.wording_editor.toPlainText().strip() or None)
+
+    def _reset_wording(self) -> Future[Any]:
+        return self._finish_rewording(None)
 
 
 class StepsPage(QWidget):
