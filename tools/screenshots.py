@@ -1,6 +1,7 @@
 """Render the main screens to PNG in both languages, for a person to look at.
 
-Usage: python tools/screenshots.py OUT_DIR [VAULT PASSPHRASE]
+Usage: python tools/screenshots.py OUT_DIR [VAULT PASSPHRASE [LANGUAGES]]
+LANGUAGES is a comma-separated list (default: en,ru).
 Run under Xvfb (xvfb-run) for real window decorations, or with QT_QPA_PLATFORM=offscreen.
 """
 
@@ -44,7 +45,8 @@ def main() -> None:
     vault = Path(sys.argv[2]) if len(sys.argv) > 2 else scratch / "new.rjvault"
     passphrase = sys.argv[3] if len(sys.argv) > 3 else "demo vault"
     app = make_application(sys.argv[:1])
-    for language in ("en", "ru"):
+    languages = sys.argv[4].split(",") if len(sys.argv) > 4 else ["en", "ru"]
+    for language in languages:
         apply_language(app, language)
         first = scratch / f"first-{language}.rjvault"
         create = AppController(app, first).start()

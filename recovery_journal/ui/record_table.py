@@ -233,6 +233,10 @@ class RecordTable(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.view.setWordWrap(True)
+        # Rows grow to show wrapped text whole rather than cutting it off with "…".
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.model.modelReset.connect(self.view.resizeRowsToContents)
+        self.model.dataChanged.connect(lambda *_args: self.view.resizeRowsToContents())
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         for number, column in enumerate(self.model.columns):

@@ -352,8 +352,11 @@ class StepDetailWidget(QWidget):
         status_row.addWidget(QLabel(_("Status:")))
         status_row.addWidget(self.status)
         status_row.addWidget(self.dates, stretch=1)
-        status_row.addWidget(self.sponsor)
-        status_row.addWidget(self.sponsor_date)
+        # The sponsor date gets a row of its own so long Russian dates never collide with it.
+        sponsor_row = QHBoxLayout()
+        sponsor_row.addWidget(self.sponsor)
+        sponsor_row.addWidget(self.sponsor_date)
+        sponsor_row.addStretch(1)
 
         self.tabs = QTabWidget()
         self.about = _wrapped()
@@ -392,6 +395,7 @@ class StepDetailWidget(QWidget):
         layout.addWidget(self.wording_editor)
         layout.addLayout(wording_buttons)
         layout.addLayout(status_row)
+        layout.addLayout(sponsor_row)
         layout.addWidget(self.tabs, stretch=1)
         layout.addWidget(self.save_state, alignment=Qt.AlignmentFlag.AlignRight)
         self._loading = True
@@ -418,7 +422,7 @@ class StepDetailWidget(QWidget):
             editor.setAccessibleName(question.text)
             editor.setTabChangesFocus(True)
             editor.setMinimumHeight(70)
-            editor.setMaximumHeight(220)
+            editor.setMaximumHeight(160)
             answer = view.answers.get(question.id)
             editor.setPlainText(answer.text if answer else "")
             editor.textChanged.connect(partial(self._answer_edited, question.id))
