@@ -178,3 +178,49 @@ def test_steps_page_in_russian(qapp, qtbot, controllers, vault_path):  # noqa: F
     assert "Шаг 1" in card.findChildren(type(card.status))[0].text()
     assert card.status.text() == "Не начат"
     assert card.open_button.text() == "Открыть"
+
+
+def test_importing_a_question_pack_from_the_steps_page(
+    qapp, qtbot, controllers, vault_path, tmp_path
+):  # noqa: F811,E501
+    import json
+
+    pack = tmp_path / "tuesday.json"
+    pack.write_text(
+        json.dumps(
+            {
+                "format": "recovery-journal-question-pack",
+                "format_version": 1,
+                "id": "tuesday",
+                "name": "Tuesday group",
+                "questions": [
+                    {"id": "a", "step": 1, "text": "When did you first ask for help?"},
+                    {"id": "b", "step": 1, "text": "Who noticed before you did?"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    overview = window.steps.overview
+    before = overview.cards[1].dates.text()
+    overview.import_pack(str(pack))
+    qtbot.waitUntil(lambda: overview.cards[1].dates.text() != before, timeout=5_000)
+    assert "of 12 questions" in overview.cards[1].dates.text()  # 10 of ours and 2 of the pack
+    detail = window.steps.open_step(1)
+    qtbot.waitUntil(lambda: detail.isEnabled() and bool(detail.answer_editors), timeout=5_000)
+    assert "tuesday/b" in detail.answer_editors
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    overview.import_pack(str(bad))
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5_000)
+    assert "nothing was imported" in window.banner.text()
+
+
+def test_about_page_says_the_app_is_not_affiliated(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    from PySide6.QtWidgets import QLabel
+
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    window.show_page(Page.ABOUT)
+    texts = " ".join(label.text() for label in window.about.findChildren(QLabel))
+    assert "not affiliated" in texts
