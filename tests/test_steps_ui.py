@@ -1,4 +1,5 @@
 """The Steps page driven as a person would."""
+# ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
 
 from __future__ import annotations
 
