@@ -69,7 +69,7 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
     export_to_file(new_vault, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     document = read_export_file(out)
-    assert document["format_version"] == 2
+    assert document["format_version"] == 3
     assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
 
 
@@ -91,8 +91,8 @@ def test_shipped_schema_is_valid_and_matches_an_export(new_vault):
         jsonschema.Draft202012Validator.check_schema(schema)
     fill_demo(new_vault, 30, "en", end=date(2026, 11, 23))
     document = export_document(new_vault)
-    v2 = next(s for s in schemas if s["title"].endswith("version 2"))
-    jsonschema.Draft202012Validator(v2, registry=registry).validate(document)
+    newest = next(s for s in schemas if s["title"].endswith("version 3"))
+    jsonschema.Draft202012Validator(newest, registry=registry).validate(document)
 
 
 def _valid() -> dict:
@@ -123,7 +123,7 @@ BAD_FILES = {
     "binary": bytes(range(256)),
     "a list": b"[]",
     "another format": json.dumps({"format": "something-else"}).encode(),
-    "newer version": _with(lambda d: d.update(format_version=3)),
+    "newer version": _with(lambda d: d.update(format_version=4)),
     "v1 claiming v2": _with(lambda d: d.update(format_version=2)),
     "missing notes": _with(lambda d: d.pop("daily_notes")),
     "unknown key": _with(lambda d: d.update(passwords=[])),

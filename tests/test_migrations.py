@@ -60,6 +60,12 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
         assert steps["practice_log"][0]["minutes"] == 15
     else:
         assert steps["answers"] == [] and steps["progress"] == []
+    inventory = document["inventory"]
+    if version >= 3:
+        assert inventory["resentments"][0]["affects"] == ["security"]
+        assert inventory["amends"][0]["source_uid"] == "fixture-r"
+    else:
+        assert all(rows == [] for rows in inventory.values())
     # Opening again is a no-op upgrade.
     open_vault(copy, FIXTURE_PASSPHRASE).close()
 

@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from recovery_journal.domain.inventory import Amend, Resentment  # noqa: E402
 from recovery_journal.domain.notes import DailyNote  # noqa: E402
 from recovery_journal.domain.step_tools import Defect, PracticeEntry, PracticeKind  # noqa: E402
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus  # noqa: E402
@@ -49,6 +50,11 @@ def main() -> int:
             vault.tools.save(
                 PracticeEntry("fixture-practice", date(2026, 11, 1), 15, PracticeKind.MEDITATION)
             )
+        if version >= 3:
+            vault.tools.save(
+                Resentment("fixture-r", "Арендодатель", "Поднял плату", frozenset({"security"}))
+            )
+            vault.tools.save(Amend("fixture-a", "Арендодатель", source_uid="fixture-r"))
     vault.close()
     print(f"wrote {target}")
     return 0

@@ -21,6 +21,8 @@ def to_plain(value: Any) -> Any:
         return value.value
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, frozenset):
+        return sorted(value)
     return value
 
 
@@ -31,6 +33,12 @@ def from_plain(kind: Any, value: Any) -> Any:
         return kind(value)
     if kind is date or kind == date | None:
         return date.fromisoformat(value)
+    if typing.get_origin(kind) is frozenset:
+        # A list from JSON, or the comma-joined text a column holds.
+        items = value.split(",") if isinstance(value, str) else value
+        return frozenset(item for item in items if item)
+    if kind is bool:
+        return bool(value)
     return value
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from recovery_journal import __version__
 from recovery_journal.domain.clock import from_iso, to_iso
+from recovery_journal.domain.inventory import WORKSHEETS, Amend
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.records import record_from_plain, record_to_plain
@@ -37,8 +38,13 @@ from recovery_journal.services.question_packs import pack_from_plain, pack_to_pl
 
 FORMAT = "recovery-journal-export"
 OWN_QUESTION = re.compile(r"^s(\d{1,2})\.q\d+$")
-FORMAT_VERSION = 2
-SCHEMAS = {1: "export-v1.schema.json", 2: "export-v2.schema.json"}
+FORMAT_VERSION = 3
+SCHEMAS = {
+    1: "export-v1.schema.json",
+    2: "export-v2.schema.json",
+    3: "export-v3.schema.json",
+}
+INVENTORY_SECTIONS: dict[str, type] = {**WORKSHEETS, "amends": Amend}
 
 # The step tools' collections in the export, each a list of one record type.
 TOOL_SECTIONS: dict[str, type] = {
@@ -122,7 +128,16 @@ def export_document(vault: Vault) -> dict[str, Any]:
             for note in vault.notes.all()
         ],
         "steps": steps,
+        "inventory": {
+            section: [record_to_plain(record) for record in _all(vault, record_type)]
+            for section, record_type in INVENTORY_SECTIONS.items()
+        },
     }
+
+
+def _all(vault: Vault, record_type: type) -> list[Any]:
+    records: list[Any] = vault.tools.all(record_type)
+    return records
 
 
 def dumps(document: Mapping[str, Any]) -> str:
@@ -203,6 +218,11 @@ def _check_meaning(document: dict[str, Any]) -> None:
                     where=f"daily_notes[{index}]"
                 )
             )
+    inventory = document.get("inventory")
+    if inventory is not None:
+        for section in INVENTORY_SECTIONS:
+            _check_unique(inventory[section], f"inventory.{section}", lambda item: item["uid"])
+        _check_days(inventory["amends"], "inventory.amends", ["planned_on", "made_on"])
     steps = document.get("steps")
     if steps is None:
         return
@@ -268,6 +288,11 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
         steps = document.get("steps")
         if steps is not None:
             _import_steps(vault, steps)
+        inventory = document.get("inventory")
+        if inventory is not None:
+            for section, record_type in INVENTORY_SECTIONS.items():
+                for item in inventory[section]:
+                    vault.tools.save(record_from_plain(record_type, item))
     return Changes.everything()
 
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import sqlcipher3
 
+from recovery_journal.domain.inventory import Amend, Fear, Harm, Resentment, SexConduct
 from recovery_journal.domain.records import field_kinds, record_from_plain, record_to_plain
 from recovery_journal.domain.step_tools import (
     Defect,
@@ -29,6 +30,11 @@ TABLES: dict[type, tuple[str, str]] = {
     Defect: ("defects", "position, name, uid"),
     PracticeEntry: ("practice_log", "day DESC, uid"),  # logs: newest first
     ServiceEntry: ("service_log", "day DESC, uid"),
+    Resentment: ("resentments", "position, uid"),
+    Fear: ("fears", "position, uid"),
+    SexConduct: ("sex_conduct", "position, uid"),
+    Harm: ("harms", "position, uid"),
+    Amend: ("amends", "position, uid"),
 }
 
 
@@ -39,18 +45,22 @@ class SqlStepToolRepository:
     def all(self, record_type: type[R]) -> list[R]:
         table, order = TABLES[record_type]
         names = [name for name, _kind in field_kinds(record_type)]
-        rows = self._conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {order}")
+        columns = ", ".join(f'"{name}"' for name in names)
+        rows = self._conn.execute(f"SELECT {columns} FROM {table} ORDER BY {order}")
         return [record_from_plain(record_type, dict(zip(names, row, strict=True))) for row in rows]
 
     def save(self, record: Any) -> None:
         table = TABLES[type(record)][0]
         plain = record_to_plain(record)
-        names, values = list(plain), list(plain.values())
+        names = list(plain)
+        # Tick-box sets are kept as comma-joined option keys in one column.
+        values = [",".join(v) if isinstance(v, list) else v for v in plain.values()]
         # An upsert, not INSERT OR REPLACE: a replace deletes the row first, and the delete
         # would cascade to rows that point at it (a defect's days of focus).
-        updates = ", ".join(f"{name} = excluded.{name}" for name in names if name != "uid")
+        updates = ", ".join(f'"{name}" = excluded."{name}"' for name in names if name != "uid")
+        columns = ", ".join(f'"{name}"' for name in names)  # quoted: "where" is a keyword
         self._conn.execute(
-            f"INSERT INTO {table} ({', '.join(names)}) "
+            f"INSERT INTO {table} ({columns}) "
             f"VALUES ({', '.join('?' for _ in names)}) "
             f"ON CONFLICT(uid) DO UPDATE SET {updates}",
             values,

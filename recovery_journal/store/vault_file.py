@@ -63,6 +63,11 @@ DATA_TABLES = (
     "defects",
     "practice_log",
     "service_log",
+    "resentments",
+    "fears",
+    "sex_conduct",
+    "harms",
+    "amends",
 )
 
 
