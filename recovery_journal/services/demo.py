@@ -9,7 +9,18 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
+from recovery_journal.domain.inventory import (
+    Amend,
+    AmendsKind,
+    AmendsStatus,
+    Fear,
+    Harm,
+    Resentment,
+    SexConduct,
+    Willingness,
+)
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.settings import JournalSettings
@@ -229,6 +240,78 @@ _RUSSIAN_STEPS = DemoSteps(
 
 STEP_TEXTS = {"en": _ENGLISH_STEPS, "ru": _RUSSIAN_STEPS}
 
+# (who, cause, affects, my part, notes) / (fear, why) / (whom, at fault) / (to whom, what I did)
+_INVENTORY: dict[str, dict[str, Any]] = {
+    "en": {
+        "resentments": (
+            (
+                "My old boss",
+                "Passed me over for the team lead job",
+                ("self_esteem", "ambitions"),
+                ("self_seeking", "frightened"),
+                "I was late most Mondays and knew it.",
+            ),
+            (
+                "My father",
+                "Never came to my matches",
+                ("self_esteem", "personal_relations"),
+                ("selfish",),
+                "I still expect him to be someone else.",
+            ),
+            (
+                "The bank",
+                "Froze my card for the overdraft",
+                ("security", "finances"),
+                ("dishonest",),
+                "I hid the statements for months.",
+            ),
+        ),
+        "fears": (
+            ("Being found out at work", "I covered my drinking with stories"),
+            ("Being alone", "Evenings were for drinking"),
+        ),
+        "sex_conduct": (("Anna", "I lied about where I spent the nights"),),
+        "harms": (
+            ("My sister", "Borrowed money and did not pay it back"),
+            ("My neighbour", "Shouted at him over the parking space"),
+        ),
+    },
+    "ru": {
+        "resentments": (
+            (
+                "Бывший начальник",
+                "Не назначил меня руководителем группы",
+                ("self_esteem", "ambitions"),
+                ("self_seeking", "frightened"),
+                "По понедельникам я почти всегда опаздывал.",
+            ),
+            (
+                "Отец",
+                "Ни разу не пришёл на мои соревнования",
+                ("self_esteem", "personal_relations"),
+                ("selfish",),
+                "Я всё ещё жду, что он станет другим.",
+            ),
+            (
+                "Банк",
+                "Заблокировал карту за долг",
+                ("security", "finances"),
+                ("dishonest",),
+                "Я месяцами прятал выписки.",
+            ),
+        ),
+        "fears": (
+            ("Что на работе всё узнают", "Я прикрывал выпивку историями"),
+            ("Остаться одному", "Вечера были для выпивки"),
+        ),
+        "sex_conduct": (("Анна", "Я врал, где провожу ночи"),),
+        "harms": (
+            ("Сестра", "Занял денег и не вернул"),
+            ("Сосед", "Накричал на него из-за парковки"),
+        ),
+    },
+}
+
 
 def _pool_for(progress: float, text: DemoText) -> tuple[str, ...]:
     if progress < 0.25:
@@ -347,6 +430,7 @@ def _fill_steps(vault: Vault, days: int, language: str, end: date, seed: int) ->
         state = DefectState.READY if position % 2 else DefectState.WORKING
         vault.tools.save(Defect(f"demo-d{position}", name, opposite, shows_up, state, position))
     vault.tools.set_focus(end, "demo-d0")
+    _fill_inventory(vault, language, day_at)
     for offset in range(min(days, 120)):
         day = end - timedelta(days=offset)
         if rng.random() < 0.55:
@@ -366,3 +450,63 @@ def _fill_steps(vault: Vault, days: int, language: str, end: date, seed: int) ->
                     rng.choice(text.service_notes),
                 )
             )
+
+
+def _fill_inventory(vault: Vault, language: str, day_at: Any) -> None:
+    """Worksheet rows, a few people on the step 8 list, one amends made and one planned."""
+    rows = _INVENTORY.get(language, _INVENTORY["en"])
+    for n, (who, cause, affects, part, notes) in enumerate(rows["resentments"]):
+        vault.tools.save(
+            Resentment(
+                f"demo-r{n}",
+                who,
+                cause,
+                frozenset(affects),
+                frozenset(part),
+                notes,
+                private=n == 1,
+                discussed=n == 0,
+                position=n,
+            )
+        )
+    for n, (fear, why) in enumerate(rows["fears"]):
+        vault.tools.save(Fear(f"demo-f{n}", fear, why, position=n))
+    for n, (whom, fault) in enumerate(rows["sex_conduct"]):
+        vault.tools.save(
+            SexConduct(
+                f"demo-x{n}",
+                whom,
+                frozenset({"dishonest"}),
+                frozenset({"suspicion"}),
+                fault,
+                position=n,
+            )
+        )
+    for n, (whom, what) in enumerate(rows["harms"]):
+        vault.tools.save(Harm(f"demo-h{n}", whom, what, position=n))
+    sister, neighbour = rows["harms"]
+    vault.tools.save(
+        Amend(
+            "demo-a0",
+            sister[0],
+            sister[1],
+            Willingness.NOW,
+            AmendsKind.DIRECT,
+            planned_on=day_at(0.9),
+            status=AmendsStatus.MADE,
+            made_on=day_at(0.92),
+            source_uid="demo-h0",
+            position=0,
+        )
+    )
+    vault.tools.save(
+        Amend(
+            "demo-a1",
+            neighbour[0],
+            neighbour[1],
+            Willingness.LATER,
+            AmendsKind.DIRECT,
+            source_uid="demo-h1",
+            position=1,
+        )
+    )

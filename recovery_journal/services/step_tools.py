@@ -34,6 +34,16 @@ def delete_record(vault: Vault, record_type: type, uid: str) -> Changes:
     return TOOL_CHANGES
 
 
+def apply_changes(vault: Vault, saves: list[Any], deletes: list[tuple[type, str]]) -> Changes:
+    """Several records saved and removed in one transaction (one undoable step of a table)."""
+    with vault.transaction():
+        for record_type, uid in deletes:
+            vault.tools.delete(record_type, uid)
+        for record in saves:
+            vault.tools.save(record)
+    return TOOL_CHANGES
+
+
 def focus_of_the_day(vault: Vault, day: date) -> Defect | None:
     uid = vault.tools.focus(day)
     if uid is None:

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from enum import Enum
 
+from recovery_journal.domain.inventory import AmendsKind, AmendsStatus, Willingness
 from recovery_journal.domain.step_tools import DefectState, PracticeKind, ServiceKind, Step1List
 from recovery_journal.domain.steps import StepStatus
-from recovery_journal.i18n import _
+from recovery_journal.i18n import _, current_language
+from recovery_journal.services.inventory import inventory_text
+
+_INVENTORY_GROUPS: dict[type, str] = {
+    Willingness: "willingness",
+    AmendsKind: "amends_kind",
+    AmendsStatus: "amends_status",
+}
 
 
 def label(value: Enum) -> str:
+    group = _INVENTORY_GROUPS.get(type(value))
+    if group is not None:
+        # The inventory's words live with its other text in resources/inventory/<language>.json.
+        return inventory_text(current_language()).option(group, value.value)
     labels = {
         StepStatus.NOT_STARTED: _("Not started"),
         StepStatus.WORKING: _("Working on it"),

@@ -23,6 +23,7 @@ from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.about import AboutPage
+from recovery_journal.ui.pages.inventory import InventoryPage
 from recovery_journal.ui.pages.settings import SettingsPage
 from recovery_journal.ui.pages.steps import StepsPage
 from recovery_journal.ui.pages.today import TodayPage
@@ -33,6 +34,7 @@ def page_title(page: Page) -> str:
     titles = {
         Page.TODAY: _("Today"),
         Page.STEPS: _("Steps"),
+        Page.INVENTORY: _("Inventory"),
         Page.SETTINGS: _("Settings"),
         Page.ABOUT: _("About"),
     }
@@ -52,12 +54,14 @@ class MainWindow(QMainWindow):
         self._operations = operations
         self.today = TodayPage(operations)
         self.steps = StepsPage(operations)
+        self.inventory = InventoryPage(operations)
         self.settings = SettingsPage(operations, vault_path)
         self.settings.language_chosen.connect(self.language_chosen)
         self.about = AboutPage()
         self._pages: dict[Page, QWidget] = {
             Page.TODAY: self.today,
             Page.STEPS: self.steps,
+            Page.INVENTORY: self.inventory,
             Page.SETTINGS: self.settings,
             Page.ABOUT: self.about,
         }

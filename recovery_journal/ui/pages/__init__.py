@@ -10,5 +10,6 @@ class Page(Enum):
 
     TODAY = "today"
     STEPS = "steps"
+    INVENTORY = "inventory"
     SETTINGS = "settings"
     ABOUT = "about"

@@ -1,0 +1,102 @@
+"""The inventory worksheets' use cases: rows to the step 8 list, defects to steps 6-7, order."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from recovery_journal.domain.inventory import MY_PART, TO_STEP8, Amend, Resentment
+from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.step_tools import Defect
+from recovery_journal.i18n import SOURCE_LANGUAGE
+from recovery_journal.resources import resource_path
+from recovery_journal.services.changes import Changes
+from recovery_journal.services.step_tools import new_uid
+
+INVENTORY_CHANGES = Changes(steps=True)
+
+
+@dataclass(frozen=True, slots=True)
+class InventoryText:
+    """Titles, explanations, column names, example rows and option names, in one language."""
+
+    language: str
+    worksheets: dict[str, dict[str, Any]]
+    options: dict[str, dict[str, str]]
+
+    def column(self, sheet: str, field: str) -> str:
+        return str(self.worksheets[sheet]["columns"][field])
+
+    def option(self, group: str, key: str) -> str:
+        return self.options[group][key]
+
+
+@cache
+def inventory_text(language: str) -> InventoryText:
+    path = resource_path("inventory", f"{language}.json")
+    if not path.exists():
+        path, language = resource_path("inventory", f"{SOURCE_LANGUAGE}.json"), SOURCE_LANGUAGE
+    raw = json.loads(path.read_text("utf-8"))
+    return InventoryText(language, raw["worksheets"], raw["options"])
+
+
+def send_to_step8(vault: Vault, row: Any) -> Amend:
+    """Put the person named on a worksheet row on the step 8 list, linked to that row."""
+    person_field, harm_field = TO_STEP8[type(row)]
+    with vault.transaction():
+        existing = vault.tools.all(Amend)
+        linked = next((a for a in existing if a.source_uid == row.uid), None)
+        if linked is not None:
+            return linked  # already on the list: one person, one entry
+        amend = Amend(
+            new_uid(),
+            person=getattr(row, person_field),
+            harm=getattr(row, harm_field),
+            source_uid=row.uid,
+            position=max((a.position for a in existing), default=-1) + 1,
+        )
+        vault.tools.save(amend)
+    return amend
+
+
+def carry_defects_to_steps_6_7(vault: Vault, names: dict[str, str]) -> int:
+    """Add every "my part" tick of the resentments to the defects list, once each.
+
+    ``names`` maps option keys to their shown names (in the person's language). Returns how
+    many defects were added.
+    """
+    with vault.transaction():
+        ticked = {key for row in vault.tools.all(Resentment) for key in row.my_part}
+        defects = vault.tools.all(Defect)
+        known = {d.name.strip().lower() for d in defects}
+        position = max((d.position for d in defects), default=-1)
+        added = 0
+        for key in MY_PART:
+            name = names.get(key, key)
+            if key in ticked and name.strip().lower() not in known:
+                position += 1
+                vault.tools.save(Defect(new_uid(), name, position=position))
+                added += 1
+    return added
+
+
+def duplicate(vault: Vault, row: Any) -> Any:
+    """A copy of the row, placed right after it."""
+    with vault.transaction():
+        rows = vault.tools.all(type(row))
+        copy = replace(row, uid=new_uid(), position=row.position + 1)
+        for other in rows:
+            if other.position > row.position:
+                vault.tools.save(replace(other, position=other.position + 1))
+        vault.tools.save(copy)
+    return copy
+
+
+def renumber(vault: Vault, rows: list[Any]) -> None:
+    """Store the rows' order as given (after a move up or down)."""
+    with vault.transaction():
+        for position, row in enumerate(rows):
+            if row.position != position:
+                vault.tools.save(replace(row, position=position))

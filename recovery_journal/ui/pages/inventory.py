@@ -1,0 +1,208 @@
+"""The Inventory page: the step 4 worksheets, the step 8 list and the step 9 amends, one tab each.
+
+Each worksheet is a table to fill in row by row, with the long text and the tick boxes of the
+current row in a form beside it. Rows can be sent to the step 8 list; the "my part" ticks of the
+resentments can be carried into the steps 6-7 defects list.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from recovery_journal.domain.inventory import (
+    CHOICES,
+    TO_STEP8,
+    WORKSHEETS,
+    Amend,
+    AmendsStatus,
+)
+from recovery_journal.domain.records import field_kinds
+from recovery_journal.i18n import _, current_language, ngettext
+from recovery_journal.services.inventory import (
+    INVENTORY_CHANGES,
+    carry_defects_to_steps_6_7,
+    inventory_text,
+    send_to_step8,
+)
+from recovery_journal.ui.labels import label
+from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.record_table import Column, RecordTable, explanation
+
+# The flags every worksheet row has, shown as tick columns in the table.
+FLAG_FIELDS = ("private", "discussed")
+
+
+def _flag_title(field: str) -> str:
+    return _("Private") if field == "private" else _("Discussed with sponsor")
+
+
+def _example_text(sheet: str, text: Any) -> str:
+    example = text.worksheets[sheet].get("example")
+    if not example:
+        return ""
+    parts = []
+    for field, value in example.items():
+        if isinstance(value, list):
+            value = ", ".join(text.option(field, key) for key in value)
+        parts.append(f"{text.column(sheet, field)}: {value}")
+    return _("Example — ") + "; ".join(parts)
+
+
+class WorksheetTab(QWidget):
+    def __init__(self, operations: Operations, sheet: str, record_type: type) -> None:
+        super().__init__()
+        self.sheet = sheet
+        self._operations = operations
+        text = inventory_text(current_language())
+        kinds = dict(field_kinds(record_type))
+        content_fields = [name for name in kinds if name not in ("uid", "position", *FLAG_FIELDS)]
+        columns = [
+            Column(name, text.column(sheet, name), stretch=index == 1)
+            for index, name in enumerate(content_fields)
+        ] + [Column(name, _flag_title(name)) for name in FLAG_FIELDS if name in kinds]
+        form_columns = [Column(name, text.column(sheet, name)) for name in content_fields]
+        actions: list[tuple[str, Any]] = []
+        if record_type in TO_STEP8:
+            actions.append((_("Add to my step 8 list"), self._send_to_step8))
+        if sheet == "resentments":
+            actions.append((_("Carry my part to steps 6–7"), self._carry_defects))
+        self.table = RecordTable(
+            operations,
+            record_type,
+            columns,
+            make_new=lambda uid: record_type(uid),
+            form_columns=form_columns,
+            option_choices=CHOICES,
+            option_label=text.option,
+            reorder=True,
+            actions=actions,
+        )
+        self.table.setObjectName(f"sheet_{sheet}")
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation(text.worksheets[sheet]["explanation"]))
+        example = explanation(_example_text(sheet, text))
+        italic = QFont(example.font())
+        italic.setItalic(True)
+        example.setFont(italic)
+        example.setObjectName("example")
+        layout.addWidget(example)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, stretch=1)
+
+    def _send_to_step8(self, row: Any) -> None:
+        self._operations.run(
+            lambda vault: send_to_step8(vault, row),
+            lambda amend: self.notice.setText(
+                _("{person} is on your step 8 list.").format(
+                    person=amend.person or _("This person")
+                )
+            ),
+            changes=INVENTORY_CHANGES,
+            owner=self,
+        )
+
+    def _carry_defects(self, _row: Any) -> None:
+        names = inventory_text(current_language()).options["my_part"]
+        self._operations.run(
+            lambda vault: carry_defects_to_steps_6_7(vault, names),
+            lambda added: self.notice.setText(
+                ngettext(
+                    "{count} defect added to the steps 6–7 list.",
+                    "{count} defects added to the steps 6–7 list.",
+                    added,
+                ).format(count=added)
+            ),
+            changes=INVENTORY_CHANGES,
+            owner=self,
+        )
+
+
+class AmendsTab(QWidget):
+    """Step 8 (who, the harm, willingness) or step 9 (the amends and how they went)."""
+
+    def __init__(self, operations: Operations, step: int) -> None:
+        super().__init__()
+        text = inventory_text(current_language())
+        sheet = f"step{step}"
+        if step == 8:
+            fields = ["person", "harm", "willingness"]
+            form_fields = ["harm"]
+        else:
+            fields = ["person", "kind", "planned_on", "status", "made_on"]
+            form_fields = ["plan", "how_it_went"]
+        columns = [
+            Column(name, text.column(sheet, name), stretch=name in ("harm", "person"))
+            for name in fields
+        ] + [Column("private", _flag_title("private"))]
+        self.table = RecordTable(
+            operations,
+            Amend,
+            columns,
+            make_new=lambda uid: Amend(uid),
+            form_columns=[Column(name, text.column(sheet, name)) for name in form_fields],
+            option_choices={},
+            reorder=True,
+        )
+        self.table.setObjectName(sheet)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation(text.worksheets[sheet]["explanation"]))
+        self.only_open: QCheckBox | None = None
+        if step == 9:
+            self.only_open = QCheckBox(_("Show only the amends still open"))
+            self.only_open.setObjectName("only_open")
+            self.only_open.toggled.connect(self._filter_open)
+            layout.addWidget(self.only_open)
+            self._status_column = fields.index("status")
+        layout.addWidget(self.table, stretch=1)
+
+    def _filter_open(self, only_open: bool) -> None:
+        proxy = self.table.proxy
+        if only_open:
+            proxy.setFilterKeyColumn(self._status_column)
+            proxy.setFilterRegularExpression(
+                QRegularExpression(f"^{QRegularExpression.escape(label(AmendsStatus.PLANNED))}$")
+            )
+        else:
+            proxy.setFilterKeyColumn(-1)
+            proxy.setFilterFixedString(self.table.filter.text())
+
+    def reload(self) -> None:
+        self.table.reload()
+
+
+class InventoryPage(QWidget):
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        text = inventory_text(current_language())
+        self.tabs = QTabWidget()
+        self.sheets: dict[str, WorksheetTab] = {}
+        for sheet, record_type in WORKSHEETS.items():
+            tab = WorksheetTab(operations, sheet, record_type)
+            self.sheets[sheet] = tab
+            self.tabs.addTab(tab, text.worksheets[sheet]["title"])
+        self.step8 = AmendsTab(operations, 8)
+        self.step9 = AmendsTab(operations, 9)
+        self.tabs.addTab(self.step8, text.worksheets["step8"]["title"])
+        self.tabs.addTab(self.step9, text.worksheets["step9"]["title"])
+        # Both amends tabs show the same people: the one coming into view is reloaded.
+        self.tabs.currentChanged.connect(partial(self._tab_shown))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.tabs)
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, AmendsTab):
+            widget.reload()
+
+    def save_now(self) -> None:
+        tables = [tab.table for tab in self.sheets.values()] + [self.step8.table, self.step9.table]
+        for table in tables:
+            table.save_now()

@@ -1,0 +1,142 @@
+"""The inventory worksheets driven as a person would: keyboard, form, undo, step 8 and 9."""
+# ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from recovery_journal.domain.inventory import Amend, AmendsStatus, Resentment
+from recovery_journal.store import create_vault, open_vault
+from recovery_journal.ui.pages import Page
+from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
+
+
+def _open(qapp, qtbot, controllers, vault_path):
+    if not vault_path.exists():
+        create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    window.show_page(Page.INVENTORY)
+    settle(qtbot, controller)
+    return controller, window
+
+
+def _type_in_cell(qapp, qtbot, table, row, column, text):
+    view = table.view
+    view.setCurrentIndex(table.proxy.index(row, column))
+    view.setFocus()
+    qtbot.keyClick(view, text[0])  # typing starts editing the cell
+    qtbot.keyClicks(qapp.focusWidget(), text[1:])
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Return)
+
+
+def test_a_resentment_row_from_keyboard_to_step_9_and_back(qapp, qtbot, controllers, vault_path):
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    page = window.inventory
+    sheet = page.sheets["resentments"]
+    table = sheet.table
+    # Add a row with the keyboard and name the person in the cell editor that opens.
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(qapp.focusWidget(), "My landlord")
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.model.records and table.model.records[0].who == "My landlord")
+    # The long text and the ticks go in the form beside the table.
+    form = table.form
+    qtbot.waitUntil(form.isEnabled, timeout=3_000)
+    qtbot.keyClicks(form.texts["cause"], "Raised the rent without notice")
+    form.commit()
+    form.ticks["affects"]["security"].click()
+    form.ticks["my_part"]["frightened"].click()
+    assert table.model.records[0].affects == frozenset({"security"})
+    # Undo takes back the last tick, redo puts it back.
+    qtbot.keyClick(table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert table.model.records[0].my_part == frozenset()
+    assert not form.ticks["my_part"]["frightened"].isChecked()
+    table.redo_button.click()
+    assert table.model.records[0].my_part == frozenset({"frightened"})
+    # Mark it private with the keyboard: space on the tick cell.
+    private_column = [c.field for c in table.model.columns].index("private")
+    table.view.setCurrentIndex(table.proxy.index(0, private_column))
+    qtbot.keyClick(table.view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: table.model.records[0].private, timeout=3_000)
+    # A second row, then sort by the person's name.
+    table.add()
+    qtbot.keyClicks(qapp.focusWidget(), "Bank")
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(table.model.records) == 2 and table.model.records[1].who == "Bank")
+    table.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert table.proxy.index(0, 0).data() == "Bank"
+    # Send the landlord to the step 8 list.
+    table.select(table.model.records[[r.who for r in table.model.records].index("My landlord")].uid)
+    send = next(b for b in table.action_buttons if "step 8" in b.text())
+    send.click()
+    settle(qtbot, controller)
+    assert "My landlord" in sheet.notice.text()
+    # Step 9: mark the amends made.
+    page.tabs.setCurrentWidget(page.step9)
+    settle(qtbot, controller)
+    step9 = page.step9.table
+    qtbot.waitUntil(lambda: len(step9.model.records) == 1, timeout=3_000)
+    status_column = [c.field for c in step9.model.columns].index("status")
+    index = step9.proxy.index(0, status_column)
+    step9.proxy.setData(index, AmendsStatus.MADE)
+    settle(qtbot, controller)
+    page.step9.only_open.setChecked(True)
+    assert step9.proxy.rowCount() == 0  # nothing is still open
+    window.close()
+    controller.shutdown()
+
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        rows = {r.who: r for r in vault.tools.all(Resentment)}
+        assert rows["My landlord"].cause == "Raised the rent without notice"
+        assert rows["My landlord"].affects == frozenset({"security"})
+        assert rows["My landlord"].my_part == frozenset({"frightened"})
+        assert rows["My landlord"].private
+        (amend,) = vault.tools.all(Amend)
+        assert amend.person == "My landlord" and amend.source_uid == rows["My landlord"].uid
+        assert amend.status is AmendsStatus.MADE
+    finally:
+        vault.close()
+
+
+def test_undo_of_a_removed_row_brings_it_back(qapp, qtbot, controllers, vault_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    table = window.inventory.sheets["harms"].table
+    table.add()
+    qtbot.keyClicks(qapp.focusWidget(), "My sister")
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: bool(table.model.records) and table.model.records[0].to_whom == "My sister"
+    )
+    table.select(table.model.records[0].uid)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    table.remove_selected()
+    assert table.model.records == []
+    table.undo_stack.undo()
+    assert [r.to_whom for r in table.model.records] == ["My sister"]
+    settle(qtbot, controller)
+    window.close()
+    controller.shutdown()
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        assert [h.to_whom for h in vault.tools.all(type(table.model.records[0]))] == ["My sister"]
+    finally:
+        vault.close()
+
+
+def test_inventory_page_in_russian(qapp, qtbot, controllers, vault_path):
+    from recovery_journal.ui.i18n_qt import apply_language
+
+    apply_language(qapp, "ru")
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    tabs = window.inventory.tabs
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert all(any("а" <= ch.lower() <= "я" for ch in title) for title in titles), titles
+    assert date.today()  # the page built without an English fallback
