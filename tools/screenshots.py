@@ -66,7 +66,7 @@ def main() -> None:
         dialog._unlock()
         wait(app, lambda controller=controller: controller.window is not None)
         window = controller.window
-        window.resize(900, 640)
+        window.resize(1100, 720)
         window.show_page(Page.TODAY)
         settle(app, controller.operations)
         window.grab().save(str(out / f"today-{language}.png"))
@@ -83,6 +83,15 @@ def main() -> None:
             settle(app, controller.operations)
             window.grab().save(str(out / f"step{step}-tab{tab}-{language}.png"))
         window.steps.show_overview()
+        window.show_page(Page.INVENTORY)
+        for number in (0, 2, 4, 5):
+            window.inventory.tabs.setCurrentIndex(number)
+            settle(app, controller.operations)
+            table = window.inventory.tabs.currentWidget().table
+            if table.model.records:
+                table.select(table.model.records[0].uid)
+            settle(app, controller.operations)
+            window.grab().save(str(out / f"inventory{number}-{language}.png"))
         window.show_page(Page.ABOUT)
         settle(app, controller.operations)
         window.grab().save(str(out / f"about-{language}.png"))

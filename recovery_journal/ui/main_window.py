@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(900, 640)
+            # Big enough for a worksheet and its form side by side, on a small laptop too.
+            self.resize(1100, 720)
         self.show_page(self._page_from_state(state.value(LAST_PAGE)))
 
     @staticmethod

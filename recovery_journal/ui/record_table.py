@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStyledItemDelegate,
@@ -347,7 +348,7 @@ class RecordForm(QWidget):
                 editor = QPlainTextEdit()
                 editor.setObjectName(f"form_{column.field}")
                 editor.setTabChangesFocus(True)
-                editor.setMinimumHeight(48)
+                editor.setMinimumHeight(60)
                 editor.textChanged.connect(self._edited)
                 self.texts[column.field] = editor
                 layout.addRow(f"{column.title}:", editor)
@@ -454,6 +455,8 @@ class RecordTable(QWidget):
         self.model.dataChanged.connect(lambda *_args: self.view.resizeRowsToContents())
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
+        # A stretched column never shrinks to nothing: the table scrolls sideways instead.
+        header.setMinimumSectionSize(90)
         for number, column in enumerate(self.model.columns):
             mode = (
                 QHeaderView.ResizeMode.Stretch
@@ -498,11 +501,11 @@ class RecordTable(QWidget):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        # Two rows, so the labels fit in both languages: editing the rows, then actions and undo.
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
-        if form_columns:
-            buttons.addWidget(self.duplicate_button)
         if reorder:
+            buttons.addWidget(self.duplicate_button)
             buttons.addWidget(self.up_button)
             buttons.addWidget(self.down_button)
         else:
@@ -510,17 +513,22 @@ class RecordTable(QWidget):
             self.up_button.hide()
             self.down_button.hide()
         buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        second_row = QHBoxLayout()
+        second_row.addWidget(self.undo_button)
+        second_row.addWidget(self.redo_button)
+        second_row.addStretch(1)
+        third_row = QHBoxLayout()
         self.action_buttons: list[QPushButton] = []
         for text, callback in actions:
             button = QPushButton(text)
+            button.setMinimumWidth(button.sizeHint().width())
             button.clicked.connect(
                 lambda _checked=False, callback=callback: self._run_action(callback)
             )
             self.action_buttons.append(button)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.redo_button)
+            third_row.addWidget(button)
+        third_row.addStretch(1)
 
         table_side = QWidget()
         table_layout = QVBoxLayout(table_side)
@@ -531,16 +539,23 @@ class RecordTable(QWidget):
             self.filter.hide()
         table_layout.addWidget(self.view)
         table_layout.addLayout(buttons)
+        table_layout.addLayout(second_row)
+        table_layout.addLayout(third_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.form: RecordForm | None = None
         if form_columns:
             self.form = RecordForm(self, form_columns, option_choices or {})
+            form_scroll = QScrollArea()
+            form_scroll.setWidgetResizable(True)
+            form_scroll.setWidget(self.form)
+            form_scroll.setMinimumWidth(260)
             splitter = QSplitter()
             splitter.addWidget(table_side)
-            splitter.addWidget(self.form)
+            splitter.addWidget(form_scroll)
             splitter.setStretchFactor(0, 3)
             splitter.setStretchFactor(1, 2)
+            splitter.setSizes([640, 300])
             layout.addWidget(splitter)
             self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         else:

@@ -7,6 +7,7 @@ resentments can be carried into the steps 6-7 defects list.
 
 from __future__ import annotations
 
+import typing
 from functools import partial
 from typing import Any
 
@@ -38,7 +39,7 @@ FLAG_FIELDS = ("private", "discussed")
 
 
 def _flag_title(field: str) -> str:
-    return _("Private") if field == "private" else _("Discussed with sponsor")
+    return _("Private") if field == "private" else _("Discussed")
 
 
 def _example_text(sheet: str, text: Any) -> str:
@@ -50,7 +51,7 @@ def _example_text(sheet: str, text: Any) -> str:
         if isinstance(value, list):
             value = ", ".join(text.option(field, key) for key in value)
         parts.append(f"{text.column(sheet, field)}: {value}")
-    return _("Example — ") + "; ".join(parts)
+    return _("Example — ") + "  ·  ".join(parts)
 
 
 class WorksheetTab(QWidget):
@@ -61,9 +62,16 @@ class WorksheetTab(QWidget):
         text = inventory_text(current_language())
         kinds = dict(field_kinds(record_type))
         content_fields = [name for name in kinds if name not in ("uid", "position", *FLAG_FIELDS)]
-        columns = [
-            Column(name, text.column(sheet, name), stretch=index == 1)
+        # The table shows who and what at a glance, the ticks and the flags; every long text is
+        # edited in the form beside it.
+        shown = [
+            name
             for index, name in enumerate(content_fields)
+            if index < 2 or typing.get_origin(kinds[name]) is frozenset
+        ]
+        columns = [
+            Column(name, text.column(sheet, name), stretch=index > 0)
+            for index, name in enumerate(shown)
         ] + [Column(name, _flag_title(name)) for name in FLAG_FIELDS if name in kinds]
         form_columns = [Column(name, text.column(sheet, name)) for name in content_fields]
         actions: list[tuple[str, Any]] = []
