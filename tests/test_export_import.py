@@ -61,6 +61,8 @@ def test_export_import_export_gives_the_same_document(tmp_path, demo_document):
         assert steps[section], f"the demo should exercise steps.{section}"
     assert any(p["wording"] for p in steps["progress"]), "a reworded step"
     assert any("/" in a["question_id"] for a in steps["answers"]), "an answer to a pack"
+    for section, rows in document["inventory"].items():
+        assert rows, f"the demo should exercise inventory.{section}"
 
 
 def test_export_file_is_private_and_parses(tmp_path, new_vault):
@@ -294,6 +296,14 @@ STEP_BREAKAGES = {
         shared_on="2026-02-31"
     ),
     "the same step twice": lambda d: d["steps"]["progress"].append(dict(d["steps"]["progress"][0])),
+    "unknown tick": lambda d: d["inventory"]["resentments"][0].update(affects=["happiness"]),
+    "a tick twice": lambda d: d["inventory"]["resentments"][0].update(affects=["pride", "pride"]),
+    "private as text": lambda d: d["inventory"]["harms"][0].update(private="yes"),
+    "unknown amends status": lambda d: d["inventory"]["amends"][0].update(status="maybe"),
+    "impossible amends date": lambda d: d["inventory"]["amends"][0].update(made_on="2026-13-01"),
+    "a worksheet row twice": lambda d: d["inventory"]["fears"].append(
+        dict(d["inventory"]["fears"][0])
+    ),
 }
 
 

@@ -497,6 +497,7 @@ class RecordTable(QWidget):
             (QKeySequence("Alt+Down"), lambda: self.move_current(1)),
             (QKeySequence("Ctrl+D"), self.duplicate_current),
             (QKeySequence("Ctrl+N"), self.add),
+            (QKeySequence.StandardKey.Delete, self.remove_selected),
         ):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
