@@ -140,3 +140,105 @@ def test_inventory_page_in_russian(qapp, qtbot, controllers, vault_path):
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     assert all(any("а" <= ch.lower() <= "я" for ch in title) for title in titles), titles
     assert date.today()  # the page built without an English fallback
+
+
+def _one_row(qapp, qtbot, table, text):
+    table.add()
+    qtbot.keyClicks(qapp.focusWidget(), text)
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(table.model.records) and table.model.records[-1].who == text)
+    table.select(table.model.records[-1].uid)
+
+
+def test_undo_right_after_typing_in_the_form_undoes_the_typing(
+    qapp, qtbot, controllers, vault_path
+):
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    table = window.inventory.sheets["resentments"].table
+    _one_row(qapp, qtbot, table, "My landlord")
+    qtbot.keyClicks(table.form.texts["cause"], "Kept the deposit")
+    assert table.form.pending()  # not committed yet
+    table.undo_button.click()
+    assert table.model.records[0].cause == ""
+    assert table.form.texts["cause"].toPlainText() == ""
+    table.redo_button.click()
+    assert table.model.records[0].cause == "Kept the deposit"
+    assert table.undo_stack.index() == table.undo_stack.count()
+
+
+def test_a_cell_edited_while_the_form_waits_is_kept(qapp, qtbot, controllers, vault_path):
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    table = window.inventory.sheets["resentments"].table
+    _one_row(qapp, qtbot, table, "A")
+    qtbot.keyClicks(table.form.texts["cause"], "The cause")
+    table.proxy.setData(table.proxy.index(0, 0), "B")  # the name changed in its cell
+    table.form.commit()
+    record = table.model.records[0]
+    assert (record.who, record.cause) == ("B", "The cause")
+
+
+def test_the_row_being_edited_stays_in_view_when_it_leaves_the_filter(
+    qapp, qtbot, controllers, vault_path
+):
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    table = window.inventory.sheets["resentments"].table
+    _one_row(qapp, qtbot, table, "landlord")
+    qtbot.keyClicks(table.filter, "land")
+    table.select(table.model.records[0].uid)
+    form = table.form
+    form.texts["who"].selectAll()
+    qtbot.keyClicks(form.texts["who"], "The bank")
+    form.commit()
+    assert table.proxy.rowCount() == 1 and form.isEnabled()
+    qtbot.keyClicks(form.texts["who"], " manager")
+    form.commit()
+    assert table.model.records[0].who == "The bank manager"
+
+
+def test_the_two_amends_views_never_undo_each_others_changes(qapp, qtbot, controllers, vault_path):
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    page = window.inventory
+    page.tabs.setCurrentWidget(page.step8)
+    step8 = page.step8.table
+    step8.add()
+    qtbot.keyClicks(qapp.focusWidget(), "Sam")
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(step8.model.records) and step8.model.records[0].person == "Sam")
+    settle(qtbot, controller)
+    page.tabs.setCurrentWidget(page.step9)
+    settle(qtbot, controller)
+    step9 = page.step9.table
+    status = [c.field for c in step9.model.columns].index("status")
+    step9.proxy.setData(step9.proxy.index(0, status), AmendsStatus.MADE)
+    settle(qtbot, controller)
+    page.tabs.setCurrentWidget(page.step8)
+    settle(qtbot, controller)
+    assert not step8.undo_stack.canUndo()  # its history ended when the other view changed rows
+    assert step8.model.records[0].status is AmendsStatus.MADE
+
+
+def test_closing_waits_for_inventory_saves(qapp, qtbot, controllers, vault_path):
+    from recovery_journal.ui.operations import wait_for_saves
+
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    table = window.inventory.sheets["fears"].table
+    table.add()
+    qtbot.keyClicks(qapp.focusWidget(), "Being alone")
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: bool(table.model.records) and table.model.records[0].fear == "Being alone"
+    )
+    table.select(table.model.records[0].uid)
+    qtbot.keyClicks(table.form.texts["why"], "Evenings were for drinking")
+    saves = window.inventory.save_now()
+    assert isinstance(saves, list)
+    assert wait_for_saves(saves) is None
+    window.close()
+    controller.shutdown()
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        from recovery_journal.domain.inventory import Fear
+
+        assert [f.why for f in vault.tools.all(Fear)] == ["Evenings were for drinking"]
+    finally:
+        vault.close()

@@ -12,9 +12,11 @@ from __future__ import annotations
 import dataclasses
 import typing
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -102,6 +104,7 @@ class RecordModel(QAbstractTableModel):
         self.records: list[Any] = []
         self.keys: list[tuple[Any, ...]] = []
         self._edit = edit
+        self.before_edit: Callable[[], None] = lambda: None
         self._option_label = option_label
         self._kinds = dict(field_kinds(record_type))
 
@@ -224,6 +227,8 @@ class RecordModel(QAbstractTableModel):
         if not index.isValid():
             return False
         field = self.columns[index.column()].field
+        # Text waiting in the form beside the table goes in first, so this edit builds on it.
+        self.before_edit()
         if role == Qt.ItemDataRole.CheckStateRole:
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
@@ -296,10 +301,30 @@ class RecordProxy(QSortFilterProxyModel):
     60-150 ms for a thousand rows; one sort of cached keys takes about a millisecond.
     """
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.pinned_uid = ""  # the row open in the form stays visible while it is edited
+        self.accept: Callable[[Any], bool] | None = None  # a condition beside the text filter
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
         if isinstance(model, RecordModel):
             model.sort(column, order)
+
+    def set_accept(self, accept: Callable[[Any], bool] | None) -> None:
+        self.beginFilterChange()
+        self.accept = accept
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, RecordModel)
+        record = model.records[source_row]
+        if record.uid == self.pinned_uid:
+            return True
+        if self.accept is not None and not self.accept(record):
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class _Change(QUndoCommand):
@@ -365,8 +390,11 @@ class RecordForm(QWidget):
                 layout.addRow(box)
         self.setEnabled(False)
 
-    def show_record(self, record: Any) -> None:
-        self.commit()
+    def show_record(self, record: Any, *, commit_first: bool = True) -> None:
+        if commit_first:
+            self.commit()
+        else:
+            self._commit.stop()
         self._record = record
         self._loading = True
         for field, editor in self.texts.items():
@@ -399,10 +427,14 @@ class RecordForm(QWidget):
         changes: dict[str, Any] = {f: e.toPlainText() for f, e in self.texts.items()}
         for field, checks in self.ticks.items():
             changes[field] = frozenset(k for k, check in checks.items() if check.isChecked())
-        updated = dataclasses.replace(self._record, **changes)
-        if updated != self._record:
-            self._record = updated
-            self._table.edit(self._table.current_of(updated.uid), updated)
+        # Start from the row as the table holds it now, so a cell edited meanwhile is kept.
+        base = self._table.current_of(self._record.uid)
+        if base is None:
+            return
+        updated = dataclasses.replace(base, **changes)
+        self._record = updated
+        if updated != base:
+            self._table.edit(base, updated)
 
 
 class RecordTable(QWidget):
@@ -425,11 +457,14 @@ class RecordTable(QWidget):
     ) -> None:
         super().__init__(parent)
         self._operations = operations
+        self._saves: list[Future[Any]] = []
+        self._generation = 0
         self._make_new = make_new
         self._keep = keep
         self.option_label: OptionLabel = option_label or (lambda field, key: key)
         self.undo_stack = QUndoStack(self)
         self.model = RecordModel(record_type, columns, self.edit, self.option_label)
+        self.model.before_edit = self._commit_form
         self.proxy = RecordProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
@@ -482,17 +517,17 @@ class RecordTable(QWidget):
         self.down_button = QPushButton(_("Move down"))
         self.down_button.clicked.connect(lambda: self.move_current(1))
         self.undo_button = QPushButton(_("Undo"))
-        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_button.clicked.connect(self.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button = QPushButton(_("Redo"))
-        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.redo_button.clicked.connect(self.redo)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.redo_button.setEnabled(False)
         for sequence, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-            (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
-            (QKeySequence("Ctrl+Shift+Z"), self.undo_stack.redo),
+            (QKeySequence.StandardKey.Undo, self.undo),
+            (QKeySequence.StandardKey.Redo, self.redo),
+            (QKeySequence("Ctrl+Shift+Z"), self.redo),
             (QKeySequence("Alt+Up"), lambda: self.move_current(-1)),
             (QKeySequence("Alt+Down"), lambda: self.move_current(1)),
             (QKeySequence("Ctrl+D"), self.duplicate_current),
@@ -567,14 +602,23 @@ class RecordTable(QWidget):
 
     def reload(self) -> None:
         record_type = self.model.record_type
+        generation = self._generation
 
         def load(vault: Any) -> list[Any]:
             records: list[Any] = list_records(vault, record_type)
             return [record for record in records if self._keep(record)]
 
-        self._operations.run(load, self._loaded, owner=self)
+        self._operations.run(load, partial(self._loaded, generation), owner=self)
 
-    def _loaded(self, records: list[Any]) -> None:
+    def _loaded(self, generation: int, records: list[Any]) -> None:
+        if generation != self._generation:
+            # Rows were changed here while these were being read: read again, so a row just
+            # added (or an editor just opened) is not swept away by an older list.
+            self.reload()
+            return
+        # Undo entries hold whole records; after a reload (another view may have changed them)
+        # they could write stale values back, so the history starts again.
+        self.undo_stack.clear()
         self.model.set_records(records)
         if self.form is not None:
             self.form.show_record(self.current_record())
@@ -592,6 +636,20 @@ class RecordTable(QWidget):
     def _current_changed(self, *_args: Any) -> None:
         if self.form is not None:
             self.form.show_record(self.current_record())
+            record = self.current_record()
+            self.proxy.pinned_uid = record.uid if record is not None else ""
+
+    def _commit_form(self) -> None:
+        if self.form is not None and self.form.pending():
+            self.form.commit()
+
+    def undo(self) -> None:
+        self._commit_form()  # what is typed is one step of its own, undone first
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self._commit_form()
+        self.undo_stack.redo()
 
     def select(self, uid: str) -> None:
         row = self.model.row_of(uid)
@@ -602,6 +660,7 @@ class RecordTable(QWidget):
 
     def _apply(self, wanted: dict[str, Any], other: dict[str, Any]) -> None:
         """Make the model and the vault hold ``wanted`` (None: the record is gone)."""
+        self._generation += 1
         saves, deletes = [], []
         for uid, record in wanted.items():
             if record is None:
@@ -613,13 +672,14 @@ class RecordTable(QWidget):
                 self.model.upsert(record)
                 saves.append(record)
         if self.form is not None:
-            self.form.show_record(self.current_record())
-        self._operations.run(
+            self.form.show_record(self.current_record(), commit_first=False)
+        future = self._operations.run(
             lambda vault: apply_changes(vault, saves, deletes),
             changes=TOOL_CHANGES,
             on_error=self._save_failed,
             owner=self,
         )
+        self._saves = [f for f in self._saves if not f.done()] + [future]
 
     def _save_failed(self, error: BaseException) -> None:
         # Show what the vault really holds, and say why the change did not stick.
@@ -700,10 +760,11 @@ class RecordTable(QWidget):
         if record is not None:
             callback(record)
 
-    def save_now(self) -> None:
-        """Commit what the form holds (the table itself saves on every change)."""
+    def save_now(self) -> list[Future[Any]]:
+        """Commit what the form holds; the futures say when every change is in the vault."""
         if self.form is not None:
             self.form.commit()
+        return [future for future in self._saves if not future.done()]
 
 
 def explanation(text: str) -> QLabel:

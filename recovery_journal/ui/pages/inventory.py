@@ -11,7 +11,6 @@ import typing
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -30,7 +29,6 @@ from recovery_journal.services.inventory import (
     inventory_text,
     send_to_step8,
 )
-from recovery_journal.ui.labels import label
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_table import Column, RecordTable, explanation
 
@@ -167,19 +165,13 @@ class AmendsTab(QWidget):
             self.only_open.setObjectName("only_open")
             self.only_open.toggled.connect(self._filter_open)
             layout.addWidget(self.only_open)
-            self._status_column = fields.index("status")
         layout.addWidget(self.table, stretch=1)
 
     def _filter_open(self, only_open: bool) -> None:
-        proxy = self.table.proxy
-        if only_open:
-            proxy.setFilterKeyColumn(self._status_column)
-            proxy.setFilterRegularExpression(
-                QRegularExpression(f"^{QRegularExpression.escape(label(AmendsStatus.PLANNED))}$")
-            )
-        else:
-            proxy.setFilterKeyColumn(-1)
-            proxy.setFilterFixedString(self.table.filter.text())
+        # A condition beside the text filter, so both can be used together.
+        self.table.proxy.set_accept(
+            (lambda amend: amend.status is AmendsStatus.PLANNED) if only_open else None
+        )
 
     def reload(self) -> None:
         self.table.reload()
@@ -210,7 +202,6 @@ class InventoryPage(QWidget):
         if isinstance(widget, AmendsTab):
             widget.reload()
 
-    def save_now(self) -> None:
+    def save_now(self) -> list[Any]:
         tables = [tab.table for tab in self.sheets.values()] + [self.step8.table, self.step9.table]
-        for table in tables:
-            table.save_now()
+        return [future for table in tables for future in table.save_now()]
