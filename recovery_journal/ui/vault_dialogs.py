@@ -118,6 +118,41 @@ class _BusyDialog(QDialog):
             if label.wordWrap():
                 label.setFixedWidth(DIALOG_TEXT_WIDTH)
 
+    def _make_buttons(self, text: str, on_accept: Callable[[], None]) -> QPushButton:
+        """The dialog's own action (the default button) beside Qt's translated Cancel."""
+        self.buttons = QDialogButtonBox()
+        button = QPushButton(text)
+        button.setDefault(True)
+        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(on_accept)
+        self.buttons.rejected.connect(self.reject)
+        return button
+
+    def _finish_layout(self, layout: QVBoxLayout, vault_path: Path) -> None:
+        location = _paragraph(_("Vault: {path}").format(path=vault_path.absolute()))
+        location.setObjectName("location")
+        layout.addWidget(location)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._fit_layout(layout)
+        self.update_buttons()
+
+    def _start(self, future: Future[None], busy_text: str) -> None:
+        self.set_busy(True, busy_text)
+        when_done(future, self._opened, self._failed)
+
+    def _opened(self, _result: object) -> None:
+        self.set_busy(False)
+        for field in self.findChildren(QLineEdit):
+            field.clear()  # no passphrase lingers in a widget once the vault is open
+        self.opened.emit()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.set_busy(False, error_sentence(error))
+
     def update_buttons(self) -> None:
         pass
 
@@ -134,13 +169,7 @@ class UnlockDialog(_BusyDialog):
         self.passphrase = _passphrase_field()
         self.passphrase.setAccessibleName(_("Passphrase"))
         self.passphrase.textChanged.connect(self.update_buttons)
-        self.buttons = QDialogButtonBox()
-        self.unlock_button = QPushButton(_("Unlock"))
-        self.unlock_button.setDefault(True)
-        self.buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._unlock)
-        self.buttons.rejected.connect(self.reject)
+        self.unlock_button = self._make_buttons(_("Unlock"), self._unlock)
         self._inputs = [self.passphrase, self.buttons]
 
         layout = QVBoxLayout(self)
@@ -149,14 +178,7 @@ class UnlockDialog(_BusyDialog):
         form = QFormLayout()
         form.addRow(_("&Passphrase:"), self.passphrase)
         layout.addLayout(form)
-        location = _paragraph(_("Vault: {path}").format(path=vault_path.absolute()))
-        location.setObjectName("location")
-        layout.addWidget(location)
-        layout.addWidget(self.busy_bar)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        self._fit_layout(layout)
-        self.update_buttons()
+        self._finish_layout(layout, vault_path)
 
     def update_buttons(self) -> None:
         self.unlock_button.setEnabled(not self.is_busy and bool(self.passphrase.text()))
@@ -164,17 +186,10 @@ class UnlockDialog(_BusyDialog):
     def _unlock(self) -> None:
         if self.is_busy or not self.passphrase.text():
             return
-        self.set_busy(True, _("Unlocking…"))
-        when_done(self._start_unlock(self.passphrase.text()), self._unlocked, self._failed)
-
-    def _unlocked(self, _result: object) -> None:
-        self.set_busy(False)
-        self.passphrase.clear()
-        self.opened.emit()
-        self.accept()
+        self._start(self._start_unlock(self.passphrase.text()), _("Unlocking…"))
 
     def _failed(self, error: BaseException) -> None:
-        self.set_busy(False, error_sentence(error))
+        super()._failed(error)
         if isinstance(error, WrongPassphrase):
             self.passphrase.selectAll()
         self.passphrase.setFocus()
@@ -193,13 +208,7 @@ class CreateVaultDialog(_BusyDialog):
         self.passphrase.textChanged.connect(self.update_buttons)
         self.repeat.textChanged.connect(self.update_buttons)
 
-        self.buttons = QDialogButtonBox()
-        self.create_button = QPushButton(_("Create my journal"))
-        self.create_button.setDefault(True)
-        self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._create)
-        self.buttons.rejected.connect(self.reject)
+        self.create_button = self._make_buttons(_("Create my journal"), self._create)
         self._inputs = [self.passphrase, self.repeat, self.buttons]
 
         layout = QVBoxLayout(self)
@@ -225,14 +234,7 @@ class CreateVaultDialog(_BusyDialog):
         )
         warning.setObjectName("warning")
         layout.addWidget(warning)
-        location = _paragraph(_("Vault: {path}").format(path=vault_path.absolute()))
-        location.setObjectName("location")
-        layout.addWidget(location)
-        layout.addWidget(self.busy_bar)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        self._fit_layout(layout)
-        self.update_buttons()
+        self._finish_layout(layout, vault_path)
 
     def update_buttons(self) -> None:
         text = self.passphrase.text()
@@ -247,15 +249,6 @@ class CreateVaultDialog(_BusyDialog):
     def _create(self) -> None:
         if self.is_busy or not self.create_button.isEnabled():
             return
-        self.set_busy(True, _("Creating your encrypted journal…"))
-        when_done(self._start_create(self.passphrase.text()), self._created, self._failed)
-
-    def _created(self, _result: object) -> None:
-        self.set_busy(False)
-        self.passphrase.clear()
-        self.repeat.clear()
-        self.opened.emit()
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.set_busy(False, error_sentence(error))
+        self._start(
+            self._start_create(self.passphrase.text()), _("Creating your encrypted journal…")
+        )

@@ -67,30 +67,40 @@ def _step1(operations: Operations) -> QWidget:
     return widget
 
 
-def _step5(operations: Operations) -> QWidget:
+def _table_tool(
+    operations: Operations,
+    text: str,
+    name: str,
+    record_type: type,
+    columns: list[Column],
+    make_new: Any,
+) -> QWidget:
+    """An explanation above one editable table: the shape of the steps 5, 11 and 12 tools."""
     widget = QWidget()
     layout = QVBoxLayout(widget)
-    layout.addWidget(
-        _explain(
-            _(
-                "A record of when and with whom you shared your inventory. What you said stays "
-                "between you; nothing more is needed here."
-            )
-        )
-    )
-    table = RecordTable(
+    layout.addWidget(_explain(text))
+    table = RecordTable(operations, record_type, columns, make_new=make_new)
+    table.setObjectName(name)
+    layout.addWidget(table)
+    return widget
+
+
+def _step5(operations: Operations) -> QWidget:
+    return _table_tool(
         operations,
+        _(
+            "A record of when and with whom you shared your inventory. What you said stays "
+            "between you; nothing more is needed here."
+        ),
+        "inventory_shares",
         InventoryShare,
         [
             Column("shared_on", _("Date")),
             Column("shared_with", _("With whom")),
             Column("note", _("Note"), stretch=True),
         ],
-        make_new=lambda uid: InventoryShare(uid, "", date.today()),
+        lambda uid: InventoryShare(uid, "", date.today()),
     )
-    table.setObjectName("inventory_shares")
-    layout.addWidget(table)
-    return widget
 
 
 class DefectsTool(QWidget):
@@ -163,11 +173,10 @@ class DefectsTool(QWidget):
 
 
 def _step11(operations: Operations) -> QWidget:
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    layout.addWidget(_explain(_("A log of prayer, meditation or reading: a few minutes count.")))
-    table = RecordTable(
+    return _table_tool(
         operations,
+        _("A log of prayer, meditation or reading: a few minutes count."),
+        "practice_log",
         PracticeEntry,
         [
             Column("day", _("Date")),
@@ -175,30 +184,23 @@ def _step11(operations: Operations) -> QWidget:
             Column("kind", _("Kind")),
             Column("notes", _("Notes"), stretch=True),
         ],
-        make_new=lambda uid: PracticeEntry(uid, date.today(), 10, PracticeKind.MEDITATION),
+        lambda uid: PracticeEntry(uid, date.today(), 10, PracticeKind.MEDITATION),
     )
-    table.setObjectName("practice_log")
-    layout.addWidget(table)
-    return widget
 
 
 def _step12(operations: Operations) -> QWidget:
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    layout.addWidget(_explain(_("A log of service: sponsorship, a job at a meeting, a call.")))
-    table = RecordTable(
+    return _table_tool(
         operations,
+        _("A log of service: sponsorship, a job at a meeting, a call."),
+        "service_log",
         ServiceEntry,
         [
             Column("day", _("Date")),
             Column("kind", _("Kind")),
             Column("notes", _("Notes"), stretch=True),
         ],
-        make_new=lambda uid: ServiceEntry(uid, date.today(), ServiceKind.MEETING_SERVICE),
+        lambda uid: ServiceEntry(uid, date.today(), ServiceKind.MEETING_SERVICE),
     )
-    table.setObjectName("service_log")
-    layout.addWidget(table)
-    return widget
 
 
 def tools_for_step(step: int, operations: Operations) -> QWidget | None:
