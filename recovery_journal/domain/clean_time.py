@@ -1,0 +1,132 @@
+"""Clean time, counted in calendar days of the person's local time, and the day a moment belongs to.
+
+Everything here works on calendar dates, never on elapsed seconds: a clean date of 1 March and a
+today of 2 March is one day, whether a daylight-saving change, a leap day or a flight across
+time zones happened in between. "Today" is the local date where the person is now.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import Enum
+from zoneinfo import ZoneInfo
+
+DEFAULT_DAY_BOUNDARY = time(4, 0)
+
+
+def journal_day(
+    moment: datetime, zone: ZoneInfo | None = None, boundary: time = DEFAULT_DAY_BOUNDARY
+) -> date:
+    """The day a moment belongs to: before the boundary (04:00 by default) it is still yesterday.
+
+    The boundary is read on the local wall clock, so a review written at 01:30 on the night the
+    clocks change still belongs to the evening before.
+    """
+    if moment.tzinfo is None:
+        raise ValueError("the moment must carry a time zone")
+    local = moment.astimezone(zone) if zone is not None else moment.astimezone()
+    if local.time() < boundary:
+        return local.date() - timedelta(days=1)
+    return local.date()
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` later; the month's last day when it has no such day.
+
+    So a 31 January date reaches one month on 28 (or 29) February, and a 29 February date
+    reaches its yearly anniversaries on 28 February in common years.
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    years: int
+    months: int
+    days: int
+
+
+def days_clean(since: date, today: date) -> int:
+    """Whole calendar days from the clean date to today (0 on the clean date itself)."""
+    return max(0, (today - since).days)
+
+
+def span(since: date, today: date) -> Span:
+    """Years, months and days from ``since`` to ``today``, counted the way people say them."""
+    if today <= since:
+        return Span(0, 0, 0)
+    months = (today.year - since.year) * 12 + today.month - since.month
+    if add_months(since, months) > today:
+        months -= 1
+    anchor = add_months(since, months)
+    return Span(months // 12, months % 12, (today - anchor).days)
+
+
+class MilestoneKind(Enum):
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    kind: MilestoneKind
+    count: int  # 1 day is the first 24 hours
+    on: date
+
+
+def milestone_dates(since: date, up_to_years: int = 100) -> list[Milestone]:
+    """24 hours, 30, 60 and 90 days, 6 and 9 months, 1 year, 18 months, then every year."""
+    found = [Milestone(MilestoneKind.DAYS, n, since + timedelta(days=n)) for n in (1, 30, 60, 90)]
+    found += [Milestone(MilestoneKind.MONTHS, n, add_months(since, n)) for n in (6, 9)]
+    found.append(Milestone(MilestoneKind.YEARS, 1, add_months(since, 12)))
+    found.append(Milestone(MilestoneKind.MONTHS, 18, add_months(since, 18)))
+    found += [
+        Milestone(MilestoneKind.YEARS, n, add_months(since, 12 * n))
+        for n in range(2, up_to_years + 1)
+    ]
+    return found
+
+
+def next_milestone(since: date, today: date) -> Milestone:
+    return next(m for m in milestone_dates(since) if m.on > today)
+
+
+def milestone_reached(since: date, today: date) -> Milestone | None:
+    """The milestone that falls exactly on ``today``, if any (for the calm note of the day)."""
+    return next((m for m in milestone_dates(since) if m.on == today), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    on: date  # the day of the slip; the new clean date is the day after
+    what_happened: str = ""
+    learned: str = ""
+
+
+def runs(first_clean_date: date, slips: list[Slip], today: date) -> list[tuple[date, date]]:
+    """Every run of clean time as (start, end): ended by a slip, the last one still going."""
+    periods = []
+    start = first_clean_date
+    for slip in sorted(slips, key=lambda s: s.on):
+        if slip.on < start:
+            continue
+        periods.append((start, slip.on))
+        start = slip.on + timedelta(days=1)
+    periods.append((start, max(start, today)))
+    return periods
+
+
+def longest_run_days(first_clean_date: date, slips: list[Slip], today: date) -> int:
+    return max(days_clean(start, end) for start, end in runs(first_clean_date, slips, today))
+
+
+def current_clean_date(first_clean_date: date, slips: list[Slip]) -> date:
+    """A slip starts the count again the next day; the history of earlier runs is kept."""
+    latest = max((s.on for s in slips if s.on >= first_clean_date), default=None)
+    return latest + timedelta(days=1) if latest is not None else first_clean_date
