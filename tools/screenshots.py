@@ -66,7 +66,7 @@ def main() -> None:
         dialog._unlock()
         wait(app, lambda controller=controller: controller.window is not None)
         window = controller.window
-        window.resize(1100, 720)
+        window.resize(int(os.environ.get("SHOT_W", 1100)), int(os.environ.get("SHOT_H", 720)))
         window.show_page(Page.TODAY)
         settle(app, controller.operations)
         window.grab().save(str(out / f"today-{language}.png"))

@@ -537,24 +537,25 @@ class RecordTable(QWidget):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        # Two rows, so the labels fit in both languages: editing the rows, then actions and undo.
+        # Short rows, so every label fits in both languages even in a small window.
         buttons = QHBoxLayout()
+        second_row = QHBoxLayout()
         buttons.addWidget(self.add_button)
         if reorder:
             buttons.addWidget(self.duplicate_button)
-            buttons.addWidget(self.up_button)
-            buttons.addWidget(self.down_button)
+            second_row.addWidget(self.up_button)
+            second_row.addWidget(self.down_button)
         else:
             self.duplicate_button.hide()
             self.up_button.hide()
             self.down_button.hide()
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        second_row = QHBoxLayout()
         second_row.addWidget(self.undo_button)
         second_row.addWidget(self.redo_button)
         second_row.addStretch(1)
-        third_row = QHBoxLayout()
+        # Actions one under another: their labels are long, and clipped labels help nobody.
+        third_row = QVBoxLayout()
         self.action_buttons: list[QPushButton] = []
         for text, callback in actions:
             button = QPushButton(text)
@@ -563,8 +564,17 @@ class RecordTable(QWidget):
                 lambda _checked=False, callback=callback: self._run_action(callback)
             )
             self.action_buttons.append(button)
-            third_row.addWidget(button)
-        third_row.addStretch(1)
+            third_row.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
+        for button in (
+            self.add_button,
+            self.duplicate_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+            self.undo_button,
+            self.redo_button,
+        ):
+            button.setMinimumWidth(button.sizeHint().width())
 
         table_side = QWidget()
         table_layout = QVBoxLayout(table_side)
