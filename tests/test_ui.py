@@ -301,3 +301,16 @@ def test_the_editor_waits_for_the_saved_note_before_taking_keys(
         assert "lost?" not in page.editor.toPlainText()
     settle(qtbot, controller)
     assert not page.editor.isReadOnly()
+
+
+def test_todays_focus_from_steps_6_and_7_shows_on_today(qapp, qtbot, controllers, vault_path):
+    from recovery_journal.domain.step_tools import Defect
+
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    vault.tools.save(Defect("d1", "Impatience", "Patience"))
+    vault.tools.set_focus(date.today(), "d1")
+    vault.close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    assert window.today.focus.isVisible()
+    assert window.today.focus.text() == "Today's focus: Patience (instead of Impatience)."

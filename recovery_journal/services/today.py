@@ -10,7 +10,9 @@ from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.settings import MAX_ADDICTION_NAME, MAX_DISPLAY_NAME, JournalSettings
+from recovery_journal.domain.step_tools import Defect
 from recovery_journal.services.changes import Changes
+from recovery_journal.services.step_tools import focus_of_the_day
 
 RECENT_DAYS = 7
 
@@ -22,6 +24,7 @@ class TodayView:
     recent: Sequence[DailyNote]
     settings: JournalSettings
     days_written: int
+    focus: Defect | None = None  # the defect picked on steps 6-7 as today's focus
 
 
 def load_today(vault: Vault, day: date) -> TodayView:
@@ -31,6 +34,7 @@ def load_today(vault: Vault, day: date) -> TodayView:
         recent=vault.notes.recent(RECENT_DAYS, before=day),
         settings=JournalSettings.from_mapping(vault.settings.get_all()),
         days_written=vault.notes.count(),
+        focus=focus_of_the_day(vault, day),
     )
 
 

@@ -63,6 +63,10 @@ class TodayPage(QWidget):
         self.greeting.setWordWrap(True)
         self.date_label = QLabel()
         self.date_label.setObjectName("date")
+        self.focus = QLabel()
+        self.focus.setObjectName("focus")
+        self.focus.setWordWrap(True)
+        self.focus.hide()
 
         prompt = QLabel(_("A few &words about today"))
         self.editor = QPlainTextEdit()
@@ -93,6 +97,7 @@ class TodayPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.greeting)
         layout.addWidget(self.date_label)
+        layout.addWidget(self.focus)
         layout.addSpacing(12)
         layout.addWidget(prompt)
         layout.addWidget(self.editor, stretch=2)
@@ -127,6 +132,17 @@ class TodayPage(QWidget):
             return
         self.greeting.setText(greeting(datetime.now().hour, view.settings.display_name))
         self.date_label.setText(long_day(view.day))
+        focus = view.focus
+        if focus is not None and focus.name:
+            text = (
+                _("Today's focus: {virtue} (instead of {defect}).").format(
+                    virtue=focus.opposite, defect=focus.name
+                )
+                if focus.opposite
+                else _("Today's focus: {defect}.").format(defect=focus.name)
+            )
+            self.focus.setText(text)
+        self.focus.setVisible(focus is not None and bool(focus.name))
         # The editor is filled once per day: refilling it after each autosave would move the cursor.
         if not self._loaded:
             self.editor.blockSignals(True)
