@@ -314,3 +314,33 @@ def test_todays_focus_from_steps_6_and_7_shows_on_today(qapp, qtbot, controllers
     window = unlock(qtbot, controller, dialog)
     assert window.today.focus.isVisible()
     assert window.today.focus.text() == "Today's focus: Patience (instead of Impatience)."
+
+
+def test_a_whole_session_opens_no_network_connection(
+    qapp, qtbot, controllers, vault_path, monkeypatch
+):
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(self, address, *args):  # noqa: ANN001 - the socket API's own signature
+        attempts.append(address)
+        raise OSError("network use is not allowed in Recovery Journal")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a))
+    controller, dialog = start(qapp, controllers, vault_path)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, PASSPHRASE)
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    window = controller.window
+    qtbot.keyClicks(window.today.editor, "A quiet day.")
+    for page in Page:
+        window.show_page(page)
+        settle(qtbot, controller)
+    window.steps.open_step(4)
+    settle(qtbot, controller)
+    window.close()
+    assert attempts == []
