@@ -42,7 +42,7 @@ from recovery_journal.services.steps import (
     set_status,
     set_wording,
 )
-from recovery_journal.services.today import load_settings, save_settings
+from recovery_journal.services.settings import load_settings, save_settings
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))

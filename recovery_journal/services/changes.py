@@ -22,3 +22,7 @@ class Changes:
 
     def __bool__(self) -> bool:
         return any(getattr(self, field.name) for field in fields(self))
+
+
+# The step work, its tools and the inventory all refresh together.
+STEPS_CHANGED = Changes(steps=True)

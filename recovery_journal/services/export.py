@@ -20,7 +20,6 @@ from recovery_journal.domain.inventory import WORKSHEETS, Amend
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.records import record_from_plain, record_to_plain
-from recovery_journal.domain.settings import JournalSettings
 from recovery_journal.domain.step_tools import (
     Defect,
     InventoryShare,
@@ -35,6 +34,7 @@ from recovery_journal.services import json_files
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.question_packs import pack_from_plain, pack_to_plain
+from recovery_journal.services.settings import load_settings
 
 FORMAT = "recovery-journal-export"
 OWN_QUESTION = re.compile(r"^s(\d{1,2})\.q\d+$")
@@ -91,7 +91,7 @@ def _progress_from_plain(item: Mapping[str, Any]) -> StepProgress:
 
 
 def export_document(vault: Vault) -> dict[str, Any]:
-    settings = JournalSettings.from_mapping(vault.settings.get_all())
+    settings = load_settings(vault)
     progress = [p for p in vault.steps.progress().values() if p.updated_at is not None]
     steps: dict[str, Any] = {
         "progress": [_progress_to_plain(p) for p in progress],

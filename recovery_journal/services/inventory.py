@@ -12,10 +12,7 @@ from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import Defect
 from recovery_journal.i18n import SOURCE_LANGUAGE
 from recovery_journal.resources import resource_path
-from recovery_journal.services.changes import Changes
 from recovery_journal.services.step_tools import new_uid
-
-INVENTORY_CHANGES = Changes(steps=True)
 
 
 @dataclass(frozen=True, slots=True)

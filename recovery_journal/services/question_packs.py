@@ -18,7 +18,7 @@ from recovery_journal.domain.steps import STEP_NUMBERS, Question, QuestionPack
 from recovery_journal.errors import ImportRejected
 from recovery_journal.i18n import _
 from recovery_journal.services import json_files
-from recovery_journal.services.changes import Changes
+from recovery_journal.services.changes import STEPS_CHANGED, Changes
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.step_content import step_content
 
@@ -86,13 +86,13 @@ def read_pack_file(path: Path) -> QuestionPack:
 def import_pack(vault: Vault, pack: QuestionPack) -> Changes:
     with vault.transaction():
         vault.steps.save_pack(pack)
-    return Changes(steps=True)
+    return STEPS_CHANGED
 
 
 def delete_pack(vault: Vault, pack_id: str) -> Changes:
     with vault.transaction():
         vault.steps.delete_pack(pack_id)
-    return Changes(steps=True)
+    return STEPS_CHANGED
 
 
 def export_pack(vault: Vault, pack_id: str, path: Path) -> None:

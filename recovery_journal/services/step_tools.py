@@ -8,10 +8,9 @@ from typing import Any, TypeVar
 
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import Defect
-from recovery_journal.services.changes import Changes
+from recovery_journal.services.changes import STEPS_CHANGED, Changes
 
 R = TypeVar("R")
-TOOL_CHANGES = Changes(steps=True)
 
 
 def new_uid() -> str:
@@ -25,13 +24,13 @@ def list_records(vault: Vault, record_type: type[R]) -> list[R]:
 def save_record(vault: Vault, record: Any) -> Changes:
     with vault.transaction():
         vault.tools.save(record)
-    return TOOL_CHANGES
+    return STEPS_CHANGED
 
 
 def delete_record(vault: Vault, record_type: type, uid: str) -> Changes:
     with vault.transaction():
         vault.tools.delete(record_type, uid)
-    return TOOL_CHANGES
+    return STEPS_CHANGED
 
 
 def apply_changes(vault: Vault, saves: list[Any], deletes: list[tuple[type, str]]) -> Changes:
@@ -41,7 +40,7 @@ def apply_changes(vault: Vault, saves: list[Any], deletes: list[tuple[type, str]
             vault.tools.delete(record_type, uid)
         for record in saves:
             vault.tools.save(record)
-    return TOOL_CHANGES
+    return STEPS_CHANGED
 
 
 def focus_of_the_day(vault: Vault, day: date) -> Defect | None:
@@ -54,4 +53,4 @@ def focus_of_the_day(vault: Vault, day: date) -> Defect | None:
 def set_focus_of_the_day(vault: Vault, day: date, defect_uid: str | None) -> Changes:
     with vault.transaction():
         vault.tools.set_focus(day, defect_uid)
-    return TOOL_CHANGES
+    return STEPS_CHANGED

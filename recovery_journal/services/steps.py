@@ -17,10 +17,8 @@ from recovery_journal.domain.steps import (
     StepStatus,
 )
 from recovery_journal.i18n import _
-from recovery_journal.services.changes import Changes
+from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_content import StepContent, step_content
-
-STEP_CHANGES = Changes(steps=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +51,6 @@ class StepView:
     progress: StepProgress
 
 
-def _settings(vault: Vault) -> JournalSettings:
-    return JournalSettings.from_mapping(vault.settings.get_all())
-
-
 def _template(content: StepContent, settings: JournalSettings, step: int) -> str:
     return content.template_wording(
         settings.programme, step, settings.addiction_name, _("addiction")
@@ -70,7 +64,7 @@ def questions_for(vault: Vault, content: StepContent, step: int) -> tuple[Questi
 
 def overview(vault: Vault, language: str) -> StepsOverview:
     content = step_content(language)
-    settings = _settings(vault)
+    settings = load_settings(vault)
     progress = vault.steps.progress()
     answered_ids = set(vault.steps.answers())
     packs = vault.steps.packs()
@@ -123,7 +117,7 @@ def continue_step(vault: Vault, progress: dict[int, StepProgress] | None = None)
 
 def load_step(vault: Vault, step: int, language: str) -> StepView:
     content = step_content(language)
-    settings = _settings(vault)
+    settings = load_settings(vault)
     progress = vault.steps.progress()[step]
     template = _template(content, settings, step)
     questions = questions_for(vault, content, step)
@@ -184,6 +178,6 @@ def set_wording(vault: Vault, step: int, wording: str | None, language: str) -> 
     """The person's own wording of the step; blank, or the template's own text, goes back to
     following the template (so it keeps up with the language and the programme)."""
     text = (wording or "").strip()[:MAX_WORDING]
-    if text == _template(step_content(language), _settings(vault), step):
+    if text == _template(step_content(language), load_settings(vault), step):
         text = ""
     return _update(vault, step, lambda p: replace(p, wording=text or None))

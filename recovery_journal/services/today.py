@@ -9,9 +9,9 @@ from datetime import date, datetime
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
-from recovery_journal.domain.settings import MAX_ADDICTION_NAME, MAX_DISPLAY_NAME, JournalSettings
+from recovery_journal.domain.settings import JournalSettings
 from recovery_journal.domain.step_tools import Defect
-from recovery_journal.services.changes import Changes
+from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_tools import focus_of_the_day
 
 RECENT_DAYS = 7
@@ -32,7 +32,7 @@ def load_today(vault: Vault, day: date) -> TodayView:
         day=day,
         note=vault.notes.get(day),
         recent=vault.notes.recent(RECENT_DAYS, before=day),
-        settings=JournalSettings.from_mapping(vault.settings.get_all()),
+        settings=load_settings(vault),
         days_written=vault.notes.count(),
         focus=focus_of_the_day(vault, day),
     )
@@ -57,18 +57,3 @@ def save_daily_note(
             note = replace(existing, text=text, updated_at=moment)
         vault.notes.save(note)
     return note
-
-
-def load_settings(vault: Vault) -> JournalSettings:
-    return JournalSettings.from_mapping(vault.settings.get_all())
-
-
-def save_settings(vault: Vault, settings: JournalSettings) -> Changes:
-    cleaned = replace(
-        settings,
-        display_name=settings.display_name.strip()[:MAX_DISPLAY_NAME],
-        addiction_name=settings.addiction_name.strip()[:MAX_ADDICTION_NAME],
-    )
-    with vault.transaction():
-        vault.settings.replace_all(cleaned.to_mapping())
-    return Changes(settings=True)

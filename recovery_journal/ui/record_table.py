@@ -56,8 +56,8 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.records import field_kinds
 from recovery_journal.i18n import _
+from recovery_journal.services.changes import STEPS_CHANGED
 from recovery_journal.services.step_tools import (
-    TOOL_CHANGES,
     apply_changes,
     list_records,
     new_uid,
@@ -685,7 +685,7 @@ class RecordTable(QWidget):
             self.form.show_record(self.current_record(), commit_first=False)
         future = self._operations.run(
             lambda vault: apply_changes(vault, saves, deletes),
-            changes=TOOL_CHANGES,
+            changes=STEPS_CHANGED,
             on_error=self._save_failed,
             owner=self,
         )

@@ -23,8 +23,8 @@ from recovery_journal.domain.inventory import (
 )
 from recovery_journal.domain.records import field_kinds
 from recovery_journal.i18n import _, current_language, ngettext
+from recovery_journal.services.changes import STEPS_CHANGED
 from recovery_journal.services.inventory import (
-    INVENTORY_CHANGES,
     carry_defects_to_steps_6_7,
     inventory_text,
     send_to_step8,
@@ -110,7 +110,7 @@ class WorksheetTab(QWidget):
                     person=amend.person or _("This person")
                 )
             ),
-            changes=INVENTORY_CHANGES,
+            changes=STEPS_CHANGED,
             owner=self,
         )
 
@@ -125,7 +125,7 @@ class WorksheetTab(QWidget):
                     added,
                 ).format(count=added)
             ),
-            changes=INVENTORY_CHANGES,
+            changes=STEPS_CHANGED,
             owner=self,
         )
 

@@ -18,8 +18,8 @@ from recovery_journal.domain.settings import (
 from recovery_journal.domain.steps import Programme
 from recovery_journal.i18n import LANGUAGES, _, current_language
 from recovery_journal.services.changes import Changes
+from recovery_journal.services.settings import load_settings, save_settings
 from recovery_journal.services.step_content import step_content
-from recovery_journal.services.today import load_settings, save_settings
 from recovery_journal.ui.operations import Operations
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.steps import Answer, StepStatus
 from recovery_journal.i18n import _, current_language, ngettext
-from recovery_journal.services.changes import Changes
+from recovery_journal.services.changes import STEPS_CHANGED, Changes
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.question_packs import (
     delete_pack,
@@ -58,7 +58,6 @@ from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import tools_for_step
 
 AUTOSAVE_DELAY_MS = 700
-STEP_CHANGES = Changes(steps=True)
 
 
 def _heading(text: str, scale: float = 1.6) -> QLabel:
@@ -249,7 +248,7 @@ class StepsOverviewWidget(QWidget):
             return
         chosen = Path(path)
         self._operations.run(
-            lambda vault: import_pack(vault, read_pack_file(chosen)), changes=STEP_CHANGES
+            lambda vault: import_pack(vault, read_pack_file(chosen)), changes=STEPS_CHANGED
         )
 
     def export_starter(self, path: str | None = None) -> None:
@@ -279,7 +278,7 @@ class StepsOverviewWidget(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._operations.run(lambda vault: delete_pack(vault, pack_id), changes=STEP_CHANGES)
+            self._operations.run(lambda vault: delete_pack(vault, pack_id), changes=STEPS_CHANGED)
 
 
 class StepDetailWidget(QWidget):
@@ -492,7 +491,7 @@ class StepDetailWidget(QWidget):
                 self._operations.run(
                     partial(_save_answer_job, step, question_id, text),
                     partial(self._answer_saved, question_id),
-                    changes=STEP_CHANGES,
+                    changes=STEPS_CHANGED,
                     on_error=partial(self._save_failed, question_id=question_id),
                     owner=self,
                 )
@@ -507,7 +506,7 @@ class StepDetailWidget(QWidget):
                 self._operations.run(
                     lambda vault: save_step_notes(vault, step, notes),
                     lambda _progress: self._saved(),
-                    changes=STEP_CHANGES,
+                    changes=STEPS_CHANGED,
                     on_error=self._save_failed,
                     owner=self,
                 )
@@ -544,7 +543,7 @@ class StepDetailWidget(QWidget):
         self._operations.run(
             lambda vault: set_status(vault, step, status, today),
             self._show_progress,
-            changes=STEP_CHANGES,
+            changes=STEPS_CHANGED,
             owner=self,
         )
 
@@ -558,7 +557,7 @@ class StepDetailWidget(QWidget):
         step = self.step
         self._operations.run(
             lambda vault: set_sponsor_discussed(vault, step, day),
-            changes=STEP_CHANGES,
+            changes=STEPS_CHANGED,
             owner=self,
         )
 
@@ -573,7 +572,7 @@ class StepDetailWidget(QWidget):
         return self._operations.run(
             lambda vault: set_wording(vault, step, wording, language),
             self._wording_saved,
-            changes=STEP_CHANGES,
+            changes=STEPS_CHANGED,
             on_error=partial(self._save_failed, question_id=None),
             owner=self,
         )

@@ -1,0 +1,24 @@
+"""Reading and changing the preferences kept in the vault."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.settings import MAX_ADDICTION_NAME, MAX_DISPLAY_NAME, JournalSettings
+from recovery_journal.services.changes import Changes
+
+
+def load_settings(vault: Vault) -> JournalSettings:
+    return JournalSettings.from_mapping(vault.settings.get_all())
+
+
+def save_settings(vault: Vault, settings: JournalSettings) -> Changes:
+    cleaned = replace(
+        settings,
+        display_name=settings.display_name.strip()[:MAX_DISPLAY_NAME],
+        addiction_name=settings.addiction_name.strip()[:MAX_ADDICTION_NAME],
+    )
+    with vault.transaction():
+        vault.settings.replace_all(cleaned.to_mapping())
+    return Changes(settings=True)
