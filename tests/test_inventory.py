@@ -114,3 +114,13 @@ def test_a_thousand_rows_sort_and_filter_without_delay(qapp):
     # "Without visible delay": well under a tenth of a second on this 2-core machine.
     assert max(timings) < 0.1, timings
     assert filtering < 0.1, filtering
+
+
+def test_moving_a_row_swaps_it_with_its_neighbour_only():
+    from recovery_journal.services.step_tools import move_plan
+
+    rows = [Harm(f"h{n}", f"person {n}", position=n) for n in range(4)]
+    moved = move_plan(rows, rows[1], 1)
+    assert sorted((h.uid, h.position) for h in moved) == [("h1", 2), ("h2", 1)]
+    assert move_plan(rows, rows[0], -1) == []  # already first
+    assert move_plan(rows, rows[3], 1) == []  # already last

@@ -26,6 +26,7 @@ from recovery_journal.services.question_packs import (
     parse_pack,
     starter_pack,
 )
+from recovery_journal.services.settings import load_settings, save_settings
 from recovery_journal.services.step_content import step_content
 from recovery_journal.services.step_tools import (
     delete_record,
@@ -42,7 +43,6 @@ from recovery_journal.services.steps import (
     set_status,
     set_wording,
 )
-from recovery_journal.services.settings import load_settings, save_settings
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))

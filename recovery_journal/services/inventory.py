@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -12,7 +12,7 @@ from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import Defect
 from recovery_journal.i18n import SOURCE_LANGUAGE
 from recovery_journal.resources import resource_path
-from recovery_journal.services.step_tools import new_uid
+from recovery_journal.services.step_tools import apply_changes, duplicate_plan, new_uid
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,19 +81,6 @@ def carry_defects_to_steps_6_7(vault: Vault, names: dict[str, str]) -> int:
 
 def duplicate(vault: Vault, row: Any) -> Any:
     """A copy of the row, placed right after it."""
-    with vault.transaction():
-        rows = vault.tools.all(type(row))
-        copy = replace(row, uid=new_uid(), position=row.position + 1)
-        for other in rows:
-            if other.position > row.position:
-                vault.tools.save(replace(other, position=other.position + 1))
-        vault.tools.save(copy)
+    copy, moved = duplicate_plan(vault.tools.all(type(row)), row, new_uid())
+    apply_changes(vault, [*moved, copy], [])
     return copy
-
-
-def renumber(vault: Vault, rows: list[Any]) -> None:
-    """Store the rows' order as given (after a move up or down)."""
-    with vault.transaction():
-        for position, row in enumerate(rows):
-            if row.position != position:
-                vault.tools.save(replace(row, position=position))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -22,15 +23,29 @@ def list_records(vault: Vault, record_type: type[R]) -> list[R]:
 
 
 def save_record(vault: Vault, record: Any) -> Changes:
-    with vault.transaction():
-        vault.tools.save(record)
-    return STEPS_CHANGED
+    return apply_changes(vault, [record], [])
 
 
 def delete_record(vault: Vault, record_type: type, uid: str) -> Changes:
-    with vault.transaction():
-        vault.tools.delete(record_type, uid)
-    return STEPS_CHANGED
+    return apply_changes(vault, [], [(record_type, uid)])
+
+
+def duplicate_plan(rows: list[Any], row: Any, uid: str) -> tuple[Any, list[Any]]:
+    """A copy of ``row`` placed right after it, and the later rows moved down one place."""
+    copy = replace(row, uid=uid, position=row.position + 1)
+    moved = [replace(o, position=o.position + 1) for o in rows if o.position > row.position]
+    return copy, moved
+
+
+def move_plan(rows: list[Any], row: Any, step: int) -> list[Any]:
+    """The rows whose position changes when ``row`` moves ``step`` places (empty at an end)."""
+    ordered = sorted(rows, key=lambda r: (r.position, r.uid))
+    here = ordered.index(row)
+    there = here + step
+    if not 0 <= there < len(ordered):
+        return []
+    ordered[here], ordered[there] = ordered[there], ordered[here]
+    return [replace(r, position=p) for p, r in enumerate(ordered) if r.position != p]
 
 
 def apply_changes(vault: Vault, saves: list[Any], deletes: list[tuple[type, str]]) -> Changes:

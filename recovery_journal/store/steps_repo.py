@@ -82,10 +82,6 @@ class SqlStepRepository:
     def delete_answer(self, question_id: str) -> None:
         self._conn.execute("DELETE FROM step_answers WHERE question_id = ?", (question_id,))
 
-    def answered_counts(self) -> dict[int, int]:
-        rows = self._conn.execute("SELECT step, count(*) FROM step_answers GROUP BY step")
-        return {step: count for step, count in rows}
-
     def last_answered(self) -> Answer | None:
         row = self._conn.execute(
             "SELECT question_id, step, text, updated_at FROM step_answers "

@@ -59,7 +59,9 @@ from recovery_journal.i18n import _
 from recovery_journal.services.changes import STEPS_CHANGED
 from recovery_journal.services.step_tools import (
     apply_changes,
+    duplicate_plan,
     list_records,
+    move_plan,
     new_uid,
 )
 from recovery_journal.ui.labels import label
@@ -720,14 +722,10 @@ class RecordTable(QWidget):
         record = self.current_record()
         if record is None:
             return
-        ordered = sorted(self.model.records, key=lambda r: r.position)
-        copy = dataclasses.replace(record, uid=new_uid(), position=record.position + 1)
+        copy, moved = duplicate_plan(self.model.records, record, new_uid())
         before: dict[str, Any] = {copy.uid: None}
-        after: dict[str, Any] = {copy.uid: copy}
-        for other in ordered:
-            if other.position > record.position:
-                before[other.uid] = other
-                after[other.uid] = dataclasses.replace(other, position=other.position + 1)
+        before.update({r.uid: self.current_of(r.uid) for r in moved})
+        after = {r.uid: r for r in [*moved, copy]}
         self._push(_("Duplicate"), before, after)
         self.select(copy.uid)
 
@@ -735,18 +733,11 @@ class RecordTable(QWidget):
         record = self.current_record()
         if record is None or not hasattr(record, "position"):
             return
-        ordered = sorted(self.model.records, key=lambda r: (r.position, r.uid))
-        here = ordered.index(record)
-        there = here + step
-        if not 0 <= there < len(ordered):
+        moved = move_plan(self.model.records, record, step)
+        if not moved:
             return
-        ordered[here], ordered[there] = ordered[there], ordered[here]
-        before, after = {}, {}
-        for position, row in enumerate(ordered):
-            if row.position != position:
-                before[row.uid] = row
-                after[row.uid] = dataclasses.replace(row, position=position)
-        self._push(_("Move"), before, after)
+        before = {r.uid: self.current_of(r.uid) for r in moved}
+        self._push(_("Move"), before, {r.uid: r for r in moved})
         self.select(record.uid)
 
     def remove_selected(self) -> None:
