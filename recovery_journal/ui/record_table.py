@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -766,9 +765,3 @@ class RecordTable(QWidget):
         if self.form is not None:
             self.form.commit()
         return [future for future in self._saves if not future.done()]
-
-
-def explanation(text: str) -> QLabel:
-    widget = QLabel(text)
-    widget.setWordWrap(True)
-    return widget

@@ -11,7 +11,6 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +35,7 @@ from recovery_journal.passphrase import (
 )
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.messages import error_sentence
+from recovery_journal.ui.widgets import DIALOG_HEADING, heading, wrapped
 
 DIALOG_TEXT_WIDTH = 440
 
@@ -44,20 +44,11 @@ VaultStarter = Callable[[str], Future[None]]
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.35)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
+    return heading(text, DIALOG_HEADING)
 
 
 def _paragraph(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
+    return wrapped(text, selectable=True)
 
 
 def _passphrase_field() -> QLineEdit:

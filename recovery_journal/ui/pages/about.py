@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from recovery_journal import APP_NAME, __version__
 from recovery_journal.i18n import _
+from recovery_journal.ui.widgets import heading, wrapped
 
 
 class AboutPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(f"{APP_NAME} {__version__}")
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading(f"{APP_NAME} {__version__}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(title)
@@ -38,8 +34,7 @@ class AboutPage(QWidget):
                 _("It is free software: you can read, share and change it."),
             )
         ):
-            paragraph = QLabel(text)
-            paragraph.setWordWrap(True)
+            paragraph = wrapped(text)
             paragraph.setObjectName(f"paragraph_{number}")
             layout.addWidget(paragraph)
         layout.addStretch(1)

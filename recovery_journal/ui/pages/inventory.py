@@ -30,7 +30,8 @@ from recovery_journal.services.inventory import (
     send_to_step8,
 )
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.record_table import Column, RecordTable, explanation
+from recovery_journal.ui.record_table import Column, RecordTable
+from recovery_journal.ui.widgets import wrapped
 
 # The flags every worksheet row has, shown as tick columns in the table.
 FLAG_FIELDS = ("private", "discussed")
@@ -90,8 +91,8 @@ class WorksheetTab(QWidget):
         )
         self.table.setObjectName(f"sheet_{sheet}")
         layout = QVBoxLayout(self)
-        layout.addWidget(explanation(text.worksheets[sheet]["explanation"]))
-        example = explanation(_example_text(sheet, text))
+        layout.addWidget(wrapped(text.worksheets[sheet]["explanation"]))
+        example = wrapped(_example_text(sheet, text))
         italic = QFont(example.font())
         italic.setItalic(True)
         example.setFont(italic)
@@ -158,7 +159,7 @@ class AmendsTab(QWidget):
         )
         self.table.setObjectName(sheet)
         layout = QVBoxLayout(self)
-        layout.addWidget(explanation(text.worksheets[sheet]["explanation"]))
+        layout.addWidget(wrapped(text.worksheets[sheet]["explanation"]))
         self.only_open: QCheckBox | None = None
         if step == 9:
             self.only_open = QCheckBox(_("Show only the amends still open"))

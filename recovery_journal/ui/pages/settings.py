@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from recovery_journal.domain.settings import (
@@ -21,6 +20,7 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.settings import load_settings, save_settings
 from recovery_journal.services.step_content import step_content
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.widgets import heading
 
 
 class SettingsPage(QWidget):
@@ -31,11 +31,7 @@ class SettingsPage(QWidget):
         self._operations = operations
         self._saved = JournalSettings()
 
-        title = QLabel(_("Settings"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading(_("Settings"))
 
         self.language = QComboBox()
         self.language.setObjectName("language")

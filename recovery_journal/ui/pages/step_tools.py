@@ -24,14 +24,9 @@ from recovery_journal.services.step_tools import focus_of_the_day, set_focus_of_
 from recovery_journal.ui.labels import label
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_table import Column, RecordTable
+from recovery_journal.ui.widgets import wrapped
 
 STEPS_WITH_TOOLS = (1, 5, 6, 7, 11, 12)
-
-
-def _explain(text: str) -> QLabel:
-    explanation = QLabel(text)
-    explanation.setWordWrap(True)
-    return explanation
 
 
 def _new_example(kind: Step1List, uid: str) -> Step1Example:
@@ -46,7 +41,7 @@ def _step1(operations: Operations) -> QWidget:
     widget = QWidget()
     layout = QVBoxLayout(widget)
     layout.addWidget(
-        _explain(
+        wrapped(
             _(
                 "Write down plain examples, one a line: times you could not stop or control it, "
                 "and ways life became hard to manage."
@@ -78,7 +73,7 @@ def _table_tool(
     """An explanation above one editable table: the shape of the steps 5, 11 and 12 tools."""
     widget = QWidget()
     layout = QVBoxLayout(widget)
-    layout.addWidget(_explain(text))
+    layout.addWidget(wrapped(text))
     table = RecordTable(operations, record_type, columns, make_new=make_new)
     table.setObjectName(name)
     layout.addWidget(table)
@@ -111,7 +106,7 @@ class DefectsTool(QWidget):
         self._operations = operations
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _explain(
+            wrapped(
                 _(
                     "Name a defect, the virtue that is its opposite, and how it shows up in your "
                     "days. Mark it ready to let go when you are."

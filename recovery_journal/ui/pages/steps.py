@@ -56,24 +56,9 @@ from recovery_journal.services.steps import (
 from recovery_journal.ui.labels import label
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import tools_for_step
+from recovery_journal.ui.widgets import heading, wrapped
 
 AUTOSAVE_DELAY_MS = 700
-
-
-def _heading(text: str, scale: float = 1.6) -> QLabel:
-    heading = QLabel(text)
-    font = QFont(heading.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    heading.setFont(font)
-    heading.setWordWrap(True)
-    return heading
-
-
-def _wrapped(text: str = "") -> QLabel:
-    text_label = QLabel(text)
-    text_label.setWordWrap(True)
-    return text_label
 
 
 def _date_text(day: date | None) -> str:
@@ -93,7 +78,7 @@ def _edited_text(answer: Answer | None) -> str:
     return _("Last edited {day} at {time}").format(day=moment, time=clock)
 
 
-def step_heading(number: int, title: str) -> str:
+def stepheading(number: int, title: str) -> str:
     return _("Step {number} · {title}").format(number=number, title=title)
 
 
@@ -111,12 +96,12 @@ class StepCardWidget(QFrame):
         self.card = card
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(_heading(step_heading(card.number, card.title), 1.1), stretch=1)
+        top.addWidget(heading(stepheading(card.number, card.title), 1.1), stretch=1)
         self.status = QLabel(label(card.status))
         self.status.setObjectName("status")
         top.addWidget(self.status)
         layout.addLayout(top)
-        wording = _wrapped(card.wording)
+        wording = wrapped(card.wording)
         wording.setObjectName("wording")
         layout.addWidget(wording)
         bottom = QHBoxLayout()
@@ -137,11 +122,11 @@ class StepCardWidget(QFrame):
             dates.append(_("started {day}").format(day=_date_text(card.started_on)))
         if card.completed_on:
             dates.append(_("completed {day}").format(day=_date_text(card.completed_on)))
-        self.dates = _wrapped(" · ".join(dates))
+        self.dates = wrapped(" · ".join(dates))
         self.dates.setObjectName("dates")
         bottom.addWidget(self.dates, stretch=1)
         self.open_button = QPushButton(_("Open"))
-        self.open_button.setAccessibleName(step_heading(card.number, card.title))
+        self.open_button.setAccessibleName(stepheading(card.number, card.title))
         self.open_button.clicked.connect(lambda: self.open_requested.emit(card.number))
         bottom.addWidget(self.open_button)
         layout.addLayout(bottom)
@@ -157,8 +142,8 @@ class StepsOverviewWidget(QWidget):
         self.continue_to = 1
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 12)
-        outer.addWidget(_heading(_("The twelve steps")))
-        intro = _wrapped(
+        outer.addWidget(heading(_("The twelve steps")))
+        intro = wrapped(
             _(
                 "Take them in order and at your own pace, with your sponsor. Your answers save "
                 "as you type."
@@ -301,8 +286,8 @@ class StepDetailWidget(QWidget):
 
         self.back_button = QPushButton(_("← All steps"))
         self.back_button.clicked.connect(self.back_requested)
-        self.heading = _heading("")
-        self.wording = _wrapped()
+        self.heading = heading("")
+        self.wording = wrapped()
         self.wording.setObjectName("wording")
         italic = QFont(self.wording.font())
         italic.setItalic(True)
@@ -358,7 +343,7 @@ class StepDetailWidget(QWidget):
         sponsor_row.addStretch(1)
 
         self.tabs = QTabWidget()
-        self.about = _wrapped()
+        self.about = wrapped()
         self.about.setTextFormat(Qt.TextFormat.PlainText)
         self.about.setAlignment(Qt.AlignmentFlag.AlignTop)
         about_scroll = QScrollArea()
@@ -406,13 +391,13 @@ class StepDetailWidget(QWidget):
 
     def _show(self, view: StepView) -> None:
         self.view = view
-        self.heading.setText(step_heading(view.guide.number, view.guide.title))
+        self.heading.setText(stepheading(view.guide.number, view.guide.title))
         self.wording.setText(view.wording)
         self.about.setText("\n\n".join(view.guide.about))
         holder = QWidget()
         layout = QVBoxLayout(holder)
         for number, question in enumerate(view.questions, start=1):
-            prompt = _wrapped(f"{number}. {question.text}")
+            prompt = wrapped(f"{number}. {question.text}")
             bold = QFont(prompt.font())
             bold.setBold(True)
             prompt.setFont(bold)

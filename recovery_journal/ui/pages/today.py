@@ -6,7 +6,6 @@ from concurrent.futures import Future
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.widgets import heading, wrapped
 
 AUTOSAVE_DELAY_MS = 700
 DAY_CHECK_MS = 60_000
@@ -55,17 +55,11 @@ class TodayPage(QWidget):
         self._dirty = False
         self._loaded = False
 
-        self.greeting = QLabel()
-        font = QFont(self.greeting.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.greeting.setFont(font)
-        self.greeting.setWordWrap(True)
+        self.greeting = heading()
         self.date_label = QLabel()
         self.date_label.setObjectName("date")
-        self.focus = QLabel()
+        self.focus = wrapped()
         self.focus.setObjectName("focus")
-        self.focus.setWordWrap(True)
         self.focus.hide()
 
         prompt = QLabel(_("A few &words about today"))
