@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -195,22 +195,11 @@ def _check_times(items: Iterable[Mapping[str, Any]], section: str, keys: Iterabl
                 ) from error
 
 
-def _check_unique(items: Iterable[Mapping[str, Any]], section: str, key: Callable) -> None:
-    seen = set()
-    for index, item in enumerate(items):
-        value = key(item)
-        if value in seen:
-            raise ImportRejected(
-                _("{where}: the same entry appears twice").format(where=f"{section}[{index}]")
-            )
-        seen.add(value)
-
-
 def _check_meaning(document: dict[str, Any]) -> None:
     notes = document["daily_notes"]
     _check_days(notes, "daily_notes", ["day"])
     _check_times(notes, "daily_notes", ["created_at", "updated_at"])
-    _check_unique(notes, "daily_notes", lambda item: item["day"])
+    json_files.check_unique(notes, "daily_notes", lambda item: item["day"])
     for index, item in enumerate(notes):
         if from_iso(item["updated_at"]) < from_iso(item["created_at"]):
             raise ImportRejected(
@@ -221,7 +210,9 @@ def _check_meaning(document: dict[str, Any]) -> None:
     inventory = document.get("inventory")
     if inventory is not None:
         for section in INVENTORY_SECTIONS:
-            _check_unique(inventory[section], f"inventory.{section}", lambda item: item["uid"])
+            json_files.check_unique(
+                inventory[section], f"inventory.{section}", lambda item: item["uid"]
+            )
         _check_days(inventory["amends"], "inventory.amends", ["planned_on", "made_on"])
     steps = document.get("steps")
     if steps is None:
@@ -230,12 +221,14 @@ def _check_meaning(document: dict[str, Any]) -> None:
         steps["progress"], "steps.progress", ["started_on", "completed_on", "sponsor_discussed_on"]
     )
     _check_times(steps["progress"], "steps.progress", ["updated_at"])
-    _check_unique(steps["progress"], "steps.progress", lambda item: item["step"])
+    json_files.check_unique(steps["progress"], "steps.progress", lambda item: item["step"])
     _check_times(steps["answers"], "steps.answers", ["updated_at"])
-    _check_unique(steps["answers"], "steps.answers", lambda item: item["question_id"])
-    _check_unique(steps["question_packs"], "steps.question_packs", lambda item: item["id"])
+    json_files.check_unique(steps["answers"], "steps.answers", lambda item: item["question_id"])
+    json_files.check_unique(
+        steps["question_packs"], "steps.question_packs", lambda item: item["id"]
+    )
     for index, pack in enumerate(steps["question_packs"]):
-        _check_unique(
+        json_files.check_unique(
             pack["questions"], f"steps.question_packs[{index}].questions", lambda q: q["id"]
         )
     for index, item in enumerate(steps["answers"]):
@@ -248,12 +241,12 @@ def _check_meaning(document: dict[str, Any]) -> None:
                 )
             )
     for section in TOOL_SECTIONS:
-        _check_unique(steps[section], f"steps.{section}", lambda item: item["uid"])
+        json_files.check_unique(steps[section], f"steps.{section}", lambda item: item["uid"])
     _check_days(steps["inventory_shares"], "steps.inventory_shares", ["shared_on"])
     _check_days(steps["practice_log"], "steps.practice_log", ["day"])
     _check_days(steps["service_log"], "steps.service_log", ["day"])
     _check_days(steps["defect_focus"], "steps.defect_focus", ["day"])
-    _check_unique(steps["defect_focus"], "steps.defect_focus", lambda item: item["day"])
+    json_files.check_unique(steps["defect_focus"], "steps.defect_focus", lambda item: item["day"])
     defects = {item["uid"] for item in steps["defects"]}
     for index, item in enumerate(steps["defect_focus"]):
         if item["defect_uid"] not in defects:

@@ -7,6 +7,7 @@ may be someone's journal.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -146,3 +147,17 @@ def storable_strings(value: Any, location: str) -> None:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             storable_strings(item, f"{location}[{index}]")
+
+
+def check_unique(
+    items: Iterable[Mapping[str, Any]], section: str, key: Callable[[Any], Any]
+) -> None:
+    """Refuse a list in which two entries share ``key`` (a day, an id, a uid)."""
+    seen = set()
+    for index, item in enumerate(items):
+        value = key(item)
+        if value in seen:
+            raise ImportRejected(
+                _("{where}: the same entry appears twice").format(where=f"{section}[{index}]")
+            )
+        seen.add(value)

@@ -69,13 +69,7 @@ def parse_pack(data: bytes) -> QuestionPack:
             _("The pack was made by a newer version of Recovery Journal; update the app first")
         )
     json_files.validate(document, PACK_SCHEMA)
-    seen = set()
-    for index, question in enumerate(document["questions"]):
-        if question["id"] in seen:
-            raise ImportRejected(
-                _("{where}: the same entry appears twice").format(where=f"questions[{index}]")
-            )
-        seen.add(question["id"])
+    json_files.check_unique(document["questions"], "questions", lambda question: question["id"])
     return pack_from_plain(document)
 
 
