@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -12,6 +13,7 @@ from recovery_journal.domain.steps import (
     STEP_NUMBERS,
     Answer,
     Question,
+    QuestionPack,
     StepGuide,
     StepProgress,
     StepStatus,
@@ -57,8 +59,11 @@ def _template(content: StepContent, settings: JournalSettings, step: int) -> str
     )
 
 
-def questions_for(vault: Vault, content: StepContent, step: int) -> tuple[Question, ...]:
-    extra = tuple(q for pack in vault.steps.packs() for q in pack.questions if q.step == step)
+def _questions(
+    content: StepContent, packs: Sequence[QuestionPack], step: int
+) -> tuple[Question, ...]:
+    """Our questions for the step, then those of the imported packs."""
+    extra = tuple(q for pack in packs for q in pack.questions if q.step == step)
     return content.guide(step).questions + extra
 
 
@@ -68,11 +73,7 @@ def overview(vault: Vault, language: str) -> StepsOverview:
     progress = vault.steps.progress()
     answered_ids = set(vault.steps.answers())
     packs = vault.steps.packs()
-    questions = {
-        step: content.guide(step).questions
-        + tuple(q for pack in packs for q in pack.questions if q.step == step)
-        for step in STEP_NUMBERS
-    }
+    questions = {step: _questions(content, packs, step) for step in STEP_NUMBERS}
     cards = tuple(
         StepCard(
             number=step,
@@ -120,7 +121,7 @@ def load_step(vault: Vault, step: int, language: str) -> StepView:
     settings = load_settings(vault)
     progress = vault.steps.progress()[step]
     template = _template(content, settings, step)
-    questions = questions_for(vault, content, step)
+    questions = _questions(content, vault.steps.packs(), step)
     ids = {q.id for q in questions}
     # By question id, not by the step stored with the answer: a pack may move a question.
     answers = {qid: a for qid, a in vault.steps.answers().items() if qid in ids}
