@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -236,6 +237,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_summary(args: argparse.Namespace) -> int:
+    from recovery_journal.services.summary import build_summary, summary_text
+
+    with _opened(args) as vault:
+        summary = build_summary(vault)
+    if args.json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(summary_text(summary))
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY")
@@ -316,6 +329,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--language", choices=sorted(LANGUAGES), help=_("language of the sample text")
+    )
+    summary = add(
+        "summary",
+        _("clean time, review streaks, today's ratings and the next milestone"),
+        cmd_summary,
+    )
+    summary.add_argument(
+        "--json",
+        action="store_true",
+        help=_("print a machine-readable object (resources/schema/summary-v1.schema.json)"),
     )
     return parser
 

@@ -119,7 +119,7 @@ def test_milestone_reached_today():
 
 def test_a_slip_starts_again_the_next_day_and_keeps_the_longest_run():
     first = date(2025, 1, 1)
-    slips = [Slip(date(2025, 4, 10), "A wedding", "Leave early, bring my own drinks")]
+    slips = [Slip("s1", "c1", date(2025, 4, 10), "A wedding", "Leave early, bring my own drinks")]
     assert current_clean_date(first, slips) == date(2025, 4, 11)
     today = date(2025, 5, 1)
     assert days_clean(current_clean_date(first, slips), today) == 20

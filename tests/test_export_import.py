@@ -14,6 +14,7 @@ from recovery_journal.errors import ImportRejected
 from recovery_journal.resources import resource_path
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.export import (
+    FORMAT_VERSION,
     dumps,
     export_document,
     export_to_file,
@@ -63,6 +64,10 @@ def test_export_import_export_gives_the_same_document(tmp_path, demo_document):
     assert any("/" in a["question_id"] for a in steps["answers"]), "an answer to a pack"
     for section, rows in document["inventory"].items():
         assert rows, f"the demo should exercise inventory.{section}"
+    for section, rows in document["daily"].items():
+        assert rows, f"the demo should exercise daily.{section}"
+    assert any(r["ratings"] and r["answers"] for r in document["daily"]["reviews"])
+    assert {"day_boundary", "reminder_on", "ninety_start"} & set(document["settings"])
 
 
 def test_export_file_is_private_and_parses(tmp_path, new_vault):
@@ -71,7 +76,7 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
     export_to_file(new_vault, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     document = read_export_file(out)
-    assert document["format_version"] == 3
+    assert document["format_version"] == FORMAT_VERSION == 4
     assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
 
 
@@ -93,7 +98,7 @@ def test_shipped_schema_is_valid_and_matches_an_export(new_vault):
         jsonschema.Draft202012Validator.check_schema(schema)
     fill_demo(new_vault, 30, "en", end=date(2026, 11, 23))
     document = export_document(new_vault)
-    newest = next(s for s in schemas if s["title"].endswith("version 3"))
+    newest = next(s for s in schemas if s["title"].endswith(f"version {FORMAT_VERSION}"))
     jsonschema.Draft202012Validator(newest, registry=registry).validate(document)
 
 

@@ -66,7 +66,22 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
         assert inventory["amends"][0]["source_uid"] == "fixture-r"
     else:
         assert all(rows == [] for rows in inventory.values())
+    daily = document["daily"]
+    # Every vault gets the shipped questions and scales, whatever schema it came from.
+    assert {q["builtin"] for q in daily["review_questions"]} >= {"resentful", "apology", "tomorrow"}
+    craving = next(d for d in daily["rating_dimensions"] if d["builtin"] == "craving")
+    assert craving["lower_is_better"] is True
+    if version >= 4:
+        assert daily["reviews"][0]["answers"][0]["note"] == "На соседа"
+        assert [r["value"] for r in daily["reviews"][0]["ratings"]] == [6, 2]
+        assert daily["slips"][0]["clean_uid"] == daily["clean_dates"][0]["uid"]
+        assert document["settings"]["day_boundary"] == "03:00"
+        for section in ("gratitude", "meetings", "spot_checks"):
+            assert len(daily[section]) == 1
+    else:
+        assert daily["reviews"] == [] and daily["clean_dates"] == []
     # Opening again is a no-op upgrade.
+
     open_vault(copy, FIXTURE_PASSPHRASE).close()
 
 

@@ -16,7 +16,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from recovery_journal.domain.clean_time import CleanDate, Slip  # noqa: E402
+from recovery_journal.domain.daily import (  # noqa: E402
+    GratitudeEntry,
+    Meeting,
+    NightlyReview,
+    Rating,
+    ReviewAnswer,
+    SpotCheck,
+)
 from recovery_journal.domain.inventory import Amend, Resentment  # noqa: E402
+
 from recovery_journal.domain.notes import DailyNote  # noqa: E402
 from recovery_journal.domain.step_tools import Defect, PracticeEntry, PracticeKind  # noqa: E402
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus  # noqa: E402
@@ -55,6 +65,21 @@ def main() -> int:
                 Resentment("fixture-r", "Арендодатель", "Поднял плату", frozenset({"security"}))
             )
             vault.tools.save(Amend("fixture-a", "Арендодатель", source_uid="fixture-r"))
+        if version >= 4:
+            vault.tools.save(CleanDate("fixture-c", "Алкоголь", date(2025, 2, 28)))
+            vault.tools.save(Slip("fixture-slip", "fixture-c", date(2025, 6, 1), "Свадьба"))
+            vault.reviews.save(
+                NightlyReview(
+                    date(2026, 11, 1),
+                    (ReviewAnswer("q.resentful", True, "На соседа"),),
+                    (Rating("d.mood", 6), Rating("d.craving", 2)),
+                    moment,
+                )
+            )
+            vault.tools.save(GratitudeEntry("fixture-g", date(2026, 11, 1), "Тёплый день"))
+            vault.tools.save(Meeting("fixture-m", date(2026, 11, 1), "Вторник", shared=True))
+            vault.tools.save(SpotCheck("fixture-s", date(2026, 11, 1), "12:15", "Тяга", "Звонок"))
+            vault.settings.set("day_boundary", "03:00")
     vault.close()
     print(f"wrote {target}")
     return 0

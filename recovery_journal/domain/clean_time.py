@@ -103,8 +103,23 @@ def milestone_reached(since: date, today: date) -> Milestone | None:
 
 
 @dataclass(frozen=True, slots=True)
+class CleanDate:
+    """Something the person stays away from, and the first day of their clean time from it.
+
+    ``since`` never moves: a slip is recorded beside it, so every run stays in the history.
+    """
+
+    uid: str
+    name: str
+    since: date
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Slip:
-    on: date  # the day of the slip; the new clean date is the day after
+    uid: str
+    clean_uid: str  # the CleanDate this slip belongs to
+    on: date  # the day of the slip; the count starts again the day after
     what_happened: str = ""
     learned: str = ""
 

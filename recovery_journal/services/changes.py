@@ -10,6 +10,7 @@ class Changes:
     notes: bool = False
     settings: bool = False
     steps: bool = False
+    daily: bool = False  # the nightly review, clean time, spot-checks, gratitude, meetings
 
     @classmethod
     def everything(cls) -> Changes:
@@ -26,3 +27,4 @@ class Changes:
 
 # The step work, its tools and the inventory all refresh together.
 STEPS_CHANGED = Changes(steps=True)
+DAILY_CHANGED = Changes(daily=True)

@@ -44,7 +44,10 @@ from recovery_journal.domain.steps import (
 )
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _
+from recovery_journal.services.demo_daily import fill_daily
+from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_content import step_content
+
 
 DEFAULT_DAYS = 90
 DEFAULT_SEED = 12
@@ -357,6 +360,12 @@ def fill_demo(vault: Vault, days: int, language: str, end: date, seed: int = DEF
         for note in notes:
             vault.notes.save(note)
         _fill_steps(vault, days, language, end, seed)
+        fill_daily(vault, days, language, end, seed)
+        start = end - timedelta(days=days - 1)
+        settings = load_settings(vault)
+        vault.settings.replace_all(
+            replace(settings, reminder_on=True, ninety_start=start).to_mapping()
+        )
     return len(notes)
 
 

@@ -16,7 +16,19 @@ from typing import Any
 
 from recovery_journal import __version__
 from recovery_journal.domain.clock import from_iso, to_iso
+from recovery_journal.domain.clean_time import CleanDate, Slip
+from recovery_journal.domain.daily import (
+    GratitudeEntry,
+    Meeting,
+    NightlyReview,
+    Rating,
+    RatingDimension,
+    ReviewAnswer,
+    ReviewQuestion,
+    SpotCheck,
+)
 from recovery_journal.domain.inventory import WORKSHEETS, Amend
+
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.records import record_from_plain, record_to_plain
@@ -38,11 +50,12 @@ from recovery_journal.services.settings import load_settings
 
 FORMAT = "recovery-journal-export"
 OWN_QUESTION = re.compile(r"^s(\d{1,2})\.q\d+$")
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SCHEMAS = {
     1: "export-v1.schema.json",
     2: "export-v2.schema.json",
     3: "export-v3.schema.json",
+    4: "export-v4.schema.json",
 }
 INVENTORY_SECTIONS: dict[str, type] = {**WORKSHEETS, "amends": Amend}
 
@@ -54,6 +67,49 @@ TOOL_SECTIONS: dict[str, type] = {
     "practice_log": PracticeEntry,
     "service_log": ServiceEntry,
 }
+
+
+# The daily practice's record collections (format 4), in the order an import writes them:
+# questions and dimensions before the reviews that point at them, clean dates before slips.
+DAILY_SECTIONS: dict[str, type] = {
+    "clean_dates": CleanDate,
+    "slips": Slip,
+    "review_questions": ReviewQuestion,
+    "rating_dimensions": RatingDimension,
+    "spot_checks": SpotCheck,
+    "gratitude": GratitudeEntry,
+    "meetings": Meeting,
+}
+
+
+def _review_to_plain(review: NightlyReview) -> dict[str, Any]:
+    assert review.updated_at is not None
+    return {
+        "day": review.day.isoformat(),
+        "updated_at": to_iso(review.updated_at),
+        "answers": [
+            {"question_uid": a.question_uid, "yes": a.yes, "note": a.note} for a in review.answers
+        ],
+        "ratings": [{"dimension_uid": r.dimension_uid, "value": r.value} for r in review.ratings],
+    }
+
+
+def _review_from_plain(item: Mapping[str, Any]) -> NightlyReview:
+    return NightlyReview(
+        date.fromisoformat(item["day"]),
+        tuple(ReviewAnswer(a["question_uid"], a["yes"], a["note"]) for a in item["answers"]),
+        tuple(Rating(r["dimension_uid"], r["value"]) for r in item["ratings"]),
+        from_iso(item["updated_at"]),
+    )
+
+
+def _daily_to_plain(vault: Vault) -> dict[str, Any]:
+    daily: dict[str, Any] = {
+        section: [record_to_plain(record) for record in _all(vault, record_type)]
+        for section, record_type in DAILY_SECTIONS.items()
+    }
+    daily["reviews"] = [_review_to_plain(review) for review in vault.reviews.all()]
+    return daily
 
 
 def _day(value: date | None) -> str | None:
@@ -132,6 +188,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
             section: [record_to_plain(record) for record in _all(vault, record_type)]
             for section, record_type in INVENTORY_SECTIONS.items()
         },
+        "daily": _daily_to_plain(vault),
     }
 
 
@@ -207,6 +264,9 @@ def _check_meaning(document: dict[str, Any]) -> None:
                     where=f"daily_notes[{index}]"
                 )
             )
+    daily = document.get("daily")
+    if daily is not None:
+        _check_daily(daily)
     inventory = document.get("inventory")
     if inventory is not None:
         for section in INVENTORY_SECTIONS:
@@ -257,6 +317,54 @@ def _check_meaning(document: dict[str, Any]) -> None:
             )
 
 
+def _check_refs(
+    items: Iterable[Mapping[str, Any]], where: str, key: str, known: set[str], message: str
+) -> None:
+    for index, item in enumerate(items):
+        if item[key] not in known:
+            raise ImportRejected(message.format(where=f"{where}[{index}]"))
+
+
+def _check_daily(daily: Mapping[str, Any]) -> None:
+    for section in DAILY_SECTIONS:
+        json_files.check_unique(daily[section], f"daily.{section}", lambda item: item["uid"])
+    for section in ("spot_checks", "gratitude", "meetings"):
+        _check_days(daily[section], f"daily.{section}", ["day"])
+    _check_days(daily["clean_dates"], "daily.clean_dates", ["since"])
+    _check_days(daily["slips"], "daily.slips", ["on"])
+    _check_refs(
+        daily["slips"],
+        "daily.slips",
+        "clean_uid",
+        {item["uid"] for item in daily["clean_dates"]},
+        _("{where}: the slip belongs to a clean date that is not in the file"),
+    )
+    reviews = daily["reviews"]
+    _check_days(reviews, "daily.reviews", ["day"])
+    _check_times(reviews, "daily.reviews", ["updated_at"])
+    json_files.check_unique(reviews, "daily.reviews", lambda item: item["day"])
+    questions = {item["uid"] for item in daily["review_questions"]}
+    dimensions = {item["uid"] for item in daily["rating_dimensions"]}
+    for index, review in enumerate(reviews):
+        where = f"daily.reviews[{index}]"
+        json_files.check_unique(review["answers"], f"{where}.answers", lambda a: a["question_uid"])
+        json_files.check_unique(review["ratings"], f"{where}.ratings", lambda r: r["dimension_uid"])
+        _check_refs(
+            review["answers"],
+            f"{where}.answers",
+            "question_uid",
+            questions,
+            _("{where}: the answer points to a question that is not in the file"),
+        )
+        _check_refs(
+            review["ratings"],
+            f"{where}.ratings",
+            "dimension_uid",
+            dimensions,
+            _("{where}: the rating points to a scale that is not in the file"),
+        )
+
+
 def read_export_file(path: Path) -> dict[str, Any]:
     return parse_document(json_files.read_bytes(path))
 
@@ -286,6 +394,13 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
             for section, record_type in INVENTORY_SECTIONS.items():
                 for item in inventory[section]:
                     vault.tools.save(record_from_plain(record_type, item))
+        daily = document.get("daily")
+        if daily is not None:
+            for section, record_type in DAILY_SECTIONS.items():
+                for item in daily[section]:
+                    vault.tools.save(record_from_plain(record_type, item))
+            for item in daily["reviews"]:
+                vault.reviews.save(_review_from_plain(item))
     return Changes.everything()
 
 

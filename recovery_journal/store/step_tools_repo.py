@@ -11,6 +11,14 @@ from typing import Any, TypeVar
 
 import sqlcipher3
 
+from recovery_journal.domain.clean_time import CleanDate, Slip
+from recovery_journal.domain.daily import (
+    GratitudeEntry,
+    Meeting,
+    RatingDimension,
+    ReviewQuestion,
+    SpotCheck,
+)
 from recovery_journal.domain.inventory import Amend, Fear, Harm, Resentment, SexConduct
 from recovery_journal.domain.records import field_kinds, record_from_plain, record_to_plain
 from recovery_journal.domain.step_tools import (
@@ -35,6 +43,13 @@ TABLES: dict[type, tuple[str, str]] = {
     SexConduct: ("sex_conduct", "position, uid"),
     Harm: ("harms", "position, uid"),
     Amend: ("amends", "position, uid"),
+    CleanDate: ("clean_dates", "position, since, uid"),
+    Slip: ("slips", '"on", uid'),
+    ReviewQuestion: ("review_questions", "position, uid"),
+    RatingDimension: ("rating_dimensions", "position, uid"),
+    SpotCheck: ("spot_checks", "day DESC, at DESC, uid"),
+    GratitudeEntry: ("gratitude", "day DESC, position, uid"),
+    Meeting: ("meetings", "day DESC, uid"),
 }
 
 
@@ -49,7 +64,19 @@ class SqlStepToolRepository:
         rows = self._conn.execute(f"SELECT {columns} FROM {table} ORDER BY {order}")
         return [record_from_plain(record_type, dict(zip(names, row, strict=True))) for row in rows]
 
+    def in_days(self, record_type: type[R], first: date, last: date) -> list[R]:
+        """The records of a dated type whose ``day`` is from ``first`` to ``last``."""
+        table, order = TABLES[record_type]
+        names = [name for name, _kind in field_kinds(record_type)]
+        columns = ", ".join(f'"{name}"' for name in names)
+        rows = self._conn.execute(
+            f"SELECT {columns} FROM {table} WHERE day BETWEEN ? AND ? ORDER BY {order}",
+            (first.isoformat(), last.isoformat()),
+        )
+        return [record_from_plain(record_type, dict(zip(names, row, strict=True))) for row in rows]
+
     def save(self, record: Any) -> None:
+
         table = TABLES[type(record)][0]
         plain = record_to_plain(record)
         names = list(plain)

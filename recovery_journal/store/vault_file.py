@@ -30,6 +30,8 @@ from recovery_journal.errors import (
 from recovery_journal.passphrase import normalise
 from recovery_journal.store.migrations import apply_migrations, latest_version
 from recovery_journal.store.notes_repo import SqlDailyNoteRepository
+from recovery_journal.store.reviews_repo import SqlReviewRepository
+
 from recovery_journal.store.settings_repo import SqlSettingsRepository
 from recovery_journal.store.step_tools_repo import SqlStepToolRepository
 from recovery_journal.store.steps_repo import SqlStepRepository
@@ -68,6 +70,11 @@ DATA_TABLES = (
     "sex_conduct",
     "harms",
     "amends",
+    "clean_dates",
+    "reviews",
+    "spot_checks",
+    "gratitude",
+    "meetings",
 )
 
 
@@ -286,6 +293,7 @@ class SqlCipherVault:
         self.settings = SqlSettingsRepository(conn)
         self.steps = SqlStepRepository(conn)
         self.tools = SqlStepToolRepository(conn)
+        self.reviews = SqlReviewRepository(conn)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

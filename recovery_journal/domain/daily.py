@@ -1,0 +1,179 @@
+"""The daily practice: the nightly step-10 review, spot-checks, gratitude and meetings.
+
+A question or a rating dimension the app ships with carries a ``builtin`` key and an empty
+``text``/``name`` until the person rewords it, so it is shown in the language of the moment.
+Questions and dimensions are hidden, never deleted: old reviews keep pointing at them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+RATING_MIN = 0
+RATING_MAX = 10
+
+
+class AnswerKind(Enum):
+    YES_NO = "yes_no"  # yes or no, with room for a note
+    TEXT = "text"  # a note only
+
+
+class MeetingFormat(Enum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewQuestion:
+    uid: str
+    text: str = ""  # empty: the shipped wording of ``builtin`` in the current language
+    kind: AnswerKind = AnswerKind.YES_NO
+    builtin: str = ""
+    hidden: bool = False
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RatingDimension:
+    uid: str
+    name: str = ""  # empty: the shipped name of ``builtin`` in the current language
+    lower_is_better: bool = False  # craving: less is better
+    builtin: str = ""
+    hidden: bool = False
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewAnswer:
+    question_uid: str
+    yes: bool | None = None  # None: not answered (always None for a text question)
+    note: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self.yes is None and not self.note.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    dimension_uid: str
+    value: int
+
+    def __post_init__(self) -> None:
+        if not RATING_MIN <= self.value <= RATING_MAX:
+            raise ValueError(f"a rating is {RATING_MIN} to {RATING_MAX}, not {self.value}")
+
+
+@dataclass(frozen=True, slots=True)
+class NightlyReview:
+    """One day's review. It belongs to a journal day, not to the moment it was written."""
+
+    day: date
+    answers: tuple[ReviewAnswer, ...] = ()
+    ratings: tuple[Rating, ...] = ()
+    updated_at: datetime | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.ratings and all(answer.empty for answer in self.answers)
+
+    def answer(self, question_uid: str) -> ReviewAnswer | None:
+        return next((a for a in self.answers if a.question_uid == question_uid), None)
+
+    def rating(self, dimension_uid: str) -> int | None:
+        return next((r.value for r in self.ratings if r.dimension_uid == dimension_uid), None)
+
+
+@dataclass(frozen=True, slots=True)
+class SpotCheck:
+    """A short daytime check: what disturbed me, and what I did about it."""
+
+    uid: str
+    day: date
+    at: str = ""  # "HH:MM" on the person's clock, as they wrote it
+    disturbed: str = ""
+    what_i_did: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GratitudeEntry:
+    """One line of a day's gratitude list."""
+
+    uid: str
+    day: date
+    text: str
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    uid: str
+    day: date
+    name: str = ""
+    format: MeetingFormat = MeetingFormat.IN_PERSON
+    shared: bool = False
+    notes: str = ""
+
+
+DailyRecord = ReviewQuestion | RatingDimension | SpotCheck | GratitudeEntry | Meeting
+
+
+# --- streaks and the calendar ----------------------------------------------------------------------
+
+
+def current_streak(days: set[date], today: date) -> int:
+    """Days in a row with a review, ending today, or yesterday while tonight's is not written."""
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def longest_streak(days: set[date]) -> int:
+    longest = 0
+    for day in days:
+        if day - timedelta(days=1) in days:
+            continue  # not the start of a run
+        length = 1
+        while day + timedelta(days=length) in days:
+            length += 1
+        longest = max(longest, length)
+    return longest
+
+
+def days_in_month(year: int, month: int) -> list[date]:
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return [first + timedelta(days=n) for n in range((following - first).days)]
+
+
+# --- ninety meetings in ninety days ----------------------------------------------------------------
+
+NINETY = 90
+
+
+@dataclass(frozen=True, slots=True)
+class NinetyInNinety:
+    start: date
+    day_number: int  # 1 on the start day, at most 90
+    meetings: int  # meetings logged from the start, within the 90 days
+    finished: bool
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=NINETY - 1)
+
+    @property
+    def on_pace(self) -> bool:
+        return self.meetings >= self.day_number
+
+
+def ninety_in_ninety(start: date, meeting_days: list[date], today: date) -> NinetyInNinety:
+    end = start + timedelta(days=NINETY - 1)
+    day_number = min(NINETY, max(0, (today - start).days + 1))
+    count = sum(1 for day in meeting_days if start <= day <= min(end, today))
+    return NinetyInNinety(start, day_number, count, today > end or count >= NINETY)

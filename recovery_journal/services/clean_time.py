@@ -1,0 +1,106 @@
+"""Clean time as the person sees it: a counter per clean date, milestones, and slips kept kindly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from recovery_journal.domain.clean_time import (
+    CleanDate,
+    Milestone,
+    MilestoneKind,
+    Slip,
+    Span,
+    current_clean_date,
+    days_clean,
+    longest_run_days,
+    milestone_reached,
+    next_milestone,
+    span,
+)
+from recovery_journal.domain.ports import Vault
+from recovery_journal.i18n import _, ngettext
+from recovery_journal.services.changes import DAILY_CHANGED, Changes
+from recovery_journal.services.step_tools import new_uid
+
+
+@dataclass(frozen=True, slots=True)
+class CleanTime:
+    clean: CleanDate
+    since: date  # the day the current run began (the clean date, or the day after a slip)
+    days: int
+    span: Span
+    longest_run: int
+    slips: tuple[Slip, ...]
+    next_milestone: Milestone
+    reached_today: Milestone | None
+
+
+def clean_time_of(clean: CleanDate, slips: list[Slip], today: date) -> CleanTime:
+    own = sorted((s for s in slips if s.clean_uid == clean.uid), key=lambda s: s.on)
+    since = current_clean_date(clean.since, own)
+    return CleanTime(
+        clean,
+        since,
+        days_clean(since, today),
+        span(since, today),
+        longest_run_days(clean.since, own, today),
+        tuple(own),
+        next_milestone(since, today),
+        milestone_reached(since, today),
+    )
+
+
+def load_clean_times(vault: Vault, today: date) -> list[CleanTime]:
+    slips = vault.tools.all(Slip)
+    return [clean_time_of(clean, slips, today) for clean in vault.tools.all(CleanDate)]
+
+
+def record_slip(
+    vault: Vault, clean_uid: str, on: date, what_happened: str = "", learned: str = ""
+) -> Changes:
+    """A slip starts the count again the next day; the clean date and earlier runs are kept."""
+    with vault.transaction():
+        vault.tools.save(Slip(new_uid(), clean_uid, on, what_happened, learned))
+    return DAILY_CHANGED
+
+
+def milestone_name(milestone: Milestone) -> str:
+    n = milestone.count
+    if milestone.kind is MilestoneKind.DAYS:
+        if n == 1:
+            return _("24 hours")
+        return ngettext("{n} day", "{n} days", n).format(n=n)
+    if milestone.kind is MilestoneKind.MONTHS:
+        return ngettext("{n} month", "{n} months", n).format(n=n)
+    return ngettext("{n} year", "{n} years", n).format(n=n)
+
+
+def span_text(value: Span) -> str:
+    parts = []
+    if value.years:
+        parts.append(ngettext("{n} year", "{n} years", value.years).format(n=value.years))
+    if value.months:
+        parts.append(ngettext("{n} month", "{n} months", value.months).format(n=value.months))
+    if value.days or not parts:
+        parts.append(ngettext("{n} day", "{n} days", value.days).format(n=value.days))
+    return ", ".join(parts)
+
+
+def days_text(days: int) -> str:
+    return ngettext("{n} day", "{n} days", days).format(n=days)
+
+
+def milestone_note(item: CleanTime) -> str:
+    """The calm note shown on the day a milestone is reached."""
+    assert item.reached_today is not None
+    return _("{milestone} today. One day at a time got you here — well done.").format(
+        milestone=milestone_name(item.reached_today)
+    )
+
+
+def next_milestone_text(item: CleanTime, today: date) -> str:
+    left = (item.next_milestone.on - today).days
+    return ngettext("{milestone} in {n} day", "{milestone} in {n} days", left).format(
+        milestone=milestone_name(item.next_milestone), n=left
+    )
