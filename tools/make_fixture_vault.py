@@ -26,7 +26,6 @@ from recovery_journal.domain.daily import (  # noqa: E402
     SpotCheck,
 )
 from recovery_journal.domain.inventory import Amend, Resentment  # noqa: E402
-
 from recovery_journal.domain.notes import DailyNote  # noqa: E402
 from recovery_journal.domain.step_tools import Defect, PracticeEntry, PracticeKind  # noqa: E402
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus  # noqa: E402

@@ -120,7 +120,7 @@ class Meeting:
 DailyRecord = ReviewQuestion | RatingDimension | SpotCheck | GratitudeEntry | Meeting
 
 
-# --- streaks and the calendar ----------------------------------------------------------------------
+# --- streaks and the calendar ------------------------------------------------------------------
 
 
 def current_streak(days: set[date], today: date) -> int:
@@ -151,7 +151,7 @@ def days_in_month(year: int, month: int) -> list[date]:
     return [first + timedelta(days=n) for n in range((following - first).days)]
 
 
-# --- ninety meetings in ninety days ----------------------------------------------------------------
+# --- ninety meetings in ninety days ----------------------------------------------------------
 
 NINETY = 90
 

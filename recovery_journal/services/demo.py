@@ -48,7 +48,6 @@ from recovery_journal.services.demo_daily import fill_daily
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_content import step_content
 
-
 DEFAULT_DAYS = 90
 DEFAULT_SEED = 12
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from recovery_journal import __version__
-from recovery_journal.domain.clock import from_iso, to_iso
 from recovery_journal.domain.clean_time import CleanDate, Slip
+from recovery_journal.domain.clock import from_iso, to_iso
 from recovery_journal.domain.daily import (
     GratitudeEntry,
     Meeting,
@@ -28,7 +28,6 @@ from recovery_journal.domain.daily import (
     SpotCheck,
 )
 from recovery_journal.domain.inventory import WORKSHEETS, Amend
-
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.records import record_from_plain, record_to_plain

@@ -38,7 +38,8 @@ def _milestone(milestone: Milestone, today: date) -> dict[str, Any]:
 
 def build_summary(vault: Vault, now: datetime | None = None) -> dict[str, Any]:
     today = review_day(vault, now)
-    clean = []
+    clean: list[dict[str, Any]] = []
+
     for item in load_clean_times(vault, today):
         clean.append(
             {

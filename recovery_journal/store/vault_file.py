@@ -31,7 +31,6 @@ from recovery_journal.passphrase import normalise
 from recovery_journal.store.migrations import apply_migrations, latest_version
 from recovery_journal.store.notes_repo import SqlDailyNoteRepository
 from recovery_journal.store.reviews_repo import SqlReviewRepository
-
 from recovery_journal.store.settings_repo import SqlSettingsRepository
 from recovery_journal.store.step_tools_repo import SqlStepToolRepository
 from recovery_journal.store.steps_repo import SqlStepRepository
