@@ -70,9 +70,18 @@ def main() -> None:
         window.show_page(Page.TODAY)
         settle(app, controller.operations)
         window.grab().save(str(out / f"today-{language}.png"))
+        window.show_page(Page.REVIEW)
+        settle(app, controller.operations)
+        window.grab().save(str(out / f"review-{language}.png"))
+        window.show_page(Page.PRACTICE)
+        for number in range(window.practice.tabs.count()):
+            window.practice.tabs.setCurrentIndex(number)
+            settle(app, controller.operations)
+            window.grab().save(str(out / f"practice{number}-{language}.png"))
         window.show_page(Page.SETTINGS)
         settle(app, controller.operations)
         window.grab().save(str(out / f"settings-{language}.png"))
+
         window.show_page(Page.STEPS)
         settle(app, controller.operations)
         window.grab().save(str(out / f"steps-{language}.png"))

@@ -8,7 +8,7 @@ Questions and dimensions are hidden, never deleted: old reviews keep pointing at
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import Enum
 
 RATING_MIN = 0
@@ -177,3 +177,21 @@ def ninety_in_ninety(start: date, meeting_days: list[date], today: date) -> Nine
     day_number = min(NINETY, max(0, (today - start).days + 1))
     count = sum(1 for day in meeting_days if start <= day <= min(end, today))
     return NinetyInNinety(start, day_number, count, today > end or count >= NINETY)
+
+
+# --- the evening reminder ----------------------------------------------------------------------
+
+
+def _minutes_after(moment: time, boundary: time) -> int:
+    """Minutes from the day boundary to ``moment`` on the clock, so 01:00 comes after 23:00."""
+    minutes = moment.hour * 60 + moment.minute - (boundary.hour * 60 + boundary.minute)
+    return minutes % (24 * 60)
+
+
+def reminder_due(
+    at: time, boundary: time, now: time, written: bool, already_reminded: bool
+) -> bool:
+    """Remind once a journal day, from ``at`` until the boundary, while the review is unwritten."""
+    if written or already_reminded:
+        return False
+    return _minutes_after(now, boundary) >= _minutes_after(at, boundary)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from recovery_journal.domain.clean_time import (
     CleanDate,
@@ -18,9 +18,12 @@ from recovery_journal.domain.clean_time import (
     next_milestone,
     span,
 )
+from recovery_journal.domain.daily import NINETY, Meeting, NinetyInNinety, ninety_in_ninety
 from recovery_journal.domain.ports import Vault
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.changes import DAILY_CHANGED, Changes
+from recovery_journal.services.review import review_day
+from recovery_journal.services.settings import load_settings, update_settings
 from recovery_journal.services.step_tools import new_uid
 
 
@@ -104,3 +107,28 @@ def next_milestone_text(item: CleanTime, today: date) -> str:
     return ngettext("{milestone} in {n} day", "{milestone} in {n} days", left).format(
         milestone=milestone_name(item.next_milestone), n=left
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeView:
+    """What the clean-time and meetings page shows above its tables."""
+
+    today: date
+    clean_times: list[CleanTime]
+    ninety: NinetyInNinety | None
+
+
+def load_practice(vault: Vault, now: datetime | None = None) -> PracticeView:
+    today = review_day(vault, now)
+    settings = load_settings(vault)
+    ninety = None
+    if settings.ninety_start is not None:
+        start = settings.ninety_start
+        meetings = vault.tools.in_days(Meeting, start, start + timedelta(days=NINETY - 1))
+        ninety = ninety_in_ninety(start, [m.day for m in meetings], today)
+    return PracticeView(today, load_clean_times(vault, today), ninety)
+
+
+def set_ninety_start(vault: Vault, start: date | None) -> Changes:
+    update_settings(vault, ninety_start=start)
+    return Changes(settings=True, daily=True)

@@ -14,6 +14,7 @@ from recovery_journal.domain.daily import (
     ReviewQuestion,
     current_streak,
     longest_streak,
+    reminder_due,
 )
 from recovery_journal.domain.inventory import Amend
 from recovery_journal.domain.ports import Vault
@@ -46,6 +47,7 @@ DIMENSION_NAME = {
     "connection": N_("Connection with others"),
 }
 APOLOGY_QUESTION = "apology"
+GRATITUDE_QUESTION = "grateful"  # answered by the day's gratitude list
 REVIEW_SOURCE = "review:"  # an Amend's source_uid when it came from a night's review
 
 
@@ -78,9 +80,10 @@ class ReviewSheet:
     gratitude: tuple[str, ...]
     reviewed_days: frozenset[date]
     on_step8: bool  # the person owed an apology this day and was put on the step 8 list
+    today: date  # the day tonight's review belongs to, for the streak
 
 
-def load_sheet(vault: Vault, day: date) -> ReviewSheet:
+def load_sheet(vault: Vault, day: date, now: datetime | None = None) -> ReviewSheet:
     review = vault.reviews.get(day) or NightlyReview(day)
     answered = {a.question_uid for a in review.answers}
     rated = {r.dimension_uid for r in review.ratings}
@@ -101,6 +104,7 @@ def load_sheet(vault: Vault, day: date) -> ReviewSheet:
         tuple(gratitude),
         frozenset(vault.reviews.days()),
         on_step8,
+        review_day(vault, now),
     )
 
 
@@ -161,3 +165,25 @@ class Streaks:
 def streaks(vault: Vault, today: date) -> Streaks:
     days = vault.reviews.days()
     return Streaks(today in days, current_streak(days, today), longest_streak(days), len(days))
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderCheck:
+    due: bool
+    day: date  # the journal day the reminder is for
+    keep_in_tray: bool
+
+
+def check_reminder(vault: Vault, reminded: set[date], now: datetime | None = None) -> ReminderCheck:
+    """Whether to remind now about tonight's review (``reminded``: days already reminded)."""
+    moment = now or datetime.now().astimezone()
+    settings = load_settings(vault)
+    day = journal_day(moment, None, settings.day_boundary)
+    due = settings.reminder_on and reminder_due(
+        settings.reminder_time,
+        settings.day_boundary,
+        moment.astimezone().time(),
+        written=vault.reviews.get(day) is not None,
+        already_reminded=day in reminded,
+    )
+    return ReminderCheck(due, day, settings.keep_in_tray)

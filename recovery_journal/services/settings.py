@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.settings import MAX_ADDICTION_NAME, MAX_DISPLAY_NAME, JournalSettings
@@ -22,3 +23,13 @@ def save_settings(vault: Vault, settings: JournalSettings) -> Changes:
     with vault.transaction():
         vault.settings.replace_all(cleaned.to_mapping())
     return Changes(settings=True)
+
+
+def update_settings(vault: Vault, **fields: Any) -> Changes:
+    """Change only the named preferences, on top of what the vault holds now.
+
+    Pages hold copies of the settings; saving a whole stale copy would undo a change made on
+    another page in the meantime.
+    """
+    with vault.transaction():
+        return save_settings(vault, replace(load_settings(vault), **fields))

@@ -11,6 +11,8 @@ from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.settings import JournalSettings
 from recovery_journal.domain.step_tools import Defect
+from recovery_journal.services.clean_time import CleanTime, load_clean_times
+from recovery_journal.services.review import Streaks, review_day, streaks
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_tools import focus_of_the_day
 
@@ -25,9 +27,13 @@ class TodayView:
     settings: JournalSettings
     days_written: int
     focus: Defect | None = None  # the defect picked on steps 6-7 as today's focus
+    clean_times: Sequence[CleanTime] = ()
+    review_day: date | None = None  # the day a review written now belongs to
+    streaks: Streaks | None = None
 
 
-def load_today(vault: Vault, day: date) -> TodayView:
+def load_today(vault: Vault, day: date, now: datetime | None = None) -> TodayView:
+    tonight = review_day(vault, now)
     return TodayView(
         day=day,
         note=vault.notes.get(day),
@@ -35,6 +41,9 @@ def load_today(vault: Vault, day: date) -> TodayView:
         settings=load_settings(vault),
         days_written=vault.notes.count(),
         focus=focus_of_the_day(vault, day),
+        clean_times=load_clean_times(vault, tonight),
+        review_day=tonight,
+        streaks=streaks(vault, tonight),
     )
 
 

@@ -16,6 +16,7 @@ from recovery_journal.store_access import load_store
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.reminder import Reminder, app_icon
 from recovery_journal.ui.ui_state import (
     APPLICATION,
     ORGANISATION,
@@ -38,6 +39,7 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | CreateVaultDialog | None = None
         self._replacing_window = False
+        self.reminder: Reminder | None = None
         self._integrity_checked = False
         self._integrity_problems: list[str] = []
         # Only tests lower the iterations, to keep the suite quick; the app never does.
@@ -69,7 +71,16 @@ class AppController(QObject):
         window = MainWindow(self.operations, self.vault_path)
         window.language_chosen.connect(self.switch_language)
         window.closing.connect(self._window_closing)
+        window.quit_requested.connect(self.quit)
         self.window = window
+        window.setWindowIcon(app_icon())
+        if self.reminder is None:
+            self.reminder = Reminder(self.operations, self)
+            self.reminder.show_window.connect(self._bring_back)
+            self.reminder.open_review.connect(self._open_review)
+            self.reminder.quit_requested.connect(self.quit)
+            self.reminder.remind_in_window.connect(self._remind_in_window)
+        window.keep_in_tray = self._keep_in_tray
         window.show()
         self._show_damage()  # a window rebuilt for a new language says it again, translated
         if not self._integrity_checked:
@@ -88,6 +99,33 @@ class AppController(QObject):
             self.window.show_banner(
                 VaultDamaged(self.vault_path, self._integrity_problems[0]).message()
             )
+
+    def _keep_in_tray(self) -> bool:
+        reminder = self.reminder
+        return reminder is not None and reminder.tray_available and reminder.keep_in_tray
+
+    def _bring_back(self) -> None:
+        if self.window is not None:
+            self.window.show()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def _open_review(self) -> None:
+        self._bring_back()
+        if self.window is not None:
+            self.window.open_review()
+
+    def _remind_in_window(self, text: str) -> None:
+        if self.window is not None:
+            self.window.show_banner(text)
+
+    def quit(self) -> None:
+        """Quit for real, also when closing the window would only hide it to the tray."""
+        if self.window is not None:
+            self.window.keep_in_tray = lambda: False
+            if not self.window.close():
+                return
+        self.app.quit()
 
     def _window_closing(self) -> None:
         if self._replacing_window:
@@ -117,6 +155,8 @@ class AppController(QObject):
         window.activateWindow()
 
     def shutdown(self) -> None:
+        if self.reminder is not None:
+            self.reminder.close()
         if self.window is not None:
             self.window.save_pending()
         # Waits for queued saves, then closes the vault on its own thread.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from recovery_journal.domain.daily import AnswerKind, MeetingFormat
 from recovery_journal.domain.inventory import AmendsKind, AmendsStatus, Willingness
 from recovery_journal.domain.step_tools import DefectState, PracticeKind, ServiceKind, Step1List
 from recovery_journal.domain.steps import StepStatus
@@ -38,5 +39,9 @@ def label(value: Enum) -> str:
         ServiceKind.OTHER: _("Other"),
         Step1List.POWERLESSNESS: _("Examples of powerlessness"),
         Step1List.UNMANAGEABILITY: _("Examples of unmanageability"),
+        AnswerKind.YES_NO: _("Yes or no, and a note"),
+        AnswerKind.TEXT: _("A note"),
+        MeetingFormat.IN_PERSON: _("In person"),
+        MeetingFormat.ONLINE: _("Online"),
     }
     return labels[value]

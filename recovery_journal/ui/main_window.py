@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -24,6 +25,8 @@ from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.about import AboutPage
 from recovery_journal.ui.pages.inventory import InventoryPage
+from recovery_journal.ui.pages.practice import PracticePage
+from recovery_journal.ui.pages.review import ReviewPage
 from recovery_journal.ui.pages.settings import SettingsPage
 from recovery_journal.ui.pages.steps import StepsPage
 from recovery_journal.ui.pages.today import TodayPage
@@ -33,6 +36,8 @@ from recovery_journal.ui.ui_state import LAST_PAGE, MAIN_WINDOW_GEOMETRY, ui_set
 def page_title(page: Page) -> str:
     titles = {
         Page.TODAY: _("Today"),
+        Page.REVIEW: _("Nightly review"),
+        Page.PRACTICE: _("Clean time and meetings"),
         Page.STEPS: _("Steps"),
         Page.INVENTORY: _("Inventory"),
         Page.SETTINGS: _("Settings"),
@@ -44,6 +49,7 @@ def page_title(page: Page) -> str:
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     closing = Signal()
+    quit_requested = Signal()
 
     def __init__(self, operations: Operations, vault_path: Path) -> None:
         super().__init__()
@@ -52,7 +58,13 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumSize(QSize(640, 480))
         self._operations = operations
+        # Set by the application: whether closing should only hide the window to the tray.
+        self.keep_in_tray: Callable[[], bool] = lambda: False
         self.today = TodayPage(operations)
+        self.review = ReviewPage(operations)
+        self.practice = PracticePage(operations)
+        self.today.open_review.connect(self.open_review)
+        self.today.open_spot_check.connect(self.open_spot_check)
         self.steps = StepsPage(operations)
         self.inventory = InventoryPage(operations)
         self.settings = SettingsPage(operations, vault_path)
@@ -60,6 +72,8 @@ class MainWindow(QMainWindow):
         self.about = AboutPage()
         self._pages: dict[Page, QWidget] = {
             Page.TODAY: self.today,
+            Page.REVIEW: self.review,
+            Page.PRACTICE: self.practice,
             Page.STEPS: self.steps,
             Page.INVENTORY: self.inventory,
             Page.SETTINGS: self.settings,
@@ -124,7 +138,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(_("&Journal"))
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_requested)
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu(_("&Go"))
         for number, page in enumerate(Page, start=1):
@@ -132,7 +146,17 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, p=page: self.show_page(p))
             go_menu.addAction(action)
+        go_menu.addSeparator()
+        tonight = QAction(_("Tonight's &review"), self)
+        tonight.setShortcut(QKeySequence("Ctrl+R"))
+        tonight.triggered.connect(self.open_review)
+        go_menu.addAction(tonight)
+        spot_check = QAction(_("&Spot-check"), self)
+        spot_check.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        spot_check.triggered.connect(self.open_spot_check)
+        go_menu.addAction(spot_check)
         help_menu = self.menuBar().addMenu(_("&Help"))
+
         about = QAction(_("&About {app}").format(app=APP_NAME), self)
         about.triggered.connect(lambda: self.show_page(Page.ABOUT))
         help_menu.addAction(about)
@@ -149,6 +173,16 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: Page) -> None:
         self.navigation.setCurrentRow(list(self._pages).index(page))
+
+    def open_review(self) -> None:
+        """Tonight's review, with the keyboard on its first answer."""
+        self.show_page(Page.REVIEW)
+        self.review.show_tonight()
+        self.review.focus_first_answer()
+
+    def open_spot_check(self) -> None:
+        self.show_page(Page.PRACTICE)
+        self.practice.start_spot_check()
 
     def page_widget(self, page: Page) -> QWidget:
         return self._pages[page]
@@ -171,6 +205,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.save_pending():
             # Unsaved words stay on screen with the reason, rather than vanish with the window.
+            event.ignore()
+            return
+        if self.keep_in_tray():
+            # Saved, and still running for the evening reminder; the tray icon brings it back.
+            self.hide()
             event.ignore()
             return
         self.remember_state()

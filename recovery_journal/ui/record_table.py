@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.records import field_kinds
 from recovery_journal.i18n import _
-from recovery_journal.services.changes import STEPS_CHANGED
+from recovery_journal.services.changes import STEPS_CHANGED, Changes
 from recovery_journal.services.step_tools import (
     apply_changes,
     duplicate_plan,
@@ -75,6 +75,10 @@ class Column:
     field: str
     title: str
     stretch: bool = False
+    # For a field whose stored value can be empty while the app shows a default in its place
+    # (a shipped question's wording): what to show and to start editing from.
+    shown: Callable[[Any], str] | None = None
+    read_only: bool = False
 
 
 def _kind(record_type: type, field: str) -> Any:
@@ -203,8 +207,15 @@ class RecordModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        field = self.columns[index.column()].field
-        value = getattr(self.records[index.row()], field)
+        column = self.columns[index.column()]
+        field = column.field
+        record = self.records[index.row()]
+        value = getattr(record, field)
+        if column.shown is not None and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
+            return column.shown(record)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._shown(field, value)
         if role == Qt.ItemDataRole.EditRole:
@@ -217,6 +228,8 @@ class RecordModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
+        if self.columns[index.column()].read_only:
+            return flags
         kind = self._kinds[self.columns[index.column()].field]
         if kind is bool:
             return flags | Qt.ItemFlag.ItemIsUserCheckable
@@ -227,7 +240,8 @@ class RecordModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid():
             return False
-        field = self.columns[index.column()].field
+        column = self.columns[index.column()]
+        field = column.field
         # Text waiting in the form beside the table goes in first, so this edit builds on it.
         self.before_edit()
         if role == Qt.ItemDataRole.CheckStateRole:
@@ -235,6 +249,8 @@ class RecordModel(QAbstractTableModel):
         elif role != Qt.ItemDataRole.EditRole:
             return False
         record = self.records[index.row()]
+        if column.shown is not None and value == column.shown(record):
+            return False  # the default wording left as it was stays the default
         if getattr(record, field) == value:
             return False
         self._edit(record, dataclasses.replace(record, **{field: value}))
@@ -455,9 +471,17 @@ class RecordTable(QWidget):
         option_label: OptionLabel | None = None,
         reorder: bool = False,
         actions: Sequence[tuple[str, Callable[[Any], None]]] = (),
+        removable: bool = True,
+        addable: bool = True,
+        filterable: bool = False,
+        changes: Changes = STEPS_CHANGED,
     ) -> None:
         super().__init__(parent)
         self._operations = operations
+        self._changes = changes
+        self._removable = removable
+        self._addable = addable
+
         self._saves: list[Future[Any]] = []
         self._generation = 0
         self._make_new = make_new
@@ -541,7 +565,10 @@ class RecordTable(QWidget):
         # Short rows, so every label fits in both languages even in a small window.
         buttons = QHBoxLayout()
         second_row = QHBoxLayout()
-        buttons.addWidget(self.add_button)
+        if addable:
+            buttons.addWidget(self.add_button)
+        else:
+            self.add_button.hide()
         if reorder:
             buttons.addWidget(self.duplicate_button)
             second_row.addWidget(self.up_button)
@@ -550,7 +577,10 @@ class RecordTable(QWidget):
             self.duplicate_button.hide()
             self.up_button.hide()
             self.down_button.hide()
-        buttons.addWidget(self.remove_button)
+        if removable:
+            buttons.addWidget(self.remove_button)
+        else:
+            self.remove_button.hide()
         buttons.addStretch(1)
         second_row.addWidget(self.undo_button)
         second_row.addWidget(self.redo_button)
@@ -580,8 +610,9 @@ class RecordTable(QWidget):
         table_side = QWidget()
         table_layout = QVBoxLayout(table_side)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        if form_columns:
+        if form_columns or filterable:
             table_layout.addWidget(self.filter)
+
         else:
             self.filter.hide()
         table_layout.addWidget(self.view)
@@ -686,7 +717,7 @@ class RecordTable(QWidget):
             self.form.show_record(self.current_record(), commit_first=False)
         future = self._operations.run(
             lambda vault: apply_changes(vault, saves, deletes),
-            changes=STEPS_CHANGED,
+            changes=self._changes,
             on_error=self._save_failed,
             owner=self,
         )
@@ -706,6 +737,8 @@ class RecordTable(QWidget):
             self._push(_("Edit"), {old.uid: old}, {new.uid: new})
 
     def add(self) -> None:
+        if not self._addable:
+            return
         record = self._make_new(new_uid())
         if any(name == "position" for name, _kind in field_kinds(type(record))):
             # New rows go to the end and stay there.
@@ -741,7 +774,7 @@ class RecordTable(QWidget):
 
     def remove_selected(self) -> None:
         record = self.current_record()
-        if record is None:
+        if record is None or not self._removable:
             return
         answer = QMessageBox.question(
             self,

@@ -9,6 +9,9 @@ class Page(Enum):
     """Every page of the main window, in navigation order. Later capabilities add members."""
 
     TODAY = "today"
+    REVIEW = "review"
+    PRACTICE = "practice"
+
     STEPS = "steps"
     INVENTORY = "inventory"
     SETTINGS = "settings"

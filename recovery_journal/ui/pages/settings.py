@@ -1,13 +1,25 @@
-"""Settings: the language of the app and how it addresses the person."""
+"""Settings: the language, how the app addresses the person, the day boundary and the reminder."""
 
 from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import replace
+from datetime import time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recovery_journal.domain.settings import (
     MAX_ADDICTION_NAME,
@@ -17,10 +29,18 @@ from recovery_journal.domain.settings import (
 from recovery_journal.domain.steps import Programme
 from recovery_journal.i18n import LANGUAGES, _, current_language
 from recovery_journal.services.changes import Changes
-from recovery_journal.services.settings import load_settings, save_settings
+from recovery_journal.services.settings import load_settings, update_settings
 from recovery_journal.services.step_content import step_content
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import heading
+from recovery_journal.ui.widgets import heading, wrapped
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def _pytime(value: QTime) -> time:
+    return time(value.hour(), value.minute())
 
 
 class SettingsPage(QWidget):
@@ -58,6 +78,29 @@ class SettingsPage(QWidget):
         self.display_name.setPlaceholderText(_("Optional"))
         self.display_name.editingFinished.connect(self._save)
 
+        self.day_boundary = QTimeEdit()
+        self.day_boundary.setObjectName("day_boundary")
+        self.day_boundary.setDisplayFormat("HH:mm")
+        self.day_boundary.setTimeRange(QTime(0, 0), QTime(11, 59))
+        self.day_boundary.editingFinished.connect(self._save)
+        self.reminder_on = QCheckBox(_("Remind me when tonight's review is not written, at"))
+        self.reminder_on.setObjectName("reminder_on")
+        self.reminder_on.toggled.connect(lambda _on: self._save())
+        self.reminder_time = QTimeEdit()
+        self.reminder_time.setObjectName("reminder_time")
+        self.reminder_time.setDisplayFormat("HH:mm")
+        self.reminder_time.setAccessibleName(_("Reminder time"))
+        self.reminder_time.editingFinished.connect(self._save)
+        reminder_row = QHBoxLayout()
+        reminder_row.addWidget(self.reminder_on)
+        reminder_row.addWidget(self.reminder_time)
+        reminder_row.addStretch(1)
+        self.keep_in_tray = QCheckBox(
+            _("Keep the app in the tray when the window is closed, so the reminder can come")
+        )
+        self.keep_in_tray.setObjectName("keep_in_tray")
+        self.keep_in_tray.toggled.connect(lambda _on: self._save())
+
         location = QLabel(str(vault_path.absolute()))
         location.setWordWrap(True)
         location.setObjectName("vault_path")
@@ -67,6 +110,18 @@ class SettingsPage(QWidget):
         form.addRow(_("What should the app &call you?"), self.display_name)
         form.addRow(_("&Programme:"), self.programme)
         form.addRow(_("What are you &recovering from?"), self.addiction)
+        form.addRow(_("A new &day starts at:"), self.day_boundary)
+        form.addRow(
+            "",
+            wrapped(
+                _(
+                    "A review written after midnight but before this time belongs to the "
+                    "evening before."
+                )
+            ),
+        )
+        form.addRow(_("Reminder:"), reminder_row)
+        form.addRow("", self.keep_in_tray)
         form.addRow(_("Your vault:"), location)
         note = QLabel(
             _(
@@ -84,6 +139,11 @@ class SettingsPage(QWidget):
         layout.addWidget(note)
         layout.addStretch(1)
         operations.run(load_settings, self._show, owner=self)
+        operations.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.settings:
+            self._operations.run(load_settings, self._show, owner=self)
 
     def _show(self, settings: JournalSettings) -> None:
         self._saved = settings
@@ -92,27 +152,42 @@ class SettingsPage(QWidget):
         if not self.addiction.hasFocus():
             self.addiction.setText(settings.addiction_name)
         self.programme.setCurrentIndex(self.programme.findData(settings.programme))
+        for widget in (self.reminder_on, self.keep_in_tray):
+            widget.blockSignals(True)
+        if not self.day_boundary.hasFocus():
+            self.day_boundary.setTime(_qtime(settings.day_boundary))
+        if not self.reminder_time.hasFocus():
+            self.reminder_time.setTime(_qtime(settings.reminder_time))
+        self.reminder_on.setChecked(settings.reminder_on)
+        self.keep_in_tray.setChecked(settings.keep_in_tray)
+        for widget in (self.reminder_on, self.keep_in_tray):
+            widget.blockSignals(False)
         self._update_addiction()
 
     def _update_addiction(self) -> None:
         self.addiction.setEnabled(self.programme.currentData() is Programme.GENERIC)
 
-    def _wanted(self) -> JournalSettings:
-        return replace(
-            self._saved,
-            display_name=self.display_name.text().strip(),
-            programme=self.programme.currentData(),
-            addiction_name=self.addiction.text().strip(),
-        )
+    def _fields(self) -> dict[str, Any]:
+        """The preferences this page edits, as its widgets hold them."""
+        return {
+            "display_name": self.display_name.text().strip(),
+            "programme": self.programme.currentData(),
+            "addiction_name": self.addiction.text().strip(),
+            "day_boundary": _pytime(self.day_boundary.time()),
+            "reminder_on": self.reminder_on.isChecked(),
+            "reminder_time": _pytime(self.reminder_time.time()),
+            "keep_in_tray": self.keep_in_tray.isChecked(),
+        }
 
     def _save(self) -> Future[Changes] | None:
         self._update_addiction()
-        wanted = self._wanted()
+        fields = self._fields()
+        wanted = replace(self._saved, **fields)
         if wanted == self._saved:
             return None
         self._saved = wanted
         return self._operations.run(
-            lambda vault: save_settings(vault, wanted), changes=Changes(settings=True)
+            lambda vault: update_settings(vault, **fields), changes=Changes(settings=True)
         )
 
     def save_now(self) -> Future[Changes] | None:

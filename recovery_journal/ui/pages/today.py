@@ -5,13 +5,14 @@ from __future__ import annotations
 from concurrent.futures import Future
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.changes import Changes
+from recovery_journal.services.clean_time import days_text, milestone_note
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import heading, wrapped
@@ -48,6 +50,9 @@ def short_day(day: date) -> str:
 
 
 class TodayPage(QWidget):
+    open_review = Signal()
+    open_spot_check = Signal()
+
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._operations = operations
@@ -61,6 +66,26 @@ class TodayPage(QWidget):
         self.focus = wrapped()
         self.focus.setObjectName("focus")
         self.focus.hide()
+
+        self.clean_time = wrapped()
+        self.clean_time.setObjectName("clean_time")
+        self.milestones = wrapped()
+        self.milestones.setObjectName("milestones")
+        self.milestones.setStyleSheet(
+            "QLabel { background: #e3f1e6; color: #183d22; padding: 8px 10px; }"
+        )
+        self.milestones.hide()
+        self.review_state = wrapped()
+        self.review_state.setObjectName("review_state")
+        self.review_button = QPushButton(_("Write tonight's &review"))
+        self.review_button.setObjectName("write_review")
+        self.review_button.clicked.connect(self.open_review)
+        self.spot_check_button = QPushButton(_("S&pot-check…"))
+        self.spot_check_button.setObjectName("spot_check")
+        self.spot_check_button.setToolTip(
+            _("A quick note when something disturbs you during the day")
+        )
+        self.spot_check_button.clicked.connect(self.open_spot_check)
 
         prompt = QLabel(_("A few &words about today"))
         self.editor = QPlainTextEdit()
@@ -92,6 +117,14 @@ class TodayPage(QWidget):
         layout.addWidget(self.greeting)
         layout.addWidget(self.date_label)
         layout.addWidget(self.focus)
+        layout.addSpacing(8)
+        layout.addWidget(self.clean_time)
+        layout.addWidget(self.milestones)
+        practice_row = QHBoxLayout()
+        practice_row.addWidget(self.review_state, stretch=1)
+        practice_row.addWidget(self.review_button)
+        practice_row.addWidget(self.spot_check_button)
+        layout.addLayout(practice_row)
         layout.addSpacing(12)
         layout.addWidget(prompt)
         layout.addWidget(self.editor, stretch=2)
@@ -137,6 +170,7 @@ class TodayPage(QWidget):
             )
             self.focus.setText(text)
         self.focus.setVisible(focus is not None and bool(focus.name))
+        self._show_practice(view)
         # The editor is filled once per day: refilling it after each autosave would move the cursor.
         if not self._loaded:
             self.editor.blockSignals(True)
@@ -159,6 +193,37 @@ class TodayPage(QWidget):
             self.recent.addItem(item)
         if not view.recent:
             self.recent.addItem(_("Nothing yet. The days you write about will appear here."))
+
+    def _show_practice(self, view: TodayView) -> None:
+        counts = [
+            _("{name}: {days} clean").format(
+                name=item.clean.name or _("Clean time"), days=days_text(item.days)
+            )
+            for item in view.clean_times
+        ]
+        self.clean_time.setText(" · ".join(counts))
+        self.clean_time.setVisible(bool(counts))
+        notes = [
+            f"{item.clean.name or _('Clean time')}: {milestone_note(item)}"
+            for item in view.clean_times
+            if item.reached_today is not None
+        ]
+        self.milestones.setText("\n".join(notes))
+        self.milestones.setVisible(bool(notes))
+        found = view.streaks
+        if found is None:
+            return
+        if found.written_today:
+            text = ngettext(
+                "Tonight's review is written. {n} night in a row.",
+                "Tonight's review is written. {n} nights in a row.",
+                found.current,
+            ).format(n=found.current)
+            self.review_button.setText(_("Open tonight's &review"))
+        else:
+            text = _("Tonight's review is not written yet.")
+            self.review_button.setText(_("Write tonight's &review"))
+        self.review_state.setText(text)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes:

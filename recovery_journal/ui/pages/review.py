@@ -1,0 +1,607 @@
+"""The nightly step-10 review: a calendar of reviewed days beside the review of the chosen day.
+
+Built for the keyboard: Tab walks question by question (answer, then note), Y/N (Д/Н in
+Russian) or 1/0 answer a yes/no question, digits set a rating, Alt+Left/Alt+Right turn the day,
+Ctrl+S saves at once. Everything also saves by itself a moment after typing stops.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.domain.daily import (
+    RATING_MAX,
+    AnswerKind,
+    NightlyReview,
+    Rating,
+    RatingDimension,
+    ReviewAnswer,
+    ReviewQuestion,
+    current_streak,
+    longest_streak,
+)
+from recovery_journal.i18n import _
+from recovery_journal.services.changes import DAILY_CHANGED, Changes
+from recovery_journal.services.review import (
+    APOLOGY_QUESTION,
+    GRATITUDE_QUESTION,
+    ReviewSheet,
+    add_apology_to_step8,
+    dimension_name,
+    load_sheet,
+    question_text,
+    review_day,
+    save_review,
+)
+from recovery_journal.ui.operations import Operations, wait_for_saves
+from recovery_journal.ui.pages.today import long_day
+from recovery_journal.ui.record_table import Column, RecordTable
+from recovery_journal.ui.widgets import clear_layout, heading, wrapped
+
+AUTOSAVE_DELAY_MS = 600
+NOT_RATED = -1
+REVIEWED_COLOUR = QColor("#cfe3f7")  # a soft blue that reads in light themes and to all eyes
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class YesNo(QComboBox):
+    """Not answered, yes or no; Y/Д/1 and N/Н/0 answer without opening the list."""
+
+    YES_KEYS = frozenset("yYдД1")
+    NO_KEYS = frozenset("nNнН0")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem("—")
+        self.addItem(_("Yes"))
+        self.addItem(_("No"))
+
+    def value(self) -> bool | None:
+        return {0: None, 1: True, 2: False}[self.currentIndex()]
+
+    def set_value(self, value: bool | None) -> None:
+        self.setCurrentIndex({None: 0, True: 1, False: 2}[value])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        text = event.text()
+        if text and text in self.YES_KEYS:
+            self.set_value(True)
+        elif text and text in self.NO_KEYS:
+            self.set_value(False)
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.set_value(None)
+        else:
+            super().keyPressEvent(event)
+
+
+class NoteBox(QPlainTextEdit):
+    """A few lines of text where Tab moves on, as in the rest of the form."""
+
+    def __init__(self, text: str = "", lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines
+        self.setFixedHeight(height + 2 * self.frameWidth() + 12)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+
+class RatingBox(QSpinBox):
+    """0 to 10, or "—" for not rated today."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(NOT_RATED, RATING_MAX)
+        self.setSpecialValueText("—")
+        self.setValue(NOT_RATED)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # A digit replaces the value instead of being appended to it ("7" then "3" is 3, not 73).
+        text = event.text()
+        if text.isdigit() and len(text) == 1:
+            current = self.value()
+            wanted = int(text)
+            if current == 1 and wanted == 0:
+                wanted = 10  # "1" then "0" is ten
+            self.setValue(wanted)
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.setValue(NOT_RATED)
+            return
+        super().keyPressEvent(event)
+
+
+class ReviewPage(QWidget):
+    apology_added = Signal(str)
+
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._operations = operations
+        self.day: date | None = None
+        self.sheet: ReviewSheet | None = None
+        self._dirty = False
+        self._focus_first = False
+        self._own_save = False
+
+        self._saves: list[Future[Any]] = []
+        self.answers: dict[str, tuple[YesNo | None, QLineEdit | NoteBox]] = {}
+        self.ratings: dict[str, RatingBox] = {}
+
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("review_calendar")
+        self.calendar.setAccessibleName(_("Calendar of reviews"))
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMaximumDate(QDate.currentDate().addDays(1))
+        self.calendar.clicked.connect(lambda day: self.show_day(pydate(day)))
+        self.calendar.activated.connect(lambda day: self.show_day(pydate(day)))
+        self.calendar.currentPageChanged.connect(lambda *_args: self._mark_calendar())
+        self.streak = wrapped()
+        self.streak.setObjectName("streak")
+        self.tonight_button = QPushButton(_("&Tonight's review"))
+        self.tonight_button.clicked.connect(self.show_tonight)
+        self.customise_button = QPushButton(_("Questions and &scales…"))
+        self.customise_button.clicked.connect(self.customise)
+        legend = wrapped(_("Days with a review are shaded."))
+
+        left = QVBoxLayout()
+        left.addWidget(self.calendar)
+        left.addWidget(legend)
+        left.addWidget(self.streak)
+        left.addWidget(self.tonight_button)
+        left.addWidget(self.customise_button)
+        left.addStretch(1)
+
+        self.title = heading()
+        self.title.setObjectName("review_title")
+        self.previous_button = QPushButton(_("◀ Day before"))
+        self.previous_button.setToolTip(_("Alt+Left"))
+        self.previous_button.clicked.connect(lambda: self.turn(-1))
+        self.next_button = QPushButton(_("Day after ▶"))
+        self.next_button.setToolTip(_("Alt+Right"))
+        self.next_button.clicked.connect(lambda: self.turn(1))
+        self.save_state = QLabel()
+        self.save_state.setObjectName("review_save_state")
+        self.form_host = QWidget()
+        self.form_layout = QVBoxLayout(self.form_host)
+        self.form_layout.setContentsMargins(0, 0, 8, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll = scroll
+
+        turning = QHBoxLayout()
+        turning.addWidget(self.previous_button)
+        turning.addWidget(self.next_button)
+        turning.addStretch(1)
+        turning.addWidget(self.save_state)
+        right = QVBoxLayout()
+        right.addWidget(self.title)
+        right.addLayout(turning)
+        right.addWidget(scroll, stretch=1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addLayout(left)
+        layout.addSpacing(16)
+        layout.addLayout(right, stretch=1)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_now)
+        for sequence, slot in (
+            (QKeySequence("Alt+Left"), lambda: self.turn(-1)),
+            (QKeySequence("Alt+Right"), lambda: self.turn(1)),
+            (QKeySequence.StandardKey.Save, self.save_now),
+        ):
+            shortcut = QShortcut(sequence, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        operations.changed.connect(self._on_changed)
+        self.show_tonight()
+
+    # --- choosing the day ------------------------------------------------------------------------
+
+    def show_tonight(self) -> None:
+        self._operations.run(review_day, self.show_day, owner=self)
+
+    def focus_first_answer(self) -> None:
+        """Put the keyboard on the first answer, now or as soon as the form is there."""
+        self._focus_first = True
+        if self.sheet is not None and self.sheet.day == self.day:
+            self._apply_first_focus()
+
+    def _apply_first_focus(self) -> None:
+        self._focus_first = False
+        first = next(iter(self.answers.values()), None)
+        if first is not None:
+            (first[0] or first[1]).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def turn(self, step: int) -> None:
+        if self.day is not None:
+            self.show_day(self.day + timedelta(days=step))
+
+    def show_day(self, day: date) -> None:
+        if day == self.day and self.sheet is not None:
+            return
+        self.save_now()
+        self.day = day
+        self.calendar.setSelectedDate(qdate(day))
+        self._load()
+
+    def _load(self) -> None:
+        day = self.day
+        if day is None:
+            return
+        self._operations.run(lambda vault: load_sheet(vault, day), self._show_sheet, owner=self)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self._own_save:
+            # The announcement of this page's own save: the form already shows it.
+            self._own_save = False
+            return
+        # Only changes made elsewhere (the questions dialog, an import) redraw the form.
+        if changes.daily and not self._dirty and not self._saves_pending():
+            self._load()
+
+    def _saves_pending(self) -> bool:
+        return any(not future.done() for future in self._saves)
+
+    # --- the form --------------------------------------------------------------------------------
+
+    def _show_sheet(self, sheet: ReviewSheet) -> None:
+        if sheet.day != self.day or self._dirty:
+            return
+        focused = self.focusWidget()
+        focus_name = focused.objectName() if focused is not None else ""
+        self.sheet = sheet
+        self.title.setText(_("Review of {day}").format(day=long_day(sheet.day)))
+        self._mark_calendar()
+        self.streak.setText(self._streak_text(sheet))
+        # Rebuild the form: the questions and scales can change between days.
+        clear_layout(self.form_layout)
+        self.answers.clear()
+        self.ratings.clear()
+        self.apology_button: QPushButton | None = None
+        questions = QWidget()
+        grid = QGridLayout(questions)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(2, 3)
+        self.gratitude = NoteBox("\n".join(sheet.gratitude), lines=4)
+        self.gratitude.setObjectName("gratitude")
+        self.gratitude.setAccessibleName(_("Gratitude list, one thing a line"))
+        self.gratitude.setPlaceholderText(_("One thing a line…"))
+        self.gratitude.textChanged.connect(self._edited)
+        gratitude_in_questions = False
+        for row, question in enumerate(sheet.questions):
+            answer = sheet.review.answer(question.uid) or ReviewAnswer(question.uid)
+            text = question_text(question)
+            label = wrapped(text)
+            label.setMinimumWidth(200)
+            label.setMaximumWidth(360)
+            grid.addWidget(label, row, 0)
+            if question.builtin == GRATITUDE_QUESTION and not answer.note:
+                # The gratitude list is this question's answer, a line for each thing.
+                label.setBuddy(self.gratitude)
+                grid.addWidget(self.gratitude, row, 1, 1, 2)
+                gratitude_in_questions = True
+                continue
+            note: QLineEdit | NoteBox
+            if question.kind is AnswerKind.YES_NO:
+                note = QLineEdit(answer.note)
+                note.setPlaceholderText(_("A note…"))
+                note.textEdited.connect(self._edited)
+            else:
+                note = NoteBox(answer.note)
+                note.setPlaceholderText(_("Write here…"))
+                note.textChanged.connect(self._edited)
+            note.setObjectName(f"note_{question.uid}")
+            note.setAccessibleName(_("Note: {question}").format(question=text))
+            yes_no: YesNo | None = None
+            if question.kind is AnswerKind.YES_NO:
+                yes_no = YesNo()
+                yes_no.setObjectName(f"answer_{question.uid}")
+                yes_no.setAccessibleName(text)
+                yes_no.set_value(answer.yes)
+                yes_no.currentIndexChanged.connect(self._edited)
+                label.setBuddy(yes_no)
+                grid.addWidget(yes_no, row, 1)
+                grid.addWidget(note, row, 2)
+            else:
+                label.setBuddy(note)
+                grid.addWidget(note, row, 1, 1, 2)
+            if question.builtin == APOLOGY_QUESTION and yes_no is not None:
+                button = QPushButton(
+                    _("On the step 8 list") if sheet.on_step8 else _("Add to step &8 list…")
+                )
+                button.setObjectName("apology_to_step8")
+                button.setEnabled(not sheet.on_step8 and answer.yes is True)
+                button.clicked.connect(self.add_apology)
+                yes_no.currentIndexChanged.connect(
+                    lambda _index, b=button, y=yes_no: b.setEnabled(
+                        y.value() is True and not self._on_step8()
+                    )
+                )
+                grid.addWidget(button, row, 3)
+                self.apology_button = button
+            self.answers[question.uid] = (yes_no, note)
+        self.form_layout.addWidget(heading(_("Questions"), 1.15))
+        self.form_layout.addWidget(questions)
+
+        scales = QWidget()
+        scale_grid = QGridLayout(scales)
+        scale_grid.setContentsMargins(0, 0, 0, 0)
+        scale_grid.setColumnStretch(2, 1)
+        for row, dimension in enumerate(sheet.dimensions):
+            name = dimension_name(dimension)
+            box = RatingBox()
+            box.setObjectName(f"rating_{dimension.uid}")
+            box.setAccessibleName(name)
+            value = sheet.review.rating(dimension.uid)
+            box.setValue(NOT_RATED if value is None else value)
+            box.valueChanged.connect(self._edited)
+            label = QLabel(name)
+            label.setBuddy(box)
+            hint = QLabel(
+                _("0 to 10, lower is better") if dimension.lower_is_better else _("0 to 10")
+            )
+            scale_grid.addWidget(label, row, 0)
+            scale_grid.addWidget(box, row, 1)
+            scale_grid.addWidget(hint, row, 2)
+            self.ratings[dimension.uid] = box
+        self.form_layout.addSpacing(8)
+        self.form_layout.addWidget(heading(_("How was the day?"), 1.15))
+        self.form_layout.addWidget(scales)
+
+        if not gratitude_in_questions:
+            self.form_layout.addSpacing(8)
+            gratitude_label = QLabel(_("&Gratitude list — one thing a line"))
+            gratitude_label.setBuddy(self.gratitude)
+            self.form_layout.addWidget(gratitude_label)
+            self.form_layout.addWidget(self.gratitude)
+        self.form_layout.addStretch(1)
+        self._show_saved()
+        # Keep the keyboard where it was when the form is rebuilt (a new day, new questions).
+        target = self.form_host.findChild(QWidget, focus_name) if focus_name else None
+        if self._focus_first:
+            self._apply_first_focus()
+        elif target is not None:
+            target.setFocus()
+
+    def _on_step8(self) -> bool:
+        return self.sheet is not None and self.sheet.on_step8
+
+    def _streak_text(self, sheet: ReviewSheet) -> str:
+        days = set(sheet.reviewed_days)
+        now = current_streak(days, sheet.today)
+        return _("Reviews in a row: {now}. Longest run: {longest}. Days reviewed: {total}.").format(
+            now=now, longest=longest_streak(days), total=len(days)
+        )
+
+    def _mark_calendar(self) -> None:
+        if self.sheet is None:
+            return
+        plain = QTextCharFormat()
+        marked = QTextCharFormat()
+        marked.setBackground(QBrush(REVIEWED_COLOUR))
+        marked.setForeground(QBrush(QColor("#0b2740")))
+        marked.setFontWeight(QFont.Weight.Bold)
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        first = QDate(year, month, 1).addMonths(-1)
+        for offset in range(31 * 3):
+            day = first.addDays(offset)
+            reviewed = pydate(day) in self.sheet.reviewed_days
+            self.calendar.setDateTextFormat(day, marked if reviewed else plain)
+
+    def collected(self) -> tuple[NightlyReview, list[str]]:
+        """The review and gratitude lines as the form holds them now."""
+        assert self.day is not None
+        answers = []
+        for uid, (yes_no, note) in self.answers.items():
+            answer = ReviewAnswer(uid, yes_no.value() if yes_no else None, note.text())
+            if not answer.empty:
+                answers.append(answer)
+        ratings = [
+            Rating(uid, box.value()) for uid, box in self.ratings.items() if box.value() >= 0
+        ]
+        lines = self.gratitude.toPlainText().splitlines()
+        return NightlyReview(self.day, tuple(answers), tuple(ratings)), lines
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def _edited(self, *_args: Any) -> None:
+        if self.sheet is None:
+            return
+        self._dirty = True
+        self.save_state.setText(_("Not saved yet…"))
+        self._autosave.start()
+
+    def save_now(self) -> list[Future[Any]]:
+        self._autosave.stop()
+        if self._dirty and self.sheet is not None:
+            self._dirty = False
+            review, lines = self.collected()
+            day = review.day
+
+            def saved(_changes: Changes) -> None:
+                self._own_save = True
+                self._saved(day)
+
+            future = self._operations.run(
+                lambda vault: save_review(vault, review, lines),
+                saved,
+                changes=DAILY_CHANGED,
+                on_error=self._save_failed,
+                owner=self,
+            )
+            self._saves.append(future)
+        self._saves = [f for f in self._saves if not f.done()]
+        return list(self._saves)
+
+    def _saved(self, day: date) -> None:
+        if self.sheet is None or self._dirty:
+            return
+        days = set(self.sheet.reviewed_days)
+        review, lines = self.collected() if day == self.day else (None, [])
+        if review is not None:
+            if review.empty:
+                days.discard(day)
+            else:
+                days.add(day)
+        self.sheet = replace(self.sheet, reviewed_days=frozenset(days))
+        self._mark_calendar()
+        self.streak.setText(self._streak_text(self.sheet))
+        self._show_saved()
+
+    def _show_saved(self) -> None:
+        if self.sheet is None:
+            return
+        written = self.day in self.sheet.reviewed_days
+        self.save_state.setText(_("Saved") if written else _("Nothing written for this day yet"))
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._dirty = True
+        self._operations.failed.emit(error)
+        self.save_state.setText(_("Not saved — your answers are still here."))
+
+    # --- step 8 and customising ------------------------------------------------------------------
+
+    def add_apology(self) -> None:
+        if self.day is None or "q.apology" not in self.answers:
+            return
+        note = self.answers["q.apology"][1].text()
+        person, ok = QInputDialog.getText(
+            self,
+            _("Add to the step 8 list"),
+            _("Who do you owe an apology? (A name or a word that reminds you.)"),
+            text=note,
+        )
+        if not ok:
+            return
+        day = self.day
+        self.save_now()
+
+        def added(result: Any) -> None:
+            amend, _changes = result
+            if self.sheet is not None and self.sheet.day == day:
+                self.sheet = replace(self.sheet, on_step8=True)
+                if self.apology_button is not None:
+                    self.apology_button.setText(_("On the step 8 list"))
+                    self.apology_button.setEnabled(False)
+            self.apology_added.emit(amend.person)
+
+        self._operations.run(
+            lambda vault: add_apology_to_step8(vault, day, person, note),
+            added,
+            changes=Changes(steps=True),
+            owner=self,
+        )
+
+    def customise(self) -> None:
+        self.save_now()
+        dialog = QuestionsDialog(self._operations, self)
+        dialog.exec()
+        self.sheet = None  # the form is rebuilt with the new questions
+        self._load()
+
+
+class QuestionsDialog(QDialog):
+    """Add, hide, reword and reorder the questions; add, rename and hide the rating scales."""
+
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Questions and scales"))
+        self.resize(820, 560)
+        tabs = QTabWidget()
+        self.questions = RecordTable(
+            operations,
+            ReviewQuestion,
+            [
+                Column("text", _("Question"), stretch=True, shown=question_text),
+                Column("kind", _("Answer")),
+                Column("hidden", _("Hidden")),
+            ],
+            make_new=lambda uid: ReviewQuestion(uid, _("A new question")),
+            reorder=True,
+            removable=False,
+            changes=DAILY_CHANGED,
+        )
+        self.questions.setObjectName("review_questions")
+        self.scales = RecordTable(
+            operations,
+            RatingDimension,
+            [
+                Column("name", _("Scale"), stretch=True, shown=dimension_name),
+                Column("lower_is_better", _("Lower is better")),
+                Column("hidden", _("Hidden")),
+            ],
+            make_new=lambda uid: RatingDimension(uid, _("A new scale")),
+            reorder=True,
+            removable=False,
+            changes=DAILY_CHANGED,
+        )
+        self.scales.setObjectName("rating_dimensions")
+        for table, title, text in (
+            (
+                self.questions,
+                _("Questions"),
+                _(
+                    "Double-click a question to reword it. Hidden questions stay in the reviews "
+                    "that answered them."
+                ),
+            ),
+            (
+                self.scales,
+                _("Scales"),
+                _("Each scale is rated 0 to 10. Tick \u201clower is better\u201d for craving."),
+            ),
+        ):
+            page = QWidget()
+            layout = QVBoxLayout(page)
+            layout.addWidget(wrapped(text))
+            layout.addWidget(table)
+            tabs.addTab(page, title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    def done(self, result: int) -> None:
+        wait_for_saves(self.questions.save_now() + self.scales.save_now())
+        super().done(result)

@@ -1,0 +1,111 @@
+"""The evening reminder: a tray notification while tonight's review is unwritten.
+
+Where the desktop has no tray (or under tests' offscreen platform) the reminder appears as the
+main window's calm banner instead, and "keep in the tray" is not offered by the window's close:
+a hidden window with no icon to bring it back would look like a lost journal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from recovery_journal import APP_NAME
+from recovery_journal.i18n import _
+from recovery_journal.services.review import ReminderCheck, check_reminder
+from recovery_journal.ui.operations import Operations
+
+CHECK_EVERY_MS = 30_000
+
+
+def app_icon() -> QIcon:
+    """A small notebook drawn in code, so the tray needs no image plugin."""
+    icon = QIcon()
+    for size in (16, 22, 32, 48, 64):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(1, 1, size - 2, size - 2), size / 6, size / 6)
+        painter.fillPath(path, QColor("#2f6690"))
+        pen = QPen(QColor("white"))
+        pen.setWidthF(max(1.0, size / 16))
+        painter.setPen(pen)
+        for row in (0.35, 0.55, 0.75):
+            painter.drawLine(int(size * 0.28), int(size * row), int(size * 0.72), int(size * row))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+class Reminder(QObject):
+    """Checks every half minute; reminds once a journal day."""
+
+    open_review = Signal()
+    show_window = Signal()
+    quit_requested = Signal()
+    remind_in_window = Signal(str)
+
+    def __init__(self, operations: Operations, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._operations = operations
+        self.reminded: set[date] = set()
+        self.keep_in_tray = False
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(app_icon(), self)
+            self.tray.setToolTip(APP_NAME)
+            menu = QMenu()
+            for text, signal in (
+                (_("Open {app}").format(app=APP_NAME), self.show_window),
+                (_("Write tonight's review"), self.open_review),
+                (_("Quit"), self.quit_requested),
+            ):
+                action = QAction(text, menu)
+                action.triggered.connect(signal)
+                menu.addAction(action)
+            self._menu = menu
+            self.tray.setContextMenu(menu)
+            self.tray.activated.connect(self._activated)
+            self.tray.messageClicked.connect(self.open_review)
+            self.tray.show()
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_EVERY_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+        operations.changed.connect(lambda changes: self.check() if changes else None)
+        self.check()
+
+    @property
+    def tray_available(self) -> bool:
+        return self.tray is not None
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.show_window.emit()
+
+    def check(self) -> None:
+        reminded = set(self.reminded)
+        self._operations.run(
+            lambda vault: check_reminder(vault, reminded), self._checked, owner=self
+        )
+
+    def _checked(self, result: ReminderCheck) -> None:
+        self.keep_in_tray = result.keep_in_tray
+        if not result.due or result.day in self.reminded:
+            return
+        self.reminded.add(result.day)
+        text = _("Tonight's review is waiting. A couple of minutes is enough.")
+        if self.tray is not None and QSystemTrayIcon.supportsMessages():
+            self.tray.showMessage(APP_NAME, text, app_icon(), 15_000)
+        else:
+            self.remind_in_window.emit(text)
+
+    def close(self) -> None:
+        self._timer.stop()
+        if self.tray is not None:
+            self.tray.hide()
