@@ -252,8 +252,12 @@ class ReviewPage(QWidget):
             (first[0] or first[1]).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def turn(self, step: int) -> None:
-        if self.day is not None:
-            self.show_day(self.day + timedelta(days=step))
+        if self.day is None:
+            return
+        wanted = self.day + timedelta(days=step)
+        if self.sheet is not None and wanted > self.sheet.today:
+            return  # tomorrow's review is written tomorrow
+        self.show_day(wanted)
 
     def show_day(self, day: date) -> None:
         if day == self.day and self.sheet is not None:
@@ -290,6 +294,9 @@ class ReviewPage(QWidget):
         focus_name = focused.objectName() if focused is not None else ""
         self.sheet = sheet
         self.title.setText(_("Review of {day}").format(day=long_day(sheet.day)))
+        self.next_button.setEnabled(sheet.day < sheet.today)
+        self.calendar.setMaximumDate(qdate(sheet.today))
+
         self._mark_calendar()
         self.streak.setText(self._streak_text(sheet))
         # Rebuild the form: the questions and scales can change between days.
