@@ -10,14 +10,20 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 from recovery_journal.domain.clean_time import CleanDate, Slip
-from recovery_journal.domain.daily import GratitudeEntry, NightlyReview, Rating, ReviewAnswer
+from recovery_journal.domain.daily import (
+    GratitudeEntry,
+    NightlyReview,
+    Rating,
+    ReviewAnswer,
+    ReviewQuestion,
+)
 from recovery_journal.domain.inventory import Amend
 from recovery_journal.domain.settings import JournalSettings
 from recovery_journal.services.review import review_day
 from recovery_journal.store import create_vault, open_vault
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.practice import SlipDialog
-from recovery_journal.ui.pages.review import qdate
+from recovery_journal.ui.pages.review import QuestionsDialog, qdate
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
@@ -286,3 +292,60 @@ def test_a_clean_date_and_a_slip_from_the_clean_time_page(
         ("c1", today - timedelta(days=10), "A wedding", "Leave early")
     ]
     assert cleans == [record]  # the clean date itself never moves
+
+
+def test_questions_are_reworded_hidden_reordered_and_added(qapp, qtbot, controllers, vault_path):
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    window.show_page(Page.REVIEW)
+    page = window.review
+    qtbot.waitUntil(lambda: page.sheet is not None and bool(page.answers), timeout=10_000)
+    dialog = QuestionsDialog(controller.operations, page)
+    table = dialog.questions
+    qtbot.waitUntil(lambda: len(table.model.records) == 12, timeout=10_000)
+    model = table.model
+    # The shipped wording is shown (and edited) although the stored text is empty.
+    text_column = 0
+    assert model.data(model.index(0, text_column)) == "Was I resentful today?"
+    model.setData(model.index(0, text_column), "Did I hold a grudge today?")
+    hidden_column = 2
+    row = model.row_of("q.selfish")
+    model.setData(
+        model.index(row, hidden_column), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    table.select("q.tomorrow")
+    table.move_current(-1)  # "tomorrow" before "grateful"
+    table.add()
+    new_uid = next(r.uid for r in model.records if not r.uid.startswith("q."))
+    dialog.done(0)
+    settle(qtbot, controller)
+    page.sheet = None
+    page._load()
+    qtbot.waitUntil(lambda: page.sheet is not None, timeout=10_000)
+    uids = [q.uid for q in page.sheet.questions]
+    assert "q.selfish" not in uids
+    assert uids.index("q.tomorrow") < uids.index("q.grateful")
+    assert uids[-1] == new_uid
+    assert page.sheet.questions[0].text == "Did I hold a grudge today?"
+    assert page.answers["q.resentful"][0].accessibleName() == "Did I hold a grudge today?"
+    window.close()
+    controller.shutdown()
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        stored = {q.uid: q for q in vault.tools.all(ReviewQuestion)}
+    finally:
+        vault.close()
+    assert stored["q.resentful"].text == "Did I hold a grudge today?"
+    assert stored["q.selfish"].hidden is True
+    assert stored["q.dishonest"].text == ""  # untouched questions keep following the language
+
+
+def test_a_milestone_reached_today_gets_a_calm_note_on_today(qapp, qtbot, controllers, vault_path):
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    with vault.transaction():
+        vault.tools.save(CleanDate("c1", "Gambling", review_day(vault) - timedelta(days=30)))
+    vault.close()
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    settle(qtbot, controller)
+    qtbot.waitUntil(lambda: window.today.milestones.isVisibleTo(window), timeout=10_000)
+    assert "30 days today" in window.today.milestones.text()
+    assert window.today.clean_time.text() == "Gambling: 30 days clean"
