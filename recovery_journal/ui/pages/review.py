@@ -315,7 +315,9 @@ class ReviewPage(QWidget):
         self.gratitude.setPlaceholderText(_("One thing a line…"))
         self.gratitude.textChanged.connect(self._edited)
         gratitude_in_questions = False
-        for row, question in enumerate(sheet.questions):
+        row = -1
+        for question in sheet.questions:
+            row += 1
             answer = sheet.review.answer(question.uid) or ReviewAnswer(question.uid)
             text = question_text(question)
             label = wrapped(text)
@@ -364,7 +366,8 @@ class ReviewPage(QWidget):
                         y.value() is True and not self._on_step8()
                     )
                 )
-                grid.addWidget(button, row, 3)
+                row += 1  # under the note, so the notes keep the width
+                grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignLeft)
                 self.apology_button = button
             self.answers[question.uid] = (yes_no, note)
         self.form_layout.addWidget(heading(_("Questions"), 1.15))
