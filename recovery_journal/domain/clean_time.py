@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import Enum
-from zoneinfo import ZoneInfo
 
 DEFAULT_DAY_BOUNDARY = time(4, 0)
 
 
 def journal_day(
-    moment: datetime, zone: ZoneInfo | None = None, boundary: time = DEFAULT_DAY_BOUNDARY
+    moment: datetime, zone: tzinfo | None = None, boundary: time = DEFAULT_DAY_BOUNDARY
 ) -> date:
     """The day a moment belongs to: before the boundary (04:00 by default) it is still yesterday.
 

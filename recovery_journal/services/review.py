@@ -54,19 +54,23 @@ REVIEW_SOURCE = "review:"  # an Amend's source_uid when it came from a night's r
 def question_text(question: ReviewQuestion) -> str:
     if question.text.strip():
         return question.text
-    return _(QUESTION_TEXT.get(question.builtin, "")) or _("(a question without words)")
+    shipped = QUESTION_TEXT.get(question.builtin)
+    # Never _(""): gettext answers an empty message with the catalogue's header.
+    return _(shipped) if shipped else _("(a question without words)")
 
 
 def dimension_name(dimension: RatingDimension) -> str:
     if dimension.name.strip():
         return dimension.name
-    return _(DIMENSION_NAME.get(dimension.builtin, "")) or _("(a scale without a name)")
+    shipped = DIMENSION_NAME.get(dimension.builtin)
+    return _(shipped) if shipped else _("(a scale without a name)")
 
 
 def review_day(vault: Vault, now: datetime | None = None) -> date:
     """The day a review written now belongs to, by the person's day boundary."""
+    # The wall clock of the moment given (the person's local time when none is).
     moment = now or datetime.now().astimezone()
-    return journal_day(moment, None, load_settings(vault).day_boundary)
+    return journal_day(moment, moment.tzinfo, load_settings(vault).day_boundary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,11 +182,11 @@ def check_reminder(vault: Vault, reminded: set[date], now: datetime | None = Non
     """Whether to remind now about tonight's review (``reminded``: days already reminded)."""
     moment = now or datetime.now().astimezone()
     settings = load_settings(vault)
-    day = journal_day(moment, None, settings.day_boundary)
+    day = journal_day(moment, moment.tzinfo, settings.day_boundary)
     due = settings.reminder_on and reminder_due(
         settings.reminder_time,
         settings.day_boundary,
-        moment.astimezone().time(),
+        moment.timetz().replace(tzinfo=None),
         written=vault.reviews.get(day) is not None,
         already_reminded=day in reminded,
     )
