@@ -1,0 +1,188 @@
+"""The numbers behind "better than yesterday": a person compared only with who they were before.
+
+Days without a review are gaps (None), never zeros. "Better" follows each scale's direction:
+for craving, lower is better. Weeks start on Monday (ISO); months are calendar months.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+from statistics import mean
+
+from recovery_journal.domain.clean_time import add_months
+from recovery_journal.domain.daily import NightlyReview, RatingDimension
+
+ROLLING_WINDOW = 7
+ROLLING_MIN_DAYS = 3  # fewer rated days in the window than this: no average drawn
+
+
+class Verdict(Enum):
+    BETTER = "better"
+    SAME = "same"
+    LOWER = "lower"  # worse by the scale's direction; never shown in alarm colours
+    UNKNOWN = "unknown"  # one side has no rating
+
+
+def judge(now: float | None, before: float | None, lower_is_better: bool) -> Verdict:
+    if now is None or before is None:
+        return Verdict.UNKNOWN
+    if abs(now - before) < 0.05:
+        return Verdict.SAME
+    improved = now < before if lower_is_better else now > before
+    return Verdict.BETTER if improved else Verdict.LOWER
+
+
+def days_between(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def ratings_by_day(reviews: Iterable[NightlyReview], dimension_uid: str) -> dict[date, int]:
+    found = {}
+    for review in reviews:
+        value = review.rating(dimension_uid)
+        if value is not None:
+            found[review.day] = value
+    return found
+
+
+def series(values: Mapping[date, float], first: date, last: date) -> list[float | None]:
+    """One value a day from ``first`` to ``last``; None where the day has none."""
+    return [values.get(day) for day in days_between(first, last)]
+
+
+def rolling_average(
+    values: list[float | None], window: int = ROLLING_WINDOW, min_days: int = ROLLING_MIN_DAYS
+) -> list[float | None]:
+    """The mean of the rated days among the last ``window`` days, where there are enough."""
+    averages: list[float | None] = []
+    for index in range(len(values)):
+        rated = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
+        averages.append(mean(rated) if len(rated) >= min(min_days, window) else None)
+    return averages
+
+
+def period_mean(values: Mapping[date, float], first: date, last: date) -> float | None:
+    rated = [v for day, v in values.items() if first <= day <= last]
+    return mean(rated) if rated else None
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+class Period(Enum):
+    DAY = "day"  # today against yesterday
+    WEEK = "week"  # this week so far against last week
+    MONTH = "month"  # this month so far against last month
+    YEAR = "year"  # the last 30 days against the same 30 days a year before
+
+
+def period_bounds(period: Period, today: date) -> tuple[tuple[date, date], tuple[date, date]]:
+    """(now first, now last), (before first, before last)."""
+    if period is Period.DAY:
+        yesterday = today - timedelta(days=1)
+        return (today, today), (yesterday, yesterday)
+    if period is Period.WEEK:
+        start = week_start(today)
+        return (start, today), (start - timedelta(days=7), start - timedelta(days=1))
+    if period is Period.MONTH:
+        start = month_start(today)
+        before = add_months(start, -1)
+        return (start, today), (before, start - timedelta(days=1))
+    first = today - timedelta(days=29)
+    return (first, today), (add_months(first, -12), add_months(today, -12))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    dimension: RatingDimension
+    now: float | None
+    before: float | None
+    verdict: Verdict
+
+    @property
+    def change(self) -> float | None:
+        if self.now is None or self.before is None:
+            return None
+        return self.now - self.before
+
+
+def compare(
+    reviews: list[NightlyReview],
+    dimensions: Iterable[RatingDimension],
+    period: Period,
+    today: date,
+) -> list[Comparison]:
+    (now_first, now_last), (before_first, before_last) = period_bounds(period, today)
+    found = []
+    for dimension in dimensions:
+        values = ratings_by_day(reviews, dimension.uid)
+        now = period_mean(values, now_first, now_last)
+        before = period_mean(values, before_first, before_last)
+        found.append(
+            Comparison(dimension, now, before, judge(now, before, dimension.lower_is_better))
+        )
+    return found
+
+
+def has_history_for(period: Period, first_review: date | None, today: date) -> bool:
+    """Whether the "before" side of a comparison can hold anything at all."""
+    if first_review is None:
+        return False
+    (_now, _now_last), (before_first, before_last) = period_bounds(period, today)
+    return first_review <= before_last
+
+
+@dataclass(frozen=True, slots=True)
+class WeekShare:
+    week: date  # its Monday
+    yes: int
+    answered: int
+
+    @property
+    def share(self) -> float | None:
+        return self.yes / self.answered if self.answered else None
+
+
+def yes_by_week(
+    reviews: Iterable[NightlyReview], question_uid: str, first: date, last: date
+) -> list[WeekShare]:
+    """For every week from ``first`` to ``last``: how many nights answered "yes", of those answered."""
+    counts: dict[date, list[int]] = {}
+    for review in reviews:
+        if not first <= review.day <= last:
+            continue
+        answer = review.answer(question_uid)
+        if answer is None or answer.yes is None:
+            continue
+        tally = counts.setdefault(week_start(review.day), [0, 0])
+        tally[0] += int(answer.yes)
+        tally[1] += 1
+    weeks = []
+    week = week_start(first)
+    while week <= last:
+        yes, answered = counts.get(week, (0, 0))
+        weeks.append(WeekShare(week, yes, answered))
+        week += timedelta(days=7)
+    return weeks
+
+
+def heat_map(reviewed: set[date], first: date, last: date) -> list[list[bool | None]]:
+    """Rows of weeks (Monday first), seven cells each: reviewed or not; None outside the range."""
+    rows: list[list[bool | None]] = []
+    week = week_start(first)
+    while week <= last:
+        row: list[bool | None] = []
+        for offset in range(7):
+            day = week + timedelta(days=offset)
+            row.append(day in reviewed if first <= day <= last else None)
+        rows.append(row)
+        week += timedelta(days=7)
+    return rows

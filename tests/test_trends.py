@@ -1,0 +1,153 @@
+"""The numbers behind the "better than yesterday" charts (plain domain code, no Qt)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from recovery_journal.domain.daily import NightlyReview, Rating, RatingDimension, ReviewAnswer
+from recovery_journal.domain.trends import (
+    Period,
+    Verdict,
+    compare,
+    has_history_for,
+    heat_map,
+    judge,
+    period_bounds,
+    ratings_by_day,
+    rolling_average,
+    series,
+    yes_by_week,
+)
+
+MOOD = RatingDimension("d.mood", builtin="mood")
+CRAVING = RatingDimension("d.craving", lower_is_better=True, builtin="craving")
+MOMENT = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def review(day: date, mood: int | None = None, craving: int | None = None, **yes) -> NightlyReview:
+    ratings = []
+    if mood is not None:
+        ratings.append(Rating("d.mood", mood))
+    if craving is not None:
+        ratings.append(Rating("d.craving", craving))
+    answers = tuple(ReviewAnswer(uid, value) for uid, value in yes.items())
+    return NightlyReview(day, answers, tuple(ratings), MOMENT)
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "lower_is_better", "verdict"),
+    [
+        (7, 5, False, Verdict.BETTER),
+        (5, 7, False, Verdict.LOWER),
+        (2, 6, True, Verdict.BETTER),  # less craving is better
+        (6, 2, True, Verdict.LOWER),
+        (4, 4, True, Verdict.SAME),
+        (None, 4, False, Verdict.UNKNOWN),
+        (4, None, False, Verdict.UNKNOWN),
+    ],
+)
+def test_better_follows_the_direction_of_the_scale(now, before, lower_is_better, verdict):
+    assert judge(now, before, lower_is_better) is verdict
+
+
+def test_today_against_yesterday_per_dimension():
+    today = date(2026, 11, 23)
+    reviews = [review(today - timedelta(days=1), 5, 6), review(today, 7, 3)]
+    found = {c.dimension.uid: c for c in compare(reviews, [MOOD, CRAVING], Period.DAY, today)}
+    assert (found["d.mood"].now, found["d.mood"].before, found["d.mood"].change) == (7, 5, 2)
+    assert found["d.mood"].verdict is Verdict.BETTER
+    assert found["d.craving"].change == -3 and found["d.craving"].verdict is Verdict.BETTER
+
+
+def test_a_missing_yesterday_is_unknown_not_zero():
+    today = date(2026, 11, 23)
+    reviews = [review(today - timedelta(days=2), 1), review(today, 7)]
+    (mood,) = compare(reviews, [MOOD], Period.DAY, today)
+    assert mood.before is None and mood.verdict is Verdict.UNKNOWN
+
+
+def test_week_and_month_boundaries():
+    # Wednesday 2026-11-25: this week is Mon 23 - Wed 25, last week Mon 16 - Sun 22.
+    assert period_bounds(Period.WEEK, date(2026, 11, 25)) == (
+        (date(2026, 11, 23), date(2026, 11, 25)),
+        (date(2026, 11, 16), date(2026, 11, 22)),
+    )
+    # On a Monday the week so far is that one day.
+    assert period_bounds(Period.WEEK, date(2026, 11, 23))[0] == (date(2026, 11, 23),) * 2
+    # March against February in a leap year.
+    assert period_bounds(Period.MONTH, date(2028, 3, 10)) == (
+        (date(2028, 3, 1), date(2028, 3, 10)),
+        (date(2028, 2, 1), date(2028, 2, 29)),
+    )
+    # January against December of the year before.
+    assert period_bounds(Period.MONTH, date(2027, 1, 5))[1] == (
+        date(2026, 12, 1),
+        date(2026, 12, 31),
+    )
+    assert period_bounds(Period.YEAR, date(2026, 11, 23)) == (
+        (date(2026, 10, 25), date(2026, 11, 23)),
+        (date(2025, 10, 25), date(2025, 11, 23)),
+    )
+
+
+def test_this_week_against_last_week_uses_the_mean_of_rated_days():
+    today = date(2026, 11, 25)  # Wednesday
+    reviews = [
+        review(date(2026, 11, 17), 4),
+        review(date(2026, 11, 20), 6),  # last week: mean 5
+        review(date(2026, 11, 23), 6),
+        review(date(2026, 11, 25), 8),  # this week: mean 7 (the 24th has no review)
+    ]
+    (mood,) = compare(reviews, [MOOD], Period.WEEK, today)
+    assert (mood.now, mood.before, mood.verdict) == (7, 5, Verdict.BETTER)
+
+
+def test_me_a_year_ago_needs_a_year_of_history():
+    today = date(2026, 11, 23)
+    assert not has_history_for(Period.YEAR, date(2026, 1, 1), today)
+    assert has_history_for(Period.YEAR, date(2025, 10, 1), today)
+    assert not has_history_for(Period.WEEK, None, today)
+
+
+def test_gaps_stay_gaps_and_the_rolling_average_bridges_only_what_it_can():
+    first = date(2026, 11, 1)
+    values = ratings_by_day(
+        [review(first, 2), review(first + timedelta(days=1), 4), review(first + timedelta(3), 6)],
+        "d.mood",
+    )
+    daily = series(values, first, first + timedelta(days=4))
+    assert daily == [2, 4, None, 6, None]
+    assert rolling_average(daily, window=7, min_days=3) == [None, None, None, 4, 4]
+    assert rolling_average(daily, window=2, min_days=1) == [2, 3, 4, 6, 6]
+    # One very bad day moves a 7-day average by a seventh, not to the floor.
+    steady = [7.0] * 6 + [0.0]
+    assert rolling_average(steady)[-1] == pytest.approx(6.0)
+
+
+def test_how_often_yes_week_by_week():
+    monday = date(2026, 11, 16)
+    reviews = [
+        review(monday, resentful=True),
+        review(monday + timedelta(days=1), resentful=False),
+        review(monday + timedelta(days=2)),  # not answered: not counted
+        review(monday + timedelta(days=7), resentful=True),
+    ]
+    weeks = yes_by_week(reviews, "resentful", monday, monday + timedelta(days=20))
+    assert [(w.week, w.yes, w.answered) for w in weeks] == [
+        (date(2026, 11, 16), 1, 2),
+        (date(2026, 11, 23), 1, 1),
+        (date(2026, 11, 30), 0, 0),
+    ]
+    assert [w.share for w in weeks] == [0.5, 1.0, None]  # a week without answers is a gap
+
+
+def test_heat_map_rows_are_weeks_from_monday():
+    first, last = date(2026, 11, 18), date(2026, 11, 24)  # Wednesday to Tuesday
+    rows = heat_map({date(2026, 11, 18), date(2026, 11, 23)}, first, last)
+    assert rows == [
+        [None, None, True, False, False, False, False],
+        [True, False, None, None, None, None, None],
+    ]
+    assert heat_map(set(), first, first) == [[None, None, False, None, None, None, None]]
