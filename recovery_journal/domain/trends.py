@@ -154,7 +154,7 @@ class WeekShare:
 def yes_by_week(
     reviews: Iterable[NightlyReview], question_uid: str, first: date, last: date
 ) -> list[WeekShare]:
-    """For every week from ``first`` to ``last``: how many nights answered "yes", of those answered."""
+    """Each week from ``first`` to ``last``: nights answered "yes", of the nights answered."""
     counts: dict[date, list[int]] = {}
     for review in reviews:
         if not first <= review.day <= last:
