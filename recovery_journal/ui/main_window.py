@@ -24,6 +24,7 @@ from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.about import AboutPage
+from recovery_journal.ui.pages.charts import ChartsPage
 from recovery_journal.ui.pages.inventory import InventoryPage
 from recovery_journal.ui.pages.practice import PracticePage
 from recovery_journal.ui.pages.review import ReviewPage
@@ -38,6 +39,7 @@ def page_title(page: Page) -> str:
         Page.TODAY: _("Today"),
         Page.REVIEW: _("Nightly review"),
         Page.PRACTICE: _("Clean time and meetings"),
+        Page.CHARTS: _("Better than yesterday"),
         Page.STEPS: _("Steps"),
         Page.INVENTORY: _("Inventory"),
         Page.SETTINGS: _("Settings"),
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(operations)
         self.review = ReviewPage(operations)
         self.practice = PracticePage(operations)
+        self.charts = ChartsPage(operations)
+        self.charts.open_review.connect(self.open_review)
         self.today.open_review.connect(self.open_review)
         self.today.open_spot_check.connect(self.open_spot_check)
         self.steps = StepsPage(operations)
@@ -74,6 +78,7 @@ class MainWindow(QMainWindow):
             Page.TODAY: self.today,
             Page.REVIEW: self.review,
             Page.PRACTICE: self.practice,
+            Page.CHARTS: self.charts,
             Page.STEPS: self.steps,
             Page.INVENTORY: self.inventory,
             Page.SETTINGS: self.settings,

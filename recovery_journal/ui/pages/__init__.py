@@ -11,6 +11,7 @@ class Page(Enum):
     TODAY = "today"
     REVIEW = "review"
     PRACTICE = "practice"
+    CHARTS = "charts"
 
     STEPS = "steps"
     INVENTORY = "inventory"

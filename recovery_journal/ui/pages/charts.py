@@ -1,0 +1,237 @@
+"""The "Better than yesterday" page: the person compared only with who they were before.
+
+matplotlib is imported the first time the page is shown (by recovery_journal.ui.charts); the
+data is read off the UI thread and each chart is drawn when its tab is first looked at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.domain.trends import Period
+from recovery_journal.i18n import _
+from recovery_journal.services.changes import Changes
+from recovery_journal.services.trends import ChartRange, ChartsView, load_charts, sentence
+from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.widgets import heading, wrapped
+
+Draw = Callable[[Any, ChartsView, Any], None]  # (figure, data, palette)
+
+
+class ChartTab(QWidget):
+    """Sentences above one chart, and a button that saves the chart as PNG or SVG."""
+
+    def __init__(self, name: str, draw: Callable[[Any, ChartsView, Any], None]) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self._draw = draw
+        self.canvas: Any = None
+        self.drawn_for: ChartsView | None = None
+        self.sentences = wrapped()
+        self.sentences.setObjectName("sentences")
+        self.save_button = QPushButton(_("Save chart…"))
+        self.save_button.clicked.connect(self.save)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.sentences)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        self._layout.addLayout(row)
+
+    def draw(self, view: ChartsView, palette: Any) -> None:
+        from recovery_journal.ui import charts
+
+        if self.canvas is None:
+            self.canvas = charts.make_canvas(self)
+            self.canvas.setMinimumHeight(260)
+            self._layout.insertWidget(1, self.canvas, stretch=1)
+        self._draw(self.canvas.figure, view, palette)
+        self.canvas.draw_idle()
+        self.drawn_for = view
+
+    def save(self) -> None:
+        if self.canvas is None:
+            return
+        from recovery_journal.ui import charts
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save chart"),
+            f"{self.objectName()}.png",
+            _("PNG image (*.png);;SVG drawing (*.svg)"),
+        )
+        if path:
+            charts.save_figure(self.canvas.figure, path)
+
+
+class ChartsPage(QWidget):
+    open_review = Signal()
+
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._operations = operations
+        self.view: ChartsView | None = None
+        self._wanted = False
+
+        self.range = QComboBox()
+        self.range.setObjectName("chart_range")
+        self.range.setAccessibleName(_("Range of the charts"))
+        for chart_range, text in (
+            (ChartRange.DAYS_30, _("Last 30 days")),
+            (ChartRange.DAYS_90, _("Last 90 days")),
+            (ChartRange.YEAR, _("Last year")),
+            (ChartRange.EVERYTHING, _("Everything")),
+        ):
+            self.range.addItem(text, chart_range)
+        self.range.setCurrentIndex(1)
+        self.range.activated.connect(lambda _index: self.reload())
+        range_label = QLabel(_("&Range:"))
+        range_label.setBuddy(self.range)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("chart_tabs")
+        self.chart_tabs: list[tuple[ChartTab, Period | None]] = []
+        for name, title, period, draw in self._chart_kinds():
+            tab = ChartTab(name, draw)
+            self.chart_tabs.append((tab, period))
+            self.tabs.addTab(tab, title)
+        self.tabs.currentChanged.connect(lambda _index: self._draw_current())
+
+        invitation = QWidget()
+        invitation_layout = QVBoxLayout(invitation)
+        invitation_layout.addWidget(
+            wrapped(
+                _(
+                    "Nothing to compare yet. Write tonight's review — a couple of minutes — and "
+                    "from tomorrow this page shows how you are changing, compared only with "
+                    "yourself."
+                )
+            )
+        )
+        write = QPushButton(_("Write tonight's review"))
+        write.clicked.connect(self.open_review)
+        invitation_layout.addWidget(write)
+        invitation_layout.addStretch(1)
+        self.invitation = invitation
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(invitation)
+
+        top = QHBoxLayout()
+        top.addWidget(heading(_("Better than yesterday")), stretch=1)
+        top.addWidget(range_label)
+        top.addWidget(self.range)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addLayout(top)
+        layout.addWidget(
+            wrapped(
+                _("Only you, compared with who you were before. Gaps are days without a review.")
+            )
+        )
+        layout.addWidget(self.stack, stretch=1)
+        operations.changed.connect(self._on_changed)
+
+    @staticmethod
+    def _chart_kinds() -> list[
+        tuple[str, str, Period | None, Callable[[Any, ChartsView, Any], None]]
+    ]:
+        def comparison(period: Period) -> Callable[[Any, ChartsView, Any], None]:
+            def draw(figure: Any, view: ChartsView, palette: Any) -> None:
+                from recovery_journal.ui import charts
+
+                charts.draw_comparison(figure, view, period, palette)
+
+            return draw
+
+        def named(function: str) -> Callable[[Any, ChartsView, Any], None]:
+            def draw(figure: Any, view: ChartsView, palette: Any) -> None:
+                from recovery_journal.ui import charts
+
+                getattr(charts, function)(figure, view, palette)
+
+            return draw
+
+        return [
+            ("today", _("Today"), Period.DAY, comparison(Period.DAY)),
+            ("week", _("This week"), Period.WEEK, comparison(Period.WEEK)),
+            ("month", _("This month"), Period.MONTH, comparison(Period.MONTH)),
+            ("year_ago", _("A year ago"), Period.YEAR, comparison(Period.YEAR)),
+            ("trends", _("Trends"), None, named("draw_trends")),
+            ("yes_answers", _("Yes answers"), None, named("draw_yes")),
+            ("calendar", _("Calendar"), None, named("draw_heat")),
+            ("clean_time", _("Clean time"), None, named("draw_clean_runs")),
+        ]
+
+    def palette_for_charts(self) -> Any:
+        from recovery_journal.ui.charts import Palette
+
+        palette = self.palette()
+        return Palette(
+            text=palette.color(QPalette.ColorRole.WindowText).name(),
+            background=palette.color(QPalette.ColorRole.Window).name(),
+            grid=palette.color(QPalette.ColorRole.Mid).name(),
+        )
+
+    # --- loading and drawing ---------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.view is None:
+            self.reload()
+
+    def reload(self) -> None:
+        chart_range = self.range.currentData()
+        self._operations.run(lambda vault: load_charts(vault, chart_range), self._show, owner=self)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if (changes.daily or changes.settings) and self.view is not None:
+            if self.isVisible():
+                self.reload()
+            else:
+                self.view = None  # read again when the page is next shown
+
+    def _show(self, view: ChartsView) -> None:
+        self.view = view
+        self.stack.setCurrentWidget(self.invitation if view.empty else self.tabs)
+        for tab, period in self.chart_tabs:
+            tab.drawn_for = None
+            if period is not None:
+                tab.sentences.setText(self._sentences(view, period))
+            else:
+                tab.sentences.setText("")
+        if not view.empty:
+            self._draw_current()
+
+    def _sentences(self, view: ChartsView, period: Period) -> str:
+        if not view.history[period] and period is Period.YEAR:
+            return _(
+                "A year from your first review, this tab shows you against yourself a year before."
+            )
+        return "\n".join(
+            sentence(comparison, view.names[comparison.dimension.uid], period)
+            for comparison in view.comparisons[period]
+        )
+
+    def _draw_current(self) -> None:
+        view = self.view
+        if view is None or view.empty:
+            return
+        tab, _period = self.chart_tabs[self.tabs.currentIndex()]
+        if tab.drawn_for is not view:
+            tab.draw(view, self.palette_for_charts())
