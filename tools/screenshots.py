@@ -78,9 +78,18 @@ def main() -> None:
             window.practice.tabs.setCurrentIndex(number)
             settle(app, controller.operations)
             window.grab().save(str(out / f"practice{number}-{language}.png"))
+        window.show_page(Page.CHARTS)
+        wait(app, lambda window=window: window.charts.view is not None)
+        for number in range(window.charts.tabs.count()):
+            window.charts.tabs.setCurrentIndex(number)
+            settle(app, controller.operations)
+            for _ in range(10):
+                app.processEvents()
+            window.grab().save(str(out / f"charts{number}-{language}.png"))
         window.show_page(Page.SETTINGS)
         settle(app, controller.operations)
         window.grab().save(str(out / f"settings-{language}.png"))
+
 
         window.show_page(Page.STEPS)
         settle(app, controller.operations)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from recovery_journal.domain.trends import Period, Verdict
-from recovery_journal.i18n import _
+from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.trends import ChartsView
 
 NOW = "#0072B2"  # Okabe-Ito blue
@@ -140,7 +140,7 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette) -> None:
         grid, aspect="auto", cmap="cividis", vmin=0, vmax=1, interpolation="nearest"
     )
     axes.set_yticks(range(len(questions)), [_short(view.names[q.uid]) for q in questions])
-    step = max(1, len(weeks) // 8)
+    step = _tick_step(len(weeks))
     axes.set_xticks(
         range(0, len(weeks), step), [w.week.strftime("%d.%m.%y") for w in weeks[::step]]
     )
@@ -148,6 +148,11 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette) -> None:
     bar.set_label(_('share of nights answered "yes"'), color=palette.text, fontsize=8)
     bar.ax.tick_params(colors=palette.text, labelsize=8)
     _style(figure, palette)
+
+
+def _tick_step(count: int, labels: int = 6) -> int:
+    """Every how many columns a date label goes, so that about ``labels`` fit without overlap."""
+    return max(1, math.ceil(count / labels))
 
 
 def _short(text: str, limit: int = 38) -> str:
@@ -166,7 +171,7 @@ def draw_heat(figure: Any, view: ChartsView, palette: Palette) -> None:
     axes.imshow(cells, aspect="auto", cmap=colours, vmin=0, vmax=1, interpolation="nearest")
     axes.set_yticks(range(7), [_("Mon"), "", _("Wed"), "", _("Fri"), "", _("Sun")])
     weeks = len(view.heat)
-    step = max(1, weeks // 8)
+    step = _tick_step(weeks)
     first_monday = view.first - timedelta(days=view.first.weekday())
     axes.set_xticks(
         range(0, weeks, step),
@@ -184,14 +189,24 @@ def draw_clean_runs(figure: Any, view: ChartsView, palette: Palette) -> None:
         spans = [
             (date2num(start), max(1.0, float((end - start).days))) for start, end in run.periods
         ]
-        axes.broken_barh(spans, (row - 0.3, 0.6), color=BETTER)
+        axes.broken_barh(spans, (row - 0.2, 0.4), color=BETTER)
+        for start, end in run.periods:
+            axes.annotate(
+                ngettext("{n} day", "{n} days", (end - start).days).format(n=(end - start).days),
+                (date2num(end), row - 0.25),
+                ha="right",
+                va="bottom",
+                fontsize=8,
+                color=palette.text,
+            )
         marks = [date2num(day) for day in run.milestones]
-        axes.plot(marks, [row] * len(marks), "|", markersize=14, color=palette.text)
+        axes.plot(marks, [row + 0.3] * len(marks), "^", markersize=7, color=palette.text)
     axes.set_yticks(
         range(len(view.clean_runs)), [r.name or _("Clean time") for r in view.clean_runs]
     )
+    axes.set_ylim(len(view.clean_runs) - 0.2, -0.8)  # thin bars, first clean date on top
     axes.xaxis_date()
-    axes.invert_yaxis()
+    axes.set_title(_("Runs of clean time; ▲ a milestone reached"), fontsize=9, loc="left")
     _style(figure, palette)
 
 
