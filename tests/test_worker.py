@@ -74,3 +74,41 @@ def test_shutdown_waits_for_queued_saves(new_vault, vault_path):
         assert vault.notes.count() == 28
     finally:
         vault.close()
+
+
+def test_a_failed_job_leaves_no_live_frames_behind(tmp_path):
+    """Frames (and the cursors in them) of a failed job are freed on the worker thread."""
+    import gc
+    import weakref
+
+    from recovery_journal.services.worker import VaultWorker
+
+    class Held:
+        pass
+
+    refs = []
+
+    def failing(vault):
+        held = Held()
+        refs.append(weakref.ref(held))
+        raise ValueError("no")
+
+    worker = VaultWorker()
+    worker.open(lambda: _FakeVault()).result()
+    future = worker.submit(failing)
+    error = future.exception()
+    assert isinstance(error, ValueError)
+    gc.disable()  # only reference counting may free it: the GUI thread never collects it
+    try:
+        assert refs[0]() is None
+    finally:
+        gc.enable()
+        worker.shutdown()
+
+
+class _FakeVault:
+    def translate_error(self, error):
+        return error
+
+    def close(self):
+        pass

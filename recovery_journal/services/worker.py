@@ -6,6 +6,7 @@ the GUI never touches the vault itself (Electrum's sql_db and Picard's run_task 
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
@@ -17,6 +18,37 @@ T = TypeVar("T")
 
 class VaultClosed(RuntimeError):
     """A job arrived while no vault was open (for example just after locking)."""
+
+
+def _release_frames(error: BaseException) -> None:
+    """Drop the local variables of the frames a failed job left in its traceback.
+
+    The future carries the exception to the GUI thread. Its traceback keeps the job's frames
+    alive, and with them cursors and connections; collected later by the GUI thread's garbage
+    collector, finalising one needs the connection's mutex, which the worker may hold mid-query
+    while it waits for the GIL the collector holds: a deadlock (seen once in CI). Cleared here,
+    they are freed on the worker thread, where they belong.
+    """
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        pending += [current.__cause__, current.__context__]
+
+
+def _guarded(job: Callable[[], T]) -> Callable[[], T]:
+    def run() -> T:
+        try:
+            return job()
+        except BaseException as error:
+            _release_frames(error)
+            raise
+
+    return run
 
 
 class VaultWorker:
@@ -32,7 +64,7 @@ class VaultWorker:
             refused: Future[T] = Future()
             refused.set_exception(VaultClosed("the vault worker has shut down"))
             return refused
-        return self._executor.submit(job)
+        return self._executor.submit(_guarded(job))
 
     def open(self, opener: Callable[[], Vault]) -> Future[None]:
         """Run ``opener`` (which derives the key) on the worker and keep the vault it returns."""
