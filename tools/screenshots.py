@@ -90,7 +90,6 @@ def main() -> None:
         settle(app, controller.operations)
         window.grab().save(str(out / f"settings-{language}.png"))
 
-
         window.show_page(Page.STEPS)
         settle(app, controller.operations)
         window.grab().save(str(out / f"steps-{language}.png"))
