@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -144,8 +144,6 @@ class RatingBox(QSpinBox):
 
 
 class ReviewPage(QWidget):
-    apology_added = Signal(str)
-
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._operations = operations
@@ -154,6 +152,8 @@ class ReviewPage(QWidget):
         self._dirty = False
         self._focus_first = False
         self._own_save = False
+        self.apology_button: QPushButton | None = None
+        self._apology_uid: str | None = None  # the question whose "yes" offers the step 8 list
 
         self._saves: list[Future[Any]] = []
         self.answers: dict[str, tuple[YesNo | None, QLineEdit | NoteBox]] = {}
@@ -303,7 +303,8 @@ class ReviewPage(QWidget):
         clear_layout(self.form_layout)
         self.answers.clear()
         self.ratings.clear()
-        self.apology_button: QPushButton | None = None
+        self.apology_button = None
+        self._apology_uid = None
         questions = QWidget()
         grid = QGridLayout(questions)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -369,6 +370,7 @@ class ReviewPage(QWidget):
                 row += 1  # under the note, so the notes keep the width
                 grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignLeft)
                 self.apology_button = button
+                self._apology_uid = question.uid
             self.answers[question.uid] = (yes_no, note)
         self.form_layout.addWidget(heading(_("Questions"), 1.15))
         self.form_layout.addWidget(questions)
@@ -466,11 +468,11 @@ class ReviewPage(QWidget):
         if self._dirty and self.sheet is not None:
             self._dirty = False
             review, lines = self.collected()
-            day = review.day
+            day, written = review.day, not review.empty
 
             def saved(_changes: Changes) -> None:
                 self._own_save = True
-                self._saved(day)
+                self._saved(day, written)
 
             future = self._operations.run(
                 lambda vault: save_review(vault, review, lines),
@@ -483,16 +485,14 @@ class ReviewPage(QWidget):
         self._saves = [f for f in self._saves if not f.done()]
         return list(self._saves)
 
-    def _saved(self, day: date) -> None:
+    def _saved(self, day: date, written: bool) -> None:
         if self.sheet is None or self._dirty:
             return
         days = set(self.sheet.reviewed_days)
-        review, lines = self.collected() if day == self.day else (None, [])
-        if review is not None:
-            if review.empty:
-                days.discard(day)
-            else:
-                days.add(day)
+        if written:
+            days.add(day)
+        else:
+            days.discard(day)  # an emptied review is removed from the vault
         self.sheet = replace(self.sheet, reviewed_days=frozenset(days))
         self._mark_calendar()
         self.streak.setText(self._streak_text(self.sheet))
@@ -512,9 +512,9 @@ class ReviewPage(QWidget):
     # --- step 8 and customising ------------------------------------------------------------------
 
     def add_apology(self) -> None:
-        if self.day is None or "q.apology" not in self.answers:
+        if self.day is None or self._apology_uid not in self.answers:
             return
-        note = self.answers["q.apology"][1].text()
+        note = self.answers[self._apology_uid][1].text()
         person, ok = QInputDialog.getText(
             self,
             _("Add to the step 8 list"),
@@ -527,13 +527,11 @@ class ReviewPage(QWidget):
         self.save_now()
 
         def added(result: Any) -> None:
-            amend, _changes = result
             if self.sheet is not None and self.sheet.day == day:
                 self.sheet = replace(self.sheet, on_step8=True)
                 if self.apology_button is not None:
                     self.apology_button.setText(_("On the step 8 list"))
                     self.apology_button.setEnabled(False)
-            self.apology_added.emit(amend.person)
 
         self._operations.run(
             lambda vault: add_apology_to_step8(vault, day, person, note),
