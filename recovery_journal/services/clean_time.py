@@ -68,30 +68,36 @@ def record_slip(
     return DAILY_CHANGED
 
 
+def days_text(days: int) -> str:
+    return ngettext("{n} day", "{n} days", days).format(n=days)
+
+
+def months_text(months: int) -> str:
+    return ngettext("{n} month", "{n} months", months).format(n=months)
+
+
+def years_text(years: int) -> str:
+    return ngettext("{n} year", "{n} years", years).format(n=years)
+
+
 def milestone_name(milestone: Milestone) -> str:
     n = milestone.count
     if milestone.kind is MilestoneKind.DAYS:
-        if n == 1:
-            return _("24 hours")
-        return ngettext("{n} day", "{n} days", n).format(n=n)
+        return _("24 hours") if n == 1 else days_text(n)
     if milestone.kind is MilestoneKind.MONTHS:
-        return ngettext("{n} month", "{n} months", n).format(n=n)
-    return ngettext("{n} year", "{n} years", n).format(n=n)
+        return months_text(n)
+    return years_text(n)
 
 
 def span_text(value: Span) -> str:
     parts = []
     if value.years:
-        parts.append(ngettext("{n} year", "{n} years", value.years).format(n=value.years))
+        parts.append(years_text(value.years))
     if value.months:
-        parts.append(ngettext("{n} month", "{n} months", value.months).format(n=value.months))
+        parts.append(months_text(value.months))
     if value.days or not parts:
-        parts.append(ngettext("{n} day", "{n} days", value.days).format(n=value.days))
+        parts.append(days_text(value.days))
     return ", ".join(parts)
-
-
-def days_text(days: int) -> str:
-    return ngettext("{n} day", "{n} days", days).format(n=days)
 
 
 def milestone_note(item: CleanTime) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from recovery_journal.domain.clean_time import Milestone, Span
 from recovery_journal.domain.daily import RatingDimension
 from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.trends import Verdict, judge
 from recovery_journal.i18n import _
 from recovery_journal.services.clean_time import (
     days_text,
@@ -103,9 +104,9 @@ def build_summary(vault: Vault, now: datetime | None = None) -> dict[str, Any]:
 
 
 def _better(dimension: RatingDimension, today: int | None, yesterday: int | None) -> bool | None:
-    if today is None or yesterday is None or today == yesterday:
-        return None
-    return (today < yesterday) if dimension.lower_is_better else (today > yesterday)
+    """True or False by the scale's direction; None when a day is unrated or nothing changed."""
+    verdict = judge(today, yesterday, dimension.lower_is_better)
+    return {Verdict.BETTER: True, Verdict.LOWER: False}.get(verdict)
 
 
 def _number(value: float | None) -> str:

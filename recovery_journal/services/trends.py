@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 
-from recovery_journal.domain.clean_time import CleanDate, Slip, milestone_dates, runs
+from recovery_journal.domain.clean_time import milestone_dates, runs
 from recovery_journal.domain.daily import AnswerKind, NightlyReview, RatingDimension, ReviewQuestion
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.trends import (
@@ -23,6 +23,7 @@ from recovery_journal.domain.trends import (
     yes_by_week,
 )
 from recovery_journal.i18n import _
+from recovery_journal.services.clean_time import load_clean_times
 from recovery_journal.services.review import dimension_name, question_text, review_day
 
 
@@ -81,14 +82,11 @@ def load_charts(vault: Vault, chart_range: ChartRange, now: datetime | None = No
     names = {d.uid: dimension_name(d) for d in dimensions}
     names.update({q.uid: question_text(q) for q in questions})
     daily = {d.uid: series(ratings_by_day(shown, d.uid), first, today) for d in dimensions}
-    slips = vault.tools.all(Slip)
     clean_runs = []
-    for clean in vault.tools.all(CleanDate):
-        own = [s for s in slips if s.clean_uid == clean.uid]
-        periods = tuple(runs(clean.since, own, today))
-        current = periods[-1][0]
-        reached = tuple(m.on for m in milestone_dates(current, 60) if m.on <= today)
-        clean_runs.append(CleanRun(clean.name, periods, reached))
+    for item in load_clean_times(vault, today):
+        periods = tuple(runs(item.clean.since, list(item.slips), today))
+        reached = tuple(m.on for m in milestone_dates(item.since, 60) if m.on <= today)
+        clean_runs.append(CleanRun(item.clean.name, periods, reached))
     return ChartsView(
         today=today,
         first=first,

@@ -210,6 +210,22 @@ def draw_clean_runs(figure: Any, view: ChartsView, palette: Palette) -> None:
     _style(figure, palette)
 
 
+def draw_chart(
+    name: str, period: Period | None, figure: Any, view: ChartsView, palette: Palette
+) -> None:
+    """Draw the chart of one tab: a comparison of ``period``, or the chart called ``name``."""
+    if period is not None:
+        draw_comparison(figure, view, period, palette)
+        return
+    drawers = {
+        "trends": draw_trends,
+        "yes_answers": draw_yes,
+        "calendar": draw_heat,
+        "clean_time": draw_clean_runs,
+    }
+    drawers[name](figure, view, palette)
+
+
 def save_figure(figure: Any, path: str) -> None:
     """PNG or SVG by the file's suffix; SVG keeps the text as text."""
     figure.savefig(path, facecolor=figure.get_facecolor(), dpi=150)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from recovery_journal import APP_NAME
 from recovery_journal.i18n import _
+from recovery_journal.services.changes import Changes
 from recovery_journal.services.review import ReminderCheck, check_reminder
 from recovery_journal.ui.operations import Operations
 
@@ -77,8 +78,13 @@ class Reminder(QObject):
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
-        operations.changed.connect(lambda changes: self.check() if changes else None)
+        operations.changed.connect(self._on_changed)
         self.check()
+
+    def _on_changed(self, changes: Changes) -> None:
+        # A review written or the reminder moved; not every keystroke saved elsewhere.
+        if changes.daily or changes.settings:
+            self.check()
 
     @property
     def tray_available(self) -> bool:

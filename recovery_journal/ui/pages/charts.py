@@ -6,7 +6,6 @@ data is read off the UI thread and each chart is drawn when its tab is first loo
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -30,16 +29,14 @@ from recovery_journal.services.trends import ChartRange, ChartsView, load_charts
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import heading, wrapped
 
-Draw = Callable[[Any, ChartsView, Any], None]  # (figure, data, palette)
-
 
 class ChartTab(QWidget):
     """Sentences above one chart, and a button that saves the chart as PNG or SVG."""
 
-    def __init__(self, name: str, draw: Callable[[Any, ChartsView, Any], None]) -> None:
+    def __init__(self, name: str, period: Period | None) -> None:
         super().__init__()
         self.setObjectName(name)
-        self._draw = draw
+        self.period = period
         self.canvas: Any = None
         self.drawn_for: ChartsView | None = None
         self.sentences = wrapped()
@@ -60,7 +57,7 @@ class ChartTab(QWidget):
             self.canvas = charts.make_canvas(self)
             self.canvas.setMinimumHeight(260)
             self._layout.insertWidget(1, self.canvas, stretch=1)
-        self._draw(self.canvas.figure, view, palette)
+        charts.draw_chart(self.objectName(), self.period, self.canvas.figure, view, palette)
         self.canvas.draw_idle()
         self.drawn_for = view
 
@@ -106,8 +103,8 @@ class ChartsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chart_tabs")
         self.chart_tabs: list[tuple[ChartTab, Period | None]] = []
-        for name, title, period, draw in self._chart_kinds():
-            tab = ChartTab(name, draw)
+        for name, title, period in self._chart_kinds():
+            tab = ChartTab(name, period)
             self.chart_tabs.append((tab, period))
             self.tabs.addTab(tab, title)
         self.tabs.currentChanged.connect(lambda _index: self._draw_current())
@@ -148,34 +145,17 @@ class ChartsPage(QWidget):
         operations.changed.connect(self._on_changed)
 
     @staticmethod
-    def _chart_kinds() -> list[
-        tuple[str, str, Period | None, Callable[[Any, ChartsView, Any], None]]
-    ]:
-        def comparison(period: Period) -> Callable[[Any, ChartsView, Any], None]:
-            def draw(figure: Any, view: ChartsView, palette: Any) -> None:
-                from recovery_journal.ui import charts
-
-                charts.draw_comparison(figure, view, period, palette)
-
-            return draw
-
-        def named(function: str) -> Callable[[Any, ChartsView, Any], None]:
-            def draw(figure: Any, view: ChartsView, palette: Any) -> None:
-                from recovery_journal.ui import charts
-
-                getattr(charts, function)(figure, view, palette)
-
-            return draw
-
+    def _chart_kinds() -> list[tuple[str, str, Period | None]]:
+        """(name, tab title, compared period or None) for each chart."""
         return [
-            ("today", _("Today"), Period.DAY, comparison(Period.DAY)),
-            ("week", _("This week"), Period.WEEK, comparison(Period.WEEK)),
-            ("month", _("This month"), Period.MONTH, comparison(Period.MONTH)),
-            ("year_ago", _("A year ago"), Period.YEAR, comparison(Period.YEAR)),
-            ("trends", _("Trends"), None, named("draw_trends")),
-            ("yes_answers", _("Yes answers"), None, named("draw_yes")),
-            ("calendar", _("Calendar"), None, named("draw_heat")),
-            ("clean_time", _("Clean time"), None, named("draw_clean_runs")),
+            ("today", _("Today"), Period.DAY),
+            ("week", _("This week"), Period.WEEK),
+            ("month", _("This month"), Period.MONTH),
+            ("year_ago", _("A year ago"), Period.YEAR),
+            ("trends", _("Trends"), None),
+            ("yes_answers", _("Yes answers"), None),
+            ("calendar", _("Calendar"), None),
+            ("clean_time", _("Clean time"), None),
         ]
 
     def palette_for_charts(self) -> Any:
