@@ -28,10 +28,6 @@ from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
 
-def _tonight() -> date:
-    return review_day_now()
-
-
 def review_day_now() -> date:
     now = datetime.now().astimezone()
     return (now - timedelta(hours=4)).date()  # the default boundary is 04:00
@@ -108,7 +104,7 @@ def test_a_whole_nightly_review_with_the_keyboard_alone(qapp, qtbot, controllers
     settle(qtbot, controller)
     qtbot.waitUntil(lambda: page.save_state.text() == "Saved")
     day = page.day
-    assert day == _tonight()
+    assert day == review_day_now()
     window.close()
     controller.shutdown()
 
@@ -256,7 +252,6 @@ def test_a_clean_date_and_a_slip_from_the_clean_time_page(
     table = page.clean_table
     today = date.today()
     since = today - timedelta(days=40)
-    table.edit(None, None)  # no-op edits are ignored
     record = CleanDate("c1", "Alcohol", since)
     table._push("Add", {"c1": None}, {"c1": record})
     settle(qtbot, controller)
