@@ -4,15 +4,21 @@ vaults, and saves a chart as PNG and SVG."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 from datetime import UTC, date, datetime
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog
 
 from recovery_journal.domain.daily import NightlyReview, Rating
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.review import review_day
 from recovery_journal.store import create_vault
+from recovery_journal.ui.chart_view import RESIZE_PAUSE_MS
 from recovery_journal.ui.pages import Page
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
@@ -47,7 +53,7 @@ def test_no_data_is_an_invitation_not_an_empty_axis(qapp, qtbot, controllers, va
     _make(vault_path, 0)
     _controller, window, page = _open_charts(qapp, qtbot, controllers, vault_path)
     assert page.stack.currentWidget() is page.invitation
-    assert all(tab.canvas is None for tab, _period in page.chart_tabs)
+    assert all(tab.chart.painted_for is None for tab, _period in page.chart_tabs)
 
 
 @pytest.mark.parametrize("days", [1, 90, 3650])
@@ -57,8 +63,9 @@ def test_every_chart_draws(qapp, qtbot, controllers, vault_path, days):
     assert page.stack.currentWidget() is page.tabs
     for index, (tab, period) in enumerate(page.chart_tabs):
         page.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(lambda tab=tab: tab.drawn_for is page.view)
-        assert tab.canvas.figure.axes, f"{tab.objectName()} drew nothing"
+        qtbot.waitUntil(lambda tab=tab: tab.chart.painted_for is page.view, timeout=20_000)
+        assert tab.chart.axes, f"{tab.objectName()} drew nothing"
+        assert not tab.chart.grab().toImage().isNull()
         if period is not None and days > 1:
             assert tab.sentences.text(), tab.objectName()
     today = page.chart_tabs[0][0].sentences.text()
@@ -68,7 +75,7 @@ def test_every_chart_draws(qapp, qtbot, controllers, vault_path, days):
     page.range.setCurrentIndex(3)  # everything
     page.reload()
     qtbot.waitUntil(lambda: page.view is not before, timeout=20_000)
-    qtbot.waitUntil(lambda: page.chart_tabs[-1][0].drawn_for is page.view)
+    qtbot.waitUntil(lambda: page.chart_tabs[-1][0].chart.painted_for is page.view, timeout=20_000)
 
 
 def test_a_chart_is_saved_as_png_and_svg(
@@ -77,12 +84,120 @@ def test_a_chart_is_saved_as_png_and_svg(
     _make(vault_path, 90)
     _controller, window, page = _open_charts(qapp, qtbot, controllers, vault_path)
     tab = page.chart_tabs[0][0]
-    qtbot.waitUntil(lambda: tab.drawn_for is page.view)
+    qtbot.waitUntil(lambda: tab.chart.painted_for is page.view, timeout=20_000)
     for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<?xml")):
         target = tmp_path / f"chart{suffix}"
         monkeypatch.setattr(
             QFileDialog, "getSaveFileName", lambda *args, target=target: (str(target), "")
         )
         tab.save_button.click()
+        qtbot.waitUntil(target.exists, timeout=20_000)
         assert target.read_bytes().startswith(magic)
     assert b"Mood" in (tmp_path / "chart.svg").read_bytes()
+
+
+def test_other_tabs_are_drawn_in_the_background_and_shown_without_a_redraw(
+    qapp, qtbot, controllers, vault_path
+):
+    _make(vault_path, 90)
+    _controller, window, page = _open_charts(qapp, qtbot, controllers, vault_path)
+    qtbot.waitUntil(
+        lambda: all(tab.chart.painted_for is page.view for tab, _p in page.chart_tabs),
+        timeout=30_000,
+    )
+    requests = {tab.objectName(): tab.chart._ticket[0] for tab, _p in page.chart_tabs}
+    for index in range(len(page.chart_tabs)):
+        page.tabs.setCurrentIndex(index)
+        qtbot.wait(RESIZE_PAUSE_MS * 2)  # a resize would ask for a new picture by now
+    assert {tab.objectName(): tab.chart._ticket[0] for tab, _p in page.chart_tabs} == requests
+
+
+def test_a_resized_window_redraws_the_chart_at_its_new_size(qapp, qtbot, controllers, vault_path):
+    _make(vault_path, 90)
+    _controller, window, page = _open_charts(qapp, qtbot, controllers, vault_path)
+    chart = page.chart_tabs[0][0].chart
+    qtbot.waitUntil(lambda: chart.painted_for is page.view, timeout=20_000)
+    before = chart._pixmap.size()
+    window.resize(window.width() + 200, window.height() + 100)
+    qtbot.waitUntil(lambda: chart._pixmap.size() != before, timeout=20_000)
+    ratio = chart.devicePixelRatioF()
+    assert chart._pixmap.width() == round(chart.width() * ratio)
+
+
+def test_date_labels_are_in_the_language_of_the_window(qapp, monkeypatch):
+    from recovery_journal.services.trends import DateTick, TickStyle
+    from recovery_journal.ui import charts
+    from recovery_journal.ui.pages.charts import ChartsPage
+
+    monkeypatch.setattr(QLocale, "setDefault", QLocale.setDefault)
+    QLocale.setDefault(QLocale("ru"))
+    try:
+        palette = ChartsPage.palette_for_charts(QFileDialog())  # any widget's palette
+    finally:
+        QLocale.setDefault(QLocale("en"))
+    day = date(2026, 11, 1)
+    assert charts.tick_label(DateTick(0, day, TickStyle.MONTH_YEAR), palette) == "нояб. 2026"
+    assert charts.tick_label(DateTick(0, day, TickStyle.DAY_MONTH), palette) == "1 нояб."
+    assert charts.tick_label(DateTick(0, day, TickStyle.YEAR), palette) == "2026"
+
+
+def test_matplotlib_loads_and_draws_only_on_the_charts_thread(vault_path):
+    """In a fresh interpreter: the GUI thread never imports matplotlib nor draws a figure."""
+    _make(vault_path, 30)
+    script = textwrap.dedent(
+        f"""
+        import sys, threading, time
+        from importlib.abc import MetaPathFinder
+
+        loaders = set()
+
+        class Watch(MetaPathFinder):
+            def find_spec(self, name, path=None, target=None):
+                if name == "matplotlib":
+                    loaders.add(threading.current_thread().name)
+                return None
+
+        sys.meta_path.insert(0, Watch())
+        from PySide6.QtWidgets import QApplication
+        from recovery_journal.services.worker import VaultWorker
+        from recovery_journal.store import open_vault
+        from recovery_journal.ui import charts
+        from recovery_journal.ui.operations import Operations
+        from recovery_journal.ui.pages.charts import ChartsPage
+
+        drawers = set()
+        make_figure = charts._figure
+
+        def watched(*args):
+            drawers.add(threading.current_thread().name)
+            return make_figure(*args)
+
+        charts._figure = watched
+        app = QApplication([])
+        worker = VaultWorker()
+        worker.open(lambda: open_vault({str(vault_path)!r}, {PASSPHRASE!r},
+                                       kdf_iterations={TEST_KDF})).result()
+        page = ChartsPage(Operations(worker))
+        page.resize(900, 600)
+        page.show()
+        deadline = time.monotonic() + 60
+        while not all(t.chart.painted_for is page.view and page.view
+                      for t, _p in page.chart_tabs):
+            assert time.monotonic() < deadline, "not painted"
+            app.processEvents()
+            time.sleep(0.005)
+        worker.shutdown()
+        assert "matplotlib" in sys.modules
+        print(sorted(loaders), sorted(drawers))
+        assert loaders and all(n.startswith("charts") for n in loaders), loaders
+        assert drawers and all(n.startswith("charts") for n in drawers), drawers
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=110,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]

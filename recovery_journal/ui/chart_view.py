@@ -1,0 +1,151 @@
+"""A chart on screen: drawn on the charts thread, shown by the GUI thread as a picture.
+
+matplotlib runs on one thread of its own (it is not thread-safe, and one thread is all it
+needs), so neither its import nor a ten-year chart ever stalls the window. A newer request for
+the same chart makes an older one still waiting in the queue a no-op.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from recovery_journal.domain.trends import Period
+from recovery_journal.i18n import _
+from recovery_journal.services.trends import ChartsView
+from recovery_journal.ui.bridge import when_done
+
+_thread: ThreadPoolExecutor | None = None
+RESIZE_PAUSE_MS = 150  # redraw once the person stops resizing, not at every step
+
+
+def charts_thread() -> ThreadPoolExecutor:
+    global _thread
+    if _thread is None:
+        _thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
+    return _thread
+
+
+def warm_up() -> Future[None]:
+    """Import matplotlib on the charts thread; the page asks for this when first shown."""
+
+    def job() -> None:
+        from recovery_journal.ui import charts
+
+        charts.warm_up()
+
+    return charts_thread().submit(job)
+
+
+class ChartView(QWidget):
+    """One chart: its picture scaled to the widget until the redraw at the new size arrives."""
+
+    painted = Signal()
+
+    def __init__(self, name: str, period: Period | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.period = period
+        self.view: ChartsView | None = None
+        self.palette_for_charts: Any = None
+        self.painted_for: ChartsView | None = None  # the view of the picture shown
+        self.axes = 0  # how many axes the shown picture has
+        self._pixmap: QPixmap | None = None
+        self._failed = False
+        self._asked_size = (0, 0)
+        self._ticket = [0]  # a list, so the charts thread reads it without touching the widget
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(RESIZE_PAUSE_MS)
+        self._resized.timeout.connect(self._request)
+        self.setMinimumHeight(260)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def show_chart(self, view: ChartsView, palette: Any) -> None:
+        self.view = view
+        self.palette_for_charts = palette
+        self._request()
+
+    def _request(self) -> None:
+        view, palette = self.view, self.palette_for_charts
+        if view is None:
+            return
+        self._ticket[0] += 1
+        ticket, mine = self._ticket, self._ticket[0]
+        name, period = self.name, self.period
+        size = self._asked_size = (self.width(), self.height())
+        ratio = self.devicePixelRatioF()
+
+        def job() -> Any:
+            if ticket[0] != mine:
+                return None  # a newer request is behind this one
+            from recovery_journal.ui import charts
+
+            return charts.render(name, period, view, palette, size, ratio)
+
+        def arrived(picture: Any) -> None:
+            if picture is None or not shiboken6.isValid(self) or self._ticket[0] != mine:
+                return
+            image = QImage(
+                picture.rgba, picture.width, picture.height, QImage.Format.Format_RGBA8888
+            )
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            self._pixmap, self._failed = pixmap, False
+            self.painted_for, self.axes = view, picture.axes
+            self.update()
+            self.painted.emit()
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self) and self._ticket[0] == mine:
+                from recovery_journal.ui.messages import error_sentence
+
+                error_sentence(error)  # the traceback goes to stderr for the developer
+                self._pixmap, self._failed = None, True
+                self.painted_for = view
+                self.update()
+                self.painted.emit()
+
+        when_done(charts_thread().submit(job), arrived, failed)
+
+    def save(self, path: Path) -> Future[None]:
+        """Save the chart (PNG or SVG by suffix) on the charts thread."""
+        view, palette, name, period = self.view, self.palette_for_charts, self.name, self.period
+        assert view is not None
+
+        def job() -> None:
+            from recovery_journal.ui import charts
+
+            charts.save(name, period, view, palette, path)
+
+        return charts_thread().submit(job)
+
+    # --- Qt ----------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # Qt also sends one when a widget sized while hidden is first shown: same size, no redraw.
+        if self.view is not None and self._asked_size != (self.width(), self.height()):
+            self._resized.start()
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        try:
+            if self._pixmap is not None:
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.drawPixmap(self.rect(), self._pixmap)
+            elif self.view is not None:
+                text = (
+                    _("This chart could not be drawn. Your entries are safe.")
+                    if self._failed
+                    else _("Drawing the chart…")
+                )
+                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        finally:
+            painter.end()

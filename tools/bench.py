@@ -1,0 +1,276 @@
+"""The benchmark: figures on the ten-year demo vault, each beside a baseline from the same run.
+
+Usage: python tools/bench.py [--json FILE] [--runs N] [--vault PATH]
+
+The ten-year vault is built once (``demo --days 3650``) and cached in ``.bench/``. Each figure is
+the median of at least five runs; the baseline beside it is measured in the same run, so the
+ratio holds on a noisy machine. A benchmark, not a test: it reports, it never fails on a slow
+machine. Each run of the GUI figures is a fresh process (the first paint includes matplotlib's
+import, as for a person opening the page).
+
+The JSON written with ``--json`` is::
+
+    {"machine": {"cpus": int, "python": str},
+     "vault": {"path": str, "days": int, "bytes": int},
+     "figures": [{"name": str, "unit": "s" | "MiB", "median": float, "worst": float,
+                  "baseline_name": str | null, "baseline": float | null,
+                  "ratio": float | null, "budget": str | null}]}
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".bench"
+PASSPHRASE = "demo vault"
+DAYS = 3650
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    unit: str
+    median: float
+    worst: float
+    baseline_name: str | None = None
+    baseline: float | None = None
+    budget: str | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline is None or self.baseline <= 0:
+            return None
+        return self.median / self.baseline
+
+
+def ten_year_vault(path: Path | None) -> Path:
+    if path is not None:
+        return path
+    vault = CACHE / f"demo-{DAYS}.rjvault"
+    if not vault.exists():
+        CACHE.mkdir(exist_ok=True)
+        print(f"Building the ten-year vault in {vault} (once)...", file=sys.stderr)
+        building = vault.with_suffix(".building")
+        building.unlink(missing_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "recovery_journal", "demo", "--vault", str(building)]
+            + ["--days", str(DAYS)],
+            env={**os.environ, "RECOVERY_JOURNAL_PASSPHRASE": PASSPHRASE},
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        building.rename(vault)
+    return vault
+
+
+# --- the charts page, measured in a fresh process per run ------------------------------------
+
+
+def charts_child(vault_path: Path) -> dict[str, float]:
+    """One run: the charts page opened on the vault, then a change of range. Prints JSON."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import resource
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
+
+    from recovery_journal.services.trends import ChartRange, load_charts
+    from recovery_journal.services.worker import VaultWorker
+    from recovery_journal.store import open_vault
+    from recovery_journal.ui.operations import Operations
+    from recovery_journal.ui.pages.charts import ChartsPage
+
+    app = QApplication([])
+    worker = VaultWorker()
+    worker.open(lambda: open_vault(vault_path, PASSPHRASE)).result()
+    operations = Operations(worker)
+    figures: dict[str, float] = {}
+
+    # The GUI thread's longest stall: a 5 ms timer that should tick without pause.
+    ticks = QElapsedTimer()
+    ticks.start()
+    stall = [0.0]
+
+    def tick() -> None:
+        stall[0] = max(stall[0], ticks.restart() / 1000)
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(tick)
+
+    def wait_until(done: Callable[[], bool], limit: float = 60.0) -> None:
+        deadline = time.perf_counter() + limit
+        while not done():
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the charts page did not paint")
+            app.processEvents()
+            time.sleep(0.001)
+
+    # As in the app, the page is switched to inside a window already on screen.
+    window = QMainWindow()
+    pages = QStackedWidget()
+    pages.addWidget(QLabel("another page"))
+    page = ChartsPage(operations)
+    pages.addWidget(page)
+    window.setCentralWidget(pages)
+    window.resize(1100, 720)
+    window.show()
+    for _ in range(50):
+        app.processEvents()
+    trends = next(i for i, (tab, _p) in enumerate(page.chart_tabs) if tab.objectName() == "trends")
+    page.tabs.setCurrentIndex(trends)
+    tab = page.chart_tabs[trends][0]
+
+    def painted() -> bool:
+        return page.view is not None and tab.chart.painted_for is page.view
+
+    heartbeat.start()
+    ticks.restart()
+    started = time.perf_counter()
+    pages.setCurrentWidget(page)
+    wait_until(painted)
+    figures["charts_first_paint"] = time.perf_counter() - started
+
+    for chart_range, name in ((ChartRange.EVERYTHING, "everything"), (ChartRange.YEAR, "year")):
+        before = page.view
+        started = time.perf_counter()
+        page.range.setCurrentIndex(page.range.findData(chart_range))
+        page.reload()
+        wait_until(lambda before=before: page.view is not before and painted())
+        figures[f"charts_range_{name}"] = time.perf_counter() - started
+    heartbeat.stop()
+    figures["gui_longest_stall"] = stall[0]
+
+    # The parts on their own threads, timed where they run.
+    for chart_range, name in ((ChartRange.DAYS_90, "90_days"), (ChartRange.EVERYTHING, "all")):
+        started = time.perf_counter()
+        view = operations.worker.submit(lambda v, r=chart_range: load_charts(v, r)).result()
+        figures[f"charts_load_{name}"] = time.perf_counter() - started
+        from recovery_journal.ui import charts
+
+        palette = page.palette_for_charts()
+        started = time.perf_counter()
+        charts.render("trends", None, view, palette, (1000, 520))
+        figures[f"charts_render_trends_{name}"] = time.perf_counter() - started
+    started = time.perf_counter()
+    charts.render_blank((1000, 520))
+    figures["agg_blank_figure"] = time.perf_counter() - started
+    figures["peak_memory_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker.shutdown()
+    return figures
+
+
+def import_child() -> dict[str, float]:
+    started = time.perf_counter()
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+
+    return {"matplotlib_import": time.perf_counter() - started}
+
+
+def bare_child() -> dict[str, float]:
+    started = time.perf_counter()
+    import PySide6.QtWidgets  # noqa: F401
+
+    return {"pyside_import": time.perf_counter() - started}
+
+
+def run_child(kind: str, vault: Path) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--vault", str(vault)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def collect(vault: Path, runs: int) -> list[Figure]:
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for kind in ("charts", "import", "bare"):
+            for name, value in run_child(kind, vault).items():
+                samples.setdefault(name, []).append(value)
+
+    def figure(
+        name: str, baseline: str | None = None, budget: str | None = None, unit: str = "s"
+    ) -> Figure:
+        values = samples[name]
+        return Figure(
+            name=name,
+            unit=unit,
+            median=statistics.median(values),
+            worst=max(values),
+            baseline_name=baseline,
+            baseline=statistics.median(samples[baseline]) if baseline else None,
+            budget=budget,
+        )
+
+    return [
+        figure("matplotlib_import", "pyside_import"),
+        figure("charts_first_paint", "matplotlib_import", "feels immediate; GUI never stalls"),
+        figure("charts_range_everything", "agg_blank_figure", "no visible stall"),
+        figure("charts_range_year", "agg_blank_figure", "no visible stall"),
+        figure("gui_longest_stall", None, "< 0.05 s"),
+        figure("charts_load_90_days", None, "off the GUI thread"),
+        figure("charts_load_all", None, "off the GUI thread"),
+        figure("charts_render_trends_90_days", "agg_blank_figure", "off the GUI thread"),
+        figure("charts_render_trends_all", "agg_blank_figure", "off the GUI thread"),
+        figure("peak_memory_mib", None, "< 250 MiB", unit="MiB"),
+    ]
+
+
+def table(figures: list[Figure]) -> str:
+    lines = [
+        f"{'figure':<30} {'median':>9} {'worst':>9}  {'baseline':<22} {'ratio':>6}  budget",
+        "-" * 100,
+    ]
+    for f in figures:
+        unit = f.unit if f.unit != "s" else "s"
+        baseline = f"{f.baseline_name} {f.baseline:.3f}" if f.baseline is not None else ""
+        ratio = f"{f.ratio:.2f}" if f.ratio is not None else ""
+        lines.append(
+            f"{f.name:<30} {f.median:>8.3f}{unit[0]} {f.worst:>8.3f}{unit[0]}  {baseline:<22}"
+            f" {ratio:>6}  {f.budget or ''}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5)")
+    parser.add_argument("--vault", type=Path, help="use this vault instead of the cached one")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind = {"charts": lambda: charts_child(args.vault), "import": import_child}
+        kind["bare"] = bare_child
+        print(json.dumps(kind[args.child]()))
+        return
+    vault = ten_year_vault(args.vault)
+    figures = collect(vault, max(args.runs, 5))
+    print(table(figures))
+    if args.json:
+        document = {
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+            "vault": {"path": str(vault), "days": DAYS, "bytes": vault.stat().st_size},
+            "figures": [{**asdict(f), "ratio": f.ratio} for f in figures],
+        }
+        args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
