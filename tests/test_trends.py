@@ -191,9 +191,7 @@ def test_gathered_ratings_and_answers_match_the_one_scale_helpers():
     )
     # Only the days asked for count: the first week, then its Monday alone.
     week = first + timedelta(days=6)
-    assert [(w.yes, w.answered) for w in yes_by_week(reviews, "resentful", first, week)] == [
-        (1, 2)
-    ]
+    assert [(w.yes, w.answered) for w in yes_by_week(reviews, "resentful", first, week)] == [(1, 2)]
     assert [(w.yes, w.answered) for w in yes_by_week(reviews, "resentful", first, first)] == [
         (1, 1)
     ]
