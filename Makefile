@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_VAULT := .demo/demo.rjvault
 DEMO_PASSPHRASE := demo vault
 
-.PHONY: run demo test lint check clean-venv
+.PHONY: run demo test lint check bench clean-venv
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -36,6 +36,9 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 check: lint test
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/bench.py $(BENCH_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -13,6 +13,7 @@ from recovery_journal.errors import JournalError, VaultDamaged
 from recovery_journal.services.integrity import check_after_unlock
 from recovery_journal.services.worker import VaultWorker
 from recovery_journal.store_access import load_store
+from recovery_journal.ui.garbage import collect_on_gui_thread
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.operations import Operations
@@ -33,6 +34,7 @@ class AppController(QObject):
         super().__init__()
         self.app = app
         self.vault_path = vault_path
+        collect_on_gui_thread(app)  # before any other thread starts
         self.worker = VaultWorker()
         self.operations = Operations(self.worker)
         self.store = load_store()

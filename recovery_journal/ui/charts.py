@@ -278,7 +278,10 @@ def draw_clean_runs(figure: Any, view: ChartsView, palette: Palette) -> None:
 
     for row, run in enumerate(runs):
         spans = [(x(start), max(1.0, x(end) - x(start))) for start, end in run.periods]
-        axes.broken_barh(spans, (row - 0.2, 0.4), color=BETTER)
+        # An edge in the background colour keeps the day of a slip visible between two runs.
+        axes.broken_barh(
+            spans, (row - 0.2, 0.4), facecolor=BETTER, edgecolor=palette.background, linewidth=2
+        )
         for start, end in run.periods:
             axes.annotate(
                 ngettext("{n} day", "{n} days", (end - start).days).format(n=(end - start).days),
@@ -306,7 +309,7 @@ def draw_clean_runs(figure: Any, view: ChartsView, palette: Palette) -> None:
         )
         axes.set_axis_off()
     axes.set_yticks(range(len(runs)), [r.name or _("Clean time") for r in runs])
-    axes.set_ylim(len(runs) - 0.2, -0.8)  # thin bars, first clean date on top
+    axes.set_ylim(max(len(runs), 3) - 0.2, -0.8)  # thin bars, first clean date on top
     axes.set_xlim(-1, x(view.today) + 1)
     _date_axis(axes, origin, view.today, palette)
     axes.set_title(_("Runs of clean time; ▲ a milestone reached"), fontsize=9, loc="left")

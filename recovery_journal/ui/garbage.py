@@ -1,0 +1,42 @@
+"""Cyclic garbage is collected on the GUI thread only.
+
+Python's collector runs on whichever thread happens to allocate. When it frees a Qt object
+there (a closed window caught in a reference cycle), the C++ destructor takes Qt's locks on the
+vault or charts thread and then waits for the GIL, while the GUI thread holds the GIL and waits
+for the same locks: a deadlock (seen in the test suite). So, as Anki does, automatic collection
+is off and a timer on the GUI thread collects whenever Python's own thresholds say it is due.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+CHECK_MS = 500
+
+
+class GuiGarbageCollector(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.check)
+        self._timer.start(CHECK_MS)
+
+    def check(self) -> None:
+        # The same generations Python would have collected, only here.
+        young, middle, old = gc.get_count()
+        if young > self.threshold[0]:
+            gc.collect(0)
+            if middle > self.threshold[1]:
+                gc.collect(1)
+                if old > self.threshold[2]:
+                    gc.collect(2)
+
+
+def collect_on_gui_thread(app: QCoreApplication) -> None:
+    """Install the collector once for ``app``."""
+    if app.findChild(GuiGarbageCollector) is None:
+        GuiGarbageCollector(app)
