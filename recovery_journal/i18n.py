@@ -163,6 +163,15 @@ def language_from_environment() -> str:
     return SOURCE_LANGUAGE
 
 
+DECIMAL_COMMA = frozenset({"ru"})  # languages that write 5,4 rather than 5.4
+
+
+def decimal(value: float, places: int = 1) -> str:
+    """``value`` with at most ``places`` decimals, trailing zeros dropped, in the UI language."""
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".") if places else f"{value:.0f}"
+    return text.replace(".", ",") if _current_language in DECIMAL_COMMA else text
+
+
 def _(message: str) -> str:
     return _current.gettext(message)
 

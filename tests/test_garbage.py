@@ -42,3 +42,26 @@ def test_cycles_made_anywhere_are_freed_by_the_gui_threads_timer(qapp, qtbot):
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_what_lives_at_start_is_set_aside_and_later_garbage_still_goes(qapp, qtbot):
+    from recovery_journal.ui.garbage import set_aside_long_lived
+
+    was_enabled = gc.isenabled()
+    try:
+        collect_on_gui_thread(qapp)
+        long_lived = Cycle()
+        set_aside_long_lived()
+        assert gc.get_freeze_count() > 0
+        freed: list[bool] = []
+        later = Cycle()
+        weakref.finalize(later, lambda: freed.append(True))
+        del later
+        kept = [[n] for n in range(5_000)]  # past the first threshold
+        qtbot.waitUntil(lambda: freed == [True], timeout=5_000)
+        assert long_lived.me is long_lived
+        del kept
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()

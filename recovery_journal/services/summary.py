@@ -13,7 +13,7 @@ from recovery_journal.domain.clean_time import Milestone, Span
 from recovery_journal.domain.daily import RatingDimension
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.trends import Verdict, judge
-from recovery_journal.i18n import _
+from recovery_journal.i18n import _, decimal
 from recovery_journal.services.clean_time import (
     days_text,
     load_clean_times,
@@ -112,7 +112,7 @@ def _better(dimension: RatingDimension, today: int | None, yesterday: int | None
 def _number(value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{value:g}"
+    return decimal(value, 2)
 
 
 def summary_text(summary: dict[str, Any]) -> str:

@@ -23,7 +23,7 @@ from recovery_journal.domain.trends import (
     weekly_yes,
     yes_no_by_question,
 )
-from recovery_journal.i18n import _
+from recovery_journal.i18n import _, decimal
 from recovery_journal.services.clean_time import load_clean_times
 from recovery_journal.services.review import dimension_name, question_text, review_day
 
@@ -151,7 +151,7 @@ def date_ticks(first: date, last: date) -> list[DateTick]:
 
 
 def _number(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}".rstrip("0").rstrip(".")
+    return "—" if value is None else decimal(value)
 
 
 def sentence(comparison: Comparison, name: str, period: Period) -> str:

@@ -13,7 +13,7 @@ from recovery_journal.errors import JournalError, VaultDamaged
 from recovery_journal.services.integrity import check_after_unlock
 from recovery_journal.services.worker import VaultWorker
 from recovery_journal.store_access import load_store
-from recovery_journal.ui.garbage import collect_on_gui_thread
+from recovery_journal.ui.garbage import collect_on_gui_thread, set_aside_long_lived
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.operations import Operations
@@ -84,6 +84,7 @@ class AppController(QObject):
             self.reminder.remind_in_window.connect(self._remind_in_window)
         window.keep_in_tray = self._keep_in_tray
         window.show()
+        set_aside_long_lived()
         self._show_damage()  # a window rebuilt for a new language says it again, translated
         if not self._integrity_checked:
             self._integrity_checked = True

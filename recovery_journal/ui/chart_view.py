@@ -72,6 +72,10 @@ class ChartView(QWidget):
         self.palette_for_charts = palette
         self._request()
 
+    def cancel(self) -> None:
+        """Drop a drawing still waiting in the queue; the picture shown stays."""
+        self._ticket[0] += 1
+
     def _request(self) -> None:
         view, palette = self.view, self.palette_for_charts
         if view is None:

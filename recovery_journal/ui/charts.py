@@ -12,6 +12,7 @@ dates are labelled with the UI language's month names.
 
 from __future__ import annotations
 
+import gc
 import io
 import math
 from dataclasses import dataclass
@@ -103,6 +104,9 @@ def warm_up() -> None:
     axes.set_title("Aa Яя ▲▽")
     axes.plot([0, 1], [0, 1])
     figure.canvas.draw()
+    # matplotlib's modules and caches live as long as the app: keep them out of collections
+    # (no collection here: cycles are only ever freed on the GUI thread, ui.garbage).
+    gc.freeze()
 
 
 def tick_label(tick: DateTick, palette: Palette) -> str:
@@ -141,6 +145,8 @@ def _nan(values: list[float | None]) -> list[float]:
 
 
 def draw_comparison(figure: Any, view: ChartsView, period: Period, palette: Palette) -> None:
+    from matplotlib.patches import Patch
+
     figure.clear()
     axes = figure.add_subplot()
     comparisons = view.comparisons[period]
@@ -154,9 +160,9 @@ def draw_comparison(figure: Any, view: ChartsView, period: Period, palette: Pale
     rows = list(range(len(comparisons)))
     before = [c.before if c.before is not None else 0 for c in comparisons]
     now = [c.now if c.now is not None else 0 for c in comparisons]
-    axes.barh([r + 0.2 for r in rows], before, height=0.38, color=BEFORE, label=labels[0])
+    axes.barh([r + 0.2 for r in rows], before, height=0.38, color=BEFORE)
     colours = [QUIET if c.verdict is Verdict.LOWER else NOW for c in comparisons]
-    axes.barh([r - 0.2 for r in rows], now, height=0.38, color=colours, label=labels[1])
+    axes.barh([r - 0.2 for r in rows], now, height=0.38, color=colours)
     for row, comparison in zip(rows, comparisons, strict=True):
         mark = {Verdict.BETTER: "▲", Verdict.LOWER: "▽", Verdict.SAME: "=", Verdict.UNKNOWN: ""}[
             comparison.verdict
@@ -169,8 +175,19 @@ def draw_comparison(figure: Any, view: ChartsView, period: Period, palette: Pale
     axes.invert_yaxis()
     axes.set_xlim(0, 10.8)
     axes.set_xticks(range(0, 11, 2))
-    legend = axes.legend(loc="lower right", fontsize=8, frameon=False)
-    for text in legend.get_texts():
+    # The key names the colours, whatever the first bar happens to be.
+    key = figure.legend(
+        handles=[
+            Patch(color=BEFORE, label=labels[0]),
+            Patch(color=NOW, label=labels[1]),
+            Patch(color=QUIET, label=_("{period}, harder").format(period=labels[1])),
+        ],
+        loc="outside upper right",
+        ncols=3,
+        fontsize=8,
+        frameon=False,
+    )
+    for text in key.get_texts():
         text.set_color(palette.text)
     _style(figure, palette)
 

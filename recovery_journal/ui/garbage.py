@@ -36,6 +36,16 @@ class GuiGarbageCollector(QObject):
                     gc.collect(2)
 
 
+def set_aside_long_lived() -> None:
+    """Collect once, then leave everything alive now out of later collections (gc.freeze).
+
+    Called on the GUI thread once the window is up: modules, Qt wrappers and pages live as long
+    as the app, and skipping them keeps each later full collection short instead of a pause.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def collect_on_gui_thread(app: QCoreApplication) -> None:
     """Install the collector once for ``app``."""
     if app.findChild(GuiGarbageCollector) is None:

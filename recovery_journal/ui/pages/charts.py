@@ -202,6 +202,8 @@ class ChartsPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        for tab, _period in self.chart_tabs:
+            tab.chart.cancel()  # pictures of the old data: no use drawing them now
         chart_range = self.range.currentData()
         self._operations.run(lambda vault: load_charts(vault, chart_range), self._show, owner=self)
 
