@@ -112,7 +112,12 @@ def main() -> None:
             window.charts.tabs.setCurrentIndex(number)
             settle(app, controller.operations)
             tab = window.charts.tabs.currentWidget()
-            wait(app, lambda tab=tab, window=window: tab.chart.painted_for is window.charts.view)
+            wait(
+                app,
+                lambda tab=tab, window=window: (
+                    tab.chart.painted_for is window.charts.view and tab.chart.up_to_date
+                ),
+            )
             for _ in range(10):
                 app.processEvents()
             window.grab().save(str(out / f"charts{number}-{language}.png"))

@@ -59,6 +59,7 @@ class ChartView(QWidget):
         self._pixmap: QPixmap | None = None
         self._failed = False
         self._asked_size = (0, 0)
+        self._shown_ticket = -1
         self._ticket = [0]  # a list, so the charts thread reads it without touching the widget
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
@@ -71,6 +72,15 @@ class ChartView(QWidget):
         self.view = view
         self.palette_for_charts = palette
         self._request()
+
+    @property
+    def up_to_date(self) -> bool:
+        """The picture shown is the last one asked for, and no redraw is waiting."""
+        return (
+            self._shown_ticket == self._ticket[0]
+            and not self._resized.isActive()
+            and self._asked_size == (self.width(), self.height())
+        )
 
     def cancel(self) -> None:
         """Drop a drawing still waiting in the queue; the picture shown stays."""
@@ -101,7 +111,7 @@ class ChartView(QWidget):
             )
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
-            self._pixmap, self._failed = pixmap, False
+            self._pixmap, self._failed, self._shown_ticket = pixmap, False, mine
             self.painted_for, self.axes = view, picture.axes
             self.update()
             self.painted.emit()
