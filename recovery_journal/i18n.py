@@ -13,7 +13,9 @@ import gettext
 import io
 import os
 import struct
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 
 from recovery_journal.resources import resource_path
@@ -23,6 +25,9 @@ LANGUAGES: Mapping[str, str] = {"en": "English", "ru": "Русский"}
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _current_language = SOURCE_LANGUAGE
+# A report can be made in another language than the window's, on another thread: that thread's
+# choice lives here and never leaks into the window's text.
+_this_thread = threading.local()
 
 
 # A key in a parsed catalogue: a plain msgid, or (msgid, msgid_plural) for plural messages.
@@ -143,7 +148,25 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    return _current_language
+    return getattr(_this_thread, "language", None) or _current_language
+
+
+def _translator() -> gettext.NullTranslations:
+    language = getattr(_this_thread, "language", None)
+    return _current if language is None else _translations(language)
+
+
+@contextmanager
+def language_on_this_thread(language: str) -> Iterator[None]:
+    """Translate into ``language`` inside the block, on this thread only."""
+    if language not in LANGUAGES:
+        language = SOURCE_LANGUAGE
+    before = getattr(_this_thread, "language", None)
+    _this_thread.language = language
+    try:
+        yield
+    finally:
+        _this_thread.language = before
 
 
 def language_from_locale_name(name: str | None) -> str:
@@ -169,15 +192,15 @@ DECIMAL_COMMA = frozenset({"ru"})  # languages that write 5,4 rather than 5.4
 def decimal(value: float, places: int = 1) -> str:
     """``value`` with at most ``places`` decimals, trailing zeros dropped, in the UI language."""
     text = f"{value:.{places}f}".rstrip("0").rstrip(".") if places else f"{value:.0f}"
-    return text.replace(".", ",") if _current_language in DECIMAL_COMMA else text
+    return text.replace(".", ",") if current_language() in DECIMAL_COMMA else text
 
 
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return _translator().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _translator().ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

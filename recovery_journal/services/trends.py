@@ -64,11 +64,20 @@ class ChartsView:
         return self.first_review is None
 
 
-def load_charts(vault: Vault, chart_range: ChartRange, now: datetime | None = None) -> ChartsView:
-    today = review_day(vault, now)
-    days = sorted(vault.reviews.days())
+def load_charts(
+    vault: Vault,
+    chart_range: ChartRange,
+    now: datetime | None = None,
+    *,
+    span: tuple[date, date] | None = None,
+) -> ChartsView:
+    """The charts of ``chart_range`` up to today, or of the days of ``span`` (a report's)."""
+    today = review_day(vault, now) if span is None else span[1]
+    days = sorted(day for day in vault.reviews.days() if day <= today)
     first_review = days[0] if days else None
-    if chart_range is ChartRange.EVERYTHING:
+    if span is not None:
+        first = max(span[0], first_review or span[0])
+    elif chart_range is ChartRange.EVERYTHING:
         first = first_review or today
     else:
         first = today - timedelta(days=chart_range.value - 1)

@@ -80,6 +80,30 @@ def render(
     return Picture(bytes(figure.canvas.buffer_rgba()), pixels_wide, pixels_high, len(figure.axes))
 
 
+PRINT = Palette(text="#1a1a1a", background="#ffffff", grid="#b0b0b0")
+
+
+def svg(
+    name: str,
+    period: Period | None,
+    view: ChartsView,
+    width: float,
+    height: float,
+    months: tuple[str, ...] | None = None,
+) -> bytes:
+    """A chart for the printed report: SVG of ``width`` x ``height`` inches on white, its text
+    kept as text (so it stays selectable and searchable in the PDF)."""
+    from matplotlib import rc_context
+
+    palette = PRINT if months is None else Palette(PRINT.text, PRINT.background, PRINT.grid, months)
+    with rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
+        figure = _figure(width, height, 72)
+        draw_chart(name, period, figure, view, palette)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="svg", facecolor=palette.background)
+    return buffer.getvalue()
+
+
 def render_blank(size: tuple[int, int]) -> None:
     """An empty figure of ``size``: the floor under every chart (the benchmark's baseline)."""
     figure = _figure(size[0] / 100, size[1] / 100, 100)

@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.records import field_kinds
 from recovery_journal.i18n import _
 from recovery_journal.services.changes import STEPS_CHANGED, Changes
+from recovery_journal.services.labels import label
 from recovery_journal.services.step_tools import (
     apply_changes,
     duplicate_plan,
@@ -63,7 +64,6 @@ from recovery_journal.services.step_tools import (
     move_plan,
     new_uid,
 )
-from recovery_journal.ui.labels import label
 from recovery_journal.ui.operations import Operations
 
 AnyIndex = QModelIndex | QPersistentModelIndex

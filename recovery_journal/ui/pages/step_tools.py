@@ -20,8 +20,8 @@ from recovery_journal.domain.step_tools import (
 )
 from recovery_journal.i18n import _
 from recovery_journal.services.changes import STEPS_CHANGED, Changes
+from recovery_journal.services.labels import label
 from recovery_journal.services.step_tools import focus_of_the_day, set_focus_of_the_day
-from recovery_journal.ui.labels import label
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_table import Column, RecordTable
 from recovery_journal.ui.widgets import wrapped

@@ -34,6 +34,7 @@ from recovery_journal.domain.steps import Answer, StepStatus
 from recovery_journal.i18n import _, current_language, ngettext
 from recovery_journal.services.changes import STEPS_CHANGED, Changes
 from recovery_journal.services.files import write_private_file
+from recovery_journal.services.labels import label
 from recovery_journal.services.question_packs import (
     delete_pack,
     import_pack,
@@ -53,7 +54,6 @@ from recovery_journal.services.steps import (
     set_status,
     set_wording,
 )
-from recovery_journal.ui.labels import label
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import tools_for_step
 from recovery_journal.ui.widgets import heading, wrapped

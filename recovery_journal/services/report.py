@@ -1,0 +1,621 @@
+"""The sponsor's progress report: what the person chose, gathered as plain blocks (no Qt).
+
+Nothing marked private goes in unless the person ticked that very row (its uid is in
+``ReportChoices.private``). The blocks are laid out and drawn by ``ui.report_pdf``; the words
+are in the report's language, whatever the window's (``language_on_this_thread``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from recovery_journal.domain.daily import (
+    AnswerKind,
+    GratitudeEntry,
+    Meeting,
+    ReviewQuestion,
+)
+from recovery_journal.domain.inventory import CHOICES, WORKSHEETS, Amend
+from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
+from recovery_journal.domain.trends import Period
+from recovery_journal.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, language_on_this_thread
+from recovery_journal.services.clean_time import load_clean_times, span_text
+from recovery_journal.services.inventory import inventory_text
+from recovery_journal.services.labels import label
+from recovery_journal.services.review import question_text, review_day
+from recovery_journal.services.steps import load_step, overview
+from recovery_journal.services.trends import ChartRange, ChartsView, load_charts
+
+CHOICES_KEY = "report.choices"
+GRATITUDE_HIGHLIGHTS = 60  # the most recent lines in the range; the rest are counted
+
+
+class Section(Enum):
+    COVER = "cover"
+    STEPS = "steps"
+    ANSWERS = "answers"
+    WORKSHEETS = "worksheets"
+    AMENDS = "amends"
+    REVIEWS = "reviews"
+    CHARTS = "charts"
+    MEETINGS = "meetings"
+    PRACTICE = "practice"
+    GRATITUDE = "gratitude"
+
+
+SECTION_TITLES = {
+    Section.COVER: N_("Cover"),
+    Section.STEPS: N_("Steps overview"),
+    Section.ANSWERS: N_("Answers to the step questions"),
+    Section.WORKSHEETS: N_("Step 4 worksheets"),
+    Section.AMENDS: N_("Step 8 list and step 9 amends"),
+    Section.REVIEWS: N_("Nightly reviews"),
+    Section.CHARTS: N_("Better than yesterday"),
+    Section.MEETINGS: N_("Meetings"),
+    Section.PRACTICE: N_("Service and practice"),
+    Section.GRATITUDE: N_("Gratitude"),
+}
+
+# Without saved choices: everything that holds no private row and needs no picking.
+DEFAULT_SECTIONS = frozenset(
+    {
+        Section.COVER,
+        Section.STEPS,
+        Section.REVIEWS,
+        Section.CHARTS,
+        Section.MEETINGS,
+        Section.PRACTICE,
+        Section.GRATITUDE,
+    }
+)
+
+
+class Paper(Enum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportChoices:
+    sections: frozenset[Section] = DEFAULT_SECTIONS
+    first: date | None = None  # None: from the first entry
+    last: date | None = None  # None: today
+    steps: tuple[int, ...] = ()  # whose answers go in
+    worksheets: tuple[str, ...] = ()  # keys of WORKSHEETS
+    notes: tuple[str, ...] = ()  # review notes picked as notable: "<day>|<question uid>"
+    private: frozenset[str] = frozenset()  # private rows ticked one by one
+    paper: Paper = Paper.A4
+    language: str = SOURCE_LANGUAGE
+    name: str = ""  # on the cover: a name or initials, as the person wishes
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "sections": sorted(s.value for s in self.sections),
+                "first": self.first.isoformat() if self.first else None,
+                "last": self.last.isoformat() if self.last else None,
+                "steps": list(self.steps),
+                "worksheets": list(self.worksheets),
+                "notes": list(self.notes),
+                "private": sorted(self.private),
+                "paper": self.paper.value,
+                "language": self.language,
+                "name": self.name,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str | None, language: str = SOURCE_LANGUAGE) -> ReportChoices:
+        """Saved choices; anything unreadable falls back to the defaults, field by field."""
+        default = cls(language=language)
+        try:
+            raw = json.loads(text) if text else {}
+        except ValueError:
+            return default
+        if not isinstance(raw, dict):
+            return default
+
+        def pick(key: str, parse: Any, fallback: Any) -> Any:
+            try:
+                return parse(raw[key]) if key in raw else fallback
+            except (TypeError, ValueError, KeyError, AttributeError):
+                return fallback
+
+        def day(value: Any) -> date | None:
+            return None if value is None else date.fromisoformat(value)
+
+        def language_code(value: Any) -> str:
+            if value not in LANGUAGES:
+                raise ValueError(value)
+            return str(value)
+
+        return cls(
+            sections=pick("sections", lambda v: frozenset(Section(x) for x in v), DEFAULT_SECTIONS),
+            first=pick("first", day, None),
+            last=pick("last", day, None),
+            steps=pick("steps", lambda v: tuple(int(x) for x in v if 1 <= int(x) <= 12), ()),
+            worksheets=pick("worksheets", lambda v: tuple(x for x in v if x in WORKSHEETS), ()),
+            notes=pick("notes", lambda v: tuple(str(x) for x in v), ()),
+            private=pick("private", lambda v: frozenset(str(x) for x in v), frozenset()),
+            paper=pick("paper", Paper, Paper.A4),
+            language=pick("language", language_code, language),
+            name=pick("name", lambda v: str(v)[:200], ""),
+        )
+
+
+def load_choices(vault: Vault, language: str) -> ReportChoices:
+    return ReportChoices.from_json(vault.settings.get_all().get(CHOICES_KEY), language)
+
+
+def save_choices(vault: Vault, choices: ReportChoices) -> None:
+    with vault.transaction():
+        vault.settings.set(CHOICES_KEY, choices.to_json())
+
+
+# --- the blocks a report is made of ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    quiet: bool = False  # a note in a smaller, grey type
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...] = ()  # relative widths; empty: equal
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    name: str  # a chart of ui.charts: "trends", "yes_answers", "calendar", "clean_time"
+    period: Period | None
+    view: ChartsView
+
+
+Block = Heading | Paragraph | Table | Chart
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    section: Section
+    title: str
+    blocks: tuple[Block, ...]
+    landscape: bool = False  # wide worksheets get landscape pages
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str
+    made_on: date
+    made_on_text: str
+    first: date
+    last: date
+    language: str
+    paper: Paper
+    parts: tuple[Part, ...] = field(default_factory=tuple)
+
+
+# --- gathering ---------------------------------------------------------------------------------
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _kept(rows: Iterable[Any], choices: ReportChoices) -> list[Any]:
+    """Rows without the private mark, and private ones the person ticked one by one."""
+    return [row for row in rows if not getattr(row, "private", False) or row.uid in choices.private]
+
+
+def _in_range(day: date, first: date, last: date) -> bool:
+    return first <= day <= last
+
+
+def build_report(vault: Vault, choices: ReportChoices, today: date | None = None) -> Report:
+    """Everything chosen, in the report's language; read on the vault worker."""
+    today = today or review_day(vault)
+    last = min(choices.last or today, today)
+    first = choices.first or _first_entry(vault, last)
+    first = min(first, last)
+    with language_on_this_thread(choices.language):
+        made_on_text = long_date(today)
+        parts = []
+        for section in Section:
+            if section not in choices.sections:
+                continue
+            builder = _BUILDERS[section]
+            blocks, landscape = builder(vault, replace(choices, first=first, last=last), today)
+            if blocks:
+                parts.append(Part(section, _(SECTION_TITLES[section]), tuple(blocks), landscape))
+        return Report(
+            title=_("Progress report"),
+            made_on=today,
+            made_on_text=made_on_text,
+            first=first,
+            last=last,
+            language=choices.language,
+            paper=choices.paper,
+            parts=tuple(parts),
+        )
+
+
+DATES = (
+    N_("{day} January {year}"), N_("{day} February {year}"), N_("{day} March {year}"),
+    N_("{day} April {year}"), N_("{day} May {year}"), N_("{day} June {year}"),
+    N_("{day} July {year}"), N_("{day} August {year}"), N_("{day} September {year}"),
+    N_("{day} October {year}"), N_("{day} November {year}"), N_("{day} December {year}"),
+)  # fmt: skip
+
+
+def long_date(day: date) -> str:
+    """ "23 November 2026" / "23 ноября 2026" in the report's language."""
+    return _(DATES[day.month - 1]).format(day=day.day, year=day.year)
+
+
+def _first_entry(vault: Vault, today: date) -> date:
+    candidates = [min(vault.reviews.days(), default=today)]
+    candidates += [m.day for m in vault.tools.all(Meeting)]
+    candidates += [item.clean.since for item in load_clean_times(vault, today)]
+    return min(candidates)
+
+
+Built = tuple[list[Block], bool]
+
+
+def _cover(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    assert choices.first is not None and choices.last is not None
+    blocks: list[Block] = [Heading(_("Progress report"), 1)]
+    if choices.name.strip():
+        blocks.append(Heading(choices.name.strip(), 2))
+    blocks.append(
+        Paragraph(
+            _("From {first} to {last}. Made on {today}.").format(
+                first=long_date(choices.first),
+                last=long_date(choices.last),
+                today=long_date(today),
+            )
+        )
+    )
+    rows = []
+    for item in load_clean_times(vault, today):
+        rows.append(
+            (item.clean.name or _("Clean time"), long_date(item.since), span_text(item.span))
+        )
+    if rows:
+        blocks.append(Heading(_("Clean time"), 3))
+        blocks.append(Table((_("What"), _("Since"), _("Clean time")), tuple(rows), (3, 3, 4)))
+    blocks.append(
+        Paragraph(
+            _(
+                "Made with Recovery Journal. Only what the person chose to share is in this "
+                "report; entries they marked private are left out."
+            ),
+            quiet=True,
+        )
+    )
+    return blocks, False
+
+
+def _steps(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    cards = overview(vault, choices.language).cards
+    rows = tuple(
+        (
+            str(card.number),
+            card.title,
+            label(card.status),
+            _("{answered} of {questions}").format(answered=card.answered, questions=card.questions),
+            _day(card.started_on),
+            _day(card.completed_on),
+        )
+        for card in cards
+    )
+    columns = (_("Step"), _("Title"), _("Status"), _("Answered"), _("Started"), _("Done"))
+    return [Table(columns, rows, (2, 7, 3, 3, 3, 3))], False
+
+
+def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    blocks: list[Block] = []
+    for number in sorted(set(choices.steps)):
+        view = load_step(vault, number, choices.language)
+        answered = [
+            (q, view.answers[q.id])
+            for q in view.questions
+            if q.id in view.answers and view.answers[q.id].text.strip()
+        ]
+        blocks.append(
+            Heading(_("Step {number}. {title}").format(number=number, title=view.guide.title), 3)
+        )
+        if not answered:
+            blocks.append(Paragraph(_("No answers written yet."), quiet=True))
+        for question, answer in answered:
+            blocks.append(Paragraph(question.text, quiet=True))
+            blocks.append(Paragraph(answer.text.strip()))
+    return blocks, False
+
+
+def _cell(value: Any, text: Any, name: str) -> str:
+    if isinstance(value, frozenset):
+        return ", ".join(text.option(name, key) for key in CHOICES[name] if key in value)
+    if isinstance(value, Enum):
+        return label(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value or "")
+
+
+def _worksheets(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    text = inventory_text(choices.language)
+    blocks: list[Block] = []
+    for sheet in choices.worksheets:
+        record_type = WORKSHEETS[sheet]
+        rows = _kept(vault.tools.all(record_type), choices)
+        columns = text.worksheets[sheet]["columns"]
+        blocks.append(Heading(str(text.worksheets[sheet]["title"]), 3))
+        if not rows:
+            blocks.append(Paragraph(_("No rows to share."), quiet=True))
+            continue
+        blocks.append(
+            Table(
+                tuple(str(title) for title in columns.values()),
+                tuple(
+                    tuple(_cell(getattr(row, name), text, name) for name in columns) for row in rows
+                ),
+            )
+        )
+    return blocks, True
+
+
+def _amends(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    text = inventory_text(choices.language)
+    rows = _kept(vault.tools.all(Amend), choices)
+    step8, step9 = text.worksheets["step8"]["columns"], text.worksheets["step9"]["columns"]
+    if not rows:
+        return [Paragraph(_("No one on the step 8 list to share."), quiet=True)], False
+    table = Table(
+        (
+            step8["person"],
+            step8["harm"],
+            step8["willingness"],
+            step9["kind"],
+            step9["status"],
+            step9["made_on"],
+        ),
+        tuple(
+            (
+                row.person,
+                row.harm,
+                label(row.willingness),
+                label(row.kind),
+                label(row.status),
+                _day(row.made_on),
+            )
+            for row in rows
+        ),
+        (3, 4, 3, 3, 3, 3),
+    )
+    made = sum(1 for row in rows if row.status.value == "made")
+    summary = _("{made} of {total} amends made.").format(made=made, total=len(rows))
+    return [Paragraph(summary), table], False
+
+
+def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    assert choices.first is not None and choices.last is not None
+    reviews = list(vault.reviews.between(choices.first, choices.last))
+    blocks: list[Block] = []
+    if not reviews:
+        return [Paragraph(_("No nightly reviews in these dates."), quiet=True)], False
+    days = [r.day for r in reviews]
+    longest = run = 1
+    for before, after in zip(days, days[1:], strict=False):
+        run = run + 1 if (after - before).days == 1 else 1
+        longest = max(longest, run)
+    total_days = (choices.last - choices.first).days + 1
+    blocks.append(
+        Paragraph(
+            _(
+                "{count} nightly reviews in {days} days; the longest run of nights in a row: "
+                "{longest}."
+            ).format(count=len(reviews), days=total_days, longest=longest)
+        )
+    )
+    questions = [
+        q for q in vault.tools.all(ReviewQuestion) if not q.hidden and q.kind is AnswerKind.YES_NO
+    ]
+    rows = []
+    for question in questions:
+        answers = [r.answer(question.uid) for r in reviews]
+        given = [a for a in answers if a is not None and a.yes is not None]
+        yes = sum(1 for a in given if a.yes)
+        share = f"{round(100 * yes / len(given))} %" if given else "—"
+        rows.append((question_text(question), str(len(given)), str(yes), share))
+    if rows:
+        blocks.append(Heading(_('How often each question was answered "yes"'), 3))
+        blocks.append(
+            Table((_("Question"), _("Answered"), _("Yes"), _("Share")), tuple(rows), (8, 2, 2, 2))
+        )
+    picked = set(choices.notes)
+    notes = []
+    names = {q.uid: question_text(q) for q in vault.tools.all(ReviewQuestion)}
+    for review in reviews:
+        for answer in review.answers:
+            if f"{review.day.isoformat()}|{answer.question_uid}" in picked and answer.note.strip():
+                notes.append(
+                    (review.day.isoformat(), names.get(answer.question_uid, ""), answer.note)
+                )
+    if notes:
+        blocks.append(Heading(_("Notes I chose to share"), 3))
+        blocks.append(Table((_("Night"), _("Question"), _("Note")), tuple(notes), (2, 4, 8)))
+    return blocks, False
+
+
+def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    assert choices.first is not None and choices.last is not None
+    view = load_charts(vault, ChartRange.EVERYTHING, span=(choices.first, choices.last))
+    if view.empty:
+        return [Paragraph(_("No ratings in these dates to draw."), quiet=True)], False
+    blocks: list[Block] = [
+        Paragraph(
+            _(
+                "Compared only with themselves: each scale from 0 to 10, with a 7-day average; "
+                "gaps are nights without a review."
+            ),
+            quiet=True,
+        ),
+        Chart("trends", None, view),
+        Chart("month", Period.MONTH, view),
+        Chart("yes_answers", None, view),
+    ]
+    return blocks, False
+
+
+def _meetings(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    assert choices.first is not None and choices.last is not None
+    meetings = [
+        m for m in vault.tools.all(Meeting) if _in_range(m.day, choices.first, choices.last)
+    ]
+    if not meetings:
+        return [Paragraph(_("No meetings in these dates."), quiet=True)], False
+    meetings.sort(key=lambda m: m.day)
+    summary = _("{count} meetings, {shared} of them with a share.").format(
+        count=len(meetings), shared=sum(1 for m in meetings if m.shared)
+    )
+    rows = tuple(
+        (m.day.isoformat(), m.name, label(m.format), _("yes") if m.shared else "") for m in meetings
+    )
+    columns = (_("Date"), _("Meeting"), _("Format"), _("Shared"))
+    return [Paragraph(summary), Table(columns, rows, (2, 6, 2, 1))], False
+
+
+def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    assert choices.first is not None and choices.last is not None
+    first, last = choices.first, choices.last
+    service = sorted(
+        (e for e in vault.tools.all(ServiceEntry) if _in_range(e.day, first, last)),
+        key=lambda e: e.day,
+    )
+    practice = sorted(
+        (e for e in vault.tools.all(PracticeEntry) if _in_range(e.day, first, last)),
+        key=lambda e: e.day,
+    )
+    blocks: list[Block] = []
+    if service:
+        blocks.append(Heading(_("Service"), 3))
+        blocks.append(
+            Table(
+                (_("Date"), _("Kind"), _("Notes")),
+                tuple((e.day.isoformat(), label(e.kind), e.notes) for e in service),
+                (2, 3, 8),
+            )
+        )
+    if practice:
+        minutes = sum(e.minutes for e in practice)
+        blocks.append(Heading(_("Prayer and meditation"), 3))
+        blocks.append(
+            Paragraph(
+                _("{count} times, {minutes} minutes in all.").format(
+                    count=len(practice), minutes=minutes
+                )
+            )
+        )
+        blocks.append(
+            Table(
+                (_("Date"), _("Kind"), _("Minutes"), _("Notes")),
+                tuple(
+                    (e.day.isoformat(), label(e.kind), str(e.minutes), e.notes) for e in practice
+                ),
+                (2, 3, 1, 7),
+            )
+        )
+    if not blocks:
+        blocks.append(Paragraph(_("No service or practice in these dates."), quiet=True))
+    return blocks, False
+
+
+def _gratitude(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    assert choices.first is not None and choices.last is not None
+    lines = [
+        g
+        for g in vault.tools.all(GratitudeEntry)
+        if _in_range(g.day, choices.first, choices.last) and g.text.strip()
+    ]
+    if not lines:
+        return [Paragraph(_("No gratitude lines in these dates."), quiet=True)], False
+    lines.sort(key=lambda g: (g.day, g.position), reverse=True)
+    shown = lines[:GRATITUDE_HIGHLIGHTS]
+    blocks: list[Block] = []
+    if len(lines) > len(shown):
+        blocks.append(
+            Paragraph(
+                _("The {shown} most recent of {total} lines.").format(
+                    shown=len(shown), total=len(lines)
+                ),
+                quiet=True,
+            )
+        )
+    blocks.append(
+        Table(
+            (_("Date"), _("Grateful for")),
+            tuple((g.day.isoformat(), g.text) for g in shown),
+            (2, 10),
+        )
+    )
+    return blocks, False
+
+
+_BUILDERS = {
+    Section.COVER: _cover,
+    Section.STEPS: _steps,
+    Section.ANSWERS: _answers,
+    Section.WORKSHEETS: _worksheets,
+    Section.AMENDS: _amends,
+    Section.REVIEWS: _reviews,
+    Section.CHARTS: _charts,
+    Section.MEETINGS: _meetings,
+    Section.PRACTICE: _practice,
+    Section.GRATITUDE: _gratitude,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateItem:
+    """A private row the export dialog offers to tick, one by one."""
+
+    uid: str
+    section: Section
+    text: str
+
+
+def private_items(vault: Vault, language: str) -> list[PrivateItem]:
+    text = inventory_text(language)
+    found = []
+    for sheet, record_type in WORKSHEETS.items():
+        title = str(text.worksheets[sheet]["title"])
+        first_field = next(iter(text.worksheets[sheet]["columns"]))
+        rows: list[Any] = vault.tools.all(record_type)
+        for row in rows:
+            if row.private:
+                found.append(
+                    PrivateItem(
+                        row.uid, Section.WORKSHEETS, f"{title}: {getattr(row, first_field)}"
+                    )
+                )
+    for amend in vault.tools.all(Amend):
+        if amend.private:
+            found.append(PrivateItem(amend.uid, Section.AMENDS, amend.person))
+    return found

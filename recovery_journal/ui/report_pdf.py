@@ -1,0 +1,357 @@
+"""The progress report drawn into a PDF by Qt's own engine (QPdfWriter, QTextDocument, QPainter).
+
+Text is laid out by QTextDocument on the writer itself (so point sizes are right) and stays
+real text: selectable, searchable, the font embedded. Charts come from matplotlib as SVG with
+text kept as text and are painted by QSvgRenderer, so they stay vector. Every page has the
+report's title and date at the top and "page N of M" at the bottom; M comes from a first pass
+that lays everything out without painting. Wide worksheets get landscape pages.
+
+Runs on the charts thread (matplotlib lives there) or, for the command line, the main thread;
+the fonts are registered beforehand on the GUI thread (``prepare_fonts``).
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from recovery_journal import __version__
+from recovery_journal.i18n import _, language_on_this_thread
+from recovery_journal.services.report import (
+    Block,
+    Chart,
+    Heading,
+    Paper,
+    Paragraph,
+    Part,
+    Report,
+    Section,
+    Table,
+)
+
+FONT_FAMILY = "DejaVu Sans"
+RESOLUTION = 300  # dots per inch of the layout; text and charts are vector anyway
+MARGINS_MM = QMarginsF(18, 14, 18, 14)
+BAND_PT = 9  # header and footer type size
+CHART_ASPECT = 0.56  # height / width of a chart box
+TEXT = "#1a1a1a"
+QUIET = "#5a5a5a"
+RULE = "#b0b0b0"
+HEADER_FILL = "#eef2f6"
+
+
+class ReportCancelled(Exception):
+    """The person pressed Cancel: nothing is written."""
+
+
+_fonts_ready = False
+
+
+def prepare_fonts() -> None:
+    """Register DejaVu Sans (shipped inside matplotlib) so the PDF looks the same everywhere and
+    Cyrillic always has a font; call on the GUI thread before rendering."""
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    spec = importlib.util.find_spec("matplotlib")  # its folder, without importing it
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
+            if (folder / name).exists():
+                QFontDatabase.addApplicationFont(str(folder / name))
+    _fonts_ready = True
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _block_html(block: Block) -> str:
+    if isinstance(block, Heading):
+        size = {1: 26, 2: 16, 3: 12}.get(block.level, 12)
+        above, below = {1: (0, 14), 2: (4, 8), 3: (12, 4)}.get(block.level, (8, 4))
+        return (
+            f'<p style="font-size:{size}pt; font-weight:bold; margin-top:{above}pt; '
+            f'margin-bottom:{below}pt">{_html_text(block.text)}</p>'
+        )
+    if isinstance(block, Paragraph):
+        if block.quiet:
+            return (
+                f'<p style="font-size:9pt; color:{QUIET}; margin-top:6pt; margin-bottom:2pt">'
+                f"{_html_text(block.text)}</p>"
+            )
+        return f'<p style="margin-top:2pt; margin-bottom:6pt">{_html_text(block.text)}</p>'
+    assert isinstance(block, Table)
+    widths = block.widths or (1,) * len(block.columns)
+    total = sum(widths)
+    head = "".join(
+        f'<th width="{round(100 * w / total)}%" align="left" bgcolor="{HEADER_FILL}">'
+        f"{_html_text(title)}</th>"
+        for title, w in zip(block.columns, widths, strict=False)
+    )
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>"
+        for row in block.rows
+    )
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="4" border="1" '
+        f'style="border-collapse:collapse; border-color:{RULE}; font-size:9pt; '
+        f'margin-top:4pt; margin-bottom:10pt">'
+        f"<thead><tr>{head}</tr></thead>{body}</table>"
+    )
+
+
+def _runs(blocks: tuple[Block, ...]) -> list[list[Block] | Chart]:
+    """Consecutive text blocks flow as one document; a chart stands on its own."""
+    runs: list[list[Block] | Chart] = []
+    for block in blocks:
+        if isinstance(block, Chart):
+            runs.append(block)
+        elif runs and isinstance(runs[-1], list):
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    return runs
+
+
+@dataclass
+class _Page:
+    number: int = 0
+
+
+class _Pages:
+    """Lays the report out page by page; paints only when given a painter (second pass)."""
+
+    def __init__(
+        self,
+        writer: QPdfWriter,
+        report: Report,
+        painter: QPainter | None,
+        total: int,
+        cancelled: Callable[[], bool],
+        progress: Callable[[int, int], None],
+    ) -> None:
+        self.writer = writer
+        self.report = report
+        self.painter = painter
+        self.total = total
+        self.cancelled = cancelled
+        self.progress = progress
+        self.page = 0
+        self.y = 0.0
+        self.landscape = False
+        self.font = QFont(FONT_FAMILY, 10)
+
+    # geometry in device pixels of the current page
+    def _layout(self) -> QPageLayout:
+        layout = self.writer.pageLayout()
+        return layout
+
+    @property
+    def _content(self) -> QRectF:
+        full = QRectF(self._layout().paintRectPixels(RESOLUTION))
+        band = self._pixels(BAND_PT * 2.2)
+        return QRectF(0, band, full.width(), full.height() - 2 * band)
+
+    def _pixels(self, points: float) -> float:
+        return points * RESOLUTION / 72
+
+    def _orient(self, landscape: bool) -> None:
+        self.landscape = landscape
+        self.writer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
+
+    def new_page(self, landscape: bool | None = None) -> None:
+        if self.cancelled():
+            raise ReportCancelled
+        if landscape is not None and landscape != self.landscape:
+            self._orient(landscape)
+        if self.page > 0 and self.painter is not None:
+            self.writer.newPage()
+        self.page += 1
+        self.y = self._content.top()
+        if self.painter is not None:
+            self._bands()
+
+    def _bands(self) -> None:
+        painter = self.painter
+        assert painter is not None
+        full = QRectF(self._layout().paintRectPixels(RESOLUTION))
+        band = self._pixels(BAND_PT * 1.6)
+        font = QFont(FONT_FAMILY)
+        font.setPointSizeF(BAND_PT)
+        painter.setFont(font)
+        painter.setPen(QColor(QUIET))
+        top = QRectF(0, 0, full.width(), band)
+        painter.drawText(
+            top,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            f"{self.report.title} · {self.report.made_on_text}",
+        )
+        bottom = QRectF(0, full.height() - band, full.width(), band)
+        painter.drawText(
+            bottom,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
+            _("Page {number} of {total}").format(number=self.page, total=self.total or "…"),
+        )
+        painter.setPen(QPen(QColor(RULE), self._pixels(0.5)))
+        painter.drawLine(QPointF(0, band), QPointF(full.width(), band))
+        painter.setPen(QColor(TEXT))
+
+    def _document(self, blocks: list[Block]) -> QTextDocument:
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(self.writer)
+        document.setDefaultFont(self.font)
+        document.setDocumentMargin(0)
+        document.setDefaultStyleSheet(f"body {{ color: {TEXT}; }}")
+        document.setHtml("<body>" + "".join(_block_html(b) for b in blocks) + "</body>")
+        content = self._content
+        document.setPageSize(QSizeF(content.width(), content.height()))
+        return document
+
+    def text(self, blocks: list[Block]) -> None:
+        document = self._document(blocks)
+        content = self._content
+        height = document.size().height()
+        if document.pageCount() == 1 and height <= content.bottom() - self.y:
+            self._paint_document(document, 0, self.y)
+            self.y += height
+            return
+        if self.y > content.top() + 1:
+            self.new_page()
+        pages = document.pageCount()
+        for index in range(pages):
+            if index:
+                self.new_page()
+            self._paint_document(document, index, content.top())
+        self.y = content.top() + (height - (pages - 1) * content.height())
+
+    def _paint_document(self, document: QTextDocument, index: int, top: float) -> None:
+        if self.painter is None:
+            return
+        content = self._content
+        painter = self.painter
+        painter.save()
+        painter.translate(0, top - index * content.height())
+        clip = QRectF(0, index * content.height(), content.width(), content.height())
+        document.drawContents(painter, clip)
+        painter.restore()
+
+    def chart(self, chart: Chart, svg: Callable[[Chart, float, float], bytes]) -> None:
+        content = self._content
+        width = content.width()
+        height = min(width * CHART_ASPECT, content.height())
+        if self.y + height > content.bottom() + 1:
+            self.new_page()
+        if self.painter is not None:
+            renderer = QSvgRenderer(QByteArray(svg(chart, width / RESOLUTION, height / RESOLUTION)))
+            renderer.render(self.painter, QRectF(0, self.y, width, height))
+        self.y += height + self._pixels(8)
+
+    def part(self, part: Part, svg: Callable[[Chart, float, float], bytes]) -> None:
+        self.new_page(part.landscape)
+        blocks = part.blocks
+        if part.section is Section.COVER:
+            self.y += self._content.height() * 0.18  # a title page, not a form
+        else:
+            blocks = (Heading(part.title, 2), *blocks)
+        for run in _runs(blocks):
+            if isinstance(run, Chart):
+                self.chart(run, svg)
+            else:
+                self.text(run)
+
+
+def _chart_svg(chart: Chart, width: float, height: float) -> bytes:
+    from recovery_journal.i18n import current_language
+    from recovery_journal.ui import charts
+
+    locale = QLocale(current_language())  # the report's language on this thread
+    months = tuple(
+        locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat) for month in range(1, 13)
+    )
+    return charts.svg(chart.name, chart.period, chart.view, width, height, months)
+
+
+def render_pdf(
+    report: Report,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    svg: Callable[[Chart, float, float], bytes] = _chart_svg,
+) -> bytes:
+    """The whole PDF in memory (it reaches the disk only whole, see ``services.files``)."""
+    progress = progress or (lambda done, total: None)
+    cancelled = cancelled or (lambda: False)
+    with language_on_this_thread(report.language):
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(report.title)
+        writer.setCreator(f"Recovery Journal {__version__}")
+        size = QPageSize.PageSizeId.A4 if report.paper is Paper.A4 else QPageSize.PageSizeId.Letter
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(size),
+                QPageLayout.Orientation.Portrait,
+                MARGINS_MM,
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        steps = len(report.parts) * 2
+
+        # First pass: count the pages, painting nothing.
+        counting = _Pages(writer, report, None, 0, cancelled, progress)
+        for number, part in enumerate(report.parts):
+            counting.part(part, svg)
+            progress(number + 1, steps)
+        total = counting.page
+        # Back to the first page's orientation before the painter starts.
+        first_landscape = bool(report.parts) and report.parts[0].landscape
+        writer.setPageOrientation(
+            QPageLayout.Orientation.Landscape
+            if first_landscape
+            else QPageLayout.Orientation.Portrait
+        )
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError("the PDF could not be started")
+        try:
+            pages = _Pages(writer, report, painter, total, cancelled, progress)
+            pages.landscape = first_landscape
+            for number, part in enumerate(report.parts):
+                pages.part(part, svg)
+                progress(len(report.parts) + number + 1, steps)
+        finally:
+            painter.end()
+        buffer.close()
+        return bytes(buffer.data().data())
