@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from recovery_journal import APP_NAME, __version__
 from recovery_journal.domain.ports import Vault
@@ -27,7 +28,13 @@ from recovery_journal.errors import (
     VaultTooNew,
     WrongPassphrase,
 )
-from recovery_journal.i18n import LANGUAGES, _, language_from_environment, set_language
+from recovery_journal.i18n import (
+    LANGUAGES,
+    _,
+    current_language,
+    language_from_environment,
+    set_language,
+)
 from recovery_journal.passphrase import problem_with_new_passphrase
 from recovery_journal.paths import default_vault_path
 from recovery_journal.store_access import load_store
@@ -249,6 +256,73 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_choices(args: argparse.Namespace, saved: Any) -> Any:
+    """The choices saved in the vault (or the defaults), with the options given on top."""
+    from dataclasses import replace
+
+    from recovery_journal.services.report import Paper, Section
+
+    changes: dict[str, Any] = {}
+    for option, key in (("date_from", "first"), ("date_to", "last")):
+        value = getattr(args, option)
+        if value:
+            try:
+                changes[key] = date.fromisoformat(value)
+            except ValueError as error:
+                raise UsageError(
+                    _("{value} is not a date; write it as YYYY-MM-DD.").format(value=value)
+                ) from error
+    if args.sections:
+        names = [name.strip() for name in ",".join(args.sections).split(",") if name.strip()]
+        known = {section.value: section for section in Section}
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise UsageError(
+                _("Unknown section {name}; the sections are: {known}.").format(
+                    name=unknown[0], known=", ".join(known)
+                )
+            )
+        changes["sections"] = frozenset(known[name] for name in names)
+    if args.lang:
+        changes["language"] = args.lang
+    if args.paper:
+        changes["paper"] = Paper(args.paper)
+    return replace(saved, **changes)
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    _refuse_vault_as_output(_vault_path(args), output)
+    password = None
+    if args.pdf_password_file:
+        password = _read_passphrase_file(Path(args.pdf_password_file))
+        if not password:
+            raise UsageError(_("The PDF password file is empty."))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from recovery_journal.services.report import build_report, load_choices
+    from recovery_journal.ui.report_pdf import prepare_fonts, write_report
+
+    app = QGuiApplication.instance() or QGuiApplication([PROGRAM])  # noqa: F841 - Qt needs one
+    with _opened(args) as vault:
+        choices = _report_choices(args, load_choices(vault, current_language()))
+        report = build_report(vault, choices)
+    prepare_fonts()
+    write_report(report, output, password=password)
+    print(
+        _("The report is in {path}.").format(path=output)
+        + " "
+        + (
+            _("It opens only with its password.")
+            if password
+            else _("The PDF itself is not encrypted: send it only to someone you trust.")
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY")
@@ -339,6 +413,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help=_("print a machine-readable object (resources/schema/summary-v1.schema.json)"),
+    )
+    pdf = add(
+        "export-pdf",
+        _("write the progress report for a sponsor as a PDF"),
+        cmd_export_pdf,
+    )
+    pdf.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the PDF to write"))
+    pdf.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day (YYYY-MM-DD)"))
+    pdf.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day (YYYY-MM-DD)"))
+    pdf.add_argument(
+        "--sections",
+        nargs="+",
+        metavar="SECTION",
+        help=_(
+            "what goes in (cover steps answers worksheets amends reviews charts meetings "
+            "practice gratitude); without it, the choices saved in the vault or the defaults"
+        ),
+    )
+    pdf.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language of the report"))
+    pdf.add_argument("--paper", choices=["a4", "letter"], help=_("paper size"))
+    pdf.add_argument(
+        "--pdf-password-file",
+        metavar="FILE",
+        help=_("protect the PDF (AES-256) with the password on the first line of FILE"),
     )
     return parser
 

@@ -6,7 +6,7 @@ packages=(
   libegl1 libgl1 libglx0 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
-  libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core xvfb xauth poppler-utils
+  libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core xvfb xauth poppler-utils qpdf
 )
 missing=()
 for package in "${packages[@]}"; do

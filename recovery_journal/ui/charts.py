@@ -258,15 +258,32 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette) -> None:
             for q in questions
         ]
     )
-    image = axes.imshow(
-        grid, aspect="auto", cmap="cividis", vmin=0, vmax=1, interpolation="nearest"
-    )
+    image = _cells(axes, grid, "cividis")
     axes.set_yticks(range(len(questions)), [_short(view.names[q.uid]) for q in questions])
     _week_axis(axes, view, palette)
     bar = figure.colorbar(image, ax=axes, fraction=0.04)
+    bar.solids.set_rasterized(False)  # matplotlib makes a long gradient a picture; keep it vector
     bar.set_label(_('share of nights answered "yes"'), color=palette.text, fontsize=8)
     bar.ax.tick_params(colors=palette.text, labelsize=8)
     _style(figure, palette)
+
+
+def _cells(axes: Any, grid: Any, cmap: Any) -> Any:
+    """A grid of coloured cells centred on whole numbers, first row on top; NaN cells stay
+    empty. Drawn as shapes (pcolormesh), so a printed chart stays vector, not a picture."""
+    import numpy as np
+
+    rows, columns = grid.shape
+    mesh = axes.pcolormesh(
+        np.arange(columns + 1) - 0.5,
+        np.arange(rows + 1) - 0.5,
+        np.ma.masked_invalid(grid),
+        cmap=cmap,
+        vmin=0,
+        vmax=1,
+    )
+    axes.set_ylim(rows - 0.5, -0.5)
+    return mesh
 
 
 def _week_axis(axes: Any, view: ChartsView, palette: Palette) -> None:
@@ -289,7 +306,7 @@ def draw_heat(figure: Any, view: ChartsView, palette: Palette) -> None:
     axes = figure.add_subplot()
     cells = np.array([[math.nan if c is None else float(c) for c in week] for week in view.heat]).T
     colours = ListedColormap([palette.grid, NOW])
-    axes.imshow(cells, aspect="auto", cmap=colours, vmin=0, vmax=1, interpolation="nearest")
+    _cells(axes, cells, colours)
     axes.set_yticks(range(7), [_("Mon"), "", _("Wed"), "", _("Fri"), "", _("Sun")])
     _week_axis(axes, view, palette)
     key = figure.legend(

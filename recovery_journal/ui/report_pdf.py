@@ -44,6 +44,8 @@ from PySide6.QtSvg import QSvgRenderer
 
 from recovery_journal import __version__
 from recovery_journal.i18n import _, language_on_this_thread
+from recovery_journal.services.files import write_private_file
+from recovery_journal.services.pdf_password import protect_pdf
 from recovery_journal.services.report import (
     Block,
     Chart,
@@ -355,3 +357,21 @@ def render_pdf(
             painter.end()
         buffer.close()
         return bytes(buffer.data().data())
+
+
+def write_report(
+    report: Report,
+    path: Path,
+    *,
+    password: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
+    """Draw, protect if asked, and write the report: the file appears only when complete
+    (written beside its target and moved into place); nothing goes to a temporary folder."""
+    data = render_pdf(report, progress=progress, cancelled=cancelled)
+    if password:
+        data = protect_pdf(data, password)
+    if cancelled is not None and cancelled():
+        raise ReportCancelled
+    write_private_file(Path(path), data)

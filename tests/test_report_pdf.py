@@ -1,0 +1,264 @@
+"""The sponsor's PDF, read back: what was chosen is there, what is private is not, Russian text
+is intact, a password keeps it shut, and a file appears only whole."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from recovery_journal.cli import main
+from recovery_journal.domain.inventory import Amend, Resentment
+from recovery_journal.services.demo import fill_demo
+from recovery_journal.services.report import (
+    CHOICES_KEY,
+    DEFAULT_SECTIONS,
+    Paper,
+    ReportChoices,
+    Section,
+    build_report,
+    load_choices,
+    private_items,
+    save_choices,
+)
+from recovery_journal.store import create_vault
+from tests.conftest import PASSPHRASE, TEST_KDF, reopen
+
+SECRET_ROW = "Zanzibar secret grudge"
+SECRET_AMEND = "Quetzal private person"
+TODAY = date(2026, 11, 23)
+
+
+def _make(path: Path, **kdf: int):
+    vault = create_vault(path, PASSPHRASE, **kdf)
+    fill_demo(vault, 90, "ru", end=TODAY)
+    with vault.transaction():
+        vault.tools.save(Resentment("secret-r", SECRET_ROW, "hidden cause", private=True))
+        vault.tools.save(Resentment("open-r", "Open grudge Walrus", "shared cause"))
+        vault.tools.save(Amend("secret-a", SECRET_AMEND, "a harm", private=True))
+    return vault
+
+
+@pytest.fixture
+def report_vault(vault_path):
+    vault = _make(vault_path, kdf_iterations=TEST_KDF)
+    yield vault
+    vault.close()
+
+
+@pytest.fixture
+def cli_vault(tmp_path, monkeypatch) -> Path:
+    """A vault at the real key-derivation cost, as the command line opens it."""
+    path = tmp_path / "cli.rjvault"
+    _make(path).close()
+    monkeypatch.setenv("RECOVERY_JOURNAL_PASSPHRASE", PASSPHRASE)
+    return path
+
+
+def _pdf(qapp, vault, choices, password=None, path=None) -> tuple[PdfReader, str]:
+    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf, write_report
+
+    prepare_fonts()
+    report = build_report(vault, choices, TODAY)
+    if path is None:
+        data = render_pdf(report)
+    else:
+        write_report(report, path, password=password)
+        data = path.read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    if password:
+        assert reader.is_encrypted
+        reader.decrypt(password)
+    return reader, _text(reader)
+
+
+def _text(reader: PdfReader) -> str:
+    # pypdf separates some words with tabs; poppler's pdftotext gives spaces. Either way, words.
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_chosen_sections_are_there_and_private_rows_are_not(qapp, report_vault):
+    choices = ReportChoices(
+        sections=frozenset({Section.COVER, Section.WORKSHEETS, Section.AMENDS, Section.MEETINGS}),
+        worksheets=("resentments",),
+        name="A. K.",
+    )
+    reader, text = _pdf(qapp, report_vault, choices)
+    for expected in ("Progress report", "A. K.", "Step 4 worksheets", "Open grudge Walrus"):
+        assert expected in text
+    assert "Meetings" in text and "Step 8 list and step 9 amends" in text
+    assert SECRET_ROW not in text and SECRET_AMEND not in text
+    # Not chosen: not there.
+    assert "Nightly reviews" not in text and "Gratitude" not in text
+    assert 3 <= len(reader.pages) <= 20
+    # A private row goes in only when ticked one by one.
+    _reader, ticked = _pdf(qapp, report_vault, replace(choices, private=frozenset({"secret-r"})))
+    assert SECRET_ROW in ticked and SECRET_AMEND not in ticked
+
+
+def test_the_dialog_offers_each_private_row_by_name(report_vault):
+    offered = {item.uid: item for item in private_items(report_vault, "en")}
+    assert {"secret-r", "secret-a"} <= set(offered)
+    assert SECRET_ROW in offered["secret-r"].text
+    assert offered["secret-a"].section is Section.AMENDS
+
+
+def test_russian_report_keeps_cyrillic_text_and_embeds_its_fonts(qapp, report_vault):
+    choices = ReportChoices(sections=frozenset(Section), steps=(1,), language="ru")
+    reader, text = _pdf(qapp, report_vault, choices)
+    assert "Отчёт о пути" in text
+    assert "Благодарность" in text and "Собрания" in text
+    assert "Progress report" not in text
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            descriptor = font.get_object()
+            for descendant in descriptor.get("/DescendantFonts", []):
+                fonts.add(str(descendant.get_object()["/FontDescriptor"].get("/FontFile2")))
+    assert fonts and "None" not in fonts, "every font is embedded"
+
+
+def test_wide_worksheets_get_landscape_pages_and_charts_stay_vector(qapp, report_vault):
+    choices = ReportChoices(
+        sections=frozenset({Section.STEPS, Section.WORKSHEETS, Section.CHARTS}),
+        worksheets=("resentments", "fears"),
+    )
+    reader, text = _pdf(qapp, report_vault, choices)
+    shapes = [
+        (
+            float(page.mediabox.width) > float(page.mediabox.height),
+            " ".join(page.extract_text().split()),
+        )
+        for page in reader.pages
+    ]
+    assert any(wide and "Step 4 worksheets" in page for wide, page in shapes)
+    assert all(not wide for wide, page in shapes if "Steps overview" in page)
+    # The charts are paths and text, not pictures: their words can be searched.
+    assert all(not page.images for page in reader.pages)
+    assert "Better than yesterday" in text and "Mood" in text
+
+
+def test_letter_paper(qapp, report_vault):
+    reader, _text = _pdf(qapp, report_vault, ReportChoices(paper=Paper.LETTER))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_a_password_keeps_it_shut_and_qpdf_finds_no_error(qapp, report_vault, tmp_path):
+    target = tmp_path / "report.pdf"
+    _reader, text = _pdf(qapp, report_vault, ReportChoices(), "horse battery", target)
+    assert "Progress report" in text
+    locked = PdfReader(target)
+    assert locked.is_encrypted
+    assert not locked.decrypt("wrong guess")
+    assert locked._encryption is not None and locked._encryption.V == 5  # AES-256
+    if shutil.which("qpdf") is None:
+        pytest.skip("qpdf is not installed (tools/system-packages.sh installs it)")
+    check = subprocess.run(
+        ["qpdf", "--password=horse battery", "--check", str(target)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    plain = tmp_path / "plain.pdf"
+    _pdf(qapp, report_vault, ReportChoices(sections=frozenset(Section)), path=plain)
+    check = subprocess.run(["qpdf", "--check", str(plain)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_the_file_appears_only_whole_and_a_cancel_leaves_nothing(qapp, report_vault, tmp_path):
+    from recovery_journal.ui.report_pdf import ReportCancelled, prepare_fonts, write_report
+
+    prepare_fonts()
+    target = tmp_path / "out" / "report.pdf"
+    target.parent.mkdir()
+    report = build_report(report_vault, ReportChoices(sections=frozenset(Section)), TODAY)
+    steps: list[tuple[int, int]] = []
+
+    def cancel_half_way() -> bool:
+        return len(steps) >= 3
+
+    with pytest.raises(ReportCancelled):
+        write_report(
+            report, target, progress=lambda d, t: steps.append((d, t)), cancelled=cancel_half_way
+        )
+    assert list(target.parent.iterdir()) == []
+    write_report(report, target, progress=lambda d, t: steps.append((d, t)))
+    assert [p.name for p in target.parent.iterdir()] == ["report.pdf"]
+    assert steps[-1][0] == steps[-1][1]  # progress reached the end
+    assert target.stat().st_mode & 0o077 == 0  # private from the first byte
+
+
+def test_choices_are_kept_in_the_vault_and_bad_ones_fall_back(report_vault, vault_path):
+    choices = ReportChoices(
+        sections=frozenset({Section.COVER, Section.ANSWERS}),
+        first=date(2026, 10, 1),
+        steps=(1, 4),
+        worksheets=("fears",),
+        private=frozenset({"secret-r"}),
+        paper=Paper.LETTER,
+        language="ru",
+        name="Аня",
+    )
+    save_choices(report_vault, choices)
+    report_vault.close()
+    again = reopen(vault_path)
+    try:
+        assert load_choices(again, "en") == choices
+        with again.transaction():
+            again.settings.set(CHOICES_KEY, '{"sections": ["cover", "nonsense"], "paper": 5,')
+        assert load_choices(again, "en") == ReportChoices(language="en")
+        with again.transaction():
+            again.settings.set(
+                CHOICES_KEY, '{"sections": ["nonsense"], "paper": "letter", "steps": [99, 2]}'
+            )
+        partly = load_choices(again, "en")
+        assert partly.sections == DEFAULT_SECTIONS and partly.paper is Paper.LETTER
+        assert partly.steps == (2,)
+        assert Section.WORKSHEETS not in DEFAULT_SECTIONS  # no private item by default
+    finally:
+        again.close()
+
+
+def test_dates_limit_what_goes_in(qapp, report_vault):
+    choices = ReportChoices(
+        sections=frozenset({Section.MEETINGS}), first=TODAY - timedelta(days=6), last=TODAY
+    )
+    report = build_report(report_vault, choices, TODAY)
+    (table,) = [b for b in report.parts[0].blocks if hasattr(b, "rows")]
+    days = {row[0] for row in table.rows}
+    assert days and all(str(TODAY - timedelta(days=6)) <= day <= str(TODAY) for day in days)
+
+
+def test_command_line_export_pdf(qapp, cli_vault, tmp_path, capsys):
+    vault_path = cli_vault
+    target = tmp_path / "cli.pdf"
+    base = ["export-pdf", "--vault", str(vault_path), "-o", str(target)]
+    assert main([*base, "--sections", "nonsense"]) == 2
+    assert "Unknown section nonsense" in capsys.readouterr().err
+    assert not target.exists()
+    assert main([*base, "--from", "23.11.2026"]) == 2
+    code = main([*base, "--sections", "cover", "meetings", "--lang", "ru", "--paper", "letter"])
+    assert code == 0, capsys.readouterr().err
+    text = _text(PdfReader(target))
+    assert "Собрания" in text and "Благодарность" not in text
+    assert "not encrypted" in capsys.readouterr().err
+    secret = tmp_path / "password.txt"
+    secret.write_text("open sesame\n", encoding="utf-8")
+    assert main([*base, "--pdf-password-file", str(secret)]) == 0
+    assert PdfReader(target).is_encrypted
+    assert main([*base[:-1], str(vault_path)]) == 2  # never over the vault itself
+
+
+def test_wrong_passphrase_writes_nothing(cli_vault, tmp_path, monkeypatch):
+    monkeypatch.setenv("RECOVERY_JOURNAL_PASSPHRASE", "not the passphrase")
+    target = tmp_path / "cli.pdf"
+    assert main(["export-pdf", "--vault", str(cli_vault), "-o", str(target)]) == 3
+    assert not target.exists()
+    assert not any(Path(tmp_path).glob(".cli.pdf.writing-*"))
