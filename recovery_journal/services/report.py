@@ -619,3 +619,48 @@ def private_items(vault: Vault, language: str) -> list[PrivateItem]:
         if amend.private:
             found.append(PrivateItem(amend.uid, Section.AMENDS, amend.person))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class NoteItem:
+    """A nightly-review note the person may pick as notable."""
+
+    key: str  # "<day>|<question uid>", as kept in ReportChoices.notes
+    day: date
+    question: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """What the export dialog offers: the saved choices and the things to tick."""
+
+    choices: ReportChoices
+    first_day: date  # of the journal, the earliest a report can start
+    today: date
+    private: tuple[PrivateItem, ...]
+    notes: tuple[NoteItem, ...]  # newest first
+
+
+def report_options(vault: Vault, language: str, today: date | None = None) -> ReportOptions:
+    today = today or review_day(vault)
+    names = {q.uid: question_text(q) for q in vault.tools.all(ReviewQuestion)}
+    notes = [
+        NoteItem(
+            f"{review.day.isoformat()}|{answer.question_uid}",
+            review.day,
+            names.get(answer.question_uid, ""),
+            answer.note.strip(),
+        )
+        for review in vault.reviews.all()
+        for answer in review.answers
+        if answer.note.strip()
+    ]
+    notes.reverse()
+    return ReportOptions(
+        choices=load_choices(vault, language),
+        first_day=_first_entry(vault, today),
+        today=today,
+        private=tuple(private_items(vault, language)),
+        notes=tuple(notes),
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -141,6 +142,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&Journal"))
+        report = QAction(_("&Progress report for your sponsor…"), self)
+        report.setShortcut(QKeySequence("Ctrl+P"))
+        report.triggered.connect(self.open_report)
+        file_menu.addAction(report)
+        file_menu.addSeparator()
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_requested)
@@ -165,6 +171,14 @@ class MainWindow(QMainWindow):
         about = QAction(_("&About {app}").format(app=APP_NAME), self)
         about.triggered.connect(lambda: self.show_page(Page.ABOUT))
         help_menu.addAction(about)
+
+    def open_report(self) -> QDialog:
+        from recovery_journal.ui.report_dialog import ReportDialog
+
+        dialog = ReportDialog(self._operations, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_failure(self, error: BaseException) -> None:
         self.show_banner(error_sentence(error))

@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -33,8 +32,10 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QImage,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
@@ -143,70 +144,148 @@ def _runs(blocks: tuple[Block, ...]) -> list[list[Block] | Chart]:
     return runs
 
 
-@dataclass
-class _Page:
-    number: int = 0
+class _Target:
+    """Where pages go: a PDF writer, or pictures for the preview. Counts pages when it paints
+    nothing (the first pass)."""
+
+    def __init__(self, paper: Paper, dpi: int, metrics: QPaintDevice) -> None:
+        self.size_id = QPageSize.PageSizeId.A4 if paper is Paper.A4 else QPageSize.PageSizeId.Letter
+        self.dpi = dpi
+        self.metrics = metrics  # what text is measured on
+        self.landscape = False
+        self.pages = 0
+
+    def layout(self, landscape: bool | None = None) -> QPageLayout:
+        wide = self.landscape if landscape is None else landscape
+        orientation = (
+            QPageLayout.Orientation.Landscape if wide else QPageLayout.Orientation.Portrait
+        )
+        return QPageLayout(
+            QPageSize(self.size_id), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter
+        )
+
+    def paint_rect(self) -> QRectF:
+        """The printable area of the current page, from (0, 0), in device pixels."""
+        rect = self.layout().paintRectPixels(self.dpi)
+        return QRectF(0, 0, rect.width(), rect.height())
+
+    def begin_page(self, landscape: bool) -> QPainter | None:
+        self.landscape = landscape
+        self.pages += 1
+        return None
+
+    def finish(self) -> None:
+        pass
+
+
+class _PdfTarget(_Target):
+    def __init__(self, writer: QPdfWriter, paper: Paper) -> None:
+        super().__init__(paper, writer.resolution(), writer)
+        self.writer = writer
+        self.painter: QPainter | None = None
+
+    def begin_page(self, landscape: bool) -> QPainter | None:
+        super().begin_page(landscape)
+        self.writer.setPageLayout(self.layout())
+        if self.painter is None:
+            self.painter = QPainter()
+            if not self.painter.begin(self.writer):
+                raise OSError("the PDF could not be started")
+        else:
+            self.writer.newPage()
+        return self.painter
+
+    def finish(self) -> None:
+        if self.painter is not None:
+            self.painter.end()
+
+
+class _ImageTarget(_Target):
+    """Pages as pictures for the preview, drawn the same way at screen resolution."""
+
+    def __init__(self, paper: Paper, dpi: int) -> None:
+        probe = QImage(8, 8, QImage.Format.Format_RGB32)
+        _set_dpi(probe, dpi)
+        super().__init__(paper, dpi, probe)
+        self.images: list[QImage] = []
+        self.painter: QPainter | None = None
+
+    def begin_page(self, landscape: bool) -> QPainter | None:
+        super().begin_page(landscape)
+        self.finish()
+        layout = self.layout()
+        full = layout.fullRectPixels(self.dpi)
+        image = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
+        _set_dpi(image, self.dpi)
+        image.fill(QColor("white"))
+        self.images.append(image)
+        self.painter = QPainter(image)
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        margins = layout.marginsPixels(self.dpi)
+        self.painter.translate(margins.left(), margins.top())
+        return self.painter
+
+    def finish(self) -> None:
+        if self.painter is not None:
+            self.painter.end()
+            self.painter = None
+
+
+def _set_dpi(image: QImage, dpi: int) -> None:
+    per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(per_metre)
+    image.setDotsPerMeterY(per_metre)
 
 
 class _Pages:
-    """Lays the report out page by page; paints only when given a painter (second pass)."""
+    """Lays the report out page by page onto a target; the first pass only counts pages."""
 
     def __init__(
         self,
-        writer: QPdfWriter,
+        target: _Target,
         report: Report,
-        painter: QPainter | None,
         total: int,
         cancelled: Callable[[], bool],
-        progress: Callable[[int, int], None],
+        svgs: dict[int, bytes],
+        svg: Callable[[Chart, float, float], bytes],
     ) -> None:
-        self.writer = writer
+        self.target = target
         self.report = report
-        self.painter = painter
         self.total = total
         self.cancelled = cancelled
-        self.progress = progress
-        self.page = 0
+        self.svgs = svgs  # drawn once per chart, reused by the second pass
+        self.svg = svg
+        self.painter: QPainter | None = None
         self.y = 0.0
-        self.landscape = False
         self.font = QFont(FONT_FAMILY, 10)
 
-    # geometry in device pixels of the current page
-    def _layout(self) -> QPageLayout:
-        layout = self.writer.pageLayout()
-        return layout
+    @property
+    def page(self) -> int:
+        return self.target.pages
 
     @property
     def _content(self) -> QRectF:
-        full = QRectF(self._layout().paintRectPixels(RESOLUTION))
+        full = self.target.paint_rect()
         band = self._pixels(BAND_PT * 2.2)
         return QRectF(0, band, full.width(), full.height() - 2 * band)
 
     def _pixels(self, points: float) -> float:
-        return points * RESOLUTION / 72
-
-    def _orient(self, landscape: bool) -> None:
-        self.landscape = landscape
-        self.writer.setPageOrientation(
-            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-        )
+        return points * self.target.dpi / 72
 
     def new_page(self, landscape: bool | None = None) -> None:
         if self.cancelled():
             raise ReportCancelled
-        if landscape is not None and landscape != self.landscape:
-            self._orient(landscape)
-        if self.page > 0 and self.painter is not None:
-            self.writer.newPage()
-        self.page += 1
-        self.y = self._content.top()
+        wide = self.target.landscape if landscape is None else landscape
+        self.painter = self.target.begin_page(wide)  # None while counting
         if self.painter is not None:
             self._bands()
+        self.y = self._content.top()
 
     def _bands(self) -> None:
         painter = self.painter
         assert painter is not None
-        full = QRectF(self._layout().paintRectPixels(RESOLUTION))
+        full = self.target.paint_rect()
         band = self._pixels(BAND_PT * 1.6)
         font = QFont(FONT_FAMILY)
         font.setPointSizeF(BAND_PT)
@@ -230,7 +309,7 @@ class _Pages:
 
     def _document(self, blocks: list[Block]) -> QTextDocument:
         document = QTextDocument()
-        document.documentLayout().setPaintDevice(self.writer)
+        document.documentLayout().setPaintDevice(self.target.metrics)
         document.setDefaultFont(self.font)
         document.setDocumentMargin(0)
         document.setDefaultStyleSheet(f"body {{ color: {TEXT}; }}")
@@ -267,18 +346,22 @@ class _Pages:
         document.drawContents(painter, clip)
         painter.restore()
 
-    def chart(self, chart: Chart, svg: Callable[[Chart, float, float], bytes]) -> None:
+    def chart(self, chart: Chart) -> None:
         content = self._content
         width = content.width()
         height = min(width * CHART_ASPECT, content.height())
         if self.y + height > content.bottom() + 1:
             self.new_page()
         if self.painter is not None:
-            renderer = QSvgRenderer(QByteArray(svg(chart, width / RESOLUTION, height / RESOLUTION)))
+            key = id(chart)
+            if key not in self.svgs:
+                dpi = self.target.dpi
+                self.svgs[key] = self.svg(chart, width / dpi, height / dpi)
+            renderer = QSvgRenderer(QByteArray(self.svgs[key]))
             renderer.render(self.painter, QRectF(0, self.y, width, height))
         self.y += height + self._pixels(8)
 
-    def part(self, part: Part, svg: Callable[[Chart, float, float], bytes]) -> None:
+    def part(self, part: Part) -> None:
         self.new_page(part.landscape)
         blocks = part.blocks
         if part.section is Section.COVER:
@@ -287,9 +370,34 @@ class _Pages:
             blocks = (Heading(part.title, 2), *blocks)
         for run in _runs(blocks):
             if isinstance(run, Chart):
-                self.chart(run, svg)
+                self.chart(run)
             else:
                 self.text(run)
+
+
+def _lay_out(
+    report: Report,
+    target: _Target,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+    svg: Callable[[Chart, float, float], bytes],
+) -> None:
+    """Both passes: count the pages, then paint them with "page N of M"."""
+    steps = len(report.parts) * 2
+    svgs: dict[int, bytes] = {}
+    counting = _Pages(
+        _Target(report.paper, target.dpi, target.metrics), report, 0, cancelled, svgs, svg
+    )
+    for number, part in enumerate(report.parts):
+        counting.part(part)
+        progress(number + 1, steps)
+    pages = _Pages(target, report, counting.page, cancelled, svgs, svg)
+    try:
+        for number, part in enumerate(report.parts):
+            pages.part(part)
+            progress(len(report.parts) + number + 1, steps)
+    finally:
+        target.finish()
 
 
 def _chart_svg(chart: Chart, width: float, height: float) -> bytes:
@@ -311,8 +419,6 @@ def render_pdf(
     svg: Callable[[Chart, float, float], bytes] = _chart_svg,
 ) -> bytes:
     """The whole PDF in memory (it reaches the disk only whole, see ``services.files``)."""
-    progress = progress or (lambda done, total: None)
-    cancelled = cancelled or (lambda: False)
     with language_on_this_thread(report.language):
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -320,43 +426,37 @@ def render_pdf(
         writer.setResolution(RESOLUTION)
         writer.setTitle(report.title)
         writer.setCreator(f"Recovery Journal {__version__}")
-        size = QPageSize.PageSizeId.A4 if report.paper is Paper.A4 else QPageSize.PageSizeId.Letter
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(size),
-                QPageLayout.Orientation.Portrait,
-                MARGINS_MM,
-                QPageLayout.Unit.Millimeter,
-            )
+        target = _PdfTarget(writer, report.paper)
+        _lay_out(
+            report,
+            target,
+            progress or (lambda done, total: None),
+            cancelled or (lambda: False),
+            svg,
         )
-        steps = len(report.parts) * 2
-
-        # First pass: count the pages, painting nothing.
-        counting = _Pages(writer, report, None, 0, cancelled, progress)
-        for number, part in enumerate(report.parts):
-            counting.part(part, svg)
-            progress(number + 1, steps)
-        total = counting.page
-        # Back to the first page's orientation before the painter starts.
-        first_landscape = bool(report.parts) and report.parts[0].landscape
-        writer.setPageOrientation(
-            QPageLayout.Orientation.Landscape
-            if first_landscape
-            else QPageLayout.Orientation.Portrait
-        )
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError("the PDF could not be started")
-        try:
-            pages = _Pages(writer, report, painter, total, cancelled, progress)
-            pages.landscape = first_landscape
-            for number, part in enumerate(report.parts):
-                pages.part(part, svg)
-                progress(len(report.parts) + number + 1, steps)
-        finally:
-            painter.end()
         buffer.close()
         return bytes(buffer.data().data())
+
+
+def render_preview(
+    report: Report,
+    dpi: int = 96,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    svg: Callable[[Chart, float, float], bytes] = _chart_svg,
+) -> list[QImage]:
+    """The same pages as pictures (for the export dialog's preview), off the GUI thread."""
+    with language_on_this_thread(report.language):
+        target = _ImageTarget(report.paper, dpi)
+        _lay_out(
+            report,
+            target,
+            progress or (lambda done, total: None),
+            cancelled or (lambda: False),
+            svg,
+        )
+        return target.images
 
 
 def write_report(

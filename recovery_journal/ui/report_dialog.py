@@ -1,0 +1,484 @@
+"""The export dialog of the sponsor's report: the person chooses exactly what goes in.
+
+Choices are kept in the vault for next time. The report is gathered on the vault worker and
+drawn on the charts thread (preview pages or the PDF), with progress and Cancel; the window
+never waits for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.domain.inventory import WORKSHEETS
+from recovery_journal.i18n import LANGUAGES, _, current_language
+from recovery_journal.services.inventory import inventory_text
+from recovery_journal.services.report import (
+    SECTION_TITLES,
+    Paper,
+    ReportChoices,
+    ReportOptions,
+    Section,
+    build_report,
+    report_options,
+    save_choices,
+)
+from recovery_journal.ui.bridge import when_done
+from recovery_journal.ui.chart_view import charts_thread
+from recovery_journal.ui.messages import error_sentence
+from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.widgets import clear_layout, wrapped
+
+PREVIEW_DPI = 72
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class _Progress(QObject):
+    changed = Signal(int, int)  # emitted on the charts thread, shown on the GUI thread
+
+
+class ReportDialog(QDialog):
+    finished_work = Signal(str)  # the status line once a preview or a save is over
+
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Progress report for your sponsor"))
+        self.setObjectName("report_dialog")
+        self.resize(1100, 760)
+        self._operations = operations
+        self.options: ReportOptions | None = None
+        self._cancel = threading.Event()
+        self._busy = False
+        self._progress = _Progress(self)
+        self.pages: list[QPixmap] = []
+        self.saved_to: Path | None = None
+
+        from recovery_journal.ui.report_pdf import prepare_fonts
+
+        prepare_fonts()
+        self._build()
+        self._progress.changed.connect(self._show_progress)
+        self._set_busy(True, _("Reading your journal…"))
+        operations.run(
+            lambda vault: report_options(vault, current_language()),
+            self._loaded,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    # --- the form --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        form_widget = QWidget()
+        form = QVBoxLayout(form_widget)
+
+        basics = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("report_name")
+        self.name.setPlaceholderText(_("for example, your first name or initials"))
+        basics.addRow(_("Name on the &cover:"), self.name)
+        self.first = QDateEdit()
+        self.first.setCalendarPopup(True)
+        self.first.setObjectName("report_first")
+        self.last = QDateEdit()
+        self.last.setCalendarPopup(True)
+        self.last.setObjectName("report_last")
+        basics.addRow(_("&From:"), self.first)
+        basics.addRow(_("&To:"), self.last)
+        self.paper = QComboBox()
+        self.paper.setObjectName("report_paper")
+        self.paper.addItem("A4", Paper.A4)
+        self.paper.addItem(_("Letter"), Paper.LETTER)
+        basics.addRow(_("&Paper:"), self.paper)
+        self.language = QComboBox()
+        self.language.setObjectName("report_language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        basics.addRow(_("&Language of the report:"), self.language)
+        form.addLayout(basics)
+
+        sections = QGroupBox(_("What goes in"))
+        grid = QGridLayout(sections)
+        self.section_boxes: dict[Section, QCheckBox] = {}
+        for row, section in enumerate(Section):
+            box = QCheckBox(_(SECTION_TITLES[section]))
+            box.setObjectName(f"section_{section.value}")
+            box.toggled.connect(self._follow_sections)
+            self.section_boxes[section] = box
+            grid.addWidget(box, row, 0, 1, 2)
+        steps_row = QHBoxLayout()
+        self.step_boxes: dict[int, QCheckBox] = {}
+        for number in range(1, 13):
+            box = QCheckBox(str(number))
+            box.setAccessibleName(_("Answers of step {number}").format(number=number))
+            self.step_boxes[number] = box
+            steps_row.addWidget(box)
+        steps_row.addStretch(1)
+        answers_row = list(Section).index(Section.ANSWERS)
+        grid.addLayout(steps_row, answers_row, 2)
+        text = inventory_text(current_language())
+        sheets_row = QHBoxLayout()
+        self.sheet_boxes: dict[str, QCheckBox] = {}
+        for sheet in WORKSHEETS:
+            box = QCheckBox(str(text.worksheets[sheet]["title"]))
+            self.sheet_boxes[sheet] = box
+            sheets_row.addWidget(box)
+        sheets_row.addStretch(1)
+        grid.addLayout(sheets_row, list(Section).index(Section.WORKSHEETS), 2)
+        form.addWidget(sections)
+
+        private = QGroupBox(_("Private rows"))
+        private_layout = QVBoxLayout(private)
+        private_layout.addWidget(
+            wrapped(_("Rows you marked private stay out unless you tick them here, one by one."))
+        )
+        self.private_list = QListWidget()
+        self.private_list.setObjectName("private_rows")
+        self.private_list.setAccessibleName(_("Private rows"))
+        self.private_list.setMaximumHeight(110)
+        private_layout.addWidget(self.private_list)
+        form.addWidget(private)
+
+        notes = QGroupBox(_("Notes from nightly reviews to share"))
+        notes_layout = QVBoxLayout(notes)
+        self.notes_list = QListWidget()
+        self.notes_list.setObjectName("review_notes")
+        self.notes_list.setAccessibleName(_("Notes from nightly reviews to share"))
+        self.notes_list.setMaximumHeight(130)
+        notes_layout.addWidget(self.notes_list)
+        form.addWidget(notes)
+        self.first.dateChanged.connect(lambda _d: self._fill_notes())
+        self.last.dateChanged.connect(lambda _d: self._fill_notes())
+
+        protect = QGroupBox(_("Sending it by email"))
+        protect_layout = QFormLayout(protect)
+        self.protect = QCheckBox(_("Protect the PDF with a password (AES-256)"))
+        self.protect.setObjectName("protect")
+        protect_layout.addRow(self.protect)
+        self.password = QLineEdit()
+        self.password.setObjectName("pdf_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("pdf_password_repeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        protect_layout.addRow(_("Pass&word:"), self.password)
+        protect_layout.addRow(_("The same &again:"), self.repeat)
+        self.protect_note = wrapped()
+        self.protect_note.setObjectName("protect_note")
+        protect_layout.addRow(self.protect_note)
+        self.protect.toggled.connect(self._follow_protect)
+        form.addWidget(protect)
+        form.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+
+        self.preview_area = QScrollArea()
+        self.preview_area.setObjectName("preview")
+        self.preview_area.setWidgetResizable(True)
+        self.preview_holder = QWidget()
+        self.preview_layout = QVBoxLayout(self.preview_holder)
+        self.preview_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.preview_hint = wrapped(_("Press Preview to see the real pages before saving."))
+        self.preview_layout.addWidget(self.preview_hint)
+        self.preview_area.setWidget(self.preview_holder)
+
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.preview_area)
+        splitter.setSizes([520, 580])
+
+        self.status = wrapped()
+        self.status.setObjectName("report_status")
+        self.bar = QProgressBar()
+        self.bar.setVisible(False)
+        self.preview_button = QPushButton(_("Pre&view"))
+        self.preview_button.clicked.connect(self.preview)
+        self.save_button = QPushButton(_("&Save PDF…"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.ask_and_save)
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self._cancel.set)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, stretch=1)
+        buttons.addWidget(self.bar)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, stretch=1)
+        layout.addLayout(buttons)
+        self._follow_protect()
+
+    def _loaded(self, options: ReportOptions) -> None:
+        self.options = options
+        choices = options.choices
+        self.name.setText(choices.name)
+        for edit in (self.first, self.last):
+            edit.setDateRange(_qdate(options.first_day), _qdate(options.today))
+        self.first.setDate(_qdate(choices.first or options.first_day))
+        self.last.setDate(_qdate(choices.last or options.today))
+        self.paper.setCurrentIndex(self.paper.findData(choices.paper))
+        self.language.setCurrentIndex(self.language.findData(choices.language))
+        for section, box in self.section_boxes.items():
+            box.setChecked(section in choices.sections)
+        for number, box in self.step_boxes.items():
+            box.setChecked(number in choices.steps)
+        for sheet, box in self.sheet_boxes.items():
+            box.setChecked(sheet in choices.worksheets)
+        for item in options.private:
+            row = QListWidgetItem(item.text)
+            row.setData(Qt.ItemDataRole.UserRole, item.uid)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = item.uid in choices.private
+            row.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.private_list.addItem(row)
+        if not options.private:
+            self.private_list.addItem(_("Nothing is marked private."))
+        self._picked_notes = set(choices.notes)
+        self._fill_notes()
+        self._follow_sections()
+        self._set_busy(False)
+
+    def _fill_notes(self) -> None:
+        if self.options is None:
+            return
+        self._picked_notes = self._picked_notes_now()
+        first, last = _day(self.first.date()), _day(self.last.date())
+        self.notes_list.clear()
+        shown = 0
+        for note in self.options.notes:
+            if not first <= note.day <= last:
+                continue
+            row = QListWidgetItem(f"{note.day.isoformat()} · {note.question}: {note.note}")
+            row.setData(Qt.ItemDataRole.UserRole, note.key)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = note.key in self._picked_notes
+            row.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.notes_list.addItem(row)
+            shown += 1
+            if shown >= 500:  # the newest 500 of the range; a longer list helps no one
+                break
+
+    def _picked_notes_now(self) -> set[str]:
+        picked = set(getattr(self, "_picked_notes", set()))
+        for index in range(self.notes_list.count()):
+            row = self.notes_list.item(index)
+            key = row.data(Qt.ItemDataRole.UserRole)
+            if key is None:
+                continue
+            if row.checkState() == Qt.CheckState.Checked:
+                picked.add(key)
+            else:
+                picked.discard(key)
+        return picked
+
+    def _follow_sections(self) -> None:
+        answers = self.section_boxes[Section.ANSWERS].isChecked()
+        for box in self.step_boxes.values():
+            box.setEnabled(answers)
+        sheets = self.section_boxes[Section.WORKSHEETS].isChecked()
+        for box in self.sheet_boxes.values():
+            box.setEnabled(sheets)
+        self.notes_list.setEnabled(self.section_boxes[Section.REVIEWS].isChecked())
+
+    def _follow_protect(self) -> None:
+        on = self.protect.isChecked()
+        self.password.setEnabled(on)
+        self.repeat.setEnabled(on)
+        self.protect_note.setText(
+            _(
+                "The PDF opens only with this password. Tell it to your sponsor another way, "
+                "not in the same email."
+            )
+            if on
+            else _(
+                "Without a password the PDF itself is not encrypted: anyone who gets the file "
+                "can read it."
+            )
+        )
+
+    def choices(self) -> ReportChoices:
+        private = set()
+        for index in range(self.private_list.count()):
+            row = self.private_list.item(index)
+            uid = row.data(Qt.ItemDataRole.UserRole)
+            if uid and row.checkState() == Qt.CheckState.Checked:
+                private.add(uid)
+        base = self.options.choices if self.options else ReportChoices()
+        return replace(
+            base,
+            sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
+            first=_day(self.first.date()),
+            last=_day(self.last.date()),
+            steps=tuple(n for n, box in self.step_boxes.items() if box.isChecked()),
+            worksheets=tuple(k for k, box in self.sheet_boxes.items() if box.isChecked()),
+            notes=tuple(sorted(self._picked_notes_now())),
+            private=frozenset(private),
+            paper=self.paper.currentData(),
+            language=self.language.currentData(),
+            name=self.name.text().strip(),
+        )
+
+    # --- work ------------------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        self.bar.setVisible(busy)
+        self.bar.setRange(0, 0)
+        self.cancel_button.setVisible(busy)
+        self.preview_button.setEnabled(not busy)
+        self.save_button.setEnabled(not busy)
+        if text:
+            self.status.setText(text)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+
+    def _start(self, text: str, draw: Any, done: Any) -> bool:
+        """Save the choices, gather the report, then ``draw`` it on the charts thread."""
+        if self._busy or self.options is None:
+            return False
+        choices = self.choices()
+        if not choices.sections:
+            self.status.setText(_("Tick at least one section."))
+            return False
+        self._cancel.clear()
+        self._set_busy(True, text)
+        today = self.options.today
+
+        def gather(vault: Any) -> Any:
+            save_choices(vault, choices)  # remembered for next time, inside the vault
+            return build_report(vault, choices, today)
+
+        def drawn(report: Any) -> None:
+            cancelled = self._cancel.is_set
+            progress = self._progress.changed.emit
+            future = charts_thread().submit(draw, report, progress, cancelled)
+            when_done(future, self._alive(done), self._alive(self._failed))
+
+        self._operations.run(gather, drawn, on_error=self._failed, owner=self)
+        return True
+
+    def _alive(self, callback: Any) -> Any:
+        def call(value: Any) -> None:
+            if shiboken6.isValid(self):
+                callback(value)
+
+        return call
+
+    def preview(self) -> None:
+        from recovery_journal.ui.report_pdf import render_preview
+
+        def draw(report: Any, progress: Any, cancelled: Any) -> Any:
+            return render_preview(report, PREVIEW_DPI, progress=progress, cancelled=cancelled)
+
+        self._start(_("Drawing the pages…"), draw, self._show_pages)
+
+    def _show_pages(self, images: list[Any]) -> None:
+        clear_layout(self.preview_layout)
+        self.pages = []
+        for number, image in enumerate(images, start=1):
+            pixmap = QPixmap.fromImage(image)
+            self.pages.append(pixmap)
+            page = QLabel()
+            page.setPixmap(pixmap)
+            page.setAccessibleName(_("Page {number}").format(number=number))
+            page.setStyleSheet("border: 1px solid #999; background: white;")
+            self.preview_layout.addWidget(page, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self._set_busy(False, _("{count} pages.").format(count=len(images)))
+        self.finished_work.emit(self.status.text())
+
+    def ask_and_save(self) -> None:
+        if self.protect.isChecked():
+            if not self.password.text():
+                self.status.setText(_("Type the password twice, or untick the password."))
+                return
+            if self.password.text() != self.repeat.text():
+                self.status.setText(_("The two passwords are not the same."))
+                return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the report"), _("progress report.pdf"), _("PDF document (*.pdf)")
+        )
+        if path:
+            target = Path(path)
+            if target.suffix.lower() != ".pdf":
+                target = target.with_name(target.name + ".pdf")
+            self.save(target)
+
+    def save(self, target: Path) -> bool:
+        from recovery_journal.ui.report_pdf import write_report
+
+        password = self.password.text() if self.protect.isChecked() else None
+
+        def draw(report: Any, progress: Any, cancelled: Any) -> Path:
+            write_report(report, target, password=password, progress=progress, cancelled=cancelled)
+            return target
+
+        return self._start(_("Writing the PDF…"), draw, self._saved)
+
+    def _saved(self, target: Path) -> None:
+        self.saved_to = target
+        note = (
+            _("It opens only with its password.")
+            if self.protect.isChecked()
+            else _("The PDF itself is not encrypted: send it only to someone you trust.")
+        )
+        self._set_busy(False, _("Saved to {path}.").format(path=target) + " " + note)
+        self.finished_work.emit(self.status.text())
+
+    def _failed(self, error: BaseException) -> None:
+        from recovery_journal.ui.report_pdf import ReportCancelled
+
+        if isinstance(error, ReportCancelled):
+            text = _("Cancelled. No file was written.")
+        else:
+            text = error_sentence(error)
+        self._set_busy(False, text)
+        self.finished_work.emit(text)
+
+    def reject(self) -> None:
+        self._cancel.set()  # a drawing under way stops at its next page
+        super().reject()

@@ -1,0 +1,118 @@
+"""The export dialog driven as a person would: choose, preview the real pages, save, cancel."""
+# ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pypdf import PdfReader
+
+from recovery_journal.domain.inventory import Resentment
+from recovery_journal.services.demo import fill_demo
+from recovery_journal.services.report import Section
+from recovery_journal.store import create_vault
+from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.test_ui import controllers, start, unlock  # noqa: F401
+
+PRIVATE = "Okapi private grudge"
+
+
+def _window(qapp, qtbot, controllers, vault_path):
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    fill_demo(vault, 30, "en", end=date.today())
+    with vault.transaction():
+        vault.tools.save(Resentment("private-1", PRIVATE, "cause", private=True))
+    vault.close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    return unlock(qtbot, controller, dialog)
+
+
+def _open(qtbot, window):
+    dialog = window.open_report()
+    qtbot.waitUntil(lambda: dialog.options is not None and not dialog._busy, timeout=20_000)
+    return dialog
+
+
+def _text(path) -> str:
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+
+
+def test_choose_preview_save_and_the_choices_are_remembered(
+    qapp, qtbot, controllers, vault_path, tmp_path
+):
+    window = _window(qapp, qtbot, controllers, vault_path)
+    dialog = _open(qtbot, window)
+    boxes = dialog.section_boxes
+    assert boxes[Section.COVER].isChecked() and not boxes[Section.WORKSHEETS].isChecked()
+    assert not dialog.sheet_boxes["resentments"].isEnabled()
+    boxes[Section.WORKSHEETS].click()
+    assert dialog.sheet_boxes["resentments"].isEnabled()
+    dialog.sheet_boxes["resentments"].click()
+    qtbot.keyClicks(dialog.name, "J. D.")
+    assert "not encrypted" in dialog.protect_note.text()
+
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.pages) and not dialog._busy, timeout=60_000)
+    assert len(dialog.pages) >= 3
+    assert dialog.pages[0].width() < dialog.pages[0].height()  # A4 portrait
+
+    target = tmp_path / "report.pdf"
+    assert dialog.save(target)
+    qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=60_000)
+    text = _text(target)
+    assert "J. D." in text and "Resentments" in text and PRIVATE not in text
+
+    # A private row goes in when ticked here, one by one.
+    (row,) = [
+        dialog.private_list.item(i)
+        for i in range(dialog.private_list.count())
+        if dialog.private_list.item(i).data(Qt.ItemDataRole.UserRole) == "private-1"
+    ]
+    row.setCheckState(Qt.CheckState.Checked)
+    dialog.saved_to = None
+    assert dialog.save(target)
+    qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=60_000)
+    assert PRIVATE in _text(target)
+    dialog.close()
+
+    again = _open(qtbot, window)
+    assert again.name.text() == "J. D."
+    assert again.section_boxes[Section.WORKSHEETS].isChecked()
+    assert again.sheet_boxes["resentments"].isChecked()
+    again.close()
+
+
+def test_a_password_must_be_typed_twice_and_protects_the_file(
+    qapp, qtbot, controllers, vault_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = _window(qapp, qtbot, controllers, vault_path)
+    dialog = _open(qtbot, window)
+    target = tmp_path / "locked"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.protect.click()
+    qtbot.keyClicks(dialog.password, "river stone")
+    qtbot.keyClicks(dialog.repeat, "river ston")
+    dialog.save_button.click()
+    assert "not the same" in dialog.status.text()
+    qtbot.keyClicks(dialog.repeat, "e")
+    dialog.save_button.click()
+    saved = tmp_path / "locked.pdf"
+    qtbot.waitUntil(lambda: dialog.saved_to == saved, timeout=60_000)
+    reader = PdfReader(saved)
+    assert reader.is_encrypted and not reader.decrypt("wrong")
+    assert reader.decrypt("river stone")
+    assert "opens only with its password" in dialog.status.text()
+
+
+def test_cancel_leaves_no_file(qapp, qtbot, controllers, vault_path, tmp_path):
+    window = _window(qapp, qtbot, controllers, vault_path)
+    dialog = _open(qtbot, window)
+    target = tmp_path / "never.pdf"
+    assert dialog.save(target)
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=60_000)
+    assert "Cancelled" in dialog.status.text()
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".never*")) == []
