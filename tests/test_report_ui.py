@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from recovery_journal.domain.inventory import Resentment
 from recovery_journal.services.demo import fill_demo
