@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.inventory import WORKSHEETS
-from recovery_journal.i18n import LANGUAGES, _, current_language
+from recovery_journal.i18n import LANGUAGES, _, current_language, ngettext
 from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.report import (
     SECTION_TITLES,
@@ -428,7 +428,7 @@ class ReportDialog(QDialog):
             page.setAccessibleName(_("Page {number}").format(number=number))
             page.setStyleSheet("border: 1px solid #999; background: white;")
             self.preview_layout.addWidget(page, alignment=Qt.AlignmentFlag.AlignHCenter)
-        self._set_busy(False, _("{count} pages.").format(count=len(images)))
+        self._set_busy(False, ngettext("{count} page.", "{count} pages.", len(images)).format(count=len(images)))
         self.finished_work.emit(self.status.text())
 
     def ask_and_save(self) -> None:
