@@ -121,6 +121,14 @@ def main() -> None:
             for _ in range(10):
                 app.processEvents()
             window.grab().save(str(out / f"charts{number}-{language}.png"))
+        report = window.open_report()
+        wait(app, lambda report=report: report.options is not None and not report._busy)
+        report.preview()
+        wait(app, lambda report=report: bool(report.pages) and not report._busy, seconds=60)
+        for _ in range(10):
+            app.processEvents()
+        report.grab().save(str(out / f"report-dialog-{language}.png"))
+        report.close()
         window.show_page(Page.SETTINGS)
         settle(app, controller.operations)
         window.grab().save(str(out / f"settings-{language}.png"))

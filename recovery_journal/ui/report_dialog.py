@@ -57,7 +57,7 @@ from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import clear_layout, wrapped
 
-PREVIEW_DPI = 72
+PREVIEW_DPI = 96  # drawn a little larger than shown, so scaled pages stay crisp
 
 
 def _qdate(day: date) -> QDate:
@@ -133,33 +133,35 @@ class ReportDialog(QDialog):
         form.addLayout(basics)
 
         sections = QGroupBox(_("What goes in"))
-        grid = QGridLayout(sections)
+        column = QVBoxLayout(sections)
         self.section_boxes: dict[Section, QCheckBox] = {}
-        for row, section in enumerate(Section):
+        self.step_boxes: dict[int, QCheckBox] = {}
+        self.sheet_boxes: dict[str, QCheckBox] = {}
+        text = inventory_text(current_language())
+        for section in Section:
             box = QCheckBox(_(SECTION_TITLES[section]))
             box.setObjectName(f"section_{section.value}")
             box.toggled.connect(self._follow_sections)
             self.section_boxes[section] = box
-            grid.addWidget(box, row, 0, 1, 2)
-        steps_row = QHBoxLayout()
-        self.step_boxes: dict[int, QCheckBox] = {}
-        for number in range(1, 13):
-            box = QCheckBox(str(number))
-            box.setAccessibleName(_("Answers of step {number}").format(number=number))
-            self.step_boxes[number] = box
-            steps_row.addWidget(box)
-        steps_row.addStretch(1)
-        answers_row = list(Section).index(Section.ANSWERS)
-        grid.addLayout(steps_row, answers_row, 2)
-        text = inventory_text(current_language())
-        sheets_row = QHBoxLayout()
-        self.sheet_boxes: dict[str, QCheckBox] = {}
-        for sheet in WORKSHEETS:
-            box = QCheckBox(str(text.worksheets[sheet]["title"]))
-            self.sheet_boxes[sheet] = box
-            sheets_row.addWidget(box)
-        sheets_row.addStretch(1)
-        grid.addLayout(sheets_row, list(Section).index(Section.WORKSHEETS), 2)
+            column.addWidget(box)
+            if section is Section.ANSWERS:
+                # Which steps' answers: two rows of six under their section.
+                steps = QGridLayout()
+                steps.setContentsMargins(24, 0, 0, 4)
+                for number in range(1, 13):
+                    step = QCheckBox(str(number))
+                    step.setAccessibleName(_("Answers of step {number}").format(number=number))
+                    self.step_boxes[number] = step
+                    steps.addWidget(step, (number - 1) // 6, (number - 1) % 6)
+                column.addLayout(steps)
+            if section is Section.WORKSHEETS:
+                sheets = QGridLayout()
+                sheets.setContentsMargins(24, 0, 0, 4)
+                for index, sheet in enumerate(WORKSHEETS):
+                    worksheet = QCheckBox(str(text.worksheets[sheet]["title"]))
+                    self.sheet_boxes[sheet] = worksheet
+                    sheets.addWidget(worksheet, index // 2, index % 2)
+                column.addLayout(sheets)
         form.addWidget(sections)
 
         private = QGroupBox(_("Private rows"))
@@ -207,6 +209,7 @@ class ReportDialog(QDialog):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form_widget)
 
         self.preview_area = QScrollArea()
@@ -420,15 +423,21 @@ class ReportDialog(QDialog):
     def _show_pages(self, images: list[Any]) -> None:
         clear_layout(self.preview_layout)
         self.pages = []
+        # Pages fit the width of the preview; the full page is in the PDF.
+        width = max(200, self.preview_area.viewport().width() - 40)
         for number, image in enumerate(images, start=1):
             pixmap = QPixmap.fromImage(image)
+            if pixmap.width() > width:
+                pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
             self.pages.append(pixmap)
             page = QLabel()
             page.setPixmap(pixmap)
             page.setAccessibleName(_("Page {number}").format(number=number))
             page.setStyleSheet("border: 1px solid #999; background: white;")
             self.preview_layout.addWidget(page, alignment=Qt.AlignmentFlag.AlignHCenter)
-        self._set_busy(False, ngettext("{count} page.", "{count} pages.", len(images)).format(count=len(images)))
+        count = len(images)
+        pages = ngettext("{count} page.", "{count} pages.", count).format(count=count)
+        self._set_busy(False, pages)
         self.finished_work.emit(self.status.text())
 
     def ask_and_save(self) -> None:
