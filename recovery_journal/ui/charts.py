@@ -32,6 +32,7 @@ QUIET = "#E69F00"  # orange: "a harder day", not an alarm
 LINES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 SAVED_SIZE = (9.0, 5.0)  # inches of a saved chart, whatever the size of the window
 SAVED_DPI = 150
+DAILY_DOTS_UP_TO = 400  # days; longer trends show the rolling average only
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,12 @@ def draw_trends(figure: Any, view: ChartsView, palette: Palette) -> None:
     for axes, dimension, colour in zip(axes_list, dimensions, LINES, strict=False):
         daily = _nan(view.daily[dimension.uid])
         rolling = _nan(view.rolling[dimension.uid])
-        axes.plot(days, daily, linestyle="none", marker=".", markersize=3, color=colour, alpha=0.35)
+        if len(days) <= DAILY_DOTS_UP_TO:
+            # Over years the dots are a grey blur (and megabytes in a printed report): the
+            # average alone tells the story there.
+            axes.plot(
+                days, daily, linestyle="none", marker=".", markersize=3, color=colour, alpha=0.35
+            )
         axes.plot(days, rolling, color=colour, linewidth=1.8)
         axes.set_ylim(-0.5, 10.5)
         axes.set_yticks([0, 5, 10])

@@ -63,7 +63,8 @@ FONT_FAMILY = "DejaVu Sans"
 RESOLUTION = 300  # dots per inch of the layout; text and charts are vector anyway
 MARGINS_MM = QMarginsF(18, 14, 18, 14)
 BAND_PT = 9  # header and footer type size
-CHART_ASPECT = 0.56  # height / width of a chart box
+CHART_ASPECT = 0.56
+TABLE_SLICE = 40  # rows per table slice  # height / width of a chart box
 TEXT = "#1a1a1a"
 QUIET = "#5a5a5a"
 RULE = "#b0b0b0"
@@ -119,16 +120,22 @@ def _block_html(block: Block) -> str:
         f"{_html_text(title)}</th>"
         for title, w in zip(block.columns, widths, strict=False)
     )
-    body = "".join(
-        "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>"
-        for row in block.rows
-    )
-    return (
-        f'<table width="100%" cellspacing="0" cellpadding="4" border="1" '
-        f'style="border-collapse:collapse; border-color:{RULE}; font-size:9pt; '
-        f'margin-top:4pt; margin-bottom:10pt">'
-        f"<thead><tr>{head}</tr></thead>{body}</table>"
-    )
+    # Long tables go in slices: QTextDocument lays out one big table in more than linear time
+    # (ten years of meetings took seconds); the slices read as one table with its header.
+    tables = []
+    for start in range(0, max(len(block.rows), 1), TABLE_SLICE):
+        body = "".join(
+            "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>"
+            for row in block.rows[start : start + TABLE_SLICE]
+        )
+        last = start + TABLE_SLICE >= len(block.rows)
+        tables.append(
+            f'<table width="100%" cellspacing="0" cellpadding="4" border="1" '
+            f'style="border-collapse:collapse; border-color:{RULE}; font-size:9pt; '
+            f'margin-top:{4 if start == 0 else 0}pt; margin-bottom:{10 if last else 0}pt">'
+            f"<thead><tr>{head}</tr></thead>{body}</table>"
+        )
+    return "".join(tables)
 
 
 def _runs(blocks: tuple[Block, ...]) -> list[list[Block] | Chart]:
@@ -249,12 +256,14 @@ class _Pages:
         cancelled: Callable[[], bool],
         svgs: dict[int, bytes],
         svg: Callable[[Chart, float, float], bytes],
+        documents: dict[tuple[int, int], QTextDocument],
     ) -> None:
         self.target = target
         self.report = report
         self.total = total
         self.cancelled = cancelled
         self.svgs = svgs  # drawn once per chart, reused by the second pass
+        self.documents: dict[tuple[int, int], QTextDocument] = documents
         self.svg = svg
         self.painter: QPainter | None = None
         self.y = 0.0
@@ -318,8 +327,11 @@ class _Pages:
         document.setPageSize(QSizeF(content.width(), content.height()))
         return document
 
-    def text(self, blocks: list[Block]) -> None:
-        document = self._document(blocks)
+    def text(self, blocks: list[Block], key: tuple[int, int]) -> None:
+        # Laid out once, in the counting pass, and painted from the same layout.
+        document = self.documents.get(key)
+        if document is None:
+            document = self.documents[key] = self._document(blocks)
         content = self._content
         height = document.size().height()
         if document.pageCount() == 1 and height <= content.bottom() - self.y:
@@ -368,11 +380,11 @@ class _Pages:
             self.y += self._content.height() * 0.18  # a title page, not a form
         else:
             blocks = (Heading(part.title, 2), *blocks)
-        for run in _runs(blocks):
+        for index, run in enumerate(_runs(blocks)):
             if isinstance(run, Chart):
                 self.chart(run)
             else:
-                self.text(run)
+                self.text(run, (id(part), index))
 
 
 def _lay_out(
@@ -385,13 +397,20 @@ def _lay_out(
     """Both passes: count the pages, then paint them with "page N of M"."""
     steps = len(report.parts) * 2
     svgs: dict[int, bytes] = {}
+    documents: dict[tuple[int, int], QTextDocument] = {}
     counting = _Pages(
-        _Target(report.paper, target.dpi, target.metrics), report, 0, cancelled, svgs, svg
+        _Target(report.paper, target.dpi, target.metrics),
+        report,
+        0,
+        cancelled,
+        svgs,
+        svg,
+        documents,
     )
     for number, part in enumerate(report.parts):
         counting.part(part)
         progress(number + 1, steps)
-    pages = _Pages(target, report, counting.page, cancelled, svgs, svg)
+    pages = _Pages(target, report, counting.page, cancelled, svgs, svg, documents)
     try:
         for number, part in enumerate(report.parts):
             pages.part(part)
