@@ -262,3 +262,15 @@ def test_wrong_passphrase_writes_nothing(cli_vault, tmp_path, monkeypatch):
     assert main(["export-pdf", "--vault", str(cli_vault), "-o", str(target)]) == 3
     assert not target.exists()
     assert not any(Path(tmp_path).glob(".cli.pdf.writing-*"))
+
+
+def test_answers_and_worksheets_without_picks_take_what_there_is(report_vault):
+    choices = ReportChoices(sections=frozenset({Section.ANSWERS, Section.WORKSHEETS}))
+    report = build_report(report_vault, choices, TODAY)
+    answers, worksheets = report.parts
+    headings = [b.text for b in answers.blocks if type(b).__name__ == "Heading"]
+    assert headings and all(h.startswith("Step ") for h in headings)
+    assert len(headings) < 12  # steps never worked are left out
+    sheet_titles = [b.text for b in worksheets.blocks if type(b).__name__ == "Heading"]
+    assert len(sheet_titles) == 4
+    assert SECRET_ROW not in str(worksheets.blocks)

@@ -331,7 +331,8 @@ def _steps(vault: Vault, choices: ReportChoices, today: date) -> Built:
 
 def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
     blocks: list[Block] = []
-    for number in sorted(set(choices.steps)):
+    # No step picked: every step that has answers.
+    for number in sorted(set(choices.steps or range(1, 13))):
         view = load_step(vault, number, choices.language)
         answered = [
             (q, view.answers[q.id])
@@ -341,6 +342,9 @@ def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
         blocks.append(
             Heading(_("Step {number}. {title}").format(number=number, title=view.guide.title), 3)
         )
+        if not answered and not choices.steps:
+            blocks.pop()  # a step never worked is left out when none was picked
+            continue
         if not answered:
             blocks.append(Paragraph(_("No answers written yet."), quiet=True))
         for question, answer in answered:
@@ -362,7 +366,7 @@ def _cell(value: Any, text: Any, name: str) -> str:
 def _worksheets(vault: Vault, choices: ReportChoices, today: date) -> Built:
     text = inventory_text(choices.language)
     blocks: list[Block] = []
-    for sheet in choices.worksheets:
+    for sheet in choices.worksheets or tuple(WORKSHEETS):  # none picked: all four
         record_type = WORKSHEETS[sheet]
         rows = _kept(vault.tools.all(record_type), choices)
         columns = text.worksheets[sheet]["columns"]
