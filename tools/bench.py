@@ -183,6 +183,38 @@ def charts_child(vault_path: Path) -> dict[str, float]:
     return figures
 
 
+def pdf_child(vault_path: Path) -> dict[str, float]:
+    """The sponsor's PDF of the whole ten years and of the last 30 days; the baseline is a
+    cover-only report (the fixed cost of a PDF)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from recovery_journal.services.report import ReportChoices, Section, build_report
+    from recovery_journal.store import open_vault
+    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
+
+    app = QApplication([])  # noqa: F841 - Qt needs one for fonts
+    prepare_fonts()
+    vault = open_vault(vault_path, PASSPHRASE)
+    everything = ReportChoices(sections=frozenset(Section))
+    figures = {}
+    for name, choices in (
+        ("pdf_cover_only", ReportChoices(sections=frozenset({Section.COVER}))),
+        ("pdf_ten_years", everything),
+        ("pdf_last_30_days", everything),
+    ):
+        started = time.perf_counter()
+        if name == "pdf_last_30_days":
+            last = build_report(vault, ReportChoices(sections=frozenset())).last
+            choices = ReportChoices(sections=everything.sections, first=last - timedelta(days=29))
+        render_pdf(build_report(vault, choices))
+        figures[name] = time.perf_counter() - started
+    vault.close()
+    return figures
+
+
 def import_child() -> dict[str, float]:
     started = time.perf_counter()
     import matplotlib.backends.backend_agg  # noqa: F401
@@ -212,7 +244,7 @@ def run_child(kind: str, vault: Path) -> dict[str, float]:
 def collect(vault: Path, runs: int) -> list[Figure]:
     samples: dict[str, list[float]] = {}
     for _ in range(runs):
-        for kind in ("charts", "import", "bare"):
+        for kind in ("charts", "import", "bare", "pdf"):
             for name, value in run_child(kind, vault).items():
                 samples.setdefault(name, []).append(value)
 
@@ -242,6 +274,8 @@ def collect(vault: Path, runs: int) -> list[Figure]:
         figure("charts_render_trends_90_days", "agg_blank_figure", "off the GUI thread"),
         figure("charts_render_trends_all", "agg_blank_figure", "off the GUI thread"),
         figure("peak_memory_mib", None, "< 250 MiB", unit="MiB"),
+        figure("pdf_ten_years", "pdf_cover_only", "off the GUI thread, with progress"),
+        figure("pdf_last_30_days", "pdf_cover_only", "off the GUI thread, with progress"),
     ]
 
 
@@ -269,7 +303,11 @@ def main() -> None:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        kind = {"charts": lambda: charts_child(args.vault), "import": import_child}
+        kind = {
+            "charts": lambda: charts_child(args.vault),
+            "pdf": lambda: pdf_child(args.vault),
+            "import": import_child,
+        }
         kind["bare"] = bare_child
         print(json.dumps(kind[args.child]()))
         return
