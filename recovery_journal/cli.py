@@ -298,18 +298,13 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         password = _read_passphrase_file(Path(args.pdf_password_file))
         if not password:
             raise UsageError(_("The PDF password file is empty."))
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
     from recovery_journal.services.report import build_report, load_choices
-    from recovery_journal.ui.report_pdf import prepare_fonts, write_report
+    from recovery_journal.ui.report_pdf import write_report_without_window
 
-    app = QGuiApplication.instance() or QGuiApplication([PROGRAM])  # noqa: F841 - Qt needs one
     with _opened(args) as vault:
         choices = _report_choices(args, load_choices(vault, current_language()))
         report = build_report(vault, choices)
-    prepare_fonts()
-    write_report(report, output, password=password)
+    write_report_without_window(report, output, password=password)
     print(
         _("The report is in {path}.").format(path=output)
         + " "

@@ -250,7 +250,8 @@ def test_a_clean_date_and_a_slip_from_the_clean_time_page(
     settle(qtbot, controller)
     assert not page.slip_button.isEnabled()  # nothing to slip from yet
     table = page.clean_table
-    today = date.today()
+    # The journal's today: before the 04:00 day boundary it is still yesterday.
+    today = (datetime.now() - timedelta(hours=4)).date()
     since = today - timedelta(days=40)
     record = CleanDate("c1", "Alcohol", since)
     table._push("Add", {"c1": None}, {"c1": record})

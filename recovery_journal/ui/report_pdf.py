@@ -494,3 +494,15 @@ def write_report(
     if cancelled is not None and cancelled():
         raise ReportCancelled
     write_private_file(Path(path), data)
+
+
+def write_report_without_window(report: Report, path: Path, password: str | None = None) -> None:
+    """For the command line: Qt's fonts need an application object, never a display."""
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QGuiApplication.instance() or QGuiApplication(["recovery-journal"])  # noqa: F841
+    prepare_fonts()
+    write_report(report, path, password=password)
