@@ -23,7 +23,8 @@ from recovery_journal.services.review import review_day
 from recovery_journal.store import create_vault, open_vault
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.practice import SlipDialog
-from recovery_journal.ui.pages.review import QuestionsDialog, qdate
+from recovery_journal.ui.pages.review import QuestionsDialog
+from recovery_journal.ui.widgets import qdate
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 

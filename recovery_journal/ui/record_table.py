@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -65,6 +64,7 @@ from recovery_journal.services.step_tools import (
     new_uid,
 )
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.widgets import pydate, qdate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 OptionLabel = Callable[[str, str], str]  # (field, option key) -> shown name
@@ -90,9 +90,7 @@ def _is_set(kind: Any) -> bool:
 
 
 def _day_text(value: date) -> str:
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
 
 
 class RecordModel(QAbstractTableModel):
@@ -291,7 +289,7 @@ class RecordDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QDateEdit):
             day = value if isinstance(value, date) else date.today()
-            editor.setDate(QDate(day.year, day.month, day.day))
+            editor.setDate(qdate(day))
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value or 0))
         elif isinstance(editor, QComboBox) and isinstance(value, Enum):
@@ -302,7 +300,7 @@ class RecordDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:  # noqa: N802
         if isinstance(editor, QDateEdit):
             picked = editor.date()
-            model.setData(index, date(picked.year(), picked.month(), picked.day()))
+            model.setData(index, pydate(picked))
         elif isinstance(editor, QSpinBox):
             model.setData(index, editor.value())
         elif isinstance(editor, QComboBox):

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,17 +54,9 @@ from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.chart_view import charts_thread
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import clear_layout, wrapped
+from recovery_journal.ui.widgets import clear_layout, pydate, qdate, wrapped
 
 PREVIEW_DPI = 96  # drawn a little larger than shown, so scaled pages stay crisp
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class _Progress(QObject):
@@ -259,9 +250,9 @@ class ReportDialog(QDialog):
         choices = options.choices
         self.name.setText(choices.name)
         for edit in (self.first, self.last):
-            edit.setDateRange(_qdate(options.first_day), _qdate(options.today))
-        self.first.setDate(_qdate(choices.first or options.first_day))
-        self.last.setDate(_qdate(choices.last or options.today))
+            edit.setDateRange(qdate(options.first_day), qdate(options.today))
+        self.first.setDate(qdate(choices.first or options.first_day))
+        self.last.setDate(qdate(choices.last or options.today))
         self.paper.setCurrentIndex(self.paper.findData(choices.paper))
         self.language.setCurrentIndex(self.language.findData(choices.language))
         for section, box in self.section_boxes.items():
@@ -288,7 +279,7 @@ class ReportDialog(QDialog):
         if self.options is None:
             return
         self._picked_notes = self._picked_notes_now()
-        first, last = _day(self.first.date()), _day(self.last.date())
+        first, last = pydate(self.first.date()), pydate(self.last.date())
         self.notes_list.clear()
         shown = 0
         for note in self.options.notes:
@@ -353,8 +344,8 @@ class ReportDialog(QDialog):
         return replace(
             base,
             sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
-            first=_day(self.first.date()),
-            last=_day(self.last.date()),
+            first=pydate(self.first.date()),
+            last=pydate(self.last.date()),
             steps=tuple(n for n, box in self.step_boxes.items() if box.isChecked()),
             worksheets=tuple(k for k, box in self.sheet_boxes.items() if box.isChecked()),
             notes=tuple(sorted(self._picked_notes_now())),

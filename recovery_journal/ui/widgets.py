@@ -1,8 +1,11 @@
-"""The few label styles every page uses: a bold heading and a paragraph that wraps."""
+"""The few label styles every page uses (a bold heading, a paragraph that wraps) and the
+conversion between Python's dates and Qt's."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLayout
 
@@ -35,3 +38,11 @@ def clear_layout(layout: QLayout) -> None:
         widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())

@@ -41,10 +41,9 @@ from recovery_journal.services.clean_time import (
     span_text,
 )
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.pages.review import pydate, qdate
 from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import Column, RecordTable
-from recovery_journal.ui.widgets import clear_layout, heading, wrapped
+from recovery_journal.ui.widgets import clear_layout, heading, pydate, qdate, wrapped
 
 
 def _now_hhmm() -> str:

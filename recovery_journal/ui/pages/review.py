@@ -60,19 +60,11 @@ from recovery_journal.services.review import (
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import Column, RecordTable
-from recovery_journal.ui.widgets import clear_layout, heading, wrapped
+from recovery_journal.ui.widgets import clear_layout, heading, pydate, qdate, wrapped
 
 AUTOSAVE_DELAY_MS = 600
 NOT_RATED = -1
 REVIEWED_COLOUR = QColor("#cfe3f7")  # a soft blue that reads in light themes and to all eyes
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class YesNo(QComboBox):

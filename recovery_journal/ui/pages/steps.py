@@ -56,7 +56,7 @@ from recovery_journal.services.steps import (
 )
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import tools_for_step
-from recovery_journal.ui.widgets import heading, wrapped
+from recovery_journal.ui.widgets import heading, pydate, qdate, wrapped
 
 AUTOSAVE_DELAY_MS = 700
 
@@ -64,16 +64,14 @@ AUTOSAVE_DELAY_MS = 700
 def _date_text(day: date | None) -> str:
     if day is None:
         return "—"
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+    return QLocale().toString(qdate(day), "d MMMM yyyy")
 
 
 def _edited_text(answer: Answer | None) -> str:
     if answer is None:
         return ""
     local = answer.updated_at.astimezone()
-    moment = QLocale().toString(
-        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
-    )
+    moment = QLocale().toString(qdate(local), QLocale.FormatType.ShortFormat)
     clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     return _("Last edited {day} at {time}").format(day=moment, time=clock)
 
@@ -439,7 +437,7 @@ class StepDetailWidget(QWidget):
         self.sponsor.setChecked(discussed is not None)
         self.sponsor_date.setEnabled(discussed is not None)
         if discussed:
-            self.sponsor_date.setDate(QDate(discussed.year, discussed.month, discussed.day))
+            self.sponsor_date.setDate(qdate(discussed))
         self.sponsor.blockSignals(False)
         self.sponsor_date.blockSignals(False)
 
@@ -538,7 +536,7 @@ class StepDetailWidget(QWidget):
         checked = self.sponsor.isChecked()
         self.sponsor_date.setEnabled(checked)
         picked = self.sponsor_date.date()
-        day = date(picked.year(), picked.month(), picked.day()) if checked else None
+        day = pydate(picked) if checked else None
         step = self.step
         self._operations.run(
             lambda vault: set_sponsor_discussed(vault, step, day),

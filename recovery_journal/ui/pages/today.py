@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import Future
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.clean_time import days_text, milestone_note
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import heading, wrapped
+from recovery_journal.ui.widgets import heading, qdate, wrapped
 
 AUTOSAVE_DELAY_MS = 700
 DAY_CHECK_MS = 60_000
@@ -40,13 +40,13 @@ def greeting(hour: int, name: str) -> str:
 
 
 def long_day(day: date) -> str:
-    text = QLocale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+    text = QLocale().toString(qdate(day), "dddd, d MMMM yyyy")
     # Russian weekday names are lower case; at the start of a line they read as a typo.
     return text[:1].upper() + text[1:]
 
 
 def short_day(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd, d MMMM")
+    return QLocale().toString(qdate(day), "ddd, d MMMM")
 
 
 class TodayPage(QWidget):
