@@ -19,11 +19,12 @@ from recovery_journal.domain.daily import (
     GratitudeEntry,
     Meeting,
     ReviewQuestion,
+    longest_streak,
 )
 from recovery_journal.domain.inventory import CHOICES, WORKSHEETS, Amend
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
-from recovery_journal.domain.trends import Period
+from recovery_journal.domain.trends import Period, yes_no_by_question
 from recovery_journal.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, language_on_this_thread
 from recovery_journal.services.clean_time import load_clean_times, span_text
 from recovery_journal.services.inventory import inventory_text
@@ -424,11 +425,7 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
     blocks: list[Block] = []
     if not reviews:
         return [Paragraph(_("No nightly reviews in these dates."), quiet=True)], False
-    days = [r.day for r in reviews]
-    longest = run = 1
-    for before, after in zip(days, days[1:], strict=False):
-        run = run + 1 if (after - before).days == 1 else 1
-        longest = max(longest, run)
+    longest = longest_streak({r.day for r in reviews})
     total_days = (choices.last - choices.first).days + 1
     blocks.append(
         Paragraph(
@@ -441,11 +438,11 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
     questions = [
         q for q in vault.tools.all(ReviewQuestion) if not q.hidden and q.kind is AnswerKind.YES_NO
     ]
+    answered = yes_no_by_question(reviews)
     rows = []
     for question in questions:
-        answers = [r.answer(question.uid) for r in reviews]
-        given = [a for a in answers if a is not None and a.yes is not None]
-        yes = sum(1 for a in given if a.yes)
+        given = answered.get(question.uid, {})
+        yes = sum(given.values())
         share = f"{round(100 * yes / len(given))} %" if given else "—"
         rows.append((question_text(question), str(len(given)), str(yes), share))
     if rows:
@@ -455,10 +452,10 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
         )
     picked = set(choices.notes)
     notes = []
-    names = {q.uid: question_text(q) for q in vault.tools.all(ReviewQuestion)}
+    names = _question_names(vault)
     for review in reviews:
         for answer in review.answers:
-            if f"{review.day.isoformat()}|{answer.question_uid}" in picked and answer.note.strip():
+            if note_key(review.day, answer.question_uid) in picked and answer.note.strip():
                 notes.append(
                     (review.day.isoformat(), names.get(answer.question_uid, ""), answer.note)
                 )
@@ -466,6 +463,15 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
         blocks.append(Heading(_("Notes I chose to share"), 3))
         blocks.append(Table((_("Night"), _("Question"), _("Note")), tuple(notes), (2, 4, 8)))
     return blocks, False
+
+
+def note_key(day: date, question_uid: str) -> str:
+    """How a picked review note is named in ``ReportChoices.notes``."""
+    return f"{day.isoformat()}|{question_uid}"
+
+
+def _question_names(vault: Vault) -> dict[str, str]:
+    return {q.uid: question_text(q) for q in vault.tools.all(ReviewQuestion)}
 
 
 def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
@@ -648,10 +654,10 @@ class ReportOptions:
 
 def report_options(vault: Vault, language: str, today: date | None = None) -> ReportOptions:
     today = today or review_day(vault)
-    names = {q.uid: question_text(q) for q in vault.tools.all(ReviewQuestion)}
+    names = _question_names(vault)
     notes = [
         NoteItem(
-            f"{review.day.isoformat()}|{answer.question_uid}",
+            note_key(review.day, answer.question_uid),
             review.day,
             names.get(answer.question_uid, ""),
             answer.note.strip(),
