@@ -78,6 +78,7 @@ class ReportDialog(QDialog):
         self._progress = _Progress(self)
         self.pages: list[QPixmap] = []
         self.saved_to: Path | None = None
+        self._picked_notes: set[str] = set()  # kept across changes of the dates
 
         from recovery_journal.ui.report_pdf import prepare_fonts
 
@@ -296,7 +297,7 @@ class ReportDialog(QDialog):
                 break
 
     def _picked_notes_now(self) -> set[str]:
-        picked = set(getattr(self, "_picked_notes", set()))
+        picked = set(self._picked_notes)
         for index in range(self.notes_list.count()):
             row = self.notes_list.item(index)
             key = row.data(Qt.ItemDataRole.UserRole)

@@ -162,10 +162,11 @@ class _Target:
         self.landscape = False
         self.pages = 0
 
-    def layout(self, landscape: bool | None = None) -> QPageLayout:
-        wide = self.landscape if landscape is None else landscape
+    def layout(self) -> QPageLayout:
         orientation = (
-            QPageLayout.Orientation.Landscape if wide else QPageLayout.Orientation.Portrait
+            QPageLayout.Orientation.Landscape
+            if self.landscape
+            else QPageLayout.Orientation.Portrait
         )
         return QPageLayout(
             QPageSize(self.size_id), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter

@@ -44,7 +44,6 @@ class ChartTab(QWidget):
         super().__init__()
         self.setObjectName(name)
         self.period = period
-        self.drawn_for: ChartsView | None = None  # the view last asked to be drawn
         self.sentences = wrapped()
         self.sentences.setObjectName("sentences")
         self.chart = ChartView(name, period)
@@ -61,9 +60,13 @@ class ChartTab(QWidget):
         row.addWidget(self.save_button)
         layout.addLayout(row)
 
+    @property
+    def drawn_for(self) -> ChartsView | None:
+        """The view this tab was last asked to draw."""
+        return self.chart.view
+
     def draw(self, view: ChartsView, palette: Any) -> None:
         self.chart.show_chart(view, palette)
-        self.drawn_for = view
 
     def save(self) -> None:
         if self.chart.view is None:
@@ -218,7 +221,6 @@ class ChartsPage(QWidget):
         self.view = view
         self.stack.setCurrentWidget(self.invitation if view.empty else self.tabs)
         for tab, period in self.chart_tabs:
-            tab.drawn_for = None
             if period is not None:
                 tab.sentences.setText(self._sentences(view, period))
             else:
