@@ -62,6 +62,7 @@ def test_export_import_export_gives_the_same_document(tmp_path, demo_document):
         assert steps[section], f"the demo should exercise steps.{section}"
     assert any(p["wording"] for p in steps["progress"]), "a reworded step"
     assert any("/" in a["question_id"] for a in steps["answers"]), "an answer to a pack"
+    assert any(a["private"] for a in steps["answers"]), "a private answer"
     for section, rows in document["inventory"].items():
         assert rows, f"the demo should exercise inventory.{section}"
     for section, rows in document["daily"].items():
@@ -76,8 +77,28 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
     export_to_file(new_vault, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     document = read_export_file(out)
-    assert document["format_version"] == FORMAT_VERSION == 4
+    assert document["format_version"] == FORMAT_VERSION == 5
     assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
+
+
+def test_format_4_without_private_marks_imports_as_not_private(tmp_path, demo_document):
+    document = json.loads(demo_document)
+    document["format_version"] = 4
+    for answer in document["steps"]["answers"]:
+        del answer["private"]
+    target = _vault(tmp_path / "target.rjvault")
+    import_document(target, parse_document(json.dumps(document).encode()))
+    answers = target.steps.answers()
+    target.close()
+    assert len(answers) == len(document["steps"]["answers"]) > 0
+    assert not any(a.private for a in answers.values())
+
+
+def test_format_5_needs_the_private_mark(demo_document):
+    document = json.loads(demo_document)
+    del document["steps"]["answers"][0]["private"]
+    with pytest.raises(ImportRejected):
+        parse_document(json.dumps(document).encode())
 
 
 def test_shipped_schema_is_valid_and_matches_an_export(new_vault):
@@ -130,7 +151,7 @@ BAD_FILES = {
     "binary": bytes(range(256)),
     "a list": b"[]",
     "another format": json.dumps({"format": "something-else"}).encode(),
-    "newer version": _with(lambda d: d.update(format_version=4)),
+    "newer version": _with(lambda d: d.update(format_version=FORMAT_VERSION + 1)),
     "v1 claiming v2": _with(lambda d: d.update(format_version=2)),
     "missing notes": _with(lambda d: d.pop("daily_notes")),
     "unknown key": _with(lambda d: d.update(passwords=[])),

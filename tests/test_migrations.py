@@ -54,8 +54,11 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
     assert texts[date(2026, 11, 1).isoformat()] == "Вторая заметка — по-русски."
     version = int(re.search(r"schema-(\d+)", fixture.name).group(1))
     steps = document["steps"]
+    answers = {a["question_id"]: a for a in steps["answers"]}
     if version >= 2:  # what each fixture was made with must come through every upgrade
-        assert [a["text"] for a in steps["answers"]] == ["Ответ на первый вопрос."]
+        assert answers["s1.q01"]["text"] == "Ответ на первый вопрос."
+        # Answers from before schema 5 had no private mark: they come through as not private.
+        assert answers["s1.q01"]["private"] is False
         assert steps["defects"][0]["opposite"] == "Patience"
         assert steps["practice_log"][0]["minutes"] == 15
     else:
@@ -80,6 +83,10 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
             assert len(daily[section]) == 1
     else:
         assert daily["reviews"] == [] and daily["clean_dates"] == []
+    if version >= 5:
+        assert answers["s4.q01"]["private"] is True
+    else:
+        assert "s4.q01" not in answers
     # Opening again is a no-op upgrade.
 
     open_vault(copy, FIXTURE_PASSPHRASE).close()

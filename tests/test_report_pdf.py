@@ -7,7 +7,7 @@ import io
 import shutil
 import subprocess
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from recovery_journal.cli import main
 from recovery_journal.domain.inventory import Amend, Resentment
+from recovery_journal.domain.steps import Answer
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.report import (
     CHOICES_KEY,
@@ -22,6 +23,7 @@ from recovery_journal.services.report import (
     Paper,
     ReportChoices,
     Section,
+    answer_key,
     build_report,
     load_choices,
     private_items,
@@ -32,6 +34,8 @@ from tests.conftest import PASSPHRASE, TEST_KDF, reopen
 
 SECRET_ROW = "Zanzibar secret grudge"
 SECRET_AMEND = "Quetzal private person"
+SECRET_ANSWER = "Xylophone private answer"
+OPEN_ANSWER = "Open answer Pelican"
 TODAY = date(2026, 11, 23)
 
 
@@ -42,6 +46,9 @@ def _make(path: Path, **kdf: int):
         vault.tools.save(Resentment("secret-r", SECRET_ROW, "hidden cause", private=True))
         vault.tools.save(Resentment("open-r", "Open grudge Walrus", "shared cause"))
         vault.tools.save(Amend("secret-a", SECRET_AMEND, "a harm", private=True))
+        moment = datetime(2026, 11, 20, 20, 0, tzinfo=UTC)
+        vault.steps.save_answer(Answer("s2.q01", 2, SECRET_ANSWER, moment, private=True))
+        vault.steps.save_answer(Answer("s2.q02", 2, OPEN_ANSWER, moment))
     return vault
 
 
@@ -102,11 +109,27 @@ def test_chosen_sections_are_there_and_private_rows_are_not(qapp, report_vault):
     assert SECRET_ROW in ticked and SECRET_AMEND not in ticked
 
 
+def test_private_answers_stay_out_unless_ticked_one_by_one(qapp, report_vault):
+    choices = ReportChoices(sections=frozenset({Section.ANSWERS}), steps=(2,))
+    _reader, text = _pdf(qapp, report_vault, choices)
+    assert OPEN_ANSWER in text and SECRET_ANSWER not in text
+    ticked = replace(choices, private=frozenset({answer_key("s2.q01")}))
+    _reader, text = _pdf(qapp, report_vault, ticked)
+    assert OPEN_ANSWER in text and SECRET_ANSWER in text
+    # A ticked row uid does not let an answer through, nor the other way round.
+    _reader, text = _pdf(qapp, report_vault, replace(choices, private=frozenset({"s2.q01"})))
+    assert SECRET_ANSWER not in text
+
+
 def test_the_dialog_offers_each_private_row_by_name(report_vault):
     offered = {item.uid: item for item in private_items(report_vault, "en")}
-    assert {"secret-r", "secret-a"} <= set(offered)
+    assert {"secret-r", "secret-a", answer_key("s2.q01")} <= set(offered)
     assert SECRET_ROW in offered["secret-r"].text
     assert offered["secret-a"].section is Section.AMENDS
+    answer = offered[answer_key("s2.q01")]
+    assert answer.section is Section.ANSWERS and answer.text.startswith("Step 2: ")
+    # The open answer is not offered: it goes in with its step anyway.
+    assert answer_key("s2.q02") not in offered
 
 
 def test_russian_report_keeps_cyrillic_text_and_embeds_its_fonts(qapp, report_vault):

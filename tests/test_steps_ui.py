@@ -64,6 +64,48 @@ def test_an_answer_typed_in_a_step_is_there_after_reopening(qapp, qtbot, control
     assert detail.answer_editors["s4.q02"].toPlainText().endswith("Slowly.")
 
 
+def test_a_private_answer_stays_private_after_reopening(qapp, qtbot, controllers, vault_path):  # noqa: F811
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    detail = window.steps.open_step(5)
+    qtbot.waitUntil(lambda: detail.isEnabled() and bool(detail.answer_editors), timeout=5_000)
+    private = detail.private_boxes["s5.q01"]
+    assert not private.isChecked() and private.accessibleName()
+    # Ticked before a word is written: the mark is kept with the words when they are saved.
+    private.setFocus()
+    qtbot.keyClick(private, Qt.Key.Key_Space)
+    assert private.isChecked()
+    qtbot.keyClicks(detail.answer_editors["s5.q01"], "Only for me and my higher power.")
+    qtbot.keyClicks(detail.answer_editors["s5.q02"], "This one I will share.")
+    for future in detail.save_now():
+        future.result(timeout=5)
+    settle(qtbot, controller)
+    _quit(controller)
+
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        answers = vault.steps.answers(5)
+        assert answers["s5.q01"].private and not answers["s5.q02"].private
+    finally:
+        vault.close()
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    detail = window.steps.open_step(5)
+    qtbot.waitUntil(lambda: detail.isEnabled() and bool(detail.answer_editors), timeout=5_000)
+    assert detail.private_boxes["s5.q01"].isChecked()
+    assert not detail.private_boxes["s5.q02"].isChecked()
+    # Unticking alone is a change that is saved.
+    qtbot.mouseClick(detail.private_boxes["s5.q01"], Qt.MouseButton.LeftButton)
+    assert detail.has_unsaved_text()
+    for future in detail.save_now():
+        future.result(timeout=5)
+    settle(qtbot, controller)
+    _quit(controller)
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        assert not vault.steps.answers(5)["s5.q01"].private
+    finally:
+        vault.close()
+
+
 def test_changing_status_updates_the_overview(qapp, qtbot, controllers, vault_path):  # noqa: F811
     controller, window = _open(qapp, qtbot, controllers, vault_path)
     steps = window.steps

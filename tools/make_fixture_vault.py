@@ -79,6 +79,8 @@ def main() -> int:
             vault.tools.save(Meeting("fixture-m", date(2026, 11, 1), "Вторник", shared=True))
             vault.tools.save(SpotCheck("fixture-s", date(2026, 11, 1), "12:15", "Тяга", "Звонок"))
             vault.settings.set("day_boundary", "03:00")
+        if version >= 5:
+            vault.steps.save_answer(Answer("s4.q01", 4, "Только для меня.", moment, private=True))
     vault.close()
     print(f"wrote {target}")
     return 0

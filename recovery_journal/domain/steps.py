@@ -83,6 +83,8 @@ class Answer:
     step: int
     text: str
     updated_at: datetime
+    # Private answers stay out of the sponsor's report unless ticked there one by one.
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -424,7 +424,10 @@ def _fill_steps(vault: Vault, days: int, language: str, end: date, seed: int) ->
         ),
     )
     vault.steps.save_pack(pack)
-    vault.steps.save_answer(Answer(pack.questions[0].id, 4, text.answers[4], moment(day_at(0.5))))
+    # One answer kept private, as a person might for the sharpest part of step 4.
+    vault.steps.save_answer(
+        Answer(pack.questions[0].id, 4, text.answers[4], moment(day_at(0.5)), private=True)
+    )
     vault.tools.save(InventoryShare("demo-share", text.sponsor, day_at(0.68), ""))
     for position, example in enumerate(text.powerlessness):
         vault.tools.save(

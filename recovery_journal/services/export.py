@@ -49,12 +49,13 @@ from recovery_journal.services.settings import load_settings
 
 FORMAT = "recovery-journal-export"
 OWN_QUESTION = re.compile(r"^s(\d{1,2})\.q\d+$")
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 SCHEMAS = {
     1: "export-v1.schema.json",
     2: "export-v2.schema.json",
     3: "export-v3.schema.json",
     4: "export-v4.schema.json",
+    5: "export-v5.schema.json",
 }
 INVENTORY_SECTIONS: dict[str, type] = {**WORKSHEETS, "amends": Amend}
 
@@ -156,6 +157,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
                 "step": a.step,
                 "text": a.text,
                 "updated_at": to_iso(a.updated_at),
+                "private": a.private,
             }
             for a in vault.steps.answers().values()
         ],
@@ -408,7 +410,14 @@ def _import_steps(vault: Vault, steps: Mapping[str, Any]) -> None:
         vault.steps.save_progress(_progress_from_plain(item))
     for item in steps["answers"]:
         vault.steps.save_answer(
-            Answer(item["question_id"], item["step"], item["text"], from_iso(item["updated_at"]))
+            Answer(
+                item["question_id"],
+                item["step"],
+                item["text"],
+                from_iso(item["updated_at"]),
+                # Before format 5 there was no private mark.
+                item.get("private", False),
+            )
         )
     for item in steps["question_packs"]:
         vault.steps.save_pack(pack_from_plain(item))

@@ -1,8 +1,9 @@
 """The sponsor's progress report: what the person chose, gathered as plain blocks (no Qt).
 
-Nothing marked private goes in unless the person ticked that very row (its uid is in
-``ReportChoices.private``). The blocks are laid out and drawn by ``ui.report_pdf``; the words
-are in the report's language, whatever the window's (``language_on_this_thread``).
+Nothing marked private goes in unless the person ticked that very row or answer (its uid, or
+``answer_key`` of the question, is in ``ReportChoices.private``). The blocks are laid out and
+drawn by ``ui.report_pdf``; the words are in the report's language, whatever the window's
+(``language_on_this_thread``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from recovery_journal.domain.daily import (
 from recovery_journal.domain.inventory import CHOICES, WORKSHEETS, Amend
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
+from recovery_journal.domain.steps import Answer
 from recovery_journal.domain.trends import Period, yes_no_by_question
 from recovery_journal.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, language_on_this_thread
 from recovery_journal.services.clean_time import load_clean_times, span_text
@@ -224,6 +226,15 @@ def _kept(rows: Iterable[Any], choices: ReportChoices) -> list[Any]:
     return [row for row in rows if not getattr(row, "private", False) or row.uid in choices.private]
 
 
+def answer_key(question_id: str) -> str:
+    """How a private answer is named in ``ReportChoices.private``, apart from row uids."""
+    return f"answer:{question_id}"
+
+
+def _answer_kept(answer: Answer, choices: ReportChoices) -> bool:
+    return not answer.private or answer_key(answer.question_id) in choices.private
+
+
 def _in_range(day: date, first: date, last: date) -> bool:
     return first <= day <= last
 
@@ -338,7 +349,9 @@ def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
         answered = [
             (q, view.answers[q.id])
             for q in view.questions
-            if q.id in view.answers and view.answers[q.id].text.strip()
+            if q.id in view.answers
+            and view.answers[q.id].text.strip()
+            and _answer_kept(view.answers[q.id], choices)
         ]
         blocks.append(
             Heading(_("Step {number}. {title}").format(number=number, title=view.guide.title), 3)
@@ -628,6 +641,21 @@ def private_items(vault: Vault, language: str) -> list[PrivateItem]:
     for amend in vault.tools.all(Amend):
         if amend.private:
             found.append(PrivateItem(amend.uid, Section.AMENDS, amend.person))
+    private_steps = {a.step for a in vault.steps.answers().values() if a.private}
+    for number in sorted(private_steps):
+        view = load_step(vault, number, language)  # the questions as the step page shows them
+        for question in view.questions:
+            answer = view.answers.get(question.id)
+            if answer is not None and answer.private and answer.text.strip():
+                found.append(
+                    PrivateItem(
+                        answer_key(question.id),
+                        Section.ANSWERS,
+                        _("Step {number}: {question}").format(
+                            number=number, question=question.text
+                        ),
+                    )
+                )
     return found
 
 

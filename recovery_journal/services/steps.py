@@ -136,14 +136,20 @@ def load_step(vault: Vault, step: int, language: str) -> StepView:
 
 
 def save_answer(
-    vault: Vault, step: int, question_id: str, text: str, now: datetime | None = None
+    vault: Vault,
+    step: int,
+    question_id: str,
+    text: str,
+    now: datetime | None = None,
+    *,
+    private: bool = False,
 ) -> Answer | None:
     """Save one answer; an emptied answer is removed, so 'answered' counts stay true."""
     with vault.transaction():
         if not text.strip():
             vault.steps.delete_answer(question_id)
             return None
-        answer = Answer(question_id, step, text, now or utc_now())
+        answer = Answer(question_id, step, text, now or utc_now(), private)
         vault.steps.save_answer(answer)
         if vault.steps.progress()[step].status is StepStatus.NOT_STARTED:
             # Writing an answer is starting the step.

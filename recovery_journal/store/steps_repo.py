@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import sqlcipher3
 
@@ -64,19 +65,25 @@ class SqlStepRepository:
     # --- answers ---------------------------------------------------------------------------------
 
     def answers(self, step: int | None = None) -> dict[str, Answer]:
-        sql = "SELECT question_id, step, text, updated_at FROM step_answers"
+        sql = "SELECT question_id, step, text, updated_at, private FROM step_answers"
         rows = (
             self._conn.execute(sql + " WHERE step = ?", (step,))
             if step is not None
             else self._conn.execute(sql + " ORDER BY question_id")
         )
-        return {row[0]: Answer(row[0], row[1], row[2], from_iso(row[3])) for row in rows}
+        return {row[0]: _answer(row) for row in rows}
 
     def save_answer(self, answer: Answer) -> None:
         self._conn.execute(
-            "INSERT OR REPLACE INTO step_answers (question_id, step, text, updated_at) "
-            "VALUES (?, ?, ?, ?)",
-            (answer.question_id, answer.step, answer.text, to_iso(answer.updated_at)),
+            "INSERT OR REPLACE INTO step_answers (question_id, step, text, updated_at, private) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                answer.question_id,
+                answer.step,
+                answer.text,
+                to_iso(answer.updated_at),
+                int(answer.private),
+            ),
         )
 
     def delete_answer(self, question_id: str) -> None:
@@ -84,10 +91,10 @@ class SqlStepRepository:
 
     def last_answered(self) -> Answer | None:
         row = self._conn.execute(
-            "SELECT question_id, step, text, updated_at FROM step_answers "
+            "SELECT question_id, step, text, updated_at, private FROM step_answers "
             "ORDER BY updated_at DESC, question_id DESC LIMIT 1"
         ).fetchone()
-        return Answer(row[0], row[1], row[2], from_iso(row[3])) if row else None
+        return _answer(row) if row else None
 
     # --- question packs --------------------------------------------------------------------------
 
@@ -123,3 +130,7 @@ class SqlStepRepository:
 
     def delete_pack(self, pack_id: str) -> None:
         self._conn.execute("DELETE FROM question_packs WHERE id = ?", (pack_id,))
+
+
+def _answer(row: Sequence[Any]) -> Answer:
+    return Answer(row[0], row[1], row[2], from_iso(row[3]), bool(row[4]))

@@ -156,14 +156,19 @@ class ReportDialog(QDialog):
                 column.addLayout(sheets)
         form.addWidget(sections)
 
-        private = QGroupBox(_("Private rows"))
+        private = QGroupBox(_("Private entries"))
         private_layout = QVBoxLayout(private)
         private_layout.addWidget(
-            wrapped(_("Rows you marked private stay out unless you tick them here, one by one."))
+            wrapped(
+                _(
+                    "Rows and answers you marked private stay out unless you tick them here, "
+                    "one by one."
+                )
+            )
         )
         self.private_list = QListWidget()
         self.private_list.setObjectName("private_rows")
-        self.private_list.setAccessibleName(_("Private rows"))
+        self.private_list.setAccessibleName(_("Private entries"))
         self.private_list.setMaximumHeight(110)
         private_layout.addWidget(self.private_list)
         form.addWidget(private)

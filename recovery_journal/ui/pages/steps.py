@@ -80,8 +80,10 @@ def stepheading(number: int, title: str) -> str:
     return _("Step {number} · {title}").format(number=number, title=title)
 
 
-def _save_answer_job(step: int, question_id: str, text: str, vault: Any) -> Answer | None:
-    return save_answer(vault, step, question_id, text)
+def _save_answer_job(
+    step: int, question_id: str, text: str, private: bool, vault: Any
+) -> Answer | None:
+    return save_answer(vault, step, question_id, text, private=private)
 
 
 class StepCardWidget(QFrame):
@@ -275,6 +277,7 @@ class StepDetailWidget(QWidget):
         self.step = step
         self.answer_editors: dict[str, QPlainTextEdit] = {}
         self.edited_labels: dict[str, QLabel] = {}
+        self.private_boxes: dict[str, QCheckBox] = {}
         self._dirty: set[str] = set()
         self._notes_dirty = False
         self._autosave = QTimer(self)
@@ -411,11 +414,25 @@ class StepDetailWidget(QWidget):
             prompt.setBuddy(editor)
             edited = QLabel(_edited_text(answer))
             edited.setObjectName(f"edited_{question.id}")
+            private = QCheckBox(_("Private: leave out of sponsor reports"))
+            private.setObjectName(f"private_{question.id}")
+            private.setAccessibleName(
+                _("Keep the answer to question {number} out of sponsor reports").format(
+                    number=number
+                )
+            )
+            private.setChecked(bool(answer and answer.private))
+            private.toggled.connect(partial(self._answer_edited, question.id))
             self.answer_editors[question.id] = editor
             self.edited_labels[question.id] = edited
+            self.private_boxes[question.id] = private
+            below = QHBoxLayout()
+            below.addWidget(private)
+            below.addStretch(1)
+            below.addWidget(edited)
             layout.addWidget(prompt)
             layout.addWidget(editor)
-            layout.addWidget(edited, alignment=Qt.AlignmentFlag.AlignRight)
+            layout.addLayout(below)
         layout.addStretch(1)
         self.questions_scroll.setWidget(holder)
         self.notes.blockSignals(True)
@@ -443,7 +460,7 @@ class StepDetailWidget(QWidget):
 
     # --- saving ----------------------------------------------------------------------------------
 
-    def _answer_edited(self, question_id: str) -> None:
+    def _answer_edited(self, question_id: str, *_changed: object) -> None:
         self._dirty.add(question_id)
         self.save_state.setText(_("Not saved yet…"))
         self._autosave.start()
@@ -470,9 +487,10 @@ class StepDetailWidget(QWidget):
         futures: list[Future[Any]] = []
         for question_id in sorted(self._dirty):
             text = self.answer_editors[question_id].toPlainText()
+            private = self.private_boxes[question_id].isChecked()
             futures.append(
                 self._operations.run(
-                    partial(_save_answer_job, step, question_id, text),
+                    partial(_save_answer_job, step, question_id, text, private),
                     partial(self._answer_saved, question_id),
                     changes=STEPS_CHANGED,
                     on_error=partial(self._save_failed, question_id=question_id),
