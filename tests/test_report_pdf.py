@@ -21,8 +21,12 @@ from recovery_journal.services.report import (
     CHOICES_KEY,
     DEFAULT_SECTIONS,
     Paper,
+    Paragraph,
+    Part,
+    Report,
     ReportChoices,
     Section,
+    Table,
     answer_key,
     build_report,
     load_choices,
@@ -297,3 +301,28 @@ def test_answers_and_worksheets_without_picks_take_what_there_is(report_vault):
     sheet_titles = [b.text for b in worksheets.blocks if type(b).__name__ == "Heading"]
     assert len(sheet_titles) == 4
     assert SECRET_ROW not in str(worksheets.blocks)
+
+
+def test_long_tables_show_their_header_once_at_the_top_of_each_page(qapp):
+    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
+
+    prepare_fonts()
+    # Rows of different heights (some notes wrap), more than a few pages and slices.
+    rows = tuple(
+        (f"row{number:04d}", "Tuesday group", "note " * (30 if number % 7 == 0 else 1))
+        for number in range(260)
+    )
+    table = Table(("Datecol", "Meetingcol", "Notecol"), rows, (2, 3, 6))
+    part = Part(Section.MEETINGS, "Meetings", (Paragraph("Before the table."), table))
+    report = Report("Report", TODAY, "23 November 2026", TODAY, TODAY, "en", Paper.A4, (part,))
+    reader = PdfReader(io.BytesIO(render_pdf(report)))
+    assert len(reader.pages) >= 4
+    seen = []
+    for page in reader.pages:
+        words = page.extract_text().split()
+        # The header once per page, before that page's first row: never repeated mid-page.
+        assert words.count("Datecol") == 1
+        first_row = next(i for i, word in enumerate(words) if word.startswith("row"))
+        assert words.index("Datecol") < first_row
+        seen += [word for word in words if word.startswith("row")]
+    assert seen == [f"row{number:04d}" for number in range(260)]  # every row, once, in order

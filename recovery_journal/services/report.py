@@ -522,7 +522,7 @@ def _meetings(vault: Vault, choices: ReportChoices, today: date) -> Built:
         (m.day.isoformat(), m.name, label(m.format), _("yes") if m.shared else "") for m in meetings
     )
     columns = (_("Date"), _("Meeting"), _("Format"), _("Shared"))
-    return [Paragraph(summary), Table(columns, rows, (2, 6, 2, 1))], False
+    return [Paragraph(summary), Table(columns, rows, (4, 10, 4, 4))], False
 
 
 def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
@@ -562,7 +562,7 @@ def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
                 tuple(
                     (e.day.isoformat(), label(e.kind), str(e.minutes), e.notes) for e in practice
                 ),
-                (2, 3, 1, 7),
+                (2, 3, 2, 6),
             )
         )
     if not blocks:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import importlib.util
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -40,6 +41,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTextTable,
 )
 from PySide6.QtSvg import QSvgRenderer
 
@@ -63,8 +65,8 @@ FONT_FAMILY = "DejaVu Sans"
 RESOLUTION = 300  # dots per inch of the layout; text and charts are vector anyway
 MARGINS_MM = QMarginsF(18, 14, 18, 14)
 BAND_PT = 9  # header and footer type size
-CHART_ASPECT = 0.56
-TABLE_SLICE = 40  # rows per table slice  # height / width of a chart box
+CHART_ASPECT = 0.56  # height / width of a chart box
+TABLE_SLICE = 40  # rows per table slice in the first layout (see _page_starts)
 TEXT = "#1a1a1a"
 QUIET = "#5a5a5a"
 RULE = "#b0b0b0"
@@ -97,7 +99,15 @@ def _html_text(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def _block_html(block: Block) -> str:
+# Where each table's slices start: row indices, the first always 0. None: every TABLE_SLICE rows.
+SliceStarts = dict[int, tuple[int, ...]]
+
+
+def _slice_starts(rows: int) -> tuple[int, ...]:
+    return tuple(range(0, max(rows, 1), TABLE_SLICE))
+
+
+def _block_html(block: Block, starts: tuple[int, ...] | None = None) -> str:
     if isinstance(block, Heading):
         size = {1: 26, 2: 16, 3: 12}.get(block.level, 12)
         above, below = {1: (0, 14), 2: (4, 8), 3: (12, 4)}.get(block.level, (8, 4))
@@ -120,22 +130,88 @@ def _block_html(block: Block) -> str:
         f"{_html_text(title)}</th>"
         for title, w in zip(block.columns, widths, strict=False)
     )
-    # Long tables go in slices: QTextDocument lays out one big table in more than linear time
-    # (ten years of meetings took seconds); the slices read as one table with its header.
+    # Long tables go in slices: QTextDocument paints one big table in more than linear time
+    # (every page walks every row). Given page starts, each slice is one page of rows and begins
+    # a page, so the header shows at the top of each page and never in the middle of one.
+    paged = starts is not None
+    starts = starts or _slice_starts(len(block.rows))
+    ends = (*starts[1:], len(block.rows))
     tables = []
-    for start in range(0, max(len(block.rows), 1), TABLE_SLICE):
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
         body = "".join(
             "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>"
-            for row in block.rows[start : start + TABLE_SLICE]
+            for row in block.rows[start:end]
         )
-        last = start + TABLE_SLICE >= len(block.rows)
+        last = end >= len(block.rows)
+        page_break = "page-break-before:always; " if paged and index else ""
         tables.append(
             f'<table width="100%" cellspacing="0" cellpadding="4" border="1" '
-            f'style="border-collapse:collapse; border-color:{RULE}; font-size:9pt; '
+            f'style="{page_break}border-collapse:collapse; border-color:{RULE}; font-size:9pt; '
             f'margin-top:{4 if start == 0 else 0}pt; margin-bottom:{10 if last else 0}pt">'
             f"<thead><tr>{head}</tr></thead>{body}</table>"
         )
     return "".join(tables)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    top: float
+    bottom: float  # of its tallest cell's text
+    page: int
+
+
+def _page_starts(document: QTextDocument, blocks: list[Block]) -> SliceStarts:
+    """For each table block, the rows that begin a page, from the measures of a first layout.
+
+    The rows are laid out again on paper-sized pages from their measured heights: a row stays
+    on a page only if it ends there with room for the table's bottom edge, and a new page
+    starts with the header. Where the first layout broke a table, the room a page's header
+    takes is measured; a little slack covers rounding.
+    """
+    layout = document.documentLayout()
+    height = document.pageSize().height()
+    tables = iter(
+        frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)
+    )
+
+    def measure(table: QTextTable, row: int) -> _Row:
+        first = layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
+        bottom = max(
+            layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
+            for c in range(table.columns())
+        )
+        return _Row(first.y(), bottom, int(first.y() // height))
+
+    found: SliceStarts = {}
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Table):
+            continue
+        slices = []
+        for _first in _slice_starts(len(block.rows)):
+            table = next(tables)
+            rows = [measure(table, row) for row in range(table.rows())]
+            below = layout.frameBoundingRect(table).bottom() - rows[-1].bottom
+            slices.append((rows, below))
+        header, below = slices[0][0][0], slices[0][1]
+        data = [row for rows, _below in slices for row in rows[1:]]
+        pairs = list(zip(data, data[1:], strict=False))
+        gap = min((b.top - a.bottom for a, b in pairs if a.page == b.page), default=below)
+        # Where a page's first row begins, below the header Qt repeats at a break.
+        offsets = [b.top - b.page * height for a, b in pairs if b.page > a.page]
+        head = max(offsets, default=2 * (data[0].top - header.top) if data else 0.0)
+        slack = height * 0.002
+        starts = [0]
+        page = header.page
+        y = data[0].top if data else 0.0
+        for number, row in enumerate(data):
+            tall = row.bottom - row.top
+            if number and y + tall + below + slack > (page + 1) * height:
+                starts.append(number)
+                page += 1
+                y = page * height + head
+            y += tall + gap
+        found[index] = tuple(starts)
+    return found
 
 
 def _runs(blocks: tuple[Block, ...]) -> list[list[Block] | Chart]:
@@ -318,12 +394,23 @@ class _Pages:
         painter.setPen(QColor(TEXT))
 
     def _document(self, blocks: list[Block]) -> QTextDocument:
+        document = self._laid_out(blocks, {})
+        if document.pageCount() > 1 and any(isinstance(b, Table) for b in blocks):
+            # Laid out again with each table cut where the first layout turned the page.
+            document = self._laid_out(blocks, _page_starts(document, blocks))
+        return document
+
+    def _laid_out(self, blocks: list[Block], starts: SliceStarts) -> QTextDocument:
         document = QTextDocument()
         document.documentLayout().setPaintDevice(self.target.metrics)
         document.setDefaultFont(self.font)
         document.setDocumentMargin(0)
         document.setDefaultStyleSheet(f"body {{ color: {TEXT}; }}")
-        document.setHtml("<body>" + "".join(_block_html(b) for b in blocks) + "</body>")
+        document.setHtml(
+            "<body>"
+            + "".join(_block_html(b, starts.get(i)) for i, b in enumerate(blocks))
+            + "</body>"
+        )
         content = self._content
         document.setPageSize(QSizeF(content.width(), content.height()))
         return document
