@@ -433,6 +433,7 @@ class StepDetailWidget(QWidget):
             layout.addWidget(prompt)
             layout.addWidget(editor)
             layout.addLayout(below)
+            layout.addSpacing(10)  # so a tick reads as part of its answer, not the next question
         layout.addStretch(1)
         self.questions_scroll.setWidget(holder)
         self.notes.blockSignals(True)
