@@ -23,6 +23,7 @@ from recovery_journal.errors import (
     JournalError,
     NotAVault,
     PassphraseRejected,
+    VaultBusy,
     VaultDamaged,
     VaultExists,
     VaultTooNew,
@@ -47,6 +48,7 @@ EXIT_NOT_A_VAULT = 4
 EXIT_TOO_NEW = 5
 
 PASSPHRASE_VARIABLE = "RECOVERY_JOURNAL_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "RECOVERY_JOURNAL_NEW_PASSPHRASE"
 PROGRAM = "recovery-journal"
 
 
@@ -135,7 +137,7 @@ def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Ite
     if create_if_missing and not os.path.lexists(path):
         vault = store.create_vault(path, get_passphrase(args, new=True))
     else:
-        vault = store.open_vault(path, get_passphrase(args))
+        vault = store.open_vault(path, get_passphrase(args), backup_before_upgrade=True)
     try:
         yield vault
     except Exception as error:
@@ -208,6 +210,94 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    _refuse_vault_as_output(_vault_path(args), output)
+    with _opened(args) as vault:
+        vault.backup_to(output)
+    print(_("Backup written to {path}; it opens with the vault's passphrase.").format(path=output))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from recovery_journal.domain.backups import BackupReason, backup_name, default_folder
+    from recovery_journal.domain.clock import utc_now
+
+    store = load_store()
+    path = _vault_path(args)
+    backup = Path(args.backup)
+    if path.exists() and backup.resolve() == path.resolve():
+        raise UsageError(_("{path} is the vault itself; choose a backup.").format(path=backup))
+    if store.in_use(path):
+        raise VaultBusy(path)
+    # The vault being replaced is kept as a restore point of its own, never thrown away.
+    aside = default_folder(path) / backup_name(path, utc_now(), BackupReason.RESTORE)
+    if path.exists():
+        aside.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    store.restore_backup(
+        backup,
+        path,
+        get_passphrase(args),
+        kdf_iterations=store.KDF_ITERATIONS,
+        set_aside=aside if path.exists() else None,
+    )
+    print(_("Restored {backup} to {path}.").format(backup=backup, path=path))
+    if aside.exists():
+        print(_("The vault that was there is kept as {aside}.").format(aside=aside))
+    return EXIT_OK
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    if args.new_passphrase_file:
+        new = _read_passphrase_file(Path(args.new_passphrase_file))
+    elif os.environ.get(NEW_PASSPHRASE_VARIABLE):
+        new = os.environ[NEW_PASSPHRASE_VARIABLE]
+    elif sys.stdin is not None and sys.stdin.isatty():
+        new = getpass.getpass(_("New passphrase: "))
+        repeated = getpass.getpass(_("The same passphrase again: "))
+        problem = problem_with_new_passphrase(new, repeated)
+        if problem:
+            raise PassphraseRejected(problem)
+    else:
+        raise UsageError(
+            _(
+                "No new passphrase given: type it at a terminal, or set {variable}, or use "
+                "--new-passphrase-file FILE."
+            ).format(variable=NEW_PASSPHRASE_VARIABLE)
+        )
+    problem = problem_with_new_passphrase(new, new)
+    if problem:
+        raise PassphraseRejected(problem)
+    return new
+
+
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    from recovery_journal.domain.backups import BackupReason
+    from recovery_journal.services.backups import make_backup
+
+    store = load_store()
+    path = _vault_path(args)
+    current = get_passphrase(args)
+    new = _new_passphrase(args)
+    vault = store.open_vault(path, current, backup_before_upgrade=True)
+    try:
+        point = make_backup(vault, BackupReason.PASSPHRASE)
+        vault, changed = store.change_passphrase(vault, current, new)
+    finally:
+        vault.close()
+    if not changed:
+        raise JournalError(
+            _("The passphrase was not changed; the vault still opens with the old one.")
+        )
+    print(_("The passphrase is changed; the vault opened with the new one."))
+    print(
+        _("The backup made just before ({path}) still opens with the old passphrase.").format(
+            path=point.path
+        )
+    )
     return EXIT_OK
 
 
@@ -389,6 +479,30 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="FILE",
         help=_("the file to write, or - for standard output"),
+    )
+    backup = add("backup", _("write an encrypted, checked copy of the vault"), cmd_backup)
+    backup.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=_("the copy to write")
+    )
+    restore = add(
+        "restore",
+        _("put a backup in the vault's place (the vault there is kept aside)"),
+        cmd_restore,
+    )
+    restore.add_argument(
+        "backup", metavar="BACKUP", help=_("the backup; its own passphrase opens it")
+    )
+    rekey = add(
+        "change-passphrase",
+        _("change the vault's passphrase (a backup is made first)"),
+        cmd_change_passphrase,
+    )
+    rekey.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help=_("read the new passphrase from the first line of FILE (or set {variable})").format(
+            variable=NEW_PASSPHRASE_VARIABLE
+        ),
     )
     importer = add("import-json", _("import a JSON export into an empty vault"), cmd_import_json)
     importer.add_argument("file", metavar="FILE", help=_("the JSON export to import"))

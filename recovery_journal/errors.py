@@ -99,7 +99,8 @@ class VaultTooNew(VaultError):
 class VaultBusy(VaultError):
     def message(self) -> str:
         return _(
-            "The vault at {path} is busy in another program; close it there and try again."
+            "The vault at {path} is open in another copy of Recovery Journal or another "
+            "program; close it there and try again."
         ).format(path=self.path)
 
 

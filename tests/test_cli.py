@@ -264,7 +264,7 @@ def test_a_vault_open_elsewhere_is_busy_in_one_line(vault):
     finally:
         holder.close()
     assert result.returncode == 1
-    assert "busy" in one_line_error(result)
+    assert "open in another copy" in one_line_error(result)
 
 
 def test_a_broken_cipher_binding_fails_closed_in_one_line(tmp_path, vault):
@@ -275,3 +275,36 @@ def test_a_broken_cipher_binding_fails_closed_in_one_line(tmp_path, vault):
     result = run("check", "--vault", str(vault), env=env)
     assert result.returncode == 1
     assert "Reinstall" in one_line_error(result)
+
+
+def test_backup_restore_and_change_passphrase_from_the_command_line(vault, tmp_path):
+    copy = tmp_path / "copy.rjvault"
+    made = run("backup", "--vault", str(vault), "-o", str(copy))
+    assert made.returncode == 0, made.stderr
+    assert run("check", "--vault", str(copy)).returncode == 0  # same passphrase
+    over_itself = run("backup", "--vault", str(vault), "-o", str(vault))
+    assert over_itself.returncode == 2 and "vault itself" in one_line_error(over_itself)
+
+    env = dict(os.environ, RECOVERY_JOURNAL_NEW_PASSPHRASE="another calm river")
+    changed = run("change-passphrase", "--vault", str(vault), env=env)
+    assert changed.returncode == 0, changed.stderr
+    assert run("check", "--vault", str(vault)).returncode == 3  # the old one no longer opens
+    assert run("check", "--vault", str(vault), passphrase="another calm river").returncode == 0
+    backups = list((tmp_path / "cli backups").glob("*before-passphrase-change.rjvault"))
+    assert len(backups) == 1 and run("check", "--vault", str(backups[0])).returncode == 0
+
+    weak = dict(os.environ, RECOVERY_JOURNAL_NEW_PASSPHRASE="abc")
+    refused = run(
+        "change-passphrase", "--vault", str(vault), passphrase="another calm river", env=weak
+    )
+    assert refused.returncode == 2, refused.stderr
+
+    # Restore the first copy: it opens with its own (old) passphrase; the vault is kept aside.
+    restored = run("restore", "--vault", str(vault), str(copy))
+    assert restored.returncode == 0, restored.stderr
+    assert run("check", "--vault", str(vault)).returncode == 0
+    aside = list((tmp_path / "cli backups").glob("*before-restore.rjvault"))
+    assert len(aside) == 1
+    assert run("check", "--vault", str(aside[0]), passphrase="another calm river").returncode == 0
+    wrong = run("restore", "--vault", str(vault), str(copy), passphrase="not it at all")
+    assert wrong.returncode == 3 and run("check", "--vault", str(vault)).returncode == 0

@@ -385,7 +385,7 @@ def test_a_second_opener_is_told_the_vault_is_busy(new_vault, vault_path):
         new_vault.notes.save(DailyNote(date(2026, 5, 1), "first copy", MOMENT, MOMENT))
     with pytest.raises(VaultBusy) as caught:
         reopen(vault_path)
-    assert "busy in another program" in caught.value.message()
+    assert "open in another copy" in caught.value.message()
     # The first copy carries on untouched.
     with new_vault.transaction():
         new_vault.notes.save(DailyNote(date(2026, 5, 2), "still mine", MOMENT, MOMENT))

@@ -97,6 +97,10 @@ class Vault(Protocol):
         """True when the vault holds none of the person's writing (settings aside)."""
         ...
 
+    def backup_to(self, target: Path) -> None:
+        """Write a checked, encrypted copy (same passphrase) at ``target``, whole or not at all."""
+        ...
+
     def integrity_problems(self) -> list[str]:
         """Every problem the integrity checks find; an empty list means the vault is sound."""
         ...

@@ -1,16 +1,22 @@
 """SQLCipher storage: the only package that imports sqlcipher3."""
 
+from recovery_journal.store.backup import restore_backup
+from recovery_journal.store.lock_file import in_use
 from recovery_journal.store.vault_file import (
     KDF_ITERATIONS,
     SqlCipherVault,
+    change_passphrase,
     create_vault,
     ensure_cipher_available,
     open_vault,
 )
 
 __all__ = [
+    "in_use",
+    "restore_backup",
     "KDF_ITERATIONS",
     "SqlCipherVault",
+    "change_passphrase",
     "create_vault",
     "ensure_cipher_available",
     "open_vault",

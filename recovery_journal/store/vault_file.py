@@ -15,6 +15,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from recovery_journal.domain.backups import (
+    FOLDER_SETTING,
+    BackupReason,
+    backup_name,
+    default_folder,
+)
+from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import (
     CipherUnavailable,
     JournalError,
@@ -28,6 +35,8 @@ from recovery_journal.errors import (
     WrongPassphrase,
 )
 from recovery_journal.passphrase import normalise
+from recovery_journal.store.backup import write_backup
+from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.store.migrations import apply_migrations, latest_version
 from recovery_journal.store.notes_repo import SqlDailyNoteRepository
 from recovery_journal.store.reviews_repo import SqlReviewRepository
@@ -184,9 +193,17 @@ def _verify(conn: Any, path: Path) -> int:
 
 
 def open_vault(
-    path: Path | str, passphrase: str, *, kdf_iterations: int = KDF_ITERATIONS
+    path: Path | str,
+    passphrase: str,
+    *,
+    kdf_iterations: int = KDF_ITERATIONS,
+    backup_before_upgrade: bool = False,
 ) -> SqlCipherVault:
-    """Open and unlock an existing vault, upgrading its schema if it is older than the code."""
+    """Open and unlock an existing vault, upgrading its schema if it is older than the code.
+
+    With ``backup_before_upgrade``, an upgrade is preceded by a checked backup in the vault's
+    backup folder (the app and the command line ask for it; tests and restores do not).
+    """
     ensure_cipher_available()
     path = Path(path)
     if not path.exists():
@@ -201,7 +218,28 @@ def open_vault(
             raise NotAVault(path, "plain-sqlite")
     if path.stat().st_size < PAGE_SIZE:
         raise NotAVault(path)
+    lock = _lock(path)
+    try:
+        return _open_locked(path, passphrase, kdf_iterations, lock, backup_before_upgrade)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
 
+
+def _lock(path: Path) -> VaultLock | None:
+    try:
+        return VaultLock(path)
+    except VaultBusy:
+        raise
+    except OSError:
+        # A folder we may read but not write in: SQLite's own exclusive lock still guards it.
+        return None
+
+
+def _open_locked(
+    path: Path, passphrase: str, kdf_iterations: int, lock: VaultLock | None, backup: bool
+) -> SqlCipherVault:
     if _has_wal(path):
         # A WAL left by a crash (or another program) would be merged into the vault when a
         # read-write connection closes, even after a wrong passphrase. Prove the key on a
@@ -216,13 +254,40 @@ def open_vault(
         version = _verify(conn, path)
         try:
             _configure_for_writing(conn)
+            if backup and 0 < version < latest_version():
+                _backup_before_upgrade(conn, path)
             apply_migrations(conn, version)
         except sqlcipher3.DatabaseError as error:
             raise _classify_unreadable(conn, path, error) from error
     except BaseException:
         conn.close()
         raise
-    return SqlCipherVault(path, conn)
+    return SqlCipherVault(path, conn, lock)
+
+
+def _backup_before_upgrade(conn: Any, path: Path) -> None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (FOLDER_SETTING,)).fetchone()
+    folder = Path(row[0]) if row and row[0] else default_folder(path)
+    target = folder / backup_name(path, utc_now(), BackupReason.MIGRATION)
+    write_backup(conn, target, APPLICATION_ID)
+
+
+def change_passphrase(
+    vault: SqlCipherVault, current: str, new: str, *, kdf_iterations: int = KDF_ITERATIONS
+) -> tuple[SqlCipherVault, bool]:
+    """Re-key the vault, then reopen it with the new passphrase to be sure.
+
+    Returns the vault open again and whether the change took. SQLCipher's rekey is one
+    transaction, but its API can report success after rolling back: when the new passphrase
+    does not open the file, it is opened with the current one and the change reported undone.
+    """
+    path = vault.path
+    vault.rekey(new)
+    vault.close()
+    try:
+        return open_vault(path, new, kdf_iterations=kdf_iterations), True
+    except WrongPassphrase:
+        return open_vault(path, current, kdf_iterations=kdf_iterations), False
 
 
 def create_vault(
@@ -283,9 +348,10 @@ def _fsync_directory(directory: Path) -> None:
 class SqlCipherVault:
     """An open vault. Owned by one thread: sqlcipher3 refuses use from any other."""
 
-    def __init__(self, path: Path, conn: Any) -> None:
+    def __init__(self, path: Path, conn: Any, lock: VaultLock | None = None) -> None:
         self.path = path
         self._conn = conn
+        self._lock = lock
         self._savepoints = 0
         self._damaged = False
         self.notes = SqlDailyNoteRepository(conn)
@@ -320,6 +386,14 @@ class SqlCipherVault:
             raise
         else:
             self._conn.execute("COMMIT")
+
+    def backup_to(self, target: Path) -> None:
+        """A checked, encrypted copy at ``target`` (same passphrase), moved in whole."""
+        write_backup(self._conn, target, APPLICATION_ID)
+
+    def rekey(self, new_passphrase: str) -> None:
+        # Through sqlite3_rekey, never formatted into SQL. Callers reopen to confirm.
+        self._conn.reset_key(normalise(new_passphrase))
 
     def is_empty(self) -> bool:
         return not any(
@@ -366,3 +440,6 @@ class SqlCipherVault:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

@@ -1,0 +1,72 @@
+"""Restore points: how backups are named, found and thinned out (no I/O beyond names)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from pathlib import Path
+
+SUFFIX = ".rjvault"
+DEFAULT_KEEP = 10
+DEFAULT_EVERY = timedelta(days=1)
+FOLDER_SETTING = "backup.folder"
+KEEP_SETTING = "backup.keep"
+LAST_SETTING = "backup.last"
+
+
+class BackupReason(Enum):
+    SCHEDULED = "scheduled"
+    MIGRATION = "before-upgrade"
+    PASSPHRASE = "before-passphrase-change"
+    RESTORE = "before-restore"
+    BY_HAND = "by-hand"
+
+
+# "<vault stem> 2026-11-24T210501Z scheduled.rjvault": sorts by time, says why it was made.
+_NAME = re.compile(r"^(?P<stem>.+) (?P<stamp>\d{4}-\d\d-\d\dT\d{6}Z) (?P<reason>[a-z-]+)\.rjvault$")
+_STAMP = "%Y-%m-%dT%H%M%SZ"
+
+
+@dataclass(frozen=True, slots=True)
+class RestorePoint:
+    path: Path
+    made_at: datetime  # UTC
+    reason: BackupReason
+
+
+def default_folder(vault: Path) -> Path:
+    """Beside the vault, in a folder of its own."""
+    return vault.with_name(f"{vault.stem} backups")
+
+
+def backup_name(vault: Path, made_at: datetime, reason: BackupReason) -> str:
+    stamp = made_at.astimezone(UTC).strftime(_STAMP)
+    return f"{vault.stem} {stamp} {reason.value}{SUFFIX}"
+
+
+def parse_point(path: Path, vault: Path) -> RestorePoint | None:
+    match = _NAME.match(path.name)
+    if match is None or match["stem"] != vault.stem:
+        return None
+    try:
+        reason = BackupReason(match["reason"])
+        made_at = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return RestorePoint(path, made_at, reason)
+
+
+def newest_first(points: list[RestorePoint]) -> list[RestorePoint]:
+    return sorted(points, key=lambda p: (p.made_at, p.path.name), reverse=True)
+
+
+def to_remove(points: list[RestorePoint], keep: int) -> list[RestorePoint]:
+    """The automatic restore points beyond the newest ``keep``; those made by hand stay."""
+    automatic = [p for p in newest_first(points) if p.reason is not BackupReason.BY_HAND]
+    return automatic[max(keep, 1) :]
+
+
+def due(last: datetime | None, now: datetime, every: timedelta = DEFAULT_EVERY) -> bool:
+    return last is None or now - last >= every or last > now + timedelta(minutes=5)

@@ -1,0 +1,95 @@
+"""Automatic encrypted backups: where they go, how many are kept, when the next one is due.
+
+The settings live inside the vault (they name a folder on this computer, so they are not part
+of the JSON export). Each backup is the store's checked copy, moved into place whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from recovery_journal.domain.backups import (
+    DEFAULT_KEEP,
+    FOLDER_SETTING,
+    KEEP_SETTING,
+    LAST_SETTING,
+    BackupReason,
+    RestorePoint,
+    backup_name,
+    default_folder,
+    due,
+    newest_first,
+    parse_point,
+    to_remove,
+)
+from recovery_journal.domain.clock import from_iso, to_iso, utc_now
+from recovery_journal.domain.ports import Vault
+
+MAX_KEEP = 365
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSettings:
+    folder: Path
+    keep: int
+    chosen_folder: bool  # False: the default beside the vault
+    last: datetime | None
+
+
+def backup_settings(vault: Vault) -> BackupSettings:
+    values = vault.settings.get_all()
+    chosen = values.get(FOLDER_SETTING, "")
+    try:
+        keep = min(max(int(values.get(KEEP_SETTING, DEFAULT_KEEP)), 1), MAX_KEEP)
+    except ValueError:
+        keep = DEFAULT_KEEP
+    try:
+        last = from_iso(values[LAST_SETTING]) if values.get(LAST_SETTING) else None
+    except ValueError:
+        last = None
+    folder = Path(chosen) if chosen else default_folder(vault.path)
+    return BackupSettings(folder, keep, bool(chosen), last)
+
+
+def save_backup_settings(vault: Vault, folder: Path | None, keep: int) -> BackupSettings:
+    """``folder`` None: back to the default beside the vault."""
+    with vault.transaction():
+        vault.settings.set(FOLDER_SETTING, str(folder) if folder else "")
+        vault.settings.set(KEEP_SETTING, str(min(max(keep, 1), MAX_KEEP)))
+    return backup_settings(vault)
+
+
+def restore_points(vault_path: Path, folder: Path) -> list[RestorePoint]:
+    """The backups of this vault in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [parse_point(path, vault_path) for path in folder.iterdir() if path.is_file()]
+    return newest_first([point for point in found if point is not None])
+
+
+def all_restore_points(vault: Vault) -> list[RestorePoint]:
+    return restore_points(vault.path, backup_settings(vault).folder)
+
+
+def make_backup(vault: Vault, reason: BackupReason, now: datetime | None = None) -> RestorePoint:
+    """Write a restore point now, then let go of automatic ones beyond the number kept."""
+    now = now or utc_now()
+    settings = backup_settings(vault)
+    target = settings.folder / backup_name(vault.path, now, reason)
+    vault.backup_to(target)
+    if reason is BackupReason.SCHEDULED:
+        vault.settings.set(LAST_SETTING, to_iso(now))
+    for old in to_remove(restore_points(vault.path, settings.folder), settings.keep):
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return RestorePoint(target, now, reason)
+
+
+def backup_if_due(vault: Vault, now: datetime | None = None) -> RestorePoint | None:
+    now = now or utc_now()
+    if not due(backup_settings(vault).last, now):
+        return None
+    return make_backup(vault, BackupReason.SCHEDULED, now)
