@@ -152,6 +152,10 @@ def _classify_unreadable(conn: Any, path: Path, error: Any) -> JournalError:
         if size % PAGE_SIZE == 0:
             return WrongPassphrase(path)
         return NotAVault(path)
+    if failures == 0 and _has_wal(path):
+        # Every page of the file opens with this key but the WAL does not: a passphrase change
+        # was committed to the WAL and not yet copied back. This is the old passphrase.
+        return WrongPassphrase(path)
     return VaultDamaged(path, f"{failures} of {pages} pages fail authentication")
 
 
@@ -407,6 +411,10 @@ class SqlCipherVault:
     def integrity_problems(self) -> list[str]:
         problems: list[str] = []
         try:
+            if not self._damaged:
+                # cipher_integrity_check reads the file, not the WAL: after a crash (say, in the
+                # middle of a passphrase change) the newest pages may still be only in the WAL.
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             problems += [row[0] for row in self._conn.execute("PRAGMA cipher_integrity_check")]
             rows = [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
             problems += [row for row in rows if row != "ok"]
