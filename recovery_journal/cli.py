@@ -38,6 +38,7 @@ from recovery_journal.i18n import (
 )
 from recovery_journal.passphrase import problem_with_new_passphrase
 from recovery_journal.paths import default_vault_path
+from recovery_journal.process import harden_process
 from recovery_journal.store_access import load_store
 
 EXIT_OK = 0
@@ -551,6 +552,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
     set_language(language_from_environment())
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -40,6 +40,40 @@ def _private_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch) 
     set_language("en")
 
 
+class NetworkUsed(AssertionError):
+    pass
+
+
+def _refuse(*args, **kwargs):
+    raise NetworkUsed(f"the app opened a network connection: {args!r}")
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch) -> None:
+    """Any Internet connection made by any test fails it: the app never touches the network.
+
+    Local (AF_UNIX) sockets stay allowed: D-Bus, which the keyring test needs, runs on them.
+    """
+    import socket
+
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def connect(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _refuse(address)
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _refuse(address)
+        return real_connect_ex(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "create_connection", _refuse)
+
+
 @pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "journal.rjvault"

@@ -13,6 +13,7 @@ from recovery_journal.errors import JournalError, VaultDamaged
 from recovery_journal.services.integrity import check_after_unlock
 from recovery_journal.services.worker import VaultWorker
 from recovery_journal.store_access import load_store
+from recovery_journal.ui.clipboard import mark_copies_secret
 from recovery_journal.ui.garbage import collect_on_gui_thread, set_aside_long_lived
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.main_window import MainWindow
@@ -35,6 +36,7 @@ class AppController(QObject):
         self.app = app
         self.vault_path = vault_path
         collect_on_gui_thread(app)  # before any other thread starts
+        mark_copies_secret(app)
         self.worker = VaultWorker()
         self.operations = Operations(self.worker)
         self.store = load_store()
@@ -54,7 +56,9 @@ class AppController(QObject):
             self.dialog = UnlockDialog(
                 path,
                 lambda secret: self.worker.open(
-                    lambda: self.store.open_vault(path, secret, **self._kdf)
+                    lambda: self.store.open_vault(
+                        path, secret, backup_before_upgrade=True, **self._kdf
+                    )
                 ),
             )
         else:
