@@ -24,9 +24,11 @@ class BackupReason(Enum):
     BY_HAND = "by-hand"
 
 
-# "<vault stem> 2026-11-24T210501Z scheduled.rjvault": sorts by time, says why it was made.
-_NAME = re.compile(r"^(?P<stem>.+) (?P<stamp>\d{4}-\d\d-\d\dT\d{6}Z) (?P<reason>[a-z-]+)\.rjvault$")
-_STAMP = "%Y-%m-%dT%H%M%SZ"
+# "<vault stem> 2026-11-24T210501.042Z scheduled.rjvault": sorts by time, says why it was made.
+_NAME = re.compile(
+    r"^(?P<stem>.+) (?P<stamp>\d{4}-\d\d-\d\dT\d{6}\.\d{3})Z (?P<reason>[a-z-]+)\.rjvault$"
+)
+_STAMP = "%Y-%m-%dT%H%M%S.%f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,8 @@ def default_folder(vault: Path) -> Path:
 
 
 def backup_name(vault: Path, made_at: datetime, reason: BackupReason) -> str:
-    stamp = made_at.astimezone(UTC).strftime(_STAMP)
-    return f"{vault.stem} {stamp} {reason.value}{SUFFIX}"
+    stamp = made_at.astimezone(UTC).strftime(_STAMP)[:-3]  # milliseconds
+    return f"{vault.stem} {stamp}Z {reason.value}{SUFFIX}"
 
 
 def parse_point(path: Path, vault: Path) -> RestorePoint | None:
@@ -52,7 +54,7 @@ def parse_point(path: Path, vault: Path) -> RestorePoint | None:
         return None
     try:
         reason = BackupReason(match["reason"])
-        made_at = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        made_at = datetime.strptime(match["stamp"] + "000", _STAMP).replace(tzinfo=UTC)
     except ValueError:
         return None
     return RestorePoint(path, made_at, reason)

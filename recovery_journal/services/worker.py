@@ -92,6 +92,20 @@ class VaultWorker:
 
         return self._schedule(run)
 
+    def replace(self, job: Callable[[Vault], tuple[Vault, T]]) -> Future[T]:
+        """Run ``job``, which closes the open vault and opens it again (a passphrase change)."""
+
+        def run() -> T:
+            vault = self._vault
+            if vault is None:
+                raise VaultClosed("no vault is open")
+            self._vault = None  # until the job hands back the vault open again
+            reopened, result = job(vault)
+            self._vault = reopened
+            return result
+
+        return self._schedule(run)
+
     def close(self) -> Future[None]:
         def job() -> None:
             if self._vault is not None:

@@ -1,6 +1,6 @@
 """SQLCipher storage: the only package that imports sqlcipher3."""
 
-from recovery_journal.store.backup import restore_backup
+from recovery_journal.store.backup import check_backup, restore_backup
 from recovery_journal.store.lock_file import in_use
 from recovery_journal.store.vault_file import (
     KDF_ITERATIONS,
@@ -12,6 +12,7 @@ from recovery_journal.store.vault_file import (
 )
 
 __all__ = [
+    "check_backup",
     "in_use",
     "restore_backup",
     "KDF_ITERATIONS",

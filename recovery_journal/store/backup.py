@@ -150,3 +150,32 @@ def restore_backup(
         ):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def check_backup(backup: Path, passphrase: str, *, kdf_iterations: int) -> None:
+    """Raise the JournalError that says why ``backup`` would not restore; leave nothing behind."""
+    from recovery_journal.store.vault_file import open_vault
+
+    if not backup.is_file():
+        raise NotAVault(backup)
+    temporary = _temporary(backup, "checking")
+    try:
+        with backup.open("rb") as source, temporary.open("wb") as copy:
+            while chunk := source.read(1 << 20):
+                copy.write(chunk)
+        opened = open_vault(temporary, passphrase, kdf_iterations=kdf_iterations)
+        try:
+            problems = opened.integrity_problems()
+        finally:
+            opened.close()
+        if problems:
+            raise VaultDamaged(backup, "; ".join(problems[:3]))
+    finally:
+        for leftover in (
+            temporary,
+            Path(f"{temporary}-wal"),
+            Path(f"{temporary}-shm"),
+            lock_path(temporary),
+        ):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()

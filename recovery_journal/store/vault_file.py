@@ -152,9 +152,10 @@ def _classify_unreadable(conn: Any, path: Path, error: Any) -> JournalError:
         if size % PAGE_SIZE == 0:
             return WrongPassphrase(path)
         return NotAVault(path)
-    if failures == 0 and _has_wal(path):
-        # Every page of the file opens with this key but the WAL does not: a passphrase change
-        # was committed to the WAL and not yet copied back. This is the old passphrase.
+    if _has_wal(path):
+        # Some or all pages of the file open with this key but the WAL's first page does not:
+        # a passphrase change was committed to the WAL and was being copied back when the
+        # program stopped. This is the old passphrase; the new one opens the vault whole.
         return WrongPassphrase(path)
     return VaultDamaged(path, f"{failures} of {pages} pages fail authentication")
 

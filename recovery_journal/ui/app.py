@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from recovery_journal import APP_NAME, __version__
+from recovery_journal.domain.backups import BackupReason, RestorePoint, backup_name
+from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import JournalError, VaultDamaged
+from recovery_journal.i18n import _
+from recovery_journal.services.backups import backup_if_due, make_backup
 from recovery_journal.services.integrity import check_after_unlock
 from recovery_journal.services.worker import VaultWorker
 from recovery_journal.store_access import load_store
+from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.clipboard import mark_copies_secret
 from recovery_journal.ui.garbage import collect_on_gui_thread, set_aside_long_lived
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.main_window import MainWindow
+from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.pages import Page
 from recovery_journal.ui.reminder import Reminder, app_icon
 from recovery_journal.ui.ui_state import (
     APPLICATION,
@@ -26,6 +34,8 @@ from recovery_journal.ui.ui_state import (
     remember_language,
 )
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour while open
 
 
 class AppController(QObject):
@@ -46,6 +56,9 @@ class AppController(QObject):
         self.reminder: Reminder | None = None
         self._integrity_checked = False
         self._integrity_problems: list[str] = []
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self._backup_if_due)
         # Only tests lower the iterations, to keep the suite quick; the app never does.
         self._kdf = {} if kdf_iterations is None else {"kdf_iterations": kdf_iterations}
 
@@ -78,6 +91,8 @@ class AppController(QObject):
         window.language_chosen.connect(self.switch_language)
         window.closing.connect(self._window_closing)
         window.quit_requested.connect(self.quit)
+        window.restore_requested.connect(self.restore)
+        window.change_passphrase_requested.connect(self.change_passphrase)
         self.window = window
         window.setWindowIcon(app_icon())
         if self.reminder is None:
@@ -95,7 +110,104 @@ class AppController(QObject):
             # Tampering is only noticed on pages that are read, so read them all once per
             # unlock, after the first page has loaded; the result arrives as a banner.
             self.operations.run(check_after_unlock, self._show_integrity)
+            self._backup_if_due()
+            self._backup_timer.start()
         return window
+
+    # --- backups and the passphrase ----------------------------------------------------------
+
+    def _kdf_iterations(self) -> int:
+        return int(self._kdf.get("kdf_iterations", self.store.KDF_ITERATIONS))
+
+    def _backup_if_due(self) -> None:
+        # Quietly, once a day; only a failure is worth a word.
+        self.operations.run(backup_if_due, lambda _point: None)
+
+    def restore(self, point: RestorePoint, passphrase: str) -> None:
+        """Check the backup, then close the window and the vault, put it back, and reopen."""
+        store, kdf = self.store, self._kdf_iterations()
+        self.operations.run(
+            lambda _vault: store.check_backup(point.path, passphrase, kdf_iterations=kdf),
+            lambda _ok: self._replace_with(point, passphrase),
+        )
+
+    def _replace_with(self, point: RestorePoint, passphrase: str) -> None:
+        window = self.window
+        if window is None:
+            return
+        page = window.current_page()
+        self._replacing_window = True
+        try:
+            closed = window.close()
+        finally:
+            self._replacing_window = False
+        if not closed:
+            return
+        self.window = None
+        path, store, kdf = self.vault_path, self.store, self._kdf_iterations()
+        aside = point.path.parent / backup_name(path, utc_now(), BackupReason.RESTORE)
+
+        def opener() -> Any:
+            store.restore_backup(point.path, path, passphrase, kdf_iterations=kdf, set_aside=aside)
+            return store.open_vault(path, passphrase, kdf_iterations=kdf)
+
+        future = self.worker.open(opener)
+        when_done(future, lambda _none: self._restored(page), self._restore_failed)
+
+    def _restored(self, page: Page) -> None:
+        window = self.show_main_window()
+        window.show_page(page)
+        window.show_banner(
+            _("The backup is restored. The vault as it was is kept as a restore point.")
+        )
+
+    def _restore_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(None, APP_NAME, error_sentence(error))
+        self.start()
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        store, kdf = self.store, self._kdf_iterations()
+
+        def back_up_and_check(vault: Any) -> None:
+            point = make_backup(vault, BackupReason.PASSPHRASE)
+            # The backup holds the vault's key: the current passphrase must open it.
+            store.check_backup(point.path, current, kdf_iterations=kdf)
+
+        def rekey(vault: Any) -> tuple[Any, bool]:
+            reopened, changed = store.change_passphrase(vault, current, new, kdf_iterations=kdf)
+            return reopened, bool(changed)
+
+        def then_rekey(_none: None) -> None:
+            when_done(self.worker.replace(rekey), self._passphrase_changed, self._rekey_failed)
+
+        self.operations.run(back_up_and_check, then_rekey, on_error=self._passphrase_failed)
+
+    def _passphrase_changed(self, changed: bool) -> None:
+        if self.window is not None:
+            self.window.show_banner(
+                _("Your passphrase is changed; the vault opened with the new one.")
+                if changed
+                else _("The passphrase was not changed; the vault still opens with the old one.")
+            )
+
+    def _rekey_failed(self, error: BaseException) -> None:
+        # The vault was closed for the change and could not be opened again here: ask for the
+        # passphrase as at start-up (whichever of the two opens it is the one in force).
+        if self.window is not None:
+            self._replacing_window = True
+            try:
+                self.window.close()
+            finally:
+                self._replacing_window = False
+            self.window = None
+        QMessageBox.warning(None, APP_NAME, error_sentence(error))
+        self.start()
+
+    def _passphrase_failed(self, error: BaseException) -> None:
+        if self.window is not None:
+            self.window.show_banner(
+                _("The passphrase was not changed: {reason}").format(reason=error_sentence(error))
+            )
 
     def _show_integrity(self, problems: list[str]) -> None:
         self._integrity_problems = problems
@@ -162,6 +274,7 @@ class AppController(QObject):
         window.activateWindow()
 
     def shutdown(self) -> None:
+        self._backup_timer.stop()
         if self.reminder is not None:
             self.reminder.close()
         if self.window is not None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     closing = Signal()
     quit_requested = Signal()
+    restore_requested = Signal(object, str)  # RestorePoint, its passphrase
+    change_passphrase_requested = Signal(str, str)  # current, new
 
     def __init__(self, operations: Operations, vault_path: Path) -> None:
         super().__init__()
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumSize(QSize(640, 480))
         self._operations = operations
+        self._vault_path = vault_path
         # Set by the application: whether closing should only hide the window to the tray.
         self.keep_in_tray: Callable[[], bool] = lambda: False
         self.today = TodayPage(operations)
@@ -146,6 +150,16 @@ class MainWindow(QMainWindow):
         report.setShortcut(QKeySequence("Ctrl+P"))
         report.triggered.connect(self.open_report)
         file_menu.addAction(report)
+        export = QAction(_("&Export everything as JSON…"), self)
+        export.triggered.connect(self.export_json)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
+        backups = QAction(_("&Backups…"), self)
+        backups.triggered.connect(self.open_backups)
+        file_menu.addAction(backups)
+        passphrase = QAction(_("Change &passphrase…"), self)
+        passphrase.triggered.connect(self.open_change_passphrase)
+        file_menu.addAction(passphrase)
         file_menu.addSeparator()
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -179,6 +193,51 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def open_backups(self) -> QDialog:
+        from recovery_journal.ui.safety_dialogs import BackupsDialog
+
+        dialog = BackupsDialog(self._operations, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_requested.connect(self.restore_requested)
+        dialog.show()
+        return dialog
+
+    def open_change_passphrase(self) -> QDialog:
+        from recovery_journal.ui.safety_dialogs import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.change_requested.connect(self.change_passphrase_requested)
+        dialog.show()
+        return dialog
+
+    def export_json(self, target: Path | None = None) -> None:
+        """Warn that the file is not encrypted, then write it whole (tests pass ``target``)."""
+        from recovery_journal.services.export import export_to_file
+        from recovery_journal.ui.safety_dialogs import confirm_unencrypted_export
+
+        if target is None:
+            if not confirm_unencrypted_export(self):
+                return
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, _("Export everything as JSON"), "", _("JSON files (*.json)")
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+        if target.resolve() == self._vault_path.resolve():
+            self.show_banner(_("That is the vault itself; choose another file for the export."))
+            return
+        path = target
+        self._operations.run(
+            lambda vault: export_to_file(vault, path),
+            lambda _done: self.show_banner(
+                _(
+                    "Exported to {path}. The file is not encrypted: keep it somewhere private."
+                ).format(path=path)
+            ),
+        )
 
     def show_failure(self, error: BaseException) -> None:
         self.show_banner(error_sentence(error))
