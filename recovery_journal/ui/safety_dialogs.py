@@ -250,6 +250,7 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Change passphrase"))
+        self.setMinimumWidth(460)
         self.current = _passphrase_field()
         self.current.setAccessibleName(_("Current passphrase"))
         self.new = _passphrase_field()
