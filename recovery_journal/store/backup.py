@@ -10,35 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
-from recovery_journal.errors import NotAVault, VaultDamaged, VaultError
-from recovery_journal.store.lock_file import lock_path
-from recovery_journal.store.migrations import latest_version
-
-
-def _temporary(target: Path, purpose: str) -> Path:
-    temporary = target.with_name(f".{target.name}.{purpose}-{secrets.token_hex(4)}")
-    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(descriptor)
-    return temporary
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def fsync_directory(directory: Path) -> None:
-    if os.name == "posix":
-        _fsync(directory)
+from recovery_journal.errors import NotAVault, VaultDamaged
+from recovery_journal.store.files import (
+    fsync_directory,
+    fsync_file,
+    private_temporary,
+    remove_with_sidecars,
+)
 
 
 def _counts(conn: Any, schema: str, tables: list[str]) -> dict[str, int]:
@@ -54,7 +38,7 @@ def write_backup(conn: Any, target: Path, application_id: int) -> None:
     Runs outside any transaction, on the thread that owns ``conn``.
     """
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = _temporary(target, "writing")
+    temporary = private_temporary(target, "writing")
     try:
         # Attached without a KEY clause, the copy takes the vault's own key and salt, so the
         # person's passphrase opens it.
@@ -66,7 +50,7 @@ def write_backup(conn: Any, target: Path, application_id: int) -> None:
             conn.execute(f"PRAGMA backup.application_id = {int(application_id)}")
         finally:
             conn.execute("DETACH DATABASE backup")
-        _fsync(temporary)
+        fsync_file(temporary)
         _check_copy(conn, temporary)
         os.replace(temporary, target)
         fsync_directory(target.parent)
@@ -97,6 +81,35 @@ def _check_copy(conn: Any, copy: Path) -> None:
         conn.execute("DETACH DATABASE written")
 
 
+@contextlib.contextmanager
+def _checked_copy(
+    backup: Path, beside: Path, passphrase: str, kdf_iterations: int, purpose: str
+) -> Iterator[Path]:
+    """A private copy of ``backup`` beside ``beside``, proven to open with ``passphrase`` and
+    to check clean; removed on leaving unless it was moved away."""
+    from recovery_journal.store.vault_file import open_vault
+
+    if not backup.is_file():
+        raise NotAVault(backup)
+    temporary = private_temporary(beside, purpose)
+    try:
+        with backup.open("rb") as source, temporary.open("wb") as copy:
+            while chunk := source.read(1 << 20):
+                copy.write(chunk)
+            copy.flush()
+            os.fsync(copy.fileno())
+        opened = open_vault(temporary, passphrase, kdf_iterations=kdf_iterations)
+        try:
+            problems = opened.integrity_problems()
+        finally:
+            opened.close()
+        if problems:
+            raise VaultDamaged(backup, "; ".join(problems[:3]))
+        yield temporary
+    finally:
+        remove_with_sidecars(temporary)
+
+
 def restore_backup(
     backup: Path,
     vault: Path,
@@ -110,26 +123,7 @@ def restore_backup(
     The vault that was there (and a WAL left beside it) is moved to ``set_aside`` if given,
     else removed, only after the copy is proven good. The vault must not be open.
     """
-    from recovery_journal.store.vault_file import open_vault
-
-    if not backup.is_file():
-        raise NotAVault(backup)
-    temporary = _temporary(vault, "restoring")
-    try:
-        with backup.open("rb") as source, temporary.open("wb") as copy:
-            while chunk := source.read(1 << 20):
-                copy.write(chunk)
-            copy.flush()
-            os.fsync(copy.fileno())
-        opened = open_vault(temporary, passphrase, kdf_iterations=kdf_iterations)
-        try:
-            problems = opened.integrity_problems()
-            if problems:
-                raise VaultDamaged(backup, "; ".join(problems[:3]))
-            if opened.schema_version() != latest_version():  # pragma: no cover - open migrates
-                raise VaultError(backup, "schema")
-        finally:
-            opened.close()
+    with _checked_copy(backup, vault, passphrase, kdf_iterations, "restoring") as copy:
         for suffix in ("-wal", "-shm"):
             leftover = Path(f"{vault}{suffix}")
             if leftover.exists():
@@ -139,43 +133,11 @@ def restore_backup(
                     leftover.unlink()
         if vault.exists() and set_aside is not None:
             os.replace(vault, set_aside)
-        os.replace(temporary, vault)
+        os.replace(copy, vault)
         fsync_directory(vault.parent)
-    finally:
-        for leftover in (
-            temporary,
-            Path(f"{temporary}-wal"),
-            Path(f"{temporary}-shm"),
-            lock_path(temporary),
-        ):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
 
 
 def check_backup(backup: Path, passphrase: str, *, kdf_iterations: int) -> None:
     """Raise the JournalError that says why ``backup`` would not restore; leave nothing behind."""
-    from recovery_journal.store.vault_file import open_vault
-
-    if not backup.is_file():
-        raise NotAVault(backup)
-    temporary = _temporary(backup, "checking")
-    try:
-        with backup.open("rb") as source, temporary.open("wb") as copy:
-            while chunk := source.read(1 << 20):
-                copy.write(chunk)
-        opened = open_vault(temporary, passphrase, kdf_iterations=kdf_iterations)
-        try:
-            problems = opened.integrity_problems()
-        finally:
-            opened.close()
-        if problems:
-            raise VaultDamaged(backup, "; ".join(problems[:3]))
-    finally:
-        for leftover in (
-            temporary,
-            Path(f"{temporary}-wal"),
-            Path(f"{temporary}-shm"),
-            lock_path(temporary),
-        ):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+    with _checked_copy(backup, backup, passphrase, kdf_iterations, "checking"):
+        pass

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,12 @@ from recovery_journal.errors import (
 )
 from recovery_journal.passphrase import normalise
 from recovery_journal.store.backup import write_backup
+from recovery_journal.store.files import (
+    fsync_directory,
+    fsync_file,
+    private_temporary,
+    remove_with_sidecars,
+)
 from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.store.migrations import apply_migrations, latest_version
 from recovery_journal.store.notes_repo import SqlDailyNoteRepository
@@ -235,8 +240,6 @@ def open_vault(
 def _lock(path: Path) -> VaultLock | None:
     try:
         return VaultLock(path)
-    except VaultBusy:
-        raise
     except OSError:
         # A folder we may read but not write in: SQLite's own exclusive lock still guards it.
         return None
@@ -306,9 +309,7 @@ def create_vault(
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # Build the vault under a temporary name and link it into place, so an interrupted set-up
     # never leaves a half-made file where the vault belongs.
-    temporary = path.with_name(f".{path.name}.creating-{secrets.token_hex(4)}")
-    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(descriptor)
+    temporary = private_temporary(path, "creating")
     try:
         conn = _connect(temporary, passphrase, kdf_iterations)
         try:
@@ -318,7 +319,7 @@ def create_vault(
             conn.execute("PRAGMA journal_mode = DELETE")
         finally:
             conn.close()
-        _fsync(temporary)
+        fsync_file(temporary)
         try:
             os.link(temporary, path)
         except FileExistsError as error:
@@ -328,26 +329,10 @@ def create_vault(
             if os.path.lexists(path):
                 raise VaultExists(path) from None
             os.replace(temporary, path)
-        _fsync_directory(path.parent)
+        fsync_directory(path.parent)
     finally:
-        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        remove_with_sidecars(temporary)
     return open_vault(path, passphrase, kdf_iterations=kdf_iterations)
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    _fsync(directory)
 
 
 class SqlCipherVault:
