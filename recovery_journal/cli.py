@@ -39,6 +39,7 @@ from recovery_journal.i18n import (
 from recovery_journal.passphrase import problem_with_new_passphrase
 from recovery_journal.paths import default_vault_path
 from recovery_journal.process import harden_process
+from recovery_journal.services.files import is_the_vault
 from recovery_journal.store_access import load_store
 
 EXIT_OK = 0
@@ -94,11 +95,23 @@ def _read_passphrase_file(path: Path) -> str:
 
 def get_passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
     """From --passphrase-file, then the environment, then a prompt without echo on a terminal."""
+    return _passphrase(
+        args.passphrase_file,
+        PASSPHRASE_VARIABLE,
+        new=new,
+        missing=_(
+            "No passphrase given: type it at a terminal, or set {variable}, or use "
+            "--passphrase-file FILE."
+        ),
+    )
+
+
+def _passphrase(file: str | None, variable: str, *, new: bool, missing: str) -> str:
     passphrase: str | None = None
-    if args.passphrase_file:
-        passphrase = _read_passphrase_file(Path(args.passphrase_file))
-    elif os.environ.get(PASSPHRASE_VARIABLE):
-        passphrase = os.environ[PASSPHRASE_VARIABLE]
+    if file:
+        passphrase = _read_passphrase_file(Path(file))
+    elif os.environ.get(variable):
+        passphrase = os.environ[variable]
     elif sys.stdin is not None and sys.stdin.isatty():
         try:
             passphrase = getpass.getpass(_("Passphrase: ") if not new else _("New passphrase: "))
@@ -110,12 +123,7 @@ def get_passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
         except EOFError:
             passphrase = None
     if passphrase is None:
-        raise UsageError(
-            _(
-                "No passphrase given: type it at a terminal, or set {variable}, or use "
-                "--passphrase-file FILE."
-            ).format(variable=PASSPHRASE_VARIABLE)
-        )
+        raise UsageError(missing.format(variable=variable))
     if new:
         problem = problem_with_new_passphrase(passphrase, passphrase)
         if problem:
@@ -181,17 +189,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _refuse_vault_as_output(vault_path: Path, output: Path) -> None:
     """An export written over the vault (or its WAL) would replace the journal with plain text."""
-    protected = [vault_path, Path(f"{vault_path}-wal"), Path(f"{vault_path}-shm")]
-    target = output.resolve()
-    for candidate in protected:
-        if target == candidate.resolve() or (
-            output.exists() and candidate.exists() and os.path.samefile(output, candidate)
-        ):
-            raise UsageError(
-                _("{path} is the vault itself; choose another file for the export.").format(
-                    path=output
-                )
-            )
+    if is_the_vault(vault_path, output):
+        raise UsageError(
+            _("{path} is the vault itself; choose another file for the export.").format(path=output)
+        )
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
@@ -252,27 +253,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:
-    if args.new_passphrase_file:
-        new = _read_passphrase_file(Path(args.new_passphrase_file))
-    elif os.environ.get(NEW_PASSPHRASE_VARIABLE):
-        new = os.environ[NEW_PASSPHRASE_VARIABLE]
-    elif sys.stdin is not None and sys.stdin.isatty():
-        new = getpass.getpass(_("New passphrase: "))
-        repeated = getpass.getpass(_("The same passphrase again: "))
-        problem = problem_with_new_passphrase(new, repeated)
-        if problem:
-            raise PassphraseRejected(problem)
-    else:
-        raise UsageError(
-            _(
-                "No new passphrase given: type it at a terminal, or set {variable}, or use "
-                "--new-passphrase-file FILE."
-            ).format(variable=NEW_PASSPHRASE_VARIABLE)
-        )
-    problem = problem_with_new_passphrase(new, new)
-    if problem:
-        raise PassphraseRejected(problem)
-    return new
+    return _passphrase(
+        args.new_passphrase_file,
+        NEW_PASSPHRASE_VARIABLE,
+        new=True,
+        missing=_(
+            "No new passphrase given: type it at a terminal, or set {variable}, or use "
+            "--new-passphrase-file FILE."
+        ),
+    )
 
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:

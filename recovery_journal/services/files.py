@@ -30,3 +30,14 @@ def write_private_file(path: Path, data: bytes) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+def is_the_vault(vault: Path, output: Path) -> bool:
+    """True when writing ``output`` would replace the vault or its WAL with something else."""
+    protected = [vault, Path(f"{vault}-wal"), Path(f"{vault}-shm")]
+    target = output.resolve()
+    return any(
+        target == candidate.resolve()
+        or (output.exists() and candidate.exists() and os.path.samefile(output, candidate))
+        for candidate in protected
+    )

@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
     def export_json(self, target: Path | None = None) -> None:
         """Warn that the file is not encrypted, then write it whole (tests pass ``target``)."""
         from recovery_journal.services.export import export_to_file
+        from recovery_journal.services.files import is_the_vault
         from recovery_journal.ui.safety_dialogs import confirm_unencrypted_export
 
         if target is None:
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return
             target = Path(chosen)
-        if target.resolve() == self._vault_path.resolve():
+        if is_the_vault(self._vault_path, target):
             self.show_banner(_("That is the vault itself; choose another file for the export."))
             return
         path = target

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -39,6 +38,7 @@ from recovery_journal.services.backups import (
     save_backup_settings,
 )
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.vault_dialogs import passphrase_field
 from recovery_journal.ui.widgets import qdate, wrapped
 
 REASONS = {
@@ -54,12 +54,6 @@ def _when(point: RestorePoint) -> str:
     local = point.made_at.astimezone()
     moment = QDateTime(qdate(local.date()), QTime(local.hour, local.minute))
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
-
-
-def _passphrase_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 class BackupsDialog(QDialog):
@@ -215,7 +209,7 @@ class RestoreDialog(QDialog):
     def __init__(self, point: RestorePoint, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Restore a backup"))
-        self.passphrase = _passphrase_field()
+        self.passphrase = passphrase_field()
         self.passphrase.setAccessibleName(_("Passphrase of the backup"))
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -251,11 +245,11 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Change passphrase"))
         self.setMinimumWidth(460)
-        self.current = _passphrase_field()
+        self.current = passphrase_field()
         self.current.setAccessibleName(_("Current passphrase"))
-        self.new = _passphrase_field()
+        self.new = passphrase_field()
         self.new.setAccessibleName(_("New passphrase"))
-        self.repeat = _passphrase_field()
+        self.repeat = passphrase_field()
         self.repeat.setAccessibleName(_("The same passphrase again"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)

@@ -51,7 +51,7 @@ def _paragraph(text: str) -> QLabel:
     return wrapped(text, selectable=True)
 
 
-def _passphrase_field() -> QLineEdit:
+def passphrase_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMinimumWidth(320)
@@ -157,7 +157,7 @@ class UnlockDialog(_BusyDialog):
     def __init__(self, vault_path: Path, start_unlock: VaultStarter, parent: QWidget | None = None):
         super().__init__(parent)
         self._start_unlock = start_unlock
-        self.passphrase = _passphrase_field()
+        self.passphrase = passphrase_field()
         self.passphrase.setAccessibleName(_("Passphrase"))
         self.passphrase.textChanged.connect(self.update_buttons)
         self.unlock_button = self._make_buttons(_("Unlock"), self._unlock)
@@ -190,9 +190,9 @@ class CreateVaultDialog(_BusyDialog):
     def __init__(self, vault_path: Path, start_create: VaultStarter, parent: QWidget | None = None):
         super().__init__(parent)
         self._start_create = start_create
-        self.passphrase = _passphrase_field()
+        self.passphrase = passphrase_field()
         self.passphrase.setAccessibleName(_("New passphrase"))
-        self.repeat = _passphrase_field()
+        self.repeat = passphrase_field()
         self.repeat.setAccessibleName(_("The same passphrase again"))
         self.hint = _paragraph("")
         self.hint.setObjectName("strength")
