@@ -136,12 +136,7 @@ class AppController(QObject):
         if window is None:
             return
         page = window.current_page()
-        self._replacing_window = True
-        try:
-            closed = window.close()
-        finally:
-            self._replacing_window = False
-        if not closed:
+        if not self._close_window_to_replace(window):
             return
         self.window = None
         path, store, kdf = self.vault_path, self.store, self._kdf_iterations()
@@ -174,8 +169,7 @@ class AppController(QObject):
             store.check_backup(point.path, current, kdf_iterations=kdf)
 
         def rekey(vault: Any) -> tuple[Any, bool]:
-            reopened, changed = store.change_passphrase(vault, current, new, kdf_iterations=kdf)
-            return reopened, bool(changed)
+            return store.change_passphrase(vault, current, new, kdf_iterations=kdf)
 
         def then_rekey(_none: None) -> None:
             when_done(self.worker.replace(rekey), self._passphrase_changed, self._rekey_failed)
@@ -185,7 +179,7 @@ class AppController(QObject):
     def _passphrase_changed(self, changed: bool) -> None:
         if self.window is not None:
             self.window.show_banner(
-                _("Your passphrase is changed; the vault opened with the new one.")
+                _("The passphrase is changed; the vault opened with the new one.")
                 if changed
                 else _("The passphrase was not changed; the vault still opens with the old one.")
             )
@@ -194,11 +188,7 @@ class AppController(QObject):
         # The vault was closed for the change and could not be opened again here: ask for the
         # passphrase as at start-up (whichever of the two opens it is the one in force).
         if self.window is not None:
-            self._replacing_window = True
-            try:
-                self.window.close()
-            finally:
-                self._replacing_window = False
+            self._close_window_to_replace(self.window)
             self.window = None
         QMessageBox.warning(None, APP_NAME, error_sentence(error))
         self.start()
@@ -252,18 +242,24 @@ class AppController(QObject):
         self.window = None
         self.app.quit()
 
+    def _close_window_to_replace(self, window: MainWindow) -> bool:
+        """Close a window that another will replace, without quitting the app.
+
+        Closing saves and waits first; the window stays open (False) if a save failed.
+        """
+        self._replacing_window = True
+        try:
+            return window.close()
+        finally:
+            self._replacing_window = False
+
     def switch_language(self, language: str) -> None:
         """Apply a new language by rebuilding the window over the same open vault."""
         old = self.window
         if old is None:
             return
         page = old.current_page()
-        self._replacing_window = True
-        try:
-            closed = old.close()  # saves and waits first; stays open if a save failed
-        finally:
-            self._replacing_window = False
-        if not closed:
+        if not self._close_window_to_replace(old):
             return
         remember_language(language)
         apply_language(self.app, language)
