@@ -74,6 +74,49 @@ def _no_network(monkeypatch) -> None:
     monkeypatch.setattr(socket, "create_connection", _refuse)
 
 
+class UnexpectedDialog(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_modal_dialogs(monkeypatch) -> Iterator[None]:
+    """A modal dialog no test asked for fails the test instead of hanging the suite.
+
+    A modal dialog runs its own event loop inside Qt; pytest-timeout's exception raised there is
+    swallowed by the slot that happens to run, so a stray message box used to hang CI for its
+    whole 90 minutes. Here each one is answered "Cancel" at once and named when the test ends.
+    Tests that expect a dialog patch it themselves, which replaces this.
+    """
+    try:
+        from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    seen: list[str] = []
+
+    def refuse(kind: str, answer: object):
+        def shown(*args, **kwargs):
+            texts = [str(a) for a in args if isinstance(a, str)]
+            seen.append(f"{kind}: {' | '.join(texts)[:300]}")
+            return answer
+
+        return shown
+
+    cancel = QMessageBox.StandardButton.Cancel
+    for name in ("warning", "critical", "question", "information"):
+        monkeypatch.setattr(QMessageBox, name, refuse(f"QMessageBox.{name}", cancel))
+    monkeypatch.setattr(QMessageBox, "exec", refuse("QMessageBox.exec", cancel))
+    for name in ("getSaveFileName", "getOpenFileName"):
+        monkeypatch.setattr(QFileDialog, name, refuse(f"QFileDialog.{name}", ("", "")))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", refuse("QFileDialog.folder", ""))
+    monkeypatch.setattr(QInputDialog, "getText", refuse("QInputDialog.getText", ("", False)))
+    rejected = QDialog.DialogCode.Rejected
+    monkeypatch.setattr(QDialog, "exec", refuse("QDialog.exec", rejected))
+    yield
+    if seen:
+        raise UnexpectedDialog(f"a modal dialog opened that the test did not expect: {seen}")
+
+
 @pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "journal.rjvault"
