@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
+from dataclasses import dataclass, field
 from enum import Enum
 
 from recovery_journal.i18n import N_, _
@@ -15,6 +17,30 @@ def normalise(passphrase: str) -> str:
     # The same letters typed on different keyboards can arrive composed (NFC) or decomposed (NFD);
     # both must open the vault, so the key is always made from the composed form.
     return unicodedata.normalize("NFC", passphrase)
+
+
+@dataclass(frozen=True)
+class RawKey:
+    """The vault's 256-bit key as SQLCipher derives it from the passphrase.
+
+    This, never the passphrase, is what "remember my passphrase" keeps in the OS keychain: it
+    opens this one vault without the key derivation, and tells nothing about a passphrase the
+    person may use elsewhere. Hidden from repr so it never reaches a log or a traceback.
+    """
+
+    hex: str = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[0-9a-f]{64}", self.hex):
+            raise ValueError("a raw key is 64 lower-case hex digits")
+
+    def sqlcipher_form(self) -> str:
+        # SQLCipher takes x'…' of exactly 64 hex digits as the key itself and skips PBKDF2.
+        return f"x'{self.hex}'"
+
+
+# What opens a vault: the passphrase as typed, or the raw key remembered for it.
+Secret = str | RawKey
 
 
 class Strength(Enum):

@@ -40,6 +40,19 @@ def _private_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch) 
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _no_real_keychain(monkeypatch) -> None:
+    """No test reads or writes the keychain of the computer it runs on.
+
+    Tests of "remember my passphrase" put in a backend of their own (tests/test_keychain.py);
+    programs the tests start get keyring's failing backend.
+    """
+    from recovery_journal.services import keychain
+
+    monkeypatch.setattr(keychain, "find_keychain", lambda: None)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+
 class NetworkUsed(AssertionError):
     pass
 

@@ -7,6 +7,7 @@ packages=(
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
   libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core xvfb xauth poppler-utils qpdf
+  dbus gnome-keyring
 )
 missing=()
 for package in "${packages[@]}"; do

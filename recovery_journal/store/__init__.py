@@ -7,6 +7,7 @@ from recovery_journal.store.vault_file import (
     SqlCipherVault,
     change_passphrase,
     create_vault,
+    derive_raw_key,
     ensure_cipher_available,
     open_vault,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "SqlCipherVault",
     "change_passphrase",
     "create_vault",
+    "derive_raw_key",
     "ensure_cipher_available",
     "open_vault",
 ]

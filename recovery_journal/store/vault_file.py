@@ -7,6 +7,7 @@ that writes (WAL mode, migrations) runs until the key is proven right and the sc
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import math
 import os
 from collections.abc import Iterator
@@ -33,7 +34,7 @@ from recovery_journal.errors import (
     VaultUnreadable,
     WrongPassphrase,
 )
-from recovery_journal.passphrase import normalise
+from recovery_journal.passphrase import RawKey, Secret, normalise
 from recovery_journal.store.backup import write_backup
 from recovery_journal.store.files import (
     fsync_directory,
@@ -115,7 +116,7 @@ def ensure_cipher_available() -> None:
     _cipher_checked = True
 
 
-def _connect(path: Path, passphrase: str, kdf_iterations: int, *, read_only: bool = False) -> Any:
+def _connect(path: Path, secret: Secret, kdf_iterations: int, *, read_only: bool = False) -> Any:
     target = f"file:{quote(str(path.absolute()))}?mode=ro" if read_only else str(path)
     # A short busy timeout: the only other holder of the lock is a second copy of the app, and the
     # person should hear about that at once, not after SQLite's default five seconds.
@@ -127,7 +128,8 @@ def _connect(path: Path, passphrase: str, kdf_iterations: int, *, read_only: boo
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA cipher_memory_security = ON")
         # The binding hands the key to sqlite3_key(); it is never formatted into SQL.
-        conn.set_key(normalise(passphrase))
+        key = secret.sqlcipher_form() if isinstance(secret, RawKey) else normalise(secret)
+        conn.set_key(key)
         conn.execute("PRAGMA cipher_compatibility = 4")
         if kdf_iterations != KDF_ITERATIONS:
             conn.execute(f"PRAGMA kdf_iter = {int(kdf_iterations)}")
@@ -204,7 +206,7 @@ def _verify(conn: Any, path: Path) -> int:
 
 def open_vault(
     path: Path | str,
-    passphrase: str,
+    passphrase: Secret,
     *,
     kdf_iterations: int = KDF_ITERATIONS,
     backup_before_upgrade: bool = False,
@@ -246,7 +248,7 @@ def _lock(path: Path) -> VaultLock | None:
 
 
 def _open_locked(
-    path: Path, passphrase: str, kdf_iterations: int, lock: VaultLock | None, backup: bool
+    path: Path, passphrase: Secret, kdf_iterations: int, lock: VaultLock | None, backup: bool
 ) -> SqlCipherVault:
     if _has_wal(path):
         # A WAL left by a crash (or another program) would be merged into the vault when a
@@ -278,6 +280,29 @@ def _backup_before_upgrade(conn: Any, path: Path) -> None:
     folder = Path(row[0]) if row and row[0] else default_folder(path)
     target = folder / backup_name(path, utc_now(), BackupReason.MIGRATION)
     write_backup(conn, target, APPLICATION_ID)
+
+
+SALT_BYTES = 16
+KEY_BYTES = 32
+
+
+def derive_raw_key(
+    path: Path | str, passphrase: str, *, kdf_iterations: int = KDF_ITERATIONS
+) -> RawKey:
+    """The key SQLCipher 4 derives from ``passphrase`` for this vault (and opens it with).
+
+    PBKDF2-HMAC-SHA512 over the passphrase with the salt in the file's first 16 bytes, as
+    SQLCipher 4's defaults do; ``open_vault`` with the result skips the derivation. Only the
+    salt is read, so this works while the vault is open (and locked) elsewhere.
+    """
+    with Path(path).open("rb") as handle:
+        salt = handle.read(SALT_BYTES)
+    if len(salt) != SALT_BYTES:
+        raise NotAVault(Path(path))
+    key = hashlib.pbkdf2_hmac(
+        "sha512", normalise(passphrase).encode("utf-8"), salt, kdf_iterations, KEY_BYTES
+    )
+    return RawKey(key.hex())
 
 
 def change_passphrase(

@@ -6,18 +6,26 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from recovery_journal import APP_NAME, __version__
-from recovery_journal.domain.backups import BackupReason, RestorePoint, backup_name
+from recovery_journal.domain.backups import BackupReason, RestorePoint, backup_name, default_folder
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import JournalError, VaultDamaged
-from recovery_journal.i18n import _
-from recovery_journal.services.backups import backup_if_due, make_backup
+from recovery_journal.i18n import _, ngettext
+from recovery_journal.passphrase import RawKey, Secret
+from recovery_journal.services.backups import (
+    backup_if_due,
+    backup_settings,
+    make_backup,
+    restore_points,
+)
 from recovery_journal.services.integrity import check_after_unlock
 from recovery_journal.services.worker import VaultWorker
 from recovery_journal.store_access import load_store
+from recovery_journal.ui.auto_lock import AutoLock
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.clipboard import mark_copies_secret
 from recovery_journal.ui.garbage import collect_on_gui_thread, set_aside_long_lived
@@ -26,12 +34,17 @@ from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages import Page
+from recovery_journal.ui.remembered import RememberedPassphrase
 from recovery_journal.ui.reminder import Reminder, app_icon
+from recovery_journal.ui.safety_dialogs import point_time
 from recovery_journal.ui.ui_state import (
     APPLICATION,
     ORGANISATION,
+    auto_lock_minutes,
     preferred_language,
+    remember_backup_folder,
     remember_language,
+    remembered_backup_folder,
 )
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
 
@@ -61,19 +74,35 @@ class AppController(QObject):
         self._backup_timer.timeout.connect(self._backup_if_due)
         # Only tests lower the iterations, to keep the suite quick; the app never does.
         self._kdf = {} if kdf_iterations is None else {"kdf_iterations": kdf_iterations}
+        self.remembered = RememberedPassphrase(
+            vault_path,
+            lambda passphrase: self.store.derive_raw_key(
+                vault_path, passphrase, kdf_iterations=self._kdf_iterations()
+            ),
+            self,
+        )
+        self.remembered.found.connect(self._keychain_found)
+        # The remembered passphrase opens the vault by itself only at start; after a lock the
+        # person asks for it with a click (or the lock would undo itself).
+        self._use_remembered_now = True
+        self._return_to: Page | None = None  # the page shown when the journal locked
+        self._restored_from: RestorePoint | None = None
+        self.auto_lock = AutoLock(app, auto_lock_minutes)
+        self.auto_lock.lock_due.connect(self.lock)
 
-    def start(self) -> QDialog:
+    def start(self, note: str = "") -> QDialog:
         """Show the create or the unlock dialog; the main window follows once the vault is open."""
         path = self.vault_path
         if path.exists():
-            self.dialog = UnlockDialog(
-                path,
-                lambda secret: self.worker.open(
-                    lambda: self.store.open_vault(
-                        path, secret, backup_before_upgrade=True, **self._kdf
-                    )
-                ),
-            )
+            dialog = UnlockDialog(path, self._open_with, note=note)
+            dialog.remembered_requested.connect(self._unlock_with_remembered)
+            dialog.damaged.connect(self._offer_backup)
+            dialog.restore_requested.connect(self._restore_damaged)
+            self.dialog = dialog
+            if self.remembered.available is None:
+                self.remembered.look_for_keychain()  # answers in _keychain_found
+            else:
+                self._keychain_found(self.remembered.available)
         else:
             self.dialog = CreateVaultDialog(
                 path,
@@ -81,10 +110,168 @@ class AppController(QObject):
                     lambda: self.store.create_vault(path, secret, **self._kdf)
                 ),
             )
-        self.dialog.opened.connect(self.show_main_window)
+        self.dialog.opened.connect(self._unlocked)
         self.dialog.rejected.connect(self.app.quit)
         self.dialog.show()
         return self.dialog
+
+    def _open_with(self, secret: Secret) -> Any:
+        path, store, kdf = self.vault_path, self.store, self._kdf
+        return self.worker.open(
+            lambda: store.open_vault(path, secret, backup_before_upgrade=True, **kdf)
+        )
+
+    def _unlock_dialog(self) -> UnlockDialog | None:
+        dialog = self.dialog
+        if isinstance(dialog, UnlockDialog) and shiboken6.isValid(dialog) and dialog.isVisible():
+            return dialog
+        return None
+
+    def _unlocked(self) -> None:
+        dialog = self.dialog
+        typed = wanted = None
+        if isinstance(dialog, UnlockDialog):
+            typed, wanted = dialog.take_typed(), dialog.remember_wanted
+        window = self.show_main_window()
+        if self._return_to is not None:
+            window.show_page(self._return_to)
+            self._return_to = None
+        if self._restored_from is not None:
+            window.show_banner(
+                _(
+                    "The backup from {when} is restored. The damaged file is kept beside your "
+                    "backups; nothing was deleted."
+                ).format(when=point_time(self._restored_from))
+            )
+            self._restored_from = None
+        if typed is not None and wanted:
+            self.remembered.remember(typed, self._now_remembered, self._keychain_failed)
+        elif typed is not None and self.remembered.remembered:
+            self.forget_passphrase()  # the box was unticked: forget
+        self.auto_lock.start()
+
+    # --- the remembered passphrase -----------------------------------------------------------
+
+    def _keychain_found(self, available: bool) -> None:
+        if self.window is not None:
+            self.window.set_remembered(self.remembered.remembered)
+        dialog = self._unlock_dialog()
+        if dialog is None or not available or dialog.is_busy:
+            return
+        dialog.offer_remember(self.remembered.remembered)
+        if self.remembered.remembered and self._use_remembered_now:
+            self._unlock_with_remembered()
+
+    def _unlock_with_remembered(self) -> None:
+        dialog = self._unlock_dialog()
+        if dialog is None:
+            return
+        dialog.set_busy(True, _("Asking the system keychain…"))
+
+        def arrived(key: RawKey | None) -> None:
+            if self._unlock_dialog() is not dialog:
+                return
+            dialog.set_busy(False)
+            if key is None:
+                dialog.not_remembered()
+            else:
+                dialog.unlock_with(key)
+
+        def failed(error: BaseException) -> None:
+            if self._unlock_dialog() is dialog:
+                dialog.set_busy(False, error_sentence(error))
+                dialog.passphrase.setFocus()
+
+        self.remembered.recall(arrived, failed)
+
+    def _now_remembered(self, _done: bool) -> None:
+        if self.window is not None:
+            self.window.set_remembered(True)
+
+    def _keychain_failed(self, error: BaseException) -> None:
+        if self.window is not None:
+            self.window.show_banner(error_sentence(error))
+
+    def forget_passphrase(self) -> None:
+        def forgotten(_done: bool) -> None:
+            if self.window is not None:
+                self.window.set_remembered(False)
+                self.window.show_banner(
+                    _("The remembered passphrase is forgotten; type it next time.")
+                )
+
+        self.remembered.forget(forgotten, self._keychain_failed)
+
+    # --- locking -----------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Save, close the window and the vault, and ask for the passphrase again."""
+        window = self.window
+        if window is None:
+            return
+        page = window.current_page()
+        window.keep_in_tray = lambda: False  # locking closes it for real
+        if not self._close_window_to_replace(window):
+            window.keep_in_tray = self._keep_in_tray
+            self.auto_lock.start()  # a save failed and the window shows why; try again later
+            return
+        self.window = None
+        self.auto_lock.stop()
+        self._return_to = page
+        self._use_remembered_now = False
+        minutes = auto_lock_minutes()
+        note = _("Your journal is locked.")
+        if self.auto_lock.idle_seconds() >= minutes * 60 > 0:
+            note = ngettext(
+                "Your journal locked itself after {n} minute without use.",
+                "Your journal locked itself after {n} minutes without use.",
+                minutes,
+            ).format(n=minutes)
+        # Closing the vault wipes SQLCipher's copy of the key; the new dialog has empty fields.
+        when_done(self.worker.close(), lambda _none: self.start(note), lambda _e: self.start(note))
+
+    # --- a damaged vault ---------------------------------------------------------------------
+
+    def _backups_of_vault(self) -> list[RestorePoint]:
+        folders = [default_folder(self.vault_path)]
+        chosen = remembered_backup_folder(self.vault_path)
+        if chosen is not None and chosen not in folders:
+            folders.append(chosen)
+        points = [point for folder in folders for point in restore_points(self.vault_path, folder)]
+        return sorted(points, key=lambda point: point.made_at, reverse=True)
+
+    def _offer_backup(self) -> None:
+        dialog = self._unlock_dialog()
+        points = self._backups_of_vault()
+        if dialog is not None and points:
+            dialog.offer_backup(points[0], point_time(points[0]))
+
+    def _restore_damaged(self, _offered: RestorePoint) -> None:
+        """Put the newest backup the typed passphrase opens in the damaged vault's place."""
+        dialog = self._unlock_dialog()
+        if dialog is None:
+            return
+        passphrase = dialog.typed_passphrase
+        path, store, kdf = self.vault_path, self.store, self._kdf_iterations()
+        candidates = self._backups_of_vault()
+
+        def opener() -> Any:
+            problem: BaseException = VaultDamaged(path, "no backup could be checked")
+            for point in candidates:
+                try:
+                    store.check_backup(point.path, passphrase, kdf_iterations=kdf)
+                except JournalError as error:
+                    problem = error
+                    continue
+                aside = point.path.parent / backup_name(path, utc_now(), BackupReason.RESTORE)
+                store.restore_backup(
+                    point.path, path, passphrase, kdf_iterations=kdf, set_aside=aside
+                )
+                self._restored_from = point
+                return store.open_vault(path, passphrase, kdf_iterations=kdf)
+            raise problem
+
+        dialog.restore_with(self.worker.open(opener))
 
     def show_main_window(self) -> MainWindow:
         window = MainWindow(self.operations, self.vault_path)
@@ -93,6 +280,9 @@ class AppController(QObject):
         window.quit_requested.connect(self.quit)
         window.restore_requested.connect(self.restore)
         window.change_passphrase_requested.connect(self.change_passphrase)
+        window.lock_requested.connect(self.lock)
+        window.forget_passphrase_requested.connect(self.forget_passphrase)
+        window.set_remembered(self.remembered.remembered)
         self.window = window
         window.setWindowIcon(app_icon())
         if self.reminder is None:
@@ -112,6 +302,10 @@ class AppController(QObject):
             self.operations.run(check_after_unlock, self._show_integrity)
             self._backup_if_due()
             self._backup_timer.start()
+        self.operations.run(
+            lambda vault: backup_settings(vault).folder,
+            lambda folder: remember_backup_folder(self.vault_path, folder),
+        )
         return window
 
     # --- backups and the passphrase ----------------------------------------------------------
@@ -172,11 +366,18 @@ class AppController(QObject):
             return store.change_passphrase(vault, current, new, kdf_iterations=kdf)
 
         def then_rekey(_none: None) -> None:
-            when_done(self.worker.replace(rekey), self._passphrase_changed, self._rekey_failed)
+            when_done(
+                self.worker.replace(rekey),
+                lambda changed: self._passphrase_changed(changed, new),
+                self._rekey_failed,
+            )
 
         self.operations.run(back_up_and_check, then_rekey, on_error=self._passphrase_failed)
 
-    def _passphrase_changed(self, changed: bool) -> None:
+    def _passphrase_changed(self, changed: bool, new: str = "") -> None:
+        if changed and new and self.remembered.remembered:
+            # The remembered key is the old passphrase's: keep the new one's in its place.
+            self.remembered.remember(new, self._now_remembered, self._keychain_failed)
         if self.window is not None:
             self.window.show_banner(
                 _("The passphrase is changed; the vault opened with the new one.")
@@ -214,6 +415,10 @@ class AppController(QObject):
         return reminder is not None and reminder.tray_available and reminder.keep_in_tray
 
     def _bring_back(self) -> None:
+        dialog = self._unlock_dialog()
+        if self.window is None and dialog is not None:
+            dialog.raise_()  # locked: the tray brings back the passphrase prompt
+            dialog.activateWindow()
         if self.window is not None:
             self.window.show()
             self.window.raise_()
@@ -271,6 +476,7 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         self._backup_timer.stop()
+        self.auto_lock.stop()
         if self.reminder is not None:
             self.reminder.close()
         if self.window is not None:

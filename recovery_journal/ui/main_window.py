@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from recovery_journal import APP_NAME
-from recovery_journal.i18n import _
+from recovery_journal.i18n import _, ngettext
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages import Page
@@ -33,7 +34,14 @@ from recovery_journal.ui.pages.review import ReviewPage
 from recovery_journal.ui.pages.settings import SettingsPage
 from recovery_journal.ui.pages.steps import StepsPage
 from recovery_journal.ui.pages.today import TodayPage
-from recovery_journal.ui.ui_state import LAST_PAGE, MAIN_WINDOW_GEOMETRY, ui_settings
+from recovery_journal.ui.ui_state import (
+    LAST_PAGE,
+    LOCK_AFTER_CHOICES,
+    MAIN_WINDOW_GEOMETRY,
+    auto_lock_minutes,
+    remember_auto_lock,
+    ui_settings,
+)
 
 
 def page_title(page: Page) -> str:
@@ -56,6 +64,8 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     restore_requested = Signal(object, str)  # RestorePoint, its passphrase
     change_passphrase_requested = Signal(str, str)  # current, new
+    lock_requested = Signal()
+    forget_passphrase_requested = Signal()
 
     def __init__(self, operations: Operations, vault_path: Path) -> None:
         super().__init__()
@@ -160,6 +170,16 @@ class MainWindow(QMainWindow):
         passphrase = QAction(_("Change &passphrase…"), self)
         passphrase.triggered.connect(self.open_change_passphrase)
         file_menu.addAction(passphrase)
+        self.forget_action = QAction(_("&Forget the remembered passphrase"), self)
+        self.forget_action.setEnabled(False)
+        self.forget_action.triggered.connect(self.forget_passphrase_requested)
+        file_menu.addAction(self.forget_action)
+        file_menu.addSeparator()
+        lock = QAction(_("&Lock now"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_requested)
+        file_menu.addAction(lock)
+        self._add_lock_after_menu(file_menu.addMenu(_("Lock &after inactivity")))
         file_menu.addSeparator()
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -185,6 +205,27 @@ class MainWindow(QMainWindow):
         about = QAction(_("&About {app}").format(app=APP_NAME), self)
         about.triggered.connect(lambda: self.show_page(Page.ABOUT))
         help_menu.addAction(about)
+
+    def _add_lock_after_menu(self, menu: QMenu) -> None:
+        group = QActionGroup(self)
+        chosen = auto_lock_minutes()
+        self.lock_after_actions: dict[int, QAction] = {}
+        for minutes in LOCK_AFTER_CHOICES:
+            text = (
+                ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+                if minutes
+                else _("Never")
+            )
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(minutes == chosen)
+            action.triggered.connect(lambda _checked=False, m=minutes: remember_auto_lock(m))
+            group.addAction(action)
+            menu.addAction(action)
+            self.lock_after_actions[minutes] = action
+
+    def set_remembered(self, remembered: bool) -> None:
+        self.forget_action.setEnabled(remembered)
 
     def open_report(self) -> QDialog:
         from recovery_journal.ui.report_dialog import ReportDialog

@@ -50,7 +50,7 @@ REASONS = {
 }
 
 
-def _when(point: RestorePoint) -> str:
+def point_time(point: RestorePoint) -> str:
     local = point.made_at.astimezone()
     moment = QDateTime(qdate(local.date()), QTime(local.hour, local.minute))
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
@@ -139,7 +139,7 @@ class BackupsDialog(QDialog):
         self.keep.blockSignals(False)
         self.points.clear()
         for point in points:
-            item = QListWidgetItem(f"{_when(point)} — {_(REASONS[point.reason])}")
+            item = QListWidgetItem(f"{point_time(point)} — {_(REASONS[point.reason])}")
             item.setData(Qt.ItemDataRole.UserRole, point)
             item.setToolTip(str(point.path))
             self.points.addItem(item)
@@ -218,7 +218,7 @@ class RestoreDialog(QDialog):
                     "The journal will go back to how it was on {when}. What you wrote since "
                     "then is not lost: the vault as it is now is kept as a restore point of its "
                     "own."
-                ).format(when=_when(point))
+                ).format(when=point_time(point))
             )
         )
         form = QFormLayout()

@@ -5,6 +5,9 @@ Nothing about the person goes here; QSettings is a plain file anyone on the comp
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, QSettings
 
 from recovery_journal.i18n import LANGUAGES, language_from_locale_name
@@ -16,6 +19,11 @@ LANGUAGE = "ui/language"
 MAIN_WINDOW_GEOMETRY = "main_window/geometry"
 MAIN_WINDOW_STATE = "main_window/state"
 LAST_PAGE = "main_window/page"
+REMEMBERED = "keychain"
+BACKUP_FOLDERS = "backup_folders"
+AUTO_LOCK = "lock/after_minutes"
+LOCK_AFTER_CHOICES = (5, 10, 15, 30, 60, 0)  # minutes; 0 is never
+DEFAULT_LOCK_AFTER = 10
 
 
 def ui_settings() -> QSettings:
@@ -33,3 +41,44 @@ def preferred_language() -> str:
 
 def remember_language(language: str) -> None:
     ui_settings().setValue(LANGUAGE, language)
+
+
+def _vault_key(path: Path) -> str:
+    # A digest, not the path: which vaults exist on this computer is nobody's business.
+    return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:24]
+
+
+def is_marked_remembered(path: Path) -> bool:
+    """Whether the keychain holds this vault's key (so only then is the keychain asked)."""
+    return ui_settings().value(f"{REMEMBERED}/{_vault_key(path)}") in (True, "true")
+
+
+def mark_remembered(path: Path, remembered: bool) -> None:
+    settings = ui_settings()
+    if remembered:
+        settings.setValue(f"{REMEMBERED}/{_vault_key(path)}", True)
+    else:
+        settings.remove(f"{REMEMBERED}/{_vault_key(path)}")
+
+
+def auto_lock_minutes() -> int:
+    """Minutes without use before the journal locks itself (0: never)."""
+    try:
+        minutes = int(str(ui_settings().value(AUTO_LOCK, DEFAULT_LOCK_AFTER)))
+    except (TypeError, ValueError):
+        return DEFAULT_LOCK_AFTER
+    return minutes if minutes in LOCK_AFTER_CHOICES else DEFAULT_LOCK_AFTER
+
+
+def remember_auto_lock(minutes: int) -> None:
+    ui_settings().setValue(AUTO_LOCK, minutes)
+
+
+def remember_backup_folder(path: Path, folder: Path) -> None:
+    """Where this vault's backups go, so a damaged vault (its settings unreadable) finds them."""
+    ui_settings().setValue(f"{BACKUP_FOLDERS}/{_vault_key(path)}", str(folder))
+
+
+def remembered_backup_folder(path: Path) -> Path | None:
+    value = ui_settings().value(f"{BACKUP_FOLDERS}/{_vault_key(path)}")
+    return Path(value) if isinstance(value, str) and value else None

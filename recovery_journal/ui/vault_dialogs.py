@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal import APP_NAME
-from recovery_journal.errors import WrongPassphrase
+from recovery_journal.domain.backups import RestorePoint
+from recovery_journal.errors import VaultDamaged, WrongPassphrase
 from recovery_journal.i18n import _
 from recovery_journal.passphrase import (
+    Secret,
     Strength,
     problem_with_new_passphrase,
     strength,
@@ -39,8 +42,8 @@ from recovery_journal.ui.widgets import DIALOG_HEADING, heading, wrapped
 
 DIALOG_TEXT_WIDTH = 440
 
-# Given a passphrase, start opening (or creating) the vault on the worker.
-VaultStarter = Callable[[str], Future[None]]
+# Given a passphrase (or the remembered raw key), start opening or creating the vault.
+VaultStarter = Callable[[Secret], Future[None]]
 
 
 def _heading(text: str) -> QLabel:
@@ -154,36 +157,159 @@ class _BusyDialog(QDialog):
 
 
 class UnlockDialog(_BusyDialog):
-    def __init__(self, vault_path: Path, start_unlock: VaultStarter, parent: QWidget | None = None):
+    remembered_requested = Signal()  # "unlock with the remembered passphrase" was asked for
+    damaged = Signal()  # the vault is damaged: is there a backup to offer?
+    restore_requested = Signal(object)  # RestorePoint
+
+    def __init__(
+        self,
+        vault_path: Path,
+        start_unlock: VaultStarter,
+        parent: QWidget | None = None,
+        note: str = "",
+    ):
         super().__init__(parent)
         self._start_unlock = start_unlock
+        self._typed: str | None = None
+        self._with_remembered = False
         self.passphrase = passphrase_field()
         self.passphrase.setAccessibleName(_("Passphrase"))
         self.passphrase.textChanged.connect(self.update_buttons)
         self.unlock_button = self._make_buttons(_("Unlock"), self._unlock)
-        self._inputs = [self.passphrase, self.buttons]
+        # Offered only once a real keychain answers (AppController asks it off this thread).
+        self.remember = QCheckBox(_("&Remember my passphrase on this computer"))
+        self.remember.setAccessibleName(_("Remember my passphrase on this computer"))
+        self.remember.hide()
+        self.remember_note = _paragraph(
+            _(
+                "It is kept in your system's keychain, so anyone signed in to this computer "
+                "account can open the journal. Untick it to forget it."
+            )
+        )
+        self.remember_note.setObjectName("remember_note")
+        self.remember_note.hide()
+        self.remember.toggled.connect(self._follow_remember)
+        self.use_remembered = QPushButton(_("Unlock with the remembered passphrase"))
+        self.use_remembered.setAutoDefault(False)  # Return in the field still means Unlock
+        self.use_remembered.hide()
+        self.use_remembered.clicked.connect(self.remembered_requested)
+        self.backup_offer = _paragraph("")
+        self.backup_offer.setObjectName("backup_offer")
+        self.backup_offer.hide()
+        self.restore_button = QPushButton(_("Restore this backup"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self._restore_offered)
+        self._offered: RestorePoint | None = None
+        self._inputs = [self.passphrase, self.buttons, self.remember, self.use_remembered]
 
         layout = QVBoxLayout(self)
         layout.addWidget(_heading(_("Welcome back")))
         layout.addWidget(_paragraph(_("Enter your passphrase to open your journal.")))
+        if note:
+            said = _paragraph(note)
+            said.setObjectName("note")
+            layout.addWidget(said)
         form = QFormLayout()
         form.addRow(_("&Passphrase:"), self.passphrase)
         layout.addLayout(form)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.remember_note)
+        layout.addWidget(self.use_remembered, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.backup_offer)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._finish_layout(layout, vault_path)
 
     def update_buttons(self) -> None:
         self.unlock_button.setEnabled(not self.is_busy and bool(self.passphrase.text()))
 
+    def _follow_remember(self, ticked: bool) -> None:
+        self.remember_note.setVisible(ticked and not self.remember.isHidden())
+        self.show_status(self.status.text())  # lets the dialog grow or shrink for the note
+
+    # --- remembered passphrase ---------------------------------------------------------------
+
+    def offer_remember(self, remembered: bool) -> None:
+        """A real keychain is there: offer the box (ticked when a key is kept already)."""
+        self.remember.setChecked(remembered)
+        self.remember.show()
+        self.use_remembered.setVisible(remembered)
+        self._follow_remember(remembered)
+
+    @property
+    def remember_wanted(self) -> bool:
+        return not self.remember.isHidden() and self.remember.isChecked()
+
+    def take_typed(self) -> str | None:
+        """The passphrase that opened the vault, handed over once (for the keychain) and gone."""
+        typed, self._typed = self._typed, None
+        return typed
+
+    def unlock_with(self, key: Secret) -> None:
+        self._with_remembered = True
+        self._typed = None
+        self._start(self._start_unlock(key), _("Unlocking with the remembered passphrase…"))
+
+    def not_remembered(self) -> None:
+        self.use_remembered.hide()
+        self.show_status(_("No remembered passphrase was found on this computer; please type it."))
+        self.passphrase.setFocus()
+
+    # --- unlocking ---------------------------------------------------------------------------
+
     def _unlock(self) -> None:
         if self.is_busy or not self.passphrase.text():
             return
-        self._start(self._start_unlock(self.passphrase.text()), _("Unlocking…"))
+        self._with_remembered = False
+        self._typed = self.passphrase.text()
+        self._start(self._start_unlock(self._typed), _("Unlocking…"))
 
     def _failed(self, error: BaseException) -> None:
-        super()._failed(error)
+        self._typed = None
+        if self._with_remembered and isinstance(error, WrongPassphrase):
+            self.set_busy(
+                False,
+                _(
+                    "The remembered passphrase no longer opens this journal (it may have been "
+                    "changed); please type it."
+                ),
+            )
+            self.use_remembered.hide()
+        else:
+            super()._failed(error)
+        self._with_remembered = False
         if isinstance(error, WrongPassphrase):
             self.passphrase.selectAll()
+        if isinstance(error, VaultDamaged):
+            self.damaged.emit()
         self.passphrase.setFocus()
+
+    # --- a damaged vault -------------------------------------------------------------------
+
+    def offer_backup(self, point: RestorePoint, when: str) -> None:
+        self._offered = point
+        self.backup_offer.setText(
+            _(
+                "Your newest backup, from {when}, can be put in its place. The damaged file "
+                "is kept beside it, nothing is deleted."
+            ).format(when=when)
+        )
+        self.backup_offer.show()
+        self.restore_button.show()
+        self.show_status(self.status.text())
+
+    def restore_with(self, future: Future[None]) -> None:
+        self.backup_offer.hide()
+        self.restore_button.hide()
+        self._start(future, _("Checking and restoring the backup…"))
+
+    def _restore_offered(self) -> None:
+        if self._offered is not None and not self.is_busy:
+            self.restore_requested.emit(self._offered)
+
+    @property
+    def typed_passphrase(self) -> str:
+        return self.passphrase.text()
 
 
 class CreateVaultDialog(_BusyDialog):

@@ -1,0 +1,103 @@
+"""When to lock by itself: after a while without input, when the screen locks, before sleep.
+
+Input is seen by an event filter on the application (keys, mouse, wheel, touch). The check runs
+every few seconds and measures idleness on both clocks: the monotonic one for a running
+computer, the wall clock for one that slept (Linux's monotonic clock stops during suspend), so a
+laptop opened after an hour locks at once. Where the desktop says so over D-Bus (logind's
+PrepareForSleep, the freedesktop and GNOME screensavers' ActiveChanged), the lock comes at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+
+CHECK_MS = 5_000
+
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
+
+# (bus, service, path, interface, signal) whose boolean argument, when true, means "lock now".
+_DESKTOP_SIGNALS = (
+    ("system", "org.freedesktop.login1", "/org/freedesktop/login1",
+     "org.freedesktop.login1.Manager", "PrepareForSleep"),
+    ("session", "", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",
+     "ActiveChanged"),
+    ("session", "", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged"),
+)  # fmt: skip
+
+
+class AutoLock(QObject):
+    lock_due = Signal()
+
+    def __init__(self, app: QObject, minutes: Callable[[], int]) -> None:
+        super().__init__(app)
+        self._minutes = minutes
+        self._clock: Callable[[], tuple[float, float]] = lambda: (time.monotonic(), time.time())
+        self._last = self._clock()
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_MS)
+        self._timer.timeout.connect(self.check)
+        app.installEventFilter(self)
+        self._listen_to_desktop()
+
+    @property
+    def watching(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self.touch()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def touch(self) -> None:
+        self._last = self._clock()
+
+    def idle_seconds(self) -> float:
+        monotonic, wall = self._clock()
+        return max(monotonic - self._last[0], wall - self._last[1])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _INPUT:
+            self._last = self._clock()
+        return False
+
+    def check(self) -> None:
+        minutes = self._minutes()
+        if self.watching and minutes and self.idle_seconds() >= minutes * 60:
+            self._due()
+
+    def _due(self) -> None:
+        if self.watching:
+            self.stop()
+            self.lock_due.emit()
+
+    @Slot(bool)
+    def desktop_says(self, locking: bool) -> None:
+        if locking:
+            self._due()
+
+    def _listen_to_desktop(self) -> None:
+        try:
+            from PySide6.QtCore import SLOT
+            from PySide6.QtDBus import QDBusConnection
+        except ImportError:  # pragma: no cover - a Qt build without D-Bus: the timer still works
+            return
+        buses = {"system": QDBusConnection.systemBus, "session": QDBusConnection.sessionBus}
+        for bus, service, path, interface, name in _DESKTOP_SIGNALS:
+            connection = buses[bus]()
+            if connection.isConnected():
+                slot = SLOT("desktop_says(bool)").encode()
+                connection.connect(service, path, interface, name, self, slot)
