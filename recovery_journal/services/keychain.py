@@ -100,7 +100,7 @@ def find_keychain() -> Keychain | None:
     return Keychain(max(backends, key=lambda backend: float(backend.priority)))
 
 
-def in_background(job: Callable[[], T], timeout: float = TIMEOUT_SECONDS) -> Future[T]:
+def in_background(job: Callable[[], T], timeout: float | None = None) -> Future[T]:
     """Run ``job`` on its own daemon thread; the future settles within ``timeout`` seconds.
 
     A keychain that hangs (a D-Bus service that never answers) fails the future with
@@ -126,7 +126,8 @@ def in_background(job: Callable[[], T], timeout: float = TIMEOUT_SECONDS) -> Fut
         else:
             finish(result)
 
-    timer = threading.Timer(timeout, lambda: finish(error=KeychainProblem("timed out")))
+    seconds = TIMEOUT_SECONDS if timeout is None else timeout
+    timer = threading.Timer(seconds, lambda: finish(error=KeychainProblem("timed out")))
     timer.daemon = True
     timer.start()
     future.add_done_callback(lambda _future: timer.cancel())
