@@ -31,7 +31,6 @@ from recovery_journal.services.keychain import (
 from recovery_journal.services.keychain import find_keychain as real_find_keychain
 from recovery_journal.store import create_vault, derive_raw_key, open_vault
 from recovery_journal.ui.ui_state import is_marked_remembered
-from recovery_journal.ui.vault_dialogs import UnlockDialog
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start  # noqa: F401
 

@@ -1,0 +1,145 @@
+"""Locking after idle time, on screen lock or sleep, or by hand; and a damaged vault's way out."""
+# ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QAction
+
+from recovery_journal.domain.backups import BackupReason, default_folder
+from recovery_journal.services.backups import make_backup
+from recovery_journal.services.demo import fill_demo
+from recovery_journal.services.worker import VaultClosed
+from recovery_journal.store import create_vault, open_vault
+from recovery_journal.ui.main_window import MainWindow
+from recovery_journal.ui.pages import Page
+from recovery_journal.ui.ui_state import remember_auto_lock
+from recovery_journal.ui.vault_dialogs import UnlockDialog
+from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
+
+WORDS = "Written just before the screen went dark."
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.monotonic = 1000.0
+        self.wall = 1_800_000_000.0
+
+    def __call__(self) -> tuple[float, float]:
+        return self.monotonic, self.wall
+
+
+def _open(qapp, qtbot, controllers, vault_path):
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    fill_demo(vault, 10, "en", end=date.today())
+    vault.close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    clock = FakeClock()
+    controller.auto_lock._clock = clock
+    controller.auto_lock.touch()
+    return controller, window, clock
+
+
+def _locked(qtbot, controller) -> UnlockDialog:
+    qtbot.waitUntil(
+        lambda: controller.window is None and isinstance(controller.dialog, UnlockDialog),
+        timeout=10_000,
+    )
+    qtbot.waitUntil(lambda: controller.dialog.isVisible(), timeout=10_000)
+    assert controller.worker._vault is None  # the connection (and SQLCipher's key) is gone
+    return controller.dialog
+
+
+def test_idle_time_locks_saves_what_was_typed_and_unlocking_returns_to_the_page(
+    qapp, qtbot, controllers, vault_path
+):
+    controller, window, clock = _open(qapp, qtbot, controllers, vault_path)
+    window.show_page(Page.STEPS)
+    detail = window.steps.open_step(3)
+    qtbot.waitUntil(lambda: detail.isEnabled() and bool(detail.answer_editors), timeout=5_000)
+    detail.answer_editors["s3.q01"].insertPlainText(WORDS)  # typed, not yet saved
+    assert detail.has_unsaved_text()
+
+    clock.monotonic += 9 * 60  # nine minutes: not yet
+    controller.auto_lock.check()
+    assert controller.window is window
+
+    clock.monotonic += 61
+    controller.auto_lock.check()
+    dialog = _locked(qtbot, controller)
+    assert "10 minutes" in dialog.findChild(type(dialog.status), "note").text()
+    assert dialog.passphrase.text() == ""
+
+    with pytest.raises(VaultClosed):  # nothing is open while locked
+        controller.worker.submit(lambda vault: None).result(timeout=5)
+
+    window = unlock(qtbot, controller, dialog)
+    assert isinstance(window, MainWindow) and window.current_page() is Page.STEPS
+    controller.window.close()
+    controller.shutdown()
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        assert WORDS in vault.steps.answers(3)["s3.q01"].text
+    finally:
+        vault.close()
+
+
+def test_a_computer_that_slept_locks_at_once(qapp, qtbot, controllers, vault_path):
+    controller, window, clock = _open(qapp, qtbot, controllers, vault_path)
+    clock.wall += 3 * 3600  # the monotonic clock stood still while the computer slept
+    controller.auto_lock.check()
+    _locked(qtbot, controller)
+
+
+def test_screen_lock_and_lock_now_and_never(qapp, qtbot, controllers, vault_path):
+    controller, window, clock = _open(qapp, qtbot, controllers, vault_path)
+    controller.auto_lock.desktop_says(False)  # the screensaver went away: nothing to do
+    assert controller.window is window
+    controller.auto_lock.desktop_says(True)  # the screen locked
+    dialog = _locked(qtbot, controller)
+    assert "locked" in dialog.findChild(type(dialog.status), "note").text()
+
+    window = unlock(qtbot, controller, dialog)
+    window.lock_after_actions[0].trigger()  # Never
+    clock.monotonic += 10 * 3600
+    controller.auto_lock.check()
+    assert controller.window is window
+    (lock_now,) = [
+        action
+        for action in window.findChildren(QAction)
+        if action.shortcut().toString() == "Ctrl+L"
+    ]
+    lock_now.trigger()
+    _locked(qtbot, controller)
+
+
+def test_a_damaged_vault_offers_its_newest_backup(qapp, qtbot, controllers, vault_path):
+    remember_auto_lock(10)
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    fill_demo(vault, 10, "en", end=date.today())
+    with vault.transaction():
+        vault.settings.set("test.marker", "kept in the backup")
+    make_backup(vault, BackupReason.BY_HAND)
+    vault.close()
+    size = vault_path.stat().st_size
+    with vault_path.open("r+b") as handle:
+        handle.truncate(size - 1000)  # cut short inside a page
+
+    controller, dialog = start(qapp, controllers, vault_path)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock_button.click()
+    qtbot.waitUntil(lambda: dialog.restore_button.isVisible(), timeout=10_000)
+    assert "damaged" in dialog.status.text() and "backup" in dialog.backup_offer.text()
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=20_000)
+    settle(qtbot, controller)
+    assert "is restored" in controller.window.banner.text()
+    # The damaged file is kept, not deleted.
+    kept = [p for p in default_folder(vault_path).iterdir() if "restore" in p.name]
+    assert len(kept) == 1 and kept[0].stat().st_size == size - 1000
+    result = controller.operations.run(lambda v: v.settings.get_all().get("test.marker"))
+    assert result.result(timeout=10) == "kept in the backup"
