@@ -288,7 +288,26 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
             path=point.path
         )
     )
+    if _follow_in_keychain(path, lambda: store.derive_raw_key(path, new)):
+        print(_("The passphrase remembered on this computer is updated too."))
     return EXIT_OK
+
+
+def _follow_in_keychain(path: Path, derive: Any) -> bool:
+    """Replace a remembered key of this vault with the new passphrase's (off by default)."""
+    from recovery_journal.services.keychain import KeychainProblem, find_keychain, in_background
+
+    def job() -> bool:
+        keychain = find_keychain()
+        if keychain is None or keychain.recall(path) is None:
+            return False
+        keychain.remember(path, derive())
+        return True
+
+    try:
+        return in_background(job).result()
+    except KeychainProblem:
+        return False
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:

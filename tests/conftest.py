@@ -51,6 +51,7 @@ def _no_real_keychain(monkeypatch) -> None:
 
     monkeypatch.setattr(keychain, "find_keychain", lambda: None)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.setenv(keychain.NO_KEYCHAIN_VARIABLE, "1")
 
 
 class NetworkUsed(AssertionError):

@@ -262,6 +262,7 @@ def secret_service(tmp_path, monkeypatch):
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+        monkeypatch.delenv(keychains.NO_KEYCHAIN_VARIABLE)
         keyring_daemon = subprocess.Popen(
             ["gnome-keyring-daemon", "--unlock", "--components=secrets", "--foreground"],
             stdin=subprocess.PIPE,
@@ -304,3 +305,25 @@ def test_a_real_secret_service_keeps_the_raw_key(secret_service, vault):
     keychain.forget(vault)
     assert keychain.recall(vault) is None
     keychain.forget(vault)  # forgetting twice is no error
+
+
+def test_the_command_line_passphrase_change_updates_a_remembered_key(secret_service, vault_path):
+    import sys
+
+    create_vault(vault_path, PASSPHRASE).close()  # the command line derives keys as the app does
+    secret_service.remember(vault_path, derive_raw_key(vault_path, PASSPHRASE))
+    env = dict(
+        os.environ,
+        RECOVERY_JOURNAL_PASSPHRASE=PASSPHRASE,
+        RECOVERY_JOURNAL_NEW_PASSPHRASE=NEW_PASSPHRASE,
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "recovery_journal", "change-passphrase", "--vault", str(vault_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "remembered on this computer is updated" in done.stdout
+    assert secret_service.recall(vault_path) == derive_raw_key(vault_path, NEW_PASSPHRASE)

@@ -11,6 +11,7 @@ Every call here can block (D-Bus, a keychain asking to be unlocked): callers run
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -24,7 +25,8 @@ from recovery_journal.passphrase import RawKey
 T = TypeVar("T")
 
 SERVICE = "Recovery Journal"
-TIMEOUT_SECONDS = 15.0  # long enough for a keychain that asks its own password first
+TIMEOUT_SECONDS = 15.0
+NO_KEYCHAIN_VARIABLE = "RECOVERY_JOURNAL_NO_KEYCHAIN"  # set: never look (tests, kiosks)  # long enough for a keychain that asks its own password first
 
 # Modules of keyring's backends that keep secrets in the operating system's own keychain.
 REAL_KEYCHAINS = (
@@ -87,6 +89,8 @@ class Keychain:
 
 def find_keychain() -> Keychain | None:
     """The highest-priority real keychain on this computer, or None (then nothing is offered)."""
+    if os.environ.get(NO_KEYCHAIN_VARIABLE):
+        return None
     try:
         from keyring.backend import get_all_keyring
     except ImportError:
