@@ -25,8 +25,8 @@ from recovery_journal.passphrase import RawKey
 T = TypeVar("T")
 
 SERVICE = "Recovery Journal"
-TIMEOUT_SECONDS = 15.0
-NO_KEYCHAIN_VARIABLE = "RECOVERY_JOURNAL_NO_KEYCHAIN"  # set: never look (tests, kiosks)  # long enough for a keychain that asks its own password first
+TIMEOUT_SECONDS = 15.0  # long enough for a keychain that asks its own password first
+NO_KEYCHAIN_VARIABLE = "RECOVERY_JOURNAL_NO_KEYCHAIN"  # set: never look (tests, kiosks)
 
 # Modules of keyring's backends that keep secrets in the operating system's own keychain.
 REAL_KEYCHAINS = (

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,17 +50,13 @@ from recovery_journal.services.report import (
     report_options,
     save_choices,
 )
-from recovery_journal.ui.bridge import when_done
+from recovery_journal.ui.bridge import post_to_gui, when_done
 from recovery_journal.ui.chart_view import charts_thread
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import clear_layout, pydate, qdate, wrapped
 
 PREVIEW_DPI = 96  # drawn a little larger than shown, so scaled pages stay crisp
-
-
-class _Progress(QObject):
-    changed = Signal(int, int)  # emitted on the charts thread, shown on the GUI thread
 
 
 class ReportDialog(QDialog):
@@ -75,7 +71,6 @@ class ReportDialog(QDialog):
         self.options: ReportOptions | None = None
         self._cancel = threading.Event()
         self._busy = False
-        self._progress = _Progress(self)
         self.pages: list[QPixmap] = []
         self.saved_to: Path | None = None
         self._picked_notes: set[str] = set()  # kept across changes of the dates
@@ -84,7 +79,6 @@ class ReportDialog(QDialog):
 
         prepare_fonts()
         self._build()
-        self._progress.changed.connect(self._show_progress)
         self._set_busy(True, _("Reading your journal…"))
         operations.run(
             lambda vault: report_options(vault, current_language()),
@@ -395,7 +389,12 @@ class ReportDialog(QDialog):
 
         def drawn(report: Any) -> None:
             cancelled = self._cancel.is_set
-            progress = self._progress.changed.emit
+            show = self._alive(lambda counts: self._show_progress(*counts))
+
+            def progress(done: int, total: int) -> None:
+                # On the charts thread: no Qt call here (ui.bridge says why).
+                post_to_gui(lambda: show((done, total)))
+
             future = charts_thread().submit(draw, report, progress, cancelled)
             when_done(future, self._alive(done), self._alive(self._failed))
 
