@@ -87,7 +87,7 @@ class AppController(QObject):
         self._use_remembered_now = True
         self._return_to: Page | None = None  # the page shown when the journal locked
         self._restored_from: RestorePoint | None = None
-        self.auto_lock = AutoLock(app, auto_lock_minutes)
+        self.auto_lock = AutoLock(app, auto_lock_minutes, self)
         self.auto_lock.lock_due.connect(self.lock)
 
     def start(self, note: str = "") -> QDialog:
@@ -476,7 +476,7 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         self._backup_timer.stop()
-        self.auto_lock.stop()
+        self.auto_lock.detach()
         if self.reminder is not None:
             self.reminder.close()
         if self.window is not None:

@@ -40,8 +40,9 @@ _DESKTOP_SIGNALS = (
 class AutoLock(QObject):
     lock_due = Signal()
 
-    def __init__(self, app: QObject, minutes: Callable[[], int]) -> None:
-        super().__init__(app)
+    def __init__(self, app: QObject, minutes: Callable[[], int], parent: QObject) -> None:
+        super().__init__(parent)
+        self._app = app
         self._minutes = minutes
         self._clock: Callable[[], tuple[float, float]] = lambda: (time.monotonic(), time.time())
         self._last = self._clock()
@@ -61,6 +62,11 @@ class AutoLock(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+
+    def detach(self) -> None:
+        """Stop watching for good: every event of the app passes through the filter until then."""
+        self.stop()
+        self._app.removeEventFilter(self)
 
     def touch(self) -> None:
         self._last = self._clock()
