@@ -99,10 +99,6 @@ class AppController(QObject):
             dialog.damaged.connect(self._offer_backup)
             dialog.restore_requested.connect(self._restore_damaged)
             self.dialog = dialog
-            if self.remembered.available is None:
-                self.remembered.look_for_keychain()  # answers in _keychain_found
-            else:
-                self._keychain_found(self.remembered.available)
         else:
             self.dialog = CreateVaultDialog(
                 path,
@@ -113,6 +109,11 @@ class AppController(QObject):
         self.dialog.opened.connect(self._unlocked)
         self.dialog.rejected.connect(self.app.quit)
         self.dialog.show()
+        if isinstance(self.dialog, UnlockDialog):
+            if self.remembered.available is None:
+                self.remembered.look_for_keychain()  # answers in _keychain_found
+            else:
+                self._keychain_found(self.remembered.available)
         return self.dialog
 
     def _open_with(self, secret: Secret) -> Any:

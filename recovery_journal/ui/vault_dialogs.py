@@ -98,6 +98,11 @@ class _BusyDialog(QDialog):
     def show_status(self, text: str) -> None:
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        for label in self.findChildren(QLabel):
+            if label.wordWrap() and label.width() == DIALOG_TEXT_WIDTH:
+                # Every wrapped line shown: the fixed-size layout alone cut a long Russian
+                # sentence's last line off.
+                label.setMinimumHeight(max(0, label.heightForWidth(DIALOG_TEXT_WIDTH)))
         self.status.updateGeometry()
         layout = self.layout()
         if layout is not None:
@@ -216,9 +221,12 @@ class UnlockDialog(_BusyDialog):
         layout.addWidget(self.remember)
         layout.addWidget(self.remember_note)
         layout.addWidget(self.use_remembered, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.backup_offer)
-        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._finish_layout(layout, vault_path)
+        # Below the sentence that says what is wrong, above the dialog's buttons.
+        at = layout.indexOf(self.buttons)
+        layout.insertWidget(at, self.backup_offer)
+        layout.insertWidget(at + 1, self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.backup_offer.setFixedWidth(DIALOG_TEXT_WIDTH)
 
     def update_buttons(self) -> None:
         self.unlock_button.setEnabled(not self.is_busy and bool(self.passphrase.text()))
@@ -296,7 +304,9 @@ class UnlockDialog(_BusyDialog):
         )
         self.backup_offer.show()
         self.restore_button.show()
+        self.restore_button.setFocus()
         self.show_status(self.status.text())
+        self.adjustSize()
 
     def restore_with(self, future: Future[None]) -> None:
         self.backup_offer.hide()
