@@ -327,3 +327,19 @@ def test_the_command_line_passphrase_change_updates_a_remembered_key(secret_serv
     assert done.returncode == 0, done.stderr
     assert "remembered on this computer is updated" in done.stdout
     assert secret_service.recall(vault_path) == derive_raw_key(vault_path, NEW_PASSPHRASE)
+
+
+def test_after_a_lock_the_remembered_passphrase_waits_for_a_click(
+    qapp, qtbot, controllers, vault, memory_keyring
+):
+    controller, dialog = start(qapp, controllers, vault)
+    _unlock_typing(qtbot, controller, dialog)
+    qtbot.waitUntil(lambda: bool(memory_keyring.entries), timeout=10_000)
+    controller.lock()
+    qtbot.waitUntil(lambda: controller.window is None and controller.dialog is not dialog)
+    locked = controller.dialog
+    qtbot.waitUntil(lambda: locked.use_remembered.isVisible(), timeout=10_000)
+    qtbot.wait(300)
+    assert controller.window is None  # the lock is not undone by itself
+    locked.use_remembered.click()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
