@@ -143,3 +143,74 @@ def test_a_damaged_vault_offers_its_newest_backup(qapp, qtbot, controllers, vaul
     assert len(kept) == 1 and kept[0].stat().st_size == size - 1000
     result = controller.operations.run(lambda v: v.settings.get_all().get("test.marker"))
     assert result.result(timeout=10) == "kept in the backup"
+
+
+SCREEN_LOCK_SCRIPT = r"""
+import subprocess, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from recovery_journal.store import create_vault
+from recovery_journal.ui.app import AppController
+from recovery_journal.ui.vault_dialogs import UnlockDialog
+
+app = QApplication([])
+path = Path(sys.argv[1])
+create_vault(path, "four calm words here", kdf_iterations=4000).close()
+controller = AppController(app, path, kdf_iterations=4000)
+dialog = controller.start()
+
+
+def wait(predicate, seconds=20):
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out")
+        app.processEvents()
+        time.sleep(0.02)
+
+
+dialog.passphrase.setText("four calm words here")
+dialog.unlock_button.click()
+wait(lambda: controller.window is not None)
+subprocess.run(
+    ["dbus-send", "--session", "--type=signal", "/org/freedesktop/ScreenSaver",
+     "org.freedesktop.ScreenSaver.ActiveChanged", "boolean:true"],
+    check=True,
+)
+wait(lambda: controller.window is None and isinstance(controller.dialog, UnlockDialog))
+print("locked by the desktop")
+controller.shutdown()
+"""
+
+
+def test_the_desktop_saying_the_screen_locked_locks_the_journal(tmp_path):
+    """Over a real (private) D-Bus session bus, as a desktop's screensaver announces it."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    if not (shutil.which("dbus-daemon") and shutil.which("dbus-send")):
+        pytest.skip("no D-Bus session bus can be started here: dbus-daemon is not installed")
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--print-address=1", "--nofork", "--nopidfile"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        address = bus.stdout.readline().strip() if bus.stdout else ""
+        if not address:
+            pytest.skip("no D-Bus session bus can be started here: dbus-daemon gave no address")
+        env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address, QT_QPA_PLATFORM="offscreen")
+        done = subprocess.run(
+            [sys.executable, "-c", SCREEN_LOCK_SCRIPT, str(tmp_path / "journal.rjvault")],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=90,
+        )
+    finally:
+        bus.terminate()
+        bus.wait(timeout=10)
+    assert "locked by the desktop" in done.stdout, done.stdout + done.stderr

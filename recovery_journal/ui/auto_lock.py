@@ -102,8 +102,12 @@ class AutoLock(QObject):
         except ImportError:  # pragma: no cover - a Qt build without D-Bus: the timer still works
             return
         buses = {"system": QDBusConnection.systemBus, "session": QDBusConnection.sessionBus}
+        # The binding wants SLOT()'s text; bytes (as its type hints say) are refused at run time.
+        slot = SLOT("desktop_says(bool)")
         for bus, service, path, interface, name in _DESKTOP_SIGNALS:
-            connection = buses[bus]()
-            if connection.isConnected():
-                slot = SLOT("desktop_says(bool)").encode()
-                connection.connect(service, path, interface, name, self, slot)
+            try:
+                connection = buses[bus]()
+                if connection.isConnected():
+                    connection.connect(service, path, interface, name, self, slot)  # type: ignore[call-overload]
+            except Exception:  # noqa: BLE001 - an odd bus must not keep the journal from opening
+                continue
