@@ -17,7 +17,7 @@ from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.ui_state import remember_auto_lock
 from recovery_journal.ui.vault_dialogs import UnlockDialog
-from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.conftest import PASSPHRASE, TEST_KDF, private_session_bus
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
 WORDS = "Written just before the screen went dark."
@@ -190,18 +190,9 @@ def test_the_desktop_saying_the_screen_locked_locks_the_journal(tmp_path):
     import subprocess
     import sys
 
-    if not (shutil.which("dbus-daemon") and shutil.which("dbus-send")):
-        pytest.skip("no D-Bus session bus can be started here: dbus-daemon is not installed")
-    bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--print-address=1", "--nofork", "--nopidfile"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        address = bus.stdout.readline().strip() if bus.stdout else ""
-        if not address:
-            pytest.skip("no D-Bus session bus can be started here: dbus-daemon gave no address")
+    if not shutil.which("dbus-send"):
+        pytest.skip("no D-Bus session bus can be used here: dbus-send is not installed")
+    with private_session_bus("D-Bus session bus") as address:
         env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address, QT_QPA_PLATFORM="offscreen")
         done = subprocess.run(
             [sys.executable, "-c", SCREEN_LOCK_SCRIPT, str(tmp_path / "journal.rjvault")],
@@ -210,7 +201,19 @@ def test_the_desktop_saying_the_screen_locked_locks_the_journal(tmp_path):
             env=env,
             timeout=90,
         )
-    finally:
-        bus.terminate()
-        bus.wait(timeout=10)
     assert "locked by the desktop" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_window_kept_in_the_tray_still_locks_and_changes_language(
+    qapp, qtbot, controllers, vault_path
+):
+    # With the evening reminder in the tray, closing only hides the window; a lock or a new
+    # language must close it for real (before, a new language only hid it).
+    controller, window, clock = _open(qapp, qtbot, controllers, vault_path)
+    window.keep_in_tray = lambda: True
+    controller.switch_language("ru")
+    renewed = controller.window
+    assert renewed is not None and renewed is not window and renewed.isVisible()
+    renewed.keep_in_tray = lambda: True
+    controller.lock()
+    _locked(qtbot, controller)

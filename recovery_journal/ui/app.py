@@ -207,16 +207,12 @@ class AppController(QObject):
 
     def lock(self) -> None:
         """Save, close the window and the vault, and ask for the passphrase again."""
-        window = self.window
-        if window is None:
+        if self.window is None:
             return
-        page = window.current_page()
-        window.keep_in_tray = lambda: False  # locking closes it for real
-        if not self._close_window_to_replace(window):
-            window.keep_in_tray = self._keep_in_tray
+        page = self._close_window_for_now()
+        if page is None:
             self.auto_lock.start()  # a save failed and the window shows why; try again later
             return
-        self.window = None
         self.auto_lock.stop()
         self._return_to = page
         self._use_remembered_now = False
@@ -253,23 +249,19 @@ class AppController(QObject):
         if dialog is None:
             return
         passphrase = dialog.typed_passphrase
-        path, store, kdf = self.vault_path, self.store, self._kdf_iterations()
+        store, kdf = self.store, self._kdf_iterations()
         candidates = self._backups_of_vault()
 
         def opener() -> Any:
-            problem: BaseException = VaultDamaged(path, "no backup could be checked")
+            problem: BaseException = VaultDamaged(self.vault_path, "no backup could be checked")
             for point in candidates:
                 try:
                     store.check_backup(point.path, passphrase, kdf_iterations=kdf)
                 except JournalError as error:
                     problem = error
                     continue
-                aside = point.path.parent / backup_name(path, utc_now(), BackupReason.RESTORE)
-                store.restore_backup(
-                    point.path, path, passphrase, kdf_iterations=kdf, set_aside=aside
-                )
                 self._restored_from = point
-                return store.open_vault(path, passphrase, kdf_iterations=kdf)
+                return self._put_back(point, passphrase)
             raise problem
 
         dialog.restore_with(self.worker.open(opener))
@@ -327,22 +319,18 @@ class AppController(QObject):
         )
 
     def _replace_with(self, point: RestorePoint, passphrase: str) -> None:
-        window = self.window
-        if window is None:
+        page = self._close_window_for_now()
+        if page is None:
             return
-        page = window.current_page()
-        if not self._close_window_to_replace(window):
-            return
-        self.window = None
-        path, store, kdf = self.vault_path, self.store, self._kdf_iterations()
-        aside = point.path.parent / backup_name(path, utc_now(), BackupReason.RESTORE)
-
-        def opener() -> Any:
-            store.restore_backup(point.path, path, passphrase, kdf_iterations=kdf, set_aside=aside)
-            return store.open_vault(path, passphrase, kdf_iterations=kdf)
-
-        future = self.worker.open(opener)
+        future = self.worker.open(lambda: self._put_back(point, passphrase))
         when_done(future, lambda _none: self._restored(page), self._restore_failed)
+
+    def _put_back(self, point: RestorePoint, passphrase: str) -> Any:
+        """On the worker: the backup in the vault's place (the vault set aside), then open it."""
+        path, kdf = self.vault_path, self._kdf_iterations()
+        aside = point.path.parent / backup_name(path, utc_now(), BackupReason.RESTORE)
+        self.store.restore_backup(point.path, path, passphrase, kdf_iterations=kdf, set_aside=aside)
+        return self.store.open_vault(path, passphrase, kdf_iterations=kdf)
 
     def _restored(self, page: Page) -> None:
         window = self.show_main_window()
@@ -389,9 +377,8 @@ class AppController(QObject):
     def _rekey_failed(self, error: BaseException) -> None:
         # The vault was closed for the change and could not be opened again here: ask for the
         # passphrase as at start-up (whichever of the two opens it is the one in force).
-        if self.window is not None:
-            self._close_window_to_replace(self.window)
-            self.window = None
+        self._close_window_for_now()
+        self.window = None  # closed or not, the vault behind it is gone
         QMessageBox.warning(None, APP_NAME, error_sentence(error))
         self.start()
 
@@ -448,24 +435,34 @@ class AppController(QObject):
         self.window = None
         self.app.quit()
 
-    def _close_window_to_replace(self, window: MainWindow) -> bool:
-        """Close a window that another will replace, without quitting the app.
+    def _close_window_for_now(self) -> Page | None:
+        """Close the window without quitting (a lock, a restore, a new language, a failed re-key).
 
-        Closing saves and waits first; the window stays open (False) if a save failed.
+        Closing saves and waits first, and closes for real even when the tray would only hide
+        it. Returns the page it showed, or None when there is no window or a save failed (then
+        it stays open, showing why).
         """
+        window = self.window
+        if window is None:
+            return None
+        page = window.current_page()
+        keep_in_tray = window.keep_in_tray
+        window.keep_in_tray = lambda: False
         self._replacing_window = True
         try:
-            return window.close()
+            closed = window.close()
         finally:
             self._replacing_window = False
+        if not closed:
+            window.keep_in_tray = keep_in_tray
+            return None
+        self.window = None
+        return page
 
     def switch_language(self, language: str) -> None:
         """Apply a new language by rebuilding the window over the same open vault."""
-        old = self.window
-        if old is None:
-            return
-        page = old.current_page()
-        if not self._close_window_to_replace(old):
+        page = self._close_window_for_now()
+        if page is None:
             return
         remember_language(language)
         apply_language(self.app, language)
