@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -129,6 +132,31 @@ def _no_unexpected_modal_dialogs(monkeypatch) -> Iterator[None]:
     yield
     if seen:
         raise UnexpectedDialog(f"a modal dialog opened that the test did not expect: {seen}")
+
+
+@contextlib.contextmanager
+def private_session_bus(what: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """A D-Bus session bus of the test's own; yields its address.
+
+    Where none can be started the test is skipped, saying that ``what`` cannot be started here.
+    """
+    if not shutil.which("dbus-daemon"):
+        pytest.skip(f"no {what} can be started here: dbus-daemon is not installed")
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--print-address=1", "--nofork", "--nopidfile"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    try:
+        address = bus.stdout.readline().strip() if bus.stdout else ""
+        if not address:
+            pytest.skip(f"no {what} can be started here: dbus-daemon gave no address")
+        yield address
+    finally:
+        bus.terminate()
+        bus.wait(timeout=10)
 
 
 @pytest.fixture

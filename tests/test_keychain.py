@@ -8,6 +8,7 @@ where none can be started.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -31,7 +32,7 @@ from recovery_journal.services.keychain import (
 from recovery_journal.services.keychain import find_keychain as real_find_keychain
 from recovery_journal.store import create_vault, derive_raw_key, open_vault
 from recovery_journal.ui.ui_state import is_marked_remembered
-from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.conftest import PASSPHRASE, TEST_KDF, private_session_bus
 from tests.test_ui import controllers, settle, start  # noqa: F401
 
 NEW_PASSPHRASE = "seven quiet river stones"
@@ -240,25 +241,15 @@ def _forget_backends() -> None:
 @pytest.fixture
 def secret_service(tmp_path, monkeypatch):
     """gnome-keyring on a D-Bus session bus of the test's own, with a fresh login keyring."""
-    missing = [tool for tool in ("dbus-daemon", "gnome-keyring-daemon") if not shutil.which(tool)]
-    if missing:
-        pytest.skip(f"no Secret Service can be started here: {', '.join(missing)} not installed")
+    if not shutil.which("gnome-keyring-daemon"):
+        pytest.skip("no Secret Service can be started here: gnome-keyring is not installed")
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
     env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime))
-    bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--print-address=1", "--nofork", "--nopidfile"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    keyring_daemon = None
-    try:
-        address = bus.stdout.readline().strip() if bus.stdout else ""
-        if not address:
-            pytest.skip("no Secret Service can be started here: dbus-daemon gave no address")
-        env["DBUS_SESSION_BUS_ADDRESS"] = address
+    with contextlib.ExitStack() as cleanup:
+        env["DBUS_SESSION_BUS_ADDRESS"] = cleanup.enter_context(
+            private_session_bus("Secret Service", env)
+        )
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
@@ -271,6 +262,9 @@ def secret_service(tmp_path, monkeypatch):
             text=True,
             env=env,
         )
+        cleanup.callback(keyring_daemon.wait, timeout=10)
+        cleanup.callback(keyring_daemon.terminate)
+        cleanup.callback(_forget_backends)
         assert keyring_daemon.stdin is not None
         keyring_daemon.stdin.write("login keyring of the test\n")
         keyring_daemon.stdin.close()
@@ -285,12 +279,6 @@ def secret_service(tmp_path, monkeypatch):
         else:
             pytest.skip("no Secret Service can be started here: gnome-keyring did not answer")
         yield found
-    finally:
-        _forget_backends()
-        for process in (keyring_daemon, bus):
-            if process is not None:
-                process.terminate()
-                process.wait(timeout=10)
 
 
 def test_a_real_secret_service_keeps_the_raw_key(secret_service, vault):

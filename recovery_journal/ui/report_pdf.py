@@ -478,11 +478,13 @@ class _Pages:
 def _lay_out(
     report: Report,
     target: _Target,
-    progress: Callable[[int, int], None],
-    cancelled: Callable[[], bool],
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
     svg: Callable[[Chart, float, float], bytes],
 ) -> None:
     """Both passes: count the pages, then paint them with "page N of M"."""
+    progress = progress or (lambda done, total: None)
+    cancelled = cancelled or (lambda: False)
     steps = len(report.parts) * 2
     svgs: dict[int, bytes] = {}
     documents: dict[tuple[int, int], QTextDocument] = {}
@@ -534,13 +536,7 @@ def render_pdf(
         writer.setTitle(report.title)
         writer.setCreator(f"Recovery Journal {__version__}")
         target = _PdfTarget(writer, report.paper)
-        _lay_out(
-            report,
-            target,
-            progress or (lambda done, total: None),
-            cancelled or (lambda: False),
-            svg,
-        )
+        _lay_out(report, target, progress, cancelled, svg)
         buffer.close()
         return bytes(buffer.data().data())
 
@@ -556,13 +552,7 @@ def render_preview(
     """The same pages as pictures (for the export dialog's preview), off the GUI thread."""
     with language_on_this_thread(report.language):
         target = _ImageTarget(report.paper, dpi)
-        _lay_out(
-            report,
-            target,
-            progress or (lambda done, total: None),
-            cancelled or (lambda: False),
-            svg,
-        )
+        _lay_out(report, target, progress, cancelled, svg)
         return target.images
 
 
