@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import faulthandler
+import gc
 import os
 import shutil
 import subprocess
@@ -20,6 +22,46 @@ from recovery_journal.store import SqlCipherVault, create_vault, open_vault  # n
 # Store tests may derive keys faster than the app (STYLE.md); the app always uses 256,000.
 TEST_KDF = 4_000
 PASSPHRASE = "four calm words here"
+
+
+# A test stuck in C (two threads each waiting for the other's lock) cannot be interrupted from
+# Python: no signal handler or timer thread runs while the GIL is held. faulthandler's watchdog is
+# plain C, so it can still write every thread's stack to this file and end the run; .ci/run then
+# prints the stuck test and the top of each stack, where CI shows it (the end of its output).
+STUCK_SECONDS = int(os.environ.get("STUCK_SECONDS", "150"))
+STUCK_REPORT = Path(__file__).resolve().parent.parent / ".test-stuck.txt"
+
+
+@pytest.fixture(scope="session")
+def _stuck_report() -> Iterator[object]:
+    with STUCK_REPORT.open("w", encoding="utf-8") as report:
+        yield report
+    STUCK_REPORT.unlink(missing_ok=True)  # the run ended by itself
+
+
+@pytest.fixture(autouse=True)
+def _end_the_run_if_stuck(request: pytest.FixtureRequest, _stuck_report) -> Iterator[None]:
+    _stuck_report.seek(0)
+    _stuck_report.truncate()
+    _stuck_report.write(f"{request.node.nodeid}\n")
+    _stuck_report.flush()
+    faulthandler.dump_traceback_later(STUCK_SECONDS, exit=True, file=_stuck_report)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True)
+def _garbage_on_the_main_thread() -> Iterator[None]:
+    """As in the app (ui/garbage.py): Python's collector never runs on a worker thread.
+
+    Left on, it runs on whichever thread allocates, and a widget from an earlier test caught in a
+    cycle would be deleted on the vault or charts thread.
+    """
+    gc.disable()
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from recovery_journal.domain.ports import Vault
 
@@ -51,12 +51,22 @@ def _guarded(job: Callable[[], T]) -> Callable[[], T]:
     return run
 
 
+def _drop_here(box: list[object]) -> None:
+    box.clear()
+
+
 class VaultWorker:
-    def __init__(self) -> None:
+    def __init__(self, release: Callable[[list[object]], None] = _drop_here) -> None:
+        """``release`` empties a box holding a finished job, wherever the job may be freed.
+
+        A job can hold the last reference to a window object (a page closed meanwhile); the GUI
+        passes a ``release`` that frees it on the GUI thread, not here.
+        """
         # max_workers=1 is the point: every job, the open and the close run on the same thread.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
         self._vault: Vault | None = None
         self._shut_down = False
+        self.release = release
 
     def _schedule(self, job: Callable[[], T]) -> Future[T]:
         if self._shut_down:
@@ -64,7 +74,16 @@ class VaultWorker:
             refused: Future[T] = Future()
             refused.set_exception(VaultClosed("the vault worker has shut down"))
             return refused
-        return self._executor.submit(_guarded(job))
+        box: list[object] = [_guarded(job)]
+        release = self.release
+
+        def run() -> T:
+            try:
+                return cast(Callable[[], T], box[0])()
+            finally:
+                release(box)
+
+        return self._executor.submit(run)
 
     def open(self, opener: Callable[[], Vault]) -> Future[None]:
         """Run ``opener`` (which derives the key) on the worker and keep the vault it returns."""

@@ -7,6 +7,10 @@ can go on: a deadlock that no timeout can interrupt (CI hung 90 minutes in the r
 
 So no Qt call is made off the GUI thread: callbacks go into a plain queue, and one byte written
 to a socket pair wakes the GUI thread, whose QSocketNotifier runs them in order.
+
+The same goes for freeing: a job or a callback that holds the last reference to a widget (a
+dialog closed while its PDF was still being drawn) would delete that widget on the thread that
+drops it. So jobs and callbacks travel in a box that is emptied on the GUI thread only.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import socket
 import sys
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from queue import Empty, SimpleQueue
 from typing import Any, TypeVar
 
@@ -74,6 +78,26 @@ def post_to_gui(callback: Callable[[], None]) -> None:
     _get_relay().post(callback)
 
 
+def release_on_gui(box: list[Any]) -> None:
+    """Empty ``box`` now and let its contents go on the GUI thread; safe from any thread."""
+    held = box.copy()
+    box.clear()
+    post_to_gui(held.clear)
+
+
+def run_off_gui(executor: Executor, job: Callable[..., T], *args: Any) -> Future[T]:
+    """``executor.submit(job, *args)``, but ``job`` and ``args`` are freed on the GUI thread."""
+    box: list[Any] = [job, args]
+
+    def run() -> T:
+        try:
+            return box[0](*box[1])
+        finally:
+            release_on_gui(box)
+
+    return executor.submit(run)
+
+
 def when_done(
     future: Future[T],
     on_result: Callable[[T], Any] | None = None,
@@ -81,17 +105,22 @@ def when_done(
 ) -> None:
     """Call ``on_result`` or ``on_error`` on the GUI thread once ``future`` settles."""
     relay = _get_relay()
+    # The future keeps ``settled`` and may be dropped last on the worker; the box it reads from is
+    # emptied here, on the GUI thread, so the callbacks (and the widgets they hold) die here.
+    box: list[Any] = [on_result, on_error]
 
     def settled(done: Future[T]) -> None:
         def deliver() -> None:
+            result_callback, error_callback = box
+            box.clear()
             error = done.exception()
             if error is not None:
-                if on_error is not None:
-                    on_error(error)
+                if error_callback is not None:
+                    error_callback(error)
                 else:
                     raise error
-            elif on_result is not None:
-                on_result(done.result())
+            elif result_callback is not None:
+                result_callback(done.result())
 
         relay.post(deliver)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from recovery_journal.domain.trends import Period
 from recovery_journal.i18n import _
 from recovery_journal.services.trends import ChartsView
-from recovery_journal.ui.bridge import when_done
+from recovery_journal.ui.bridge import run_off_gui, when_done
 
 _thread: ThreadPoolExecutor | None = None
 RESIZE_PAUSE_MS = 150  # redraw once the person stops resizing, not at every step
@@ -40,7 +40,7 @@ def warm_up() -> Future[None]:
 
         charts.warm_up()
 
-    return charts_thread().submit(job)
+    return run_off_gui(charts_thread(), job)
 
 
 class ChartView(QWidget):
@@ -126,7 +126,7 @@ class ChartView(QWidget):
                 self.update()
                 self.painted.emit()
 
-        when_done(charts_thread().submit(job), arrived, failed)
+        when_done(run_off_gui(charts_thread(), job), arrived, failed)
 
     def save(self, path: Path) -> Future[None]:
         """Save the chart (PNG or SVG by suffix) on the charts thread."""
@@ -138,7 +138,7 @@ class ChartView(QWidget):
 
             charts.save(name, period, view, palette, path)
 
-        return charts_thread().submit(job)
+        return run_off_gui(charts_thread(), job)
 
     # --- Qt ----------------------------------------------------------------------------------
 

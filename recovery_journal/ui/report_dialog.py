@@ -50,7 +50,7 @@ from recovery_journal.services.report import (
     report_options,
     save_choices,
 )
-from recovery_journal.ui.bridge import post_to_gui, when_done
+from recovery_journal.ui.bridge import post_to_gui, run_off_gui, when_done
 from recovery_journal.ui.chart_view import charts_thread
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
@@ -395,7 +395,7 @@ class ReportDialog(QDialog):
                 # On the charts thread: no Qt call here (ui.bridge says why).
                 post_to_gui(lambda: show((done, total)))
 
-            future = charts_thread().submit(draw, report, progress, cancelled)
+            future = run_off_gui(charts_thread(), draw, report, progress, cancelled)
             when_done(future, self._alive(done), self._alive(self._failed))
 
         self._operations.run(gather, drawn, on_error=self._failed, owner=self)
