@@ -28,6 +28,7 @@ from recovery_journal.domain.daily import (
     SpotCheck,
 )
 from recovery_journal.domain.inventory import WORKSHEETS, Amend
+from recovery_journal.domain.journal import JournalEntry, Mood, clean_tag
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.records import record_from_plain, record_to_plain
@@ -49,13 +50,14 @@ from recovery_journal.services.settings import load_settings
 
 FORMAT = "recovery-journal-export"
 OWN_QUESTION = re.compile(r"^s(\d{1,2})\.q\d+$")
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 SCHEMAS = {
     1: "export-v1.schema.json",
     2: "export-v2.schema.json",
     3: "export-v3.schema.json",
     4: "export-v4.schema.json",
     5: "export-v5.schema.json",
+    6: "export-v6.schema.json",
 }
 INVENTORY_SECTIONS: dict[str, type] = {**WORKSHEETS, "amends": Amend}
 
@@ -190,7 +192,34 @@ def export_document(vault: Vault) -> dict[str, Any]:
             for section, record_type in INVENTORY_SECTIONS.items()
         },
         "daily": _daily_to_plain(vault),
+        "journal": [_entry_to_plain(entry) for entry in vault.journal.all()],
     }
+
+
+def _entry_to_plain(entry: JournalEntry) -> dict[str, Any]:
+    return {
+        "uid": entry.uid,
+        "day": entry.day.isoformat(),
+        "title": entry.title,
+        "body": entry.body,
+        "tags": sorted(entry.tags),
+        "mood": entry.mood.value if entry.mood else None,
+        "created_at": to_iso(entry.created_at),
+        "updated_at": to_iso(entry.updated_at),
+    }
+
+
+def _entry_from_plain(item: Mapping[str, Any]) -> JournalEntry:
+    return JournalEntry(
+        uid=item["uid"],
+        day=date.fromisoformat(item["day"]),
+        title=item["title"],
+        body=item["body"],
+        tags=frozenset(item["tags"]),
+        mood=Mood(item["mood"]) if item["mood"] else None,
+        created_at=from_iso(item["created_at"]),
+        updated_at=from_iso(item["updated_at"]),
+    )
 
 
 def _all(vault: Vault, record_type: type) -> list[Any]:
@@ -268,6 +297,18 @@ def _check_meaning(document: dict[str, Any]) -> None:
     daily = document.get("daily")
     if daily is not None:
         _check_daily(daily)
+    journal = document.get("journal")
+    if journal is not None:
+        _check_days(journal, "journal", ["day"])
+        _check_times(journal, "journal", ["created_at", "updated_at"])
+        json_files.check_unique(journal, "journal", lambda item: item["uid"])
+        for index, item in enumerate(journal):
+            if any(clean_tag(tag) != tag for tag in item["tags"]):
+                raise ImportRejected(
+                    _("{where}: a tag is not written as the app keeps tags").format(
+                        where=f"journal[{index}]"
+                    )
+                )
     inventory = document.get("inventory")
     if inventory is not None:
         for section in INVENTORY_SECTIONS:
@@ -402,6 +443,10 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
                     vault.tools.save(record_from_plain(record_type, item))
             for item in daily["reviews"]:
                 vault.reviews.save(_review_from_plain(item))
+        for item in document.get("journal", ()):  # format 6 and later
+            vault.journal.save(_entry_from_plain(item))
+        # Built again from what now stands in the tables, whatever the saves above indexed.
+        vault.rebuild_search_index()
     return Changes.everything()
 
 
@@ -433,4 +478,5 @@ def import_summary(document: Mapping[str, Any]) -> dict[str, int]:
     return {
         "daily_notes": len(document["daily_notes"]),
         "answers": len(steps.get("answers", [])),
+        "journal": len(document.get("journal", [])),
     }

@@ -9,6 +9,8 @@ import sqlcipher3
 
 from recovery_journal.domain.clock import day_from_iso, from_iso, to_iso
 from recovery_journal.domain.notes import DailyNote
+from recovery_journal.domain.search_items import NOTE, item_of_note
+from recovery_journal.store.search_index import SqlSearchIndex
 
 _COLUMNS = "day, text, created_at, updated_at"
 
@@ -18,8 +20,9 @@ def _note(row: tuple[str, str, str, str]) -> DailyNote:
 
 
 class SqlDailyNoteRepository:
-    def __init__(self, conn: sqlcipher3.Connection) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, search: SqlSearchIndex) -> None:
         self._conn = conn
+        self._search = search
 
     def get(self, day: date) -> DailyNote | None:
         row = self._conn.execute(
@@ -33,9 +36,11 @@ class SqlDailyNoteRepository:
             "ON CONFLICT(day) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
             (note.day.isoformat(), note.text, to_iso(note.created_at), to_iso(note.updated_at)),
         )
+        self._search.put(item_of_note(note))
 
     def delete(self, day: date) -> None:
         self._conn.execute("DELETE FROM daily_notes WHERE day = ?", (day.isoformat(),))
+        self._search.drop(NOTE, day.isoformat())
 
     def recent(self, limit: int, before: date | None = None) -> Sequence[DailyNote]:
         bound = (before or date.max).isoformat()

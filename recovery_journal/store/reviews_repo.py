@@ -9,11 +9,14 @@ import sqlcipher3
 
 from recovery_journal.domain.clock import day_from_iso, from_iso, to_iso
 from recovery_journal.domain.daily import NightlyReview, Rating, ReviewAnswer
+from recovery_journal.domain.search_items import REVIEW, item_of_review
+from recovery_journal.store.search_index import SqlSearchIndex
 
 
 class SqlReviewRepository:
-    def __init__(self, conn: sqlcipher3.Connection) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, search: SqlSearchIndex) -> None:
         self._conn = conn
+        self._search = search
 
     def get(self, day: date) -> NightlyReview | None:
         found = list(self.between(day, day))
@@ -70,6 +73,7 @@ class SqlReviewRepository:
         """Replace the day's review with this one (an empty review is removed)."""
         day = review.day.isoformat()
         self._conn.execute("DELETE FROM reviews WHERE day = ?", (day,))
+        self._search.put(None if review.empty else item_of_review(review), REVIEW, day)
         if review.empty:
             return
         assert review.updated_at is not None
@@ -91,3 +95,4 @@ class SqlReviewRepository:
 
     def delete(self, day: date) -> None:
         self._conn.execute("DELETE FROM reviews WHERE day = ?", (day.isoformat(),))
+        self._search.drop(REVIEW, day.isoformat())

@@ -21,6 +21,7 @@ from recovery_journal.domain.daily import (
 )
 from recovery_journal.domain.inventory import Amend, Fear, Harm, Resentment, SexConduct
 from recovery_journal.domain.records import field_kinds, record_from_plain, record_to_plain
+from recovery_journal.domain.search_items import KIND_OF_RECORD, item_of_record
 from recovery_journal.domain.step_tools import (
     Defect,
     InventoryShare,
@@ -28,6 +29,7 @@ from recovery_journal.domain.step_tools import (
     ServiceEntry,
     Step1Example,
 )
+from recovery_journal.store.search_index import SqlSearchIndex
 
 R = TypeVar("R")
 
@@ -54,8 +56,9 @@ TABLES: dict[type, tuple[str, str]] = {
 
 
 class SqlStepToolRepository:
-    def __init__(self, conn: sqlcipher3.Connection) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, search: SqlSearchIndex) -> None:
         self._conn = conn
+        self._search = search
 
     def all(self, record_type: type[R]) -> list[R]:
         table, order = TABLES[record_type]
@@ -92,10 +95,20 @@ class SqlStepToolRepository:
             f"ON CONFLICT(uid) DO UPDATE SET {updates}",
             values,
         )
+        if type(record) in KIND_OF_RECORD:
+            self._search.put(item_of_record(record))
 
     def delete(self, record_type: type, uid: str) -> None:
         table = TABLES[record_type][0]
+        if record_type is CleanDate:
+            # Its slips go with it (ON DELETE CASCADE), and so must their words in the index.
+            for (slip_uid,) in self._conn.execute(
+                "SELECT uid FROM slips WHERE clean_uid = ?", (uid,)
+            ).fetchall():
+                self._search.drop(KIND_OF_RECORD[Slip], slip_uid)
         self._conn.execute(f"DELETE FROM {table} WHERE uid = ?", (uid,))
+        if record_type in KIND_OF_RECORD:
+            self._search.drop(KIND_OF_RECORD[record_type], uid)
 
     def focus(self, day: date) -> str | None:
         row = self._conn.execute(

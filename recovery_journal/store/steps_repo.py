@@ -9,7 +9,14 @@ from typing import Any
 import sqlcipher3
 
 from recovery_journal.domain.clock import from_iso, to_iso, utc_now
+from recovery_journal.domain.search_items import (
+    ANSWER,
+    answer_ref,
+    item_of_answer,
+    item_of_progress,
+)
 from recovery_journal.domain.steps import Answer, Question, QuestionPack, StepProgress, StepStatus
+from recovery_journal.store.search_index import SqlSearchIndex
 
 _PROGRESS = (
     "step, status, started_on, completed_on, notes, sponsor_discussed_on, wording, updated_at"
@@ -25,8 +32,9 @@ def _iso_day(day: date | None) -> str | None:
 
 
 class SqlStepRepository:
-    def __init__(self, conn: sqlcipher3.Connection) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, search: SqlSearchIndex) -> None:
         self._conn = conn
+        self._search = search
 
     # --- progress --------------------------------------------------------------------------------
 
@@ -61,6 +69,7 @@ class SqlStepRepository:
                 to_iso(moment),
             ),
         )
+        self._search.put(item_of_progress(progress))
 
     # --- answers ---------------------------------------------------------------------------------
 
@@ -85,9 +94,14 @@ class SqlStepRepository:
                 int(answer.private),
             ),
         )
+        self._search.put(item_of_answer(answer))
 
     def delete_answer(self, question_id: str) -> None:
-        self._conn.execute("DELETE FROM step_answers WHERE question_id = ?", (question_id,))
+        row = self._conn.execute(
+            "DELETE FROM step_answers WHERE question_id = ? RETURNING step", (question_id,)
+        ).fetchone()
+        if row is not None:
+            self._search.drop(ANSWER, answer_ref(row[0], question_id))
 
     def last_answered(self) -> Answer | None:
         row = self._conn.execute(

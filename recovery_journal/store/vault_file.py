@@ -42,10 +42,12 @@ from recovery_journal.store.files import (
     private_temporary,
     remove_with_sidecars,
 )
+from recovery_journal.store.journal_repo import SqlJournalRepository
 from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.store.migrations import apply_migrations, latest_version
 from recovery_journal.store.notes_repo import SqlDailyNoteRepository
 from recovery_journal.store.reviews_repo import SqlReviewRepository
+from recovery_journal.store.search_index import INDEX_VERSION, SqlSearchIndex, everything_written
 from recovery_journal.store.settings_repo import SqlSettingsRepository
 from recovery_journal.store.step_tools_repo import SqlStepToolRepository
 from recovery_journal.store.steps_repo import SqlStepRepository
@@ -89,6 +91,7 @@ DATA_TABLES = (
     "spot_checks",
     "gratitude",
     "meetings",
+    "journal_entries",
 )
 
 
@@ -267,12 +270,14 @@ def _open_locked(
             if backup and 0 < version < latest_version():
                 _backup_before_upgrade(conn, path)
             apply_migrations(conn, version)
+            vault = SqlCipherVault(path, conn, lock)
+            vault.ensure_search_index()
         except sqlcipher3.DatabaseError as error:
             raise _classify_unreadable(conn, path, error) from error
     except BaseException:
         conn.close()
         raise
-    return SqlCipherVault(path, conn, lock)
+    return vault
 
 
 def _backup_before_upgrade(conn: Any, path: Path) -> None:
@@ -369,11 +374,22 @@ class SqlCipherVault:
         self._lock = lock
         self._savepoints = 0
         self._damaged = False
-        self.notes = SqlDailyNoteRepository(conn)
+        self.search = SqlSearchIndex(conn)
+        self.notes = SqlDailyNoteRepository(conn, self.search)
         self.settings = SqlSettingsRepository(conn)
-        self.steps = SqlStepRepository(conn)
-        self.tools = SqlStepToolRepository(conn)
-        self.reviews = SqlReviewRepository(conn)
+        self.steps = SqlStepRepository(conn, self.search)
+        self.tools = SqlStepToolRepository(conn, self.search)
+        self.reviews = SqlReviewRepository(conn, self.search)
+        self.journal = SqlJournalRepository(conn, self.search)
+
+    def ensure_search_index(self) -> None:
+        """Index everything again if the index was built another way, or never (a migration)."""
+        if self.search.built_version() != INDEX_VERSION:
+            self.rebuild_search_index()
+
+    def rebuild_search_index(self) -> None:
+        with self.transaction():
+            self.search.rebuild(everything_written(self))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

@@ -1,0 +1,172 @@
+"""Words for the full-text search: tokens, stems, the query a person typed, snippets.
+
+Stems come from the Snowball stemmers (PyStemmer), English or Russian by the letters of each
+word, so "обиды" finds "обида" and "resentful" finds "resentment" in a text of either language.
+The index (store/search_index.py) keeps each item's stems and its words as written; a query is
+reduced the same way and quoted token by token, so nothing a person types is FTS5 syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+import Stemmer
+
+# Words: runs of letters and digits; an apostrophe inside a word keeps it whole ("don't").
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@cache
+def _stemmer(language: str) -> Any:
+    return Stemmer.Stemmer(language)
+
+
+def normalise(word: str) -> str:
+    """Lower case, ё as е (Russian writers use either), typographic apostrophe as plain."""
+    return word.casefold().replace("ё", "е").replace("’", "'")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, normalised, in order."""
+    return [normalise(match) for match in _WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of one normalised word, in the language its letters say."""
+    language = "russian" if _CYRILLIC.search(word) else "english"
+    return str(_stemmer(language).stemWord(word))
+
+
+def index_columns(text: str) -> tuple[str, str]:
+    """(stems, words) for the index: each a space-joined list, in the text's order."""
+    found = words(text)
+    return " ".join(stem(word) for word in found), " ".join(found)
+
+
+# --- queries ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One part of a query: a word, a "phrase of words", or a prefix* (as written, not stemmed)."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+    excluded: bool = False
+
+    def fts(self) -> str:
+        if self.prefix:
+            return f'words : "{self.words[0]}" *'
+        return "stems : " + '"' + " ".join(stem(word) for word in self.words) + '"'
+
+    def matches(self, word: str) -> bool:
+        """Whether one word of a text is (part of) this term, for highlighting."""
+        if self.prefix:
+            return word.startswith(self.words[0])
+        return stem(word) in {stem(own) for own in self.words}
+
+
+_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_query(text: str) -> tuple[Term, ...]:
+    """Terms of what a person typed: "a phrase", word*, -word; any other mark is a space.
+
+    Never raises: quotes left open close at the end, a lone ``*`` or ``-`` is nothing.
+    """
+    terms: list[Term] = []
+    for match in _PART.finditer(text):
+        if match.group(2) is not None:  # "a phrase", perhaps -"a phrase"
+            found = tuple(words(match.group(2)))
+            if found:
+                terms.append(Term(found, excluded=bool(match.group(1))))
+            continue
+        chunk = match.group(3)
+        excluded = chunk.startswith("-")
+        prefix = chunk.rstrip().endswith("*")
+        found = tuple(words(chunk))
+        if not found:
+            continue
+        for n, word in enumerate(found):
+            is_last = n == len(found) - 1
+            terms.append(Term((word,), prefix=prefix and is_last, excluded=excluded and n == 0))
+    return tuple(terms)
+
+
+def match_expression(terms: tuple[Term, ...]) -> str | None:
+    """The FTS5 MATCH text for ``terms``, or None when nothing can match (only exclusions)."""
+    wanted = [term.fts() for term in terms if not term.excluded]
+    if not wanted:
+        return None
+    expression = " AND ".join(f"({part})" for part in wanted)
+    for term in terms:
+        if term.excluded:
+            expression += f" NOT ({term.fts()})"
+    return expression
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedItem:
+    """What the index holds of one thing the person wrote."""
+
+    kind: str
+    ref: str
+    day: date | None
+    title: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """Text around the first matches; ``parts`` alternate plain and matched text."""
+
+    parts: tuple[tuple[str, bool], ...]
+    cut_before: bool = False
+    cut_after: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(part for part, _matched in self.parts)
+
+
+SNIPPET_CHARS = 160
+
+
+def snippet(text: str, terms: tuple[Term, ...], width: int = SNIPPET_CHARS) -> Snippet:
+    """About ``width`` characters of ``text`` around its first match, the matches marked."""
+    text = " ".join(text.split())  # the snippet is one line
+    wanted = [term for term in terms if not term.excluded]
+    spans = [
+        (match.start(), match.end())
+        for match in _WORD.finditer(text)
+        if any(term.matches(normalise(match.group())) for term in wanted)
+    ]
+    start = 0
+    if spans:
+        start = max(0, spans[0][0] - width // 3)
+        # Start at a word's beginning.
+        while 0 < start < len(text) and not text[start - 1].isspace():
+            start -= 1
+    end = min(len(text), start + width)
+    while start < end < len(text) and not text[end].isspace():
+        end += 1
+    parts: list[tuple[str, bool]] = []
+    position = start
+    for first, last in spans:
+        if last <= start or first >= end:
+            continue
+        if first > position:
+            parts.append((text[position:first], False))
+        parts.append((text[first:last], True))
+        position = last
+    if position < end:
+        parts.append((text[position:end], False))
+    return Snippet(tuple(parts), cut_before=start > 0, cut_after=end < len(text))

@@ -1,0 +1,133 @@
+"""Search across everything the person wrote, grouped by kind, the matching words marked.
+
+The index lives in the vault (store/search_index.py); this module turns what a person typed into
+terms (domain/search.py), asks the index, and names and groups what it found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from recovery_journal.domain import search_items as kinds
+from recovery_journal.domain.journal import first_line
+from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.search import (
+    IndexedItem,
+    Snippet,
+    match_expression,
+    parse_query,
+    snippet,
+)
+from recovery_journal.i18n import N_, _
+from recovery_journal.services.step_content import step_content
+
+LIMIT = 200  # results asked of the index; the list shows them all, grouped
+
+# Group order and headings: the free journal first, then the steps, then the daily practice.
+KIND_HEADINGS: dict[str, str] = {
+    kinds.JOURNAL: N_("Journal"),
+    kinds.NOTE: N_("Notes of the day"),
+    kinds.ANSWER: N_("Step answers"),
+    kinds.STEP_NOTES: N_("Step notes"),
+    "step1_examples": N_("Step 1 examples"),
+    "resentments": N_("Resentments"),
+    "fears": N_("Fears"),
+    "sex_conduct": N_("Relationships"),
+    "harms": N_("Harms done"),
+    "inventory_shares": N_("Inventory shared"),
+    "defects": N_("Character defects"),
+    "amends": N_("Amends"),
+    kinds.REVIEW: N_("Nightly reviews"),
+    "spot_checks": N_("Spot-checks"),
+    "gratitude": N_("Gratitude"),
+    "meetings": N_("Meetings"),
+    "slips": N_("Slips"),
+    "practice_log": N_("Prayer and meditation"),
+    "service_log": N_("Service"),
+}
+
+
+def kind_heading(kind: str) -> str:
+    return _(KIND_HEADINGS.get(kind, kind))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str
+    ref: str
+    day: date | None
+    title: str  # what the item is called: an entry's title, a question, a person's name
+    snippet: Snippet
+
+    @property
+    def step(self) -> int | None:
+        """The step an answer or a step's notes belong to."""
+        if self.kind == kinds.ANSWER:
+            return int(self.ref.split(":", 1)[0])
+        if self.kind == kinds.STEP_NOTES:
+            return int(self.ref)
+        return None
+
+    @property
+    def item_id(self) -> str:
+        """The uid, day or question id the item is stored under (an answer's ref adds its step)."""
+        return self.ref.split(":", 1)[1] if self.kind == kinds.ANSWER else self.ref
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    groups: tuple[tuple[str, tuple[SearchHit, ...]], ...]  # (kind, hits), in KIND_HEADINGS order
+
+    @property
+    def count(self) -> int:
+        return sum(len(hits) for _kind, hits in self.groups)
+
+    @property
+    def hits(self) -> tuple[SearchHit, ...]:
+        return tuple(hit for _kind, hits in self.groups for hit in hits)
+
+
+_QUESTION_ID = re.compile(r"^\d+:(?P<id>.+)$")
+
+
+def search(vault: Vault, text: str, language: str, limit: int = LIMIT) -> SearchResults:
+    """What matches ``text``; never raises for anything typed (an empty result instead)."""
+    terms = parse_query(text)
+    expression = match_expression(terms)
+    if expression is None:
+        return SearchResults(text, ())
+    found = vault.search.find(expression, limit)
+    questions = (
+        _question_texts(vault, language) if any(item.kind == kinds.ANSWER for item in found) else {}
+    )
+    grouped: dict[str, list[SearchHit]] = {}
+    for item in found:
+        hit = SearchHit(
+            item.kind, item.ref, item.day, _title(item, questions), snippet(item.body, terms)
+        )
+        grouped.setdefault(item.kind, []).append(hit)
+    order = list(KIND_HEADINGS)
+    groups = sorted(grouped.items(), key=lambda pair: _position(order, pair[0]))
+    return SearchResults(text, tuple((kind, tuple(hits)) for kind, hits in groups))
+
+
+def _position(order: list[str], kind: str) -> int:
+    return order.index(kind) if kind in order else len(order)
+
+
+def _title(item: IndexedItem, questions: dict[str, str]) -> str:
+    if item.kind == kinds.ANSWER:
+        match = _QUESTION_ID.match(item.ref)
+        return questions.get(match["id"], "") if match else ""
+    return item.title.strip() or first_line(item.body)[:80]
+
+
+def _question_texts(vault: Vault, language: str) -> dict[str, str]:
+    content = step_content(language)
+    texts = {q.id: q.text for step in range(1, 13) for q in content.guide(step).questions}
+    for pack in vault.steps.packs():
+        texts.update({q.id: q.text for q in pack.questions})
+    return texts

@@ -1,0 +1,116 @@
+"""The full-text index inside the vault: ``search_items`` plus the FTS5 table ``search_words``.
+
+Every repository that saves or deletes something the person wrote calls ``put`` or ``drop`` in the
+same transaction, so the index never drifts from the tables. The stems need Python (Snowball), so
+SQL alone cannot fill it: after a migration, an import, or a change of INDEX_VERSION, ``rebuild``
+fills it again from the tables (``ensure_built`` runs at every open).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+import sqlcipher3
+
+from recovery_journal.domain import search_items as items
+from recovery_journal.domain.search import IndexedItem, index_columns
+
+INDEX_VERSION = 1  # bump when the words or stems change: every vault is indexed again at open
+
+
+def _item(row: tuple[Any, ...]) -> IndexedItem:
+    kind, ref, day, title, body = row
+    return IndexedItem(kind, ref, date.fromisoformat(day) if day else None, title, body)
+
+
+class SqlSearchIndex:
+    def __init__(self, conn: sqlcipher3.Connection) -> None:
+        self._conn = conn
+
+    def put(self, item: IndexedItem | None, kind: str = "", ref: str = "") -> None:
+        """Index ``item`` in place of what its kind and ref held; an empty item is dropped."""
+        if item is None or not (item.title.strip() or item.body.strip()):
+            if item is not None:
+                kind, ref = item.kind, item.ref
+            self.drop(kind, ref)
+            return
+        stems, words = index_columns(f"{item.title}\n{item.body}")
+        day = item.day.isoformat() if item.day else None
+        row = self._conn.execute(
+            "INSERT INTO search_items (kind, ref, day, title, body) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (kind, ref) DO UPDATE SET day = excluded.day, title = excluded.title, "
+            "body = excluded.body RETURNING id",
+            (item.kind, item.ref, day, item.title, item.body),
+        ).fetchone()
+        self._conn.execute("DELETE FROM search_words WHERE rowid = ?", (row[0],))
+        self._conn.execute(
+            "INSERT INTO search_words (rowid, stems, words) VALUES (?, ?, ?)",
+            (row[0], stems, words),
+        )
+
+    def drop(self, kind: str, ref: str) -> None:
+        row = self._conn.execute(
+            "DELETE FROM search_items WHERE kind = ? AND ref = ? RETURNING id", (kind, ref)
+        ).fetchone()
+        if row is not None:
+            self._conn.execute("DELETE FROM search_words WHERE rowid = ?", (row[0],))
+
+    def find(self, expression: str, limit: int) -> list[IndexedItem]:
+        """Items matching an FTS5 expression (domain.search builds it), best first."""
+        rows = self._conn.execute(
+            "SELECT i.kind, i.ref, i.day, i.title, i.body FROM search_words "
+            "JOIN search_items AS i ON i.id = search_words.rowid "
+            "WHERE search_words MATCH ? ORDER BY bm25(search_words), i.day DESC LIMIT ?",
+            (expression, limit),
+        )
+        return [_item(row) for row in rows]
+
+    def everything(self) -> Iterator[IndexedItem]:
+        """What the index holds now (for checks)."""
+        for row in self._conn.execute(
+            "SELECT kind, ref, day, title, body FROM search_items ORDER BY kind, ref"
+        ):
+            yield _item(row)
+
+    def indexed_words(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """(kind, ref) -> (stems, words) as the FTS table holds them (for checks)."""
+        rows = self._conn.execute(
+            "SELECT i.kind, i.ref, w.stems, w.words FROM search_items AS i "
+            "JOIN search_words AS w ON w.rowid = i.id"
+        )
+        return {(kind, ref): (stems, words) for kind, ref, stems, words in rows}
+
+    def rebuild(self, found: Iterable[IndexedItem | None]) -> None:
+        self._conn.execute("DELETE FROM search_items")
+        self._conn.execute("DELETE FROM search_words")
+        for item in found:
+            self.put(item)
+        self._conn.execute(
+            "INSERT INTO search_state (id, index_version) VALUES (1, ?) "
+            "ON CONFLICT (id) DO UPDATE SET index_version = excluded.index_version",
+            (INDEX_VERSION,),
+        )
+        self._conn.execute("INSERT INTO search_words (search_words) VALUES ('optimize')")
+
+    def built_version(self) -> int | None:
+        row = self._conn.execute("SELECT index_version FROM search_state").fetchone()
+        return int(row[0]) if row else None
+
+
+def everything_written(vault: Any) -> Iterator[IndexedItem | None]:
+    """Every item the index should hold, read from the vault's own tables."""
+    for entry in vault.journal.all():
+        yield items.item_of_entry(entry)
+    for note in vault.notes.all():
+        yield items.item_of_note(note)
+    for answer in vault.steps.answers().values():
+        yield items.item_of_answer(answer)
+    for progress in vault.steps.progress().values():
+        yield items.item_of_progress(progress)
+    for review in vault.reviews.all():
+        yield items.item_of_review(review)
+    for record_type in items.RECORD_FIELDS:
+        for record in vault.tools.all(record_type):
+            yield items.item_of_record(record)
