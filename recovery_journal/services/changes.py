@@ -11,6 +11,7 @@ class Changes:
     settings: bool = False
     steps: bool = False
     daily: bool = False  # the nightly review, clean time, spot-checks, gratitude, meetings
+    journal: bool = False  # the free journal
 
     @classmethod
     def everything(cls) -> Changes:
@@ -28,3 +29,4 @@ class Changes:
 # The step work, its tools and the inventory all refresh together.
 STEPS_CHANGED = Changes(steps=True)
 DAILY_CHANGED = Changes(daily=True)
+JOURNAL_CHANGED = Changes(journal=True)

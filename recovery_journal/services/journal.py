@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from recovery_journal.domain.journal import JournalEntry
+from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 
 
@@ -22,6 +23,7 @@ class JournalDay:
     day: date
     entries: tuple[JournalEntry, ...]
     on_this_day: tuple[JournalEntry, ...]  # the same date in earlier years, newest first
+    note: DailyNote | None  # the few words written that day on the Today page
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,12 @@ class Timeline:
 
 
 def load_day(vault: Vault, day: date) -> JournalDay:
-    return JournalDay(day, tuple(vault.journal.on_day(day)), tuple(vault.journal.on_this_day(day)))
+    return JournalDay(
+        day,
+        tuple(vault.journal.on_day(day)),
+        tuple(vault.journal.on_this_day(day)),
+        vault.notes.get(day),
+    )
 
 
 def load_timeline(vault: Vault) -> Timeline:

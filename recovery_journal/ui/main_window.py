@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -29,8 +30,10 @@ from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.about import AboutPage
 from recovery_journal.ui.pages.charts import ChartsPage
 from recovery_journal.ui.pages.inventory import InventoryPage
+from recovery_journal.ui.pages.journal import JournalPage
 from recovery_journal.ui.pages.practice import PracticePage
 from recovery_journal.ui.pages.review import ReviewPage
+from recovery_journal.ui.pages.search import SearchPage, page_for_kind
 from recovery_journal.ui.pages.settings import SettingsPage
 from recovery_journal.ui.pages.steps import StepsPage
 from recovery_journal.ui.pages.today import TodayPage
@@ -47,6 +50,7 @@ from recovery_journal.ui.ui_state import (
 def page_title(page: Page) -> str:
     titles = {
         Page.TODAY: _("Today"),
+        Page.JOURNAL: _("Journal"),
         Page.REVIEW: _("Nightly review"),
         Page.PRACTICE: _("Clean time and meetings"),
         Page.CHARTS: _("Better than yesterday"),
@@ -54,6 +58,7 @@ def page_title(page: Page) -> str:
         Page.INVENTORY: _("Inventory"),
         Page.SETTINGS: _("Settings"),
         Page.ABOUT: _("About"),
+        Page.SEARCH: _("Search"),
     }
     return titles[page]
 
@@ -89,8 +94,12 @@ class MainWindow(QMainWindow):
         self.settings = SettingsPage(operations, vault_path)
         self.settings.language_chosen.connect(self.language_chosen)
         self.about = AboutPage()
+        self.journal = JournalPage(operations)
+        self.search = SearchPage(operations)
+        self.search.open_hit.connect(self.open_hit)
         self._pages: dict[Page, QWidget] = {
             Page.TODAY: self.today,
+            Page.JOURNAL: self.journal,
             Page.REVIEW: self.review,
             Page.PRACTICE: self.practice,
             Page.CHARTS: self.charts,
@@ -98,6 +107,7 @@ class MainWindow(QMainWindow):
             Page.INVENTORY: self.inventory,
             Page.SETTINGS: self.settings,
             Page.ABOUT: self.about,
+            Page.SEARCH: self.search,
         }
 
         self.navigation = QListWidget()
@@ -130,7 +140,23 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        body.addWidget(self.navigation)
+        # The search box sits above the pages: Ctrl+F from anywhere, results as one types.
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("search_box")
+        self.search_box.setAccessibleName(_("Search everything you wrote"))
+        self.search_box.setPlaceholderText(_("Search (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textEdited.connect(self._search_typed)
+        self.search_box.returnPressed.connect(lambda: self._search_typed(self.search_box.text()))
+        side = QVBoxLayout()
+        side.setContentsMargins(6, 6, 0, 0)
+        side.setSpacing(6)
+        side.addWidget(self.search_box)
+        side.addWidget(self.navigation, stretch=1)
+        side_widget = QWidget()
+        side_widget.setFixedWidth(196)
+        side_widget.setLayout(side)
+        body.addWidget(side_widget)
         body.addWidget(self.stack, stretch=1)
         outer.addLayout(body, stretch=1)
         self.setCentralWidget(central)
@@ -187,11 +213,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu(_("&Go"))
         for number, page in enumerate(Page, start=1):
+            if page is Page.SEARCH:
+                continue  # reached with Ctrl+F, below
             action = QAction(page_title(page), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, p=page: self.show_page(p))
             go_menu.addAction(action)
         go_menu.addSeparator()
+        search = QAction(_("Sea&rch everything…"), self)
+        search.setShortcut(QKeySequence("Ctrl+F"))
+        search.triggered.connect(self.focus_search)
+        go_menu.addAction(search)
         tonight = QAction(_("Tonight's &review"), self)
         tonight.setShortcut(QKeySequence("Ctrl+R"))
         tonight.triggered.connect(self.open_review)
@@ -299,6 +331,23 @@ class MainWindow(QMainWindow):
         self.show_page(Page.REVIEW)
         self.review.show_tonight()
         self.review.focus_first_answer()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _search_typed(self, text: str) -> None:
+        if text.strip():
+            self.show_page(Page.SEARCH)
+        self.search.set_query(text)
+
+    def open_hit(self, hit: object) -> None:
+        """Go to the page that holds a search result and show that very item."""
+        page = page_for_kind(hit.kind)  # type: ignore[attr-defined]
+        self.show_page(page)
+        show_item = getattr(self._pages[page], "show_item", None)
+        if show_item is not None:
+            show_item(hit)
 
     def open_spot_check(self) -> None:
         self.show_page(Page.PRACTICE)

@@ -9,6 +9,7 @@ class Page(Enum):
     """Every page of the main window, in navigation order. Later capabilities add members."""
 
     TODAY = "today"
+    JOURNAL = "journal"
     REVIEW = "review"
     PRACTICE = "practice"
     CHARTS = "charts"
@@ -17,3 +18,4 @@ class Page(Enum):
     INVENTORY = "inventory"
     SETTINGS = "settings"
     ABOUT = "about"
+    SEARCH = "search"
