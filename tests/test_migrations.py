@@ -47,6 +47,12 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
         assert vault.schema_version() == latest_version()
         assert vault.integrity_problems() == []
         document = export_document(vault)
+        # The search index is built for what the old schema held, in both languages.
+        found = {(item.kind, item.ref) for item in vault.search.find('stems : "заметк"', 10)}
+        assert ("note", "2026-11-01") in found
+        if fixture.name != "schema-1.rjvault":
+            answers_found = vault.search.find('stems : "ответ"', 10)
+            assert [item.ref for item in answers_found] == ["1:s1.q01"]
     finally:
         vault.close()
     assert document["settings"]["display_name"] == "Фикстура"
@@ -87,6 +93,12 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
         assert answers["s4.q01"]["private"] is True
     else:
         assert "s4.q01" not in answers
+    if version >= 6:
+        (entry,) = document["journal"]
+        assert entry["tags"] == ["spring", "собрание"] and entry["mood"] == "good"
+        assert "**важное**" in entry["body"]
+    else:
+        assert document["journal"] == []
     # Opening again is a no-op upgrade.
 
     open_vault(copy, FIXTURE_PASSPHRASE).close()

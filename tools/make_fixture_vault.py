@@ -26,6 +26,7 @@ from recovery_journal.domain.daily import (  # noqa: E402
     SpotCheck,
 )
 from recovery_journal.domain.inventory import Amend, Resentment  # noqa: E402
+from recovery_journal.domain.journal import JournalEntry, Mood  # noqa: E402
 from recovery_journal.domain.notes import DailyNote  # noqa: E402
 from recovery_journal.domain.step_tools import Defect, PracticeEntry, PracticeKind  # noqa: E402
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus  # noqa: E402
@@ -81,6 +82,19 @@ def main() -> int:
             vault.settings.set("day_boundary", "03:00")
         if version >= 5:
             vault.steps.save_answer(Answer("s4.q01", 4, "Только для меня.", moment, private=True))
+        if version >= 6:
+            vault.journal.save(
+                JournalEntry(
+                    "fixture-j",
+                    date(2026, 11, 1),
+                    moment,
+                    moment,
+                    "Собрание",
+                    "Услышал **важное** про обиды.\n\n- первое\n- второе\n",
+                    frozenset({"собрание", "spring"}),
+                    Mood.GOOD,
+                )
+            )
     vault.close()
     print(f"wrote {target}")
     return 0
