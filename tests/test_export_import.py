@@ -68,6 +68,10 @@ def test_export_import_export_gives_the_same_document(tmp_path, demo_document):
     for section, rows in document["daily"].items():
         assert rows, f"the demo should exercise daily.{section}"
     assert any(r["ratings"] and r["answers"] for r in document["daily"]["reviews"])
+    journal = document["journal"]
+    assert journal, "the demo should have journal entries"
+    assert any(e["tags"] for e in journal) and any(e["mood"] for e in journal)
+    assert any("**" in e["body"] for e in journal) and any("\n- " in e["body"] for e in journal)
     assert {"day_boundary", "reminder_on", "ninety_start"} & set(document["settings"])
 
 
@@ -77,13 +81,14 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
     export_to_file(new_vault, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     document = read_export_file(out)
-    assert document["format_version"] == FORMAT_VERSION == 5
+    assert document["format_version"] == FORMAT_VERSION == 6
     assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
 
 
 def test_format_4_without_private_marks_imports_as_not_private(tmp_path, demo_document):
     document = json.loads(demo_document)
     document["format_version"] = 4
+    del document["journal"]  # format 6
     for answer in document["steps"]["answers"]:
         del answer["private"]
     target = _vault(tmp_path / "target.rjvault")
@@ -92,6 +97,18 @@ def test_format_4_without_private_marks_imports_as_not_private(tmp_path, demo_do
     target.close()
     assert len(answers) == len(document["steps"]["answers"]) > 0
     assert not any(a.private for a in answers.values())
+
+
+def test_format_5_reads_without_a_journal_and_6_needs_one(tmp_path, demo_document):
+    document = json.loads(demo_document)
+    del document["journal"]
+    with pytest.raises(ImportRejected):
+        parse_document(json.dumps(document).encode())
+    document["format_version"] = 5
+    target = _vault(tmp_path / "target.rjvault")
+    import_document(target, parse_document(json.dumps(document).encode()))
+    assert target.journal.count() == 0 and target.notes.count() > 0
+    target.close()
 
 
 def test_format_5_needs_the_private_mark(demo_document):

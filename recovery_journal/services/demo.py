@@ -45,6 +45,7 @@ from recovery_journal.domain.steps import (
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _
 from recovery_journal.services.demo_daily import fill_daily
+from recovery_journal.services.demo_journal import fill_journal
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_content import step_content
 
@@ -360,6 +361,7 @@ def fill_demo(vault: Vault, days: int, language: str, end: date, seed: int = DEF
             vault.notes.save(note)
         _fill_steps(vault, days, language, end, seed)
         fill_daily(vault, days, language, end, seed)
+        fill_journal(vault, days, language, end, seed)
         start = end - timedelta(days=days - 1)
         settings = load_settings(vault)
         vault.settings.replace_all(
