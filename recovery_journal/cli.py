@@ -355,6 +355,45 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from recovery_journal.i18n import current_language
+    from recovery_journal.services.search import kind_heading, search
+
+    query = " ".join(args.query)
+    with _opened(args) as vault:
+        results = search(vault, query, current_language(), limit=args.limit)
+    if args.json:
+        hits = [
+            {
+                "kind": hit.kind,
+                "ref": hit.ref,
+                "day": hit.day.isoformat() if hit.day else None,
+                "title": hit.title,
+                "snippet": hit.snippet.text,
+                "matches": [part for part, matched in hit.snippet.parts if matched],
+            }
+            for hit in results.hits
+        ]
+        document = {"query": query, "count": results.count, "results": hits}
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    if not results.count:
+        print(_("Nothing found for {query}.").format(query=query))
+        return EXIT_OK
+    for kind, hits in results.groups:
+        print(f"{kind_heading(kind)} ({len(hits)})")
+        for hit in hits:
+            day = f"{hit.day.isoformat()}  " if hit.day else ""
+            print(f"  {day}{hit.title}".rstrip())
+            # The matching words stand out between [ ] in a terminal without colour.
+            text = "".join(f"[{part}]" if matched else part for part, matched in hit.snippet.parts)
+            before = "…" if hit.snippet.cut_before else ""
+            after = "…" if hit.snippet.cut_after else ""
+            if text:
+                print(f"    {before}{text}{after}")
+    return EXIT_OK
+
+
 def _report_choices(args: argparse.Namespace, saved: Any) -> Any:
     """The choices saved in the vault (or the defaults), with the options given on top."""
     from dataclasses import replace
@@ -532,6 +571,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("print a machine-readable object (resources/schema/summary-v1.schema.json)"),
     )
+    finder = add("search", _("search everything written in the vault"), cmd_search)
+    finder.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help=_('words to find; "a phrase" in quotes, word* for a start, -word to leave out'),
+    )
+    finder.add_argument("--json", action="store_true", help=_("print the results as JSON"))
+    finder.add_argument(
+        "--limit", type=int, default=200, help=_("at most this many results (default 200)")
+    )
     pdf = add(
         "export-pdf",
         _("write the progress report for a sponsor as a PDF"),
@@ -569,6 +619,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JournalError as error:
         _fail(error.message())
         return exit_code_for(error)
+    except BrokenPipeError:
+        # The reader went away (``search ... | head``): nothing is wrong and nothing to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         _fail(_("Interrupted; nothing more was changed."))
         return EXIT_ERROR

@@ -140,15 +140,30 @@ class Snippet:
 SNIPPET_CHARS = 160
 
 
+def _marked_spans(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
+    """Where the terms match in ``text``: single words, prefixes, and whole phrases only."""
+    found = [
+        (match.start(), match.end(), normalise(match.group())) for match in _WORD.finditer(text)
+    ]
+    marked: set[int] = set()  # indexes into ``found``
+    for term in terms:
+        if term.excluded:
+            continue
+        if term.prefix or len(term.words) == 1:
+            marked.update(n for n, (_start, _end, word) in enumerate(found) if term.matches(word))
+            continue
+        wanted = [stem(word) for word in term.words]
+        stems = [stem(word) for _start, _end, word in found]
+        for n in range(len(found) - len(wanted) + 1):
+            if stems[n : n + len(wanted)] == wanted:
+                marked.update(range(n, n + len(wanted)))
+    return [(found[n][0], found[n][1]) for n in sorted(marked)]
+
+
 def snippet(text: str, terms: tuple[Term, ...], width: int = SNIPPET_CHARS) -> Snippet:
     """About ``width`` characters of ``text`` around its first match, the matches marked."""
     text = " ".join(text.split())  # the snippet is one line
-    wanted = [term for term in terms if not term.excluded]
-    spans = [
-        (match.start(), match.end())
-        for match in _WORD.finditer(text)
-        if any(term.matches(normalise(match.group())) for term in wanted)
-    ]
+    spans = _marked_spans(text, terms)
     start = 0
     if spans:
         start = max(0, spans[0][0] - width // 3)

@@ -16,6 +16,7 @@ from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.search import (
     IndexedItem,
     Snippet,
+    Term,
     match_expression,
     parse_query,
     snippet,
@@ -106,12 +107,20 @@ def search(vault: Vault, text: str, language: str, limit: int = LIMIT) -> Search
     grouped: dict[str, list[SearchHit]] = {}
     for item in found:
         hit = SearchHit(
-            item.kind, item.ref, item.day, _title(item, questions), snippet(item.body, terms)
+            item.kind, item.ref, item.day, _title(item, questions), _snippet(item, terms)
         )
         grouped.setdefault(item.kind, []).append(hit)
     order = list(KIND_HEADINGS)
     groups = sorted(grouped.items(), key=lambda pair: _position(order, pair[0]))
     return SearchResults(text, tuple((kind, tuple(hits)) for kind, hits in groups))
+
+
+def _snippet(item: IndexedItem, terms: tuple[Term, ...]) -> Snippet:
+    """The body around its matches; where only the title matched, the title leads the snippet."""
+    cut = snippet(item.body, terms)
+    if any(matched for _part, matched in cut.parts) or not item.title.strip():
+        return cut
+    return snippet(f"{item.title.strip()}. {item.body}", terms)
 
 
 def _position(order: list[str], kind: str) -> int:
@@ -122,7 +131,17 @@ def _title(item: IndexedItem, questions: dict[str, str]) -> str:
     if item.kind == kinds.ANSWER:
         match = _QUESTION_ID.match(item.ref)
         return questions.get(match["id"], "") if match else ""
-    return item.title.strip() or first_line(item.body)[:80]
+    return item.title.strip() or _shortened(first_line(item.body))
+
+
+TITLE_CHARS = 80
+
+
+def _shortened(text: str) -> str:
+    """At most TITLE_CHARS, cut between words."""
+    if len(text) <= TITLE_CHARS:
+        return text
+    return text[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
 
 
 def _question_texts(vault: Vault, language: str) -> dict[str, str]:
