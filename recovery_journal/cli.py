@@ -363,7 +363,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with _opened(args) as vault:
         results = search(vault, query, current_language(), limit=args.limit)
     if args.json:
-        hits = [
+        found = [
             {
                 "kind": hit.kind,
                 "ref": hit.ref,
@@ -374,7 +374,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             }
             for hit in results.hits
         ]
-        document = {"query": query, "count": results.count, "results": hits}
+        document = {"query": query, "count": results.count, "results": found}
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     if not results.count:

@@ -63,6 +63,7 @@ from recovery_journal.services.step_tools import (
     move_plan,
     new_uid,
 )
+from recovery_journal.services.worker import VaultClosed
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import pydate, qdate
 
@@ -91,6 +92,29 @@ def _is_set(kind: Any) -> bool:
 
 def _day_text(value: date) -> str:
     return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
+
+
+def holds_words(text: str, words: Sequence[str]) -> bool:
+    """Whether ``text`` contains one of ``words`` (as a search result marked them), any case."""
+    folded = text.casefold()
+    return any(word.casefold() in folded for word in words if word)
+
+
+def show_words(editor: QPlainTextEdit | QLineEdit, words: Sequence[str]) -> None:
+    """Put the editor's cursor (not a selection, which a key would replace) on the first word."""
+    text = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+    folded = text.casefold()
+    found = [folded.find(word.casefold()) for word in words if word]
+    positions = [position for position in found if position >= 0]
+    if not positions:
+        return
+    if isinstance(editor, QLineEdit):
+        editor.setCursorPosition(min(positions))
+        return
+    cursor = editor.textCursor()
+    cursor.setPosition(min(positions))
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
 
 
 class RecordModel(QAbstractTableModel):
@@ -482,6 +506,9 @@ class RecordTable(QWidget):
 
         self._saves: list[Future[Any]] = []
         self._generation = 0
+        self._loads = 0  # reads of the vault not back yet
+        # A row asked for by a search result: its uid, the words to show, reads left to find it.
+        self._wanted: tuple[str, tuple[str, ...], int] | None = None
         self._make_new = make_new
         self._keep = keep
         self.option_label: OptionLabel = option_label or (lambda field, key: key)
@@ -648,9 +675,22 @@ class RecordTable(QWidget):
             records: list[Any] = list_records(vault, record_type)
             return [record for record in records if self._keep(record)]
 
-        self._operations.run(load, partial(self._loaded, generation), owner=self)
+        self._loads += 1
+        self._operations.run(
+            load,
+            partial(self._loaded, generation),
+            on_error=self._load_failed,
+            owner=self,
+        )
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._loads -= 1
+        self._wanted = None
+        if not isinstance(error, VaultClosed):
+            self._operations.failed.emit(error)
 
     def _loaded(self, generation: int, records: list[Any]) -> None:
+        self._loads -= 1
         if generation != self._generation:
             # Rows were changed here while these were being read: read again, so a row just
             # added (or an editor just opened) is not swept away by an older list.
@@ -662,6 +702,8 @@ class RecordTable(QWidget):
         self.model.set_records(records)
         if self.form is not None:
             self.form.show_record(self.current_record())
+        if self._wanted is not None and not self._loads:
+            self._reveal_wanted()
 
     def current_record(self) -> Any:
         index = self.view.currentIndex()
@@ -695,6 +737,62 @@ class RecordTable(QWidget):
         row = self.model.row_of(uid)
         if row >= 0:
             self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def reveal(self, uid: str, words: Sequence[str] = ()) -> None:
+        """Select the row of ``uid``, scroll to it and put the keyboard where ``words`` are.
+
+        For a search result. A row not here yet (the table is still reading, or the record was
+        written on another page) is shown when the vault has been read again.
+        """
+        self._wanted = (uid, tuple(words), 1)
+        if self._loads:
+            return  # the read under way brings the rows; the row is shown when it is back
+        self._reveal_wanted()
+
+    def _reveal_wanted(self) -> None:
+        if self._wanted is None:
+            return
+        uid, words, reads_left = self._wanted
+        row = self.model.row_of(uid)
+        if row < 0:
+            # Perhaps written since this table read the vault: read once more, then give up.
+            self._wanted = (uid, words, reads_left - 1) if reads_left > 0 else None
+            if reads_left > 0:
+                self.reload()
+            return
+        self._wanted = None
+        if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            self.filter.clear()  # the filter hid the row
+        if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            # Hidden by a condition beside the filter (only the open amends): show it anyway.
+            self.proxy.beginFilterChange()
+            self.proxy.pinned_uid = uid
+            self.proxy.endFilterChange()
+        record = self.model.records[row]
+        # In the table, the cell holding the words; beside it, the form's editor holding them.
+        column = next(
+            (
+                number
+                for number, c in enumerate(self.model.columns)
+                if isinstance(getattr(record, c.field), str)
+                and holds_words(getattr(record, c.field), words)
+            ),
+            0,
+        )
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        editor = None
+        if self.form is not None:
+            editor = next(
+                (e for e in self.form.texts.values() if holds_words(e.toPlainText(), words)),
+                None,
+            )
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            show_words(editor, words)
+        else:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- changes, all through the undo stack -----------------------------------------------------
 

@@ -30,7 +30,7 @@ from recovery_journal.services.inventory import (
     send_to_step8,
 )
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.record_table import Column, RecordTable
+from recovery_journal.ui.record_table import Column, RecordTable, holds_words
 from recovery_journal.ui.widgets import wrapped
 
 # The flags every worksheet row has, shown as tick columns in the table.
@@ -188,6 +188,7 @@ class InventoryPage(QWidget):
             tab = WorksheetTab(operations, sheet, record_type)
             self.sheets[sheet] = tab
             self.tabs.addTab(tab, text.worksheets[sheet]["title"])
+        self._operations = operations
         self.step8 = AmendsTab(operations, 8)
         self.step9 = AmendsTab(operations, 9)
         self.tabs.addTab(self.step8, text.worksheets["step8"]["title"])
@@ -206,3 +207,27 @@ class InventoryPage(QWidget):
     def save_now(self) -> list[Any]:
         tables = [tab.table for tab in self.sheets.values()] + [self.step8.table, self.step9.table]
         return [future for table in tables for future in table.save_now()]
+
+    def show_item(self, hit: Any) -> None:
+        """Open the worksheet of a search result with its row selected and its words in view."""
+        words = tuple(text for text, matched in hit.snippet.parts if matched)
+        if hit.kind in self.sheets:
+            tab = self.sheets[hit.kind]
+            self.tabs.setCurrentWidget(tab)
+            tab.table.reveal(hit.item_id, words)
+        elif hit.kind == "amends":
+            uid = hit.item_id
+
+            def find(vault: Any) -> Amend | None:
+                return next((a for a in vault.tools.all(Amend) if a.uid == uid), None)
+
+            self._operations.run(
+                find, lambda amend: self._show_amend(uid, amend, words), owner=self
+            )
+
+    def _show_amend(self, uid: str, amend: Amend | None, words: tuple[str, ...]) -> None:
+        # Step 9 holds the plan and how it went; the harm is written on the step 8 list.
+        on_step9 = amend is not None and holds_words(f"{amend.plan}\n{amend.how_it_went}", words)
+        tab = self.step9 if on_step9 else self.step8
+        self.tabs.setCurrentWidget(tab)  # which reads its rows again, before the row is shown
+        tab.table.reveal(uid, words)

@@ -371,6 +371,21 @@ class PracticePage(QWidget):
         layout.addWidget(self.gratitude_table)
         return tab
 
+    def show_item(self, hit: Any) -> None:
+        """Open the tab of a search result (a meeting, slip, spot-check or gratitude line), its
+        row selected."""
+        places = {
+            "slips": (0, self.slips_table),
+            "meetings": (1, self.meetings_table),
+            "spot_checks": (2, self.spot_table),
+            "gratitude": (3, self.gratitude_table),
+        }
+        if hit.kind not in places:
+            return
+        tab, table = places[hit.kind]
+        self.tabs.setCurrentIndex(tab)
+        table.reveal(hit.item_id, tuple(text for text, matched in hit.snippet.parts if matched))
+
     def start_spot_check(self) -> None:
         self.tabs.setCurrentIndex(2)
         self.spot_table.add()

@@ -59,7 +59,7 @@ from recovery_journal.services.review import (
 )
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.today import long_day
-from recovery_journal.ui.record_table import Column, RecordTable
+from recovery_journal.ui.record_table import Column, RecordTable, holds_words, show_words
 from recovery_journal.ui.widgets import clear_layout, heading, pydate, qdate, wrapped
 
 AUTOSAVE_DELAY_MS = 600
@@ -143,6 +143,7 @@ class ReviewPage(QWidget):
         self.sheet: ReviewSheet | None = None
         self._dirty = False
         self._focus_first = False
+        self._reveal_words: tuple[str, ...] | None = None  # a search result's, to show
         self._own_save = False
         self.apology_button: QPushButton | None = None
         self._apology_uid: str | None = None  # the question whose "yes" offers the step 8 list
@@ -236,6 +237,28 @@ class ReviewPage(QWidget):
         self._focus_first = True
         if self.sheet is not None and self.sheet.day == self.day:
             self._apply_first_focus()
+
+    def show_item(self, hit: Any) -> None:
+        """Show the night of a search result, the keyboard on the note holding its words."""
+        day = hit.day or date.fromisoformat(hit.item_id)
+        self._reveal_words = tuple(text for text, matched in hit.snippet.parts if matched)
+        self.show_day(day)
+        if self.sheet is not None and self.sheet.day == day and not self._dirty:
+            self._apply_reveal()
+
+    def _apply_reveal(self) -> None:
+        words = self._reveal_words or ()
+        self._reveal_words = None
+        notes: list[QLineEdit | NoteBox] = [note for _yes_no, note in self.answers.values()]
+        notes.append(self.gratitude)
+        target = next((note for note in notes if holds_words(note.text(), words)), None)
+        if target is None:
+            self._apply_first_focus()
+            return
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        show_words(target, words)
+        self._scroll.ensureWidgetVisible(target)
+        QTimer.singleShot(0, self, lambda: self._scroll.ensureWidgetVisible(target))
 
     def _apply_first_focus(self) -> None:
         self._focus_first = False
@@ -402,7 +425,9 @@ class ReviewPage(QWidget):
         self._show_saved()
         # Keep the keyboard where it was when the form is rebuilt (a new day, new questions).
         target = self.form_host.findChild(QWidget, focus_name) if focus_name else None
-        if self._focus_first:
+        if self._reveal_words is not None:
+            self._apply_reveal()
+        elif self._focus_first:
             self._apply_first_focus()
         elif target is not None:
             target.setFocus()

@@ -27,6 +27,14 @@ from recovery_journal.ui.record_table import Column, RecordTable
 from recovery_journal.ui.widgets import wrapped
 
 STEPS_WITH_TOOLS = (1, 5, 6, 7, 11, 12)
+# The step whose tools hold each kind of record (a search kind: the record's table).
+STEP_OF_TOOL = {
+    "step1_examples": 1,
+    "inventory_shares": 5,
+    "defects": 6,
+    "practice_log": 11,
+    "service_log": 12,
+}
 
 
 def _new_example(kind: Step1List, uid: str) -> Step1Example:

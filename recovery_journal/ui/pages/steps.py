@@ -55,7 +55,8 @@ from recovery_journal.services.steps import (
     set_wording,
 )
 from recovery_journal.ui.operations import Operations, wait_for_saves
-from recovery_journal.ui.pages.step_tools import tools_for_step
+from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
+from recovery_journal.ui.record_table import RecordTable, show_words
 from recovery_journal.ui.widgets import heading, pydate, qdate, wrapped
 
 AUTOSAVE_DELAY_MS = 700
@@ -280,6 +281,8 @@ class StepDetailWidget(QWidget):
         self.private_boxes: dict[str, QCheckBox] = {}
         self._dirty: set[str] = set()
         self._notes_dirty = False
+        # What a search result asked to show once the step has loaded: (kind, id, words).
+        self._wanted: tuple[str, str, tuple[str, ...]] | None = None
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
@@ -366,9 +369,9 @@ class StepDetailWidget(QWidget):
         self.tabs.addTab(self.questions_scroll, _("&Questions"))
         self.tabs.addTab(about_scroll, _("&About this step"))
         self.tabs.addTab(self.notes, _("&Notes"))
-        tools = tools_for_step(step, operations)
-        if tools is not None:
-            self.tabs.addTab(tools, _("&Tools"))
+        self.tools = tools_for_step(step, operations)
+        if self.tools is not None:
+            self.tabs.addTab(self.tools, _("&Tools"))
         self.save_state = QLabel()
         self.save_state.setObjectName("save_state")
 
@@ -442,6 +445,45 @@ class StepDetailWidget(QWidget):
         self._show_progress(view.progress)
         self._loading = False
         self.setEnabled(True)
+        if self._wanted is not None:
+            self._reveal_wanted()
+
+    # --- a search result -------------------------------------------------------------------------
+
+    def reveal(self, kind: str, item_id: str, words: tuple[str, ...] = ()) -> None:
+        """Show an answer, the notes or a tool's row, with the keyboard on it (a search result)."""
+        self._wanted = (kind, item_id, words)
+        if not self._loading:
+            self._reveal_wanted()
+        # Otherwise once the step has loaded: until then the page is disabled and takes no keys.
+
+    def _reveal_wanted(self) -> None:
+        if self._wanted is None:
+            return
+        kind, item_id, words = self._wanted
+        self._wanted = None
+        if kind == "step_notes":
+            self.tabs.setCurrentWidget(self.notes)
+            self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+            show_words(self.notes, words)
+        elif kind == "answer":
+            editor = self.answer_editors.get(item_id)
+            self.tabs.setCurrentWidget(self.questions_scroll)
+            if editor is None:
+                return  # a question of a pack since removed
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            show_words(editor, words)
+            self.questions_scroll.ensureWidgetVisible(editor, 0, 40)
+            # Once the new questions are laid out, the editor's place is known for sure.
+            QTimer.singleShot(
+                0, self, lambda: self.questions_scroll.ensureWidgetVisible(editor, 0, 40)
+            )
+        elif self.tools is not None:
+            self.tabs.setCurrentWidget(self.tools)
+            # Each table shows only its own records (step 1 has two lists): the one holding the
+            # row selects it; the others look once and find nothing.
+            for table in self.tools.findChildren(RecordTable):
+                table.reveal(item_id, words)
 
     def _show_progress(self, progress: Any) -> None:
         self.status.setCurrentIndex(self.status.findData(progress.status))
@@ -631,3 +673,21 @@ class StepsPage(QWidget):
 
     def save_now(self) -> list[Future[Any]]:
         return self.detail.save_now() if self.detail is not None else []
+
+    def show_item(self, hit: Any) -> None:
+        """Open the step holding a search result: an answer, the step's notes or a tool's row."""
+        step = hit.step or STEP_OF_TOOL.get(hit.kind)
+        if step is None:
+            return
+        detail = self.detail
+        # The defects list belongs to steps 6 and 7 both: an open step 7 shows it as well.
+        same = detail is not None and (
+            detail.step == step or (hit.kind == "defects" and detail.step in (6, 7))
+        )
+        if not same:
+            detail = self.open_step(step)
+        if detail is None:
+            return  # the open step could not be saved; it stays, with the reason in the banner
+        self.stack.setCurrentWidget(detail)
+        words = tuple(text for text, matched in hit.snippet.parts if matched)
+        detail.reveal(hit.kind, hit.item_id, words)

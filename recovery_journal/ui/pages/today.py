@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.clean_time import days_text, milestone_note
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.record_table import show_words
 from recovery_journal.ui.widgets import heading, qdate, wrapped
 
 AUTOSAVE_DELAY_MS = 700
@@ -240,6 +242,18 @@ class TodayPage(QWidget):
         self._loaded = False
         self.editor.setReadOnly(True)
         self.reload()
+
+    def show_item(self, hit: Any) -> None:
+        """Today's note, as a search result: the keyboard goes to its words.
+
+        The window opens a day's note on the journal page (every day is there); this page holds
+        only today's.
+        """
+        if hit.kind != "note" or hit.item_id != self.day.isoformat():
+            return
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._loaded:
+            show_words(self.editor, [text for text, matched in hit.snippet.parts if matched])
 
     # --- saving ----------------------------------------------------------------------------------
 
