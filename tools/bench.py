@@ -57,7 +57,10 @@ class Figure:
 def ten_year_vault(path: Path | None) -> Path:
     if path is not None:
         return path
-    vault = CACHE / f"demo-{DAYS}.rjvault"
+    # Named by schema: a newer schema brings new kinds of demo data, so the vault is built anew.
+    from recovery_journal.store.migrations import latest_version
+
+    vault = CACHE / f"demo-{DAYS}-schema-{latest_version()}.rjvault"
     if not vault.exists():
         CACHE.mkdir(exist_ok=True)
         print(f"Building the ten-year vault in {vault} (once)...", file=sys.stderr)
@@ -215,6 +218,57 @@ def pdf_child(vault_path: Path) -> dict[str, float]:
     return figures
 
 
+def search_queries(vault: object) -> list[str]:
+    """50 queries a person might type, made of the vault's own words (fixed by a seed)."""
+    import random
+
+    from recovery_journal.domain.search import words
+
+    rng = random.Random(50)
+    found = [w for item in vault.search.everything() for w in words(item.body) if len(w) > 3]  # type: ignore[attr-defined]
+    common = sorted(set(found))
+    picks = rng.sample(common, 40)
+    queries = picks[:25]
+    queries += [f"{a} {b}" for a, b in zip(picks[25:30], picks[30:35], strict=True)]
+    queries += [f"{w[: max(2, len(w) // 2)]}*" for w in picks[35:40]]
+    phrases = [item.body.split(". ")[0].split()[:2] for item in vault.search.everything()]  # type: ignore[attr-defined]
+    phrases = [p for p in phrases if len(p) == 2]
+    queries += [f'"{" ".join(p)}"' for p in rng.sample(phrases, 10)]
+    return queries
+
+
+def search_child(vault_path: Path) -> dict[str, float]:
+    """Search as typed over ten years: the whole service call (terms, index, snippets, groups)
+    for 50 queries; the baseline is FTS5 counting the same matches with no work of ours."""
+    from recovery_journal.domain.search import match_expression, parse_query
+    from recovery_journal.services.search import search
+    from recovery_journal.store import open_vault
+
+    vault = open_vault(vault_path, PASSPHRASE)
+    queries = search_queries(vault)
+    timings, baseline = [], []
+    for query in queries:
+        started = time.perf_counter()
+        search(vault, query, "en")
+        timings.append(time.perf_counter() - started)
+        expression = match_expression(parse_query(query))
+        started = time.perf_counter()
+        vault._conn.execute(
+            "SELECT count(*) FROM search_words WHERE search_words MATCH ?", (expression,)
+        ).fetchone()
+        baseline.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    vault.rebuild_search_index()
+    rebuild = time.perf_counter() - started
+    vault.close()
+    return {
+        "search_as_typed_median": statistics.median(timings),
+        "search_as_typed_worst": max(timings),
+        "fts_count_only": statistics.median(baseline),
+        "search_index_rebuild": rebuild,
+    }
+
+
 def import_child() -> dict[str, float]:
     started = time.perf_counter()
     import matplotlib.backends.backend_agg  # noqa: F401
@@ -244,7 +298,7 @@ def run_child(kind: str, vault: Path) -> dict[str, float]:
 def collect(vault: Path, runs: int) -> list[Figure]:
     samples: dict[str, list[float]] = {}
     for _ in range(runs):
-        for kind in ("charts", "import", "bare", "pdf"):
+        for kind in ("charts", "import", "bare", "pdf", "search"):
             for name, value in run_child(kind, vault).items():
                 samples.setdefault(name, []).append(value)
 
@@ -276,6 +330,9 @@ def collect(vault: Path, runs: int) -> list[Figure]:
         figure("peak_memory_mib", None, "< 250 MiB", unit="MiB"),
         figure("pdf_ten_years", "pdf_cover_only", "off the GUI thread, with progress"),
         figure("pdf_last_30_days", "pdf_cover_only", "off the GUI thread, with progress"),
+        figure("search_as_typed_median", "fts_count_only", "< 20 ms (median of 50 queries)"),
+        figure("search_as_typed_worst", "fts_count_only", "no visible pause"),
+        figure("search_index_rebuild", None, "after an import or upgrade only"),
     ]
 
 
@@ -306,6 +363,7 @@ def main() -> None:
         kind = {
             "charts": lambda: charts_child(args.vault),
             "pdf": lambda: pdf_child(args.vault),
+            "search": lambda: search_child(args.vault),
             "import": import_child,
         }
         kind["bare"] = bare_child
