@@ -251,6 +251,8 @@ def test_keyboard_alone_reaches_every_page(qapp, qtbot, controllers, demo_vault)
     assert window.search_box.hasFocus()
     qtbot.keyClicks(window.search_box, "calm")
     assert window.current_page() is Page.SEARCH
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)  # on into the results
+    assert window.search.view.hasFocus()
     assert QApplication.instance() is qapp
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -148,6 +148,10 @@ class MainWindow(QMainWindow):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textEdited.connect(self._search_typed)
         self.search_box.returnPressed.connect(lambda: self._search_typed(self.search_box.text()))
+        # Down from the box goes into the results, as in a browser's address bar.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.search.focus_results)
         side = QVBoxLayout()
         side.setContentsMargins(6, 6, 0, 0)
         side.setSpacing(6)

@@ -473,17 +473,25 @@ class StepDetailWidget(QWidget):
                 return  # a question of a pack since removed
             editor.setFocus(Qt.FocusReason.OtherFocusReason)
             show_words(editor, words)
-            self.questions_scroll.ensureWidgetVisible(editor, 0, 40)
+            self._scroll_to(editor)
             # Once the new questions are laid out, the editor's place is known for sure.
-            QTimer.singleShot(
-                0, self, lambda: self.questions_scroll.ensureWidgetVisible(editor, 0, 40)
-            )
+            QTimer.singleShot(0, self, lambda: self._scroll_to(editor))
         elif self.tools is not None:
             self.tabs.setCurrentWidget(self.tools)
             # Each table shows only its own records (step 1 has two lists): the one holding the
-            # row selects it; the others look once and find nothing.
-            for table in self.tools.findChildren(RecordTable):
+            # row selects it. Not read yet (or written since), every table looks once.
+            tables = self.tools.findChildren(RecordTable)
+            holding = [table for table in tables if table.model.row_of(item_id) >= 0]
+            for table in holding or tables:
                 table.reveal(item_id, words)
+
+    def _scroll_to(self, editor: QPlainTextEdit) -> None:
+        """The whole answer in view, and its question above it (not only the cursor's line)."""
+        holder = self.questions_scroll.widget()
+        if holder is None or not holder.isAncestorOf(editor):
+            return
+        centre = editor.mapTo(holder, editor.rect().center())
+        self.questions_scroll.ensureVisible(centre.x(), centre.y(), 0, editor.height() // 2 + 60)
 
     def _show_progress(self, progress: Any) -> None:
         self.status.setCurrentIndex(self.status.findData(progress.status))
