@@ -219,11 +219,16 @@ def test_help_lists_the_subcommands():
 def test_damage_in_a_data_page_is_one_line_and_exit_4(tmp_path):
     path = tmp_path / "big.rjvault"
     assert run("demo", "--vault", str(path), "--days", "400").returncode == 0
-    pages = path.stat().st_size // PAGE_SIZE
-    with path.open("r+b") as handle:  # the last page holds notes, not the schema
-        handle.seek((pages - 1) * PAGE_SIZE + 1234)
+    from recovery_journal.store import open_vault
+
+    vault = open_vault(path, PASS)
+    query = "SELECT rootpage FROM sqlite_master WHERE name = 'daily_notes'"
+    page = int(vault._conn.execute(query).fetchone()[0])  # every read of the notes meets it
+    vault.close()
+    with path.open("r+b") as handle:
+        handle.seek((page - 1) * PAGE_SIZE + 1234)
         byte = handle.read(1)
-        handle.seek((pages - 1) * PAGE_SIZE + 1234)
+        handle.seek((page - 1) * PAGE_SIZE + 1234)
         handle.write(bytes([byte[0] ^ 0x40]))
     for command in (["check"], ["export-json", "-o", "-"]):
         result = run(*command, "--vault", str(path))

@@ -249,9 +249,18 @@ def test_byte_flipped_inside_a_page_is_reported_as_damage(filled_vault, page):
     assert _digest(filled_vault)[""] == before[""]
 
 
+def _root_page(path: Path, table: str) -> int:
+    """The page a scan of ``table`` reads first (its b-tree's root)."""
+    vault = reopen(path)
+    try:
+        query = "SELECT rootpage FROM sqlite_master WHERE name = ?"
+        return int(vault._conn.execute(query, (table,)).fetchone()[0])
+    finally:
+        vault.close()
+
+
 def test_damaged_page_met_while_reading_becomes_a_clear_error(filled_vault):
-    pages = filled_vault.stat().st_size // PAGE_SIZE
-    _flip_byte(filled_vault, (pages - 2) * PAGE_SIZE + 900)
+    _flip_byte(filled_vault, (_root_page(filled_vault, "daily_notes") - 1) * PAGE_SIZE + 900)
     vault = reopen(filled_vault)
     try:
         with pytest.raises(sqlcipher3.DatabaseError) as caught:
