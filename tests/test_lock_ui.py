@@ -217,3 +217,31 @@ def test_a_window_kept_in_the_tray_still_locks_and_changes_language(
     renewed.keep_in_tray = lambda: True
     controller.lock()
     _locked(qtbot, controller)
+
+
+def test_journal_words_typed_just_before_a_lock_are_kept_and_found(
+    qapp, qtbot, controllers, vault_path
+):
+    controller, window, _clock = _open(qapp, qtbot, controllers, vault_path)
+    window.show_page(Page.JOURNAL)
+    journal = window.journal
+    qtbot.waitUntil(lambda: journal.new_button.isEnabled(), timeout=5_000)
+    journal.new_entry()
+    journal.title_edit.setText("Before the dark")
+    journal.title_edit.textEdited.emit("Before the dark")
+    journal.body.insertPlainText("Zephyrs over the harbour, typed a moment before the lock.")
+    assert journal.has_unsaved_text()
+    controller.lock()  # as Ctrl+L or the screen lock does, before the autosave's pause ends
+    dialog = _locked(qtbot, controller)
+    window = unlock(qtbot, controller, dialog)
+    assert window.current_page() is Page.JOURNAL
+    found = controller.worker.submit(
+        lambda vault: [(e.title, e.body.strip()) for e in vault.journal.all() if "Zephyr" in e.body]
+    ).result(timeout=5)
+    assert found == [
+        ("Before the dark", "Zephyrs over the harbour, typed a moment before the lock.")
+    ]
+    hits = controller.worker.submit(
+        lambda vault: [(i.kind, i.title) for i in vault.search.find('stems : "zephyr"', 5)]
+    ).result(timeout=5)
+    assert hits == [("journal", "Before the dark")]

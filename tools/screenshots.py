@@ -98,6 +98,23 @@ def main() -> None:
         window.show_page(Page.TODAY)
         settle(app, controller.operations)
         window.grab().save(str(out / f"today-{language}.png"))
+        window.show_page(Page.JOURNAL)
+        settle(app, controller.operations)
+        if window.journal.timeline.count() > 1:
+            # A day further back, with its note and "on this day" in earlier years.
+            window.journal.timeline.setCurrentRow(1)
+            settle(app, controller.operations)
+        window.grab().save(str(out / f"journal-{language}.png"))
+        window.search_box.setText("обида" if language == "ru" else "resentful")
+        window._search_typed(window.search_box.text())
+        wait(app, lambda window=window: window.search.answered > 0)
+        settle(app, controller.operations)
+        window.grab().save(str(out / f"search-{language}.png"))
+        first = window.search.model.hit(window.search.model.first_hit())
+        if first is not None:
+            window.open_hit(first)
+            settle(app, controller.operations)
+            window.grab().save(str(out / f"search-opened-{language}.png"))
         window.show_page(Page.REVIEW)
         settle(app, controller.operations)
         window.grab().save(str(out / f"review-{language}.png"))

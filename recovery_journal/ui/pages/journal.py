@@ -321,6 +321,9 @@ class JournalPage(QWidget):
         self.on_this_day.setObjectName("on_this_day")
         self.on_this_day.setAccessibleName(_("On this day in earlier years"))
         self.on_this_day.setMaximumHeight(LIST_HEIGHT)
+        # A long first line ends in "…" rather than a sideways scroll bar.
+        self.on_this_day.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.on_this_day.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.on_this_day.itemActivated.connect(self._past_chosen)
         self.on_this_day.itemClicked.connect(self._past_chosen)
         self.past_label.setBuddy(self.on_this_day)
