@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import socket
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from queue import Empty, SimpleQueue
@@ -69,8 +70,17 @@ _relay: _Relay | None = None
 def _get_relay() -> _Relay:
     global _relay
     if _relay is None:
-        _relay = _Relay()  # made on the GUI thread: the first when_done is always called there
+        # Its notifier must belong to the GUI thread: start_relay() (called by Operations and
+        # run_off_gui, on the GUI thread, before any job can finish) makes sure of it.
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("the GUI relay must be started on the GUI thread first")
+        _relay = _Relay()
     return _relay
+
+
+def start_relay() -> None:
+    """Make the relay now, on the GUI thread, before a worker could need it."""
+    _get_relay()
 
 
 def post_to_gui(callback: Callable[[], None]) -> None:
@@ -87,6 +97,7 @@ def release_on_gui(box: list[Any]) -> None:
 
 def run_off_gui(executor: Executor, job: Callable[..., T], *args: Any) -> Future[T]:
     """``executor.submit(job, *args)``, but ``job`` and ``args`` are freed on the GUI thread."""
+    start_relay()
     box: list[Any] = [job, args]
 
     def run() -> T:

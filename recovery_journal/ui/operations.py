@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from recovery_journal.domain.ports import Vault
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.worker import VaultClosed, VaultWorker
-from recovery_journal.ui.bridge import release_on_gui, when_done
+from recovery_journal.ui.bridge import release_on_gui, start_relay, when_done
 
 T = TypeVar("T")
 
@@ -26,6 +26,7 @@ class Operations(QObject):
     def __init__(self, worker: VaultWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
+        start_relay()  # here, on the GUI thread, before the first job can finish
         worker.release = release_on_gui  # a finished job may hold the last reference to a page
         self._pending = 0
 
