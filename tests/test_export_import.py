@@ -369,3 +369,25 @@ def test_a_row_left_blank_in_the_app_still_round_trips(tmp_path, new_vault):
     import_document(target, parse_document(text.encode()))
     assert dumps(export_document(target)) == text
     target.close()
+
+
+def test_journal_entries_at_the_apps_limits_round_trip(tmp_path, new_vault):
+    from datetime import UTC, datetime
+
+    from recovery_journal.domain.journal import (
+        MAX_TAGS,
+        MAX_TITLE_LENGTH,
+        JournalEntry,
+        tags_from_text,
+    )
+
+    tags = tags_from_text(", ".join(["a" * 39 + " b"] + [f"tag {n}" for n in range(150)]))
+    assert len(tags) == MAX_TAGS and all(tag == tag.strip() for tag in tags)
+    at = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
+    entry = JournalEntry("e", date(2026, 11, 20), at, at, "T" * MAX_TITLE_LENGTH, "Words.", tags)
+    new_vault.journal.save(entry)
+    text = dumps(export_document(new_vault))
+    target = _vault(tmp_path / "target.rjvault")
+    import_document(target, parse_document(text.encode()))
+    assert target.journal.get("e") == entry
+    target.close()

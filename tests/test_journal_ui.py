@@ -388,3 +388,54 @@ def test_pasted_web_text_comes_in_plain_and_nothing_is_fetched(qtbot, journal):
     assert page.body.loadResource(2, "https://example.com/t.png") is None
     page.save_now()
     _settle(qtbot, opened)
+
+
+def test_words_that_look_like_html_come_back_whole(qtbot, journal):
+    today = _journal_today()
+    body = "She said <i>felt</i> small today and I cried.\n\nA <!-- note --> and <?x?> too.\n"
+    opened = journal(entries=(_entry("html", today, "Odd marks", body),))
+    page = opened.page
+    qtbot.waitUntil(lambda: page.title_edit.text() == "Odd marks", timeout=WAIT)
+    shown = page.body.toPlainText()
+    assert "She said <i>felt</i> small today and I cried." in shown
+    assert "A <!-- note --> and <?x?> too." in shown
+    page.body.moveCursor(page.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.body, " ok")  # an edit saves what is shown: it must be all of it
+    _saved(qtbot, opened)
+    stored = opened.read(lambda v: v.journal.get("html")).body
+    page.go_to_day(today.replace(day=1) if today.day != 1 else today.replace(day=2))
+    _settle(qtbot, opened)
+    page.go_to_day(today, select="html")
+    qtbot.waitUntil(lambda: page.title_edit.text() == "Odd marks", timeout=WAIT)
+    assert "small today and I cried." in page.body.toPlainText()
+    assert "<?x?> too. ok" in page.body.toPlainText()
+    assert "cried" in stored
+
+
+def test_going_back_to_an_entry_while_the_vault_is_busy_shows_its_newest_words(qtbot, journal):
+    today = _journal_today()
+    opened = journal(
+        entries=(
+            _entry("a", today, "First", "A words"),
+            JournalEntry("b", today, CREATED.replace(hour=19), CREATED, "Second", "B words"),
+        )
+    )
+    page = opened.page
+    qtbot.waitUntil(lambda: page.entries.count() == 2, timeout=WAIT)
+    page.entries.setCurrentRow(0)
+    qtbot.waitUntil(lambda: page.title_edit.text() == "First", timeout=WAIT)
+    page.body.moveCursor(page.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.body, " and a long paragraph")
+    # The vault thread is busy (an export, say) while the person moves B and back to A.
+    release = Future()
+    opened.worker.submit(lambda vault: release.result(timeout=10))
+    page.entries.setCurrentRow(1)
+    assert page.title_edit.text() == "Second"
+    page.entries.setCurrentRow(0)
+    assert "and a long paragraph" in page.body.toPlainText()
+    page.body.moveCursor(page.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.body, " P.S.")
+    release.set_result(None)
+    _saved(qtbot, opened)
+    stored = opened.read(lambda v: v.journal.get("a")).body.strip()
+    assert stored == "A words and a long paragraph P.S."

@@ -258,3 +258,28 @@ def test_search_from_the_command_line(tmp_path):
     assert plain.returncode == 0 and "[felt] [resentful]" in plain.stdout
     odd = run("search", "--vault", str(path), '"', "*", "-", ":", "NEAR(")
     assert odd.returncode == 0 and "Traceback" not in odd.stderr
+
+
+def test_what_review_found_stays_fixed(new_vault):
+    vault = new_vault
+    # A pack that moves its question to another step: the old step's entry leaves the index.
+    with vault.transaction():
+        vault.steps.save_answer(Answer("pack/q1", 4, "Apples and pears.", AT))
+        vault.steps.save_answer(Answer("pack/q1", 5, "Only pears now.", AT))
+    assert found(vault, "apples") == [] and found(vault, "pears") == [("answer", "5:pack/q1")]
+    with vault.transaction():
+        vault.steps.delete_answer("pack/q1")
+    assert found(vault, "pears") == []
+    assert_index_in_step(vault)
+    # Letters written decomposed (as some PDFs and Macs paste them) match their usual form.
+    save_entry(vault, entry("nfd", "Мои\u0306 страх; cafe\u0301 talk."))
+    assert found(vault, "мой") == [("journal", "nfd")]
+    assert found(vault, "café") == [("journal", "nfd")]
+    # A hyphenated word is one word to the person: "-self-will" leaves out just that.
+    save_entry(vault, entry("sw", "Self-will ran riot."))
+    save_entry(vault, entry("w", "My will to stay, and my self-respect."))
+    assert found(vault, "-self-will will") == [("journal", "w")]
+    assert found(vault, "self-will") == [("journal", "sw")]
+    # However many words are left out, an answer, never an error.
+    many = " ".join(f"-w{n}" for n in range(300)) + " riot"
+    assert found(vault, many) == [("journal", "sw")]

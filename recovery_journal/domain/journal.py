@@ -17,17 +17,24 @@ class Mood(Enum):
 
 
 MAX_TAG_LENGTH = 40
+MAX_TAGS = 100
+MAX_TITLE_LENGTH = 1000  # the export's limits (resources/schema/export-v6.schema.json)
 _SPACES = re.compile(r"\s+")
 
 
 def clean_tag(text: str) -> str:
     """A tag as kept: no commas (they separate tags as typed), single spaces, lower case."""
-    return _SPACES.sub(" ", text.replace(",", " ")).strip().lower()[:MAX_TAG_LENGTH]
+    # Cut, then strip: a tag cut after a space must not end in one.
+    return _SPACES.sub(" ", text.replace(",", " ")).strip().lower()[:MAX_TAG_LENGTH].strip()
 
 
 def tags_from_text(text: str) -> frozenset[str]:
     """Tags typed as one line, separated by commas."""
-    return frozenset(tag for tag in (clean_tag(part) for part in text.split(",")) if tag)
+    tags: list[str] = []
+    for tag in (clean_tag(part) for part in text.split(",")):
+        if tag and tag not in tags:
+            tags.append(tag)
+    return frozenset(tags[:MAX_TAGS])
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ reduced the same way and quoted token by token, so nothing a person types is FTS
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -33,7 +34,8 @@ def normalise(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of ``text``, normalised, in order."""
-    return [normalise(match) for match in _WORD.findall(text)]
+    # Composed first: "й" pasted from a PDF as "и" + a combining breve is one letter, not a split.
+    return [normalise(match) for match in _WORD.findall(unicodedata.normalize("NFC", text))]
 
 
 def stem(word: str) -> str:
@@ -92,10 +94,19 @@ def parse_query(text: str) -> tuple[Term, ...]:
         found = tuple(words(chunk))
         if not found:
             continue
+        if len(found) > 1 and not prefix:
+            # "self-will", "a:b": one word to the person, so a phrase (or one exclusion).
+            terms.append(Term(found, excluded=excluded))
+            continue
         for n, word in enumerate(found):
             is_last = n == len(found) - 1
             terms.append(Term((word,), prefix=prefix and is_last, excluded=excluded and n == 0))
-    return tuple(terms)
+    # FTS5 refuses an expression deeper than 256; nobody types more than a few dozen words.
+    kept = [term for term in terms if not term.excluded] + [t for t in terms if t.excluded]
+    return tuple(kept[:MAX_TERMS])
+
+
+MAX_TERMS = 64
 
 
 def match_expression(terms: tuple[Term, ...]) -> str | None:

@@ -303,6 +303,12 @@ def _check_meaning(document: dict[str, Any]) -> None:
         _check_times(journal, "journal", ["created_at", "updated_at"])
         json_files.check_unique(journal, "journal", lambda item: item["uid"])
         for index, item in enumerate(journal):
+            if from_iso(item["updated_at"]) < from_iso(item["created_at"]):
+                raise ImportRejected(
+                    _("{where}: it was changed before it was written").format(
+                        where=f"journal[{index}]"
+                    )
+                )
             if any(clean_tag(tag) != tag for tag in item["tags"]):
                 raise ImportRejected(
                     _("{where}: a tag is not written as the app keeps tags").format(

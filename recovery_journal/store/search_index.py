@@ -17,7 +17,7 @@ import sqlcipher3
 from recovery_journal.domain import search_items as items
 from recovery_journal.domain.search import IndexedItem, index_columns
 
-INDEX_VERSION = 1  # bump when the words or stems change: every vault is indexed again at open
+INDEX_VERSION = 2  # bump when the words or stems change: every vault is indexed again at open
 
 
 def _item(row: tuple[Any, ...]) -> IndexedItem:

@@ -83,6 +83,12 @@ class SqlStepRepository:
         return {row[0]: _answer(row) for row in rows}
 
     def save_answer(self, answer: Answer) -> None:
+        before = self._conn.execute(
+            "SELECT step FROM step_answers WHERE question_id = ?", (answer.question_id,)
+        ).fetchone()
+        if before is not None and before[0] != answer.step:
+            # A pack moved the question to another step: the index knew it under the old one.
+            self._search.drop(ANSWER, answer_ref(before[0], answer.question_id))
         self._conn.execute(
             "INSERT OR REPLACE INTO step_answers (question_id, step, text, updated_at, private) "
             "VALUES (?, ?, ?, ?, ?)",

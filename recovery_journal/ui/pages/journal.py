@@ -8,6 +8,7 @@ page); a deleted entry can be brought back whole from the calm bar that says it 
 
 from __future__ import annotations
 
+import dataclasses
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextDocumentFragment,
     QTextListFormat,
 )
@@ -46,7 +48,13 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.clean_time import journal_day
 from recovery_journal.domain.clock import utc_now
-from recovery_journal.domain.journal import JournalEntry, Mood, plain_text, tags_from_text
+from recovery_journal.domain.journal import (
+    MAX_TITLE_LENGTH,
+    JournalEntry,
+    Mood,
+    plain_text,
+    tags_from_text,
+)
 from recovery_journal.domain.ports import Vault
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.changes import JOURNAL_CHANGED, Changes
@@ -136,6 +144,7 @@ class JournalPage(QWidget):
         self.today = journal_day(datetime.now().astimezone())  # until the vault's boundary is read
         self.day = self.today
         self.view: JournalDay | None = None
+        self._deleted_uids: set[str] = set()  # deleted here: a late failed save stays away
         self._wanted: date | None = None  # the day asked for; None: today, by the day boundary
         self._request = 0  # only the newest load is shown
         self._saves = 0  # saves asked for so far: a load asked before the last one is behind it
@@ -250,6 +259,7 @@ class JournalPage(QWidget):
         title_label = QLabel(_("T&itle"))
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("entry_title")
+        self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
         self.title_edit.setAccessibleName(_("Title of the entry"))
         self.title_edit.setPlaceholderText(_("Optional"))
         self.title_edit.textEdited.connect(self._edited)
@@ -677,7 +687,12 @@ class JournalPage(QWidget):
         for widget in (self.title_edit, self.body, self.tags_edit, self.mood):
             widget.blockSignals(True)
         self.title_edit.setText(entry.title)
-        self.body.setMarkdown(entry.body)
+        # Without HTML: Qt's writer escapes only the "<" of a tag the person typed ("<i>"), and
+        # read back as HTML it swallowed the rest of the paragraph.
+        features = QTextDocument.MarkdownFeature
+        self.body.document().setMarkdown(
+            entry.body, features.MarkdownDialectGitHub | features.MarkdownNoHTML
+        )
         self.body.document().clearUndoRedoStacks()
         self.body.moveCursor(QTextCursor.MoveOperation.End)
         self.tags_edit.setText(", ".join(sorted(entry.tags)))
@@ -804,6 +819,7 @@ class JournalPage(QWidget):
 
     def _save(self, entry: JournalEntry) -> Future[JournalEntry]:
         self._saves += 1
+        self._remember(entry)
         return self._operations.run(
             lambda vault: save_entry(vault, entry),
             self._saved,
@@ -811,6 +827,21 @@ class JournalPage(QWidget):
             on_error=lambda error: self._save_failed(entry, error),
             owner=self,
         )
+
+    def _remember(self, entry: JournalEntry) -> None:
+        """Keep the day's list in step with what is being saved, before the reload arrives.
+
+        Choosing an entry opens it from this list; with the old words there, going back to an
+        entry just left (while the vault was busy) showed them, and typing saved them over the new.
+        """
+        view = self.view
+        if view is None or view.day != entry.day:
+            return
+        if any(known.uid == entry.uid for known in view.entries):
+            entries = tuple(entry if known.uid == entry.uid else known for known in view.entries)
+        else:
+            entries = (*view.entries, entry)
+        self.view = dataclasses.replace(view, entries=entries)
 
     def _saved(self, entry: JournalEntry) -> None:
         if self._entry is not None and self._entry.uid == entry.uid and not self._dirty:
@@ -825,6 +856,8 @@ class JournalPage(QWidget):
     def _save_failed(self, entry: JournalEntry, error: BaseException) -> None:
         # Keep the words and mark them unsaved, so the next keystroke or the close of the window
         # tries again; then tell the person.
+        if entry.uid in self._deleted_uids:
+            return  # deleted since: a later try must not bring it back
         if self._entry is not None and self._entry.uid == entry.uid:
             self._dirty = True
         else:
@@ -842,6 +875,7 @@ class JournalPage(QWidget):
         was_dirty, was_stored = self._dirty, self._stored
         entry = self._snapshot() if was_dirty else self._entry
         self._failed.pop(entry.uid, None)
+        self._deleted_uids.add(entry.uid)
         had_focus = any(w.hasFocus() for w in (self.title_edit, self.body, self.tags_edit))
         self._close_entry()
         if had_focus or self.delete_button.hasFocus():
@@ -890,6 +924,8 @@ class JournalPage(QWidget):
         if entry is None:
             return
         self._hide_undo()
+
+        self._deleted_uids.discard(entry.uid)
 
         def restored(back: JournalEntry) -> None:
             self._go_to_entry(back.day, back.uid)
