@@ -359,7 +359,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     from recovery_journal.i18n import current_language
     from recovery_journal.services.search import kind_heading, search
 
-    query = " ".join(args.query)
+    if args.limit < 1:
+        raise UsageError(_("--limit must be 1 or more."))
+    # "-" reads the words from standard input, so they stay out of shell history and `ps`.
+    query = sys.stdin.read().strip() if args.query == ["-"] else " ".join(args.query)
     with _opened(args) as vault:
         results = search(vault, query, current_language(), limit=args.limit)
     if args.json:
@@ -576,7 +579,10 @@ def build_parser() -> argparse.ArgumentParser:
         "query",
         nargs="+",
         metavar="QUERY",
-        help=_('words to find; "a phrase" in quotes, word* for a start, -word to leave out'),
+        help=_(
+            'words to find; "a phrase" in quotes, word* for a start, -word to leave out; '
+            "- alone reads them from standard input (kept out of shell history)"
+        ),
     )
     finder.add_argument("--json", action="store_true", help=_("print the results as JSON"))
     finder.add_argument(

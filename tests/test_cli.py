@@ -22,12 +22,13 @@ def run(*args: str, passphrase: str | None = PASS, env: dict | None = None, **kw
     environment.pop(PASSPHRASE_VARIABLE, None)
     if passphrase is not None:
         environment[PASSPHRASE_VARIABLE] = passphrase
+    if "input" not in kwargs:
+        kwargs["stdin"] = subprocess.DEVNULL
     return subprocess.run(
         [sys.executable, "-m", "recovery_journal", *args],
         capture_output=True,
         text=True,
         env=environment,
-        stdin=subprocess.DEVNULL,
         timeout=120,
         **kwargs,
     )

@@ -258,6 +258,10 @@ def test_search_from_the_command_line(tmp_path):
     assert plain.returncode == 0 and "[felt] [resentful]" in plain.stdout
     odd = run("search", "--vault", str(path), '"', "*", "-", ":", "NEAR(")
     assert odd.returncode == 0 and "Traceback" not in odd.stderr
+    # "-" alone: the words come on standard input, out of shell history and the process list.
+    piped = run("search", "--vault", str(path), "--json", "-", input="resentful")
+    assert piped.returncode == 0 and json.loads(piped.stdout)["count"] == document["count"]
+    assert run("search", "--vault", str(path), "--limit", "0", "x").returncode == 2
 
 
 def test_what_review_found_stays_fixed(new_vault):

@@ -91,7 +91,7 @@ def answer_ref(step: int, question_id: str) -> str:
 
 def item_of_answer(answer: Answer) -> IndexedItem:
     ref = answer_ref(answer.step, answer.question_id)
-    return IndexedItem(ANSWER, ref, answer.updated_at.date(), "", answer.text)
+    return IndexedItem(ANSWER, ref, answer.updated_at.astimezone().date(), "", answer.text)
 
 
 def item_of_progress(progress: StepProgress) -> IndexedItem:
