@@ -269,6 +269,194 @@ def search_child(vault_path: Path) -> dict[str, float]:
     }
 
 
+# --- start-up, unlock and the vault's own work --------------------------------------------------
+
+# Run as ``python -c``: start a program and print how long until its first window is on screen.
+_SHOWN_PROBE = """
+import os, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+started = float(sys.argv[1])
+def watch():
+    for widget in QApplication.topLevelWidgets():
+        handle = widget.windowHandle()
+        if widget.isVisible() and handle is not None and handle.isExposed():
+            print(time.time() - started, flush=True)
+            os._exit(0)
+original = QApplication.exec
+def exec_(self=None):
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(1)
+    return original()
+QApplication.exec = exec_
+if sys.argv[2] == "bare":
+    app = QApplication([])
+    window = QMainWindow()
+    window.show()
+    app.exec()
+else:
+    sys.argv = ["recovery-journal", "--vault", sys.argv[2]]
+    from recovery_journal.cli import main
+    main()
+"""
+
+
+def startup_child(vault_path: Path) -> dict[str, float]:
+    """Cold start of the app to its unlock window shown, against a bare PySide6 program that
+    shows an empty main window; both in fresh processes, timed from before the spawn."""
+    figures = {}
+    for name, target in (
+        ("bare_window_shown", "bare"),
+        ("cold_start_unlock_shown", str(vault_path)),
+    ):
+        started = time.time()
+        output = subprocess.run(
+            [sys.executable, "-c", _SHOWN_PROBE, repr(started), target],
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        figures[name] = float(output.strip().splitlines()[-1])
+    return figures
+
+
+def unlock_child(vault_path: Path) -> dict[str, float]:
+    """Unlock of the ten-year vault to the Today page shown, against opening the same file with
+    the key and one query (the key derivation itself)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import sqlcipher3
+    from PySide6.QtCore import QSettings
+
+    from recovery_journal.store.vault_file import KDF_ITERATIONS
+    from recovery_journal.ui.app import AppController, make_application
+
+    started = time.perf_counter()
+    conn = sqlcipher3.connect(str(vault_path))
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")  # our own constant, no quote in it
+    conn.execute(f"PRAGMA kdf_iter = {KDF_ITERATIONS}")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    key_and_query = time.perf_counter() - started
+    conn.close()
+
+    import tempfile
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    app = make_application(["bench"])
+    controller = AppController(app, vault_path)
+    dialog = controller.start()
+    for _ in range(20):
+        app.processEvents()
+    dialog.passphrase.setText(PASSPHRASE)
+    started = time.perf_counter()
+    dialog._unlock()
+    deadline = started + 60
+    while not (
+        controller.window is not None
+        and controller.window.today._loaded
+        and controller.window.isVisible()
+    ):
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the Today page did not show")
+        app.processEvents()
+        time.sleep(0.0005)
+    unlock = time.perf_counter() - started
+    controller._replacing_window = True
+    controller.window.close()
+    controller.shutdown()
+    return {"unlock_to_today": unlock, "open_key_and_one_query": key_and_query}
+
+
+def store_child(vault_path: Path) -> dict[str, float]:
+    """The vault's own work on ten years: a nightly review saved (against the same statements
+    on plain SQLite with the same journal settings), JSON export and import, integrity check and
+    backup."""
+    import shutil
+    import sqlite3
+    import tempfile
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    from recovery_journal.domain.daily import NightlyReview, Rating, ReviewAnswer
+    from recovery_journal.services.export import dumps, export_document, import_document
+    from recovery_journal.services.review import save_review
+    from recovery_journal.store import create_vault, open_vault
+
+    scratch = Path(tempfile.mkdtemp())
+    copy = scratch / "copy.rjvault"
+    shutil.copy(vault_path, copy)
+    vault = open_vault(copy, PASSPHRASE)
+    figures: dict[str, float] = {}
+    review = NightlyReview(
+        date.today() + timedelta(days=1),
+        (ReviewAnswer("q.resentful", True, "A neighbour again."), ReviewAnswer("q.kind", True)),
+        (Rating("d.mood", 7), Rating("d.craving", 2)),
+    )
+    saves = []
+    for n in range(30):
+        started = time.perf_counter()
+        # Alternating, so every save changes the day's rows, as a person's edits do.
+        save_review(vault, review if n % 2 else replace(review, answers=review.answers[:1]))
+        saves.append(time.perf_counter() - started)
+    figures["review_save"] = statistics.median(saves)
+
+    plain = sqlite3.connect(scratch / "plain.db", isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"):
+        plain.execute(f"PRAGMA {pragma}")
+    plain.executescript(
+        "CREATE TABLE reviews (day TEXT PRIMARY KEY, updated_at TEXT NOT NULL);"
+        "CREATE TABLE review_answers (day TEXT NOT NULL REFERENCES reviews(day) ON DELETE CASCADE,"
+        " question_uid TEXT NOT NULL, answer INTEGER, note TEXT NOT NULL DEFAULT '',"
+        " PRIMARY KEY (day, question_uid)) WITHOUT ROWID;"
+        "CREATE TABLE review_ratings (day TEXT NOT NULL REFERENCES reviews(day) ON DELETE CASCADE,"
+        " dimension_uid TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (day, dimension_uid))"
+        " WITHOUT ROWID;"
+    )
+    plain_saves = []
+    for _n in range(30):
+        started = time.perf_counter()
+        plain.execute("BEGIN IMMEDIATE")
+        plain.execute("DELETE FROM reviews WHERE day = ?", ("2030-01-01",))
+        plain.execute("INSERT INTO reviews VALUES (?, ?)", ("2030-01-01", "2030-01-01T21:00:00Z"))
+        plain.executemany(
+            "INSERT INTO review_answers VALUES (?, ?, ?, ?)",
+            [
+                ("2030-01-01", "q.resentful", 1, "A neighbour again."),
+                ("2030-01-01", "q.kind", 1, ""),
+            ],
+        )
+        plain.executemany(
+            "INSERT INTO review_ratings VALUES (?, ?, ?)",
+            [("2030-01-01", "d.mood", 7), ("2030-01-01", "d.craving", 2)],
+        )
+        plain.execute("COMMIT")
+        plain_saves.append(time.perf_counter() - started)
+    figures["plain_sqlite_review_save"] = statistics.median(plain_saves)
+    plain.close()
+
+    started = time.perf_counter()
+    text = dumps(export_document(vault))
+    figures["json_export"] = time.perf_counter() - started
+    started = time.perf_counter()
+    problems = vault.integrity_problems()
+    figures["integrity_check"] = time.perf_counter() - started
+    assert problems == [], problems
+    started = time.perf_counter()
+    vault.backup_to(scratch / "backup.rjvault")
+    figures["backup"] = time.perf_counter() - started
+    vault.close()
+    from recovery_journal.services.export import parse_document
+
+    target = create_vault(scratch / "imported.rjvault", PASSPHRASE)
+    started = time.perf_counter()
+    import_document(target, parse_document(text.encode("utf-8")))
+    figures["json_import"] = time.perf_counter() - started
+    target.close()
+    shutil.rmtree(scratch)
+    return figures
+
+
 def import_child() -> dict[str, float]:
     started = time.perf_counter()
     import matplotlib.backends.backend_agg  # noqa: F401
@@ -298,7 +486,7 @@ def run_child(kind: str, vault: Path) -> dict[str, float]:
 def collect(vault: Path, runs: int) -> list[Figure]:
     samples: dict[str, list[float]] = {}
     for _ in range(runs):
-        for kind in ("charts", "import", "bare", "pdf", "search"):
+        for kind in ("startup", "unlock", "store", "charts", "import", "bare", "pdf", "search"):
             for name, value in run_child(kind, vault).items():
                 samples.setdefault(name, []).append(value)
 
@@ -317,6 +505,13 @@ def collect(vault: Path, runs: int) -> list[Figure]:
         )
 
     return [
+        figure("cold_start_unlock_shown", "bare_window_shown", "<= 1.3 x the bare window"),
+        figure("unlock_to_today", "open_key_and_one_query", "<= baseline + 0.15 s"),
+        figure("review_save", "plain_sqlite_review_save", "<= 2 x plain SQLite, < 10 ms"),
+        figure("json_export", None, "off the GUI thread"),
+        figure("json_import", None, "off the GUI thread"),
+        figure("integrity_check", None, "off the GUI thread"),
+        figure("backup", None, "off the GUI thread"),
         figure("matplotlib_import", "pyside_import"),
         figure("charts_first_paint", "matplotlib_import", "feels immediate; GUI never stalls"),
         figure("charts_switch_to_trends", None, "no visible stall"),
@@ -364,6 +559,9 @@ def main() -> None:
             "charts": lambda: charts_child(args.vault),
             "pdf": lambda: pdf_child(args.vault),
             "search": lambda: search_child(args.vault),
+            "startup": lambda: startup_child(args.vault),
+            "unlock": lambda: unlock_child(args.vault),
+            "store": lambda: store_child(args.vault),
             "import": import_child,
         }
         kind["bare"] = bare_child
