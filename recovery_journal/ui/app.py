@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
@@ -30,7 +30,6 @@ from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.clipboard import mark_copies_secret
 from recovery_journal.ui.garbage import collect_on_gui_thread, set_aside_long_lived
 from recovery_journal.ui.i18n_qt import apply_language
-from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages import Page
@@ -47,6 +46,19 @@ from recovery_journal.ui.ui_state import (
     remembered_backup_folder,
 )
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
+
+if TYPE_CHECKING:
+    from recovery_journal.ui.main_window import MainWindow
+
+# The main window and its pages take about as long to import as Qt itself: not needed for the
+# first window, they are imported while the person types the passphrase (see start()).
+PREPARE_WINDOW_MS = 30
+
+
+def _import_main_window() -> type[MainWindow]:
+    from recovery_journal.ui.main_window import MainWindow
+
+    return MainWindow
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour while open
 
@@ -109,6 +121,7 @@ class AppController(QObject):
         self.dialog.opened.connect(self._unlocked)
         self.dialog.rejected.connect(self.app.quit)
         self.dialog.show()
+        QTimer.singleShot(PREPARE_WINDOW_MS, _import_main_window)
         if isinstance(self.dialog, UnlockDialog):
             if self.remembered.available is None:
                 self.remembered.look_for_keychain()  # answers in _keychain_found
@@ -267,7 +280,7 @@ class AppController(QObject):
         dialog.restore_with(self.worker.open(opener))
 
     def show_main_window(self) -> MainWindow:
-        window = MainWindow(self.operations, self.vault_path)
+        window = _import_main_window()(self.operations, self.vault_path)
         window.language_chosen.connect(self.switch_language)
         window.closing.connect(self._window_closing)
         window.quit_requested.connect(self.quit)
