@@ -60,6 +60,7 @@ def _import_main_window() -> type[MainWindow]:
 
     return MainWindow
 
+
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour while open
 
 
