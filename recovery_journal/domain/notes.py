@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from recovery_journal.domain.journal import first_line
+
 
 @dataclass(frozen=True, slots=True)
 class DailyNote:
@@ -15,7 +17,4 @@ class DailyNote:
 
     @property
     def first_line(self) -> str:
-        for line in self.text.splitlines():
-            if line.strip():
-                return line.strip()
-        return ""
+        return first_line(self.text)

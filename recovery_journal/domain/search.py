@@ -134,6 +134,16 @@ class IndexedItem:
     title: str
     body: str
 
+    @property
+    def empty(self) -> bool:
+        """Nothing written: such an item is kept out of the index."""
+        return not (self.title.strip() or self.body.strip())
+
+    @property
+    def text(self) -> str:
+        """The words the index reduces: title, then body."""
+        return f"{self.title}\n{self.body}"
+
 
 @dataclass(frozen=True, slots=True)
 class Snippet:

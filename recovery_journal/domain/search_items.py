@@ -89,6 +89,12 @@ def answer_ref(step: int, question_id: str) -> str:
     return f"{step}:{question_id}"
 
 
+def parse_answer_ref(ref: str) -> tuple[int, str]:
+    """(step, question id) of an answer's reference, as ``answer_ref`` wrote it."""
+    step, question_id = ref.split(":", 1)
+    return int(step), question_id
+
+
 def item_of_answer(answer: Answer) -> IndexedItem:
     ref = answer_ref(answer.step, answer.question_id)
     return IndexedItem(ANSWER, ref, answer.updated_at.astimezone().date(), "", answer.text)

@@ -282,18 +282,22 @@ def _check_times(items: Iterable[Mapping[str, Any]], section: str, keys: Iterabl
                 ) from error
 
 
+def _check_written_before_changed(items: Iterable[Mapping[str, Any]], section: str) -> None:
+    for index, item in enumerate(items):
+        if from_iso(item["updated_at"]) < from_iso(item["created_at"]):
+            raise ImportRejected(
+                _("{where}: it was changed before it was written").format(
+                    where=f"{section}[{index}]"
+                )
+            )
+
+
 def _check_meaning(document: dict[str, Any]) -> None:
     notes = document["daily_notes"]
     _check_days(notes, "daily_notes", ["day"])
     _check_times(notes, "daily_notes", ["created_at", "updated_at"])
     json_files.check_unique(notes, "daily_notes", lambda item: item["day"])
-    for index, item in enumerate(notes):
-        if from_iso(item["updated_at"]) < from_iso(item["created_at"]):
-            raise ImportRejected(
-                _("{where}: it was changed before it was written").format(
-                    where=f"daily_notes[{index}]"
-                )
-            )
+    _check_written_before_changed(notes, "daily_notes")
     daily = document.get("daily")
     if daily is not None:
         _check_daily(daily)
@@ -302,13 +306,8 @@ def _check_meaning(document: dict[str, Any]) -> None:
         _check_days(journal, "journal", ["day"])
         _check_times(journal, "journal", ["created_at", "updated_at"])
         json_files.check_unique(journal, "journal", lambda item: item["uid"])
+        _check_written_before_changed(journal, "journal")
         for index, item in enumerate(journal):
-            if from_iso(item["updated_at"]) < from_iso(item["created_at"]):
-                raise ImportRejected(
-                    _("{where}: it was changed before it was written").format(
-                        where=f"journal[{index}]"
-                    )
-                )
             if any(clean_tag(tag) != tag for tag in item["tags"]):
                 raise ImportRejected(
                     _("{where}: a tag is not written as the app keeps tags").format(

@@ -6,7 +6,6 @@ terms (domain/search.py), asks the index, and names and groups what it found.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,7 +65,7 @@ class SearchHit:
     def step(self) -> int | None:
         """The step an answer or a step's notes belong to."""
         if self.kind == kinds.ANSWER:
-            return int(self.ref.split(":", 1)[0])
+            return kinds.parse_answer_ref(self.ref)[0]
         if self.kind == kinds.STEP_NOTES:
             return int(self.ref)
         return None
@@ -74,7 +73,7 @@ class SearchHit:
     @property
     def item_id(self) -> str:
         """The uid, day or question id the item is stored under (an answer's ref adds its step)."""
-        return self.ref.split(":", 1)[1] if self.kind == kinds.ANSWER else self.ref
+        return kinds.parse_answer_ref(self.ref)[1] if self.kind == kinds.ANSWER else self.ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +88,6 @@ class SearchResults:
     @property
     def hits(self) -> tuple[SearchHit, ...]:
         return tuple(hit for _kind, hits in self.groups for hit in hits)
-
-
-_QUESTION_ID = re.compile(r"^\d+:(?P<id>.+)$")
 
 
 def search(vault: Vault, text: str, language: str, limit: int = LIMIT) -> SearchResults:
@@ -129,8 +125,7 @@ def _position(order: list[str], kind: str) -> int:
 
 def _title(item: IndexedItem, questions: dict[str, str]) -> str:
     if item.kind == kinds.ANSWER:
-        match = _QUESTION_ID.match(item.ref)
-        return questions.get(match["id"], "") if match else ""
+        return questions.get(kinds.parse_answer_ref(item.ref)[1], "")
     return item.title.strip() or _shortened(first_line(item.body))
 
 

@@ -73,7 +73,10 @@ class SqlReviewRepository:
         """Replace the day's review with this one (an empty review is removed)."""
         day = review.day.isoformat()
         self._conn.execute("DELETE FROM reviews WHERE day = ?", (day,))
-        self._search.put(None if review.empty else item_of_review(review), REVIEW, day)
+        if review.empty:
+            self._search.drop(REVIEW, day)
+        else:
+            self._search.put(item_of_review(review))
         if review.empty:
             return
         assert review.updated_at is not None
