@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recovery_journal import APP_NAME, __version__
-from recovery_journal.domain.ports import Vault
 from recovery_journal.errors import (
     JournalError,
     NotAVault,
@@ -36,11 +32,13 @@ from recovery_journal.i18n import (
     language_from_environment,
     set_language,
 )
-from recovery_journal.passphrase import problem_with_new_passphrase
 from recovery_journal.paths import default_vault_path
 from recovery_journal.process import harden_process
-from recovery_journal.services.files import is_the_vault
-from recovery_journal.store_access import load_store
+
+# The GUI starts from here too, and what is imported at the top is paid for before its first
+# window: the domain, the services and the store are imported where they are used.
+if TYPE_CHECKING:
+    from recovery_journal.domain.ports import Vault
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -107,6 +105,10 @@ def get_passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
 
 
 def _passphrase(file: str | None, variable: str, *, new: bool, missing: str) -> str:
+    import getpass
+
+    from recovery_journal.passphrase import problem_with_new_passphrase
+
     passphrase: str | None = None
     if file:
         passphrase = _read_passphrase_file(Path(file))
@@ -141,6 +143,8 @@ def _vault_path(args: argparse.Namespace) -> Path:
 @contextlib.contextmanager
 def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Iterator[Vault]:
     """The unlocked vault for one command; storage failures become their one-line sentences."""
+    from recovery_journal.store_access import load_store
+
     store = load_store()
     path = _vault_path(args)
     if create_if_missing and not os.path.lexists(path):
@@ -159,6 +163,8 @@ def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Ite
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from recovery_journal.store_access import load_store
+
     store = load_store()
     path = _vault_path(args)
     if os.path.lexists(path):
@@ -189,6 +195,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _refuse_vault_as_output(vault_path: Path, output: Path) -> None:
     """An export written over the vault (or its WAL) would replace the journal with plain text."""
+    from recovery_journal.services.files import is_the_vault
+
     if is_the_vault(vault_path, output):
         raise UsageError(
             _("{path} is the vault itself; choose another file for the export.").format(path=output)
@@ -227,6 +235,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from recovery_journal.domain.backups import BackupReason, backup_name, default_folder
     from recovery_journal.domain.clock import utc_now
+    from recovery_journal.store_access import load_store
 
     store = load_store()
     path = _vault_path(args)
@@ -267,6 +276,7 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
     from recovery_journal.domain.backups import BackupReason
     from recovery_journal.services.backups import make_backup
+    from recovery_journal.store_access import load_store
 
     store = load_store()
     path = _vault_path(args)
@@ -327,6 +337,8 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from recovery_journal.services.demo import fill_demo
 
     if args.days < 1 or args.days > 36500:
@@ -349,6 +361,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     with _opened(args) as vault:
         summary = build_summary(vault)
     if args.json:
+        import json
+
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     else:
         sys.stdout.write(summary_text(summary))
@@ -366,6 +380,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     with _opened(args) as vault:
         results = search(vault, query, current_language(), limit=args.limit)
     if args.json:
+        import json
+
         found = [
             {
                 "kind": hit.kind,
@@ -400,6 +416,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def _report_choices(args: argparse.Namespace, saved: Any) -> Any:
     """The choices saved in the vault (or the defaults), with the options given on top."""
     from dataclasses import replace
+    from datetime import date
 
     from recovery_journal.services.report import Paper, Section
 

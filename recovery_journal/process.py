@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import sys
 
 PR_SET_DUMPABLE = 4
@@ -24,5 +23,6 @@ def harden_process() -> None:
         # Not dumpable: no core file even where the limit is raised again, and no ptrace or
         # /proc/<pid>/mem reading by other processes of the same user.
         with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            # The process's own symbols include libc's; find_library would run ldconfig.
+            libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,31 +12,16 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from recovery_journal import APP_NAME, __version__
-from recovery_journal.domain.backups import BackupReason, RestorePoint, backup_name, default_folder
-from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import JournalError, VaultDamaged
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.passphrase import RawKey, Secret
-from recovery_journal.services.backups import (
-    backup_if_due,
-    backup_settings,
-    make_backup,
-    restore_points,
-)
-from recovery_journal.services.integrity import check_after_unlock
-from recovery_journal.services.worker import VaultWorker
-from recovery_journal.store_access import load_store
-from recovery_journal.ui.auto_lock import AutoLock
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.clipboard import mark_copies_secret
-from recovery_journal.ui.garbage import collect_on_gui_thread, set_aside_long_lived
+from recovery_journal.ui.garbage import collect_on_gui_thread
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.messages import error_sentence
-from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.remembered import RememberedPassphrase
-from recovery_journal.ui.reminder import Reminder, app_icon
-from recovery_journal.ui.safety_dialogs import point_time
 from recovery_journal.ui.ui_state import (
     APPLICATION,
     ORGANISATION,
@@ -46,12 +32,21 @@ from recovery_journal.ui.ui_state import (
     remembered_backup_folder,
 )
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
+from recovery_journal.ui.widgets import point_time
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.main_window import MainWindow
+    from types import ModuleType
 
-# The main window and its pages take about as long to import as Qt itself: not needed for the
-# first window, they are imported while the person types the passphrase (see start()).
+    from recovery_journal.domain.backups import RestorePoint
+    from recovery_journal.services.worker import VaultWorker
+    from recovery_journal.ui.auto_lock import AutoLock
+    from recovery_journal.ui.main_window import MainWindow
+    from recovery_journal.ui.operations import Operations
+    from recovery_journal.ui.reminder import Reminder
+
+# Only what the first window needs is imported before it shows: the rest (the storage layer,
+# the services, the main window and its pages: about as long to import as Qt itself) comes
+# PREPARE_WINDOW_MS after the dialog is on screen, while the person types the passphrase.
 PREPARE_WINDOW_MS = 30
 
 
@@ -73,9 +68,6 @@ class AppController(QObject):
         self.vault_path = vault_path
         collect_on_gui_thread(app)  # before any other thread starts
         mark_copies_secret(app)
-        self.worker = VaultWorker()
-        self.operations = Operations(self.worker)
-        self.store = load_store()
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | CreateVaultDialog | None = None
         self._replacing_window = False
@@ -100,8 +92,49 @@ class AppController(QObject):
         self._use_remembered_now = True
         self._return_to: Page | None = None  # the page shown when the journal locked
         self._restored_from: RestorePoint | None = None
-        self.auto_lock = AutoLock(app, auto_lock_minutes, self)
-        self.auto_lock.lock_due.connect(self.lock)
+
+    # The worker, the storage layer and the operations are made on first use: normally by
+    # prepare(), just after the first dialog shows; at the latest when it opens the vault.
+
+    @cached_property
+    def auto_lock(self) -> AutoLock:
+        from recovery_journal.ui.auto_lock import AutoLock
+
+        auto_lock = AutoLock(self.app, auto_lock_minutes, self)  # asks D-Bus: not before show
+        auto_lock.lock_due.connect(self.lock)
+        return auto_lock
+
+    @cached_property
+    def worker(self) -> VaultWorker:
+        from recovery_journal.services.worker import VaultWorker
+
+        return VaultWorker()
+
+    @cached_property
+    def operations(self) -> Operations:
+        from recovery_journal.ui.operations import Operations
+
+        return Operations(self.worker)
+
+    @cached_property
+    def store(self) -> ModuleType:
+        from recovery_journal.store_access import load_store
+
+        return load_store()  # raises CipherUnavailable when sqlcipher3 cannot be loaded
+
+    def prepare(self) -> None:
+        """Everything the first dialog did not need, imported and made while it is shown."""
+        try:
+            self.store  # noqa: B018 - made now rather than when the passphrase is entered
+        except JournalError as error:  # the cipher is missing: fail closed, in a sentence
+            if self.dialog is not None and shiboken6.isValid(self.dialog):
+                self.dialog.hide()
+            QMessageBox.critical(None, APP_NAME, error.message())
+            QApplication.exit(1)
+            return
+        self.operations  # noqa: B018
+        self.auto_lock  # noqa: B018
+        _import_main_window()
 
     def start(self, note: str = "") -> QDialog:
         """Show the create or the unlock dialog; the main window follows once the vault is open."""
@@ -122,12 +155,13 @@ class AppController(QObject):
         self.dialog.opened.connect(self._unlocked)
         self.dialog.rejected.connect(self.app.quit)
         self.dialog.show()
-        QTimer.singleShot(PREPARE_WINDOW_MS, _import_main_window)
         if isinstance(self.dialog, UnlockDialog):
             if self.remembered.available is None:
-                self.remembered.look_for_keychain()  # answers in _keychain_found
+                # Asked once the dialog is on screen: loading keyring takes a while.
+                QTimer.singleShot(PREPARE_WINDOW_MS, self.remembered.look_for_keychain)
             else:
                 self._keychain_found(self.remembered.available)
+        QTimer.singleShot(PREPARE_WINDOW_MS, self.prepare)
         return self.dialog
 
     def _open_with(self, secret: Secret) -> Any:
@@ -244,6 +278,9 @@ class AppController(QObject):
     # --- a damaged vault ---------------------------------------------------------------------
 
     def _backups_of_vault(self) -> list[RestorePoint]:
+        from recovery_journal.domain.backups import default_folder
+        from recovery_journal.services.backups import restore_points
+
         folders = [default_folder(self.vault_path)]
         chosen = remembered_backup_folder(self.vault_path)
         if chosen is not None and chosen not in folders:
@@ -281,6 +318,11 @@ class AppController(QObject):
         dialog.restore_with(self.worker.open(opener))
 
     def show_main_window(self) -> MainWindow:
+        from recovery_journal.services.backups import backup_settings
+        from recovery_journal.services.integrity import check_after_unlock
+        from recovery_journal.ui.garbage import set_aside_long_lived
+        from recovery_journal.ui.reminder import Reminder, app_icon
+
         window = _import_main_window()(self.operations, self.vault_path)
         window.language_chosen.connect(self.switch_language)
         window.closing.connect(self._window_closing)
@@ -321,6 +363,8 @@ class AppController(QObject):
         return int(self._kdf.get("kdf_iterations", self.store.KDF_ITERATIONS))
 
     def _backup_if_due(self) -> None:
+        from recovery_journal.services.backups import backup_if_due
+
         # Quietly, once a day; only a failure is worth a word.
         self.operations.run(backup_if_due, lambda _point: None)
 
@@ -341,6 +385,9 @@ class AppController(QObject):
 
     def _put_back(self, point: RestorePoint, passphrase: str) -> Any:
         """On the worker: the backup in the vault's place (the vault set aside), then open it."""
+        from recovery_journal.domain.backups import BackupReason, backup_name
+        from recovery_journal.domain.clock import utc_now
+
         path, kdf = self.vault_path, self._kdf_iterations()
         aside = point.path.parent / backup_name(path, utc_now(), BackupReason.RESTORE)
         self.store.restore_backup(point.path, path, passphrase, kdf_iterations=kdf, set_aside=aside)
@@ -358,6 +405,9 @@ class AppController(QObject):
         self.start()
 
     def change_passphrase(self, current: str, new: str) -> None:
+        from recovery_journal.domain.backups import BackupReason
+        from recovery_journal.services.backups import make_backup
+
         store, kdf = self.store, self._kdf_iterations()
 
         def back_up_and_check(vault: Any) -> None:
@@ -488,13 +538,15 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         self._backup_timer.stop()
-        self.auto_lock.detach()
+        if "auto_lock" in self.__dict__:
+            self.auto_lock.detach()
         if self.reminder is not None:
             self.reminder.close()
         if self.window is not None:
             self.window.save_pending()
-        # Waits for queued saves, then closes the vault on its own thread.
-        self.worker.shutdown()
+        if "worker" in self.__dict__:  # made (cached_property keeps it in the instance)
+            # Waits for queued saves, then closes the vault on its own thread.
+            self.worker.shutdown()
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -510,11 +562,7 @@ def make_application(argv: list[str]) -> QApplication:
 
 def run_gui(vault_path: Path) -> int:
     app = make_application(sys.argv[:1])
-    try:
-        controller = AppController(app, vault_path)
-    except JournalError as error:  # the cipher is missing: fail closed, in a sentence
-        QMessageBox.critical(None, APP_NAME, error.message())
-        return 1
+    controller = AppController(app, vault_path)
     controller.start()
     try:
         return app.exec()

@@ -49,7 +49,6 @@ class AutoLock(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
-        app.installEventFilter(self)
         self._listen_to_desktop()
 
     @property
@@ -58,15 +57,20 @@ class AutoLock(QObject):
 
     def start(self) -> None:
         self.touch()
+        if not self.watching:
+            # Every event of the app passes through the filter, so it is there only while
+            # the journal is open (not under the unlock dialog).
+            self._app.installEventFilter(self)
         self._timer.start()
 
     def stop(self) -> None:
+        if self.watching:
+            self._app.removeEventFilter(self)
         self._timer.stop()
 
     def detach(self) -> None:
-        """Stop watching for good: every event of the app passes through the filter until then."""
+        """Stop watching for good."""
         self.stop()
-        self._app.removeEventFilter(self)
 
     def touch(self) -> None:
         self._last = self._clock()

@@ -15,7 +15,6 @@ drops it. So jobs and callbacks travel in a box that is emptied on the GUI threa
 
 from __future__ import annotations
 
-import socket
 import sys
 import threading
 from collections.abc import Callable
@@ -32,6 +31,8 @@ class _Relay(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._callbacks: SimpleQueue[Callable[[], None]] = SimpleQueue()
+        import socket  # here, not at the top: the first window does not need it
+
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)

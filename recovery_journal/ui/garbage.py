@@ -14,6 +14,7 @@ import gc
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 CHECK_MS = 500
+_INSTALLED = "recovery_journal_gui_collector"
 
 
 class GuiGarbageCollector(QObject):
@@ -48,5 +49,7 @@ def set_aside_long_lived() -> None:
 
 def collect_on_gui_thread(app: QCoreApplication) -> None:
     """Install the collector once for ``app``."""
-    if app.findChild(GuiGarbageCollector) is None:
+    # A property, not findChild: that walks the children in Python (10 ms before the first window).
+    if not app.property(_INSTALLED):
         GuiGarbageCollector(app)
+        app.setProperty(_INSTALLED, True)

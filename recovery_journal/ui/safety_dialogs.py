@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,7 +39,7 @@ from recovery_journal.services.backups import (
 )
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.vault_dialogs import passphrase_field
-from recovery_journal.ui.widgets import qdate, wrapped
+from recovery_journal.ui.widgets import point_time, wrapped
 
 REASONS = {
     BackupReason.SCHEDULED: N_("daily"),
@@ -48,12 +48,6 @@ REASONS = {
     BackupReason.RESTORE: N_("the vault before a restore"),
     BackupReason.BY_HAND: N_("made by hand"),
 }
-
-
-def point_time(point: RestorePoint) -> str:
-    local = point.made_at.astimezone()
-    moment = QDateTime(qdate(local.date()), QTime(local.hour, local.minute))
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 class BackupsDialog(QDialog):

@@ -5,7 +5,6 @@ Nothing about the person goes here; QSettings is a plain file anyone on the comp
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
@@ -45,6 +44,8 @@ def remember_language(language: str) -> None:
 
 def _vault_key(path: Path) -> str:
     # A digest, not the path: which vaults exist on this computer is nobody's business.
+    import hashlib  # OpenSSL's loading is not needed for the first window
+
     return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:24]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal import APP_NAME
-from recovery_journal.domain.backups import RestorePoint
 from recovery_journal.errors import VaultDamaged, WrongPassphrase
 from recovery_journal.i18n import _
 from recovery_journal.passphrase import (
@@ -39,6 +39,9 @@ from recovery_journal.passphrase import (
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.widgets import DIALOG_HEADING, heading, wrapped
+
+if TYPE_CHECKING:
+    from recovery_journal.domain.backups import RestorePoint
 
 DIALOG_TEXT_WIDTH = 440
 

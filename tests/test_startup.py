@@ -1,0 +1,115 @@
+"""Start-up: the first window comes before everything it does not need (issue 10's cold start).
+
+Not timed (a slow machine must not fail CI): what is checked is what was imported by the time
+the unlock dialog is on screen, and that the deferred part still fails closed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from recovery_journal import store_access
+from recovery_journal.errors import CipherUnavailable
+from recovery_journal.ui.app import AppController
+from tests.conftest import TEST_KDF
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Run in a fresh process: start the app as `recovery-journal` does and, once the first window
+# is exposed, print which of the heavy modules were already imported.
+_PROBE = """
+import json, os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+HEAVY = json.loads(sys.argv[2])
+def watch():
+    for widget in QApplication.topLevelWidgets():
+        handle = widget.windowHandle()
+        if widget.isVisible() and handle is not None and handle.isExposed():
+            print(json.dumps({"window": type(widget).__name__,
+                              "imported": [name for name in HEAVY if name in sys.modules]}))
+            sys.stdout.flush()
+            os._exit(0)
+original = QApplication.exec
+def exec_(self=None):
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(1)
+    return original()
+QApplication.exec = exec_
+from recovery_journal.cli import main
+main(["--vault", sys.argv[1]])
+"""
+
+HEAVY = [
+    "sqlcipher3",
+    "recovery_journal.store",
+    "recovery_journal.domain.ports",
+    "recovery_journal.domain.search",
+    "recovery_journal.services.worker",
+    "recovery_journal.ui.main_window",
+    "recovery_journal.ui.reminder",
+    "recovery_journal.ui.auto_lock",
+    "PySide6.QtDBus",
+    "keyring",
+    "matplotlib",
+    "Stemmer",
+]
+
+
+@pytest.mark.parametrize("exists", [True, False], ids=["unlock", "create"])
+def test_the_first_window_shows_before_the_storage_the_pages_and_the_keychain_load(
+    tmp_path, exists
+):
+    vault = tmp_path / "journal.rjvault"
+    if exists:
+        vault.write_bytes(os.urandom(4096))  # never opened before the dialog: any file will do
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(vault), json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stdout + result.stderr
+    shown = json.loads(lines[-1])
+    assert shown["window"] == ("UnlockDialog" if exists else "CreateVaultDialog")
+    assert shown["imported"] == []
+
+
+def test_a_missing_cipher_found_after_the_dialog_shows_closes_it_with_one_sentence(
+    qapp, qtbot, tmp_path, monkeypatch
+):
+    said: list[str] = []
+    exited: list[int] = []
+
+    def no_cipher():
+        raise CipherUnavailable("sqlcipher3 cannot be loaded: test")
+
+    monkeypatch.setattr(store_access, "load_store", no_cipher)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: said.append(text))
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exited.append(code)))
+    controller = AppController(qapp, tmp_path / "journal.rjvault", kdf_iterations=TEST_KDF)
+    dialog = controller.start()
+    try:
+        qtbot.waitUntil(lambda: exited == [1], timeout=5_000)
+        assert not dialog.isVisible()
+        assert len(said) == 1
+        assert said[0].startswith("The encryption library is missing")
+        assert said[0].endswith("Reinstall Recovery Journal.")
+    finally:
+        if shiboken6.isValid(dialog):
+            dialog.close()
+        controller.shutdown()
