@@ -210,7 +210,8 @@ def test_switching_to_russian_rebuilds_the_window_in_place(qapp, qtbot, controll
     assert russian.navigation.item(0).text() == "Сегодня"
     assert russian.current_page() is Page.SETTINGS
     assert ui_settings().value(LANGUAGE) == "ru"
-    assert "Добр" in russian.today.greeting.text()
+    # Today is built on first use and loads then.
+    qtbot.waitUntil(lambda: "Добр" in russian.today.greeting.text(), timeout=5_000)
     assert russian.menuBar().actions()[0].text() == "&Дневник"
 
 

@@ -127,6 +127,11 @@ class Vault(Protocol):
         """All or nothing: commits when the block ends, rolls back on any exception."""
         ...
 
+    def bulk_writes(self) -> AbstractContextManager[None]:
+        """A transaction for many writes (an import): the search index is built once at its end,
+        not item by item."""
+        ...
+
     def is_empty(self) -> bool:
         """True when the vault holds none of the person's writing (settings aside)."""
         ...

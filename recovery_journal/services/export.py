@@ -422,7 +422,8 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
         raise ImportRejected(
             _("This vault already holds writing; import into a new, empty vault instead")
         )
-    with vault.transaction():
+    # One transaction; the search index is built once, from what then stands in the tables.
+    with vault.bulk_writes():
         vault.settings.replace_all(dict(document["settings"]))
         for item in document["daily_notes"]:
             vault.notes.save(
@@ -450,8 +451,6 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
                 vault.reviews.save(_review_from_plain(item))
         for item in document.get("journal", ()):  # format 6 and later
             vault.journal.save(_entry_from_plain(item))
-        # Built again from what now stands in the tables, whatever the saves above indexed.
-        vault.rebuild_search_index()
     return Changes.everything()
 
 

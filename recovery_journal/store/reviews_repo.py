@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 import sqlcipher3
@@ -70,31 +70,72 @@ class SqlReviewRepository:
         return {day_from_iso(row[0]) for row in self._conn.execute("SELECT day FROM reviews")}
 
     def save(self, review: NightlyReview) -> None:
-        """Replace the day's review with this one (an empty review is removed)."""
+        """Replace the day's review with this one (an empty review is removed).
+
+        Only the rows that differ are written: each page written costs its encryption and
+        HMAC, so an autosave that changed one answer rewrites one row, not the whole night.
+        """
         day = review.day.isoformat()
-        self._conn.execute("DELETE FROM reviews WHERE day = ?", (day,))
         if review.empty:
-            self._search.drop(REVIEW, day)
-        else:
-            self._search.put(item_of_review(review))
-        if review.empty:
+            self.delete(review.day)
             return
         assert review.updated_at is not None
-        self._conn.execute(
-            "INSERT INTO reviews (day, updated_at) VALUES (?, ?)", (day, to_iso(review.updated_at))
+        self._search.put(item_of_review(review))
+        updated = self._conn.execute(
+            "UPDATE reviews SET updated_at = ? WHERE day = ?", (to_iso(review.updated_at), day)
+        ).rowcount
+        if not updated:
+            self._conn.execute(
+                "INSERT INTO reviews (day, updated_at) VALUES (?, ?)",
+                (day, to_iso(review.updated_at)),
+            )
+        answers = {
+            a.question_uid: (None if a.yes is None else int(a.yes), a.note)
+            for a in review.answers
+            if not a.empty
+        }
+        ratings = {r.dimension_uid: (r.value,) for r in review.ratings}
+        self._write_changed_rows(
+            "review_answers", "question_uid", ("answer", "note"), day, answers, bool(updated)
         )
-        self._conn.executemany(
-            "INSERT INTO review_answers (day, question_uid, answer, note) VALUES (?, ?, ?, ?)",
-            [
-                (day, a.question_uid, None if a.yes is None else int(a.yes), a.note)
-                for a in review.answers
-                if not a.empty
-            ],
+        self._write_changed_rows(
+            "review_ratings", "dimension_uid", ("value",), day, ratings, bool(updated)
         )
-        self._conn.executemany(
-            "INSERT INTO review_ratings (day, dimension_uid, value) VALUES (?, ?, ?)",
-            [(day, r.dimension_uid, r.value) for r in review.ratings],
-        )
+
+    def _write_changed_rows(
+        self,
+        table: str,
+        key: str,
+        columns: tuple[str, ...],
+        day: str,
+        wanted: Mapping[str, tuple[object, ...]],
+        existed: bool,
+    ) -> None:
+        """Make the day's rows of ``table`` exactly ``wanted``, touching only those that differ."""
+        # Our own table and column names, never input.
+        listed = ", ".join(columns)
+        have: dict[str, tuple[object, ...]] = {}
+        if existed:
+            have = {
+                row[0]: tuple(row[1:])
+                for row in self._conn.execute(
+                    f"SELECT {key}, {listed} FROM {table} WHERE day = ?",  # noqa: S608
+                    (day,),
+                )
+            }
+        gone = [(day, uid) for uid in have if uid not in wanted]
+        if gone:
+            self._conn.executemany(
+                f"DELETE FROM {table} WHERE day = ? AND {key} = ?",  # noqa: S608
+                gone,
+            )
+        changed = [(day, uid, *values) for uid, values in wanted.items() if have.get(uid) != values]
+        if changed:
+            marks = ", ".join("?" * (len(columns) + 2))
+            self._conn.executemany(
+                f"INSERT OR REPLACE INTO {table} (day, {key}, {listed}) VALUES ({marks})",  # noqa: S608
+                changed,
+            )
 
     def delete(self, day: date) -> None:
         self._conn.execute("DELETE FROM reviews WHERE day = ?", (day.isoformat(),))

@@ -28,20 +28,24 @@ def _item(row: tuple[Any, ...]) -> IndexedItem:
 class SqlSearchIndex:
     def __init__(self, conn: sqlcipher3.Connection) -> None:
         self._conn = conn
+        self.paused = False  # in a bulk write, rebuilt as a whole at its end
 
     def put(self, item: IndexedItem | None) -> None:
         """Index ``item`` in place of what its kind and ref held; an empty item is dropped."""
-        if item is None:
-            return  # a record of a kind that holds no writing
+        if item is None or self.paused:
+            return  # a record of a kind that holds no writing, or a bulk write under way
         if item.empty:
             self.drop(item.kind, item.ref)
             return
-        stems, words = index_columns(item.text)
         values = (item.day.isoformat() if item.day else None, item.title, item.body)
         # A lookup, then a plain insert or update: twice as fast as an upsert with RETURNING.
         row = self._conn.execute(
-            "SELECT id FROM search_items WHERE kind = ? AND ref = ?", (item.kind, item.ref)
+            "SELECT id, day, title, body FROM search_items WHERE kind = ? AND ref = ?",
+            (item.kind, item.ref),
         ).fetchone()
+        if row is not None and tuple(row[1:]) == values:
+            return  # an autosave that changed no words: no pages of the index rewritten
+        stems, words = index_columns(item.text)
         if row is None:
             rowid = self._conn.execute(
                 "INSERT INTO search_items (kind, ref, day, title, body) VALUES (?, ?, ?, ?, ?)",
@@ -60,6 +64,8 @@ class SqlSearchIndex:
         )
 
     def drop(self, kind: str, ref: str) -> None:
+        if self.paused:
+            return
         row = self._conn.execute(
             "DELETE FROM search_items WHERE kind = ? AND ref = ? RETURNING id", (kind, ref)
         ).fetchone()

@@ -56,6 +56,7 @@ def _import_main_window() -> type[MainWindow]:
     return MainWindow
 
 
+SET_ASIDE_MS = 1_000
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour while open
 
 
@@ -342,7 +343,8 @@ class AppController(QObject):
             self.reminder.remind_in_window.connect(self._remind_in_window)
         window.keep_in_tray = self._keep_in_tray
         window.show()
-        set_aside_long_lived()
+        # A full collection takes a while: after the first page has shown, not before.
+        QTimer.singleShot(SET_ASIDE_MS, set_aside_long_lived)
         self._show_damage()  # a window rebuilt for a new language says it again, translated
         if not self._integrity_checked:
             self._integrity_checked = True

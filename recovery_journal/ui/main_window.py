@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
@@ -82,33 +83,9 @@ class MainWindow(QMainWindow):
         self._vault_path = vault_path
         # Set by the application: whether closing should only hide the window to the tray.
         self.keep_in_tray: Callable[[], bool] = lambda: False
-        self.today = TodayPage(operations)
-        self.review = ReviewPage(operations)
-        self.practice = PracticePage(operations)
-        self.charts = ChartsPage(operations)
-        self.charts.open_review.connect(self.open_review)
-        self.today.open_review.connect(self.open_review)
-        self.today.open_spot_check.connect(self.open_spot_check)
-        self.steps = StepsPage(operations)
-        self.inventory = InventoryPage(operations)
-        self.settings = SettingsPage(operations, vault_path)
-        self.settings.language_chosen.connect(self.language_chosen)
-        self.about = AboutPage()
-        self.journal = JournalPage(operations)
-        self.search = SearchPage(operations)
-        self.search.open_hit.connect(self.open_hit)
-        self._pages: dict[Page, QWidget] = {
-            Page.TODAY: self.today,
-            Page.JOURNAL: self.journal,
-            Page.REVIEW: self.review,
-            Page.PRACTICE: self.practice,
-            Page.CHARTS: self.charts,
-            Page.STEPS: self.steps,
-            Page.INVENTORY: self.inventory,
-            Page.SETTINGS: self.settings,
-            Page.ABOUT: self.about,
-            Page.SEARCH: self.search,
-        }
+        # Only the page shown first is built now; the others when first shown or asked for
+        # (their widgets and first loads would otherwise delay the first page by ~60 ms).
+        self._built: dict[Page, QWidget] = {}
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -116,12 +93,12 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 12px; }")
         self.stack = QStackedWidget()
-        for page, widget in self._pages.items():
+        for page in Page:
             item = QListWidgetItem(page_title(page))
             item.setData(Qt.ItemDataRole.UserRole, page.value)
             self.navigation.addItem(item)
-            self.stack.addWidget(widget)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())  # a stand-in until the page is built
+        self.navigation.currentRowChanged.connect(self._navigated)
 
         # A calm, non-modal notice across the top, for news such as a failed integrity check.
         self.banner = QLabel()
@@ -151,7 +128,7 @@ class MainWindow(QMainWindow):
         # Down from the box goes into the results, as in a browser's address bar.
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box)
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
-        down.activated.connect(self.search.focus_results)
+        down.activated.connect(lambda: self.search.focus_results())
         side = QVBoxLayout()
         side.setContentsMargins(6, 6, 0, 0)
         side.setSpacing(6)
@@ -325,10 +302,106 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(bool(text))
 
     def current_page(self) -> Page:
-        return list(self._pages)[self.stack.currentIndex()]
+        return list(Page)[self.stack.currentIndex()]
 
     def show_page(self, page: Page) -> None:
-        self.navigation.setCurrentRow(list(self._pages).index(page))
+        row = list(Page).index(page)
+        if self.navigation.currentRow() == row:
+            self._navigated(row)  # no signal for the row already current: build it all the same
+        self.navigation.setCurrentRow(row)
+
+    def _navigated(self, row: int) -> None:
+        if row >= 0:
+            self.page_widget(list(Page)[row])
+            self.stack.setCurrentIndex(row)
+
+    def page_widget(self, page: Page) -> QWidget:
+        """The page's widget, built (in the stand-in's place) the first time it is needed."""
+        widget = self._built.get(page)
+        if widget is None:
+            widget = self._built[page] = self._build_page(page)
+            index = list(Page).index(page)
+            stand_in = self.stack.widget(index)
+            assert stand_in is not None
+            was_current = self.stack.currentIndex() == index
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            if was_current:
+                self.stack.setCurrentIndex(index)
+        return widget
+
+    def _build_page(self, page: Page) -> QWidget:
+        operations = self._operations
+        if page is Page.TODAY:
+            today = TodayPage(operations)
+            today.open_review.connect(self.open_review)
+            today.open_spot_check.connect(self.open_spot_check)
+            return today
+        if page is Page.CHARTS:
+            charts = ChartsPage(operations)
+            charts.open_review.connect(self.open_review)
+            return charts
+        if page is Page.SETTINGS:
+            settings = SettingsPage(operations, self._vault_path)
+            settings.language_chosen.connect(self.language_chosen)
+            return settings
+        if page is Page.SEARCH:
+            search = SearchPage(operations)
+            search.open_hit.connect(self.open_hit)
+            return search
+        if page is Page.ABOUT:
+            return AboutPage()
+        simple: dict[Page, Callable[[Operations], QWidget]] = {
+            Page.JOURNAL: JournalPage,
+            Page.REVIEW: ReviewPage,
+            Page.PRACTICE: PracticePage,
+            Page.STEPS: StepsPage,
+            Page.INVENTORY: InventoryPage,
+        }
+        return simple[page](operations)
+
+    # The pages by name, each built on first use.
+
+    @property
+    def today(self) -> TodayPage:
+        return cast(TodayPage, self.page_widget(Page.TODAY))
+
+    @property
+    def journal(self) -> JournalPage:
+        return cast(JournalPage, self.page_widget(Page.JOURNAL))
+
+    @property
+    def review(self) -> ReviewPage:
+        return cast(ReviewPage, self.page_widget(Page.REVIEW))
+
+    @property
+    def practice(self) -> PracticePage:
+        return cast(PracticePage, self.page_widget(Page.PRACTICE))
+
+    @property
+    def charts(self) -> ChartsPage:
+        return cast(ChartsPage, self.page_widget(Page.CHARTS))
+
+    @property
+    def steps(self) -> StepsPage:
+        return cast(StepsPage, self.page_widget(Page.STEPS))
+
+    @property
+    def inventory(self) -> InventoryPage:
+        return cast(InventoryPage, self.page_widget(Page.INVENTORY))
+
+    @property
+    def settings(self) -> SettingsPage:
+        return cast(SettingsPage, self.page_widget(Page.SETTINGS))
+
+    @property
+    def about(self) -> AboutPage:
+        return cast(AboutPage, self.page_widget(Page.ABOUT))
+
+    @property
+    def search(self) -> SearchPage:
+        return cast(SearchPage, self.page_widget(Page.SEARCH))
 
     def open_review(self) -> None:
         """Tonight's review, with the keyboard on its first answer."""
@@ -349,7 +422,7 @@ class MainWindow(QMainWindow):
         """Go to the page that holds a search result and show that very item."""
         page = page_for_kind(hit.kind)  # type: ignore[attr-defined]
         self.show_page(page)
-        show_item = getattr(self._pages[page], "show_item", None)
+        show_item = getattr(self.page_widget(page), "show_item", None)
         if show_item is not None:
             show_item(hit)
 
@@ -357,12 +430,9 @@ class MainWindow(QMainWindow):
         self.show_page(Page.PRACTICE)
         self.practice.start_spot_check()
 
-    def page_widget(self, page: Page) -> QWidget:
-        return self._pages[page]
-
     def save_pending(self) -> bool:
         """Save every page's unsaved edits and wait; False (and the banner) if one failed."""
-        for page in self._pages.values():
+        for page in list(self._built.values()):  # a page never built has nothing to save
             save_now = getattr(page, "save_now", None)
             error = wait_for_saves(save_now()) if save_now is not None else None
             if error is not None:

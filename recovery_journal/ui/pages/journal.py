@@ -189,6 +189,7 @@ class JournalPage(QWidget):
         self.new_button.setAccessibleName(_("New entry"))
         self.new_button.setToolTip(_("A new entry on the day shown (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_entry)
+        self.new_button.setEnabled(False)  # until the day has loaded (on first show)
 
         timeline_label = QLabel(_("&Timeline"))
         self.timeline = QListWidget()
@@ -469,6 +470,7 @@ class JournalPage(QWidget):
         self.day = view.day
         self._wanted = view.day
         self.view = view
+        self.new_button.setEnabled(True)
         self.date_edit.blockSignals(True)
         self.date_edit.setMaximumDate(qdate(max(self.today, self.day)))
         self.date_edit.setDate(qdate(self.day))

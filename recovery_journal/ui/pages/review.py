@@ -57,6 +57,7 @@ from recovery_journal.services.review import (
     review_day,
     save_review,
 )
+from recovery_journal.services.worker import VaultClosed
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import Column, RecordTable, holds_words, show_words
@@ -141,6 +142,7 @@ class ReviewPage(QWidget):
         self._operations = operations
         self.day: date | None = None
         self.sheet: ReviewSheet | None = None
+        self._loading: date | None = None  # the day whose sheet is being read
         self._dirty = False
         self._focus_first = False
         self._reveal_words: tuple[str, ...] | None = None  # a search result's, to show
@@ -225,7 +227,13 @@ class ReviewPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         operations.changed.connect(self._on_changed)
-        self.show_tonight()
+        # Tonight, unless a day was asked for meanwhile (the page is built when first needed,
+        # often by a request for a given night).
+        operations.run(review_day, self._first_day, owner=self)
+
+    def _first_day(self, day: date) -> None:
+        if self.day is None:
+            self.show_day(day)
 
     # --- choosing the day ------------------------------------------------------------------------
 
@@ -275,8 +283,8 @@ class ReviewPage(QWidget):
         self.show_day(wanted)
 
     def show_day(self, day: date) -> None:
-        if day == self.day and self.sheet is not None:
-            return
+        if day == self.day and (self.sheet is not None or self._loading == day):
+            return  # shown, or on its way: a second load would rebuild the form under the keys
         self.save_now()
         self.day = day
         self.calendar.setSelectedDate(qdate(day))
@@ -286,7 +294,18 @@ class ReviewPage(QWidget):
         day = self.day
         if day is None:
             return
-        self._operations.run(lambda vault: load_sheet(vault, day), self._show_sheet, owner=self)
+        self._loading = day
+        self._operations.run(
+            lambda vault: load_sheet(vault, day),
+            self._show_sheet,
+            on_error=self._load_failed,
+            owner=self,
+        )
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = None
+        if not isinstance(error, VaultClosed):  # closed: the window is going away anyway
+            self._operations.failed.emit(error)
 
     def _on_changed(self, changes: Changes) -> None:
         if self._own_save:
@@ -303,6 +322,8 @@ class ReviewPage(QWidget):
     # --- the form --------------------------------------------------------------------------------
 
     def _show_sheet(self, sheet: ReviewSheet) -> None:
+        if sheet.day == self._loading:
+            self._loading = None
         if sheet.day != self.day or self._dirty:
             return
         focused = self.focusWidget()
@@ -424,7 +445,9 @@ class ReviewPage(QWidget):
         self.form_layout.addStretch(1)
         self._show_saved()
         # Keep the keyboard where it was when the form is rebuilt (a new day, new questions).
-        target = self.form_host.findChild(QWidget, focus_name) if focus_name else None
+        # The old form waits for deleteLater under the same names: the newest match is ours.
+        matches = self.form_host.findChildren(QWidget, focus_name) if focus_name else []
+        target = matches[-1] if matches else None
         if self._reveal_words is not None:
             self._apply_reveal()
         elif self._focus_first:
