@@ -185,6 +185,42 @@ def test_saving_a_day_again_replaces_it_and_an_empty_review_removes_it(new_vault
     assert new_vault.reviews.get(DAY) == review(DAY, ratings=(Rating("d.serenity", 5),))
 
 
+def test_a_save_again_writes_only_what_changed_and_reads_back_whole(new_vault):
+    conn = new_vault._conn
+    first = review(
+        DAY,
+        ReviewAnswer("q.resentful", True, "The driver"),
+        ReviewAnswer("q.afraid", True),
+        ratings=(Rating("d.mood", 3), Rating("d.craving", 6)),
+    )
+    new_vault.reviews.save(first)
+    indexed = conn.execute("SELECT id FROM search_items WHERE kind = 'review'").fetchall()
+
+    def changes_of(saved):
+        before = conn.total_changes
+        new_vault.reviews.save(saved)
+        assert new_vault.reviews.get(DAY) == saved
+        return conn.total_changes - before
+
+    # The same night again: its time only (one row), the index untouched.
+    assert changes_of(first) == 1
+    # One rating moved: the time and that rating.
+    moved = replace(first, ratings=(Rating("d.mood", 4), Rating("d.craving", 6)))
+    assert changes_of(moved) == 2
+    # An answer dropped, one added, the note's words the same: three rows and the time.
+    swapped = replace(
+        moved,
+        answers=(ReviewAnswer("q.resentful", True, "The driver"), ReviewAnswer("q.kind", True)),
+    )
+    assert changes_of(swapped) == 3
+    assert conn.execute("SELECT id FROM search_items WHERE kind = 'review'").fetchall() == indexed
+    # New words in a note: the index follows.
+    worded = replace(swapped, answers=(ReviewAnswer("q.resentful", True, "The neighbour"),))
+    changes_of(worded)
+    assert [hit.ref for hit in new_vault.search.find('"neighbour"', 10)] == [DAY.isoformat()]
+    assert new_vault.search.find('"driver"', 10) == []
+
+
 def test_blank_answers_are_not_kept_beside_real_ones(new_vault):
     new_vault.reviews.save(
         review(DAY, ReviewAnswer("q.worry", None, "   "), ReviewAnswer("q.afraid", True))

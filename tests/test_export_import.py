@@ -23,6 +23,7 @@ from recovery_journal.services.export import (
     read_export_file,
 )
 from recovery_journal.store import create_vault
+from recovery_journal.store.search_index import everything_written
 from tests.conftest import PASSPHRASE, TEST_KDF
 
 
@@ -83,6 +84,34 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
     document = read_export_file(out)
     assert document["format_version"] == FORMAT_VERSION == 6
     assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
+
+
+def test_an_import_failing_half_way_leaves_nothing_and_the_index_working(
+    tmp_path, demo_document, monkeypatch
+):
+    target = _vault(tmp_path / "target.rjvault")
+    document = parse_document(demo_document.encode())
+
+    def broken(_entry):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(target.journal, "save", broken)  # the journal comes last
+        with pytest.raises(OSError):
+            import_document(target, document)
+    assert target.is_empty()
+    assert list(target.search.everything()) == []
+    assert not target.search.paused  # later saves index again
+    import_document(target, document)
+    # Every record is indexed once the import is whole, as a full rebuild would have it.
+    wanted = [item for item in everything_written(target) if item is not None and not item.empty]
+    assert len(wanted) > 100
+
+    def key(item):
+        return (item.kind, item.ref)
+
+    assert sorted(target.search.everything(), key=key) == sorted(wanted, key=key)
+    target.close()
 
 
 def test_format_4_without_private_marks_imports_as_not_private(tmp_path, demo_document):

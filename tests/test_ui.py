@@ -105,6 +105,24 @@ def test_wrong_passphrase_shows_a_sentence_and_lets_the_person_try_again(
     assert window.current_page() is Page.TODAY
 
 
+def test_only_the_page_shown_is_built_at_unlock_and_the_others_when_first_needed(
+    qapp, qtbot, controllers, demo_vault
+):
+    controller, dialog = start(qapp, controllers, demo_vault)
+    window = unlock(qtbot, controller, dialog)
+    assert set(window._built) == {Page.TODAY}
+    assert window.stack.count() == len(Page)
+    window.navigation.setCurrentRow(list(Page).index(Page.INVENTORY))  # a click in the list
+    assert window.current_page() is Page.INVENTORY
+    assert window.stack.currentWidget() is window.inventory
+    assert set(window._built) == {Page.TODAY, Page.INVENTORY}
+    window.review.show_day(date.today())  # asked for by name: built, not shown
+    assert window.current_page() is Page.INVENTORY
+    qtbot.waitUntil(lambda: window.review.sheet is not None, timeout=10_000)
+    settle(qtbot, controller)
+    assert window.save_pending()  # the pages never built have nothing to save
+
+
 def test_unlock_does_not_block_the_ui_thread(qapp, qtbot, controllers, tmp_path):
     # A deliberately slow key derivation (about half a second here): if it ran on the UI thread
     # the timer below would see one long gap; on the worker it keeps ticking.
