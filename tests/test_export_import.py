@@ -82,7 +82,7 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
     export_to_file(new_vault, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     document = read_export_file(out)
-    assert document["format_version"] == FORMAT_VERSION == 6
+    assert document["format_version"] == FORMAT_VERSION == 7
     assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
 
 

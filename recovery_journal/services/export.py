@@ -27,6 +27,7 @@ from recovery_journal.domain.daily import (
     ReviewQuestion,
     SpotCheck,
 )
+from recovery_journal.domain.help_now import HelpNow
 from recovery_journal.domain.inventory import WORKSHEETS, Amend
 from recovery_journal.domain.journal import JournalEntry, Mood, clean_tag
 from recovery_journal.domain.notes import DailyNote
@@ -45,12 +46,13 @@ from recovery_journal.i18n import _
 from recovery_journal.services import json_files
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.files import write_private_file
+from recovery_journal.services.help_now import load_help_now, save_help_now
 from recovery_journal.services.question_packs import pack_from_plain, pack_to_plain
 from recovery_journal.services.settings import load_settings
 
 FORMAT = "recovery-journal-export"
 OWN_QUESTION = re.compile(r"^s(\d{1,2})\.q\d+$")
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 SCHEMAS = {
     1: "export-v1.schema.json",
     2: "export-v2.schema.json",
@@ -58,6 +60,7 @@ SCHEMAS = {
     4: "export-v4.schema.json",
     5: "export-v5.schema.json",
     6: "export-v6.schema.json",
+    7: "export-v7.schema.json",
 }
 INVENTORY_SECTIONS: dict[str, type] = {**WORKSHEETS, "amends": Amend}
 
@@ -150,6 +153,7 @@ def _progress_from_plain(item: Mapping[str, Any]) -> StepProgress:
 
 def export_document(vault: Vault) -> dict[str, Any]:
     settings = load_settings(vault)
+    help_now = load_help_now(vault)
     progress = [p for p in vault.steps.progress().values() if p.updated_at is not None]
     steps: dict[str, Any] = {
         "progress": [_progress_to_plain(p) for p in progress],
@@ -193,6 +197,8 @@ def export_document(vault: Vault) -> dict[str, Any]:
         },
         "daily": _daily_to_plain(vault),
         "journal": [_entry_to_plain(entry) for entry in vault.journal.all()],
+        # Format 7; absent when nothing was entered, so an untouched vault exports as before.
+        **({} if help_now.empty else {"help_now": help_now.to_plain()}),
     }
 
 
@@ -451,6 +457,8 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
                 vault.reviews.save(_review_from_plain(item))
         for item in document.get("journal", ()):  # format 6 and later
             vault.journal.save(_entry_from_plain(item))
+        if "help_now" in document:  # format 7 and later
+            save_help_now(vault, HelpNow.from_plain(document["help_now"]))
     return Changes.everything()
 
 

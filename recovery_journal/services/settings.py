@@ -6,7 +6,12 @@ from dataclasses import replace
 from typing import Any
 
 from recovery_journal.domain.ports import Vault
-from recovery_journal.domain.settings import MAX_ADDICTION_NAME, MAX_DISPLAY_NAME, JournalSettings
+from recovery_journal.domain.settings import (
+    KNOWN_SETTINGS,
+    MAX_ADDICTION_NAME,
+    MAX_DISPLAY_NAME,
+    JournalSettings,
+)
 from recovery_journal.services.changes import Changes
 
 
@@ -20,8 +25,17 @@ def save_settings(vault: Vault, settings: JournalSettings) -> Changes:
         display_name=settings.display_name.strip()[:MAX_DISPLAY_NAME],
         addiction_name=settings.addiction_name.strip()[:MAX_ADDICTION_NAME],
     )
+    wanted = cleaned.to_mapping()
     with vault.transaction():
-        vault.settings.replace_all(cleaned.to_mapping())
+        # Only the person's preferences: the same table keeps the report's choices, the backup
+        # settings and the help-now contacts, which a save here must leave alone.
+        current = vault.settings.get_all()
+        for key in KNOWN_SETTINGS:
+            if key in wanted:
+                if current.get(key) != wanted[key]:
+                    vault.settings.set(key, wanted[key])
+            elif key in current:
+                vault.settings.delete(key)
     return Changes(settings=True)
 
 

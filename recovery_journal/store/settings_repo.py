@@ -19,6 +19,9 @@ class SqlSettingsRepository:
             (key, value),
         )
 
+    def delete(self, key: str) -> None:
+        self._conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
     def replace_all(self, values: dict[str, str]) -> None:
         self._conn.execute("DELETE FROM settings")
         self._conn.executemany(

@@ -71,6 +71,7 @@ class AppController(QObject):
         mark_copies_secret(app)
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | CreateVaultDialog | None = None
+        self.guide: QDialog | None = None  # the first-run guide, when one was shown
         self._replacing_window = False
         self.reminder: Reminder | None = None
         self._integrity_checked = False
@@ -183,6 +184,9 @@ class AppController(QObject):
         if isinstance(dialog, UnlockDialog):
             typed, wanted = dialog.take_typed(), dialog.remember_wanted
         window = self.show_main_window()
+        if isinstance(dialog, CreateVaultDialog):
+            # A new vault is the first run: a few pages on what the app is for (skippable).
+            self.guide = window.open_guide()
         if self._return_to is not None:
             window.show_page(self._return_to)
             self._return_to = None

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         # Only the page shown first is built now; the others when first shown or asked for
         # (their widgets and first loads would otherwise delay the first page by ~60 ms).
         self._built: dict[Page, QWidget] = {}
+        self._help_now: QDialog | None = None
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -134,6 +137,15 @@ class MainWindow(QMainWindow):
         side.setSpacing(6)
         side.addWidget(self.search_box)
         side.addWidget(self.navigation, stretch=1)
+        # Always in sight, whatever the page: the person's own contacts for a hard moment.
+        self.help_now_button = QPushButton(_("Help now"))
+        self.help_now_button.setObjectName("help_now_button")
+        self.help_now_button.setAccessibleName(_("Help now: your sponsor and helplines"))
+        self.help_now_button.setToolTip(
+            _("Your sponsor, people you trust and helplines (Ctrl+Shift+H)")
+        )
+        self.help_now_button.clicked.connect(self.open_help_now)
+        side.addWidget(self.help_now_button)
         side_widget = QWidget()
         side_widget.setFixedWidth(196)
         side_widget.setLayout(side)
@@ -214,7 +226,20 @@ class MainWindow(QMainWindow):
         spot_check.triggered.connect(self.open_spot_check)
         go_menu.addAction(spot_check)
         help_menu = self.menuBar().addMenu(_("&Help"))
-
+        help_now = QAction(_("&Help now…"), self)
+        help_now.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        help_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        help_now.triggered.connect(self.open_help_now)
+        help_menu.addAction(help_now)
+        help_menu.addSeparator()
+        guide = QAction(_("&Getting started…"), self)
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
+        shortcuts = QAction(_("&Keyboard shortcuts…"), self)
+        shortcuts.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        shortcuts.triggered.connect(self.open_shortcuts)
+        help_menu.addAction(shortcuts)
+        help_menu.addSeparator()
         about = QAction(_("&About {app}").format(app=APP_NAME), self)
         about.triggered.connect(lambda: self.show_page(Page.ABOUT))
         help_menu.addAction(about)
@@ -244,6 +269,35 @@ class MainWindow(QMainWindow):
         from recovery_journal.ui.report_dialog import ReportDialog
 
         dialog = ReportDialog(self._operations, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_help_now(self) -> QDialog:
+        """One at a time: asked for again, the open one comes to the front."""
+        from recovery_journal.ui.help_now import HelpNowDialog
+
+        dialog = self._help_now
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = self._help_now = HelpNowDialog(self._operations, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def open_guide(self) -> QDialog:
+        from recovery_journal.ui.help_dialogs import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_shortcuts(self) -> QDialog:
+        from recovery_journal.ui.help_dialogs import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -1,0 +1,84 @@
+"""The people and numbers to reach when it gets hard: entered by the person, never suggested.
+
+We invent no helpline: which one is right depends on the country, the fellowship and the person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_FIELD = 200
+MAX_CONTACTS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str = ""
+    reach: str = ""  # a phone number, or how to reach them
+    note: str = ""  # when to call, what to say, anything
+
+    @property
+    def empty(self) -> bool:
+        return not (self.name.strip() or self.reach.strip() or self.note.strip())
+
+    def cleaned(self) -> Contact:
+        return Contact(
+            self.name.strip()[:MAX_FIELD],
+            self.reach.strip()[:MAX_FIELD],
+            self.note.strip()[:MAX_FIELD],
+        )
+
+    def to_plain(self) -> dict[str, str]:
+        return {"name": self.name, "reach": self.reach, "note": self.note}
+
+    @classmethod
+    def from_plain(cls, plain: Any) -> Contact:
+        if not isinstance(plain, dict):
+            return cls()
+        return cls(
+            *(str(plain.get(key, "")) if isinstance(plain.get(key), str) else "" for key in _KEYS)
+        ).cleaned()
+
+
+_KEYS = ("name", "reach", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class HelpNow:
+    sponsor: Contact = field(default_factory=Contact)
+    people: tuple[Contact, ...] = ()  # trusted people: friends in the fellowship, family
+    helplines: tuple[Contact, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return self.sponsor.empty and not self.people and not self.helplines
+
+    def cleaned(self) -> HelpNow:
+        """Trimmed, with empty rows left out and the lists kept to a sane length."""
+
+        def kept(contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
+            return tuple(c.cleaned() for c in contacts if not c.empty)[:MAX_CONTACTS]
+
+        return HelpNow(self.sponsor.cleaned(), kept(self.people), kept(self.helplines))
+
+    def to_plain(self) -> dict[str, Any]:
+        return {
+            "sponsor": self.sponsor.to_plain(),
+            "people": [c.to_plain() for c in self.people],
+            "helplines": [c.to_plain() for c in self.helplines],
+        }
+
+    @classmethod
+    def from_plain(cls, plain: Any) -> HelpNow:
+        """Whatever was stored, read as far as it makes sense (a damaged value reads as empty)."""
+        if not isinstance(plain, dict):
+            return cls()
+
+        def contacts(key: str) -> tuple[Contact, ...]:
+            value = plain.get(key)
+            return tuple(Contact.from_plain(v) for v in value) if isinstance(value, list) else ()
+
+        return cls(
+            Contact.from_plain(plain.get("sponsor")), contacts("people"), contacts("helplines")
+        ).cleaned()

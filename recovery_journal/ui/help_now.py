@@ -1,0 +1,259 @@
+"""Help now: the sponsor, trusted people and helplines, one keystroke away from every page.
+
+Everything here is what the person typed; the app suggests no numbers (they depend on the
+country, the fellowship and the person). It opens showing the numbers, with Edit to change them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.domain.help_now import MAX_FIELD, Contact, HelpNow
+from recovery_journal.i18n import _
+from recovery_journal.services.help_now import load_help_now, save_help_now
+from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.widgets import DIALOG_HEADING, heading, wrapped
+
+
+def _contact_line(contact: Contact) -> str:
+    parts = [part for part in (contact.name, contact.reach) if part]
+    line = " — ".join(parts)
+    return f"{line} ({contact.note})" if contact.note else line
+
+
+class _ContactTable(QTableWidget):
+    """Rows of name, how to reach, note; an empty row at the end to type into."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setAccessibleName(accessible_name)
+        self.setHorizontalHeaderLabels([_("Name"), _("Phone or how to reach"), _("Note")])
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().hide()
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.setMinimumHeight(110)
+
+    def set_contacts(self, contacts: tuple[Contact, ...]) -> None:
+        self.setRowCount(0)
+        for contact in contacts:
+            self.add_row(contact)
+
+    def add_row(self, contact: Contact | None = None) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        values = (contact.name, contact.reach, contact.note) if contact else ("", "", "")
+        for column, value in enumerate(values):
+            self.setItem(row, column, QTableWidgetItem(value))
+        if contact is None:
+            self.setCurrentCell(row, 0)
+            self.setFocus()
+
+    def remove_current(self) -> None:
+        row = self.currentRow()
+        if row >= 0:
+            self.removeRow(row)
+
+    def contacts(self) -> tuple[Contact, ...]:
+        def text(row: int, column: int) -> str:
+            item = self.item(row, column)
+            return item.text()[:MAX_FIELD] if item is not None else ""
+
+        return tuple(
+            Contact(text(row, 0), text(row, 1), text(row, 2)) for row in range(self.rowCount())
+        )
+
+
+class HelpNowDialog(QDialog):
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Help now"))
+        self.setObjectName("help_now")
+        self._operations = operations
+        self.help_now: HelpNow | None = None
+
+        intro = wrapped(
+            _(
+                "If today is hard, reach out now: you do not have to get through it alone. "
+                "Call your sponsor or someone you trust, or a helpline you chose."
+            )
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_view())
+        self.stack.addWidget(self._build_editor())
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.edit_button = self.buttons.addButton(
+            _("&Edit the contacts"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.edit_button.setAccessibleName(_("Edit the contacts"))
+        self.edit_button.clicked.connect(self.edit)
+        self.save_button = self.buttons.addButton(
+            _("&Save the contacts"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button.setAccessibleName(_("Save the contacts"))
+        self.save_button.clicked.connect(self.save)
+        self.save_button.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Help now"), DIALOG_HEADING))
+        layout.addWidget(intro)
+        layout.addWidget(self.stack, stretch=1)
+        layout.addWidget(self.buttons)
+        self.resize(620, 480)
+        operations.run(load_help_now, self._show, owner=self)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def _build_view(self) -> QWidget:
+        view = QWidget()
+        self.view_text = QLabel()
+        self.view_text.setObjectName("help_now_contacts")
+        self.view_text.setWordWrap(True)
+        self.view_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.view_text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.view_text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view_text.setAccessibleName(_("Your help-now contacts"))
+        self.copy_button = QPushButton(_("&Copy the sponsor's number"))
+        self.copy_button.setAccessibleName(_("Copy the sponsor's number"))
+        self.copy_button.clicked.connect(self._copy_sponsor)
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.view_text)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return view
+
+    def _show(self, help_now: HelpNow) -> None:
+        self.help_now = help_now
+        if help_now.empty:
+            self.view_text.setText(
+                _(
+                    "Nothing here yet. Add your sponsor, people you trust and the helplines you "
+                    "chose (the app does not suggest any), so they are one keystroke away: "
+                    "Ctrl+Shift+H from anywhere."
+                )
+            )
+        else:
+            blocks = []
+            if not help_now.sponsor.empty:
+                blocks.append(
+                    _("Sponsor: {contact}").format(contact=_contact_line(help_now.sponsor))
+                )
+            if help_now.people:
+                blocks.append(
+                    _("People I trust:")
+                    + "".join(f"\n  • {_contact_line(c)}" for c in help_now.people)
+                )
+            if help_now.helplines:
+                blocks.append(
+                    _("Helplines:")
+                    + "".join(f"\n  • {_contact_line(c)}" for c in help_now.helplines)
+                )
+            self.view_text.setText("\n\n".join(blocks))
+        self.copy_button.setVisible(bool(help_now.sponsor.reach))
+        self._fill_editor(help_now)
+        if help_now.empty:
+            self.edit()
+
+    def _copy_sponsor(self) -> None:
+        if self.help_now is not None and self.help_now.sponsor.reach:
+            QGuiApplication.clipboard().setText(self.help_now.sponsor.reach)
+
+    # --- editing ---------------------------------------------------------------------------------
+
+    def _build_editor(self) -> QWidget:
+        editor = QWidget()
+        self.sponsor_name = QLineEdit()
+        self.sponsor_name.setAccessibleName(_("Sponsor's name"))
+        self.sponsor_name.setMaxLength(MAX_FIELD)
+        self.sponsor_reach = QLineEdit()
+        self.sponsor_reach.setAccessibleName(_("Sponsor's phone or how to reach them"))
+        self.sponsor_reach.setMaxLength(MAX_FIELD)
+        form = QFormLayout()
+        form.addRow(_("Sponsor's &name:"), self.sponsor_name)
+        form.addRow(_("Sponsor's &phone:"), self.sponsor_reach)
+        self.people = _ContactTable(_("People I trust"))
+        self.helplines = _ContactTable(_("Helplines I chose"))
+        layout = QVBoxLayout(editor)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(form)
+        for label_text, table, add_text, remove_text in (
+            (_("People I &trust"), self.people, _("Add a person"), _("Remove the person")),
+            (
+                _("&Helplines I chose"),
+                self.helplines,
+                _("Add a helpline"),
+                _("Remove the helpline"),
+            ),
+        ):
+            label = QLabel(label_text)
+            label.setBuddy(table)
+            add = QPushButton(add_text)
+            add.clicked.connect(lambda _checked=False, t=table: t.add_row())
+            remove = QPushButton(remove_text)
+            remove.clicked.connect(table.remove_current)
+            row = QHBoxLayout()
+            row.addWidget(label, stretch=1)
+            row.addWidget(add)
+            row.addWidget(remove)
+            layout.addLayout(row)
+            layout.addWidget(table, stretch=1)
+        return editor
+
+    def _fill_editor(self, help_now: HelpNow) -> None:
+        self.sponsor_name.setText(help_now.sponsor.name)
+        self.sponsor_reach.setText(help_now.sponsor.reach)
+        self.people.set_contacts(help_now.people)
+        self.helplines.set_contacts(help_now.helplines)
+
+    def edited(self) -> HelpNow:
+        sponsor = Contact(self.sponsor_name.text(), self.sponsor_reach.text(), "")
+        if self.help_now is not None:
+            sponsor = Contact(sponsor.name, sponsor.reach, self.help_now.sponsor.note)
+        return HelpNow(sponsor, self.people.contacts(), self.helplines.contacts()).cleaned()
+
+    def edit(self) -> None:
+        self.stack.setCurrentIndex(1)
+        self.edit_button.hide()
+        self.save_button.show()
+        self.sponsor_name.setFocus()
+
+    def save(self) -> None:
+        help_now = self.edited()
+        self.save_button.setEnabled(False)
+
+        def saved(_changes: object) -> None:
+            self.save_button.setEnabled(True)
+            self.save_button.hide()
+            self.edit_button.show()
+            self.stack.setCurrentIndex(0)
+            self._show(help_now)
+
+        def failed(error: BaseException) -> None:
+            self.save_button.setEnabled(True)  # the typed contacts stay in the form
+            self._operations.failed.emit(error)
+
+        self._operations.run(
+            lambda vault: save_help_now(vault, help_now), saved, on_error=failed, owner=self
+        )

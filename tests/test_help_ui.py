@@ -1,0 +1,157 @@
+"""Help as a person meets it: the guide on a new vault, help now from anywhere, the shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from recovery_journal.domain.help_now import Contact
+from recovery_journal.services.help_now import load_help_now
+from recovery_journal.store import open_vault
+from recovery_journal.ui.app import AppController
+from recovery_journal.ui.help_dialogs import GUIDE, SHORTCUTS, GuideDialog
+from recovery_journal.ui.help_now import HelpNowDialog
+from recovery_journal.ui.i18n_qt import apply_language
+from recovery_journal.ui.pages import Page
+from tests.conftest import PASSPHRASE, TEST_KDF
+
+
+@pytest.fixture
+def controllers(qapp) -> Iterator[list[AppController]]:
+    made: list[AppController] = []
+    yield made
+    for controller in made:
+        if controller.window is not None:
+            controller.window.close()
+        if controller.dialog is not None and shiboken6.isValid(controller.dialog):
+            controller.dialog.close()
+        controller.shutdown()
+    apply_language(qapp, "en")
+
+
+def _create(qapp, qtbot, controllers, vault_path):
+    controller = AppController(qapp, vault_path, kdf_iterations=TEST_KDF)
+    controllers.append(controller)
+    dialog = controller.start()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, PASSPHRASE)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not controller.operations.busy, timeout=10_000)
+    return controller, controller.window
+
+
+def _unlock(qapp, qtbot, controllers, vault_path):
+    controller = AppController(qapp, vault_path, kdf_iterations=TEST_KDF)
+    controllers.append(controller)
+    dialog = controller.start()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not controller.operations.busy, timeout=10_000)
+    return controller, controller.window
+
+
+def test_a_new_vault_opens_the_guide_which_walks_through_and_comes_back_from_help(
+    qapp, qtbot, controllers, vault_path
+):
+    controller, window = _create(qapp, qtbot, controllers, vault_path)
+    guide = controller.guide
+    assert isinstance(guide, GuideDialog) and guide.isVisible()
+    assert guide.position.text() == f"1 of {len(GUIDE)}"
+    assert not guide.back_button.isEnabled()
+    seen = []
+    for _page in GUIDE:
+        seen.append(
+            guide.pages.currentWidget().findChild(type(guide.position), "guide_text").text()
+        )
+        qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
+    assert not guide.isVisible()  # "Start writing" on the last page closes it
+    assert len(set(seen)) == len(GUIDE) and all(seen)
+    assert "passphrase" in seen[1]
+
+    again = window.open_guide()
+    qtbot.mouseClick(again.skip_button, Qt.MouseButton.LeftButton)
+    assert not again.isVisible()
+    menu_texts = [a.text() for a in window.findChildren(QAction)]
+    assert "&Getting started…" in menu_texts
+    window.close()
+    controller.shutdown()
+
+    # Unlocking an existing vault later shows no guide.
+    controller, _window = _unlock(qapp, qtbot, controllers, vault_path)
+    assert controller.guide is None
+
+
+def test_help_now_from_any_page_keeps_the_contacts_in_the_vault(
+    qapp, qtbot, controllers, vault_path
+):
+    controller, window = _create(qapp, qtbot, controllers, vault_path)
+    controller.guide.close()
+    window.show_page(Page.INVENTORY)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is not None, timeout=2_000)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window._help_now
+    assert isinstance(dialog, HelpNowDialog)
+    qtbot.waitUntil(lambda: dialog.help_now is not None, timeout=5_000)
+    # Nothing entered yet: it says so, suggests no number, and opens on the form.
+    assert "does not suggest" in dialog.view_text.text()
+    assert dialog.stack.currentIndex() == 1
+    qtbot.keyClicks(dialog.sponsor_name, "Anna")
+    qtbot.keyClicks(dialog.sponsor_reach, "+7 900 000-00-00")
+    dialog.people.add_row()
+    dialog.people.item(0, 0).setText("Mike from the Tuesday group")
+    dialog.people.item(0, 1).setText("555-0100")
+    dialog.helplines.add_row()  # left empty: not kept
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 0, timeout=5_000)
+    shown = dialog.view_text.text()
+    assert "Anna — +7 900 000-00-00" in shown and "Mike from the Tuesday group — 555-0100" in shown
+    assert dialog.copy_button.isVisible()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "+7 900 000-00-00"
+    # Asked for again (the side button), the same dialog comes to the front.
+    qtbot.mouseClick(window.help_now_button, Qt.MouseButton.LeftButton)
+    assert window._help_now is dialog
+    dialog.close()
+    window.close()
+    controller.shutdown()
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        kept = load_help_now(vault)
+    finally:
+        vault.close()
+    assert kept.sponsor == Contact("Anna", "+7 900 000-00-00")
+    assert kept.people == (Contact("Mike from the Tuesday group", "555-0100"),)
+    assert kept.helplines == ()
+
+
+def test_every_shortcut_in_the_menus_is_in_the_shortcuts_list(qapp, qtbot, controllers, vault_path):
+    controller, window = _create(qapp, qtbot, controllers, vault_path)
+    controller.guide.close()
+    listed = {
+        QKeySequence(part.strip()).toString()
+        for keys, _meaning in SHORTCUTS
+        for part in keys.split(",")
+    }
+    listed |= {f"Ctrl+{n}" for n in range(1, 10)}  # "Ctrl+1 … Ctrl+9"
+    missing = {
+        action.shortcut().toString()
+        for action in window.findChildren(QAction)
+        if not action.shortcut().isEmpty() and action.shortcut().toString() not in listed
+    }
+    assert missing == set()
+    dialog = window.open_shortcuts()
+    assert dialog.table.rowCount() == len(SHORTCUTS)
+    assert dialog.table.item(0, 1).text().startswith("Help now")
+    dialog.close()
