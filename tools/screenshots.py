@@ -39,28 +39,9 @@ def settle(app: QApplication, operations) -> None:
 
 
 def use_dark_palette(app: QApplication) -> None:
-    from PySide6.QtGui import QColor, QPalette
+    from recovery_journal.ui.appearance import apply_appearance
 
-    app.setStyle("Fusion")
-    palette = QPalette()
-    role = QPalette.ColorRole
-    for name, colour in (
-        (role.Window, "#2b2b2b"),
-        (role.WindowText, "#e6e6e6"),
-        (role.Base, "#1f1f1f"),
-        (role.AlternateBase, "#2f2f2f"),
-        (role.Text, "#e6e6e6"),
-        (role.Button, "#353535"),
-        (role.ButtonText, "#e6e6e6"),
-        (role.Highlight, "#3d6fb4"),
-        (role.HighlightedText, "#ffffff"),
-        (role.Mid, "#5a5a5a"),
-        (role.ToolTipBase, "#353535"),
-        (role.ToolTipText, "#e6e6e6"),
-        (role.PlaceholderText, "#9a9a9a"),
-    ):
-        palette.setColor(name, QColor(colour))
-    app.setPalette(palette)
+    apply_appearance(app, "dark", 100)  # the app's own dark theme (Settings ▸ Theme)
 
 
 def main() -> None:

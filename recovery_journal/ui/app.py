@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from recovery_journal import APP_NAME, __version__
 from recovery_journal.errors import JournalError, VaultDamaged
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.passphrase import RawKey, Secret
+from recovery_journal.ui.appearance import apply_appearance, remember_appearance
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.clipboard import mark_copies_secret
 from recovery_journal.ui.garbage import collect_on_gui_thread
@@ -330,6 +332,7 @@ class AppController(QObject):
 
         window = _import_main_window()(self.operations, self.vault_path)
         window.language_chosen.connect(self.switch_language)
+        window.appearance_chosen.connect(self.switch_appearance)
         window.closing.connect(self._window_closing)
         window.quit_requested.connect(self.quit)
         window.restore_requested.connect(self.restore)
@@ -531,11 +534,27 @@ class AppController(QObject):
 
     def switch_language(self, language: str) -> None:
         """Apply a new language by rebuilding the window over the same open vault."""
+
+        def apply() -> None:
+            remember_language(language)
+            apply_language(self.app, language)
+
+        self._rebuild_window(apply)
+
+    def switch_appearance(self, theme: str, text_size: int) -> None:
+        """A new theme or text size: the window is rebuilt so every font and colour follows."""
+
+        def apply() -> None:
+            remember_appearance(theme, text_size)
+            apply_appearance(self.app, theme, text_size)
+
+        self._rebuild_window(apply)
+
+    def _rebuild_window(self, change: Callable[[], None]) -> None:
         page = self._close_window_for_now()
         if page is None:
             return
-        remember_language(language)
-        apply_language(self.app, language)
+        change()
         window = self.show_main_window()
         window.show_page(page)
         # The old window had the keyboard focus; hand it over, or shortcuts go nowhere.
@@ -563,6 +582,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     apply_language(app, preferred_language())
+    apply_appearance(app)
     return app
 
 

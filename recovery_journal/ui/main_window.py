@@ -68,6 +68,7 @@ def page_title(page: Page) -> str:
 
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
+    appearance_chosen = Signal(str, int)  # theme, text size in per cent
     closing = Signal()
     quit_requested = Signal()
     restore_requested = Signal(object, str)  # RestorePoint, its passphrase
@@ -399,6 +400,7 @@ class MainWindow(QMainWindow):
         if page is Page.SETTINGS:
             settings = SettingsPage(operations, self._vault_path)
             settings.language_chosen.connect(self.language_chosen)
+            settings.appearance_chosen.connect(self.appearance_chosen)
             return settings
         if page is Page.SEARCH:
             search = SearchPage(operations)

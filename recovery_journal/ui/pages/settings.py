@@ -31,6 +31,7 @@ from recovery_journal.i18n import LANGUAGES, _, current_language
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.settings import load_settings, update_settings
 from recovery_journal.services.step_content import step_content
+from recovery_journal.ui.appearance import TEXT_SIZES, THEMES, chosen_text_size, chosen_theme
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import heading, wrapped
 
@@ -45,6 +46,7 @@ def _pytime(value: QTime) -> time:
 
 class SettingsPage(QWidget):
     language_chosen = Signal(str)
+    appearance_chosen = Signal(str, int)  # theme, text size in per cent
 
     def __init__(self, operations: Operations, vault_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +61,20 @@ class SettingsPage(QWidget):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.language.activated.connect(self._language_activated)
+
+        # How the app looks on this computer (kept beside the language, outside the vault).
+        self.theme = QComboBox()
+        self.theme.setObjectName("theme")
+        for code, name in THEMES.items():
+            self.theme.addItem(_(name), code)
+        self.theme.setCurrentIndex(self.theme.findData(chosen_theme()))
+        self.theme.activated.connect(lambda _index: self._appearance_activated())
+        self.text_size = QComboBox()
+        self.text_size.setObjectName("text_size")
+        for percent in TEXT_SIZES:
+            self.text_size.addItem(_("{percent} %").format(percent=percent), percent)
+        self.text_size.setCurrentIndex(self.text_size.findData(chosen_text_size()))
+        self.text_size.activated.connect(lambda _index: self._appearance_activated())
 
         self.programme = QComboBox()
         self.programme.setObjectName("programme")
@@ -107,6 +123,8 @@ class SettingsPage(QWidget):
 
         form = QFormLayout()
         form.addRow(_("&Language:"), self.language)
+        form.addRow(_("&Theme:"), self.theme)
+        form.addRow(_("Te&xt size:"), self.text_size)
         form.addRow(_("What should the app &call you?"), self.display_name)
         form.addRow(_("&Programme:"), self.programme)
         form.addRow(_("What are you &recovering from?"), self.addiction)
@@ -192,6 +210,11 @@ class SettingsPage(QWidget):
 
     def save_now(self) -> Future[Changes] | None:
         return self._save()
+
+    def _appearance_activated(self) -> None:
+        theme, size = self.theme.currentData(), self.text_size.currentData()
+        if (theme, size) != (chosen_theme(), chosen_text_size()):
+            self.appearance_chosen.emit(theme, size)
 
     def _language_activated(self, index: int) -> None:
         code = self.language.itemData(index)

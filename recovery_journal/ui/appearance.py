@@ -1,0 +1,107 @@
+"""Theme (the system's, light or dark) and text size, for this computer (QSettings).
+
+The system's choice is followed where Qt reports one (Qt 6.5+ colour scheme); light and dark can
+also be chosen by hand, with Fusion and our own palettes so every platform looks the same.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from recovery_journal.i18n import N_
+from recovery_journal.ui.ui_state import ui_settings
+
+THEME = "appearance/theme"
+TEXT_SIZE = "appearance/text_percent"
+THEMES = {"system": N_("As the system"), "light": N_("Light"), "dark": N_("Dark")}
+TEXT_SIZES = (90, 100, 115, 130, 150, 175, 200)
+DEFAULT_TEXT_SIZE = 100
+
+_BASE_SIZE = "recovery_journal_base_point_size"
+_BASE_STYLE = "recovery_journal_base_style"
+_system_palette: list[QPalette] = []  # the palette the app started with, to go back to
+
+_DARK = {
+    QPalette.ColorRole.Window: "#2b2b2b",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1f1f1f",
+    QPalette.ColorRole.AlternateBase: "#2f2f2f",
+    QPalette.ColorRole.Text: "#e6e6e6",
+    QPalette.ColorRole.Button: "#353535",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+    QPalette.ColorRole.BrightText: "#ffffff",
+    QPalette.ColorRole.Highlight: "#3d6fb4",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#8ab4f8",
+    QPalette.ColorRole.Mid: "#5a5a5a",
+    QPalette.ColorRole.ToolTipBase: "#353535",
+    QPalette.ColorRole.ToolTipText: "#e6e6e6",
+    QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+}
+
+
+def chosen_theme() -> str:
+    value = str(ui_settings().value(THEME, "system"))
+    return value if value in THEMES else "system"
+
+
+def chosen_text_size() -> int:
+    try:
+        value = int(str(ui_settings().value(TEXT_SIZE, DEFAULT_TEXT_SIZE)))
+    except ValueError:
+        return DEFAULT_TEXT_SIZE
+    return value if value in TEXT_SIZES else DEFAULT_TEXT_SIZE
+
+
+def remember_appearance(theme: str, text_size: int) -> None:
+    state = ui_settings()
+    state.setValue(THEME, theme)
+    state.setValue(TEXT_SIZE, text_size)
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in _DARK.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QColor("#7f7f7f")
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def is_dark(theme: str, app: QApplication) -> bool:
+    if theme == "dark":
+        return True
+    if theme == "light":
+        return False
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_appearance(
+    app: QApplication, theme: str | None = None, text_size: int | None = None
+) -> None:
+    """Apply the theme and the text size (the remembered ones when not given)."""
+    theme = chosen_theme() if theme is None else theme
+    text_size = chosen_text_size() if text_size is None else text_size
+    if app.property(_BASE_SIZE) is None:
+        app.setProperty(_BASE_SIZE, app.font().pointSizeF())
+        app.setProperty(_BASE_STYLE, app.style().name())
+        _system_palette[:] = [QPalette(app.palette())]
+    font = QFont(app.font())
+    font.setPointSizeF(float(app.property(_BASE_SIZE)) * text_size / 100)
+    app.setFont(font)
+    if theme == "system" and not is_dark(theme, app):
+        base = str(app.property(_BASE_STYLE))
+        if app.style().name() != base:
+            app.setStyle(base)
+        if _system_palette:
+            app.setPalette(_system_palette[0])
+        return
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if is_dark(theme, app) else app.style().standardPalette())
