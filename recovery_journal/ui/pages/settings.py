@@ -112,7 +112,7 @@ class SettingsPage(QWidget):
         reminder_row.addWidget(self.reminder_time)
         reminder_row.addStretch(1)
         self.keep_in_tray = QCheckBox(
-            _("Keep the app in the tray when the window is closed, so the reminder can come")
+            _("Stay in the tray when the window is closed, for the reminder")
         )
         self.keep_in_tray.setObjectName("keep_in_tray")
         self.keep_in_tray.toggled.connect(lambda _on: self._save())
@@ -144,7 +144,8 @@ class SettingsPage(QWidget):
         note = QLabel(
             _(
                 "Your name and everything you write are kept inside the encrypted vault. "
-                "Only the language and the window size are remembered outside it."
+                "Only the language, the theme, the text size and the window size are remembered "
+                "outside it."
             )
         )
         note.setWordWrap(True)
