@@ -144,8 +144,9 @@ class SettingsPage(QWidget):
         note = QLabel(
             _(
                 "Your name and everything you write are kept inside the encrypted vault. "
-                "Only the language, the theme, the text size and the window size are remembered "
-                "outside it."
+                "Outside it, this computer remembers only how the app looks and behaves: "
+                "language, theme, text size, window size and page, lock delay, backup folder, "
+                "and whether a passphrase is remembered."
             )
         )
         note.setWordWrap(True)
