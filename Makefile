@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_VAULT := .demo/demo.rjvault
 DEMO_PASSPHRASE := demo vault
 
-.PHONY: run demo test lint check bench clean-venv
+.PHONY: run demo test lint check bench clean-venv dist dist-check
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -39,6 +39,14 @@ check: lint test
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/bench.py $(BENCH_ARGS)
+
+# The one-folder app in dist/recovery-journal/ (build.spec; docs/BUILDING.md), then a run of it
+# outside the source tree and the venv.
+dist: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+dist-check:
+	bash tools/check_dist.sh
 
 clean-venv:
 	rm -rf $(VENV)

@@ -139,6 +139,9 @@ class AppController(QObject):
         self.operations  # noqa: B018
         self.auto_lock  # noqa: B018
         _import_main_window()
+        from recovery_journal.ui.reminder import app_icon
+
+        self.app.setWindowIcon(app_icon())  # every window, the dialog shown already too
 
     def start(self, note: str = "") -> QDialog:
         """Show the create or the unlock dialog; the main window follows once the vault is open."""
@@ -581,6 +584,8 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Matches packaging/linux/recovery-journal.desktop, so Wayland shows the menu's icon and name.
+    app.setDesktopFileName(APPLICATION)
     apply_language(app, preferred_language())
     apply_appearance(app)
     return app

@@ -23,7 +23,24 @@ CHECK_EVERY_MS = 30_000
 
 
 def app_icon() -> QIcon:
-    """A small notebook drawn in code, so the tray needs no image plugin."""
+    """The notebook from resources/icons: its PNGs (read by Qt itself, no image plugin needed),
+    else its SVG; drawn in code only when neither is there."""
+    from PySide6.QtCore import QSize
+
+    from recovery_journal.resources import resource_path
+
+    folder = resource_path("icons")
+    icon = QIcon()
+    # The sizes tools/make_icons.py renders from the SVG (the hicolor folders).
+    for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
+        png = folder / "hicolor" / f"{size}x{size}" / "apps" / "recovery-journal.png"
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    svg = folder / "recovery-journal.svg"
+    if icon.isNull() and svg.is_file():
+        icon.addFile(str(svg))  # needs Qt's SVG icon engine, which a build may lack
+    if not icon.pixmap(QSize(64, 64)).isNull():
+        return icon
     icon = QIcon()
     for size in (16, 22, 32, 48, 64):
         pixmap = QPixmap(size, size)

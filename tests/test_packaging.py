@@ -1,0 +1,288 @@
+"""Packaging without a build: the spec's version, the desktop entry, the icons, the installer and
+where resources are found in a PyInstaller bundle. `make dist-check` tries the real build."""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+import recovery_journal
+from recovery_journal.resources import resource_path, resources_dir
+from recovery_journal.ui.ui_state import APPLICATION
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "build.spec"
+DESKTOP = ROOT / "packaging" / "linux" / "recovery-journal.desktop"
+INSTALL = ROOT / "packaging" / "linux" / "install.sh"
+ICONS = ROOT / "resources" / "icons"
+BLUE = QColor("#2f6690")
+
+
+def _make_icons():
+    spec = importlib.util.spec_from_file_location("make_icons", ROOT / "tools" / "make_icons.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_icons = _make_icons()
+
+
+def _spec_version(package_root: Path) -> str:
+    """Run the spec's own lines up to the version, as PyInstaller would, for ``package_root``."""
+    head = SPEC.read_text("utf-8").split("\nICONS =", 1)[0]
+    assert "VERSION =" in head
+    namespace: dict[str, object] = {"SPECPATH": str(package_root)}
+    exec(compile(head, str(SPEC), "exec"), namespace)
+    return str(namespace["VERSION"])
+
+
+# --- the spec ------------------------------------------------------------------------------------
+
+
+def test_the_spec_reads_the_version_from_the_package():
+    assert _spec_version(ROOT) == recovery_journal.__version__
+
+
+def test_the_spec_follows_a_changed_version(tmp_path):
+    (tmp_path / "recovery_journal").mkdir()
+    (tmp_path / "recovery_journal" / "__init__.py").write_text(
+        '"""Doc."""\n\n# __version__ = "0.0.0" in a comment is not it\n__version__ = "9.8.7rc1"\n',
+        encoding="utf-8",
+    )
+    assert _spec_version(tmp_path) == "9.8.7rc1"
+
+
+def test_the_spec_keeps_the_qt_modules_the_app_uses():
+    text = SPEC.read_text("utf-8")
+    excluded = set(
+        re.findall(r'"PySide6\.(Qt\w+)"', text.split("UNUSED_QT = [", 1)[1].split("]")[0])
+    )
+    used = set()
+    for path in (ROOT / "recovery_journal").rglob("*.py"):
+        used |= set(re.findall(r"\bPySide6\.(Qt\w+)", path.read_text("utf-8")))
+    assert {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtDBus"} <= used
+    assert used & excluded == set()
+    assert "QtNetwork" in excluded  # the journal never touches the network
+
+
+def test_the_spec_keeps_qt_translations_for_every_language_the_app_speaks():
+    from recovery_journal.i18n import LANGUAGES, SOURCE_LANGUAGE
+
+    kept = re.search(r"^QT_LANGUAGES = \(([^)]*)\)", SPEC.read_text("utf-8"), re.MULTILINE)
+    assert kept is not None
+    assert set(re.findall(r'"(\w+)"', kept.group(1))) == set(LANGUAGES) - {SOURCE_LANGUAGE}
+
+
+# --- the Linux desktop entry ---------------------------------------------------------------------
+
+
+def _desktop_entry(path: Path = DESKTOP) -> dict[str, str]:
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser.read(path, encoding="utf-8")
+    return dict(parser["Desktop Entry"])
+
+
+def test_the_desktop_entry_has_what_menus_need():
+    entry = _desktop_entry()
+    assert entry["Type"] == "Application"
+    assert entry["Name"] == recovery_journal.APP_NAME
+    assert entry["Name[ru]"] == "Дневник выздоровления"
+    assert entry["Comment"] and entry["Comment[ru]"]
+    assert entry["Exec"] == "recovery-journal"
+    assert entry["Icon"] == "recovery-journal"
+    assert entry["Terminal"] == "false"
+    assert entry["Categories"] == "Office;Utility;"
+    assert entry["Keywords"].endswith(";") and entry["Keywords[ru]"].endswith(";")
+    # Qt names the window's class after the application name (ui/app.py, setApplicationName):
+    # the dock matches the running window to this entry by it.
+    assert entry["StartupWMClass"] == APPLICATION
+
+
+@pytest.mark.skipif(not shutil.which("desktop-file-validate"), reason="desktop-file-utils")
+def test_the_desktop_entry_validates():
+    result = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in result.stdout
+
+
+# --- the icons -----------------------------------------------------------------------------------
+
+
+def test_every_png_size_is_there_and_the_size_its_folder_says(qapp):
+    folders = {p.name for p in (ICONS / "hicolor").iterdir() if p.is_dir()}
+    assert folders == {f"{size}x{size}" for size in make_icons.SIZES}
+    for size in make_icons.SIZES:
+        path = make_icons.png_path(size)
+        image = QImage(str(path))
+        assert not image.isNull(), path
+        assert (image.width(), image.height()) == (size, size), path
+        assert image.hasAlphaChannel()
+        assert image.pixelColor(0, 0).alpha() == 0  # the rounded corner is see-through
+        assert image.pixelColor(size // 2, size // 8) == BLUE  # the cover
+
+
+def test_the_pngs_are_what_the_svg_renders_to(qapp):
+    """Regenerate them with tools/make_icons.py after changing the SVG."""
+    for size in make_icons.SIZES:
+        committed = QImage(str(make_icons.png_path(size))).convertToFormat(
+            QImage.Format.Format_ARGB32
+        )
+        assert committed == make_icons.render(size), f"{size}x{size} is out of date"
+
+
+def test_the_svg_draws_the_notebook(qapp):
+    renderer = QSvgRenderer(str(ICONS / "recovery-journal.svg"))
+    assert renderer.isValid()
+    assert renderer.defaultSize() == QSize(64, 64)
+    image = QImage(64, 64, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    assert image.pixelColor(0, 0).alpha() == 0
+    assert image.pixelColor(32, 8) == BLUE
+    assert image.pixelColor(32, 22) == QColor("white")  # the three lines
+    assert image.pixelColor(32, 34) == QColor("white")
+    assert image.pixelColor(32, 46) == QColor("white")
+    assert image.pixelColor(32, 28) == BLUE  # and the cover between them
+
+
+def test_the_windows_and_macos_icons_are_there():
+    assert (ICONS / "recovery-journal.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+    assert (ICONS / "recovery-journal.icns").read_bytes()[:4] == b"icns"
+
+
+def test_the_app_icon_has_every_size(qapp):
+    from recovery_journal.ui.reminder import app_icon
+
+    icon = app_icon()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert sizes == {(size, size) for size in make_icons.SIZES}
+    assert icon.pixmap(QSize(48, 48)).toImage().pixelColor(24, 6) == BLUE
+
+
+def _bundle(tmp_path: Path, *, icons: str) -> Path:
+    """A PyInstaller-like one-folder layout: resources under _internal, as sys._MEIPASS."""
+    internal = tmp_path / "_internal"
+    shutil.copytree(ROOT / "resources", internal / "resources")
+    if icons == "svg only":
+        shutil.rmtree(internal / "resources" / "icons" / "hicolor")
+    elif icons == "none":
+        shutil.rmtree(internal / "resources" / "icons")
+    return internal
+
+
+def _frozen(monkeypatch: pytest.MonkeyPatch, internal: Path) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(internal), raising=False)
+
+
+def test_the_app_icon_falls_back_to_the_svg_then_to_drawing(qapp, tmp_path, monkeypatch):
+    from recovery_journal.ui.reminder import app_icon
+
+    _frozen(monkeypatch, _bundle(tmp_path / "svg", icons="svg only"))
+    from_svg = app_icon()
+    assert from_svg.availableSizes() == []  # scalable
+    assert from_svg.pixmap(QSize(64, 64)).toImage().pixelColor(32, 8) == BLUE
+
+    _frozen(monkeypatch, _bundle(tmp_path / "none", icons="none"))
+    drawn = app_icon()
+    assert {s.width() for s in drawn.availableSizes()} == {16, 22, 32, 48, 64}
+
+
+# --- resources, in a checkout and in a bundle ----------------------------------------------------
+
+
+def test_resources_are_found_in_the_checkout():
+    assert not getattr(sys, "frozen", False)
+    assert resources_dir() == ROOT / "resources"
+    assert resource_path("i18n", "ru.po").is_file()
+    assert resource_path("icons", "recovery-journal.svg").is_file()
+
+
+def test_resources_are_found_in_a_frozen_bundle(tmp_path, monkeypatch):
+    from recovery_journal.i18n import catalogue_path
+
+    internal = _bundle(tmp_path, icons="all")
+    _frozen(monkeypatch, internal)
+    assert resources_dir() == internal / "resources"
+    assert resource_path("steps", "ru.json").is_file()
+    assert Path(catalogue_path("ru")) == internal / "resources" / "i18n" / "ru.po"
+    assert resource_path("icons", "hicolor", "512x512", "apps", "recovery-journal.png").is_file()
+
+
+# --- the scripts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("script", ["tools/check_dist.sh", "packaging/linux/install.sh"])
+def test_the_scripts_are_bash_that_parses(script):
+    path = ROOT / script
+    assert path.read_text("utf-8").startswith("#!/usr/bin/env bash\n")
+    assert "set -euo pipefail" in path.read_text("utf-8")
+    assert os.access(path, os.X_OK)
+    subprocess.run(["bash", "-n", str(path)], check=True)
+
+
+def test_install_sh_installs_and_uninstalls_for_the_user(tmp_path):
+    """With a stand-in for the built app: what lands where, and what --uninstall removes."""
+    dist = tmp_path / "dist" / "recovery-journal"
+    (dist / "_internal").mkdir(parents=True)
+    shutil.copytree(ROOT / "resources" / "icons", dist / "_internal" / "resources" / "icons")
+    app = dist / "recovery-journal"
+    app.write_text('#!/bin/sh\necho "recovery-journal 1.2.3"\n', encoding="utf-8")
+    app.chmod(0o755)
+    home = tmp_path / "my home"  # a space, which the menu entry must quote
+    home.mkdir()
+    environment = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8"}
+
+    result = subprocess.run(
+        ["bash", str(INSTALL), str(dist)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1.2.3" in result.stdout
+    installed = home / ".local" / "opt" / "recovery-journal" / "recovery-journal"
+    link = home / ".local" / "bin" / "recovery-journal"
+    assert link.is_symlink() and link.resolve() == installed.resolve()
+    entry_path = home / ".local" / "share" / "applications" / "recovery-journal.desktop"
+    entry = _desktop_entry(entry_path)
+    assert entry["Exec"] == f'"{installed}"'
+    assert entry["Name[ru]"] == "Дневник выздоровления"
+    hicolor = home / ".local" / "share" / "icons" / "hicolor"
+    for size in make_icons.SIZES:
+        assert (hicolor / f"{size}x{size}" / "apps" / "recovery-journal.png").is_file()
+    assert (hicolor / "scalable" / "apps" / "recovery-journal.svg").is_file()
+    if shutil.which("desktop-file-validate"):
+        subprocess.run(["desktop-file-validate", str(entry_path)], check=True)
+
+    (home / "journal.rjvault").write_bytes(b"not touched")
+    result = subprocess.run(
+        ["bash", str(INSTALL), "--uninstall"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not installed.exists() and not link.is_symlink() and not entry_path.exists()
+    assert not list(hicolor.rglob("recovery-journal.*"))
+    assert (home / "journal.rjvault").read_bytes() == b"not touched"
