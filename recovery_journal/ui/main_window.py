@@ -94,7 +94,11 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(_("Pages"))
-        self.navigation.setFixedWidth(190)
+        # Wide enough for the longest title in this language at this text size (up to 200 %).
+        metrics = self.navigation.fontMetrics()
+        longest = max(metrics.horizontalAdvance(page_title(page)) for page in Page)
+        navigation_width = max(190, longest + 2 * metrics.averageCharWidth() + 32)
+        self.navigation.setFixedWidth(navigation_width)
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 12px; }")
         self.stack = QStackedWidget()
         for page in Page:
@@ -148,7 +152,7 @@ class MainWindow(QMainWindow):
         self.help_now_button.clicked.connect(self.open_help_now)
         side.addWidget(self.help_now_button)
         side_widget = QWidget()
-        side_widget.setFixedWidth(196)
+        side_widget.setFixedWidth(navigation_width + 6)
         side_widget.setLayout(side)
         body.addWidget(side_widget)
         body.addWidget(self.stack, stretch=1)
