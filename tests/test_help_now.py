@@ -33,7 +33,7 @@ def test_contacts_are_kept_in_the_vault_trimmed_and_in_order(new_vault, vault_pa
     assert kept.sponsor == ANNA
     assert kept.people == (Contact("Mike from the Tuesday group", "555-0100"),)  # blank row gone
     assert kept.helplines == HELP.helplines
-    assert not vault_path.read_bytes().count("Tuesday".encode())  # encrypted like the rest
+    assert not vault_path.read_bytes().count(b"Tuesday")  # encrypted like the rest
 
 
 def test_nothing_entered_means_nothing_stored_and_a_damaged_value_reads_empty(new_vault):

@@ -48,6 +48,7 @@ from recovery_journal.ui.ui_state import (
     remember_auto_lock,
     ui_settings,
 )
+from recovery_journal.ui.widgets import fit_to_screen
 
 
 def page_title(page: Page) -> str:
@@ -167,8 +168,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            # Big enough for a worksheet and its form side by side, on a small laptop too.
-            self.resize(1100, 720)
+            # Big enough for a worksheet and its form side by side; smaller on a smaller screen.
+            fit_to_screen(self, 1100, 720)
         self.show_page(self._page_from_state(state.value(LAST_PAGE)))
 
     @staticmethod

@@ -497,7 +497,9 @@ class RecordTable(QWidget):
         addable: bool = True,
         filterable: bool = False,
         changes: Changes = STEPS_CHANGED,
+        name: str = "",
     ) -> None:
+        """``name`` says what the table holds, for screen readers (its view and its filter)."""
         super().__init__(parent)
         self._operations = operations
         self._changes = changes
@@ -555,6 +557,9 @@ class RecordTable(QWidget):
         self.filter.setPlaceholderText(_("Filter…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        if name:
+            self.view.setAccessibleName(name)
+            self.filter.setAccessibleName(_("Filter: {table}").format(table=name))
 
         self.add_button = QPushButton(_("Add"))
         self.add_button.clicked.connect(self.add)

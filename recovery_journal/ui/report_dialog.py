@@ -54,7 +54,7 @@ from recovery_journal.ui.bridge import post_to_gui, run_off_gui, when_done
 from recovery_journal.ui.chart_view import charts_thread
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import clear_layout, pydate, qdate, wrapped
+from recovery_journal.ui.widgets import clear_layout, fit_to_screen, pydate, qdate, wrapped
 
 PREVIEW_DPI = 96  # drawn a little larger than shown, so scaled pages stay crisp
 
@@ -66,7 +66,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Progress report for your sponsor"))
         self.setObjectName("report_dialog")
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self._operations = operations
         self.options: ReportOptions | None = None
         self._cancel = threading.Event()
@@ -202,6 +202,12 @@ class ReportDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form_widget)
+        # Never narrower than the form (it does not scroll sideways), on a small screen too.
+        scroll.setMinimumWidth(
+            form_widget.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+        )
 
         self.preview_area = QScrollArea()
         self.preview_area.setObjectName("preview")
@@ -216,6 +222,7 @@ class ReportDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.preview_area)
+        splitter.setChildrenCollapsible(False)
         splitter.setSizes([520, 580])
 
         self.status = wrapped()

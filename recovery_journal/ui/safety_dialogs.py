@@ -39,7 +39,7 @@ from recovery_journal.services.backups import (
 )
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.vault_dialogs import passphrase_field
-from recovery_journal.ui.widgets import point_time, wrapped
+from recovery_journal.ui.widgets import fit_to_screen, point_time, wrapped
 
 REASONS = {
     BackupReason.SCHEDULED: N_("daily"),
@@ -113,7 +113,7 @@ class BackupsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.resize(640, 480)
+        fit_to_screen(self, 640, 480)
         self._reload()
 
     def _reload(self) -> None:

@@ -1,20 +1,21 @@
-"""The few label styles every page uses (a bold heading, a paragraph that wraps) and the
-conversion between Python's dates and Qt's."""
+"""The few label styles every page uses (a bold heading, a paragraph that wraps), a window's
+first size that fits the screen, and the conversion between Python's dates and Qt's."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QLayout
+from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, Qt, QTime
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 if TYPE_CHECKING:
     from recovery_journal.domain.backups import RestorePoint
 
 PAGE_HEADING = 1.6
 DIALOG_HEADING = 1.35
+TITLE_BAR = 40  # room left on the screen for a window's frame, which is not known before it shows
 
 
 def heading(text: str = "", scale: float = PAGE_HEADING) -> QLabel:
@@ -33,6 +34,16 @@ def wrapped(text: str = "", *, selectable: bool = False) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Give a window its first size, made smaller where the screen is smaller (1024x700, say)."""
+    parent = window.parentWidget()
+    anchor = parent.window() if parent is not None else window
+    # Not QWidget.screen(): PySide ties the screen's wrapper to that widget's life.
+    screen = QGuiApplication.screenAt(anchor.geometry().center()) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - QSize(0, TITLE_BAR)
+    window.resize(QSize(width, height).boundedTo(room))
 
 
 def clear_layout(layout: QLayout) -> None:

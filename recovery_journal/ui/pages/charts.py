@@ -122,6 +122,7 @@ class ChartsPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chart_tabs")
+        self.tabs.tabBar().setAccessibleName(_("Charts"))
         self.chart_tabs: list[tuple[ChartTab, Period | None]] = []
         for name, title, period in self._chart_kinds():
             tab = ChartTab(name, period)

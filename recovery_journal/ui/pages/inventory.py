@@ -88,6 +88,7 @@ class WorksheetTab(QWidget):
             option_label=text.option,
             reorder=True,
             actions=actions,
+            name=text.worksheets[sheet]["title"],
         )
         self.table.setObjectName(f"sheet_{sheet}")
         layout = QVBoxLayout(self)
@@ -156,6 +157,7 @@ class AmendsTab(QWidget):
             form_columns=[Column(name, text.column(sheet, name)) for name in form_fields],
             option_choices={},
             reorder=True,
+            name=text.worksheets[sheet]["title"],
         )
         self.table.setObjectName(sheet)
         layout = QVBoxLayout(self)
@@ -183,6 +185,7 @@ class InventoryPage(QWidget):
         super().__init__(parent)
         text = inventory_text(current_language())
         self.tabs = QTabWidget()
+        self.tabs.tabBar().setAccessibleName(_("Worksheets"))
         self.sheets: dict[str, WorksheetTab] = {}
         for sheet, record_type in WORKSHEETS.items():
             tab = WorksheetTab(operations, sheet, record_type)

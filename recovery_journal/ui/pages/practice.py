@@ -43,7 +43,7 @@ from recovery_journal.services.clean_time import (
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import Column, RecordTable
-from recovery_journal.ui.widgets import clear_layout, heading, pydate, qdate, wrapped
+from recovery_journal.ui.widgets import clear_layout, fit_to_screen, heading, pydate, qdate, wrapped
 
 
 def _now_hhmm() -> str:
@@ -127,7 +127,7 @@ class SlipDialog(QDialog):
         )
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, 420)
+        fit_to_screen(self, 520, 420)
 
 
 class PracticePage(QWidget):
@@ -137,6 +137,7 @@ class PracticePage(QWidget):
         self.view: PracticeView | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("practice_tabs")
+        self.tabs.tabBar().setAccessibleName(_("Parts of this page"))
         self.tabs.addTab(self._clean_tab(), _("&Clean time"))
         self.tabs.addTab(self._meetings_tab(), _("&Meetings"))
         self.tabs.addTab(self._spot_checks_tab(), _("S&pot-checks"))
@@ -165,6 +166,7 @@ class PracticePage(QWidget):
             [Column("name", _("What I stay away from"), stretch=True), Column("since", _("Since"))],
             make_new=lambda uid: CleanDate(uid, "", date.today()),
             changes=DAILY_CHANGED,
+            name=_("Clean dates"),
         )
         self.clean_table.setObjectName("clean_dates")
         self.slip_button = QPushButton(_("Record a &slip…"))
@@ -181,6 +183,7 @@ class PracticePage(QWidget):
             make_new=lambda uid: Slip(uid, "", date.today()),
             addable=False,
             changes=DAILY_CHANGED,
+            name=_("History of slips"),
         )
         self.slips_table.setObjectName("slips")
         left = QVBoxLayout()
@@ -244,6 +247,7 @@ class PracticePage(QWidget):
             make_new=self._new_meeting,
             filterable=True,
             changes=DAILY_CHANGED,
+            name=_("Meetings"),
         )
         self.meetings_table.setObjectName("meetings")
         self.ninety_on = QCheckBox(_("I am doing &90 meetings in 90 days, starting"))
@@ -334,6 +338,7 @@ class PracticePage(QWidget):
             make_new=lambda uid: SpotCheck(uid, date.today(), _now_hhmm()),
             filterable=True,
             changes=DAILY_CHANGED,
+            name=_("Spot-checks"),
         )
         self.spot_table.setObjectName("spot_checks")
         layout = QVBoxLayout(tab)
@@ -357,6 +362,7 @@ class PracticePage(QWidget):
             make_new=lambda uid: GratitudeEntry(uid, date.today(), ""),
             filterable=True,
             changes=DAILY_CHANGED,
+            name=_("Gratitude list"),
         )
         self.gratitude_table.setObjectName("gratitude_list")
         layout = QVBoxLayout(tab)

@@ -61,7 +61,7 @@ from recovery_journal.services.worker import VaultClosed
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import Column, RecordTable, holds_words, show_words
-from recovery_journal.ui.widgets import clear_layout, heading, pydate, qdate, wrapped
+from recovery_journal.ui.widgets import clear_layout, fit_to_screen, heading, pydate, qdate, wrapped
 
 AUTOSAVE_DELAY_MS = 600
 NOT_RATED = -1
@@ -594,8 +594,9 @@ class QuestionsDialog(QDialog):
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Questions and scales"))
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         tabs = QTabWidget()
+        tabs.tabBar().setAccessibleName(_("Questions and scales"))
         self.questions = RecordTable(
             operations,
             ReviewQuestion,
@@ -608,6 +609,7 @@ class QuestionsDialog(QDialog):
             reorder=True,
             removable=False,
             changes=DAILY_CHANGED,
+            name=_("Questions"),
         )
         self.questions.setObjectName("review_questions")
         self.scales = RecordTable(
@@ -622,6 +624,7 @@ class QuestionsDialog(QDialog):
             reorder=True,
             removable=False,
             changes=DAILY_CHANGED,
+            name=_("Scales"),
         )
         self.scales.setObjectName("rating_dimensions")
         for table, title, text in (

@@ -64,6 +64,7 @@ def _step1(operations: Operations) -> QWidget:
             [Column("text", _("Example"), stretch=True)],
             make_new=partial(_new_example, kind),
             keep=partial(_in_list, kind),
+            name=label(kind),
         )
         table.setObjectName(f"step1_{kind.value}")
         layout.addWidget(table)
@@ -74,6 +75,7 @@ def _table_tool(
     operations: Operations,
     text: str,
     name: str,
+    title: str,
     record_type: type,
     columns: list[Column],
     make_new: Any,
@@ -82,7 +84,7 @@ def _table_tool(
     widget = QWidget()
     layout = QVBoxLayout(widget)
     layout.addWidget(wrapped(text))
-    table = RecordTable(operations, record_type, columns, make_new=make_new)
+    table = RecordTable(operations, record_type, columns, make_new=make_new, name=title)
     table.setObjectName(name)
     layout.addWidget(table)
     return widget
@@ -96,6 +98,7 @@ def _step5(operations: Operations) -> QWidget:
             "between you; nothing more is needed here."
         ),
         "inventory_shares",
+        _("When and with whom I shared my inventory"),
         InventoryShare,
         [
             Column("shared_on", _("Date")),
@@ -131,6 +134,7 @@ class DefectsTool(QWidget):
                 Column("state", _("State")),
             ],
             make_new=lambda uid: Defect(uid, ""),
+            name=_("Defects and their opposite virtues"),
         )
         self.table.setObjectName("defects")
         layout.addWidget(self.table)
@@ -180,6 +184,7 @@ def _step11(operations: Operations) -> QWidget:
         operations,
         _("A log of prayer, meditation or reading: a few minutes count."),
         "practice_log",
+        _("Log of prayer, meditation and reading"),
         PracticeEntry,
         [
             Column("day", _("Date")),
@@ -196,6 +201,7 @@ def _step12(operations: Operations) -> QWidget:
         operations,
         _("A log of service: sponsorship, a job at a meeting, a call."),
         "service_log",
+        _("Log of service"),
         ServiceEntry,
         [
             Column("day", _("Date")),
