@@ -1,12 +1,11 @@
 """Theme and text size: chosen in Settings, applied to the whole app at once, kept for next time."""
+# ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-import shiboken6
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
 from recovery_journal.store import create_vault
@@ -18,23 +17,16 @@ from recovery_journal.ui.appearance import (
 )
 from recovery_journal.ui.pages import Page
 from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.test_ui import controllers, start, unlock  # noqa: F401
 
 
 @pytest.fixture
-def controller(qapp, qtbot, vault_path) -> Iterator[AppController]:
+def controller(qapp, qtbot, controllers, vault_path) -> Iterator[AppController]:
     create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()
-    made = AppController(qapp, vault_path, kdf_iterations=TEST_KDF)
-    dialog = made.start()
-    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: made.window is not None, timeout=10_000)
+    made, dialog = start(qapp, controllers, vault_path)
+    unlock(qtbot, made, dialog)
     yield made
-    if made.window is not None:
-        made.window.close()
-    if made.dialog is not None and shiboken6.isValid(made.dialog):
-        made.dialog.close()
-    made.shutdown()
-    apply_appearance(qapp, "system", 100)
+    apply_appearance(qapp, "system", 100)  # the controllers fixture closes the window after
 
 
 def _choose(combo, value) -> None:

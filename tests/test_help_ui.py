@@ -1,11 +1,8 @@
 """Help as a person meets it: the guide on a new vault, help now from anywhere, the shortcuts."""
+# ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -13,48 +10,26 @@ from PySide6.QtWidgets import QApplication
 from recovery_journal.domain.help_now import Contact
 from recovery_journal.services.help_now import load_help_now
 from recovery_journal.store import open_vault
-from recovery_journal.ui.app import AppController
 from recovery_journal.ui.help_dialogs import GUIDE, SHORTCUTS, GuideDialog
 from recovery_journal.ui.help_now import HelpNowDialog
-from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
 from tests.conftest import PASSPHRASE, TEST_KDF
-
-
-@pytest.fixture
-def controllers(qapp) -> Iterator[list[AppController]]:
-    made: list[AppController] = []
-    yield made
-    for controller in made:
-        if controller.window is not None:
-            controller.window.close()
-        if controller.dialog is not None and shiboken6.isValid(controller.dialog):
-            controller.dialog.close()
-        controller.shutdown()
-    apply_language(qapp, "en")
+from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
 
 def _create(qapp, qtbot, controllers, vault_path):
-    controller = AppController(qapp, vault_path, kdf_iterations=TEST_KDF)
-    controllers.append(controller)
-    dialog = controller.start()
+    controller, dialog = start(qapp, controllers, vault_path)
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     qtbot.keyClicks(dialog.repeat, PASSPHRASE)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: not controller.operations.busy, timeout=10_000)
+    settle(qtbot, controller)
     return controller, controller.window
 
 
 def _unlock(qapp, qtbot, controllers, vault_path):
-    controller = AppController(qapp, vault_path, kdf_iterations=TEST_KDF)
-    controllers.append(controller)
-    dialog = controller.start()
-    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: not controller.operations.busy, timeout=10_000)
-    return controller, controller.window
+    controller, dialog = start(qapp, controllers, vault_path)
+    return controller, unlock(qtbot, controller, dialog)
 
 
 def test_a_new_vault_opens_the_guide_which_walks_through_and_comes_back_from_help(

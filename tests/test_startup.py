@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -23,31 +24,9 @@ from tests.conftest import TEST_KDF
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Run in a fresh process: start the app as `recovery-journal` does and, once the first window
-# is exposed, print which of the heavy modules were already imported.
-_PROBE = """
-import json, os, sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-HEAVY = json.loads(sys.argv[2])
-def watch():
-    for widget in QApplication.topLevelWidgets():
-        handle = widget.windowHandle()
-        if widget.isVisible() and handle is not None and handle.isExposed():
-            print(json.dumps({"window": type(widget).__name__,
-                              "imported": [name for name in HEAVY if name in sys.modules]}))
-            sys.stdout.flush()
-            os._exit(0)
-original = QApplication.exec
-def exec_(self=None):
-    timer = QTimer()
-    timer.timeout.connect(watch)
-    timer.start(1)
-    return original()
-QApplication.exec = exec_
-from recovery_journal.cli import main
-main(["--vault", sys.argv[1]])
-"""
+# Starts the app in a fresh process as `recovery-journal` does and, once the first window is
+# exposed, says which of the heavy modules were already imported.
+PROBE = ROOT / "tools" / "first_window_probe.py"
 
 HEAVY = [
     "sqlcipher3",
@@ -75,7 +54,7 @@ def test_the_first_window_shows_before_the_storage_the_pages_and_the_keychain_lo
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(vault), json.dumps(HEAVY)],
+        [sys.executable, str(PROBE), repr(time.time()), str(vault), json.dumps(HEAVY)],
         capture_output=True,
         text=True,
         cwd=ROOT,

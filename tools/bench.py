@@ -271,35 +271,7 @@ def search_child(vault_path: Path) -> dict[str, float]:
 
 # --- start-up, unlock and the vault's own work --------------------------------------------------
 
-# Run as ``python -c``: start a program and print how long until its first window is on screen.
-_SHOWN_PROBE = """
-import os, sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-started = float(sys.argv[1])
-def watch():
-    for widget in QApplication.topLevelWidgets():
-        handle = widget.windowHandle()
-        if widget.isVisible() and handle is not None and handle.isExposed():
-            print(time.time() - started, flush=True)
-            os._exit(0)
-original = QApplication.exec
-def exec_(self=None):
-    timer = QTimer()
-    timer.timeout.connect(watch)
-    timer.start(1)
-    return original()
-QApplication.exec = exec_
-if sys.argv[2] == "bare":
-    app = QApplication([])
-    window = QMainWindow()
-    window.show()
-    app.exec()
-else:
-    sys.argv = ["recovery-journal", "--vault", sys.argv[2]]
-    from recovery_journal.cli import main
-    main()
-"""
+PROBE = Path(__file__).with_name("first_window_probe.py")
 
 
 def startup_child(vault_path: Path) -> dict[str, float]:
@@ -312,13 +284,13 @@ def startup_child(vault_path: Path) -> dict[str, float]:
     ):
         started = time.time()
         output = subprocess.run(
-            [sys.executable, "-c", _SHOWN_PROBE, repr(started), target],
+            [sys.executable, str(PROBE), repr(started), target],
             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
             check=True,
             capture_output=True,
             text=True,
         ).stdout
-        figures[name] = float(output.strip().splitlines()[-1])
+        figures[name] = json.loads(output.strip().splitlines()[-1])["seconds"]
     return figures
 
 

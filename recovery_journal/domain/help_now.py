@@ -36,9 +36,8 @@ class Contact:
     def from_plain(cls, plain: Any) -> Contact:
         if not isinstance(plain, dict):
             return cls()
-        return cls(
-            *(str(plain.get(key, "")) if isinstance(plain.get(key), str) else "" for key in _KEYS)
-        ).cleaned()
+        values = (plain.get(key) for key in _KEYS)
+        return cls(*(value if isinstance(value, str) else "" for value in values)).cleaned()
 
 
 _KEYS = ("name", "reach", "note")

@@ -411,7 +411,7 @@ class SqlCipherVault:
                     yield
                 finally:
                     self.search.paused = False
-                self.search.rebuild(everything_written(self))
+                self.rebuild_search_index()
         finally:
             self._conn.execute(f"PRAGMA cache_size = {DEFAULT_CACHE_SIZE}")
 

@@ -96,7 +96,8 @@ def apply_appearance(
     font = QFont(app.font())
     font.setPointSizeF(float(app.property(_BASE_SIZE)) * text_size / 100)
     app.setFont(font)
-    if theme == "system" and not is_dark(theme, app):
+    dark = is_dark(theme, app)
+    if theme == "system" and not dark:
         base = str(app.property(_BASE_STYLE))
         if app.style().name() != base:
             app.setStyle(base)
@@ -104,4 +105,4 @@ def apply_appearance(
             app.setPalette(_system_palette[0])
         return
     app.setStyle("Fusion")
-    app.setPalette(dark_palette() if is_dark(theme, app) else app.style().standardPalette())
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())

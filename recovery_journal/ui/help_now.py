@@ -228,9 +228,9 @@ class HelpNowDialog(QDialog):
         self.helplines.set_contacts(help_now.helplines)
 
     def edited(self) -> HelpNow:
-        sponsor = Contact(self.sponsor_name.text(), self.sponsor_reach.text(), "")
-        if self.help_now is not None:
-            sponsor = Contact(sponsor.name, sponsor.reach, self.help_now.sponsor.note)
+        # The sponsor's note has no field here; one kept from an import stays.
+        note = self.help_now.sponsor.note if self.help_now is not None else ""
+        sponsor = Contact(self.sponsor_name.text(), self.sponsor_reach.text(), note)
         return HelpNow(sponsor, self.people.contacts(), self.helplines.contacts()).cleaned()
 
     def edit(self) -> None:

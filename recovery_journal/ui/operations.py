@@ -65,13 +65,18 @@ class Operations(QObject):
             self._pending -= 1
             if on_error is not None and alive():
                 on_error(problem)
-            elif not isinstance(problem, VaultClosed):
-                # Nobody left to ask, or nobody asked: every page's window shows it.
-                self.failed.emit(problem)
+            else:
+                self.report(problem)  # nobody left to ask, or nobody asked
 
         future = self.worker.submit(job)
         when_done(future, done, error)
         return future
+
+    def report(self, problem: BaseException) -> None:
+        """Every page's window shows a failure, except the vault closing under a job: then the
+        window is going away anyway."""
+        if not isinstance(problem, VaultClosed):
+            self.failed.emit(problem)
 
 
 SAVE_WAIT_SECONDS = 10.0

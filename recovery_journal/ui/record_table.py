@@ -63,7 +63,6 @@ from recovery_journal.services.step_tools import (
     move_plan,
     new_uid,
 )
-from recovery_journal.services.worker import VaultClosed
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import pydate, qdate
 
@@ -691,8 +690,7 @@ class RecordTable(QWidget):
     def _load_failed(self, error: BaseException) -> None:
         self._loads -= 1
         self._wanted = None
-        if not isinstance(error, VaultClosed):
-            self._operations.failed.emit(error)
+        self._operations.report(error)
 
     def _loaded(self, generation: int, records: list[Any]) -> None:
         self._loads -= 1

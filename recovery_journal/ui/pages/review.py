@@ -57,7 +57,6 @@ from recovery_journal.services.review import (
     review_day,
     save_review,
 )
-from recovery_journal.services.worker import VaultClosed
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import Column, RecordTable, holds_words, show_words
@@ -304,8 +303,7 @@ class ReviewPage(QWidget):
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = None
-        if not isinstance(error, VaultClosed):  # closed: the window is going away anyway
-            self._operations.failed.emit(error)
+        self._operations.report(error)
 
     def _on_changed(self, changes: Changes) -> None:
         if self._own_save:
