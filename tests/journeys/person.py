@@ -1,0 +1,55 @@
+"""What a person does again and again in the journeys, from outside: create, unlock, go to a page.
+
+Each step types and clicks through the desktop and waits until the screen (AT-SPI) shows that it
+happened, so a journey reads as the person's steps and fails at the first one that did not work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recovery_journal.store import open_vault
+from tests.journeys.atspi import Node, wait_for
+from tests.journeys.desktop import App
+
+PASSPHRASE = "quiet river morning tea"
+
+
+def create_journal(app: App, passphrase: str = PASSPHRASE) -> Node:
+    """The first-run dialog: the passphrase twice, Enter; returns the main window."""
+    dialog = app.window("dialog")
+    app.wait_for_focus("text")
+    app.desktop.type(passphrase)
+    app.desktop.key("Tab")
+    app.desktop.type(passphrase)
+    app.desktop.key("Return")
+    wait_for(lambda: not _showing(dialog), 30, "the create dialog to close")
+    return app.window("frame", 30)
+
+
+def skip_guide(app: App, next_label: str = "Skip the guide") -> None:
+    """The first-run guide over a new journal: Escape leaves it."""
+    app.wait_for_node("push button", next_label)
+    app.desktop.key("Escape")
+    wait_for(lambda: not any(w.role == "dialog" for w in app.windows()), 10, "the guide to close")
+
+
+def unlock(app: App, passphrase: str = PASSPHRASE, enter: str = "Return") -> Node:
+    """The unlock dialog: type the passphrase, press Enter; returns the main window."""
+    app.window("dialog")
+    app.wait_for_focus("text")
+    app.desktop.type(passphrase)
+    app.desktop.key(enter)
+    return app.window("frame", 30)
+
+
+def _showing(node: Node) -> bool:
+    try:
+        return "showing" in node.states
+    except Exception:  # noqa: BLE001 - gone: not showing
+        return False
+
+
+def read_vault(path: Path, passphrase: str = PASSPHRASE):  # noqa: ANN201 - the store's vault
+    """The vault as the program left it (opened here only after the program has let go)."""
+    return open_vault(path, passphrase)
