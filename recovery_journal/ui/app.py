@@ -27,7 +27,7 @@ from recovery_journal.ui.remembered import RememberedPassphrase
 from recovery_journal.ui.ui_state import (
     APPLICATION,
     ORGANISATION,
-    auto_lock_minutes,
+    auto_lock_seconds,
     preferred_language,
     remember_backup_folder,
     remember_language,
@@ -104,7 +104,7 @@ class AppController(QObject):
     def auto_lock(self) -> AutoLock:
         from recovery_journal.ui.auto_lock import AutoLock
 
-        auto_lock = AutoLock(self.app, auto_lock_minutes, self)  # asks D-Bus: not before show
+        auto_lock = AutoLock(self.app, auto_lock_seconds, self)  # asks D-Bus: not before show
         auto_lock.lock_due.connect(self.lock)
         return auto_lock
 
@@ -274,9 +274,10 @@ class AppController(QObject):
         self.auto_lock.stop()
         self._return_to = page
         self._use_remembered_now = False
-        minutes = auto_lock_minutes()
+        seconds = auto_lock_seconds()
         note = _("Your journal is locked.")
-        if self.auto_lock.idle_seconds() >= minutes * 60 > 0:
+        if self.auto_lock.idle_seconds() >= seconds > 0:
+            minutes = max(1, round(seconds / 60))
             note = ngettext(
                 "Your journal locked itself after {n} minute without use.",
                 "Your journal locked itself after {n} minutes without use.",
@@ -584,6 +585,10 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Locking, a restore and a new language close the main window before the next one shows;
+    # Qt's default would end the program in that moment (it did: Ctrl+L quit). The program
+    # ends only where it says so: the unlock dialog cancelled, the window closed, Quit.
+    app.setQuitOnLastWindowClosed(False)
     # Matches packaging/linux/recovery-journal.desktop, so Wayland shows the menu's icon and name.
     app.setDesktopFileName(APPLICATION)
     apply_language(app, preferred_language())

@@ -40,10 +40,10 @@ _DESKTOP_SIGNALS = (
 class AutoLock(QObject):
     lock_due = Signal()
 
-    def __init__(self, app: QObject, minutes: Callable[[], int], parent: QObject) -> None:
+    def __init__(self, app: QObject, seconds: Callable[[], float], parent: QObject) -> None:
         super().__init__(parent)
         self._app = app
-        self._minutes = minutes
+        self._seconds = seconds
         self._clock: Callable[[], tuple[float, float]] = lambda: (time.monotonic(), time.time())
         self._last = self._clock()
         self._timer = QTimer(self)
@@ -61,6 +61,9 @@ class AutoLock(QObject):
             # Every event of the app passes through the filter, so it is there only while
             # the journal is open (not under the unlock dialog).
             self._app.installEventFilter(self)
+        # Checked a few times within the delay, however short it is set.
+        seconds = self._seconds()
+        self._timer.setInterval(min(CHECK_MS, int(seconds * 250)) if seconds else CHECK_MS)
         self._timer.start()
 
     def stop(self) -> None:
@@ -85,8 +88,8 @@ class AutoLock(QObject):
         return False
 
     def check(self) -> None:
-        minutes = self._minutes()
-        if self.watching and minutes and self.idle_seconds() >= minutes * 60:
+        seconds = self._seconds()
+        if self.watching and seconds and self.idle_seconds() >= seconds:
             self._due()
 
     def _due(self) -> None:

@@ -5,6 +5,7 @@ Nothing about the person goes here; QSettings is a plain file anyone on the comp
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
@@ -69,6 +70,19 @@ def auto_lock_minutes() -> int:
     except (TypeError, ValueError):
         return DEFAULT_LOCK_AFTER
     return minutes if minutes in LOCK_AFTER_CHOICES else DEFAULT_LOCK_AFTER
+
+
+# Stands in for the setting where a wait of minutes is too long: the journeys lock after seconds.
+LOCK_AFTER_SECONDS_VARIABLE = "RECOVERY_JOURNAL_LOCK_AFTER_SECONDS"
+
+
+def auto_lock_seconds() -> float:
+    """Seconds without use before the journal locks itself (0: never)."""
+    override = os.environ.get(LOCK_AFTER_SECONDS_VARIABLE, "")
+    try:
+        return max(0.0, float(override))
+    except ValueError:
+        return auto_lock_minutes() * 60.0
 
 
 def remember_auto_lock(minutes: int) -> None:

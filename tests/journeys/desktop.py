@@ -286,7 +286,10 @@ class App:
         return wait_for(look, seconds, f"{role or 'a node'} {name or contains!r}")
 
     def focused(self) -> Node | None:
-        for window in self.windows():
+        """What has the keyboard: the focused node of the active window (each window keeps one)."""
+        windows = self.windows()
+        windows.sort(key=lambda window: "active" not in window.states)
+        for window in windows:
             node = window.focused()
             if node is not None:
                 return node

@@ -53,3 +53,29 @@ def _showing(node: Node) -> bool:
 def read_vault(path: Path, passphrase: str = PASSPHRASE):  # noqa: ANN201 - the store's vault
     """The vault as the program left it (opened here only after the program has let go)."""
     return open_vault(path, passphrase)
+
+
+def page_shown(app: App) -> str:
+    """The page the window shows: the selected entry of the page list."""
+    pages = app.wait_for_node("list", "Pages", within=app.window("frame"))
+    selected = [item.name for item in pages.children() if "selected" in item.states]
+    return selected[0] if selected else ""
+
+
+def choose_menu(app: App, *path: str) -> None:
+    """Click through the menu bar as a person does: ``choose_menu(app, "Journal", "Lock now")``."""
+    frame = app.window("frame")
+    node = app.wait_for_node("menu item", path[0], within=frame)
+    app.desktop.click(node)
+    for label in path[1:]:
+        node = wait_for(
+            lambda label=label: _menu_entry(app, label), 10, f"the menu entry {label!r}"
+        )
+        app.desktop.click(node)
+
+
+def _menu_entry(app: App, label: str) -> Node | None:
+    for node in app.root.find_all("menu item", label):
+        if "enabled" in node.states:
+            return node
+    return None

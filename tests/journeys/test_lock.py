@@ -1,20 +1,68 @@
-"""Locking and unlocking the real program, as a person does it."""
+"""Locking and unlocking the real program, as a person does it: the window goes, the passphrase
+is asked, and the journal comes back on the page it showed."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.journeys.atspi import wait_for
-from tests.journeys.person import create_journal, skip_guide, unlock
+from tests.journeys.person import (
+    choose_menu,
+    create_journal,
+    page_shown,
+    skip_guide,
+    unlock,
+)
+
+LOCKED = "Your journal is locked."
 
 
-def test_ctrl_l_locks_and_the_unlock_window_returns_to_the_same_page(launch):
+def _locked_then_back(app, said: str) -> None:
+    dialog = app.window("dialog")
+    assert app.running, "locking ended the program"
+    app.wait_for_node("label", said, within=dialog)
+    assert not [w for w in app.windows() if w.role == "frame"], "the journal stayed on screen"
+    unlock(app)
+    wait_for(lambda: page_shown(app) == "Nightly review", 10, "the review page again")
+
+
+@pytest.fixture
+def journal_on_review(launch):
     app = launch()
     create_journal(app)
     skip_guide(app)
-    app.desktop.key("ctrl+3")  # Go ▸ Nightly review
-    app.wait_for_node("heading", contains="review") if False else None
+    app.desktop.key("ctrl+3")
+    wait_for(lambda: page_shown(app) == "Nightly review", 10, "the review page")
+    return app
+
+
+def test_ctrl_l_locks_and_unlocking_returns_to_the_same_page(journal_on_review):
+    journal_on_review.desktop.key("ctrl+l")
+    _locked_then_back(journal_on_review, LOCKED)
+
+
+def test_lock_now_in_the_menu_locks(journal_on_review):
+    choose_menu(journal_on_review, "Journal", "Lock now")
+    _locked_then_back(journal_on_review, LOCKED)
+
+
+def test_a_locked_screen_locks_the_journal(journal_on_review):
+    journal_on_review.desktop.send_screen_locked()
+    _locked_then_back(journal_on_review, LOCKED)
+
+
+def test_the_journal_locks_itself_after_the_inactivity_delay(launch):
+    app = launch(env={"RECOVERY_JOURNAL_LOCK_AFTER_SECONDS": "3"})
+    create_journal(app)
+    skip_guide(app)
+    app.desktop.key("ctrl+3")
+    wait_for(lambda: page_shown(app) == "Nightly review", 10, "the review page")
+    _locked_then_back(app, "Your journal locked itself after 1 minute without use.")
+
+
+def test_cancel_on_the_unlock_window_after_a_lock_ends_the_program(journal_on_review):
+    app = journal_on_review
     app.desktop.key("ctrl+l")
-    dialog = app.window("dialog")
-    assert app.running, "locking ended the program"
-    app.wait_for_node("label", "Your journal is locked.", within=dialog)
-    unlock(app)
-    wait_for(lambda: app.running, 5, "the program still running")
+    app.window("dialog")
+    app.desktop.key("Escape")
+    assert app.wait_exit(15) == 0
