@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> QDialog:
         from recovery_journal.ui.safety_dialogs import BackupsDialog
 
-        dialog = BackupsDialog(self._operations, self)
+        dialog = BackupsDialog(self._operations, self, self.save_pending)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_requested.connect(self.restore_requested)
         dialog.show()

@@ -6,6 +6,7 @@ show. Restoring and re-keying replace the open vault, so they go through the App
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,9 +56,16 @@ class BackupsDialog(QDialog):
 
     restore_requested = Signal(object, str)  # RestorePoint, the passphrase that opens it
 
-    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        operations: Operations,
+        parent: QWidget | None = None,
+        save_pending: Callable[[], bool] = lambda: True,
+    ) -> None:
         super().__init__(parent)
         self._operations = operations
+        # The words typed a moment ago belong in a backup made now: saved first.
+        self._save_pending = save_pending
         self.setWindowTitle(_("Backups"))
         self.settings: BackupSettings | None = None
         self.folder = QLabel()
@@ -160,6 +168,8 @@ class BackupsDialog(QDialog):
         )
 
     def _back_up_now(self) -> None:
+        if not self._save_pending():
+            return  # the window says why; nothing half-backed-up
         self.now_button.setEnabled(False)
         self.status.setText(_("Backing up…"))
         self._operations.run(

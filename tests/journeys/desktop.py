@@ -269,13 +269,18 @@ class App:
 
     def wait_for_node(
         self, role: str | None = None, name: str | None = None, seconds: float = 15,
-        within: Node | None = None, contains: str | None = None,
+        within: Node | str | None = None, contains: str | None = None,
     ) -> Node:  # fmt: skip
-        """A showing node of that role and name (or whose name holds ``contains``)."""
+        """A showing node of that role and name (or whose name holds ``contains``), anywhere
+        on screen, under a node, or in the showing window of a role ("frame", "dialog"), looked
+        up afresh each time (a window rebuilt after a lock or a restore is a new one)."""
 
         def look() -> Node | None:
             self._alive()
-            where = [within] if within is not None else self.windows()
+            if isinstance(within, Node):
+                where = [within]
+            else:
+                where = [w for w in self.windows() if within is None or w.role == within]
             matcher = (lambda label: contains in label) if contains is not None else name
             for top in where:
                 found = top.find(role, matcher)

@@ -57,7 +57,7 @@ def read_vault(path: Path, passphrase: str = PASSPHRASE):  # noqa: ANN201 - the 
 
 def page_shown(app: App) -> str:
     """The page the window shows: the selected entry of the page list."""
-    pages = app.wait_for_node("list", "Pages", within=app.window("frame"))
+    pages = app.wait_for_node("list", "Pages", within="frame")
     selected = [item.name for item in pages.children() if "selected" in item.states]
     return selected[0] if selected else ""
 
