@@ -11,7 +11,6 @@ from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -186,7 +185,8 @@ class MainWindow(QMainWindow):
         report.triggered.connect(self.open_report)
         file_menu.addAction(report)
         export = QAction(_("&Export everything as JSON…"), self)
-        export.triggered.connect(self.export_json)
+        # Not connected directly: triggered's `checked` would arrive as the target (it did).
+        export.triggered.connect(lambda _checked=False: self.export_json())
         file_menu.addAction(export)
         file_menu.addSeparator()
         backups = QAction(_("&Backups…"), self)
@@ -330,17 +330,23 @@ class MainWindow(QMainWindow):
         """Warn that the file is not encrypted, then write it whole (tests pass ``target``)."""
         from recovery_journal.services.export import export_to_file
         from recovery_journal.services.files import is_the_vault
+        from recovery_journal.ui.file_dialogs import FileKind, save_file_name
         from recovery_journal.ui.safety_dialogs import confirm_unencrypted_export
 
         if target is None:
             if not confirm_unencrypted_export(self):
                 return
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self, _("Export everything as JSON"), "", _("JSON files (*.json)")
+            target = save_file_name(
+                self,
+                FileKind.EXPORT,
+                _("Export everything as JSON"),
+                _("recovery journal.json"),
+                _("JSON files (*.json)"),
             )
-            if not chosen:
+            if target is None:
                 return
-            target = Path(chosen)
+        if not self.save_pending():
+            return  # the banner says why; the export waits for the words to be safe
         if is_the_vault(self._vault_path, target):
             self.show_banner(_("That is the vault itself; choose another file for the export."))
             return

@@ -236,7 +236,7 @@ class Node:
 
 
 def wait_for(what: Callable[[], Any], seconds: float = 15.0, describe: str = "") -> Any:
-    """Poll until ``what()`` gives something true; its value, or AssertionError after ``seconds``."""
+    """Poll until ``what()`` gives something true; its value (AssertionError after ``seconds``)."""
     deadline = time.monotonic() + seconds
     last_error: BaseException | None = None
     while True:

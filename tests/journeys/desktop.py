@@ -169,7 +169,7 @@ class Desktop:
 
 
 def xwd_to_png(dump: bytes, target: Path) -> Path:
-    """Convert an xwd dump of a TrueColor screen, 24 or 32 bits a pixel (what Xvfb gives), to PNG."""
+    """An xwd dump of a TrueColor screen, 24 or 32 bits a pixel (as Xvfb gives), as a PNG."""
     from PIL import Image
 
     fields = [int.from_bytes(dump[i : i + 4], "big") for i in range(0, 100, 4)]

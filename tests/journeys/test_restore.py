@@ -40,9 +40,7 @@ def test_restoring_a_backup_from_the_window_reopens_the_journal_and_says_it_is_d
     app.desktop.type(PASSPHRASE)
     app.desktop.key("Return")
 
-    app.wait_for_node(
-        "label", contains="The backup is restored", seconds=30, within="frame"
-    )
+    app.wait_for_node("label", contains="The backup is restored", seconds=30, within="frame")
     assert app.running
     note = app.wait_for_node("text", "A few words about today", within="frame")
     wait_for(lambda: note.text == BEFORE, 10, f"the note as backed up (shows {note.text!r})")

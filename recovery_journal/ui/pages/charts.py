@@ -7,7 +7,6 @@ at (ui.chart_view), so the window never waits for either.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -15,7 +14,6 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -32,6 +30,7 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.trends import ChartRange, ChartsView, load_charts, sentence
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.chart_view import ChartView, warm_up
+from recovery_journal.ui.file_dialogs import FileKind, save_file_name
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import heading, wrapped
@@ -71,15 +70,15 @@ class ChartTab(QWidget):
     def save(self) -> None:
         if self.chart.view is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        target = save_file_name(
             self,
+            FileKind.CHART,
             _("Save chart"),
             f"{self.objectName()}.png",
             _("PNG image (*.png);;SVG drawing (*.svg)"),
         )
-        if not path:
+        if target is None:
             return
-        target = Path(path)
         if target.suffix.lower() not in (".png", ".svg"):
             target = target.with_name(target.name + ".png")
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -54,6 +53,7 @@ from recovery_journal.services.steps import (
     set_status,
     set_wording,
 )
+from recovery_journal.ui.file_dialogs import FileKind, open_file_name, save_file_name
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
 from recovery_journal.ui.record_table import RecordTable, show_words
@@ -227,9 +227,11 @@ class StepsOverviewWidget(QWidget):
 
     def import_pack(self, path: str | None = None) -> None:
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
-                self, _("Import a question pack"), "", _("Question packs (*.json)")
-            )
+            picked = open_file_name(
+                self, FileKind.QUESTION_PACK, _("Import a question pack"),
+                _("Question packs (*.json)"),
+            )  # fmt: skip
+            path = str(picked) if picked is not None else None
         if not path:
             return
         chosen = Path(path)
@@ -243,9 +245,11 @@ class StepsOverviewWidget(QWidget):
 
     def _export(self, pack: Any, path: str | None = None) -> None:
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, _("Save a question pack"), f"{pack.id}.json", _("Question packs (*.json)")
-            )
+            picked = save_file_name(
+                self, FileKind.QUESTION_PACK, _("Save a question pack"), f"{pack.id}.json",
+                _("Question packs (*.json)"),
+            )  # fmt: skip
+            path = str(picked) if picked is not None else None
         if not path:
             return
         data = pack_file_bytes(pack)
