@@ -105,6 +105,36 @@ def test_wrong_passphrase_shows_a_sentence_and_lets_the_person_try_again(
     assert window.current_page() is Page.TODAY
 
 
+def test_after_a_wrong_passphrase_enter_still_means_unlock(qapp, qtbot, controllers, demo_vault):
+    """Enter goes to whatever has the focus, as on a real keyboard; after one wrong attempt the
+    right passphrase and Enter must open the journal (they did nothing: the default was lost)."""
+    controller, dialog = start(qapp, controllers, demo_vault)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.passphrase.hasFocus(), timeout=5_000)
+    qtbot.keyClicks(qapp.focusWidget(), "not my passphrase")
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.status.isVisible() and not dialog.is_busy, timeout=10_000)
+    assert dialog.unlock_button.isDefault()
+    assert qapp.focusWidget() is dialog.passphrase
+    qtbot.keyClicks(qapp.focusWidget(), PASSPHRASE)  # replaces the selected wrong one
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+
+
+def test_a_passphrase_typed_and_entered_during_the_check_is_tried_next(
+    qapp, qtbot, controllers, demo_vault
+):
+    controller, dialog = start(qapp, controllers, demo_vault)
+    qtbot.keyClicks(dialog.passphrase, "not my passphrase")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.is_busy
+    # While the first is checked: select all, type the right one, Enter.
+    dialog.passphrase.selectAll()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+
+
 def test_only_the_page_shown_is_built_at_unlock_and_the_others_when_first_needed(
     qapp, qtbot, controllers, demo_vault
 ):
@@ -140,7 +170,8 @@ def test_unlock_does_not_block_the_ui_thread(qapp, qtbot, controllers, tmp_path)
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
     returned = time.perf_counter()
     assert dialog.is_busy and dialog.busy_bar.isVisible()
-    assert not dialog.passphrase.isEnabled()
+    assert not dialog.unlock_button.isEnabled()
+    assert dialog.passphrase.isEnabled()  # typing on while it is checked is kept
     qtbot.waitUntil(lambda: controller.window is not None, timeout=20_000)
     finished = time.perf_counter()
     timer.stop()

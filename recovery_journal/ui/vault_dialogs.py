@@ -95,6 +95,10 @@ class _BusyDialog(QDialog):
         self.busy_bar.setVisible(busy)
         for widget in self._inputs:
             widget.setEnabled(not busy)
+        if not busy:
+            # Disabling moved the focus through the buttons, and a button that held it took
+            # the default from the dialog's own: Enter then did nothing. Give it back.
+            self.default_button.setDefault(True)
         self.show_status(text)
         self.update_buttons()
 
@@ -125,6 +129,7 @@ class _BusyDialog(QDialog):
         self.buttons = QDialogButtonBox()
         button = QPushButton(text)
         button.setDefault(True)
+        self.default_button = button
         self.buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(on_accept)
@@ -180,9 +185,11 @@ class UnlockDialog(_BusyDialog):
         self._start_unlock = start_unlock
         self._typed: str | None = None
         self._with_remembered = False
+        self._again = False  # Enter pressed while an attempt was being checked
         self.passphrase = passphrase_field()
         self.passphrase.setAccessibleName(_("Passphrase"))
         self.passphrase.textChanged.connect(self.update_buttons)
+        self.passphrase.returnPressed.connect(self._enter_while_busy)
         self.unlock_button = self._make_buttons(_("Unlock"), self._unlock)
         # Offered only once a real keychain answers (AppController asks it off this thread).
         self.remember = QCheckBox(_("&Remember my passphrase on this computer"))
@@ -209,7 +216,9 @@ class UnlockDialog(_BusyDialog):
         self.restore_button.hide()
         self.restore_button.clicked.connect(self._restore_offered)
         self._offered: RestorePoint | None = None
-        self._inputs = [self.passphrase, self.buttons, self.remember, self.use_remembered]
+        # The field stays editable while a passphrase is checked (a key derivation takes a
+        # moment): what is typed meanwhile is kept, and an Enter then tries it next.
+        self._inputs = [self.buttons, self.remember, self.use_remembered]
 
         layout = QVBoxLayout(self)
         layout.addWidget(_heading(_("Welcome back")))
@@ -272,11 +281,18 @@ class UnlockDialog(_BusyDialog):
         if self.is_busy or not self.passphrase.text():
             return
         self._with_remembered = False
+        self._again = False
         self._typed = self.passphrase.text()
         self._start(self._start_unlock(self._typed), _("Unlocking…"))
 
+    def _enter_while_busy(self) -> None:
+        # When not busy the dialog's default button takes this Enter (and it is disabled now).
+        if self.is_busy:
+            self._again = True
+
     def _failed(self, error: BaseException) -> None:
-        self._typed = None
+        attempted, self._typed = self._typed, None
+        typed_on = self.passphrase.text() != attempted
         if self._with_remembered and isinstance(error, WrongPassphrase):
             self.set_busy(
                 False,
@@ -289,11 +305,14 @@ class UnlockDialog(_BusyDialog):
         else:
             super()._failed(error)
         self._with_remembered = False
-        if isinstance(error, WrongPassphrase):
-            self.passphrase.selectAll()
+        if isinstance(error, WrongPassphrase) and not typed_on:
+            self.passphrase.selectAll()  # typing replaces it
         if isinstance(error, VaultDamaged):
             self.damaged.emit()
         self.passphrase.setFocus()
+        if self._again and typed_on and isinstance(error, WrongPassphrase):
+            self._unlock()  # the passphrase typed (and entered) during the check
+        self._again = False
 
     # --- a damaged vault -------------------------------------------------------------------
 
