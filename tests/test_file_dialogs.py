@@ -3,6 +3,7 @@ JSON export reaches its dialog."""
 
 from __future__ import annotations
 
+# ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
 from pathlib import Path
 
 from PySide6.QtGui import QAction
