@@ -331,3 +331,36 @@ def test_after_a_lock_the_remembered_passphrase_waits_for_a_click(
     assert controller.window is None  # the lock is not undone by itself
     locked.use_remembered.click()
     qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+
+
+def test_a_keychain_that_cannot_be_read_is_not_offered(monkeypatch):
+    """Locked with no way to ask, or no collection to keep secrets in: the box is not offered
+    (it was, and ticking it failed inside the open journal)."""
+    from keyring import backend as keyring_backend
+
+    class Locked:
+        priority = 5
+
+        def get_password(self, service, username):
+            raise RuntimeError("the collection is locked and no prompt is possible")
+
+    Locked.__module__ = "keyring.backends.SecretService"
+    monkeypatch.delenv(keychains.NO_KEYCHAIN_VARIABLE, raising=False)
+    monkeypatch.setattr(keyring_backend, "get_all_keyring", lambda: [Locked()])
+    assert real_find_keychain() is None
+
+
+def test_a_keychain_that_refuses_to_store_says_so_in_the_journals_words(
+    qapp, qtbot, controllers, vault, memory_keyring
+):
+    def refuse(service, username, password):
+        raise RuntimeError("write refused")
+
+    memory_keyring.set_password = refuse
+    controller, dialog = start(qapp, controllers, vault)
+    _unlock_typing(qtbot, controller, dialog)
+    window = controller.window
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10_000)
+    assert "not remembered" in window.banner.text()
+    assert "to unlock" not in window.banner.text()  # the journal is open already
+    assert not window.forget_action.isEnabled() and not is_marked_remembered(vault)

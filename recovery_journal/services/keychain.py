@@ -46,6 +46,22 @@ class KeychainProblem(JournalError):
         )
 
 
+class KeychainCannotStore(JournalError):
+    """Said in the open journal: the passphrase was to be remembered and could not be."""
+
+    def message(self) -> str:
+        return _(
+            "The system keychain could not keep your passphrase, so it is not remembered; "
+            "you will type it when you next unlock."
+        )
+
+
+# Read (never written) when a keychain is found: one that is locked with no way to ask, or has
+# no collection to keep secrets in, fails here and is not offered, rather than failing later
+# inside the open journal after the person ticked the box.
+PROBE_ACCOUNT = "availability probe"
+
+
 def is_real_keychain(backend: Any) -> bool:
     module = type(backend).__module__
     if not any(module == name or module.startswith(name + ".") for name in REAL_KEYCHAINS):
@@ -101,7 +117,12 @@ def find_keychain() -> Keychain | None:
         return None
     if not backends:
         return None
-    return Keychain(max(backends, key=lambda backend: float(backend.priority)))
+    chosen = max(backends, key=lambda backend: float(backend.priority))
+    try:
+        chosen.get_password(SERVICE, PROBE_ACCOUNT)
+    except Exception:  # noqa: BLE001 - locked, no collection, no answer: not usable here
+        return None
+    return Keychain(chosen)
 
 
 def in_background(job: Callable[[], T], timeout: float | None = None) -> Future[T]:

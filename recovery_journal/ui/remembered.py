@@ -63,7 +63,11 @@ class RememberedPassphrase(QObject):
             return
 
         def job() -> bool:
-            keychain.remember(path, derive(passphrase))
+            key = derive(passphrase)
+            try:
+                keychain.remember(path, key)
+            except Exception as error:  # noqa: BLE001 - said in a sentence, never raised further
+                raise keychains.KeychainCannotStore(str(error)) from error
             return True
 
         def done(_ok: bool) -> None:
