@@ -59,11 +59,19 @@ PLURALS = {
 }
 
 
+def _place_order(place: str) -> tuple[str, int]:
+    path, _, line = place.rpartition(":")
+    return path, int(line)
+
+
 def render(language: str, messages: dict[Key, list[str]], existing: dict) -> str:
     nplurals = int(PLURALS[language].split("nplurals=")[1].split(";")[0])
     parts = [HEADER.format(lang=language, plural=PLURALS[language])]
-    for key in sorted(messages, key=lambda k: messages[k][0]):
-        lines = [f"#: {' '.join(messages[key][:3])}"]
+    for key in sorted(messages, key=lambda k: _place_order(messages[k][0])):
+        # Files, not line numbers: a reference that moved with every edit above it made each
+        # change touch dozens of entries (and every merge of two branches conflict).
+        files = list(dict.fromkeys(place.rsplit(":", 1)[0] for place in messages[key]))
+        lines = [f"#: {' '.join(files[:3])}"]
         if isinstance(key, tuple):
             forms = existing.get(key) or [""] * nplurals
             lines += [f"msgid {_quote(key[0])}", f"msgid_plural {_quote(key[1])}"]
