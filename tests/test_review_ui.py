@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel
 
 from recovery_journal.domain.clean_time import CleanDate, Slip
 from recovery_journal.domain.daily import (
@@ -260,9 +260,7 @@ def test_a_clean_date_and_a_slip_from_the_clean_time_page(
     table._push("Add", {"c1": None}, {"c1": record})
     settle(qtbot, controller)
     qtbot.waitUntil(lambda: page.slip_button.isEnabled(), timeout=10_000)
-    assert page.cards.itemAt(0).widget().findChild(type(window.banner), "clean_days").text() == (
-        "40 days"
-    )
+    assert page.cards.itemAt(0).widget().findChild(QLabel, "clean_days").text() == ("40 days")
 
     def fill_and_accept(dialog: SlipDialog) -> int:
         dialog.on.setDate(qdate(today - timedelta(days=10)))
@@ -276,7 +274,7 @@ def test_a_clean_date_and_a_slip_from_the_clean_time_page(
     qtbot.waitUntil(lambda: len(page.slips_table.model.records) == 1, timeout=10_000)
 
     def days_shown() -> str:
-        return page.cards.itemAt(0).widget().findChild(type(window.banner), "clean_days").text()
+        return page.cards.itemAt(0).widget().findChild(QLabel, "clean_days").text()
 
     qtbot.waitUntil(lambda: days_shown() == "9 days")
     window.close()

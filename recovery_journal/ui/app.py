@@ -256,7 +256,7 @@ class AppController(QObject):
             if self.window is not None:
                 self.window.set_remembered(False)
                 self.window.show_banner(
-                    _("The remembered passphrase is forgotten; type it next time.")
+                    _("The remembered passphrase is forgotten; type it next time."), news=True
                 )
 
         self.remembered.forget(forgotten, self._keychain_failed)
@@ -448,7 +448,8 @@ class AppController(QObject):
             self.window.show_banner(
                 _("The passphrase is changed; the vault opened with the new one.")
                 if changed
-                else _("The passphrase was not changed; the vault still opens with the old one.")
+                else _("The passphrase was not changed; the vault still opens with the old one."),
+                news=changed,
             )
 
     def _rekey_failed(self, error: BaseException) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal import APP_NAME
 from recovery_journal.i18n import _, ngettext
+from recovery_journal.ui.banner import Banner
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages import Page
@@ -109,13 +109,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._navigated)
 
         # A calm, non-modal notice across the top, for news such as a failed integrity check.
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel#banner { background: #fff4d6; color: #3d2e00; padding: 10px 14px; }"
-        )
-        self.banner.hide()
+        self.banner = Banner()
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -356,16 +350,17 @@ class MainWindow(QMainWindow):
             lambda _done: self.show_banner(
                 _(
                     "Exported to {path}. The file is not encrypted: keep it somewhere private."
-                ).format(path=path)
+                ).format(path=path),
+                news=True,
             ),
         )
 
     def show_failure(self, error: BaseException) -> None:
         self.show_banner(error_sentence(error))
 
-    def show_banner(self, text: str) -> None:
-        self.banner.setText(text)
-        self.banner.setVisible(bool(text))
+    def show_banner(self, text: str, *, news: bool = False) -> None:
+        """A notice across the top; ``news`` (nothing to act on) goes away by itself."""
+        self.banner.show_message(text, news=news)
 
     def current_page(self) -> Page:
         return list(Page)[self.stack.currentIndex()]
