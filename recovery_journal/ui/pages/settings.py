@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSystemTrayIcon,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -116,6 +117,19 @@ class SettingsPage(QWidget):
         )
         self.keep_in_tray.setObjectName("keep_in_tray")
         self.keep_in_tray.toggled.connect(lambda _on: self._save())
+        # Without a tray the box cannot do what it says (closing quit while it stayed ticked):
+        # shown unticked and greyed, with the reason; the stored choice is kept for a desktop
+        # that has one.
+        self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+        self.no_tray = wrapped(
+            _(
+                "This desktop has no tray, so the app closes with its window; the reminder "
+                "shows in the window while it is open."
+            )
+        )
+        self.no_tray.setObjectName("no_tray")
+        self.no_tray.setVisible(not self.has_tray)
+        self.keep_in_tray.setEnabled(self.has_tray)
 
         location = QLabel(str(vault_path.absolute()))
         location.setWordWrap(True)
@@ -140,6 +154,7 @@ class SettingsPage(QWidget):
         )
         form.addRow(_("Reminder:"), reminder_row)
         form.addRow("", self.keep_in_tray)
+        form.addRow("", self.no_tray)
         form.addRow(_("Your vault:"), location)
         note = QLabel(
             _(
@@ -179,7 +194,7 @@ class SettingsPage(QWidget):
         if not self.reminder_time.hasFocus():
             self.reminder_time.setTime(_qtime(settings.reminder_time))
         self.reminder_on.setChecked(settings.reminder_on)
-        self.keep_in_tray.setChecked(settings.keep_in_tray)
+        self.keep_in_tray.setChecked(settings.keep_in_tray and self.has_tray)
         for widget in (self.reminder_on, self.keep_in_tray):
             widget.blockSignals(False)
         self._update_addiction()
@@ -196,7 +211,9 @@ class SettingsPage(QWidget):
             "day_boundary": _pytime(self.day_boundary.time()),
             "reminder_on": self.reminder_on.isChecked(),
             "reminder_time": _pytime(self.reminder_time.time()),
-            "keep_in_tray": self.keep_in_tray.isChecked(),
+            "keep_in_tray": (
+                self.keep_in_tray.isChecked() if self.has_tray else self._saved.keep_in_tray
+            ),
         }
 
     def _save(self) -> Future[Changes] | None:
