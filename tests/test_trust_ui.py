@@ -1,5 +1,7 @@
 """Small things that break trust: banners that never go away, a tray box that cannot work."""
 
+# ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -14,7 +16,7 @@ def test_a_banner_has_a_close_button_and_news_goes_away(
     qtbot,
     controllers,
     vault_path,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ):
     controller, window = _open(qapp, qtbot, controllers, vault_path)
     window.show_banner("The vault could not be checked.")
@@ -34,7 +36,7 @@ def test_a_banner_has_a_close_button_and_news_goes_away(
 
 
 def test_without_a_tray_stay_in_the_tray_is_not_offered_and_its_choice_is_kept(
-    qapp, qtbot, controllers, vault_path, monkeypatch  # noqa: F811
+    qapp, qtbot, controllers, vault_path, monkeypatch
 ):
     from recovery_journal.services.settings import load_settings, update_settings
     from recovery_journal.store import create_vault
