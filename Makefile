@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_VAULT := .demo/demo.rjvault
 DEMO_PASSPHRASE := demo vault
 
-.PHONY: run demo test lint check bench clean-venv dist dist-check
+.PHONY: run demo test lint check bench clean-venv dist dist-check system-run system-test
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -19,15 +19,23 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 		|| { cat $(VENV)/install.log; exit 1; }
 	@touch $(STAMP)
 
-run: $(STAMP)
+# The system libraries Qt needs (and, for the tests, Xvfb, a window manager, AT-SPI...): installed
+# when missing, asking for the administrator password only then (tools/system-packages.sh).
+system-run:
+	@bash tools/system-packages.sh run
+
+system-test:
+	@bash tools/system-packages.sh test
+
+run: system-run $(STAMP)
 	@$(PY) -m recovery_journal
 
-demo: $(STAMP)
+demo: system-run $(STAMP)
 	@test -e $(DEMO_VAULT) || RECOVERY_JOURNAL_PASSPHRASE='$(DEMO_PASSPHRASE)' $(PY) -m recovery_journal demo --vault $(DEMO_VAULT)
 	@echo "Demo vault: $(DEMO_VAULT)  passphrase: $(DEMO_PASSPHRASE)"
 	@$(PY) -m recovery_journal --vault $(DEMO_VAULT)
 
-test: $(STAMP)
+test: system-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP)

@@ -30,6 +30,7 @@ from recovery_journal.i18n import (
     _,
     current_language,
     language_from_environment,
+    ngettext,
     set_language,
 )
 from recovery_journal.paths import default_vault_path
@@ -487,6 +488,19 @@ def cmd_gui(args: argparse.Namespace) -> int:
                 "No display found (DISPLAY is not set); run the app in a desktop session, "
                 "or use a subcommand (see --help)."
             )
+        )
+    from recovery_journal.display import missing_packages, opens_on_xcb
+
+    missing = missing_packages() if opens_on_xcb(os.environ) else []
+    if missing:
+        raise JournalError(
+            ngettext(
+                "The window cannot open: the system library {packages} is missing. Install it "
+                "with: sudo apt install {packages}",
+                "The window cannot open: the system libraries {packages} are missing. Install "
+                "them with: sudo apt install {packages}",
+                len(missing),
+            ).format(packages=" ".join(missing))
         )
     from recovery_journal.ui.app import run_gui
 

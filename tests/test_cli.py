@@ -314,3 +314,32 @@ def test_backup_restore_and_change_passphrase_from_the_command_line(vault, tmp_p
     assert run("check", "--vault", str(aside[0]), passphrase="another calm river").returncode == 0
     wrong = run("restore", "--vault", str(vault), str(copy), passphrase="not it at all")
     assert wrong.returncode == 3 and run("check", "--vault", str(vault)).returncode == 0
+
+
+def test_gui_without_qts_system_libraries_names_the_one_command(monkeypatch, capsys, tmp_path):
+    """A fresh Debian desktop without libxcb-cursor0: one sentence naming the package and the
+    command, not Qt's multi-line abort about the xcb plugin."""
+    from recovery_journal import cli, display
+
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(
+        display,
+        "XCB_LIBRARIES",
+        {"libc.so.6": "libc6", "libxcb-cursor-not-installed.so.0": "libxcb-cursor0"},
+    )
+    assert cli.main(["--vault", str(tmp_path / "v.rjvault")]) != 0
+    said = capsys.readouterr().err.strip()
+    assert len(said.splitlines()) == 1
+    assert "sudo apt install libxcb-cursor0" in said and "libc6" not in said
+
+
+def test_qts_x11_libraries_are_looked_for_only_where_qt_uses_x11():
+    from recovery_journal.display import opens_on_xcb
+
+    linux = sys.platform.startswith("linux")
+    assert opens_on_xcb({"DISPLAY": ":0"}) is linux
+    assert not opens_on_xcb({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"})
+    assert not opens_on_xcb({"QT_QPA_PLATFORM": "offscreen"})
+    assert opens_on_xcb({"QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": "w"}) is linux

@@ -1,15 +1,36 @@
 #!/usr/bin/env bash
-# Install the Debian packages Qt needs (offscreen for tests, xcb under Xvfb for screenshots) and the
-# tools we look at output with, and what PyInstaller needs (objdump, from binutils), when any is
-# missing. Used by .ci/run; safe to run again.
+# The Debian/Ubuntu packages the project needs beyond Python, installed when any is missing:
+#   bash tools/system-packages.sh run    what Qt needs to open the window (make run, make demo)
+#   bash tools/system-packages.sh test   that, and what the tests use: Xvfb, a window manager,
+#                                        xdotool, AT-SPI and D-Bus for the journeys, poppler,
+#                                        qpdf, gnome-keyring (make test)
+#   bash tools/system-packages.sh        everything, packaging's tools too (CI)
+# Quick when nothing is missing; asks for the administrator password (sudo) only when something
+# is; where it cannot install, it stops with one sentence naming the one command to run.
 set -euo pipefail
-packages=(
+run=(
   libegl1 libgl1 libglx0 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
-  libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core xvfb xauth poppler-utils qpdf
-  dbus gnome-keyring binutils desktop-file-utils
+  libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core
 )
+test=(
+  xvfb xauth openbox xdotool x11-apps x11-utils at-spi2-core dbus dbus-bin poppler-utils qpdf
+  gnome-keyring
+)
+dist=(binutils desktop-file-utils)
+case "${1:-all}" in
+  run) packages=("${run[@]}") ;;
+  test) packages=("${run[@]}" "${test[@]}") ;;
+  all) packages=("${run[@]}" "${test[@]}" "${dist[@]}") ;;
+  *) echo "usage: $0 [run|test|all]" >&2; exit 2 ;;
+esac
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  # Not Debian or Ubuntu: the names differ, so say what is needed rather than guess.
+  echo "note: not a Debian system; if the window does not open, install your system's packages for: ${packages[*]}" >&2
+  exit 0
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
@@ -18,12 +39,19 @@ done
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "missing system packages (install them with your package manager): ${missing[*]}" >&2
+command="apt-get install -y --no-install-recommends ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "Missing system packages; as the administrator, run: $command" >&2
+    exit 1
+  fi
+  sudo="sudo"
+  echo "Recovery Journal needs these system packages: ${missing[*]}. Installing them with sudo (it may ask for your password)."
+else
+  echo "installing: ${missing[*]}"
+fi
+if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo $command -qq >/dev/null; }; then
+  echo "The system packages could not be installed; run: sudo $command" >&2
   exit 1
 fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "installing: ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
