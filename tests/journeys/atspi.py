@@ -34,6 +34,10 @@ STATES = (
 ).split()
 
 
+ITEM_ROLES = frozenset({"list item", "table cell", "tree item", "cell", "page tab"})
+CONTAINER_ROLES = frozenset({"list", "table", "tree", "tree table", "page tab list"})
+
+
 class AtspiError(RuntimeError):
     pass
 
@@ -202,13 +206,25 @@ class Node:
         return found[0] if found else None
 
     def focused(self) -> Node | None:
+        """The node with the keyboard focus under this one.
+
+        Qt marks the current item of a list or table "focused" even while the keyboard is
+        elsewhere, so an item counts only where nothing else holds the focus.
+        """
+        widgets, items = [], []
         for node in self.walk():
             try:
                 if "focused" in node.states:
-                    return node
+                    (items if node.role in ITEM_ROLES else widgets).append(node)
             except AtspiError:
                 continue
-        return None
+        # The outermost: a text editor's viewport is marked focused inside the editor.
+        outer = [node for node in widgets if node.role not in CONTAINER_ROLES]
+        if outer:
+            return outer[0]
+        if items:
+            return items[-1]
+        return widgets[-1] if widgets else None
 
     def do_action(self, index: int = 0) -> None:
         self._call("org.a11y.atspi.Action", "DoAction", "i", index)

@@ -76,6 +76,8 @@ class Desktop:
             "DISPLAY": f":{number}",
             "XDG_RUNTIME_DIR": str(runtime),
             "HOME": str(self.scratch / "desktop-home"),
+            # xdotool reads what it types as the locale says: UTF-8 for Cyrillic.
+            "LANG": "C.UTF-8",
         }
         Path(env["HOME"]).mkdir(exist_ok=True)
         bus = subprocess.Popen(

@@ -57,7 +57,7 @@ def read_vault(path: Path, passphrase: str = PASSPHRASE):  # noqa: ANN201 - the 
 
 def page_shown(app: App) -> str:
     """The page the window shows: the selected entry of the page list."""
-    pages = app.wait_for_node("list", "Pages", within="frame")
+    pages = _page_list(app)
     selected = [item.name for item in pages.children() if "selected" in item.states]
     return selected[0] if selected else ""
 
@@ -79,3 +79,19 @@ def _menu_entry(app: App, label: str) -> Node | None:
         if "enabled" in node.states:
             return node
     return None
+
+
+def go_to(app: App, page_title: str) -> None:
+    """Click the page's name in the list on the left, as a person does."""
+    pages = _page_list(app)
+    item = wait_for(
+        lambda: next((i for i in pages.children() if i.name == page_title), None),
+        10, f"{page_title!r} in the page list",
+    )  # fmt: skip
+    app.desktop.click(item)
+    wait_for(lambda: page_shown(app) == page_title, 10, f"the page {page_title!r}")
+
+
+def _page_list(app: App) -> Node:
+    # The first list in the window is the page list on the left (named "Pages" or «Разделы»).
+    return app.wait_for_node("list", within="frame")

@@ -1,0 +1,105 @@
+"""A person's first evening with the journal, in English and in Russian: the real program,
+driven only from outside, then the vault read back to see that every word landed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.journeys.atspi import wait_for
+from tests.journeys.labels import LABELS, Labels
+from tests.journeys.person import (
+    create_journal,
+    go_to,
+    page_shown,
+    read_vault,
+    unlock,
+)
+
+
+def _walk_the_guide(app, say: Labels) -> None:
+    guide = app.wait_for_node("dialog", contains=say.guide_title)
+    for page in range(1, 5):
+        app.wait_for_node("label", say.guide_position.format(n=page, count=5), within=guide)
+        app.desktop.key("Return")  # Next is the default button
+    app.wait_for_node("push button", say.guide_start, within=guide)
+    app.desktop.key("Return")
+    wait_for(lambda: not [w for w in app.windows() if w.role == "dialog"], 10, "the guide closed")
+
+
+def _write_todays_note(app, say: Labels, words: str) -> None:
+    go_to(app, say.today)
+    note = app.wait_for_node("text", say.today_note, within="frame")
+    app.desktop.click(note)
+    app.desktop.type(words)
+    app.wait_for_node("label", contains=say.saved_at, within="frame")
+
+
+def _tonights_review_with_the_keyboard(app, say: Labels) -> None:
+    app.desktop.key("ctrl+r")
+    wait_for(lambda: page_shown(app) == say.review, 10, "the review page")
+    first = app.wait_for_focus()
+    assert first.role == "combo box", f"Ctrl+R put the keyboard on {first.role} {first.name!r}"
+    app.desktop.key("y", "Tab")
+    app.desktop.type(say.review_note)
+    app.desktop.key("Tab")
+    for _question in range(4):
+        app.desktop.key("n", "Tab", "Tab")
+    app.desktop.key("ctrl+s")
+    app.wait_for_node("label", say.review_saved, within="frame")
+
+
+def _a_journal_entry(app, say: Labels) -> None:
+    go_to(app, say.journal)
+    app.desktop.click(app.wait_for_node("push button", say.new_entry, within="frame"))
+    words = app.wait_for_focus("text")
+    assert words.name == say.entry_words_box, f"a new entry put the keyboard on {words.name!r}"
+    app.desktop.type(say.entry_words)
+    app.desktop.click(app.wait_for_node("text", say.entry_title, within="frame"))
+    app.desktop.type(say.entry_heading)
+    app.wait_for_node("list item", contains=say.entry_heading, within="frame")
+
+
+def _step_one_answer(app, say: Labels) -> None:
+    go_to(app, say.steps)
+    app.desktop.click(app.wait_for_node("push button", contains=say.continue_step, within="frame"))
+    answer = app.wait_for_focus("text")
+    app.desktop.type(say.step_answer)
+    wait_for(lambda: say.step_answer in answer.text, 10, "the step 1 answer in its box")
+    app.wait_for_node("label", contains=say.step_saved, within="frame")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_first_evening(launch, language):
+    say = LABELS[language]
+    app = launch(language=language)
+    create_journal(app)
+    _walk_the_guide(app, say)
+    _write_todays_note(app, say, say.today_words)
+    _tonights_review_with_the_keyboard(app, say)
+    _a_journal_entry(app, say)
+    _step_one_answer(app, say)
+    app.desktop.key("ctrl+q")
+    assert app.wait_exit(30) == 0
+
+    # Next morning, as it were: everything is there on screen...
+    again = launch(vault=app.vault, language=language)
+    unlock(again)
+    go_to(again, say.today)
+    note = again.wait_for_node("text", say.today_note, within="frame")
+    assert note.text == say.today_words
+    again.desktop.key("ctrl+q")
+    assert again.wait_exit(30) == 0
+
+    # ...and in the vault.
+    vault = read_vault(app.vault)
+    try:
+        assert [n.text for n in vault.notes.all()] == [say.today_words]
+        (review,) = vault.reviews.all()
+        resentful = review.answer("q.resentful")
+        assert resentful is not None and resentful.yes and resentful.note == say.review_note
+        assert [review.answer(uid).yes for uid in ("q.selfish", "q.afraid")] == [False, False]
+        (entry,) = vault.journal.all()
+        assert entry.title == say.entry_heading and say.entry_words in entry.body
+        assert say.step_answer in [answer.text for answer in vault.steps.answers(1).values()]
+    finally:
+        vault.close()
