@@ -3,7 +3,8 @@
 # an environment that sees neither this checkout nor the venv (env -i, a temporary HOME and XDG
 # folders, a temporary working folder) and the offscreen Qt platform:
 #   --version; init and check on a fresh vault; demo; export-pdf in English and Russian;
-#   the GUI on that vault for 5 seconds.
+#   the GUI on that vault for 5 seconds; then journeys with the built app in a real window
+#   (tests/journeys: Xvfb, a window manager, keys in, AT-SPI out): first run, lock, unlock.
 # Builds nothing: `make dist` first. Used as `make dist-check`.
 set -euo pipefail
 
@@ -120,5 +121,15 @@ if [ -s "$work/gui.out" ]; then
   sed 's/^/   | /' "$work/gui.out"
 fi
 echo "ok: the GUI started offscreen and kept running for 5 s"
+
+# A person's journeys with the built app: the window under a window manager, driven from outside.
+if [ -x "$repo/.venv/bin/python" ]; then
+  (cd "$repo" && JOURNEY_PROGRAM="$app" QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest \
+    tests/journeys -q -p no:cacheprovider -k "first_evening or lock or unlock") \
+    || fail "a journey with the built app failed (evidence in journey-artifacts/)"
+  echo "ok: journeys with the built app"
+else
+  fail "the journeys need the project's venv (run: make test once)"
+fi
 
 echo "dist check: all passed ($((SECONDS - started)) s)"
