@@ -42,7 +42,6 @@ def _open(qapp, qtbot, controllers, vault_path, rows=()):
     controller, dialog = start(qapp, controllers, vault_path)
     window = unlock(qtbot, controller, dialog)
     window.resize(WINDOW)
-    window.show()
     window.show_page(Page.INVENTORY)
     settle(qtbot, controller)
     return controller, window
