@@ -276,7 +276,11 @@ def _from_pack(text: str) -> QLabel:
     note = QLabel(text)
     note.setWordWrap(True)
     note.setObjectName("from_pack")
-    note.setEnabled(False)  # drawn in the palette's quieter text colour, light and dark
+    # Smaller and in italics, in the text's own colour: a greyed label would be hard to read.
+    font = QFont(note.font())
+    font.setItalic(True)
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    note.setFont(font)
     return note
 
 
