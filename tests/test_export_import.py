@@ -82,7 +82,7 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
     export_to_file(new_vault, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     document = read_export_file(out)
-    assert document["format_version"] == FORMAT_VERSION == 7
+    assert document["format_version"] == FORMAT_VERSION == 8
     assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
 
 
@@ -114,8 +114,14 @@ def test_an_import_failing_half_way_leaves_nothing_and_the_index_working(
     target.close()
 
 
+def _before_format_8(document: dict) -> dict:
+    for amend in document["inventory"]["amends"]:
+        del amend["my_part"], amend["their_part"]
+    return document
+
+
 def test_format_4_without_private_marks_imports_as_not_private(tmp_path, demo_document):
-    document = json.loads(demo_document)
+    document = _before_format_8(json.loads(demo_document))
     document["format_version"] = 4
     del document["journal"]  # format 6
     for answer in document["steps"]["answers"]:
@@ -129,7 +135,8 @@ def test_format_4_without_private_marks_imports_as_not_private(tmp_path, demo_do
 
 
 def test_format_5_reads_without_a_journal_and_6_needs_one(tmp_path, demo_document):
-    document = json.loads(demo_document)
+    document = _before_format_8(json.loads(demo_document))
+    document["format_version"] = 6
     del document["journal"]
     with pytest.raises(ImportRejected):
         parse_document(json.dumps(document).encode())
@@ -138,6 +145,36 @@ def test_format_5_reads_without_a_journal_and_6_needs_one(tmp_path, demo_documen
     import_document(target, parse_document(json.dumps(document).encode()))
     assert target.journal.count() == 0 and target.notes.count() > 0
     target.close()
+
+
+def test_a_format_7_export_made_by_the_old_app_imports_with_step8_words_moved(tmp_path):
+    """The export of tests/fixtures/vaults/step8-from-schema-6.rjvault, written at 6018652."""
+    from tests.test_migrations import STEP8_AFTER, STEP8_BEFORE
+
+    data = (Path(__file__).parent / "fixtures" / "exports" / "step8-format-7.json").read_bytes()
+    document = parse_document(data)
+    assert document["format_version"] == 7
+    target = _vault(tmp_path / "target.rjvault")
+    try:
+        import_document(target, document)
+        again = export_document(target)
+    finally:
+        target.close()
+    words = {
+        a["person"]: (a["harm"], a["my_part"], a["their_part"])
+        for a in again["inventory"]["amends"]
+    }
+    # The same words in the same places as in a vault upgraded from schema 6.
+    for person, before in STEP8_BEFORE.items():
+        assert words[person] == STEP8_AFTER.get(person, (before, [], "")), person
+    assert again["inventory"]["resentments"] == document["inventory"]["resentments"]
+
+
+def test_format_8_needs_my_part_and_their_part(demo_document):
+    document = json.loads(demo_document)
+    del document["inventory"]["amends"][0]["their_part"]
+    with pytest.raises(ImportRejected):
+        parse_document(json.dumps(document).encode())
 
 
 def test_format_5_needs_the_private_mark(demo_document):

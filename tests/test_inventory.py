@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 
 from recovery_journal.domain.inventory import (
+    MY_PART,
+    TO_STEP8,
+    WHERE,
     Amend,
+    Fear,
     Harm,
     Resentment,
     SexConduct,
+    Step8Words,
+    step8_words,
+    with_cause_moved,
 )
 from recovery_journal.domain.step_tools import Defect
 from recovery_journal.i18n import LANGUAGES
@@ -23,18 +31,129 @@ from recovery_journal.services.inventory import (
 )
 from recovery_journal.ui.record_table import Column, RecordModel, RecordProxy
 
+LANDLORD = Resentment(
+    "r1",
+    "My landlord",
+    "Kept my deposit and said I left the flat dirty.",
+    frozenset({"finances"}),
+    frozenset({"selfish", "frightened"}),
+    "I never asked him about it calmly; I complained to everyone else instead.",
+)
+
+
+def test_a_resentment_sends_my_part_not_what_they_did():
+    words = step8_words(LANDLORD)
+    assert words.person == "My landlord"
+    assert words.harm == LANDLORD.my_part_notes
+    assert words.my_part == frozenset({"selfish", "frightened"})
+    assert LANDLORD.cause not in words.harm
+
+
+def test_sex_conduct_sends_how_i_acted_and_where_i_was_wrong():
+    row = SexConduct(
+        "x1",
+        "Anna",
+        frozenset({"dishonest"}),
+        frozenset({"suspicion"}),
+        at_fault="Hid that I was messaging someone else.",
+        instead="Be open about it.",
+        ideal="Honesty.",
+    )
+    assert step8_words(row) == Step8Words(
+        "Anna", "Hid that I was messaging someone else.", frozenset({"dishonest"})
+    )
+
+
+def test_another_harm_sends_what_i_did_and_how_it_affected_them():
+    row = Harm("h1", "My sister", " Borrowed money twice. ", "She was short that month.")
+    assert step8_words(row) == Step8Words(
+        "My sister", "Borrowed money twice.\nShe was short that month."
+    )
+    assert step8_words(Harm("h2", "Sam", "Shouted")).harm == "Shouted"
+
+
+def test_a_fear_sends_no_one_to_step_8():
+    # A fear is about me; when it led to harm, that harm is written on another sheet.
+    assert Fear not in TO_STEP8
+    assert set(TO_STEP8) == {Resentment, SexConduct, Harm}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_how_i_acted_on_both_sheets_has_names_in_every_language(language):
+    # The entry keeps option keys; their names come from the language shown, and the sex
+    # conduct sheet's "how I acted" keys are names of "my part" too.
+    text = inventory_text(language)
+    assert set(WHERE) <= set(MY_PART)
+    for key in MY_PART:
+        assert text.option("my_part", key).strip()
+    for key in WHERE:
+        assert text.option("my_part", key) == text.option("where", key)
+    for field in ("person", "harm", "willingness", "my_part", "their_part"):
+        assert text.column("step8", field).strip()
+
 
 def test_sending_a_row_to_step_8_keeps_the_link_once(new_vault):
-    row = Resentment("r1", "My landlord", "Raised the rent without notice")
-    new_vault.tools.save(row)
-    amend = send_to_step8(new_vault, row)
-    assert (amend.person, amend.harm, amend.source_uid) == ("My landlord", row.cause, "r1")
-    assert send_to_step8(new_vault, row) == amend  # a second click adds nobody
+    new_vault.tools.save(LANDLORD)
+    amend = send_to_step8(new_vault, LANDLORD)
+    assert (amend.person, amend.harm, amend.my_part, amend.their_part, amend.source_uid) == (
+        "My landlord",
+        LANDLORD.my_part_notes,
+        LANDLORD.my_part,
+        "",
+        "r1",
+    )
+    assert send_to_step8(new_vault, LANDLORD) == amend  # a second click adds nobody
     for record in (SexConduct("s1", whom="Anna", at_fault="Lied"), Harm("h1", "Sam", "Shouted")):
         new_vault.tools.save(record)
         send_to_step8(new_vault, record)
-    people = [a.person for a in new_vault.tools.all(Amend)]
-    assert people == ["My landlord", "Anna", "Sam"]
+    amends = new_vault.tools.all(Amend)
+    assert [(a.person, a.harm) for a in amends] == [
+        ("My landlord", LANDLORD.my_part_notes),
+        ("Anna", "Lied"),
+        ("Sam", "Shouted"),
+    ]
+    assert new_vault.tools.all(Amend)[0] == amend  # the ticks come back from the vault
+
+
+def test_an_old_entry_gets_my_part_and_keeps_the_cause_apart():
+    old = Amend("a1", "My landlord", LANDLORD.cause, source_uid="r1")
+    moved = with_cause_moved(old, LANDLORD)
+    assert moved == replace(
+        old,
+        harm=LANDLORD.my_part_notes,
+        my_part=LANDLORD.my_part,
+        their_part=LANDLORD.cause,
+    )
+    assert with_cause_moved(moved, LANDLORD) is None  # once only
+
+
+def test_words_added_after_the_cause_stay_the_harm():
+    old = Amend("a1", "My landlord", f"{LANDLORD.cause}  I shouted at him.\n", source_uid="r1")
+    moved = with_cause_moved(old, LANDLORD)
+    assert (moved.harm, moved.their_part, moved.my_part) == (
+        "I shouted at him.",
+        LANDLORD.cause,
+        LANDLORD.my_part,
+    )
+
+
+def test_an_empty_harm_gets_my_part():
+    old = Amend("a1", "My landlord", "", source_uid="r1")
+    moved = with_cause_moved(old, LANDLORD)
+    assert (moved.harm, moved.their_part) == (LANDLORD.my_part_notes, "")
+    assert with_cause_moved(old, Resentment("r1", "My landlord", "A cause")) is None
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        Amend("a1", "My landlord", "I wrote him an angry letter.", source_uid="r1"),  # rewritten
+        Amend("a1", "My landlord", LANDLORD.cause, source_uid="r9"),  # another row's
+        Amend("a1", "My landlord", LANDLORD.cause),  # added by hand
+    ],
+)
+def test_the_persons_own_words_are_left_alone(old):
+    assert with_cause_moved(old, LANDLORD) is None
 
 
 def test_my_part_ticks_become_defects_once(new_vault):

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from recovery_journal.domain.inventory import Amend, AmendsStatus, Resentment
+from recovery_journal.i18n import _
 from recovery_journal.store import create_vault, open_vault
 from recovery_journal.ui.pages import Page
 from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.test_inventory import LANDLORD
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
 
@@ -242,3 +245,81 @@ def test_closing_waits_for_inventory_saves(qapp, qtbot, controllers, vault_path)
         assert [f.why for f in vault.tools.all(Fear)] == ["Evenings were for drinking"]
     finally:
         vault.close()
+
+
+def _step8_row(table, person: str) -> dict[str, str]:
+    row = next(n for n, r in enumerate(table.model.records) if r.person == person)
+    return {
+        column.field: table.model.index(row, number).data()
+        for number, column in enumerate(table.model.columns)
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_resentment_puts_my_part_on_the_step_8_list(
+    qapp, qtbot, controllers, vault_path, language
+):
+    from recovery_journal.services.inventory import inventory_text
+    from recovery_journal.ui.i18n_qt import apply_language
+
+    apply_language(qapp, language)
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    vault.tools.save(LANDLORD)
+    vault.close()
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    page = window.inventory
+    sheet = page.sheets["resentments"]
+    qtbot.waitUntil(lambda: bool(sheet.table.model.records), timeout=5_000)
+    sheet.table.select(LANDLORD.uid)
+    send = next(b for b in sheet.table.action_buttons if b.text() == _("Add to my step 8 list"))
+    send.click()
+    settle(qtbot, controller)
+    page.tabs.setCurrentWidget(page.step8)
+    settle(qtbot, controller)
+    table = page.step8.table
+    qtbot.waitUntil(lambda: bool(table.model.records), timeout=5_000)
+    names = inventory_text(language).options["my_part"]
+    shown = _step8_row(table, "My landlord")
+    assert shown["harm"] == LANDLORD.my_part_notes
+    assert LANDLORD.cause not in " ".join(str(v) for v in shown.values())
+    assert shown["my_part"] == ", ".join(names[key] for key in sorted(LANDLORD.my_part))
+    # In the form: the harm and the ticks; no place for what they did on a new entry.
+    table.select(table.model.records[0].uid)
+    form = table.form
+    assert form.texts["harm"].toPlainText() == LANDLORD.my_part_notes
+    assert {key for key, box in form.ticks["my_part"].items() if box.isChecked()} == set(
+        LANDLORD.my_part
+    )
+    assert form.ticks["my_part"]["frightened"].text() == names["frightened"]
+    assert not form.layout().isRowVisible(form.texts["their_part"])
+    window.close()
+    controller.shutdown()
+
+
+def test_an_entry_from_the_old_app_shows_what_they_did_apart(qapp, qtbot, controllers, tmp_path):
+    import shutil
+
+    from tests.test_migrations import FIXTURE_PASSPHRASE, STEP8_AFTER, STEP8_FIXTURE
+
+    copy = tmp_path / STEP8_FIXTURE.name
+    shutil.copy(STEP8_FIXTURE, copy)
+    controller, dialog = start(qapp, controllers, copy, kdf=None)
+    window = unlock(qtbot, controller, dialog, FIXTURE_PASSPHRASE)
+    window.show_page(Page.INVENTORY)
+    page = window.inventory
+    page.tabs.setCurrentWidget(page.step8)
+    settle(qtbot, controller)
+    table = page.step8.table
+    qtbot.waitUntil(lambda: len(table.model.records) == 9, timeout=5_000)
+    harm, _my_part, their_part = STEP8_AFTER["My landlord"]
+    landlord = next(r for r in table.model.records if r.person == "My landlord")
+    table.select(landlord.uid)
+    form = table.form
+    assert form.texts["harm"].toPlainText() == harm
+    assert form.layout().isRowVisible(form.texts["their_part"])
+    assert form.texts["their_part"].toPlainText() == their_part
+    # A row with nothing there hides the place again.
+    table.select(next(r for r in table.model.records if r.person == "Myself").uid)
+    assert not form.layout().isRowVisible(form.texts["their_part"])
+    window.close()
+    controller.shutdown()

@@ -93,6 +93,14 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
         assert answers["s4.q01"]["private"] is True
     else:
         assert "s4.q01" not in answers
+    if version >= 3:
+        # Schema 7 gave every step 8 entry my part and their part; older ones start empty.
+        old = next(a for a in inventory["amends"] if a["uid"] == "fixture-a")
+        assert (old["my_part"], old["their_part"], old["harm"]) == ([], "", "")
+    if version >= 7:
+        new = next(a for a in inventory["amends"] if a["uid"] == "fixture-a7")
+        assert new["my_part"] == ["dishonest", "selfish"]
+        assert new["their_part"] == "Напомнила при всех."
     if version >= 6:
         (entry,) = document["journal"]
         assert entry["tags"] == ["spring", "собрание"] and entry["mood"] == "good"
@@ -130,3 +138,93 @@ def test_migrations_already_applied_are_skipped(tmp_path):
     steps = (Migration(1, "0001_a.sql", "CREATE TABLE a (x);"),)
     assert apply_migrations(conn, 0, steps) == 1
     assert apply_migrations(conn, 1, steps) == 1
+
+
+# A schema-6 vault whose step 8 entries the old send_to_step8 made (commit 6018652): a
+# resentment's cause was filed as the harm. The fixture's rows are listed in STEP8_BEFORE.
+STEP8_FIXTURE = FIXTURES / "step8-from-schema-6.rjvault"
+STEP8_BEFORE = {  # person: harm as the old code left it
+    "My landlord": "Kept my deposit and said I left the flat dirty.",
+    "My boss": "Passed me over for the promotion. I told lies about him at work.",
+    "The bank": "I wrote cheques I knew would bounce.",
+    "Сосед": "Шумел по ночам.",
+    "Мама": "",
+    "A friend": "Forgot my birthday.",
+    "Anna": "Hid that I was messaging someone else.",
+    "My sister": "Borrowed money twice and didn't pay it back.",
+    "Myself": "Years of drinking.",
+}
+# person: (harm, my part, their part) after the upgrade
+STEP8_AFTER = {
+    "My landlord": (
+        "The oven really was dirty. I never asked him about it calmly; "
+        "I complained to everyone else instead.",
+        ["frightened", "selfish"],
+        "Kept my deposit and said I left the flat dirty.",
+    ),
+    # Words added after the cause are the person's own: they stay the harm.
+    "My boss": (
+        "I told lies about him at work.",
+        ["self_seeking"],
+        "Passed me over for the promotion.",
+    ),
+    "Сосед": ("Я стучал ему в стену и кричал.", ["inconsiderate"], "Шумел по ночам."),
+    "Мама": ("Врал ей о деньгах.", ["dishonest"], ""),
+}
+
+
+def _step8_words(vault) -> dict[str, tuple[str, list[str], str]]:
+    return {
+        a["person"]: (a["harm"], a["my_part"], a["their_part"])
+        for a in export_document(vault)["inventory"]["amends"]
+    }
+
+
+def test_step8_entries_made_by_the_old_code_get_my_part_and_lose_no_word(tmp_path):
+    copy = tmp_path / STEP8_FIXTURE.name
+    shutil.copy(STEP8_FIXTURE, copy)
+    vault = open_vault(copy, FIXTURE_PASSPHRASE)
+    try:
+        assert vault.schema_version() == latest_version()
+        words = _step8_words(vault)
+        found = {item.title: item.body for item in vault.search.find('stems : "deposit"', 10)}
+        moved_words = {item.title for item in vault.search.find('stems : "oven"', 10)}
+    finally:
+        vault.close()
+    for person, (harm, my_part, their_part) in STEP8_AFTER.items():
+        assert words[person] == (harm, my_part, their_part), person
+    # The rest is as it was: rewritten by the person, from a row since deleted, from the other
+    # sheets (their words were already the person's own part), added by hand.
+    for person in set(STEP8_BEFORE) - set(STEP8_AFTER):
+        assert words[person] == (STEP8_BEFORE[person], [], ""), person
+    # Every word the old entries held is still on them.
+    for person, before in STEP8_BEFORE.items():
+        harm, _my_part, their_part = words[person]
+        assert set(before.split()) <= set(f"{their_part} {harm}".split()), person
+    # The index was built again: the moved words are found on the entry, my part too.
+    assert "Kept my deposit" in found["My landlord"]
+    assert "My landlord" in moved_words
+    open_vault(copy, FIXTURE_PASSPHRASE).close()  # a second open changes nothing more
+    again = open_vault(copy, FIXTURE_PASSPHRASE)
+    try:
+        assert _step8_words(again) == words
+    finally:
+        again.close()
+
+
+def test_a_failing_data_step_leaves_neither_rows_nor_version(tmp_path):
+    conn = _plain_connection(tmp_path)
+
+    def broken(conn):
+        conn.execute("INSERT INTO a VALUES (2)")
+        raise RuntimeError("a rule failed")
+
+    steps = (
+        Migration(1, "0001_a.sql", "CREATE TABLE a (x); INSERT INTO a VALUES (1);"),
+        Migration(2, "0002_b.sql", "INSERT INTO a VALUES (3);", broken),
+    )
+    with pytest.raises(RuntimeError):
+        apply_migrations(conn, 0, steps)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT x FROM a").fetchall() == [(1,)]
+    assert not conn.in_transaction

@@ -274,3 +274,92 @@ def test_pack_answers_are_counted_and_kept_when_the_pack_goes(new_vault):
     assert card.answered == 0 and card.questions == len(step_content("en").guide(4).questions)
     import_pack(new_vault, pack)  # the answer comes back with the pack
     assert load_step(new_vault, 4, "en").answers["tuesday/a"].text == "That most never came true."
+
+
+def _ours(step: int, *texts: str):
+    from recovery_journal.domain.steps import Question
+
+    return tuple(Question(f"s{step}.q0{n}", step, text) for n, text in enumerate(texts, 1))
+
+
+def _pack(pack_id: str, *questions: tuple[str, int, str]):
+    from recovery_journal.domain.steps import Question, QuestionPack
+
+    return QuestionPack(
+        pack_id,
+        pack_id.title(),
+        "",
+        "en",
+        tuple(Question(f"{pack_id}/{qid}", step, text, pack_id) for qid, step, text in questions),
+    )
+
+
+def test_a_pack_made_of_our_questions_adds_only_what_is_new():
+    from recovery_journal.domain.steps import Question, questions_of_step
+
+    ours = _ours(1, "Where did you lose control?", "Who noticed first?")
+    shipped = [q.text for q in ours] + ["Где вы теряли контроль?", "Кто заметил первым?"]
+    pack = _pack(
+        "mine",
+        ("s1.q01", 1, "Where did you lose control?"),  # ours, word for word
+        ("s1.q02", 1, "Who noticed it before you did?"),  # ours, reworded
+        ("x", 1, "  where did you LOSE control? "),  # our words under another id
+        ("y", 1, "Кто заметил первым?"),  # our words in our other language
+        ("z", 1, "When did you first ask for help?"),  # the pack's own
+        ("s1.q01", 2, "Not this step."),
+    )
+    shown = questions_of_step(1, ours, shipped, [pack])
+    assert shown == (
+        ours[0],
+        Question("s1.q02", 1, "Who noticed it before you did?", "mine"),  # our id: our answer
+        Question("mine/z", 1, "When did you first ask for help?", "mine"),
+    )
+    # A second pack rewording the same question: the first pack's words stay.
+    other = _pack("other", ("s1.q02", 1, "Who saw it?"), ("s1.q09", 1, "What now?"))
+    shown = questions_of_step(1, ours, shipped, [pack, other])
+    assert [q.text for q in shown][1:] == [
+        "Who noticed it before you did?",
+        "When did you first ask for help?",
+        "What now?",
+    ]
+    assert questions_of_step(1, ours, shipped, []) == ours
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_our_questions_saved_edited_and_imported_back_are_not_doubled(new_vault, language):
+    """Issue 18: "save our questions as a pack to edit", add one, import: step 1 had 21."""
+    ours = len(step_content(language).guide(1).questions)
+    document = json.loads(pack_file_bytes(starter_pack("en", "My questions")))
+    document["questions"].append({"id": "mine-1", "step": 1, "text": "Who drove me home?"})
+    import_pack(new_vault, parse_pack(json.dumps(document).encode()))
+    view = load_step(new_vault, 1, language)
+    assert len(view.questions) == ours + 1
+    assert view.questions[-1].text == "Who drove me home?"
+    assert view.pack_names == {"my-questions": "My questions"}
+    assert overview(new_vault, language).cards[0].questions == ours + 1
+    for step in STEP_NUMBERS:  # no other step gained anything
+        assert len(load_step(new_vault, step, language).questions) == len(
+            step_content(language).guide(step).questions
+        ) + (step == 1)
+    # Edited again and imported again: the pack's questions are replaced, not added.
+    document["questions"][0]["text"] = "Where, honestly, did I lose control?"
+    document["questions"].append({"id": "mine-2", "step": 1, "text": "What did I promise?"})
+    import_pack(new_vault, parse_pack(json.dumps(document).encode()))
+    view = load_step(new_vault, 1, language)
+    assert len(view.questions) == ours + 2
+    first = view.questions[0]
+    assert (first.id, first.text, first.pack) == (
+        "s1.q01",
+        "Where, honestly, did I lose control?",
+        "my-questions",
+    )
+
+
+def test_an_answer_stays_with_a_question_a_pack_rewords(new_vault):
+    save_answer(new_vault, 1, "s1.q01", "At every wedding.")
+    document = json.loads(pack_file_bytes(starter_pack("en", "My questions")))
+    document["questions"][0]["text"] = "Where, honestly, did I lose control?"
+    import_pack(new_vault, parse_pack(json.dumps(document).encode()))
+    view = load_step(new_vault, 1, "en")
+    assert view.answers["s1.q01"].text == "At every wedding."
+    assert overview(new_vault, "en").cards[0].answered == 1

@@ -267,3 +267,44 @@ def test_about_page_says_the_app_is_not_affiliated(qapp, qtbot, controllers, vau
     window.show_page(Page.ABOUT)
     texts = " ".join(label.text() for label in window.about.findChildren(QLabel))
     assert "not affiliated" in texts
+
+
+def test_our_questions_saved_as_a_pack_edited_and_imported_are_not_doubled(
+    qapp, qtbot, controllers, vault_path, tmp_path, monkeypatch
+):
+    import json
+
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    overview = window.steps.overview
+    path = tmp_path / "my-questions.json"
+    overview.export_starter(str(path))  # "Save our questions as a pack to edit…"
+    settle(qtbot, controller)
+    qtbot.waitUntil(path.exists, timeout=5_000)
+    document = json.loads(path.read_text("utf-8"))
+    document["questions"][1]["text"] = "Who noticed it before I did?"
+    document["questions"].append({"id": "mine-1", "step": 1, "text": "Who drove me home?"})
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = overview.cards[1].dates.text()
+    overview.import_pack(str(path))
+    qtbot.waitUntil(lambda: overview.cards[1].dates.text() != before, timeout=5_000)
+    assert "of 11 questions" in overview.cards[1].dates.text()  # 10 of ours and 1 new, not 21
+    detail = window.steps.open_step(1)
+    qtbot.waitUntil(lambda: detail.isEnabled() and bool(detail.answer_editors), timeout=5_000)
+    assert len(detail.answer_editors) == 11
+    notes = [
+        label.text() for label in detail.questions_scroll.widget().findChildren(QLabel, "from_pack")
+    ]
+    assert notes == [
+        "Worded as in the question pack “My questions”",
+        "From the question pack “My questions”",
+    ]
+    # The pack can be taken away from the step's page; our questions stay.
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    detail.remove_pack_buttons["my-questions"].click()
+    qtbot.waitUntil(lambda: len(detail.answer_editors) == 10, timeout=5_000)
+    assert not detail.questions_scroll.widget().findChildren(QLabel, "from_pack")
+    assert detail.remove_pack_buttons == {}
+    settle(qtbot, controller)
+    _quit(controller)

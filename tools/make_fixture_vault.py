@@ -95,6 +95,18 @@ def main() -> int:
                     Mood.GOOD,
                 )
             )
+        if version >= 7:
+            vault.tools.save(
+                Amend(
+                    "fixture-a7",
+                    "Сестра",
+                    "Не вернул долг.",
+                    source_uid="fixture-h",
+                    position=1,
+                    my_part=frozenset({"selfish", "dishonest"}),
+                    their_part="Напомнила при всех.",
+                )
+            )
     vault.close()
     print(f"wrote {target}")
     return 0

@@ -42,7 +42,7 @@ RECORD_FIELDS: dict[type, tuple[str, str, tuple[str, ...]]] = {
     Fear: ("fears", "fear", ("why", "first_felt", "self_reliance", "instead")),
     SexConduct: ("sex_conduct", "whom", ("at_fault", "instead", "ideal")),
     Harm: ("harms", "to_whom", ("what_i_did", "how_affected")),
-    Amend: ("amends", "person", ("harm", "plan", "how_it_went")),
+    Amend: ("amends", "person", ("harm", "their_part", "plan", "how_it_went")),
     Slip: ("slips", "", ("what_happened", "learned")),
     SpotCheck: ("spot_checks", "", ("disturbed", "what_i_did")),
     GratitudeEntry: ("gratitude", "", ("text",)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -96,3 +97,41 @@ class QuestionPack:
     author: str
     language: str
     questions: tuple[Question, ...]
+
+
+def same_words(text: str) -> str:
+    """A question's text compared as words: case and spacing aside."""
+    return " ".join(text.split()).casefold()
+
+
+def questions_of_step(
+    step: int,
+    ours: Sequence[Question],
+    shipped: Collection[str],
+    packs: Sequence[QuestionPack],
+) -> tuple[Question, ...]:
+    """Our questions for the step as the imported packs leave them, then the packs' own.
+
+    A pack made from our questions ("save our questions as a pack to edit") holds them under
+    our ids. Such a question is ours, never a second copy: word for word as we ship it, in any
+    of our languages (``shipped``, compared by ``same_words``), it adds nothing; reworded, it
+    takes the place of ours with the pack's words, and keeps our id, so the answer written to
+    it stays with it (the first pack to reword a question wins). A question with our words under
+    another id adds nothing either. Only the rest are the pack's own questions, after ours.
+    A pack can reword or add, never take one of ours away.
+    """
+    shown = list(ours)
+    place = {question.id: number for number, question in enumerate(shown)}
+    known = {same_words(text) for text in shipped}
+    own: list[Question] = []
+    for pack in packs:
+        for question in pack.questions:
+            if question.step != step or same_words(question.text) in known:
+                continue
+            local = question.id.split("/", 1)[-1]
+            number = place.get(local)
+            if number is None:
+                own.append(question)
+            elif not shown[number].pack:
+                shown[number] = Question(local, step, question.text, pack.id)
+    return (*shown, *own)

@@ -28,7 +28,7 @@ from recovery_journal.domain.daily import (
     SpotCheck,
 )
 from recovery_journal.domain.help_now import HelpNow
-from recovery_journal.domain.inventory import WORKSHEETS, Amend
+from recovery_journal.domain.inventory import WORKSHEETS, Amend, Resentment, with_cause_moved
 from recovery_journal.domain.journal import JournalEntry, Mood, clean_tag
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
@@ -52,7 +52,7 @@ from recovery_journal.services.settings import load_settings
 
 FORMAT = "recovery-journal-export"
 OWN_QUESTION = re.compile(r"^s(\d{1,2})\.q\d+$")
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 SCHEMAS = {
     1: "export-v1.schema.json",
     2: "export-v2.schema.json",
@@ -61,6 +61,7 @@ SCHEMAS = {
     5: "export-v5.schema.json",
     6: "export-v6.schema.json",
     7: "export-v7.schema.json",
+    8: "export-v8.schema.json",
 }
 INVENTORY_SECTIONS: dict[str, type] = {**WORKSHEETS, "amends": Amend}
 
@@ -445,9 +446,7 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
             _import_steps(vault, steps)
         inventory = document.get("inventory")
         if inventory is not None:
-            for section, record_type in INVENTORY_SECTIONS.items():
-                for item in inventory[section]:
-                    vault.tools.save(record_from_plain(record_type, item))
+            _import_inventory(vault, inventory, document["format_version"])
         daily = document.get("daily")
         if daily is not None:
             for section, record_type in DAILY_SECTIONS.items():
@@ -460,6 +459,24 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
         if "help_now" in document:  # format 7 and later
             save_help_now(vault, HelpNow.from_plain(document["help_now"]))
     return Changes.everything()
+
+
+def _import_inventory(vault: Vault, inventory: Mapping[str, Any], version: int) -> None:
+    for section, record_type in WORKSHEETS.items():
+        for item in inventory[section]:
+            vault.tools.save(record_from_plain(record_type, item))
+    resentments = {
+        item["uid"]: record_from_plain(Resentment, item) for item in inventory["resentments"]
+    }
+    for item in inventory["amends"]:
+        if version < 8:
+            # Before format 8 an entry had no my part and no their part, and one sent from a
+            # resentment carried its cause as the harm: moved as an upgraded vault moves it.
+            item = {"my_part": [], "their_part": "", **item}
+        amend = record_from_plain(Amend, item)
+        row = resentments.get(amend.source_uid)
+        moved = with_cause_moved(amend, row) if version < 8 and row is not None else None
+        vault.tools.save(moved or amend)
 
 
 def _import_steps(vault: Vault, steps: Mapping[str, Any]) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from recovery_journal.domain.inventory import MY_PART, TO_STEP8, Amend, Resentment
+from recovery_journal.domain.inventory import MY_PART, Amend, Resentment, step8_words
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import Defect
 from recovery_journal.i18n import SOURCE_LANGUAGE
@@ -40,8 +40,11 @@ def inventory_text(language: str) -> InventoryText:
 
 
 def send_to_step8(vault: Vault, row: Any) -> Amend:
-    """Put the person named on a worksheet row on the step 8 list, linked to that row."""
-    person_field, harm_field = TO_STEP8[type(row)]
+    """Put the person named on a worksheet row on the step 8 list, linked to that row.
+
+    The entry carries my part of the row (``step8_words``), not what the other person did.
+    """
+    words = step8_words(row)
     with vault.transaction():
         existing = vault.tools.all(Amend)
         linked = next((a for a in existing if a.source_uid == row.uid), None)
@@ -49,8 +52,9 @@ def send_to_step8(vault: Vault, row: Any) -> Amend:
             return linked  # already on the list: one person, one entry
         amend = Amend(
             new_uid(),
-            person=getattr(row, person_field),
-            harm=getattr(row, harm_field),
+            person=words.person,
+            harm=words.harm,
+            my_part=words.my_part,
             source_uid=row.uid,
             position=max((a.position for a in existing), default=-1) + 1,
         )

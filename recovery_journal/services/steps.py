@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cache
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.ports import Vault
@@ -17,8 +18,9 @@ from recovery_journal.domain.steps import (
     StepGuide,
     StepProgress,
     StepStatus,
+    questions_of_step,
 )
-from recovery_journal.i18n import _
+from recovery_journal.i18n import LANGUAGES, _
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_content import StepContent, step_content
 
@@ -48,9 +50,10 @@ class StepView:
     guide: StepGuide
     wording: str
     template_wording: str
-    questions: tuple[Question, ...]  # ours, then those of imported packs
+    questions: tuple[Question, ...]  # ours (a pack may reword one), then those of packs
     answers: dict[str, Answer]
     progress: StepProgress
+    pack_names: dict[str, str] = field(default_factory=dict)  # pack id: its name
 
 
 def _template(content: StepContent, settings: JournalSettings, step: int) -> str:
@@ -59,12 +62,19 @@ def _template(content: StepContent, settings: JournalSettings, step: int) -> str
     )
 
 
+@cache
+def _shipped_texts(step: int) -> tuple[str, ...]:
+    """Our questions' words for the step in every language we ship."""
+    return tuple(
+        q.text for language in LANGUAGES for q in step_content(language).guide(step).questions
+    )
+
+
 def _questions(
     content: StepContent, packs: Sequence[QuestionPack], step: int
 ) -> tuple[Question, ...]:
-    """Our questions for the step, then those of the imported packs."""
-    extra = tuple(q for pack in packs for q in pack.questions if q.step == step)
-    return content.guide(step).questions + extra
+    """Our questions for the step as the imported packs leave them, then the packs' own."""
+    return questions_of_step(step, content.guide(step).questions, _shipped_texts(step), packs)
 
 
 def overview(vault: Vault, language: str) -> StepsOverview:
@@ -121,7 +131,8 @@ def load_step(vault: Vault, step: int, language: str) -> StepView:
     settings = load_settings(vault)
     progress = vault.steps.progress()[step]
     template = _template(content, settings, step)
-    questions = _questions(content, vault.steps.packs(), step)
+    packs = vault.steps.packs()
+    questions = _questions(content, packs, step)
     ids = {q.id for q in questions}
     # By question id, not by the step stored with the answer: a pack may move a question.
     answers = {qid: a for qid, a in vault.steps.answers().items() if qid in ids}
@@ -132,6 +143,7 @@ def load_step(vault: Vault, step: int, language: str) -> StepView:
         questions=questions,
         answers=answers,
         progress=progress,
+        pack_names={pack.id: pack.name for pack in packs},
     )
 
 

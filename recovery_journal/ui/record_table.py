@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,9 +29,10 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QHelpEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -45,9 +47,11 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +83,17 @@ class Column:
     # (a shipped question's wording): what to show and to start editing from.
     shown: Callable[[Any], str] | None = None
     read_only: bool = False
+    # In the form: a field most rows leave empty, shown only on a row that holds words in it.
+    only_when_written: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TableAction:
+    """A button under the table; ``needs_row``: it acts on the selected row (else on None)."""
+
+    text: str
+    callback: Callable[[Any], None]
+    needs_row: bool = True
 
 
 def _kind(record_type: type, field: str) -> Any:
@@ -87,6 +102,16 @@ def _kind(record_type: type, field: str) -> Any:
 
 def _is_set(kind: Any) -> bool:
     return typing.get_origin(kind) is frozenset
+
+
+def _is_text(kind: Any) -> bool:
+    """Whether the field's shown text has no natural bound (words, or a list of ticks)."""
+    return kind is str or _is_set(kind)
+
+
+def one_line(text: str) -> str:
+    """The text as a table cell shows it: its lines and runs of spaces joined by one space."""
+    return " ".join(text.split())
 
 
 def _day_text(value: date) -> str:
@@ -114,6 +139,60 @@ def show_words(editor: QPlainTextEdit | QLineEdit, words: Sequence[str]) -> None
     cursor.setPosition(min(positions))
     editor.setTextCursor(cursor)
     editor.ensureCursorVisible()
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnWant:
+    """A column's width: what it wants, the least it can do with, its share of room left."""
+
+    want: int
+    floor: int
+    weight: int  # 0: takes no more than it wants
+
+
+def fit_widths(wants: Sequence[ColumnWant], room: int) -> list[int]:
+    """Column widths that fill ``room`` exactly when they can.
+
+    With room to spare, each column gets what it wants and the columns of words share the
+    rest by weight. Short of room, each gives up the same part of what it wants above its
+    floor; below the sum of the floors, the floors (and the table scrolls sideways).
+    """
+    if not wants:
+        return []
+    widths = [w.want for w in wants]
+    spare = room - sum(widths)
+    if spare >= 0:
+        weights = [w.weight for w in wants]
+        if not any(weights):
+            weights = [0] * (len(wants) - 1) + [1]  # the last column takes the rest
+        total = sum(weights)
+        shares = [spare * weight // total for weight in weights]
+        widths = [width + share for width, share in zip(widths, shares, strict=True)]
+    else:
+        above = sum(w.want - w.floor for w in wants)
+        keep = max(0.0, (room - sum(w.floor for w in wants)) / above) if above else 0.0
+        widths = [w.floor + int((w.want - w.floor) * keep) for w in wants]
+    # What rounding left over goes to the last column that grows, so the row ends at the edge.
+    left = room - sum(widths)
+    if left > 0:
+        last = max((n for n, w in enumerate(wants) if w.weight), default=len(wants) - 1)
+        widths[last] += left
+    return widths
+
+
+class RecordView(QTableView):
+    """A table view that says when its room changed, so its columns can be fitted again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resized: Callable[[], None] = lambda: None
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        # The viewport's width, not the view's: a scroll bar coming or going changes it too.
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            self.resized()
+        return handled
 
 
 class RecordModel(QAbstractTableModel):
@@ -210,7 +289,10 @@ class RecordModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # the whole title, where a narrow column elides it
+        ):
             return self.columns[section].title
         return None
 
@@ -223,6 +305,8 @@ class RecordModel(QAbstractTableModel):
             return _day_text(value)
         if isinstance(value, frozenset):
             return ", ".join(self._option_label(field, key) for key in sorted(value))
+        if isinstance(value, str):
+            return one_line(value)  # one line a row; the whole text is in the tooltip and form
         return "" if value is None else str(value)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -243,8 +327,9 @@ class RecordModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.CheckStateRole and isinstance(value, bool):
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
-            return value
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str | frozenset):
+            # The delegate shows it only where the cell shows less than all of it.
+            return value if isinstance(value, str) else self._shown(field, value)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -288,6 +373,37 @@ class RecordDelegate(QStyledItemDelegate):
     def _kind(self, index: AnyIndex) -> Any:
         # The sorting proxy reorders rows, never columns, so the column number is the model's.
         return _kind(self._model.record_type, self._model.columns[index.column()].field)
+
+    def cut_short(self, option: QStyleOptionViewItem, index: AnyIndex) -> bool:
+        """Whether the cell shows less than its whole text (lines joined, or elided)."""
+        shown = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        whole = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+        if not whole:
+            return False
+        if shown != whole:
+            return True
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        return item.fontMetrics.horizontalAdvance(shown) > room.width() - 2 * margin
+
+    def helpEvent(  # noqa: N802
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: AnyIndex,
+    ) -> bool:
+        if event.type() != QEvent.Type.ToolTip or not index.isValid():
+            return super().helpEvent(event, view, option, index)
+        if self.cut_short(option, index):
+            QToolTip.showText(event.globalPos(), index.data(Qt.ItemDataRole.ToolTipRole), view)
+        else:
+            QToolTip.hideText()
+        return True
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -398,12 +514,14 @@ class RecordForm(QWidget):
         self._loading = False
         self.texts: dict[str, QPlainTextEdit] = {}
         self.ticks: dict[str, dict[str, QCheckBox]] = {}
+        self._when_written = {c.field for c in columns if c.only_when_written}
         self._commit = QTimer(self)
         self._commit.setSingleShot(True)
         self._commit.setInterval(700)
         self._commit.timeout.connect(self.commit)
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self._layout = layout
         kinds = dict(field_kinds(table.model.record_type))
         for column in columns:
             kind = kinds[column.field]
@@ -439,6 +557,8 @@ class RecordForm(QWidget):
             text = getattr(record, field) if record is not None else ""
             if editor.toPlainText() != text:
                 editor.setPlainText(text)
+            if field in self._when_written:
+                self._layout.setRowVisible(editor, bool(text.strip()))
         for field, checks in self.ticks.items():
             chosen = getattr(record, field) if record is not None else frozenset()
             for key, check in checks.items():
@@ -491,7 +611,7 @@ class RecordTable(QWidget):
         option_choices: Mapping[str, Sequence[str]] | None = None,
         option_label: OptionLabel | None = None,
         reorder: bool = False,
-        actions: Sequence[tuple[str, Callable[[Any], None]]] = (),
+        actions: Sequence[TableAction] = (),
         removable: bool = True,
         addable: bool = True,
         filterable: bool = False,
@@ -520,7 +640,7 @@ class RecordTable(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.view = QTableView()
+        self.view = RecordView()
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(RecordDelegate(self.model, self.view))
         self.view.setSortingEnabled(True)
@@ -534,22 +654,12 @@ class RecordTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.view.setWordWrap(True)
-        # Rows grow to show wrapped text whole rather than cutting it off with "…".
-        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.model.modelReset.connect(self.view.resizeRowsToContents)
-        self.model.dataChanged.connect(lambda *_args: self.view.resizeRowsToContents())
+        # One line a row, long text elided with "…": a long cell never pushes the other columns
+        # out of view. The whole text is in the cell's tooltip and in the form or the editor.
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        # A stretched column never shrinks to nothing: the table scrolls sideways instead.
-        header.setMinimumSectionSize(90)
-        for number, column in enumerate(self.model.columns):
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if column.stretch
-                else QHeaderView.ResizeMode.ResizeToContents
-            )
-            header.setSectionResizeMode(number, mode)
+        self._size_columns()
 
         self.filter = QLineEdit()
         self.filter.setObjectName("filter")
@@ -617,13 +727,20 @@ class RecordTable(QWidget):
         # Actions one under another: their labels are long, and clipped labels help nobody.
         third_row = QVBoxLayout()
         self.action_buttons: list[QPushButton] = []
-        for text, callback in actions:
-            button = QPushButton(text)
+        # The buttons that act on the selected row: off while no row is selected.
+        self._row_buttons = [
+            self.duplicate_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ]
+        for action in actions:
+            button = QPushButton(action.text)
             button.setMinimumWidth(button.sizeHint().width())
-            button.clicked.connect(
-                lambda _checked=False, callback=callback: self._run_action(callback)
-            )
+            button.clicked.connect(lambda _checked=False, action=action: self._run_action(action))
             self.action_buttons.append(button)
+            if action.needs_row:
+                self._row_buttons.append(button)
             third_row.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
         for button in (
             self.add_button,
@@ -667,7 +784,84 @@ class RecordTable(QWidget):
             self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         else:
             layout.addWidget(table_side)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_buttons)
+        self._update_buttons()
         self.reload()
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        # A selected row touches every column: bold titles on each would only be wider (and
+        # cut at both ends), telling nothing.
+        header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setMinimumSectionSize(24)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        # Fitted again whenever the table's width changes; a column dragged wider stays so
+        # until then.
+        self.view.resized = self.fit_columns
+
+    def _column_wants(self) -> list[ColumnWant]:
+        """What each column needs, by its kind, never by how long a cell's text happens to be.
+
+        Days, numbers, choices and tick marks are short by nature: they want their title and
+        their longest value. Words (and lists of ticks) want their title, and share the room
+        left (a stretched column twice as much).
+        """
+        metrics = self.view.horizontalHeader().fontMetrics()
+        cell = self.view.fontMetrics()
+        pad = 3 * metrics.averageCharWidth()  # the margins around a title or a cell's text
+        char = cell.averageCharWidth()
+        wants = []
+        for column in self.model.columns:
+            kind = _kind(self.model.record_type, column.field)
+            title = metrics.horizontalAdvance(column.title) + pad
+            if _is_text(kind):
+                wants.append(
+                    ColumnWant(title, min(title, 6 * char + pad), 2 if column.stretch else 1)
+                )
+                continue
+            if kind is bool:
+                values = [0]
+                floor = 2 * pad
+            elif isinstance(kind, type) and issubclass(kind, Enum):
+                values = [cell.horizontalAdvance(label(member)) for member in kind]
+                floor = 6 * char + pad
+            elif kind is int:
+                values = [cell.horizontalAdvance("0000")]
+                floor = values[0] + pad
+            else:  # a day
+                values = [cell.horizontalAdvance(_day_text(date(2000, 12, 28)))]
+                floor = values[0] + pad
+            want = max(title, max(values) + pad)
+            wants.append(ColumnWant(want, min(floor, want), 0))
+        return wants
+
+    def fit_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        widths = fit_widths(self._column_wants(), self.view.viewport().width())
+        for number, width in enumerate(widths):
+            header.resizeSection(number, width)
+
+    def selected_record(self) -> Any:
+        """The record of the selected row; None when no row is selected (or the list is empty)."""
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.current_record()
+
+    def _update_buttons(self, *_args: Any) -> None:
+        chosen = self.selected_record() is not None
+        for button in self._row_buttons:
+            button.setEnabled(chosen)
 
     # --- loading and the current row -------------------------------------------------------------
 
@@ -850,7 +1044,7 @@ class RecordTable(QWidget):
             self.view.edit(index)
 
     def duplicate_current(self) -> None:
-        record = self.current_record()
+        record = self.selected_record()
         if record is None:
             return
         copy, moved = duplicate_plan(self.model.records, record, new_uid())
@@ -861,7 +1055,7 @@ class RecordTable(QWidget):
         self.select(copy.uid)
 
     def move_current(self, step: int) -> None:
-        record = self.current_record()
+        record = self.selected_record()
         if record is None or not hasattr(record, "position"):
             return
         moved = move_plan(self.model.records, record, step)
@@ -872,7 +1066,7 @@ class RecordTable(QWidget):
         self.select(record.uid)
 
     def remove_selected(self) -> None:
-        record = self.current_record()
+        record = self.selected_record()
         if record is None or not self._removable:
             return
         answer = QMessageBox.question(
@@ -885,12 +1079,12 @@ class RecordTable(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self._push(_("Remove"), {record.uid: record}, {record.uid: None})
 
-    def _run_action(self, callback: Callable[[Any], None]) -> None:
+    def _run_action(self, action: TableAction) -> None:
         if self.form is not None:
             self.form.commit()
-        record = self.current_record()
-        if record is not None:
-            callback(record)
+        record = self.selected_record()
+        if record is not None or not action.needs_row:
+            action.callback(record)
 
     def save_now(self) -> list[Future[Any]]:
         """Commit what the form holds; the futures say when every change is in the vault."""

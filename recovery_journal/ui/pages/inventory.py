@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget, QVBoxLayout, QWidge
 
 from recovery_journal.domain.inventory import (
     CHOICES,
+    MY_PART,
     TO_STEP8,
     WORKSHEETS,
     Amend,
@@ -30,8 +31,8 @@ from recovery_journal.services.inventory import (
     send_to_step8,
 )
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.record_table import Column, RecordTable, holds_words
-from recovery_journal.ui.widgets import wrapped
+from recovery_journal.ui.record_table import Column, RecordTable, TableAction, holds_words
+from recovery_journal.ui.widgets import heading, wrapped
 
 # The flags every worksheet row has, shown as tick columns in the table.
 FLAG_FIELDS = ("private", "discussed")
@@ -73,11 +74,14 @@ class WorksheetTab(QWidget):
             for index, name in enumerate(shown)
         ] + [Column(name, _flag_title(name)) for name in FLAG_FIELDS if name in kinds]
         form_columns = [Column(name, text.column(sheet, name)) for name in content_fields]
-        actions: list[tuple[str, Any]] = []
+        actions: list[TableAction] = []
         if record_type in TO_STEP8:
-            actions.append((_("Add to my step 8 list"), self._send_to_step8))
+            actions.append(TableAction(_("Add to my step 8 list"), self._send_to_step8))
         if sheet == "resentments":
-            actions.append((_("Carry my part to steps 6–7"), self._carry_defects))
+            # Every row's ticks, not the selected row's: it needs no row.
+            actions.append(
+                TableAction(_("Carry my part to steps 6–7"), self._carry_defects, needs_row=False)
+            )
         self.table = RecordTable(
             operations,
             record_type,
@@ -133,20 +137,21 @@ class WorksheetTab(QWidget):
 
 
 class AmendsTab(QWidget):
-    """Step 8 (who, the harm, willingness) or step 9 (the amends and how they went)."""
+    """Step 8 (who, how I acted, the harm, willingness) or step 9 (the amends, how they went)."""
 
     def __init__(self, operations: Operations, step: int) -> None:
         super().__init__()
         text = inventory_text(current_language())
         sheet = f"step{step}"
         if step == 8:
-            fields = ["person", "harm", "willingness"]
-            form_fields = ["harm"]
+            fields = ["person", "my_part", "harm", "willingness"]
+            # What they did is kept only on entries an older version filled in that way.
+            form_fields = ["person", "harm", "my_part", "their_part"]
         else:
             fields = ["person", "kind", "planned_on", "status", "made_on"]
-            form_fields = ["plan", "how_it_went"]
+            form_fields = ["person", "plan", "how_it_went"]
         columns = [
-            Column(name, text.column(sheet, name), stretch=name in ("harm", "person"))
+            Column(name, text.column(sheet, name), stretch=name in ("person", "harm", "my_part"))
             for name in fields
         ] + [Column("private", _flag_title("private"))]
         self.table = RecordTable(
@@ -154,8 +159,17 @@ class AmendsTab(QWidget):
             Amend,
             columns,
             make_new=lambda uid: Amend(uid),
-            form_columns=[Column(name, text.column(sheet, name)) for name in form_fields],
-            option_choices={},
+            form_columns=[
+                Column(
+                    name,
+                    text.column(sheet, name),
+                    only_when_written=name == "their_part",
+                )
+                for name in form_fields
+            ],
+            option_choices={"my_part": MY_PART},
+            # The ticks are kept as keys and named here, in the language shown now.
+            option_label=text.option,
             reorder=True,
             name=text.worksheets[sheet]["title"],
         )
@@ -200,6 +214,7 @@ class InventoryPage(QWidget):
         self.tabs.currentChanged.connect(partial(self._tab_shown))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(heading(_("Inventory")))
         layout.addWidget(self.tabs)
 
     def _tab_shown(self, index: int) -> None:

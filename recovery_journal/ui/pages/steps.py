@@ -257,18 +257,35 @@ class StepsOverviewWidget(QWidget):
         self._operations.run(lambda vault: write_private_file(target, data))
 
     def _remove(self, pack_id: str) -> None:
-        answer = QMessageBox.question(
-            self,
-            _("Question packs"),
-            _(
-                "Remove this question pack? Your answers to its questions stay in the vault and "
-                "come back if you import the pack again."
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if _removal_confirmed(self):
             self._operations.run(lambda vault: delete_pack(vault, pack_id), changes=STEPS_CHANGED)
+
+
+def _removal_confirmed(parent: QWidget) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        _("Question packs"),
+        _(
+            "Remove this question pack? Your answers to its questions stay in the vault and "
+            "come back if you import the pack again."
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _from_pack(text: str) -> QLabel:
+    """A small, quiet line under a question that a question pack brought or reworded."""
+    note = QLabel(text)
+    note.setWordWrap(True)
+    note.setObjectName("from_pack")
+    # Smaller and in italics, in the text's own colour: a greyed label would be hard to read.
+    font = QFont(note.font())
+    font.setItalic(True)
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    note.setFont(font)
+    return note
 
 
 class StepDetailWidget(QWidget):
@@ -413,11 +430,24 @@ class StepDetailWidget(QWidget):
         self.about.setText("\n\n".join(view.guide.about))
         holder = QWidget()
         layout = QVBoxLayout(holder)
+        # Shown again after a pack is removed: the editors of before go with their holder.
+        for editors in (self.answer_editors, self.edited_labels, self.private_boxes):
+            editors.clear()
+        ours = {question.id for question in view.guide.questions}
         for number, question in enumerate(view.questions, start=1):
             prompt = wrapped(f"{number}. {question.text}")
             bold = QFont(prompt.font())
             bold.setBold(True)
             prompt.setFont(bold)
+            if question.pack:
+                name = view.pack_names.get(question.pack, question.pack)
+                layout.addWidget(
+                    _from_pack(
+                        _("Worded as in the question pack “{name}”").format(name=name)
+                        if question.id in ours
+                        else _("From the question pack “{name}”").format(name=name)
+                    )
+                )
             editor = QPlainTextEdit()
             editor.setObjectName(f"answer_{question.id}")
             editor.setAccessibleName(question.text)
@@ -450,6 +480,17 @@ class StepDetailWidget(QWidget):
             layout.addWidget(editor)
             layout.addLayout(below)
             layout.addSpacing(10)  # so a tick reads as part of its answer, not the next question
+        self.remove_pack_buttons: dict[str, QPushButton] = {}
+        for pack_id in dict.fromkeys(q.pack for q in view.questions if q.pack):
+            button = QPushButton(
+                _("Remove the question pack “{name}”…").format(
+                    name=view.pack_names.get(pack_id, pack_id)
+                )
+            )
+            button.setObjectName("remove_pack")
+            button.clicked.connect(partial(self._remove_pack, pack_id))
+            self.remove_pack_buttons[pack_id] = button
+            layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.questions_scroll.setWidget(holder)
         self.notes.blockSignals(True)
@@ -460,6 +501,18 @@ class StepDetailWidget(QWidget):
         self.setEnabled(True)
         if self._wanted is not None:
             self._reveal_wanted()
+
+    def _remove_pack(self, pack_id: str) -> None:
+        if not _removal_confirmed(self):
+            return
+        wait_for_saves(self.save_now())  # what was typed is kept before the questions change
+        step, language = self.step, current_language()
+
+        def remove(vault: Any) -> StepView:
+            delete_pack(vault, pack_id)
+            return load_step(vault, step, language)
+
+        self._operations.run(remove, self._show, changes=STEPS_CHANGED, owner=self)
 
     # --- a search result -------------------------------------------------------------------------
 
