@@ -63,20 +63,23 @@ def page_shown(app: App) -> str:
 
 def choose_menu(app: App, *path: str) -> None:
     """Click through the menu bar as a person does: ``choose_menu(app, "Journal", "Lock now")``."""
-    frame = app.window("frame")
-    node = app.wait_for_node("menu item", path[0], within=frame)
+    node = app.wait_for_node("menu item", path[0], within="frame")
     app.desktop.click(node)
     for label in path[1:]:
+        parent = node
         node = wait_for(
-            lambda label=label: _menu_entry(app, label), 10, f"the menu entry {label!r}"
-        )
+            lambda label=label, parent=parent: _menu_entry(parent, label),
+            10, f"the menu entry {label!r}",
+        )  # fmt: skip
         app.desktop.click(node)
 
 
-def _menu_entry(app: App, label: str) -> Node | None:
-    for node in app.root.find_all("menu item", label):
-        if "enabled" in node.states:
-            return node
+def _menu_entry(opened: Node, label: str) -> Node | None:
+    """An enabled entry of the menu that ``opened`` (a menu item) has shown."""
+    for menu in opened.find_all("popup menu"):
+        for node in menu.children():
+            if node.role == "menu item" and node.name == label and "enabled" in node.states:
+                return node
     return None
 
 

@@ -32,7 +32,7 @@ ENTRIES = [
 
 
 def _dialogs(app) -> list:
-    return [window for window in app.windows() if window.role in ("dialog", "alert")]
+    return [window for window in app.windows() if window.role in ("dialog", "alert", "alert message")]
 
 
 def test_every_menu_entry_does_what_it_names(launch):
@@ -62,3 +62,28 @@ def test_every_menu_entry_does_what_it_names(launch):
     app.desktop.key("ctrl+q")
     assert app.wait_exit(20) == 0
     assert "Traceback" not in app.log(), app.log()
+
+
+def test_export_everything_as_json_asks_then_writes_the_file(launch, tmp_path):
+    app = launch()
+    create_journal(app)
+    skip_guide(app)
+    choose_menu(app, "Journal", "Export everything as JSON…")
+    warning = app.wait_for_node("alert message", contains="Export everything as JSON")
+    app.desktop.click(app.wait_for_node("push button", "Yes", within=warning))
+    saving = wait_for(
+        lambda: next((d for d in _dialogs(app) if "Export everything" in d.name), None),
+        10,
+        "the file dialog",
+    )
+    # It opens in the home folder's Documents (here: home, there is none), never the
+    # folder the program was started from.
+    target = tmp_path / "everything.json"
+    app.wait_for_focus("text")
+    app.desktop.key("ctrl+a")
+    app.desktop.type(str(target))
+    app.desktop.key("Return")
+    wait_for(lambda: not _dialogs(app), 10, "the file dialog to close")
+    app.wait_for_node("label", contains="Exported to", within="frame")
+    assert target.exists() and target.stat().st_size > 100
+    del saving
