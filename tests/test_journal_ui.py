@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 
-from recovery_journal.domain.clean_time import journal_day
+from recovery_journal.domain.day import journal_day
 from recovery_journal.domain.journal import JournalEntry, Mood
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.services.review import review_day

@@ -18,7 +18,7 @@ from recovery_journal.store import create_vault
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages import search as search_page
 from recovery_journal.ui.pages.search import HIT_ROLE, HTML_ROLE, page_for_kind
-from recovery_journal.ui.pages.today import long_day
+from recovery_journal.ui.dates import day_heading
 from recovery_journal.ui.record_table import RecordTable
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
@@ -260,7 +260,7 @@ def test_a_day_note_is_titled_as_one_and_today_s_opens_in_the_editor(
     assert _groups(page) == {"note": [date.today().isoformat()]}
     index = page.model.index_of("note", date.today().isoformat())
     # Named by its day, which the snippet below does not repeat.
-    assert f"<b>{long_day(date.today())}</b>" in index.data(HTML_ROLE)
+    assert f"<b>{day_heading(date.today())}</b>" in index.data(HTML_ROLE)
     # The window opens a day's note on the journal page; today's note is also on Today.
     window.show_page(Page.TODAY)
     window.today.show_item(index.data(HIT_ROLE))
@@ -274,7 +274,7 @@ def test_a_review_opens_on_its_night_with_the_note_in_hand(qapp, qtbot, controll
     page = _search(qtbot, window, "bicycle")
     assert _groups(page) == {"review": [YESTERDAY.isoformat()]}
     shown = page.model.index_of("review", YESTERDAY.isoformat()).data(HTML_ROLE)
-    assert f"<b>{long_day(YESTERDAY)}</b>" in shown and ">bicycle</b>" in shown
+    assert f"<b>{day_heading(YESTERDAY)}</b>" in shown and ">bicycle</b>" in shown
     assert page.model.index(0, 0).data() == "Nightly reviews (1)"
     _press_enter_on(qtbot, page, "review", YESTERDAY.isoformat())
     review = window.review
