@@ -15,10 +15,10 @@ from recovery_journal.domain.step_tools import Defect, Step1Example, Step1List
 from recovery_journal.domain.steps import Answer
 from recovery_journal.services.search import KIND_HEADINGS
 from recovery_journal.store import create_vault
+from recovery_journal.ui.dates import day_heading
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages import search as search_page
 from recovery_journal.ui.pages.search import HIT_ROLE, HTML_ROLE, page_for_kind
-from recovery_journal.ui.dates import day_heading
 from recovery_journal.ui.record_table import RecordTable
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
