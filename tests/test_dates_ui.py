@@ -46,12 +46,12 @@ def language(qapp) -> Iterator:
 def test_every_kind_of_date_and_time_in_english(language):
     language("en")
     assert entry_format() == "M/d/yyyy"
-    assert date_text(SUNDAY) == "December 6, 2026"
+    assert date_text(SUNDAY) == "December\u00a06,\u00a02026"  # a date does not break
     assert weekday_date_text(SUNDAY) == "Sunday, December 6, 2026"
     assert day_heading(SUNDAY) == "Sunday, December 6, 2026"
     assert compact_date_text(SUNDAY) == "Sun, Dec 6, 2026"
     assert time_text(time(21, 3)) == "9:03\u202fPM"  # Qt's narrow no-break space
-    assert moment_text(EVENING.astimezone()) == "December 6, 2026 at 9:03\u202fPM"
+    assert moment_text(EVENING.astimezone()) == f"{date_text(SUNDAY)} at 9:03\u202fPM"
 
 
 def test_every_kind_of_date_and_time_in_russian(language):
@@ -59,12 +59,12 @@ def test_every_kind_of_date_and_time_in_russian(language):
     assert entry_format() == "dd.MM.yyyy"
     # Months in the genitive and lower case, the year marked "г." everywhere.
     year = "2026\u202fг."  # Qt's narrow no-break space keeps the year and its mark together
-    assert date_text(SUNDAY) == f"6 декабря {year}"
+    assert date_text(SUNDAY) == f"6\u00a0декабря\u00a0{year}"
     assert weekday_date_text(SUNDAY) == f"воскресенье, 6 декабря {year}"
     assert day_heading(SUNDAY) == f"Воскресенье, 6 декабря {year}"
     assert compact_date_text(date(2026, 5, 3)) == f"Вс, 3 мая {year}"
     assert time_text(time(21, 3)) == "21:03"
-    assert moment_text(EVENING.astimezone()) == f"6 декабря {year} в 21:03"
+    assert moment_text(EVENING.astimezone()) == f"{date_text(SUNDAY)} в 21:03"
 
 
 # --- typed --------------------------------------------------------------------------------------
@@ -273,7 +273,7 @@ def test_a_slip_long_ago_asks_and_a_no_keeps_the_dialog_and_its_words(
     dialog.on.set_day(date(1960, 6, 1))
     answers.append(False)
     dialog.accept()
-    assert answers.asked and "June 1, 1960" in answers.asked[0]
+    assert answers.asked and date_text(date(1960, 6, 1)) in answers.asked[0]
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.what.toPlainText() == "A wedding"
     answers.append(True)
@@ -305,3 +305,14 @@ def test_the_steps_page_says_its_dates_the_same_way(qapp, qtbot, controllers, va
     assert edited.startswith(f"Last edited {date_text(datetime.now(UTC).astimezone().date())} at ")
     qtbot.waitUntil(lambda: f"started {date_text(today)}" in detail.dates.text(), timeout=5_000)
     assert QLocale().name() == "en_US"
+
+
+def test_chart_days_in_russian_take_the_month_as_after_a_number(language):
+    from recovery_journal.services.trends import DateTick, TickStyle
+    from recovery_journal.ui.charts import Palette, tick_label
+    from recovery_journal.ui.dates import day_month_names, month_names
+
+    language("ru")
+    palette = Palette("#000000", "#ffffff", "#888888", month_names(), day_month_names())
+    assert tick_label(DateTick(0, date(2026, 5, 4), TickStyle.DAY_MONTH), palette) == "4 мая"
+    assert tick_label(DateTick(0, date(2026, 5, 1), TickStyle.MONTH_YEAR), palette) == "май 2026"

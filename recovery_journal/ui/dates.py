@@ -29,6 +29,7 @@ from recovery_journal.domain.day import year_from_two_digits
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.ui.widgets import pydate, qdate
 
+NO_BREAK = "\u00a0"
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2099, 12, 31)
 
@@ -65,8 +66,13 @@ def _capitalised(text: str) -> str:
 
 
 def date_text(day: date) -> str:
-    """A date in a sentence or a table: "December 6, 2026" / "6 декабря 2026 г."."""
-    return QLocale().toString(qdate(day), _without_weekday(_long_format()))
+    """A date in a sentence or a table: "December 6, 2026" / "6 декабря 2026 г.".
+
+    Its spaces do not break: a label that wraps puts the whole date on the next line rather
+    than leave "10" at the end of one line and "октября 2026 г." on the next.
+    """
+    text = QLocale().toString(qdate(day), _without_weekday(_long_format()))
+    return text.replace(" ", NO_BREAK)
 
 
 def weekday_date_text(day: date) -> str:
