@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 # Before any Qt import: tests never need a display (Picard does the same in its conftest).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from recovery_journal.domain.day import journal_day  # noqa: E402
 from recovery_journal.i18n import set_language  # noqa: E402
 from recovery_journal.store import SqlCipherVault, create_vault, open_vault  # noqa: E402
 
@@ -215,3 +217,8 @@ def new_vault(vault_path: Path) -> Iterator[SqlCipherVault]:
 
 def reopen(path: Path, passphrase: str = PASSPHRASE) -> SqlCipherVault:
     return open_vault(path, passphrase, kdf_iterations=TEST_KDF)
+
+
+def persons_today() -> date:
+    """Today as the app counts it with the default day boundary: at 01:00 it is still yesterday."""
+    return journal_day(datetime.now().astimezone())

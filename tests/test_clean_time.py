@@ -14,12 +14,12 @@ from recovery_journal.domain.clean_time import (
     add_months,
     current_clean_date,
     days_clean,
-    journal_day,
     longest_run_days,
     milestone_reached,
     next_milestone,
     span,
 )
+from recovery_journal.domain.day import journal_day
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

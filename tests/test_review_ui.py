@@ -25,13 +25,8 @@ from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.practice import SlipDialog
 from recovery_journal.ui.pages.review import QuestionsDialog
 from recovery_journal.ui.widgets import qdate
-from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
-
-
-def review_day_now() -> date:
-    now = datetime.now().astimezone()
-    return (now - timedelta(hours=4)).date()  # the default boundary is 04:00
 
 
 def _open(qapp, qtbot, controllers, vault_path, settings: JournalSettings | None = None):
@@ -108,7 +103,7 @@ def test_a_whole_nightly_review_with_the_keyboard_alone(qapp, qtbot, controllers
     settle(qtbot, controller)
     qtbot.waitUntil(lambda: page.save_state.text() == "Saved")
     day = page.day
-    assert day == review_day_now()
+    assert day == persons_today()
     window.close()
     controller.shutdown()
 

@@ -15,14 +15,15 @@ from recovery_journal.domain.step_tools import Defect, Step1Example, Step1List
 from recovery_journal.domain.steps import Answer
 from recovery_journal.services.search import KIND_HEADINGS
 from recovery_journal.store import create_vault
+from recovery_journal.ui.dates import day_heading
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages import search as search_page
 from recovery_journal.ui.pages.search import HIT_ROLE, HTML_ROLE, page_for_kind
-from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import RecordTable
-from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
+TODAY = persons_today()  # the Today page's day: before 04:00, still yesterday's
 YESTERDAY = date.today() - timedelta(days=1)
 GRUDGES = "Mostly fear. I keep a list of grudges and old wounds."
 BICYCLE = "Fixed the bicycle instead of phoning my sponsor"
@@ -56,7 +57,7 @@ def _fill(vault) -> None:
     )
     vault.tools.save(Defect("d-imp", "Impatience", "Patience", "Honking at every driver"))
     now = datetime.now(UTC)
-    vault.notes.save(DailyNote(date.today(), "Walked by the river after work", now, now))
+    vault.notes.save(DailyNote(TODAY, "Walked by the river after work", now, now))
 
 
 def _open(qapp, qtbot, controllers, vault_path):
@@ -257,10 +258,10 @@ def test_a_day_note_is_titled_as_one_and_today_s_opens_in_the_editor(
 ):
     controller, window = _open(qapp, qtbot, controllers, vault_path)
     page = _search(qtbot, window, "rivers")
-    assert _groups(page) == {"note": [date.today().isoformat()]}
-    index = page.model.index_of("note", date.today().isoformat())
+    assert _groups(page) == {"note": [TODAY.isoformat()]}
+    index = page.model.index_of("note", TODAY.isoformat())
     # Named by its day, which the snippet below does not repeat.
-    assert f"<b>{long_day(date.today())}</b>" in index.data(HTML_ROLE)
+    assert f"<b>{day_heading(TODAY)}</b>" in index.data(HTML_ROLE)
     # The window opens a day's note on the journal page; today's note is also on Today.
     window.show_page(Page.TODAY)
     window.today.show_item(index.data(HIT_ROLE))
@@ -274,7 +275,7 @@ def test_a_review_opens_on_its_night_with_the_note_in_hand(qapp, qtbot, controll
     page = _search(qtbot, window, "bicycle")
     assert _groups(page) == {"review": [YESTERDAY.isoformat()]}
     shown = page.model.index_of("review", YESTERDAY.isoformat()).data(HTML_ROLE)
-    assert f"<b>{long_day(YESTERDAY)}</b>" in shown and ">bicycle</b>" in shown
+    assert f"<b>{day_heading(YESTERDAY)}</b>" in shown and ">bicycle</b>" in shown
     assert page.model.index(0, 0).data() == "Nightly reviews (1)"
     _press_enter_on(qtbot, page, "review", YESTERDAY.isoformat())
     review = window.review

@@ -43,6 +43,7 @@ from recovery_journal.services.steps import (
     set_status,
     set_wording,
 )
+from tests.conftest import persons_today
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -130,7 +131,7 @@ def test_answering_starts_the_step_and_counts(new_vault):
     view = load_step(new_vault, 2, "en")
     assert view.answers["s2.q01"].text == "I hope for quiet."
     assert view.progress.status is StepStatus.WORKING
-    assert view.progress.started_on == date.today()
+    assert view.progress.started_on == persons_today()
     card = overview(new_vault, "en").cards[1]
     assert card.answered == 1 and card.status is StepStatus.WORKING
     assert save_answer(new_vault, 2, "s2.q01", "   ") is None

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 
 from recovery_journal.domain.step_tools import PracticeEntry
@@ -12,7 +10,7 @@ from recovery_journal.domain.steps import StepStatus
 from recovery_journal.store import create_vault, open_vault
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.record_table import RecordTable
-from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
 
@@ -207,7 +205,7 @@ def test_practice_log_row_added_and_edited_with_the_keyboard(qapp, qtbot, contro
     try:
         entries = vault.tools.all(PracticeEntry)
         assert [e.notes for e in entries] == ["Ten quiet minutes"]
-        assert entries[0].day == date.today()
+        assert entries[0].day == persons_today()
     finally:
         vault.close()
 

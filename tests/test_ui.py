@@ -19,7 +19,7 @@ from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.ui_state import LANGUAGE, ui_settings
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
-from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 
 
 @pytest.fixture
@@ -201,7 +201,7 @@ def test_today_note_autosaves_and_is_there_after_reopening(qapp, qtbot, controll
     controller.shutdown()
     vault = open_vault(demo_vault, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        assert vault.notes.get(date.today()).text == (
+        assert vault.notes.get(persons_today()).text == (
             "Called my sponsor. Grateful for the walk home. Early night."
         )
     finally:
@@ -367,7 +367,7 @@ def test_todays_focus_from_steps_6_and_7_shows_on_today(qapp, qtbot, controllers
 
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     vault.tools.save(Defect("d1", "Impatience", "Patience"))
-    vault.tools.set_focus(date.today(), "d1")
+    vault.tools.set_focus(persons_today(), "d1")
     vault.close()
     controller, dialog = start(qapp, controllers, vault_path)
     window = unlock(qtbot, controller, dialog)

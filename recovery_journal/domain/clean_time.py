@@ -1,34 +1,17 @@
-"""Clean time, counted in calendar days of the person's local time, and the day a moment belongs to.
+"""Clean time, counted in calendar days of the person's local time.
 
 Everything here works on calendar dates, never on elapsed seconds: a clean date of 1 March and a
 today of 2 March is one day, whether a daylight-saving change, a leap day or a flight across
-time zones happened in between. "Today" is the local date where the person is now.
+time zones happened in between. "Today" is the person's day where they are now
+(``domain.day.journal_day``).
 """
 
 from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, timedelta
 from enum import Enum
-
-DEFAULT_DAY_BOUNDARY = time(4, 0)
-
-
-def journal_day(
-    moment: datetime, zone: tzinfo | None = None, boundary: time = DEFAULT_DAY_BOUNDARY
-) -> date:
-    """The day a moment belongs to: before the boundary (04:00 by default) it is still yesterday.
-
-    The boundary is read on the local wall clock, so a review written at 01:30 on the night the
-    clocks change still belongs to the evening before.
-    """
-    if moment.tzinfo is None:
-        raise ValueError("the moment must carry a time zone")
-    local = moment.astimezone(zone) if zone is not None else moment.astimezone()
-    if local.time() < boundary:
-        return local.date() - timedelta(days=1)
-    return local.date()
 
 
 def add_months(day: date, months: int) -> date:
@@ -144,3 +127,27 @@ def current_clean_date(first_clean_date: date, slips: list[Slip]) -> date:
     """A slip starts the count again the next day; the history of earlier runs is kept."""
     latest = max((s.on for s in slips if s.on >= first_clean_date), default=None)
     return latest + timedelta(days=1) if latest is not None else first_clean_date
+
+
+# --- a date worth a second look ------------------------------------------------------------------
+
+LONG_AGO_YEARS = 60  # further back than this, a clean date is more likely a typing slip
+
+
+class DateDoubt(Enum):
+    FUTURE = "future"
+    LONG_AGO = "long_ago"
+
+
+def doubt_about(day: date, today: date) -> DateDoubt | None:
+    """Whether a clean date (or a slip's day) looks mistyped: after today, or very long ago.
+
+    Such a date is not refused (a person may count from an old date, or plan one), only worth a
+    question before it is kept; today and the days before it, back to 60 years, are never asked
+    about.
+    """
+    if day > today:
+        return DateDoubt.FUTURE
+    if day < add_months(today, -12 * LONG_AGO_YEARS):
+        return DateDoubt.LONG_AGO
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from recovery_journal.domain.clean_time import DEFAULT_DAY_BOUNDARY
+from recovery_journal.domain.day import DEFAULT_DAY_BOUNDARY
 from recovery_journal.domain.steps import Programme
 
 # The keys the app knows; unknown keys in an import are refused rather than carried blindly.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from recovery_journal.domain.clean_time import journal_day
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.daily import (
     GratitudeEntry,
@@ -16,6 +15,7 @@ from recovery_journal.domain.daily import (
     longest_streak,
     reminder_due,
 )
+from recovery_journal.domain.day import journal_day
 from recovery_journal.domain.inventory import Amend
 from recovery_journal.domain.ports import Vault
 from recovery_journal.i18n import N_, _

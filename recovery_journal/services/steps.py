@@ -21,6 +21,7 @@ from recovery_journal.domain.steps import (
     questions_of_step,
 )
 from recovery_journal.i18n import LANGUAGES, _
+from recovery_journal.services.review import review_day
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_content import StepContent, step_content
 
@@ -164,8 +165,9 @@ def save_answer(
         answer = Answer(question_id, step, text, now or utc_now(), private)
         vault.steps.save_answer(answer)
         if vault.steps.progress()[step].status is StepStatus.NOT_STARTED:
-            # Writing an answer is starting the step.
-            _update(vault, step, lambda p: p.with_status(StepStatus.WORKING, date.today()))
+            # Writing an answer is starting the step, on the person's day of the writing.
+            started = review_day(vault, answer.updated_at.astimezone())
+            _update(vault, step, lambda p: p.with_status(StepStatus.WORKING, started))
     return answer
 
 

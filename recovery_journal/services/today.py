@@ -12,7 +12,7 @@ from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.settings import JournalSettings
 from recovery_journal.domain.step_tools import Defect
 from recovery_journal.services.clean_time import CleanTime, load_clean_times
-from recovery_journal.services.review import Streaks, review_day, streaks
+from recovery_journal.services.review import Streaks, streaks
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_tools import focus_of_the_day
 
@@ -28,12 +28,11 @@ class TodayView:
     days_written: int
     focus: Defect | None = None  # the defect picked on steps 6-7 as today's focus
     clean_times: Sequence[CleanTime] = ()
-    review_day: date | None = None  # the day a review written now belongs to
     streaks: Streaks | None = None
 
 
-def load_today(vault: Vault, day: date, now: datetime | None = None) -> TodayView:
-    tonight = review_day(vault, now)
+def load_today(vault: Vault, day: date) -> TodayView:
+    """The Today page of ``day``, the person's today (whose review is tonight's)."""
     return TodayView(
         day=day,
         note=vault.notes.get(day),
@@ -41,9 +40,8 @@ def load_today(vault: Vault, day: date, now: datetime | None = None) -> TodayVie
         settings=load_settings(vault),
         days_written=vault.notes.count(),
         focus=focus_of_the_day(vault, day),
-        clean_times=load_clean_times(vault, tonight),
-        review_day=tonight,
-        streaks=streaks(vault, tonight),
+        clean_times=load_clean_times(vault, day),
+        streaks=streaks(vault, day),
     )
 
 

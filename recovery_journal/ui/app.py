@@ -19,6 +19,7 @@ from recovery_journal.passphrase import RawKey, Secret
 from recovery_journal.ui.appearance import apply_appearance, remember_appearance
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.clipboard import mark_copies_secret
+from recovery_journal.ui.dates import moment_text
 from recovery_journal.ui.garbage import collect_on_gui_thread
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.messages import error_sentence
@@ -34,7 +35,6 @@ from recovery_journal.ui.ui_state import (
     remembered_backup_folder,
 )
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
-from recovery_journal.ui.widgets import point_time
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -200,7 +200,7 @@ class AppController(QObject):
                 _(
                     "The backup from {when} is restored. The damaged file is kept beside your "
                     "backups; nothing was deleted."
-                ).format(when=point_time(self._restored_from))
+                ).format(when=moment_text(self._restored_from.made_at))
             )
             self._restored_from = None
         if typed is not None and wanted:
@@ -303,7 +303,7 @@ class AppController(QObject):
         dialog = self._unlock_dialog()
         points = self._backups_of_vault()
         if dialog is not None and points:
-            dialog.offer_backup(points[0], point_time(points[0]))
+            dialog.offer_backup(points[0], moment_text(points[0].made_at))
 
     def _restore_damaged(self, _offered: RestorePoint) -> None:
         """Put the newest backup the typed passphrase opens in the damaged vault's place."""

@@ -43,6 +43,8 @@ class Palette:
     months: tuple[str, ...] = (
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     )  # fmt: skip
+    # The months as they follow a day's number ("3 мая", not "3 май"); None: ``months``.
+    day_months: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +138,9 @@ def warm_up() -> None:
 
 def tick_label(tick: DateTick, palette: Palette) -> str:
     month = palette.months[tick.day.month - 1]
+    after_day = (palette.day_months or palette.months)[tick.day.month - 1]
     return {
-        TickStyle.DAY_MONTH: f"{tick.day.day} {month}",
+        TickStyle.DAY_MONTH: f"{tick.day.day} {after_day}",
         TickStyle.MONTH: month,
         TickStyle.MONTH_YEAR: f"{month} {tick.day.year}",
         TickStyle.YEAR: str(tick.day.year),

@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(640, 480))
         self._operations = operations
         self._vault_path = vault_path
+        # The vault's day boundary, read before any page loads (the worker keeps the order).
+        operations.day.read_boundary()
         # Set by the application: whether closing should only hide the window to the tray.
         self.keep_in_tray: Callable[[], bool] = lambda: False
         # Only the page shown first is built now; the others when first shown or asked for

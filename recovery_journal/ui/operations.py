@@ -13,6 +13,7 @@ from recovery_journal.domain.ports import Vault
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.worker import VaultClosed, VaultWorker
 from recovery_journal.ui.bridge import release_on_gui, start_relay, when_done
+from recovery_journal.ui.day_clock import DayClock
 
 T = TypeVar("T")
 
@@ -29,6 +30,7 @@ class Operations(QObject):
         start_relay()  # here, on the GUI thread, before the first job can finish
         worker.release = release_on_gui  # a finished job may hold the last reference to a page
         self._pending = 0
+        self.day = DayClock(self)  # the person's today, for every page
 
     @property
     def busy(self) -> bool:

@@ -22,7 +22,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -67,11 +65,13 @@ from recovery_journal.services.step_tools import (
     move_plan,
     new_uid,
 )
+from recovery_journal.ui.dates import DateEdit, confirm_date, date_text
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import pydate, qdate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 OptionLabel = Callable[[str, str], str]  # (field, option key) -> shown name
+# (record before, record after) -> a question to ask before the edit is kept, or None
+Doubt = Callable[[Any, Any], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +112,6 @@ def _is_text(kind: Any) -> bool:
 def one_line(text: str) -> str:
     """The text as a table cell shows it: its lines and runs of spaces joined by one space."""
     return " ".join(text.split())
-
-
-def _day_text(value: date) -> str:
-    return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
 
 
 def holds_words(text: str, words: Sequence[str]) -> bool:
@@ -302,7 +298,7 @@ class RecordModel(QAbstractTableModel):
         if isinstance(value, Enum):
             return label(value)
         if isinstance(value, date):
-            return _day_text(value)
+            return date_text(value)
         if isinstance(value, frozenset):
             return ", ".join(self._option_label(field, key) for key in sorted(value))
         if isinstance(value, str):
@@ -366,9 +362,12 @@ class RecordModel(QAbstractTableModel):
 class RecordDelegate(QStyledItemDelegate):
     """Editors that fit the field: a calendar for days, a spin box for minutes, a choice list."""
 
-    def __init__(self, model: RecordModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: RecordModel, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._model = model
+        self._today = today  # the person's today, for a day not set yet
 
     def _kind(self, index: AnyIndex) -> Any:
         # The sorting proxy reorders rows, never columns, so the column number is the model's.
@@ -410,9 +409,7 @@ class RecordDelegate(QStyledItemDelegate):
     ) -> QWidget:  # noqa: N802
         kind = self._kind(index)
         if kind is date or kind == date | None:
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            return editor
+            return DateEdit(parent=parent)
         if kind is int:
             spin = QSpinBox(parent)
             spin.setRange(0, 1440)
@@ -426,9 +423,8 @@ class RecordDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit):
-            day = value if isinstance(value, date) else date.today()
-            editor.setDate(qdate(day))
+        if isinstance(editor, DateEdit):
+            editor.set_day(value if isinstance(value, date) else self._today())
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value or 0))
         elif isinstance(editor, QComboBox) and isinstance(value, Enum):
@@ -437,9 +433,9 @@ class RecordDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:  # noqa: N802
-        if isinstance(editor, QDateEdit):
-            picked = editor.date()
-            model.setData(index, pydate(picked))
+        if isinstance(editor, DateEdit):
+            editor.finish()  # a two-digit year typed just now: the table saw Enter before it
+            model.setData(index, editor.day())
         elif isinstance(editor, QSpinBox):
             model.setData(index, editor.value())
         elif isinstance(editor, QComboBox):
@@ -617,10 +613,13 @@ class RecordTable(QWidget):
         filterable: bool = False,
         changes: Changes = STEPS_CHANGED,
         name: str = "",
+        doubt: Doubt | None = None,
     ) -> None:
-        """``name`` says what the table holds, for screen readers (its view and its filter)."""
+        """``name`` says what the table holds, for screen readers (its view and its filter);
+        ``doubt`` asks about an edit that looks mistyped (a clean date in the future)."""
         super().__init__(parent)
         self._operations = operations
+        self._doubt = doubt
         self._changes = changes
         self._removable = removable
         self._addable = addable
@@ -642,7 +641,7 @@ class RecordTable(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.view = RecordView()
         self.view.setModel(self.proxy)
-        self.view.setItemDelegate(RecordDelegate(self.model, self.view))
+        self.view.setItemDelegate(RecordDelegate(self.model, operations.day.today, self.view))
         self.view.setSortingEnabled(True)
         # Rows start in the order they were written; a click on a header sorts.
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -839,7 +838,7 @@ class RecordTable(QWidget):
                 values = [cell.horizontalAdvance("0000")]
                 floor = values[0] + pad
             else:  # a day
-                values = [cell.horizontalAdvance(_day_text(date(2000, 12, 28)))]
+                values = [cell.horizontalAdvance(date_text(date(2000, 12, 28)))]
                 floor = values[0] + pad
             want = max(title, max(values) + pad)
             wants.append(ColumnWant(want, min(floor, want), 0))
@@ -1026,8 +1025,33 @@ class RecordTable(QWidget):
         self.undo_stack.push(_Change(self, text, before, after))
 
     def edit(self, old: Any, new: Any) -> None:
-        if old is not None and old != new:
+        if old is None or old == new:
+            return
+        question = self._doubt(old, new) if self._doubt is not None else None
+        if question is None:
             self._push(_("Edit"), {old.uid: old}, {new.uid: new})
+            return
+        # Asked once the editor has closed: a dialog opened while the delegate commits takes
+        # the editor's focus, and losing it commits the editor a second time.
+        QTimer.singleShot(0, self, lambda: self._edit_if_kept(old, new, question))
+
+    def _edit_if_kept(self, old: Any, new: Any, question: str) -> None:
+        """Ask; on a yes, make the edit on the row as it is now. On a no nothing changes."""
+        if not confirm_date(self, question):
+            return
+        current = self.current_of(old.uid)
+        if current is None:
+            return  # removed meanwhile
+        changed = {
+            field.name: getattr(new, field.name)
+            for field in dataclasses.fields(new)
+            if getattr(new, field.name) != getattr(old, field.name)
+        }
+        self._push(
+            _("Edit"),
+            {current.uid: current},
+            {current.uid: dataclasses.replace(current, **changed)},
+        )
 
     def add(self) -> None:
         if not self._addable:

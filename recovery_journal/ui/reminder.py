@@ -112,9 +112,9 @@ class Reminder(QObject):
             self.show_window.emit()
 
     def check(self) -> None:
-        reminded = set(self.reminded)
+        reminded, now = set(self.reminded), self._operations.day.now()
         self._operations.run(
-            lambda vault: check_reminder(vault, reminded), self._checked, owner=self
+            lambda vault: check_reminder(vault, reminded, now), self._checked, owner=self
         )
 
     def _checked(self, result: ReminderCheck) -> None:

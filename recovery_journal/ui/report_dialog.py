@@ -18,7 +18,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -52,9 +51,10 @@ from recovery_journal.services.report import (
 )
 from recovery_journal.ui.bridge import post_to_gui, run_off_gui, when_done
 from recovery_journal.ui.chart_view import charts_thread
+from recovery_journal.ui.dates import DateEdit, date_text
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import clear_layout, fit_to_screen, pydate, qdate, wrapped
+from recovery_journal.ui.widgets import clear_layout, fit_to_screen, wrapped
 
 PREVIEW_DPI = 96  # drawn a little larger than shown, so scaled pages stay crisp
 
@@ -80,8 +80,9 @@ class ReportDialog(QDialog):
         prepare_fonts()
         self._build()
         self._set_busy(True, _("Reading your journal…"))
+        today = operations.day.today()
         operations.run(
-            lambda vault: report_options(vault, current_language()),
+            lambda vault: report_options(vault, current_language(), today),
             self._loaded,
             on_error=self._failed,
             owner=self,
@@ -98,11 +99,9 @@ class ReportDialog(QDialog):
         self.name.setObjectName("report_name")
         self.name.setPlaceholderText(_("for example, your first name or initials"))
         basics.addRow(_("Name on the &cover:"), self.name)
-        self.first = QDateEdit()
-        self.first.setCalendarPopup(True)
+        self.first = DateEdit()
         self.first.setObjectName("report_first")
-        self.last = QDateEdit()
-        self.last.setCalendarPopup(True)
+        self.last = DateEdit()
         self.last.setObjectName("report_last")
         basics.addRow(_("&From:"), self.first)
         basics.addRow(_("&To:"), self.last)
@@ -257,9 +256,9 @@ class ReportDialog(QDialog):
         choices = options.choices
         self.name.setText(choices.name)
         for edit in (self.first, self.last):
-            edit.setDateRange(qdate(options.first_day), qdate(options.today))
-        self.first.setDate(qdate(choices.first or options.first_day))
-        self.last.setDate(qdate(choices.last or options.today))
+            edit.set_range(options.first_day, options.today)
+        self.first.set_day(choices.first or options.first_day)
+        self.last.set_day(choices.last or options.today)
         self.paper.setCurrentIndex(self.paper.findData(choices.paper))
         self.language.setCurrentIndex(self.language.findData(choices.language))
         for section, box in self.section_boxes.items():
@@ -286,13 +285,13 @@ class ReportDialog(QDialog):
         if self.options is None:
             return
         self._picked_notes = self._picked_notes_now()
-        first, last = pydate(self.first.date()), pydate(self.last.date())
+        first, last = self.first.day(), self.last.day()
         self.notes_list.clear()
         shown = 0
         for note in self.options.notes:
             if not first <= note.day <= last:
                 continue
-            row = QListWidgetItem(f"{note.day.isoformat()} · {note.question}: {note.note}")
+            row = QListWidgetItem(f"{date_text(note.day)} · {note.question}: {note.note}")
             row.setData(Qt.ItemDataRole.UserRole, note.key)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = note.key in self._picked_notes
@@ -351,8 +350,8 @@ class ReportDialog(QDialog):
         return replace(
             base,
             sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
-            first=pydate(self.first.date()),
-            last=pydate(self.last.date()),
+            first=self.first.day(),
+            last=self.last.day(),
             steps=tuple(n for n, box in self.step_boxes.items() if box.isChecked()),
             worksheets=tuple(k for k, box in self.sheet_boxes.items() if box.isChecked()),
             notes=tuple(sorted(self._picked_notes_now())),

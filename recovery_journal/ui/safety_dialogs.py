@@ -38,9 +38,10 @@ from recovery_journal.services.backups import (
     make_backup,
     save_backup_settings,
 )
+from recovery_journal.ui.dates import moment_text
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.vault_dialogs import passphrase_field
-from recovery_journal.ui.widgets import fit_to_screen, point_time, wrapped
+from recovery_journal.ui.widgets import fit_to_screen, wrapped
 
 REASONS = {
     BackupReason.SCHEDULED: N_("daily"),
@@ -141,7 +142,7 @@ class BackupsDialog(QDialog):
         self.keep.blockSignals(False)
         self.points.clear()
         for point in points:
-            item = QListWidgetItem(f"{point_time(point)} — {_(REASONS[point.reason])}")
+            item = QListWidgetItem(f"{moment_text(point.made_at)} — {_(REASONS[point.reason])}")
             item.setData(Qt.ItemDataRole.UserRole, point)
             item.setToolTip(str(point.path))
             self.points.addItem(item)
@@ -222,7 +223,7 @@ class RestoreDialog(QDialog):
                     "The journal will go back to how it was on {when}. What you wrote since "
                     "then is not lost: the vault as it is now is kept as a restore point of its "
                     "own."
-                ).format(when=point_time(point))
+                ).format(when=moment_text(point.made_at))
             )
         )
         form = QFormLayout()

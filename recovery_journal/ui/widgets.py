@@ -4,14 +4,10 @@ first size that fits the screen, and the conversion between Python's dates and Q
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, Qt, QTime
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
-
-if TYPE_CHECKING:
-    from recovery_journal.domain.backups import RestorePoint
 
 PAGE_HEADING = 1.6
 DIALOG_HEADING = 1.35
@@ -57,13 +53,6 @@ def clear_layout(layout: QLayout) -> None:
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def point_time(point: RestorePoint) -> str:
-    """When a backup was made, in the person's time zone and the window's language."""
-    local = point.made_at.astimezone()
-    moment = QDateTime(qdate(local.date()), QTime(local.hour, local.minute))
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 def pydate(day: QDate) -> date:

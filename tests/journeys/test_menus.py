@@ -31,8 +31,11 @@ ENTRIES = [
 ]
 
 
+DIALOG_ROLES = ("dialog", "alert", "alert message")
+
+
 def _dialogs(app) -> list:
-    return [window for window in app.windows() if window.role in ("dialog", "alert", "alert message")]
+    return [window for window in app.windows() if window.role in DIALOG_ROLES]
 
 
 def test_every_menu_entry_does_what_it_names(launch):

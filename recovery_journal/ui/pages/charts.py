@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.trends import ChartRange, ChartsView, load_charts, sentence
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.chart_view import ChartView, warm_up
+from recovery_journal.ui.dates import day_month_names, month_names
 from recovery_journal.ui.file_dialogs import FileKind, save_file_name
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
@@ -164,6 +165,7 @@ class ChartsPage(QWidget):
         )
         layout.addWidget(self.stack, stretch=1)
         operations.changed.connect(self._on_changed)
+        operations.day.turned.connect(self._day_turned)
 
     @staticmethod
     def _chart_kinds() -> list[tuple[str, str, Period | None]]:
@@ -183,15 +185,12 @@ class ChartsPage(QWidget):
         from recovery_journal.ui.charts import Palette
 
         palette = self.palette()
-        locale = QLocale()
         return Palette(
             text=palette.color(QPalette.ColorRole.WindowText).name(),
             background=palette.color(QPalette.ColorRole.Window).name(),
             grid=palette.color(QPalette.ColorRole.Mid).name(),
-            months=tuple(
-                locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat)
-                for month in range(1, 13)
-            ),
+            months=month_names(),
+            day_months=day_month_names(),
         )
 
     # --- loading and drawing ---------------------------------------------------------------------
@@ -208,14 +207,25 @@ class ChartsPage(QWidget):
         for tab, _period in self.chart_tabs:
             tab.chart.cancel()  # pictures of the old data: no use drawing them now
         chart_range = self.range.currentData()
-        self._operations.run(lambda vault: load_charts(vault, chart_range), self._show, owner=self)
+        now = self._operations.day.now()
+        self._operations.run(
+            lambda vault: load_charts(vault, chart_range, now=now), self._show, owner=self
+        )
 
     def _on_changed(self, changes: Changes) -> None:
         if (changes.daily or changes.settings) and self.view is not None:
-            if self.isVisible():
-                self.reload()
-            else:
-                self.view = None  # read again when the page is next shown
+            self._read_again()
+
+    def _day_turned(self) -> None:
+        # "Today" and "yesterday" move on with the person's day, not at midnight.
+        if self.view is not None and self.view.today != self._operations.day.today():
+            self._read_again()
+
+    def _read_again(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self.view = None  # read again when the page is next shown
 
     def _show(self, view: ChartsView) -> None:
         self.view = view

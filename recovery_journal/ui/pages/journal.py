@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale, QMimeData, Qt, QTime, QTimer, QUrl
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -29,7 +29,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -46,7 +45,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.domain.clean_time import journal_day
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.journal import (
     MAX_TITLE_LENGTH,
@@ -69,9 +67,10 @@ from recovery_journal.services.journal import (
 )
 from recovery_journal.services.journal import new_entry as fresh_entry
 from recovery_journal.services.review import review_day
+from recovery_journal.ui.dates import DateEdit, compact_date_text, day_heading, time_text
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.pages.today import AUTOSAVE_DELAY_MS, long_day
-from recovery_journal.ui.widgets import heading, pydate, qdate
+from recovery_journal.ui.pages.today import AUTOSAVE_DELAY_MS
+from recovery_journal.ui.widgets import heading, qdate
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 # Enough for a few entries, the note and "on this day" to share the height with the editor.
@@ -92,15 +91,6 @@ def mood_label(mood: Mood | None) -> str:
         Mood.HARD: _("Hard"),
     }
     return labels[mood]
-
-
-def timeline_day(day: date) -> str:
-    return QLocale().toString(qdate(day), "ddd, d MMM yyyy")
-
-
-def _clock(moment: datetime) -> str:
-    local = moment.astimezone()
-    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
 
 
 def entry_heading(entry: JournalEntry) -> str:
@@ -141,7 +131,7 @@ class JournalPage(QWidget):
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._operations = operations
-        self.today = journal_day(datetime.now().astimezone())  # until the vault's boundary is read
+        self.today = operations.day.today()  # the person's today; each load says it again
         self.day = self.today
         self.view: JournalDay | None = None
         self._deleted_uids: set[str] = set()  # deleted here: a late failed save stays away
@@ -172,13 +162,10 @@ class JournalPage(QWidget):
         title = heading(_("Journal"))
 
         day_label = QLabel(_("&Day"))
-        self.date_edit = QDateEdit()
+        self.date_edit = DateEdit(self.day, latest=self.today)
         self.date_edit.setObjectName("journal_date")
         self.date_edit.setAccessibleName(_("Day to show"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDate(qdate(self.day))
-        self.date_edit.setMaximumDate(qdate(self.today))
-        self.date_edit.dateChanged.connect(lambda value: self.go_to_day(pydate(value)))
+        self.date_edit.dateChanged.connect(lambda _value: self.go_to_day(self.date_edit.day()))
         day_label.setBuddy(self.date_edit)
         self.today_button = QPushButton(_("T&oday"))
         self.today_button.setObjectName("journal_today")
@@ -438,9 +425,10 @@ class JournalPage(QWidget):
     def reload(self) -> None:
         self._request += 1
         request, saves, wanted = self._request, self._saves, self._wanted
+        now = self._operations.day.now()
 
         def job(vault: Vault) -> _Loaded:
-            today = review_day(vault)
+            today = review_day(vault, now)
             return _Loaded(today, load_day(vault, wanted or today), load_timeline(vault))
 
         self._operations.run(job, lambda loaded: self._show(request, saves, loaded), owner=self)
@@ -475,7 +463,7 @@ class JournalPage(QWidget):
         self.date_edit.setMaximumDate(qdate(max(self.today, self.day)))
         self.date_edit.setDate(qdate(self.day))
         self.date_edit.blockSignals(False)
-        self.day_heading.setText(long_day(self.day))
+        self.day_heading.setText(day_heading(self.day))
         self._show_note(view)
         self._show_timeline(loaded.timeline)
         self._show_past(view)
@@ -498,7 +486,7 @@ class JournalPage(QWidget):
             self.timeline.clear()
             for day, count in timeline.days:
                 text = ngettext("{day} · {n} entry", "{day} · {n} entries", count).format(
-                    day=timeline_day(day), n=count
+                    day=compact_date_text(day), n=count
                 )
                 item = QListWidgetItem(text)
                 item.setData(ENTRY_ROLE, day.isoformat())
@@ -575,7 +563,7 @@ class JournalPage(QWidget):
         for entry in entries:
             if current is not None and entry.uid == current.uid:
                 entry = current
-            text = f"{_clock(entry.created_at)} · {entry_heading(entry)}"
+            text = f"{time_text(entry.created_at)} · {entry_heading(entry)}"
             if entry.mood is not None:
                 text += f" · {mood_label(entry.mood)}"
             item = QListWidgetItem(text)
@@ -853,7 +841,7 @@ class JournalPage(QWidget):
         if entry is None:
             self.save_state.setText("")
             return
-        self.save_state.setText(_("Saved at {time}").format(time=_clock(entry.updated_at)))
+        self.save_state.setText(_("Saved at {time}").format(time=time_text(entry.updated_at)))
 
     def _save_failed(self, entry: JournalEntry, error: BaseException) -> None:
         # Keep the words and mark them unsaved, so the next keystroke or the close of the window

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,14 +39,10 @@ from recovery_journal.services.clean_time import (
     set_ninety_start,
     span_text,
 )
+from recovery_journal.ui.dates import DateEdit, clock_text, confirm_date, date_text, doubt_question
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import Column, RecordTable
-from recovery_journal.ui.widgets import clear_layout, fit_to_screen, heading, pydate, qdate, wrapped
-
-
-def _now_hhmm() -> str:
-    return datetime.now().strftime("%H:%M")
+from recovery_journal.ui.widgets import clear_layout, fit_to_screen, heading, wrapped
 
 
 def clean_time_card(item: CleanTime, today: date) -> QFrame:
@@ -64,7 +59,7 @@ def clean_time_card(item: CleanTime, today: date) -> QFrame:
     layout.addWidget(count)
     layout.addWidget(
         wrapped(
-            _("{span}, since {day}").format(span=span_text(item.span), day=long_day(item.since))
+            _("{span}, since {day}").format(span=span_text(item.span), day=date_text(item.since))
         )
     )
     if item.reached_today is not None:
@@ -91,15 +86,14 @@ class SlipDialog(QDialog):
 
     def __init__(self, clean_dates: list[CleanDate], today: date, parent: QWidget | None = None):
         super().__init__(parent)
+        self._today = today
         self.setWindowTitle(_("Record a slip"))
         self.clean = QComboBox()
         self.clean.setObjectName("slip_clean")
         for clean in clean_dates:
             self.clean.addItem(clean.name or _("Clean time"), clean.uid)
-        self.on = QDateEdit(qdate(today))
+        self.on = DateEdit(today, latest=today)
         self.on.setObjectName("slip_on")
-        self.on.setCalendarPopup(True)
-        self.on.setMaximumDate(qdate(today))
         self.what = QPlainTextEdit()
         self.what.setObjectName("slip_what")
         self.what.setTabChangesFocus(True)
@@ -129,6 +123,15 @@ class SlipDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, 520, 420)
 
+    def accept(self) -> None:
+        """Save, unless the day looks mistyped and the person would rather change it."""
+        self.on.finish()
+        question = doubt_question(self.on.day(), self._today)
+        if question is not None and not confirm_date(self, question):
+            self.on.setFocus(Qt.FocusReason.OtherFocusReason)  # the words typed stay
+            return
+        super().accept()
+
 
 class PracticePage(QWidget):
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
@@ -147,6 +150,7 @@ class PracticePage(QWidget):
         layout.addWidget(heading(_("Clean time and meetings")))
         layout.addWidget(self.tabs)
         operations.changed.connect(self._on_changed)
+        operations.day.turned.connect(self.reload)  # the counts move on with the day
         self.reload()
 
     # --- clean time ------------------------------------------------------------------------------
@@ -164,9 +168,10 @@ class PracticePage(QWidget):
             self._operations,
             CleanDate,
             [Column("name", _("What I stay away from"), stretch=True), Column("since", _("Since"))],
-            make_new=lambda uid: CleanDate(uid, "", date.today()),
+            make_new=lambda uid: CleanDate(uid, "", self._today()),
             changes=DAILY_CHANGED,
             name=_("Clean dates"),
+            doubt=lambda old, new: self._doubt(old.since, new.since),
         )
         self.clean_table.setObjectName("clean_dates")
         self.slip_button = QPushButton(_("Record a &slip…"))
@@ -180,10 +185,11 @@ class PracticePage(QWidget):
                 Column("what_happened", _("What happened"), stretch=True),
                 Column("learned", _("What I learned"), stretch=True),
             ],
-            make_new=lambda uid: Slip(uid, "", date.today()),
+            make_new=lambda uid: Slip(uid, "", self._today()),
             addable=False,
             changes=DAILY_CHANGED,
             name=_("History of slips"),
+            doubt=lambda old, new: self._doubt(old.on, new.on),
         )
         self.slips_table.setObjectName("slips")
         left = QVBoxLayout()
@@ -221,7 +227,7 @@ class PracticePage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         uid = dialog.clean.currentData()
-        on = pydate(dialog.on.date())
+        on = dialog.on.day()
         what, learned = dialog.what.toPlainText(), dialog.learned.toPlainText()
         self._operations.run(
             lambda vault: record_slip(vault, uid, on, what, learned),
@@ -252,9 +258,8 @@ class PracticePage(QWidget):
         self.meetings_table.setObjectName("meetings")
         self.ninety_on = QCheckBox(_("I am doing &90 meetings in 90 days, starting"))
         self.ninety_on.setObjectName("ninety_on")
-        self.ninety_start = QDateEdit(QDate.currentDate())
+        self.ninety_start = DateEdit(self._today())
         self.ninety_start.setObjectName("ninety_start")
-        self.ninety_start.setCalendarPopup(True)
         self.ninety_start.setAccessibleName(_("First day of the 90 days"))
         self.ninety_on.toggled.connect(self._ninety_changed)
         self.ninety_start.dateChanged.connect(self._ninety_changed)
@@ -278,8 +283,8 @@ class PracticePage(QWidget):
         # The group most people log is the one they logged last.
         last = self.meetings_table.model.records[0] if self.meetings_table.model.records else None
         if last is not None:
-            return Meeting(uid, date.today(), last.name, last.format)
-        return Meeting(uid, date.today())
+            return Meeting(uid, self._today(), last.name, last.format)
+        return Meeting(uid, self._today())
 
     def _show_ninety(self, view: PracticeView) -> None:
         ninety = view.ninety
@@ -288,7 +293,7 @@ class PracticePage(QWidget):
         self.ninety_on.setChecked(ninety is not None)
         self.ninety_start.setEnabled(ninety is not None)
         if ninety is not None:
-            self.ninety_start.setDate(qdate(ninety.start))
+            self.ninety_start.set_day(ninety.start)
         for widget in (self.ninety_on, self.ninety_start):
             widget.blockSignals(False)
         self.ninety_bar.setVisible(ninety is not None)
@@ -315,7 +320,7 @@ class PracticePage(QWidget):
         self.ninety_text.setText(text)
 
     def _ninety_changed(self, *_args: Any) -> None:
-        start = pydate(self.ninety_start.date()) if self.ninety_on.isChecked() else None
+        start = self.ninety_start.day() if self.ninety_on.isChecked() else None
         self.ninety_start.setEnabled(start is not None)
         self._operations.run(
             lambda vault: set_ninety_start(vault, start),
@@ -331,11 +336,13 @@ class PracticePage(QWidget):
             SpotCheck,
             [
                 Column("day", _("Date")),
-                Column("at", _("Time"), read_only=True),
+                Column("at", _("Time"), shown=lambda check: clock_text(check.at), read_only=True),
                 Column("disturbed", _("What disturbed me"), stretch=True),
                 Column("what_i_did", _("What I did about it"), stretch=True),
             ],
-            make_new=lambda uid: SpotCheck(uid, date.today(), _now_hhmm()),
+            make_new=lambda uid: SpotCheck(
+                uid, self._today(), self._operations.day.now().strftime("%H:%M")
+            ),
             filterable=True,
             changes=DAILY_CHANGED,
             name=_("Spot-checks"),
@@ -359,7 +366,7 @@ class PracticePage(QWidget):
             self._operations,
             GratitudeEntry,
             [Column("day", _("Date")), Column("text", _("Grateful for"), stretch=True)],
-            make_new=lambda uid: GratitudeEntry(uid, date.today(), ""),
+            make_new=lambda uid: GratitudeEntry(uid, self._today(), ""),
             filterable=True,
             changes=DAILY_CHANGED,
             name=_("Gratitude list"),
@@ -398,8 +405,15 @@ class PracticePage(QWidget):
 
     # --- loading ---------------------------------------------------------------------------------
 
+    def _today(self) -> date:
+        return self._operations.day.today()
+
+    def _doubt(self, before: date, after: date) -> str | None:
+        return doubt_question(after, self._today()) if after != before else None
+
     def reload(self) -> None:
-        self._operations.run(load_practice, self._show, owner=self)
+        now = self._operations.day.now()
+        self._operations.run(lambda vault: load_practice(vault, now), self._show, owner=self)
 
     def _show(self, view: PracticeView) -> None:
         self.view = view

@@ -57,8 +57,8 @@ from recovery_journal.services.review import (
     review_day,
     save_review,
 )
+from recovery_journal.ui.dates import weekday_date_text
 from recovery_journal.ui.operations import Operations, wait_for_saves
-from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import Column, RecordTable, holds_words, show_words
 from recovery_journal.ui.widgets import clear_layout, fit_to_screen, heading, pydate, qdate, wrapped
 
@@ -158,7 +158,7 @@ class ReviewPage(QWidget):
         self.calendar.setAccessibleName(_("Calendar of reviews"))
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setMaximumDate(QDate.currentDate().addDays(1))
+        self.calendar.setMaximumDate(qdate(operations.day.today()))  # each sheet says it again
         self.calendar.clicked.connect(lambda day: self.show_day(pydate(day)))
         self.calendar.activated.connect(lambda day: self.show_day(pydate(day)))
         self.calendar.currentPageChanged.connect(lambda *_args: self._mark_calendar())
@@ -228,7 +228,8 @@ class ReviewPage(QWidget):
         operations.changed.connect(self._on_changed)
         # Tonight, unless a day was asked for meanwhile (the page is built when first needed,
         # often by a request for a given night).
-        operations.run(review_day, self._first_day, owner=self)
+        now = operations.day.now()
+        operations.run(lambda vault: review_day(vault, now), self._first_day, owner=self)
 
     def _first_day(self, day: date) -> None:
         if self.day is None:
@@ -237,7 +238,8 @@ class ReviewPage(QWidget):
     # --- choosing the day ------------------------------------------------------------------------
 
     def show_tonight(self) -> None:
-        self._operations.run(review_day, self.show_day, owner=self)
+        now = self._operations.day.now()
+        self._operations.run(lambda vault: review_day(vault, now), self.show_day, owner=self)
 
     def focus_first_answer(self) -> None:
         """Put the keyboard on the first answer, now or as soon as the form is there."""
@@ -294,8 +296,9 @@ class ReviewPage(QWidget):
         if day is None:
             return
         self._loading = day
+        now = self._operations.day.now()
         self._operations.run(
-            lambda vault: load_sheet(vault, day),
+            lambda vault: load_sheet(vault, day, now),
             self._show_sheet,
             on_error=self._load_failed,
             owner=self,
@@ -327,7 +330,7 @@ class ReviewPage(QWidget):
         focused = self.focusWidget()
         focus_name = focused.objectName() if focused is not None else ""
         self.sheet = sheet
-        self.title.setText(_("Review of {day}").format(day=long_day(sheet.day)))
+        self.title.setText(_("Review of {day}").format(day=weekday_date_text(sheet.day)))
         self.next_button.setEnabled(sheet.day < sheet.today)
         self.calendar.setMaximumDate(qdate(sheet.today))
 

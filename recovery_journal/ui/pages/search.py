@@ -8,12 +8,10 @@ Enter or a double-click on a result asks the window to open that very item on it
 from __future__ import annotations
 
 import html
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -48,11 +46,11 @@ from recovery_journal.i18n import _, current_language, ngettext
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.search import SearchHit, SearchResults, kind_heading, search
 from recovery_journal.services.worker import VaultClosed
+from recovery_journal.ui.dates import date_text, day_heading
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages import Page
-from recovery_journal.ui.pages.today import long_day
-from recovery_journal.ui.widgets import heading, qdate, wrapped
+from recovery_journal.ui.widgets import heading, wrapped
 
 TYPING_PAUSE_MS = 120  # results follow the typing, without a search for every key
 SLOW_SEARCH_MS = 400  # only a search slower than this says "Searching…"
@@ -91,10 +89,6 @@ def page_for_kind(kind: str) -> Page:
     return PAGE_OF_KIND.get(kind, Page.SEARCH)
 
 
-def short_date(day: date) -> str:
-    return QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
-
-
 # Kinds whose items have no name of their own: a result is called by its day instead (the
 # index would offer the first line, which the snippet below it repeats).
 UNNAMED_KINDS = frozenset(
@@ -110,7 +104,7 @@ def hit_title(hit: SearchHit) -> str:
     if hit.kind == kinds.ANSWER:
         return hit.title or _("An answer in step {number}").format(number=hit.step)
     if hit.kind in UNNAMED_KINDS:
-        return long_day(hit.day) if hit.day is not None else kind_heading(hit.kind)
+        return day_heading(hit.day) if hit.day is not None else kind_heading(hit.kind)
     return hit.title or kind_heading(hit.kind)
 
 
@@ -120,7 +114,7 @@ def hit_details(hit: SearchHit) -> str:
     if hit.kind == kinds.ANSWER:
         details.append(_("Step {number}").format(number=hit.step))
     if hit.day is not None and hit.kind not in UNNAMED_KINDS:
-        details.append(short_date(hit.day))
+        details.append(date_text(hit.day))
     return " · ".join(details)
 
 

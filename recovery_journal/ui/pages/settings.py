@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSystemTrayIcon,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.settings import load_settings, update_settings
 from recovery_journal.services.step_content import step_content
 from recovery_journal.ui.appearance import TEXT_SIZES, THEMES, chosen_text_size, chosen_theme
+from recovery_journal.ui.dates import time_edit
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import heading, wrapped
 
@@ -95,17 +95,15 @@ class SettingsPage(QWidget):
         self.display_name.setPlaceholderText(_("Optional"))
         self.display_name.editingFinished.connect(self._save)
 
-        self.day_boundary = QTimeEdit()
+        self.day_boundary = time_edit()
         self.day_boundary.setObjectName("day_boundary")
-        self.day_boundary.setDisplayFormat("HH:mm")
         self.day_boundary.setTimeRange(QTime(0, 0), QTime(11, 59))
         self.day_boundary.editingFinished.connect(self._save)
         self.reminder_on = QCheckBox(_("Remind me when tonight's review is not written, at"))
         self.reminder_on.setObjectName("reminder_on")
         self.reminder_on.toggled.connect(lambda _on: self._save())
-        self.reminder_time = QTimeEdit()
+        self.reminder_time = time_edit()
         self.reminder_time.setObjectName("reminder_time")
-        self.reminder_time.setDisplayFormat("HH:mm")
         self.reminder_time.setAccessibleName(_("Reminder time"))
         self.reminder_time.editingFinished.connect(self._save)
         reminder_row = QHBoxLayout()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -105,7 +104,7 @@ def _step5(operations: Operations) -> QWidget:
             Column("shared_with", _("With whom")),
             Column("note", _("Note"), stretch=True),
         ],
-        lambda uid: InventoryShare(uid, "", date.today()),
+        lambda uid: InventoryShare(uid, "", operations.day.today()),
     )
 
 
@@ -152,7 +151,7 @@ class DefectsTool(QWidget):
             self._load_focus()
 
     def _load_focus(self) -> None:
-        today = date.today()
+        today = self._operations.day.today()  # the same day as the Today page's focus
 
         def load(vault: Any) -> tuple[list[Defect], Defect | None]:
             return vault.tools.all(Defect), focus_of_the_day(vault, today)
@@ -173,7 +172,7 @@ class DefectsTool(QWidget):
 
     def _focus_picked(self, index: int) -> None:
         uid = self.focus.itemData(index)
-        today = date.today()
+        today = self._operations.day.today()
         self._operations.run(
             lambda vault: set_focus_of_the_day(vault, today, uid), changes=STEPS_CHANGED
         )
@@ -192,7 +191,7 @@ def _step11(operations: Operations) -> QWidget:
             Column("kind", _("Kind")),
             Column("notes", _("Notes"), stretch=True),
         ],
-        lambda uid: PracticeEntry(uid, date.today(), 10, PracticeKind.MEDITATION),
+        lambda uid: PracticeEntry(uid, operations.day.today(), 10, PracticeKind.MEDITATION),
     )
 
 
@@ -208,7 +207,7 @@ def _step12(operations: Operations) -> QWidget:
             Column("kind", _("Kind")),
             Column("notes", _("Notes"), stretch=True),
         ],
-        lambda uid: ServiceEntry(uid, date.today(), ServiceKind.MEETING_SERVICE),
+        lambda uid: ServiceEntry(uid, operations.day.today(), ServiceKind.MEETING_SERVICE),
     )
 
 

@@ -8,12 +8,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -53,28 +52,27 @@ from recovery_journal.services.steps import (
     set_status,
     set_wording,
 )
+from recovery_journal.ui.dates import DateEdit, date_text, time_text
 from recovery_journal.ui.file_dialogs import FileKind, open_file_name, save_file_name
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
 from recovery_journal.ui.record_table import RecordTable, show_words
-from recovery_journal.ui.widgets import heading, pydate, qdate, wrapped
+from recovery_journal.ui.widgets import heading, wrapped
 
 AUTOSAVE_DELAY_MS = 700
 
 
 def _date_text(day: date | None) -> str:
-    if day is None:
-        return "—"
-    return QLocale().toString(qdate(day), "d MMMM yyyy")
+    return "—" if day is None else date_text(day)
 
 
 def _edited_text(answer: Answer | None) -> str:
     if answer is None:
         return ""
     local = answer.updated_at.astimezone()
-    moment = QLocale().toString(qdate(local), QLocale.FormatType.ShortFormat)
-    clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-    return _("Last edited {day} at {time}").format(day=moment, time=clock)
+    return _("Last edited {day} at {time}").format(
+        day=date_text(local.date()), time=time_text(local)
+    )
 
 
 def stepheading(number: int, title: str) -> str:
@@ -342,11 +340,9 @@ class StepDetailWidget(QWidget):
         self.dates.setObjectName("dates")
         self.sponsor = QCheckBox(_("Discussed with my sponsor on"))
         self.sponsor.setObjectName("sponsor")
-        self.sponsor_date = QDateEdit()
+        self.sponsor_date = DateEdit(operations.day.today())
         self.sponsor_date.setObjectName("sponsor_date")
         self.sponsor_date.setAccessibleName(_("Day discussed with my sponsor"))
-        self.sponsor_date.setCalendarPopup(True)
-        self.sponsor_date.setDate(QDate.currentDate())
         self.sponsor_date.setEnabled(False)
         self.sponsor.toggled.connect(self._sponsor_changed)
         self.sponsor_date.dateChanged.connect(lambda _date: self._sponsor_changed())
@@ -571,7 +567,7 @@ class StepDetailWidget(QWidget):
         self.sponsor.setChecked(discussed is not None)
         self.sponsor_date.setEnabled(discussed is not None)
         if discussed:
-            self.sponsor_date.setDate(qdate(discussed))
+            self.sponsor_date.set_day(discussed)
         self.sponsor.blockSignals(False)
         self.sponsor_date.blockSignals(False)
 
@@ -657,7 +653,7 @@ class StepDetailWidget(QWidget):
 
     def _status_picked(self, index: int) -> None:
         status = self.status.itemData(index)
-        step, today = self.step, date.today()
+        step, today = self.step, self._operations.day.today()
         self._operations.run(
             lambda vault: set_status(vault, step, status, today),
             self._show_progress,
@@ -670,8 +666,7 @@ class StepDetailWidget(QWidget):
             return
         checked = self.sponsor.isChecked()
         self.sponsor_date.setEnabled(checked)
-        picked = self.sponsor_date.date()
-        day = pydate(picked) if checked else None
+        day = self.sponsor_date.day() if checked else None
         step = self.step
         self._operations.run(
             lambda vault: set_sponsor_discussed(vault, step, day),

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from concurrent.futures import Future
-from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,37 +17,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.domain.day import PartOfDay
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.clean_time import days_text, milestone_note
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
+from recovery_journal.ui.dates import compact_date_text, day_heading, time_text
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_table import show_words
-from recovery_journal.ui.widgets import heading, qdate, wrapped
+from recovery_journal.ui.widgets import heading, wrapped
 
 AUTOSAVE_DELAY_MS = 700
-DAY_CHECK_MS = 60_000
 
 
-def greeting(hour: int, name: str) -> str:
-    if 5 <= hour < 12:
+def greeting(part: PartOfDay, name: str) -> str:
+    """Good morning from the day boundary, good evening until it (domain.day.part_of_day)."""
+    if part is PartOfDay.MORNING:
         text = _("Good morning, {name}.") if name else _("Good morning.")
-    elif 12 <= hour < 18:
+    elif part is PartOfDay.AFTERNOON:
         text = _("Good afternoon, {name}.") if name else _("Good afternoon.")
     else:
         text = _("Good evening, {name}.") if name else _("Good evening.")
     return text.format(name=name)
-
-
-def long_day(day: date) -> str:
-    text = QLocale().toString(qdate(day), "dddd, d MMMM yyyy")
-    # Russian weekday names are lower case; at the start of a line they read as a typo.
-    return text[:1].upper() + text[1:]
-
-
-def short_day(day: date) -> str:
-    return QLocale().toString(qdate(day), "ddd, d MMMM")
 
 
 class TodayPage(QWidget):
@@ -58,9 +49,10 @@ class TodayPage(QWidget):
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._operations = operations
-        self.day = date.today()
+        self.day = operations.day.today()  # the person's today: the night is still yesterday
         self._dirty = False
         self._loaded = False
+        self._name = ""  # the display name, once the settings have been read
 
         self.greeting = heading()
         self.date_label = QLabel()
@@ -142,10 +134,7 @@ class TodayPage(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.save_now)
-        self._day_check = QTimer(self)
-        self._day_check.setInterval(DAY_CHECK_MS)
-        self._day_check.timeout.connect(self._check_day)
-        self._day_check.start()
+        operations.day.turned.connect(self._check_day)
         self.editor.textChanged.connect(self._edited)
         operations.changed.connect(self._on_changed)
         self.reload()
@@ -159,8 +148,9 @@ class TodayPage(QWidget):
     def _show(self, view: TodayView) -> None:
         if view.day != self.day:
             return
-        self.greeting.setText(greeting(datetime.now().hour, view.settings.display_name))
-        self.date_label.setText(long_day(view.day))
+        self._name = view.settings.display_name
+        self._greet()
+        self.date_label.setText(day_heading(view.day))
         focus = view.focus
         if focus is not None and focus.name:
             text = (
@@ -190,7 +180,7 @@ class TodayPage(QWidget):
         )
         self.recent.clear()
         for note in view.recent:
-            item = QListWidgetItem(f"{short_day(note.day)}\n{note.first_line}")
+            item = QListWidgetItem(f"{compact_date_text(note.day)}\n{note.first_line}")
             item.setToolTip(note.text[:500])
             self.recent.addItem(item)
         if not view.recent:
@@ -231,14 +221,20 @@ class TodayPage(QWidget):
         if changes:
             self.reload()
 
+    def _greet(self) -> None:
+        self.greeting.setText(greeting(self._operations.day.part(), self._name))
+
     def _check_day(self) -> None:
-        if date.today() == self.day:
+        """The day or the part of it turned (or a save ended): greet anew, turn the page if due."""
+        self._greet()
+        today = self._operations.day.today()
+        if today == self.day:
             return
         if self._dirty:
             # Yesterday's words go first; the page turns to the new day once they are saved.
             self.save_now()
             return
-        self.day = date.today()
+        self.day = today
         self._loaded = False
         self.editor.setReadOnly(True)
         self.reload()
@@ -283,19 +279,14 @@ class TodayPage(QWidget):
     def _saved(self, note: DailyNote | None) -> None:
         if not self._dirty:
             self._show_saved(note)
+            if self._operations.day.today() != self.day:
+                self._check_day()  # the words of the night before are kept: now turn the page
 
     def _show_saved(self, note: DailyNote | None) -> None:
         if note is None:
             self.save_state.setText("")
             return
-        local = note.updated_at.astimezone()
-        self.save_state.setText(
-            _("Saved at {time}").format(
-                time=QLocale().toString(
-                    QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat
-                )
-            )
-        )
+        self.save_state.setText(_("Saved at {time}").format(time=time_text(note.updated_at)))
 
     def _save_failed(self, error: BaseException) -> None:
         # Keep the words in the editor and mark them unsaved, so the next keystroke or the
