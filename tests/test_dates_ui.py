@@ -110,6 +110,22 @@ def test_a_date_typed_in_english_with_a_short_or_a_long_year(qtbot, language, ke
     assert editor.calendarPopup()
 
 
+def test_a_whole_new_date_typed_over_all_of_the_old_one(qtbot, language):
+    language("en")
+    window = QWidget()
+    qtbot.addWidget(window)
+    editor = DateEdit(date(2026, 12, 6))
+    QVBoxLayout(window).addWidget(editor)
+    window.show()
+    qtbot.waitExposed(window)
+    editor.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "9/8/2026")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.day() == date(2026, 9, 8)  # was 8 December: the 9 was lost
+
+
 @pytest.mark.parametrize("keys", ["08.11.26", "8.11.26", "08.11.2026", "8.11.2026"])
 def test_a_date_typed_in_russian_with_a_short_or_a_long_year(qtbot, language, keys):
     language("ru")

@@ -169,6 +169,12 @@ class DateEdit(QDateEdit):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.finish()
+        line = self.lineEdit()
+        if text.isdigit() and line.hasSelectedText() and line.selectedText() == line.text():
+            # All of it selected (Ctrl+A, a triple click): a new date is typed from its first
+            # part. Qt dropped the first digit and kept the old month (9/8 became 12/8).
+            self.setCurrentSectionIndex(0)
+            self.setSelectedSection(self.sectionAt(0))
         section = self.currentSection()
         if section == _Section.YearSection and text.isdigit():
             self._typed_year += text
