@@ -15,7 +15,7 @@ run=(
   libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core
 )
 test=(
-  xvfb xauth openbox xdotool x11-apps x11-utils at-spi2-core dbus dbus-bin poppler-utils qpdf
+  xvfb xauth openbox xdotool x11-apps x11-utils x11-xkb-utils at-spi2-core dbus dbus-bin poppler-utils qpdf
   gnome-keyring
 )
 dist=(binutils desktop-file-utils)

@@ -30,6 +30,7 @@ TOOLS = {
     "xdotool": "xdotool",
     "xwd": "x11-apps",
     "xprop": "x11-utils",
+    "setxkbmap": "x11-xkb-utils",
     "dbus-daemon": "dbus-daemon",
 }
 BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
@@ -96,6 +97,10 @@ class Desktop:
             subprocess.Popen(["openbox", "--sm-disable"], stdout=log, stderr=log, env=env)
         )
         self.env = env
+        # English and Russian keyboards, as a Russian-speaking person has: xdotool then finds
+        # every Cyrillic letter on a key. A character on no key is typed by remapping a spare
+        # key for a moment, which races with the program reading the keymap (letters lost).
+        subprocess.run(["setxkbmap", "-layout", "us,ru"], env=env, check=True, timeout=30)
         self.bus = wait_for(lambda: self._connect(), 15, "the accessibility bus")
         wait_for(self._window_manager_running, 15, "the window manager")
 
@@ -141,7 +146,8 @@ class Desktop:
 
     def type(self, text: str) -> None:
         """Typed as a person types, a character at a time (Cyrillic too)."""
-        self.xdotool("type", "--delay", "15", "--", text)
+        on_keys = all(char.isascii() or "а" <= char.lower() <= "я" or char in "ёЁ" for char in text)
+        self.xdotool("type", "--delay", "15" if on_keys else "60", "--", text)
 
     def click(self, node: Node) -> None:
         x, y = node.center

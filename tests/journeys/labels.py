@@ -28,12 +28,26 @@ class Labels:
     continue_step: str
     step_saved: str
     locked: str
+    practice: str
+    inventory: str
+    add: str
+    date_typed: str  # how a date is typed (strftime)
+    ninety_days: str
+    who: str
+    frightened: str
+    my_part_notes: str
+    to_step8: str
+    step8_tab: str
     # What the person writes.
     today_words: str
     review_note: str
     entry_heading: str
     entry_words: str
     step_answer: str
+    clean_from: str
+    resentment_who: str
+    resentment_cause: str
+    resentment_my_part: str
 
 
 LABELS = {
@@ -55,11 +69,25 @@ LABELS = {
         continue_step="Continue where I left off",
         step_saved="All saved",
         locked="Your journal is locked.",
+        practice="Clean time and meetings",
+        inventory="Inventory",
+        add="Add",
+        date_typed="%m/%d/%Y",
+        ninety_days="90 days",
+        who="Who or what:",
+        frightened="Frightened",
+        my_part_notes="Notes on my part:",
+        to_step8="Add to my step 8 list",
+        step8_tab="Step 8 list",
         today_words="Called my sponsor after work. A quiet evening.",
         review_note="The driver who cut in front of me",
         entry_heading="First meeting",
         entry_words="I sat at the back and listened.",
         step_answer="I kept promising myself just one more weekend.",
+        clean_from="Alcohol",
+        resentment_who="My brother",
+        resentment_cause="Sold my guitar without asking.",
+        resentment_my_part="I shouted at him at his wedding.",
     ),
     "ru": Labels(
         pages="Разделы",
@@ -79,10 +107,24 @@ LABELS = {
         continue_step="Продолжить",
         step_saved="Всё сохранено",
         locked="Дневник заблокирован.",
+        practice="Чистое время, собрания",
+        inventory="Инвентаризация",
+        add="Добавить",
+        date_typed="%d.%m.%Y",
+        ninety_days="90 дней",
+        who="Кто или что:",
+        frightened="Страх",
+        my_part_notes="Заметки о моей части:",
+        to_step8="Добавить в список восьмого шага",
+        step8_tab="Шаг 8: список людей",
         today_words="Позвонил спонсору после работы. Спокойный вечер.",
         review_note="Водитель, который меня подрезал",
         entry_heading="Первое собрание",
         entry_words="Сидел в последнем ряду и слушал.",
         step_answer="Я всё обещал себе: ещё одни выходные, и всё.",
+        clean_from="Алкоголь",
+        resentment_who="Мой брат",
+        resentment_cause="Продал мою гитару, не спросив.",
+        resentment_my_part="Я накричал на него на его свадьбе.",
     ),
 }

@@ -97,3 +97,14 @@ def go_to(app: App, page_title: str) -> None:
 def _page_list(app: App) -> Node:
     # The first list in the window is the page list on the left (named "Pages" or «Разделы»).
     return app.wait_for_node("list", within="frame")
+
+
+def tab_to(app: App, role: str, name: str, most: int = 40) -> Node:
+    """Press Tab until the keyboard is on that control, as a keyboard user finds it (a form
+    longer than its window scrolls to follow the focus)."""
+    for _ in range(most):
+        node = app.focused()
+        if node is not None and node.role == role and node.name == name:
+            return node
+        app.desktop.key("Tab")
+    raise AssertionError(f"Tab never reached {role} {name!r}")

@@ -3,8 +3,12 @@ driven only from outside, then the vault read back to see that every word landed
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+
 import pytest
 
+from recovery_journal.domain.clean_time import CleanDate
+from recovery_journal.domain.inventory import Amend
 from tests.journeys.atspi import wait_for
 from tests.journeys.labels import LABELS, Labels
 from tests.journeys.person import (
@@ -12,6 +16,7 @@ from tests.journeys.person import (
     go_to,
     page_shown,
     read_vault,
+    tab_to,
     unlock,
 )
 
@@ -68,6 +73,49 @@ def _step_one_answer(app, say: Labels) -> None:
     app.wait_for_node("label", contains=say.step_saved, within="frame")
 
 
+def _journal_today() -> date:
+    # The journal's day starts at 04:00 (the default boundary): before it, still yesterday.
+    return (datetime.now() - timedelta(hours=4)).date()
+
+
+CLEAN_DAYS = 90
+
+
+def _a_clean_date(app, say: Labels) -> date:
+    since = _journal_today() - timedelta(days=CLEAN_DAYS)
+    go_to(app, say.practice)
+    app.desktop.click(app.wait_for_node("push button", say.add, within="frame"))
+    app.desktop.type(say.clean_from)
+    app.desktop.key("Tab")
+    app.desktop.type(since.strftime(say.date_typed))
+    app.desktop.key("Return")
+    app.wait_for_node("label", contains=say.ninety_days, within="frame")
+    return since
+
+
+def _a_resentment_to_step_8(app, say: Labels) -> None:
+    go_to(app, say.inventory)
+    app.desktop.click(app.wait_for_node("push button", say.add, within="frame"))
+    app.desktop.click(app.wait_for_node("text", say.who, within="frame"))
+    app.desktop.type(say.resentment_who)
+    app.desktop.key("Tab")
+    app.desktop.type(say.resentment_cause)
+    tab_to(app, "check box", say.frightened)
+    app.desktop.key("space")
+    tab_to(app, "text", say.my_part_notes)
+    app.desktop.type(say.resentment_my_part)
+    app.desktop.click(app.wait_for_node("push button", say.to_step8, within="frame"))
+    app.desktop.click(app.wait_for_node("page tab", say.step8_tab, within="frame"))
+    step8 = app.wait_for_node("table", say.step8_tab, within="frame")
+    wait_for(
+        lambda: say.resentment_my_part in [cell.name for cell in step8.children()],
+        10,
+        "my part as the harm on the step 8 list",
+    )
+    cells = [cell.name for cell in step8.children()]
+    assert say.resentment_cause not in cells, "their action was filed as my harm"
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_a_first_evening(launch, language):
     say = LABELS[language]
@@ -77,6 +125,8 @@ def test_a_first_evening(launch, language):
     _write_todays_note(app, say, say.today_words)
     _tonights_review_with_the_keyboard(app, say)
     _a_journal_entry(app, say)
+    since = _a_clean_date(app, say)
+    _a_resentment_to_step_8(app, say)
     _step_one_answer(app, say)
     app.desktop.key("ctrl+q")
     assert app.wait_exit(30) == 0
@@ -101,5 +151,9 @@ def test_a_first_evening(launch, language):
         (entry,) = vault.journal.all()
         assert entry.title == say.entry_heading and say.entry_words in entry.body
         assert say.step_answer in [answer.text for answer in vault.steps.answers(1).values()]
+        (clean,) = vault.tools.all(CleanDate)
+        assert (clean.name, clean.since) == (say.clean_from, since)
+        (amend,) = vault.tools.all(Amend)
+        assert amend.person == say.resentment_who and amend.harm == say.resentment_my_part
     finally:
         vault.close()
