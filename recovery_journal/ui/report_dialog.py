@@ -59,6 +59,19 @@ from recovery_journal.ui.widgets import clear_layout, fit_to_screen, pydate, qda
 PREVIEW_DPI = 96  # drawn a little larger than shown, so scaled pages stay crisp
 
 
+class _AllOrNone(QCheckBox):
+    """A box over a group of boxes: a click ticks them all, or unticks them all when all are
+    ticked; it shows "partly" when only some are (set by the group, never by a click)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setTristate(True)
+
+    def nextCheckState(self) -> None:  # noqa: N802 - Qt's name
+        on = self.checkState() != Qt.CheckState.Checked
+        self.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
 class ReportDialog(QDialog):
     finished_work = Signal(str)  # the status line once a preview or a save is over
 
@@ -125,7 +138,8 @@ class ReportDialog(QDialog):
         self.sheet_boxes: dict[str, QCheckBox] = {}
         text = inventory_text(current_language())
         for section in Section:
-            box = QCheckBox(_(SECTION_TITLES[section]))
+            title = _(SECTION_TITLES[section])
+            box = _AllOrNone(title) if section is Section.WORKSHEETS else QCheckBox(title)
             box.setObjectName(f"section_{section.value}")
             box.toggled.connect(self._follow_sections)
             self.section_boxes[section] = box
@@ -145,9 +159,12 @@ class ReportDialog(QDialog):
                 sheets.setContentsMargins(24, 0, 0, 4)
                 for index, sheet in enumerate(WORKSHEETS):
                     worksheet = QCheckBox(str(text.worksheets[sheet]["title"]))
+                    worksheet.setObjectName(f"sheet_{sheet}")
+                    worksheet.toggled.connect(self._follow_sheets)
                     self.sheet_boxes[sheet] = worksheet
                     sheets.addWidget(worksheet, index // 2, index % 2)
                 column.addLayout(sheets)
+                box.clicked.connect(self._tick_sheets)
         form.addWidget(sections)
 
         private = QGroupBox(_("Private entries"))
@@ -263,11 +280,14 @@ class ReportDialog(QDialog):
         self.paper.setCurrentIndex(self.paper.findData(choices.paper))
         self.language.setCurrentIndex(self.language.findData(choices.language))
         for section, box in self.section_boxes.items():
-            box.setChecked(section in choices.sections)
+            if section is not Section.WORKSHEETS:  # that box follows its four sheets
+                box.setChecked(section in choices.sections)
         for number, box in self.step_boxes.items():
             box.setChecked(number in choices.steps)
+        # Saved without a pick, the section meant all four.
+        sheets = choices.worksheets or tuple(WORKSHEETS)
         for sheet, box in self.sheet_boxes.items():
-            box.setChecked(sheet in choices.worksheets)
+            box.setChecked(Section.WORKSHEETS in choices.sections and sheet in sheets)
         for item in options.private:
             row = QListWidgetItem(item.text)
             row.setData(Qt.ItemDataRole.UserRole, item.uid)
@@ -319,10 +339,25 @@ class ReportDialog(QDialog):
         answers = self.section_boxes[Section.ANSWERS].isChecked()
         for box in self.step_boxes.values():
             box.setEnabled(answers)
-        sheets = self.section_boxes[Section.WORKSHEETS].isChecked()
-        for box in self.sheet_boxes.values():
-            box.setEnabled(sheets)
         self.notes_list.setEnabled(self.section_boxes[Section.REVIEWS].isChecked())
+
+    def _tick_sheets(self) -> None:
+        """The person clicked "Step 4 worksheets": all four follow it."""
+        on = self.section_boxes[Section.WORKSHEETS].checkState() == Qt.CheckState.Checked
+        for box in self.sheet_boxes.values():
+            box.setChecked(on)
+
+    def _follow_sheets(self) -> None:
+        """A sheet ticked or unticked: "Step 4 worksheets" shows all, some or none."""
+        ticked = sum(box.isChecked() for box in self.sheet_boxes.values())
+        state = (
+            Qt.CheckState.Unchecked
+            if not ticked
+            else Qt.CheckState.Checked
+            if ticked == len(self.sheet_boxes)
+            else Qt.CheckState.PartiallyChecked
+        )
+        self.section_boxes[Section.WORKSHEETS].setCheckState(state)
 
     def _follow_protect(self) -> None:
         on = self.protect.isChecked()
@@ -350,7 +385,12 @@ class ReportDialog(QDialog):
         base = self.options.choices if self.options else ReportChoices()
         return replace(
             base,
-            sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
+            # Partly ticked is ticked: the sheets ticked go in.
+            sections=frozenset(
+                s
+                for s, box in self.section_boxes.items()
+                if box.checkState() != Qt.CheckState.Unchecked
+            ),
             first=pydate(self.first.date()),
             last=pydate(self.last.date()),
             steps=tuple(n for n, box in self.step_boxes.items() if box.isChecked()),
