@@ -292,26 +292,25 @@ def _fitted(table: Table, width: float, device: QPaintDevice) -> Table:
     around = (2 * CELL_PADDING + 3) * device.logicalDpiX() / 96
 
     def words(column: int) -> Iterator[tuple[str, QFontMetricsF]]:
-        for word in table.columns[column].split():
-            yield word, strong
-        for row in table.rows:
-            for word in row[column].split() if column < len(row) else ():
-                yield word, plain
+        # Each word once: a long table repeats its words (a meeting's name, a kind).
+        yield from ((word, strong) for word in set(table.columns[column].split()))
+        cells = {row[column] for row in table.rows if column < len(row)}
+        yield from ((word, plain) for word in {w for cell in cells for w in cell.split()})
 
-    whole = [
-        max((m.horizontalAdvance(w) for w, m in words(c)), default=0.0) + around
-        for c in range(columns)
-    ]
-    pieces = [
-        max((_widest_piece(w, m) for w, m in words(c)), default=0.0) + around
-        for c in range(columns)
-    ]
+    measured = [[(w, m, m.horizontalAdvance(w)) for w, m in words(c)] for c in range(columns)]
+    whole = [max((width for _w, _m, width in column), default=0.0) + around for column in measured]
     weights = table.widths or (1.0,) * columns
-    widths = (
-        _shared_out(weights, whole, width)
-        or _shared_out(weights, pieces, width)
-        or [width * least / sum(pieces) for least in pieces]  # the last resort: Qt cuts
-    )
+    widths = _shared_out(weights, whole, width)
+    if widths is not None:
+        return replace(table, widths=tuple(widths))  # every word fits whole
+    pieces = [
+        max((_widest_piece(w, m) for w, m, _width in column), default=0.0) + around
+        for column in measured
+    ]
+    widths = _shared_out(weights, pieces, width) or [
+        width * least / sum(pieces)
+        for least in pieces  # the last resort: Qt cuts
+    ]
     room = [w - around for w in widths]
 
     def breakable(text: str, column: int, metrics: QFontMetricsF) -> str:
