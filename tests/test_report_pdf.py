@@ -533,3 +533,17 @@ def test_the_report_is_in_the_window_language_unless_another_was_chosen_in_it():
     assert ReportChoices.from_json(english_for_the_sponsor, "ru").language == "en"
     # Saved before the window's language was kept with it: the window's language.
     assert ReportChoices.from_json('{"language": "en"}', "ru").language == "ru"
+
+
+def test_a_long_table_never_leaves_one_row_alone_on_its_last_page(qapp):
+    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
+
+    prepare_fonts()
+    for count in range(60, 80):
+        rows = tuple((f"row{number:03d}", "Tuesday group") for number in range(count))
+        part = Part(Section.MEETINGS, "Meetings", (Table(("Datecol", "Meetingcol"), rows),))
+        report = Report("R", TODAY, "23 November 2026", TODAY, TODAY, "en", Paper.A4, (part,))
+        pages = _pages(PdfReader(io.BytesIO(render_pdf(report))))
+        if len(pages) > 1:
+            last = [line for line in pages[-1] if line.startswith("row")]
+            assert len(last) >= 2, (count, last)

@@ -232,6 +232,8 @@ def _page_starts(document: QTextDocument, blocks: list[Block]) -> SliceStarts:
                 page += 1
                 y = page * height + head
             y += tall + gap
+        if len(starts) > 1 and len(data) - starts[-1] == 1 and starts[-1] - starts[-2] > 2:
+            starts[-1] -= 1  # a table's last page holds two rows at least, not one alone
         found[index] = tuple(starts)
     return found
 
