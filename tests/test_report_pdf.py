@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -14,12 +15,26 @@ import pytest
 from pypdf import PdfReader
 
 from recovery_journal.cli import main
+from recovery_journal.domain.clean_time import CleanDate
+from recovery_journal.domain.daily import (
+    AnswerKind,
+    GratitudeEntry,
+    Meeting,
+    NightlyReview,
+    Rating,
+    RatingDimension,
+    ReviewAnswer,
+    ReviewQuestion,
+)
+from recovery_journal.domain.hyphenation import syllable_breaks
 from recovery_journal.domain.inventory import Amend, Resentment
 from recovery_journal.domain.steps import Answer
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.report import (
     CHOICES_KEY,
     DEFAULT_SECTIONS,
+    GRATITUDE_HIGHLIGHTS,
+    Heading,
     Paper,
     Paragraph,
     Part,
@@ -230,17 +245,18 @@ def test_choices_are_kept_in_the_vault_and_bad_ones_fall_back(report_vault, vaul
         worksheets=("fears",),
         private=frozenset({"secret-r"}),
         paper=Paper.LETTER,
-        language="ru",
+        language="en",
         name="Аня",
+        interface="ru",  # English chosen for the sponsor in a Russian window
     )
     save_choices(report_vault, choices)
     report_vault.close()
     again = reopen(vault_path)
     try:
-        assert load_choices(again, "en") == choices
+        assert load_choices(again, "ru") == choices
         with again.transaction():
             again.settings.set(CHOICES_KEY, '{"sections": ["cover", "nonsense"], "paper": 5,')
-        assert load_choices(again, "en") == ReportChoices(language="en")
+        assert load_choices(again, "en") == ReportChoices(language="en", interface="en")
         with again.transaction():
             again.settings.set(
                 CHOICES_KEY, '{"sections": ["nonsense"], "paper": "letter", "steps": [99, 2]}'
@@ -326,3 +342,232 @@ def test_long_tables_show_their_header_once_at_the_top_of_each_page(qapp):
         assert words.index("Datecol") < first_row
         seen += [word for word in words if word.startswith("row")]
     assert seen == [f"row{number:04d}" for number in range(260)]  # every row, once, in order
+
+
+# --- a first week of use ------------------------------------------------------------------------
+
+WEEK_START = TODAY - timedelta(days=6)
+
+
+def _first_week(path: Path):
+    """What a new person has after a week: nightly reviews, a few meetings and gratitude lines,
+    a clean date; no step answers, worksheets, amends, service or practice yet."""
+    vault = create_vault(path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    questions = [
+        q for q in vault.tools.all(ReviewQuestion) if not q.hidden and q.kind is AnswerKind.YES_NO
+    ]
+    dimensions = [d for d in vault.tools.all(RatingDimension) if not d.hidden]
+    with vault.transaction():
+        vault.tools.save(CleanDate("clean", "Alcohol", WEEK_START))
+        for offset in range(7):
+            day = WEEK_START + timedelta(days=offset)
+            answers = tuple(
+                ReviewAnswer(q.uid, (offset + number) % 3 == 0)
+                for number, q in enumerate(questions)
+            )
+            ratings = tuple(Rating(d.uid, 4 + (offset + n) % 4) for n, d in enumerate(dimensions))
+            written = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=21)
+            vault.reviews.save(NightlyReview(day, answers, ratings, written))
+        for offset in (0, 3, 5):
+            day = WEEK_START + timedelta(days=offset)
+            vault.tools.save(Meeting(f"m{offset}", day, "Tuesday group", shared=offset == 5))
+        for offset, lines in ((1, ("Kestrel morning", "Heron call")), (4, ("Osprey walk",))):
+            for position, line in enumerate(lines):
+                day = WEEK_START + timedelta(days=offset)
+                vault.tools.save(GratitudeEntry(f"g{offset}{position}", day, line, position))
+    return vault
+
+
+@pytest.fixture
+def first_week(tmp_path):
+    vault = _first_week(tmp_path / "week.rjvault")
+    yield vault
+    vault.close()
+
+
+def _pages(reader: PdfReader) -> list[list[str]]:
+    """Each page's lines, without the title band at the top and the page number at the foot
+    (drawn first, in that order)."""
+    pages = []
+    for page in reader.pages:
+        lines = [" ".join(line.split()) for line in page.extract_text().splitlines()]
+        pages.append([line for line in lines[2:] if line])
+    return pages
+
+
+def test_a_first_week_report_is_a_few_pages_and_empty_sections_are_one_line(qapp, first_week):
+    choices = ReportChoices(sections=frozenset(Section), first=WEEK_START, last=TODAY)
+    report = build_report(first_week, choices, TODAY)
+    reader, text = _pdf(qapp, first_week, choices)
+    assert len(reader.pages) <= 5, f"{len(reader.pages)} pages for a week of use"
+    # Sections with nothing in them take no page: one quiet line names them.
+    assert "Nothing in these dates: service and practice." in text
+    assert (
+        "Nothing written yet: answers to the step questions, step 4 worksheets, "
+        "step 8 list and step 9 amends." in text
+    )
+    assert "No rows to share" not in text and "Resentments" not in text
+    # No page holds only headings.
+    headings = {p.title for p in report.parts} | {
+        b.text for p in report.parts for b in p.blocks if isinstance(b, Heading)
+    }
+    for number, lines in enumerate(_pages(reader), start=1):
+        assert lines and not set(lines) <= headings, f"page {number}: {lines}"
+
+
+def _paragraph_texts(report: Report) -> list[str]:
+    return [b.text for p in report.parts for b in p.blocks if isinstance(b, Paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "expected"),
+    [
+        ("en", 1, "1 nightly review in 1 day; the longest run: 1 night in a row."),
+        ("en", 3, "3 nightly reviews in 3 days; the longest run: 3 nights in a row."),
+        ("en", 3, "1 meeting; shared at 1."),
+        ("en", 5, "2 meetings; shared at 1."),
+        ("ru", 1, "1 вечерний разбор за 1 день; самая длинная серия — 1 вечер подряд."),
+        ("ru", 3, "3 вечерних разбора за 3 дня; самая длинная серия — 3 вечера подряд."),
+        ("ru", 5, "5 вечерних разборов за 5 дней; самая длинная серия — 5 вечеров подряд."),
+        ("ru", 3, "1 собрание; с высказыванием — 1."),
+        ("ru", 5, "2 собрания; с высказыванием — 1."),
+        ("ru", 7, "3 собрания; с высказыванием — 1."),
+    ],
+)
+def test_counts_agree_with_their_nouns(first_week, language, days, expected):
+    first = TODAY - timedelta(days=days - 1)
+    sections = frozenset({Section.REVIEWS, Section.MEETINGS})
+    choices = ReportChoices(sections=sections, first=first, last=TODAY, language=language)
+    texts = _paragraph_texts(build_report(first_week, choices, TODAY))
+    assert expected in texts, texts
+
+
+def test_the_yes_answers_chart_has_a_heading_and_every_question_in_full(qapp, first_week):
+    choices = ReportChoices(sections=frozenset({Section.CHARTS}), first=WEEK_START, last=TODAY)
+    reader, text = _pdf(qapp, first_week, choices)
+    questions = [
+        q.text or q.builtin
+        for q in first_week.tools.all(ReviewQuestion)
+        if not q.hidden and q.kind is AnswerKind.YES_NO
+    ]
+    (page,) = [
+        " ".join(lines) for lines in _pages(reader) if 'Answered "yes", week by week' in lines
+    ]
+    long_one = "6. Did I keep something to myself that I should talk over with someone?"
+    assert long_one in page, page
+    assert page.count(". ") >= len(questions) and "…" not in text
+
+
+def test_gratitude_is_listed_oldest_first_like_the_other_lists(report_vault):
+    sections = frozenset({Section.MEETINGS, Section.GRATITUDE})
+    report = build_report(report_vault, ReportChoices(sections=sections), TODAY)
+    tables = {p.section: next(b for b in p.blocks if isinstance(b, Table)) for p in report.parts}
+    for section in (Section.MEETINGS, Section.GRATITUDE):
+        days = [row[0] for row in tables[section].rows]
+        assert days == sorted(days), section
+    # Of many lines, the most recent are shown, still oldest first.
+    gratitude = tables[Section.GRATITUDE].rows
+    newest = max(g.day for g in report_vault.tools.all(GratitudeEntry))
+    assert len(gratitude) == GRATITUDE_HIGHLIGHTS and gratitude[-1][0] == newest.isoformat()
+
+
+def test_russian_words_in_narrow_columns_are_whole_or_broken_at_a_syllable(qapp, report_vault):
+    # The amends table has six columns on a portrait page: «Запланировано» fits whole.
+    choices = ReportChoices(sections=frozenset({Section.AMENDS}), language="ru")
+    _reader, text = _pdf(qapp, report_vault, choices)
+    assert "Запланировано" in text
+    # Eight columns of long words cannot all fit: they break between syllables, with a hyphen.
+    words = ("Переосвидетельствование", "Достопримечательность", "Запланировано")
+    rows = tuple(tuple(words[(n + c) % 3] for c in range(8)) for n in range(3))
+    table = Table(tuple(f"Столбец{c}" for c in range(8)), rows)
+    part = Part(Section.AMENDS, "Возмещения", (table,))
+    report = Report("Отчёт", TODAY, "23 ноября 2026", TODAY, TODAY, "ru", Paper.A4, (part,))
+    from recovery_journal.ui.report_pdf import render_pdf
+
+    reader = PdfReader(io.BytesIO(render_pdf(report)))
+    tokens = iter(reader.pages[0].extract_text().split())
+    broken = 0
+    for token in tokens:
+        if token[0] not in "ПДЗ":
+            continue  # the column titles
+        cuts, word = [], token
+        while word.endswith("-"):  # broken at the end of a line, one piece a line
+            cuts.append(len(word) - 1)
+            word = word[:-1] + next(tokens)
+        assert word in words, f"{word!r} is cut in the middle"
+        assert set(cuts) <= set(syllable_breaks(word)), (word, cuts)
+        broken += bool(cuts)
+    assert broken
+
+
+def test_a_heading_never_ends_a_page_without_what_it_heads(qapp):
+    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
+
+    prepare_fonts()
+    # Wherever the filler ends, a heading is on the same page as the first line after it:
+    # within a section, and a section's own title.
+    for lines in range(40, 62):
+        filler = tuple(Paragraph(f"Filler line {n}.") for n in range(lines))
+        first = Part(
+            Section.MEETINGS,
+            "Meetings",
+            (*filler, Heading("Kestrel heading", 3), Paragraph("Heron opening item.")),
+        )
+        second = Part(Section.GRATITUDE, "Gratitude", (Paragraph("Osprey opening item."),))
+        report = Report(
+            "R", TODAY, "23 November 2026", TODAY, TODAY, "en", Paper.A4, (first, second)
+        )
+        reader = PdfReader(io.BytesIO(render_pdf(report)))
+        for page in _pages(reader):
+            if "Kestrel heading" in page:
+                assert "Heron opening item." in page, (lines, page[-3:])
+            if "Gratitude" in page:
+                assert "Osprey opening item." in page, (lines, page[-3:])
+
+
+def test_the_report_is_in_the_window_language_unless_another_was_chosen_in_it():
+    saved_in_english = ReportChoices(language="en", interface="en").to_json()
+    assert ReportChoices.from_json(saved_in_english, "ru").language == "ru"
+    assert ReportChoices.from_json(saved_in_english, "en").language == "en"
+    # Chosen on purpose in a Russian window: kept while the window stays Russian.
+    english_for_the_sponsor = ReportChoices(language="en", interface="ru").to_json()
+    assert ReportChoices.from_json(english_for_the_sponsor, "ru").language == "en"
+    # Saved before the window's language was kept with it: the window's language.
+    assert ReportChoices.from_json('{"language": "en"}', "ru").language == "ru"
+
+
+def test_a_long_table_never_leaves_one_row_alone_on_its_last_page(qapp):
+    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
+
+    prepare_fonts()
+    for count in range(60, 80):
+        rows = tuple((f"row{number:03d}", "Tuesday group") for number in range(count))
+        part = Part(Section.MEETINGS, "Meetings", (Table(("Datecol", "Meetingcol"), rows),))
+        report = Report("R", TODAY, "23 November 2026", TODAY, TODAY, "en", Paper.A4, (part,))
+        pages = _pages(PdfReader(io.BytesIO(render_pdf(report))))
+        if len(pages) > 1:
+            last = [line for line in pages[-1] if line.startswith("row")]
+            assert len(last) >= 2, (count, last)
+
+
+def test_the_amends_list_shows_my_part_not_their_action(qapp, vault_path):
+    """Step 8 is about my part: the ticks and my words, never what the other person did."""
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        vault.tools.save(
+            Amend(
+                "a1",
+                "Brother Osprey",
+                "Shouted at his wedding.",
+                my_part=frozenset({"selfish", "frightened"}),
+                their_part="Sold my guitar.",
+            )
+        )
+        choices = ReportChoices(sections=frozenset({Section.AMENDS}), language="en")
+        _reader, text = _pdf(qapp, vault, choices)
+    finally:
+        vault.close()
+    text = unicodedata.normalize("NFKC", text)  # the font's "fi" ligature, as letters
+    assert "Brother Osprey" in text and "Shouted at his wedding." in text
+    assert "My part" in text and "Selfish, Frightened" in text
+    assert "Sold my guitar." not in text

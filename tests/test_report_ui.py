@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
 from recovery_journal.domain.inventory import Resentment
 from recovery_journal.services.demo import fill_demo
-from recovery_journal.services.report import Section
+from recovery_journal.services.report import CHOICES_KEY, Section
 from recovery_journal.store import create_vault
+from recovery_journal.ui.i18n_qt import apply_language
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, start, unlock  # noqa: F401
 
@@ -45,9 +48,9 @@ def test_choose_preview_save_and_the_choices_are_remembered(
     dialog = _open(qtbot, window)
     boxes = dialog.section_boxes
     assert boxes[Section.COVER].isChecked() and not boxes[Section.WORKSHEETS].isChecked()
-    assert not dialog.sheet_boxes["resentments"].isEnabled()
-    boxes[Section.WORKSHEETS].click()
-    assert dialog.sheet_boxes["resentments"].isEnabled()
+    for sheet in ("fears", "sex_conduct"):
+        dialog.sheet_boxes[sheet].click()  # ticked, then unticked
+        dialog.sheet_boxes[sheet].click()
     dialog.sheet_boxes["resentments"].click()
     qtbot.keyClicks(dialog.name, "J. D.")
     assert "not encrypted" in dialog.protect_note.text()
@@ -62,6 +65,7 @@ def test_choose_preview_save_and_the_choices_are_remembered(
     qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=60_000)
     text = _text(target)
     assert "J. D." in text and "Resentments" in text and PRIVATE not in text
+    assert "Relationships and sex conduct" not in text
 
     # A private row goes in when ticked here, one by one.
     (row,) = [
@@ -78,9 +82,81 @@ def test_choose_preview_save_and_the_choices_are_remembered(
 
     again = _open(qtbot, window)
     assert again.name.text() == "J. D."
-    assert again.section_boxes[Section.WORKSHEETS].isChecked()
+    assert again.section_boxes[Section.WORKSHEETS].checkState() == Qt.CheckState.PartiallyChecked
     assert again.sheet_boxes["resentments"].isChecked()
+    assert not again.sheet_boxes["fears"].isChecked()
     again.close()
+
+
+def _click(qtbot, box) -> None:
+    """A click on the box's own square, as a person makes it."""
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    square = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=square.center())
+
+
+def test_step_4_worksheets_ticks_its_four_sheets_and_shows_a_partial_choice(
+    qapp, qtbot, controllers, vault_path, tmp_path
+):
+    window = _window(qapp, qtbot, controllers, vault_path)
+    dialog = _open(qtbot, window)
+    worksheets, sheets = dialog.section_boxes[Section.WORKSHEETS], dialog.sheet_boxes
+    states = {
+        Qt.CheckState.Checked: "all",
+        Qt.CheckState.PartiallyChecked: "some",
+        Qt.CheckState.Unchecked: "none",
+    }
+
+    def shown() -> tuple[str, set[str]]:
+        return states[worksheets.checkState()], {k for k, box in sheets.items() if box.isChecked()}
+
+    assert shown() == ("none", set())
+    _click(qtbot, worksheets)
+    assert shown() == ("all", set(sheets))
+    _click(qtbot, sheets["fears"])
+    assert shown() == ("some", set(sheets) - {"fears"})
+    choices = dialog.choices()
+    assert Section.WORKSHEETS in choices.sections and "fears" not in choices.worksheets
+    worksheets.setFocus()
+    qtbot.keyClick(worksheets, Qt.Key.Key_Space)  # some: a click ticks all
+    assert shown() == ("all", set(sheets))
+    qtbot.keyClick(worksheets, Qt.Key.Key_Space)  # all: a click unticks all
+    assert shown() == ("none", set())
+    assert Section.WORKSHEETS not in dialog.choices().sections
+    _click(qtbot, sheets["resentments"])  # one sheet alone puts the section in
+    assert shown() == ("some", {"resentments"})
+    _click(qtbot, sheets["resentments"])
+    assert shown() == ("none", set())
+    _click(qtbot, sheets["resentments"])
+
+    # The report follows what is ticked.
+    target = tmp_path / "sheets.pdf"
+    assert dialog.save(target)
+    qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=60_000)
+    text = _text(target)
+    assert "Step 4 worksheets" in text and "Resentments" in text
+    assert "Relationships and sex conduct" not in text and "Other harms done" not in text
+
+
+def test_the_report_is_in_the_window_language(qapp, qtbot, controllers, vault_path, tmp_path):
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    fill_demo(vault, 30, "en", end=date.today())
+    with vault.transaction():
+        # Chosen last time, in an English window.
+        made_in_english = {"sections": ["cover", "meetings"], "language": "en", "interface": "en"}
+        vault.settings.set(CHOICES_KEY, json.dumps(made_in_english))
+    vault.close()
+    apply_language(qapp, "ru")  # the window is Russian now; the fixture puts English back
+    controller, login = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, login)
+    dialog = _open(qtbot, window)
+    assert dialog.language.currentData() == "ru"
+    target = tmp_path / "report.pdf"
+    assert dialog.save(target)
+    qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=60_000)
+    text = _text(target)
+    assert "Отчёт о пути" in text and "Собрания" in text and "Progress report" not in text
 
 
 def test_a_password_must_be_typed_twice_and_protects_the_file(

@@ -27,7 +27,14 @@ from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
 from recovery_journal.domain.steps import Answer
 from recovery_journal.domain.trends import Period, yes_no_by_question
-from recovery_journal.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, language_on_this_thread
+from recovery_journal.i18n import (
+    LANGUAGES,
+    N_,
+    SOURCE_LANGUAGE,
+    _,
+    language_on_this_thread,
+    ngettext,
+)
 from recovery_journal.services.clean_time import load_clean_times, span_text
 from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.labels import label
@@ -65,6 +72,12 @@ SECTION_TITLES = {
     Section.GRATITUDE: N_("Gratitude"),
 }
 
+# Sections that hold what happened between the report's dates; the others (answers, worksheets,
+# amends) hold what is written so far, whatever the dates.
+DATED = frozenset(
+    {Section.REVIEWS, Section.CHARTS, Section.MEETINGS, Section.PRACTICE, Section.GRATITUDE}
+)
+
 # Without saved choices: everything that holds no private row and needs no picking.
 DEFAULT_SECTIONS = frozenset(
     {
@@ -96,6 +109,9 @@ class ReportChoices:
     paper: Paper = Paper.A4
     language: str = SOURCE_LANGUAGE
     name: str = ""  # on the cover: a name or initials, as the person wishes
+    # The window's language when ``language`` was chosen: in another window language the report
+    # follows the window again, so a report never stays in a language the person left behind.
+    interface: str = ""
 
     def to_json(self) -> str:
         return json.dumps(
@@ -110,14 +126,18 @@ class ReportChoices:
                 "paper": self.paper.value,
                 "language": self.language,
                 "name": self.name,
+                "interface": self.interface,
             },
             ensure_ascii=False,
         )
 
     @classmethod
     def from_json(cls, text: str | None, language: str = SOURCE_LANGUAGE) -> ReportChoices:
-        """Saved choices; anything unreadable falls back to the defaults, field by field."""
-        default = cls(language=language)
+        """Saved choices; anything unreadable falls back to the defaults, field by field.
+
+        ``language`` is the window's: the report is in it unless another was chosen the last
+        time, in this same window language."""
+        default = cls(language=language, interface=language)
         try:
             raw = json.loads(text) if text else {}
         except ValueError:
@@ -139,6 +159,9 @@ class ReportChoices:
                 raise ValueError(value)
             return str(value)
 
+        # Chosen in another window language, or before that was kept: the window's language.
+        interface = pick("interface", language_code, "")
+        chosen = pick("language", language_code, language) if interface == language else language
         return cls(
             sections=pick("sections", lambda v: frozenset(Section(x) for x in v), DEFAULT_SECTIONS),
             first=pick("first", day, None),
@@ -148,8 +171,9 @@ class ReportChoices:
             notes=pick("notes", lambda v: tuple(str(x) for x in v), ()),
             private=pick("private", lambda v: frozenset(str(x) for x in v), frozenset()),
             paper=pick("paper", Paper, Paper.A4),
-            language=pick("language", language_code, language),
+            language=chosen,
             name=pick("name", lambda v: str(v)[:200], ""),
+            interface=language,
         )
 
 
@@ -181,7 +205,7 @@ class Paragraph:
 class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    widths: tuple[int, ...] = ()  # relative widths; empty: equal
+    widths: tuple[float, ...] = ()  # relative widths; empty: equal
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +213,8 @@ class Chart:
     name: str  # a chart of ui.charts: "trends", "yes_answers", "calendar", "clean_time"
     period: Period | None
     view: ChartsView
+    # Rows named in full below the chart, numbered in it (a question would not fit beside it).
+    legend: tuple[str, ...] = ()
 
 
 Block = Heading | Paragraph | Table | Chart
@@ -196,8 +222,8 @@ Block = Heading | Paragraph | Table | Chart
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    section: Section
-    title: str
+    section: Section | None  # None: the closing line naming the sections with nothing to show
+    title: str  # empty: no heading
     blocks: tuple[Block, ...]
     landscape: bool = False  # wide worksheets get landscape pages
 
@@ -248,6 +274,7 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
     with language_on_this_thread(choices.language):
         made_on_text = long_date(today)
         parts = []
+        empty: list[Section] = []
         for section in Section:
             if section not in choices.sections:
                 continue
@@ -255,6 +282,13 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
             blocks, landscape = builder(vault, replace(choices, first=first, last=last), today)
             if blocks:
                 parts.append(Part(section, _(SECTION_TITLES[section]), tuple(blocks), landscape))
+            else:
+                empty.append(section)
+        # A section with nothing to show takes no page: one quiet line at the end names them.
+        closing = _nothing_in([_(SECTION_TITLES[s]) for s in empty if s in DATED], dated=True)
+        closing += _nothing_in([_(SECTION_TITLES[s]) for s in empty if s not in DATED])
+        if closing:
+            parts.append(Part(None, "", tuple(closing)))
         return Report(
             title=_("Progress report"),
             made_on=today,
@@ -273,6 +307,21 @@ DATES = (
     N_("{day} July {year}"), N_("{day} August {year}"), N_("{day} September {year}"),
     N_("{day} October {year}"), N_("{day} November {year}"), N_("{day} December {year}"),
 )  # fmt: skip
+
+
+def _in_sentence(title: str) -> str:
+    """A title inside a sentence: "Meetings" becomes "meetings", "A4" stays."""
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title
+
+
+def _nothing_in(titles: list[str], dated: bool = False) -> list[Block]:
+    if not titles:
+        return []
+    names = ", ".join(_in_sentence(title) for title in titles)
+    text = _("Nothing in these dates: {names}.") if dated else _("Nothing written yet: {names}.")
+    return [Paragraph(text.format(names=names), quiet=True)]
 
 
 def long_date(day: date) -> str:
@@ -343,6 +392,7 @@ def _steps(vault: Vault, choices: ReportChoices, today: date) -> Built:
 
 def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
     blocks: list[Block] = []
+    shown = False
     # No step picked: every step that has answers.
     for number in sorted(set(choices.steps or range(1, 13))):
         view = load_step(vault, number, choices.language)
@@ -361,10 +411,12 @@ def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
             continue
         if not answered:
             blocks.append(Paragraph(_("No answers written yet."), quiet=True))
+            continue
         for question, answer in answered:
             blocks.append(Paragraph(question.text, quiet=True))
             blocks.append(Paragraph(answer.text.strip()))
-    return blocks, False
+        shown = True
+    return (blocks, False) if shown else ([], False)  # no answer at all: nothing to show
 
 
 def _cell(value: Any, text: Any, name: str) -> str:
@@ -380,14 +432,15 @@ def _cell(value: Any, text: Any, name: str) -> str:
 def _worksheets(vault: Vault, choices: ReportChoices, today: date) -> Built:
     text = inventory_text(choices.language)
     blocks: list[Block] = []
+    empty = []
     for sheet in choices.worksheets or tuple(WORKSHEETS):  # none picked: all four
         record_type = WORKSHEETS[sheet]
         rows = _kept(vault.tools.all(record_type), choices)
         columns = text.worksheets[sheet]["columns"]
-        blocks.append(Heading(str(text.worksheets[sheet]["title"]), 3))
         if not rows:
-            blocks.append(Paragraph(_("No rows to share."), quiet=True))
+            empty.append(str(text.worksheets[sheet]["title"]))
             continue
+        blocks.append(Heading(str(text.worksheets[sheet]["title"]), 3))
         blocks.append(
             Table(
                 tuple(str(title) for title in columns.values()),
@@ -396,7 +449,9 @@ def _worksheets(vault: Vault, choices: ReportChoices, today: date) -> Built:
                 ),
             )
         )
-    return blocks, True
+    if not blocks:
+        return [], False
+    return [*blocks, *_nothing_in(empty)], True
 
 
 def _amends(vault: Vault, choices: ReportChoices, today: date) -> Built:
@@ -404,10 +459,11 @@ def _amends(vault: Vault, choices: ReportChoices, today: date) -> Built:
     rows = _kept(vault.tools.all(Amend), choices)
     step8, step9 = text.worksheets["step8"]["columns"], text.worksheets["step9"]["columns"]
     if not rows:
-        return [Paragraph(_("No one on the step 8 list to share."), quiet=True)], False
+        return [], False
     table = Table(
         (
             step8["person"],
+            step8["my_part"],
             step8["harm"],
             step8["willingness"],
             step9["kind"],
@@ -417,6 +473,9 @@ def _amends(vault: Vault, choices: ReportChoices, today: date) -> Built:
         tuple(
             (
                 row.person,
+                # My part, as ticked on the worksheet: what step 8 is about (their part, the
+                # cause, stays with the resentments section).
+                _cell(row.my_part, text, "my_part"),
                 row.harm,
                 label(row.willingness),
                 label(row.kind),
@@ -425,10 +484,12 @@ def _amends(vault: Vault, choices: ReportChoices, today: date) -> Built:
             )
             for row in rows
         ),
-        (3, 4, 3, 3, 3, 3),
+        (3, 3, 4, 3, 3, 3, 3),
     )
     made = sum(1 for row in rows if row.status.value == "made")
-    summary = _("{made} of {total} amends made.").format(made=made, total=len(rows))
+    summary = ngettext(
+        "{made} of {total} amend made.", "{made} of {total} amends made.", len(rows)
+    ).format(made=made, total=len(rows))
     return [Paragraph(summary), table], False
 
 
@@ -437,15 +498,18 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
     reviews = list(vault.reviews.between(choices.first, choices.last))
     blocks: list[Block] = []
     if not reviews:
-        return [Paragraph(_("No nightly reviews in these dates."), quiet=True)], False
+        return [], False
     longest = longest_streak({r.day for r in reviews})
     total_days = (choices.last - choices.first).days + 1
     blocks.append(
         Paragraph(
-            _(
-                "{count} nightly reviews in {days} days; the longest run of nights in a row: "
-                "{longest}."
-            ).format(count=len(reviews), days=total_days, longest=longest)
+            _("{reviews} in {days}; the longest run: {longest} in a row.").format(
+                reviews=ngettext(
+                    "{count} nightly review", "{count} nightly reviews", len(reviews)
+                ).format(count=len(reviews)),
+                days=ngettext("{n} day", "{n} days", total_days).format(n=total_days),
+                longest=ngettext("{count} night", "{count} nights", longest).format(count=longest),
+            )
         )
     )
     questions = [
@@ -491,7 +555,7 @@ def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
     assert choices.first is not None and choices.last is not None
     view = load_charts(vault, ChartRange.EVERYTHING, span=(choices.first, choices.last))
     if view.empty:
-        return [Paragraph(_("No ratings in these dates to draw."), quiet=True)], False
+        return [], False
     blocks: list[Block] = [
         Paragraph(
             _(
@@ -502,8 +566,12 @@ def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
         ),
         Chart("trends", None, view),
         Chart("month", Period.MONTH, view),
-        Chart("yes_answers", None, view),
     ]
+    if view.questions:
+        blocks += [
+            Heading(_('Answered "yes", week by week'), 3),
+            Chart("yes_answers", None, view, tuple(view.names[q.uid] for q in view.questions)),
+        ]
     return blocks, False
 
 
@@ -513,11 +581,14 @@ def _meetings(vault: Vault, choices: ReportChoices, today: date) -> Built:
         m for m in vault.tools.all(Meeting) if _in_range(m.day, choices.first, choices.last)
     ]
     if not meetings:
-        return [Paragraph(_("No meetings in these dates."), quiet=True)], False
+        return [], False
     meetings.sort(key=lambda m: m.day)
-    summary = _("{count} meetings, {shared} of them with a share.").format(
-        count=len(meetings), shared=sum(1 for m in meetings if m.shared)
-    )
+    shared = sum(1 for m in meetings if m.shared)
+    summary = ngettext(
+        "{count} meeting; shared at {shared}.",
+        "{count} meetings; shared at {shared}.",
+        len(meetings),
+    ).format(count=len(meetings), shared=shared)
     rows = tuple(
         (m.day.isoformat(), m.name, label(m.format), _("yes") if m.shared else "") for m in meetings
     )
@@ -551,8 +622,11 @@ def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
         blocks.append(Heading(_("Prayer and meditation"), 3))
         blocks.append(
             Paragraph(
-                _("{count} times, {minutes} minutes in all.").format(
-                    count=len(practice), minutes=minutes
+                _("{times}, {minutes} in all.").format(
+                    times=ngettext("{count} time", "{count} times", len(practice)).format(
+                        count=len(practice)
+                    ),
+                    minutes=ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes),
                 )
             )
         )
@@ -565,8 +639,6 @@ def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
                 (2, 3, 2, 6),
             )
         )
-    if not blocks:
-        blocks.append(Paragraph(_("No service or practice in these dates."), quiet=True))
     return blocks, False
 
 
@@ -578,16 +650,19 @@ def _gratitude(vault: Vault, choices: ReportChoices, today: date) -> Built:
         if _in_range(g.day, choices.first, choices.last) and g.text.strip()
     ]
     if not lines:
-        return [Paragraph(_("No gratitude lines in these dates."), quiet=True)], False
-    lines.sort(key=lambda g: (g.day, g.position), reverse=True)
-    shown = lines[:GRATITUDE_HIGHLIGHTS]
+        return [], False
+    # In the order written, as the other lists: the most recent ones when there are many.
+    lines.sort(key=lambda g: (g.day, g.position))
+    shown = lines[-GRATITUDE_HIGHLIGHTS:]
     blocks: list[Block] = []
     if len(lines) > len(shown):
         blocks.append(
             Paragraph(
-                _("The {shown} most recent of {total} lines.").format(
-                    shown=len(shown), total=len(lines)
-                ),
+                ngettext(
+                    "The most recent {shown} of {total} line.",
+                    "The most recent {shown} of {total} lines.",
+                    len(lines),
+                ).format(shown=len(shown), total=len(lines)),
                 quiet=True,
             )
         )

@@ -93,15 +93,17 @@ def svg(
     width: float,
     height: float,
     months: tuple[str, ...] | None = None,
+    numbered: bool = False,
 ) -> bytes:
     """A chart for the printed report: SVG of ``width`` x ``height`` inches on white, its text
-    kept as text (so it stays selectable and searchable in the PDF)."""
+    kept as text (so it stays selectable and searchable in the PDF). ``numbered``: rows of
+    questions are numbered, for a legend the report prints below in full."""
     from matplotlib import rc_context
 
     palette = PRINT if months is None else Palette(PRINT.text, PRINT.background, PRINT.grid, months)
     with rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
         figure = _figure(width, height, 72)
-        draw_chart(name, period, figure, view, palette)
+        draw_chart(name, period, figure, view, palette, numbered)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", facecolor=palette.background)
     return buffer.getvalue()
@@ -252,8 +254,9 @@ def draw_trends(figure: Any, view: ChartsView, palette: Palette) -> None:
     _style(figure, palette)
 
 
-def draw_yes(figure: Any, view: ChartsView, palette: Palette) -> None:
-    """Questions by week: the share of nights answered "yes"; weeks without answers left blank."""
+def draw_yes(figure: Any, view: ChartsView, palette: Palette, numbered: bool = False) -> None:
+    """Questions by week: the share of nights answered "yes"; weeks without answers left blank.
+    ``numbered``: rows labelled 1, 2, … for a legend elsewhere, not by shortened questions."""
     import numpy as np
 
     figure.clear()
@@ -268,7 +271,11 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette) -> None:
         ]
     )
     image = _cells(axes, grid, "cividis")
-    axes.set_yticks(range(len(questions)), [_short(view.names[q.uid]) for q in questions])
+    labels = [
+        str(number) if numbered else _short(view.names[q.uid])
+        for number, q in enumerate(questions, start=1)
+    ]
+    axes.set_yticks(range(len(questions)), labels)
     _week_axis(axes, view, palette)
     bar = figure.colorbar(image, ax=axes, fraction=0.04)
     bar.solids.set_rasterized(False)  # matplotlib makes a long gradient a picture; keep it vector
@@ -384,11 +391,19 @@ def draw_clean_runs(figure: Any, view: ChartsView, palette: Palette) -> None:
 
 
 def draw_chart(
-    name: str, period: Period | None, figure: Any, view: ChartsView, palette: Palette
+    name: str,
+    period: Period | None,
+    figure: Any,
+    view: ChartsView,
+    palette: Palette,
+    numbered: bool = False,
 ) -> None:
     """Draw the chart of one tab: a comparison of ``period``, or the chart called ``name``."""
     if period is not None:
         draw_comparison(figure, view, period, palette)
+        return
+    if name == "yes_answers":
+        draw_yes(figure, view, palette, numbered)
         return
     drawers = {
         "trends": draw_trends,

@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
     def open_report(self) -> QDialog:
         from recovery_journal.ui.report_dialog import ReportDialog
 
+        self.save_pending()  # the words typed a moment ago belong in the report
         dialog = ReportDialog(self._operations, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -52,11 +51,25 @@ from recovery_journal.services.report import (
 from recovery_journal.ui.bridge import post_to_gui, run_off_gui, when_done
 from recovery_journal.ui.chart_view import charts_thread
 from recovery_journal.ui.dates import DateEdit, date_text
+from recovery_journal.ui.file_dialogs import FileKind, save_file_name
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import clear_layout, fit_to_screen, wrapped
 
 PREVIEW_DPI = 96  # drawn a little larger than shown, so scaled pages stay crisp
+
+
+class _AllOrNone(QCheckBox):
+    """A box over a group of boxes: a click ticks them all, or unticks them all when all are
+    ticked; it shows "partly" when only some are (set by the group, never by a click)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setTristate(True)
+
+    def nextCheckState(self) -> None:  # noqa: N802 - Qt's name
+        on = self.checkState() != Qt.CheckState.Checked
+        self.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
 
 class ReportDialog(QDialog):
@@ -124,7 +137,8 @@ class ReportDialog(QDialog):
         self.sheet_boxes: dict[str, QCheckBox] = {}
         text = inventory_text(current_language())
         for section in Section:
-            box = QCheckBox(_(SECTION_TITLES[section]))
+            title = _(SECTION_TITLES[section])
+            box = _AllOrNone(title) if section is Section.WORKSHEETS else QCheckBox(title)
             box.setObjectName(f"section_{section.value}")
             box.toggled.connect(self._follow_sections)
             self.section_boxes[section] = box
@@ -144,9 +158,12 @@ class ReportDialog(QDialog):
                 sheets.setContentsMargins(24, 0, 0, 4)
                 for index, sheet in enumerate(WORKSHEETS):
                     worksheet = QCheckBox(str(text.worksheets[sheet]["title"]))
+                    worksheet.setObjectName(f"sheet_{sheet}")
+                    worksheet.toggled.connect(self._follow_sheets)
                     self.sheet_boxes[sheet] = worksheet
                     sheets.addWidget(worksheet, index // 2, index % 2)
                 column.addLayout(sheets)
+                box.clicked.connect(self._tick_sheets)
         form.addWidget(sections)
 
         private = QGroupBox(_("Private entries"))
@@ -262,11 +279,14 @@ class ReportDialog(QDialog):
         self.paper.setCurrentIndex(self.paper.findData(choices.paper))
         self.language.setCurrentIndex(self.language.findData(choices.language))
         for section, box in self.section_boxes.items():
-            box.setChecked(section in choices.sections)
+            if section is not Section.WORKSHEETS:  # that box follows its four sheets
+                box.setChecked(section in choices.sections)
         for number, box in self.step_boxes.items():
             box.setChecked(number in choices.steps)
+        # Saved without a pick, the section meant all four.
+        sheets = choices.worksheets or tuple(WORKSHEETS)
         for sheet, box in self.sheet_boxes.items():
-            box.setChecked(sheet in choices.worksheets)
+            box.setChecked(Section.WORKSHEETS in choices.sections and sheet in sheets)
         for item in options.private:
             row = QListWidgetItem(item.text)
             row.setData(Qt.ItemDataRole.UserRole, item.uid)
@@ -318,10 +338,25 @@ class ReportDialog(QDialog):
         answers = self.section_boxes[Section.ANSWERS].isChecked()
         for box in self.step_boxes.values():
             box.setEnabled(answers)
-        sheets = self.section_boxes[Section.WORKSHEETS].isChecked()
-        for box in self.sheet_boxes.values():
-            box.setEnabled(sheets)
         self.notes_list.setEnabled(self.section_boxes[Section.REVIEWS].isChecked())
+
+    def _tick_sheets(self) -> None:
+        """The person clicked "Step 4 worksheets": all four follow it."""
+        on = self.section_boxes[Section.WORKSHEETS].checkState() == Qt.CheckState.Checked
+        for box in self.sheet_boxes.values():
+            box.setChecked(on)
+
+    def _follow_sheets(self) -> None:
+        """A sheet ticked or unticked: "Step 4 worksheets" shows all, some or none."""
+        ticked = sum(box.isChecked() for box in self.sheet_boxes.values())
+        state = (
+            Qt.CheckState.Unchecked
+            if not ticked
+            else Qt.CheckState.Checked
+            if ticked == len(self.sheet_boxes)
+            else Qt.CheckState.PartiallyChecked
+        )
+        self.section_boxes[Section.WORKSHEETS].setCheckState(state)
 
     def _follow_protect(self) -> None:
         on = self.protect.isChecked()
@@ -349,7 +384,12 @@ class ReportDialog(QDialog):
         base = self.options.choices if self.options else ReportChoices()
         return replace(
             base,
-            sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
+            # Partly ticked is ticked: the sheets ticked go in.
+            sections=frozenset(
+                s
+                for s, box in self.section_boxes.items()
+                if box.checkState() != Qt.CheckState.Unchecked
+            ),
             first=self.first.day(),
             last=self.last.day(),
             steps=tuple(n for n, box in self.step_boxes.items() if box.isChecked()),
@@ -450,11 +490,14 @@ class ReportDialog(QDialog):
             if self.password.text() != self.repeat.text():
                 self.status.setText(_("The two passwords are not the same."))
                 return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the report"), _("progress report.pdf"), _("PDF document (*.pdf)")
+        target = save_file_name(
+            self,
+            FileKind.REPORT,
+            _("Save the report"),
+            _("progress report.pdf"),
+            _("PDF document (*.pdf)"),
         )
-        if path:
-            target = Path(path)
+        if target is not None:
             if target.suffix.lower() != ".pdf":
                 target = target.with_name(target.name + ".pdf")
             self.save(target)

@@ -6,6 +6,11 @@ text kept as text and are painted by QSvgRenderer, so they stay vector. Every pa
 report's title and date at the top and "page N of M" at the bottom; M comes from a first pass
 that lays everything out without painting. Wide worksheets get landscape pages.
 
+Sections follow one another on the page (the cover has its own), and a heading never ends a page:
+it goes over with the start of what it heads. Table columns are as wide as their longest word
+where the page allows, so words are not cut; where it does not, long Russian words are broken at a
+syllable, with a hyphen (``domain.hyphenation``).
+
 Runs on the charts thread (matplotlib lives there) or, for the command line, the main thread;
 the fonts are registered beforehand on the GUI thread (``prepare_fonts``).
 """
@@ -14,8 +19,9 @@ from __future__ import annotations
 
 import html
 import importlib.util
-from collections.abc import Callable
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -33,6 +39,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
@@ -40,12 +47,15 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
     QTextTable,
 )
 from PySide6.QtSvg import QSvgRenderer
 
 from recovery_journal import __version__
+from recovery_journal.domain.hyphenation import SOFT_HYPHEN, hyphenated
 from recovery_journal.i18n import _, language_on_this_thread
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.pdf_password import protect_pdf
@@ -67,6 +77,10 @@ MARGINS_MM = QMarginsF(18, 14, 18, 14)
 BAND_PT = 9  # header and footer type size
 CHART_ASPECT = 0.56  # height / width of a chart box
 TABLE_SLICE = 40  # rows per table slice in the first layout (see _page_starts)
+TABLE_PT = 9  # type size in tables
+CELL_PADDING = 4  # of a table cell, in Qt's 96-per-inch pixels (as cellpadding="4")
+SECTION_GAP_PT = 14  # above a section that follows another on the same page
+HEADING_STATE = 1  # a block's user state is its index among the run's blocks plus this
 TEXT = "#1a1a1a"
 QUIET = "#5a5a5a"
 RULE = "#b0b0b0"
@@ -107,26 +121,33 @@ def _slice_starts(rows: int) -> tuple[int, ...]:
     return tuple(range(0, max(rows, 1), TABLE_SLICE))
 
 
-def _block_html(block: Block, starts: tuple[int, ...] | None = None) -> str:
+def _block_html(
+    block: Block, index: int, starts: tuple[int, ...] | None = None, page_break: bool = False
+) -> str:
+    # Each paragraph is marked with its index (as the block's user state), so a layout can be
+    # read back block by block (see _lonely_heading); only a heading is given a page break.
+    state = f"-qt-user-state:{index + HEADING_STATE}; "
+    if page_break:
+        state += "page-break-before:always; "
     if isinstance(block, Heading):
         size = {1: 26, 2: 16, 3: 12}.get(block.level, 12)
         above, below = {1: (0, 14), 2: (4, 8), 3: (12, 4)}.get(block.level, (8, 4))
         return (
-            f'<p style="font-size:{size}pt; font-weight:bold; margin-top:{above}pt; '
+            f'<p style="{state}font-size:{size}pt; font-weight:bold; margin-top:{above}pt; '
             f'margin-bottom:{below}pt">{_html_text(block.text)}</p>'
         )
     if isinstance(block, Paragraph):
         if block.quiet:
             return (
-                f'<p style="font-size:9pt; color:{QUIET}; margin-top:6pt; margin-bottom:2pt">'
-                f"{_html_text(block.text)}</p>"
+                f'<p style="{state}font-size:9pt; color:{QUIET}; margin-top:6pt; '
+                f'margin-bottom:2pt">{_html_text(block.text)}</p>'
             )
-        return f'<p style="margin-top:2pt; margin-bottom:6pt">{_html_text(block.text)}</p>'
+        return f'<p style="{state}margin-top:2pt; margin-bottom:6pt">{_html_text(block.text)}</p>'
     assert isinstance(block, Table)
     widths = block.widths or (1,) * len(block.columns)
     total = sum(widths)
     head = "".join(
-        f'<th width="{round(100 * w / total)}%" align="left" bgcolor="{HEADER_FILL}">'
+        f'<th width="{100 * w / total:.3f}%" align="left" bgcolor="{HEADER_FILL}">'
         f"{_html_text(title)}</th>"
         for title, w in zip(block.columns, widths, strict=False)
     )
@@ -137,16 +158,17 @@ def _block_html(block: Block, starts: tuple[int, ...] | None = None) -> str:
     starts = starts or _slice_starts(len(block.rows))
     ends = (*starts[1:], len(block.rows))
     tables = []
-    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
         body = "".join(
             "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>"
             for row in block.rows[start:end]
         )
         last = end >= len(block.rows)
-        page_break = "page-break-before:always; " if paged and index else ""
+        turn = "page-break-before:always; " if paged and number else ""
         tables.append(
-            f'<table width="100%" cellspacing="0" cellpadding="4" border="1" '
-            f'style="{page_break}border-collapse:collapse; border-color:{RULE}; font-size:9pt; '
+            f'<table width="100%" cellspacing="0" cellpadding="{CELL_PADDING}" border="1" '
+            f'style="{turn}border-collapse:collapse; border-color:{RULE}; '
+            f"font-size:{TABLE_PT}pt; "
             f'margin-top:{4 if start == 0 else 0}pt; margin-bottom:{10 if last else 0}pt">'
             f"<thead><tr>{head}</tr></thead>{body}</table>"
         )
@@ -210,8 +232,183 @@ def _page_starts(document: QTextDocument, blocks: list[Block]) -> SliceStarts:
                 page += 1
                 y = page * height + head
             y += tall + gap
+        if len(starts) > 1 and len(data) - starts[-1] == 1 and starts[-1] - starts[-2] > 2:
+            starts[-1] -= 1  # a table's last page holds two rows at least, not one alone
         found[index] = tuple(starts)
     return found
+
+
+_WORD = re.compile(r"\S+")
+_RUSSIAN = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _widest_piece(word: str, metrics: QFontMetricsF) -> float:
+    """How narrow a column may be for ``word``: whole, or its widest syllable and a hyphen."""
+    if not _RUSSIAN.search(word):
+        return metrics.horizontalAdvance(word)
+    hyphen = metrics.horizontalAdvance("-")
+    return max(
+        metrics.horizontalAdvance(piece) + hyphen for piece in hyphenated(word).split(SOFT_HYPHEN)
+    )
+
+
+def _shared_out(
+    weights: Sequence[float], least: Sequence[float], total: float
+) -> list[float] | None:
+    """Widths in the proportions of ``weights``, none narrower than its ``least``; None when
+    the least widths alone are wider than ``total``."""
+    if sum(least) > total:
+        return None
+    count = len(weights)
+    widths = [total * weight / sum(weights) for weight in weights]
+    held: set[int] = set()
+    while True:
+        narrow = [c for c in range(count) if c not in held and widths[c] < least[c]]
+        if not narrow:
+            return widths
+        for column in narrow:
+            widths[column] = least[column]
+            held.add(column)
+        free = [c for c in range(count) if c not in held]
+        rest = total - sum(widths[c] for c in held)
+        if not free:
+            return [width + rest / count for width in widths]
+        weight = sum(weights[c] for c in free)
+        for column in free:
+            widths[column] = rest * weights[column] / weight
+
+
+def _fitted(table: Table, width: float, device: QPaintDevice) -> Table:
+    """``table`` with column widths (device pixels, ``width`` in all) that keep every word whole
+    where the page allows, else every Russian syllable; a word still wider than its column gets
+    soft hyphens, so Qt breaks it at a syllable with a hyphen, never in the middle of one."""
+    columns = len(table.columns)
+    if not columns:
+        return table
+    cell = QFont(FONT_FAMILY)
+    cell.setPointSizeF(TABLE_PT)
+    bold = QFont(cell)
+    bold.setBold(True)
+    plain, strong = QFontMetricsF(cell, device), QFontMetricsF(bold, device)
+    # A cell's padding and rules either side, and a little for rounding.
+    around = (2 * CELL_PADDING + 3) * device.logicalDpiX() / 96
+
+    def words(column: int) -> Iterator[tuple[str, QFontMetricsF]]:
+        # Each word once: a long table repeats its words (a meeting's name, a kind).
+        yield from ((word, strong) for word in set(table.columns[column].split()))
+        cells = {row[column] for row in table.rows if column < len(row)}
+        yield from ((word, plain) for word in {w for cell in cells for w in cell.split()})
+
+    measured = [[(w, m, m.horizontalAdvance(w)) for w, m in words(c)] for c in range(columns)]
+    whole = [max((width for _w, _m, width in column), default=0.0) + around for column in measured]
+    weights = table.widths or (1.0,) * columns
+    widths = _shared_out(weights, whole, width)
+    if widths is not None:
+        return replace(table, widths=tuple(widths))  # every word fits whole
+    pieces = [
+        max((_widest_piece(w, m) for w, m, _width in column), default=0.0) + around
+        for column in measured
+    ]
+    widths = _shared_out(weights, pieces, width) or [
+        width * least / sum(pieces)
+        for least in pieces  # the last resort: Qt cuts
+    ]
+    room = [w - around for w in widths]
+
+    def breakable(text: str, column: int, metrics: QFontMetricsF) -> str:
+        def word(match: re.Match[str]) -> str:
+            found = match.group()
+            fits = metrics.horizontalAdvance(found) <= room[column]
+            return found if fits else hyphenated(found)
+
+        return _WORD.sub(word, text)
+
+    return replace(
+        table,
+        columns=tuple(breakable(t, c, strong) for c, t in enumerate(table.columns)),
+        rows=tuple(
+            tuple(breakable(text, c, plain) for c, text in enumerate(row)) for row in table.rows
+        ),
+        widths=tuple(widths),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A paragraph or table cell of a laid-out run, as read back from the layout."""
+
+    index: int | None  # among the run's blocks; None: a table's cell
+    top: float  # of its first line
+    bottom: float  # of its last line
+
+
+def _read_back(document: QTextDocument) -> list[_Line]:
+    """The run's paragraphs and the cells of its tables' rows (not their headers), in order."""
+    layout = document.documentLayout()
+    found = []
+    block: QTextBlock = document.begin()
+    while block.isValid():
+        lines = block.layout()
+        if lines.lineCount():
+            # Qt turns the page for a line by moving the line, not the block: where a block's
+            # lines are is its position plus theirs.
+            top = layout.blockBoundingRect(block).top()
+            first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
+            line = _Line(None, top + first.y(), top + last.y() + last.height())
+            if block.userState() >= HEADING_STATE:
+                found.append(replace(line, index=block.userState() - HEADING_STATE))
+            elif block.text().strip():
+                cursor = QTextCursor(block)
+                table = cursor.currentTable()
+                if (
+                    table is not None
+                    and table.cellAt(cursor).row() >= table.format().headerRowCount()
+                ):
+                    found.append(line)
+        block = block.next()
+    return found
+
+
+def _lonely_heading(
+    document: QTextDocument, blocks: Sequence[Block], keep_after: float
+) -> int | None:
+    """The first heading that ends a page without the start of what it heads, as the index of
+    the block to begin the next page with (the first of the headings that come together); None:
+    none does. ``keep_after`` is the height of what comes right after the run (a chart)."""
+    height = document.pageSize().height()
+
+    def page(y: float) -> int:
+        return int(y // height)
+
+    def heading(line: _Line) -> bool:
+        return line.index is not None and isinstance(blocks[line.index], Heading)
+
+    def note(line: _Line) -> bool:
+        block = blocks[line.index] if line.index is not None else None
+        return isinstance(block, Paragraph) and block.quiet
+
+    lines = _read_back(document)
+    for number, line in enumerate(lines):
+        if not heading(line):
+            continue
+        head = number
+        while head and heading(lines[head - 1]):
+            head -= 1
+        first = lines[head]
+        if first.top - page(first.top) * height < height * 0.02:
+            continue  # already at the top of a page: nothing to gain
+        after = [other for other in lines[number + 1 :] if not heading(other)]
+        if after and not (keep_after and all(note(other) for other in after)):
+            lonely = page(line.bottom - 1) != page(after[0].top + 1)
+        elif keep_after:
+            end = (after[-1] if after else line).bottom + keep_after
+            lonely = keep_after < height and page(end - 1) != page(first.top + 1)
+        else:
+            lonely = False
+        if lonely:
+            assert first.index is not None
+            return first.index
+    return None
 
 
 def _runs(blocks: tuple[Block, ...]) -> list[list[Block] | Chart]:
@@ -333,17 +530,19 @@ class _Pages:
         cancelled: Callable[[], bool],
         svgs: dict[int, bytes],
         svg: Callable[[Chart, float, float], bytes],
-        documents: dict[tuple[int, int], QTextDocument],
+        documents: dict[tuple[int, int], tuple[QTextDocument, bool]],
     ) -> None:
         self.target = target
         self.report = report
         self.total = total
         self.cancelled = cancelled
         self.svgs = svgs  # drawn once per chart, reused by the second pass
-        self.documents: dict[tuple[int, int], QTextDocument] = documents
+        # Each run's layout, and whether it turns the page first: made by the counting pass.
+        self.documents = documents
         self.svg = svg
         self.painter: QPainter | None = None
         self.y = 0.0
+        self.after_cover = False
         self.font = QFont(FONT_FAMILY, 10)
 
     @property
@@ -393,86 +592,166 @@ class _Pages:
         painter.drawLine(QPointF(0, band), QPointF(full.width(), band))
         painter.setPen(QColor(TEXT))
 
-    def _document(self, blocks: list[Block]) -> QTextDocument:
-        document = self._laid_out(blocks, {})
-        if document.pageCount() > 1 and any(isinstance(b, Table) for b in blocks):
-            # Laid out again with each table cut where the first layout turned the page.
-            document = self._laid_out(blocks, _page_starts(document, blocks))
-        return document
+    def _document(
+        self, blocks: list[Block], offset: float, keep_after: float
+    ) -> QTextDocument | None:
+        """The run laid out from ``offset`` down its first page, no heading alone at a page's
+        foot; None: its first heading would be, so the run begins the next page."""
+        content = self._content
+        blocks = [
+            _fitted(b, content.width(), self.target.metrics) if isinstance(b, Table) else b
+            for b in blocks
+        ]
+        tables = any(isinstance(b, Table) for b in blocks)
+        breaks: set[int] = set()
+        while True:
+            document = self._laid_out(blocks, {}, breaks, offset)
+            if document.pageCount() > 1 and tables:
+                # Laid out again with each table cut where the first layout turned the page.
+                starts = _page_starts(document, blocks)
+                document = self._laid_out(blocks, starts, breaks, offset)
+            lonely = _lonely_heading(document, blocks, keep_after)
+            if lonely is None or lonely in breaks:
+                return document
+            if lonely == 0:
+                return None
+            breaks.add(lonely)  # one at a time: each moves everything after it
 
-    def _laid_out(self, blocks: list[Block], starts: SliceStarts) -> QTextDocument:
+    def _laid_out(
+        self, blocks: list[Block], starts: SliceStarts, breaks: set[int], offset: float
+    ) -> QTextDocument:
         document = QTextDocument()
         document.documentLayout().setPaintDevice(self.target.metrics)
         document.setDefaultFont(self.font)
         document.setDocumentMargin(0)
         document.setDefaultStyleSheet(f"body {{ color: {TEXT}; }}")
+        # What the page already holds above the run: an empty line of that height (a margin in
+        # Qt's 96-per-inch pixels; the first block's own top margin would be dropped).
+        spacer = (
+            '<p style="margin-top:0; margin-bottom:'
+            f'{offset * 96 / self.target.dpi:.2f}px; font-size:1pt">&nbsp;</p>'
+            if offset > 0
+            else ""
+        )
         document.setHtml(
             "<body>"
-            + "".join(_block_html(b, starts.get(i)) for i, b in enumerate(blocks))
+            + spacer
+            + "".join(_block_html(b, i, starts.get(i), i in breaks) for i, b in enumerate(blocks))
             + "</body>"
         )
         content = self._content
         document.setPageSize(QSizeF(content.width(), content.height()))
         return document
 
-    def text(self, blocks: list[Block], key: tuple[int, int]) -> None:
-        # Laid out once, in the counting pass, and painted from the same layout.
-        document = self.documents.get(key)
-        if document is None:
-            document = self.documents[key] = self._document(blocks)
+    def text(self, blocks: list[Block], key: tuple[int, int], keep_after: float = 0.0) -> None:
+        """A run of text from where the page has got to; ``keep_after``: the height of the
+        chart that follows, which its last heading goes with."""
         content = self._content
-        height = document.size().height()
-        if document.pageCount() == 1 and height <= content.bottom() - self.y:
-            self._paint_document(document, 0, self.y)
-            self.y += height
-            return
-        if self.y > content.top() + 1:
+        if self.y > content.bottom() - self._pixels(24):
+            self.new_page()  # not even a line's room
+        # Laid out once, in the counting pass, and painted from the same layout.
+        laid = self.documents.get(key)
+        if laid is None:
+            turn = False
+            document = self._document(blocks, self.y - content.top(), keep_after)
+            if document is None:
+                turn = True
+                document = self._document(blocks, 0.0, keep_after)
+                assert document is not None
+            laid = self.documents[key] = (document, turn)
+        document, turn = laid
+        if turn:
             self.new_page()
+        above = self.y - content.top()  # the page's earlier content; the run's spacer there
         pages = document.pageCount()
         for index in range(pages):
             if index:
                 self.new_page()
-            self._paint_document(document, index, content.top())
-        self.y = content.top() + (height - (pages - 1) * content.height())
+            self._paint_document(document, index, content.top(), 0.0 if index else above)
+        self.y = content.top() + document.size().height() - (pages - 1) * content.height()
 
-    def _paint_document(self, document: QTextDocument, index: int, top: float) -> None:
+    def _paint_document(
+        self, document: QTextDocument, index: int, top: float, above: float = 0.0
+    ) -> None:
+        """Page ``index`` of ``document``, below ``above`` (what the page held before it)."""
         if self.painter is None:
             return
         content = self._content
         painter = self.painter
         painter.save()
         painter.translate(0, top - index * content.height())
-        clip = QRectF(0, index * content.height(), content.width(), content.height())
+        # Half a pixel inside the page: a line that starts exactly where the next page does is
+        # left to that page (Qt would write it into this one too, cut off but found by a search).
+        start = max(above, 0.5)
+        clip = QRectF(
+            0, index * content.height() + start, content.width(), content.height() - start - 0.5
+        )
         document.drawContents(painter, clip)
         painter.restore()
 
-    def chart(self, chart: Chart) -> None:
+    def _chart_size(self, chart: Chart) -> tuple[float, float]:
+        """The chart's box and the room below it for its legend, in device pixels."""
+        content = self._content
+        height = min(content.width() * CHART_ASPECT, content.height())
+        if not chart.legend:
+            return height, 0.0
+        legend = self._laid_out([_legend(chart)], {}, set(), 0.0)
+        return height, legend.size().height()
+
+    def chart(self, chart: Chart, key: tuple[int, int]) -> None:
         content = self._content
         width = content.width()
-        height = min(width * CHART_ASPECT, content.height())
-        if self.y + height > content.bottom() + 1:
+        height, legend = self._chart_size(chart)
+        # The chart and its legend together, on a new page if they do not fit on this one.
+        if self.y + height + legend > content.bottom() + 1 and self.y > content.top() + 1:
             self.new_page()
         if self.painter is not None:
-            key = id(chart)
-            if key not in self.svgs:
+            svg_key = id(chart)
+            if svg_key not in self.svgs:
                 dpi = self.target.dpi
-                self.svgs[key] = self.svg(chart, width / dpi, height / dpi)
-            renderer = QSvgRenderer(QByteArray(self.svgs[key]))
+                self.svgs[svg_key] = self.svg(chart, width / dpi, height / dpi)
+            renderer = QSvgRenderer(QByteArray(self.svgs[svg_key]))
             renderer.render(self.painter, QRectF(0, self.y, width, height))
         self.y += height + self._pixels(8)
+        if chart.legend:
+            self.text([_legend(chart)], key)
 
     def part(self, part: Part) -> None:
-        self.new_page(part.landscape)
+        content = self._content
+        # The closing line stays on the page as it is; a cover, a page after it, and a turn of
+        # the paper start a page; other sections follow on.
+        landscape = self.target.landscape if part.section is None else part.landscape
+        if (
+            self.page == 0
+            or part.section is Section.COVER
+            or self.after_cover
+            or landscape != self.target.landscape
+        ):
+            self.new_page(landscape)
+        elif self.y > content.top() + 1:
+            self.y += self._pixels(SECTION_GAP_PT)
+        self.after_cover = part.section is Section.COVER
         blocks = part.blocks
         if part.section is Section.COVER:
-            self.y += self._content.height() * 0.18  # a title page, not a form
-        else:
+            self.y += content.height() * 0.18  # a title page, not a form
+        elif part.title:
             blocks = (Heading(part.title, 2), *blocks)
-        for index, run in enumerate(_runs(blocks)):
+        runs = _runs(blocks)
+        for index, run in enumerate(runs):
             if isinstance(run, Chart):
-                self.chart(run)
-            else:
-                self.text(run, (id(part), index))
+                self.chart(run, (id(part), index))
+                continue
+            following = runs[index + 1] if index + 1 < len(runs) else None
+            keep_after = sum(self._chart_size(following)) if isinstance(following, Chart) else 0.0
+            self.text(run, (id(part), index), keep_after)
+
+
+def _legend(chart: Chart) -> Paragraph:
+    """The full names of a chart's numbered rows."""
+    return Paragraph(
+        "\n".join(f"{number}. {name}" for number, name in enumerate(chart.legend, start=1)),
+        quiet=True,
+    )
 
 
 def _lay_out(
@@ -487,7 +766,7 @@ def _lay_out(
     cancelled = cancelled or (lambda: False)
     steps = len(report.parts) * 2
     svgs: dict[int, bytes] = {}
-    documents: dict[tuple[int, int], QTextDocument] = {}
+    documents: dict[tuple[int, int], tuple[QTextDocument, bool]] = {}
     counting = _Pages(
         _Target(report.paper, target.dpi, target.metrics),
         report,
@@ -517,7 +796,9 @@ def _chart_svg(chart: Chart, width: float, height: float) -> bytes:
     months = tuple(
         locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat) for month in range(1, 13)
     )
-    return charts.svg(chart.name, chart.period, chart.view, width, height, months)
+    # A legend below names the rows in full: the chart numbers them.
+    numbered = bool(chart.legend)
+    return charts.svg(chart.name, chart.period, chart.view, width, height, months, numbered)
 
 
 def render_pdf(
