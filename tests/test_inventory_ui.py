@@ -323,3 +323,19 @@ def test_an_entry_from_the_old_app_shows_what_they_did_apart(qapp, qtbot, contro
     assert not form.layout().isRowVisible(form.texts["their_part"])
     window.close()
     controller.shutdown()
+
+
+def test_add_on_a_page_still_reading_keeps_the_new_rows_editor_open(
+    qapp, qtbot, controllers, vault_path
+):
+    """A person clicks Add as soon as the page shows and types: the read under way came back
+    after the new row, reset the table and closed its editor, and the words went nowhere."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    window.show_page(Page.PRACTICE)
+    table = window.practice.clean_table  # its first read is on its way
+    table.add()
+    settle(qtbot, controller)
+    qtbot.wait(50)
+    assert table.view.state() == QAbstractItemView.State.EditingState

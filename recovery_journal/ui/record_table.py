@@ -892,6 +892,13 @@ class RecordTable(QWidget):
             # added (or an editor just opened) is not swept away by an older list.
             self.reload()
             return
+        if records == self.model.records:
+            # What the table shows already (a read again after a row was added here): a reset
+            # would close the editor the new row just opened, and the first words typed into
+            # it went nowhere.
+            if self._wanted is not None and not self._loads:
+                self._reveal_wanted()
+            return
         # Undo entries hold whole records; after a reload (another view may have changed them)
         # they could write stale values back, so the history starts again.
         self.undo_stack.clear()

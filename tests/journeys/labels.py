@@ -29,6 +29,7 @@ class Labels:
     step_saved: str
     locked: str
     practice: str
+    clean_dates: str
     inventory: str
     add: str
     date_typed: str  # how a date is typed (strftime)
@@ -70,6 +71,7 @@ LABELS = {
         step_saved="All saved",
         locked="Your journal is locked.",
         practice="Clean time and meetings",
+        clean_dates="Clean dates",
         inventory="Inventory",
         add="Add",
         date_typed="%m/%d/%Y",
@@ -108,6 +110,7 @@ LABELS = {
         step_saved="Всё сохранено",
         locked="Дневник заблокирован.",
         practice="Чистое время, собрания",
+        clean_dates="Даты начала чистоты",
         inventory="Инвентаризация",
         add="Добавить",
         date_typed="%d.%m.%Y",

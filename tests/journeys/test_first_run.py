@@ -84,7 +84,10 @@ CLEAN_DAYS = 90
 def _a_clean_date(app, say: Labels) -> date:
     since = _journal_today() - timedelta(days=CLEAN_DAYS)
     go_to(app, say.practice)
+    table = app.wait_for_node("table", say.clean_dates, within="frame")
     app.desktop.click(app.wait_for_node("push button", say.add, within="frame"))
+    # The new row, with its first cell open for typing, as the person sees it.
+    wait_for(lambda: any(c.role in ("cell", "table cell") for c in table.children()), 10, "a new row")
     app.desktop.type(say.clean_from)
     app.desktop.key("Tab")
     app.desktop.type(since.strftime(say.date_typed))
