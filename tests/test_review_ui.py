@@ -344,3 +344,25 @@ def test_a_milestone_reached_today_gets_a_calm_note_on_today(qapp, qtbot, contro
     qtbot.waitUntil(lambda: window.today.milestones.isVisibleTo(window), timeout=10_000)
     assert "30 days today" in window.today.milestones.text()
     assert window.today.clean_time.text() == "Gambling: 30 days clean"
+
+
+def test_a_review_reloaded_in_the_background_leaves_the_keyboard_where_it_is(
+    qapp, qtbot, controllers, vault_path
+):
+    from recovery_journal.services.changes import DAILY_CHANGED
+
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    window.activateWindow()
+    window.open_review()  # the keyboard goes to its first answer
+    page = window.review
+    qtbot.waitUntil(lambda: page.sheet is not None and qapp.focusWidget() in page.findChildren(
+        type(qapp.focusWidget())
+    ))
+    window.show_page(Page.JOURNAL)
+    title = window.journal.title_edit
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    controller.operations.changed.emit(DAILY_CHANGED)  # a save elsewhere: the review reloads
+    settle(qtbot, controller)
+    qtbot.wait(50)
+    assert qapp.focusWidget() is title

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QDialog,
@@ -327,7 +328,12 @@ class ReviewPage(QWidget):
             self._loading = None
         if sheet.day != self.day or self._dirty:
             return
-        focused = self.focusWidget()
+        # Only where the keyboard is in this page now: focusWidget() is the child that had it
+        # last, and giving it back from a page in the background stole the keys from the page
+        # in front (a clean date being typed lost its editor when a save elsewhere reloaded us).
+        focused = QApplication.focusWidget()
+        if focused is not None and not self.isAncestorOf(focused):
+            focused = None
         focus_name = focused.objectName() if focused is not None else ""
         self.sheet = sheet
         self.title.setText(_("Review of {day}").format(day=weekday_date_text(sheet.day)))
