@@ -79,6 +79,7 @@ def _journal_today() -> date:
 
 
 CLEAN_DAYS = 90
+CELLS = ("cell", "table cell")
 
 
 def _a_clean_date(app, say: Labels) -> date:
@@ -87,7 +88,7 @@ def _a_clean_date(app, say: Labels) -> date:
     table = app.wait_for_node("table", say.clean_dates, within="frame")
     app.desktop.click(app.wait_for_node("push button", say.add, within="frame"))
     # The new row, with its first cell open for typing, as the person sees it.
-    wait_for(lambda: any(c.role in ("cell", "table cell") for c in table.children()), 10, "a new row")
+    wait_for(lambda: any(c.role in CELLS for c in table.children()), 10, "a new row")
     app.desktop.type(say.clean_from)
     app.desktop.key("Tab")
     app.desktop.type(since.strftime(say.date_typed))
