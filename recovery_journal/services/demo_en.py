@@ -1109,7 +1109,8 @@ s3.q09 Go to the meeting tonight even though I'm tired, and ask someone how they
 s4.q01 Dread, mostly. Then a bit of relief that someone has a method, and I don't have to work out
   how to do it.
 s4.q02 Why I keep ending up in the same fights with different people.
-s4.q03 Dad, my old boss, Anna, Tom. They all come back to feeling overlooked, not counted.
+s4.q03 Dad, my old boss, Anna, Tom. Every time I felt resentful it came back to the same thing:
+  being overlooked, not counted.
 s4.q04 I lie awake rehearsing arguments. I'm short with people who have nothing to do with it. I
   used to drink on them.
 s4.q05 Fear of being found out and fear of money. I avoided both by not opening letters and by

@@ -12,7 +12,7 @@ import random
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from recovery_journal.domain.journal import JournalEntry, Mood
+from recovery_journal.domain.journal import JournalEntry, Mood, clean_tag
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.services.demo_life import SPONSEE_FROM, DemoDay, DemoLife
@@ -232,7 +232,7 @@ class _Writer:
             title = self.decks.draw(f"journal.title.{part}", context)
         tags: set[str] = set()
         for topic in topics[:2]:
-            tags.update(t.strip() for t in self.tags.get(topic.split(".")[0], "").split(","))
+            tags.update(clean_tag(t) for t in self.tags.get(topic.split(".")[0], "").split(","))
         tags.discard("")
         mood_index = round(2 + 2 * plan.quality + self.rng.uniform(-0.6, 0.6))
         updated = plan.journal_at + timedelta(minutes=edited)
