@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from datetime import date, timedelta
 
 from recovery_journal.domain.clean_time import CleanDate, Slip
 from recovery_journal.domain.daily import (
@@ -18,7 +19,7 @@ from recovery_journal.domain.daily import (
     ReviewQuestion,
     SpotCheck,
 )
-from recovery_journal.domain.inventory import Amend
+from recovery_journal.domain.inventory import Amend, AmendsKind, AmendsStatus, Willingness
 from recovery_journal.domain.ports import Vault
 from recovery_journal.services.demo_life import DemoDay, DemoLife
 from recovery_journal.services.demo_phrases import Decks, Material, word
@@ -62,6 +63,8 @@ def fill_daily(vault: Vault, life: DemoLife, material: Material, seed: int) -> N
     questions = [q for q in vault.tools.all(ReviewQuestion) if not q.hidden]
     dimensions = [d for d in vault.tools.all(RatingDimension) if not d.hidden]
     apologies = 0
+    # People already on the step 8 list from the worksheets are not added twice.
+    listed = [amend.person.casefold() for amend in vault.tools.all(Amend)]
     for plan in life.days:
         # Drawn every day, written or not, so the time of day never changes the days before.
         answers = [_answer(rng, decks, question, plan) for question in questions]
@@ -75,17 +78,11 @@ def fill_daily(vault: Vault, life: DemoLife, material: Material, seed: int) -> N
                 # step 8 list in one click, as the review page offers.
                 person, harm, note = decks.draw("review.apology").split(" | ")
                 answers[index] = replace(answer, note=note)
-                if apologies < STEP_LIST_APOLOGIES:
+                known = any(person.casefold() in name for name in listed)
+                if apologies < STEP_LIST_APOLOGIES and not known:
                     apologies += 1
-                    vault.tools.save(
-                        Amend(
-                            f"demo-apology-{apologies}",
-                            person,
-                            harm,
-                            source_uid=REVIEW_SOURCE + str(plan.day),
-                            position=100 + apologies,
-                        )
-                    )
+                    listed.append(person.casefold())
+                    vault.tools.save(_apology(person, harm, plan.day, apologies, life))
         vault.reviews.save(NightlyReview(plan.day, tuple(answers), ratings, plan.review_at))
         for position in range(gratitude):
             line = decks.draw("gratitude", {"count": word(str(plan.clean_days))})
@@ -111,6 +108,23 @@ def _answer(
         return ReviewAnswer(question.uid, None, "")  # the gratitude list holds it
     noted = rng.random() < TEXT_NOTE_CHANCE
     return ReviewAnswer(question.uid, None, decks.draw(section) if noted and written else "")
+
+
+def _apology(person: str, harm: str, day: date, number: int, life: DemoLife) -> Amend:
+    """An apology owed one evening, put right the next day, as small ones usually are."""
+    made = day + timedelta(days=1)
+    done = made < life.today
+    return Amend(
+        f"demo-apology-{number}",
+        person,
+        harm,
+        Willingness.NOW,
+        AmendsKind.DIRECT,
+        status=AmendsStatus.MADE if done else AmendsStatus.PLANNED,
+        made_on=made if done else None,
+        source_uid=REVIEW_SOURCE + str(day),
+        position=100 + number,
+    )
 
 
 def _rating(rng: random.Random, dimension: RatingDimension, plan: DemoDay) -> Rating:

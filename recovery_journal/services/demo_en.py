@@ -54,7 +54,12 @@ Nadia / she / her / her
 Mike
 == @sponsee
 Jamie
+== @meeting_any
+to a meeting
+to the Tuesday group
+to the Saturday meeting
 == @when
+
 around six
 after lunch
 on the way home
@@ -105,6 +110,13 @@ anxious
 impatient
 sorry for myself
 prickly
+== @day_turn
+grey
+prickly
+heavy
+anxious
+flat
+a bit sorry-for-myself
 == @helped
 a walk sorted it out
 a call to {friend} took the edge off
@@ -254,7 +266,7 @@ Some old shame came up {when}; I named it and it lost a bit of its grip.
 I was kinder to myself today than I would have been a month ago.
 Worried about money {when}, so I sat down and actually looked at the numbers.
 == note.feeling.later
-Felt {feeling_mid} {when}, and {helped}.
+{when_cap} the day turned {day_turn}, and {helped}.
 {when_cap} I noticed I was {feeling_mid} again, and this time I let it pass.
 An ordinary day, and I've learned to like ordinary.
 I had a bad hour {when} and it stayed an hour instead of turning into a week.
@@ -283,6 +295,11 @@ Sun on my face {when} and nothing to worry about for a whole hour.
 Walked {walk_place} {when} feeling light, for no reason at all.
 Finished {work_thing} early and went home whistling.
 == note.meeting
+Went {meeting.to} straight from work, still in my overalls.
+Read the opening {meeting.at} tonight; my voice only shook a little.
+{friend} and I stayed on after going {meeting.to} and talked about {theme} in the car park.
+Someone {meeting.at} celebrated five years, and I clapped harder than anyone.
+Quiet night {meeting.at}: a few people, a lot of honesty.
 Went {meeting.to}; I sat near the door but I stayed to the end.
 {friend} shared {meeting.at} about {theme}, and it stayed with me all evening.
 Shared {meeting.at} about {theme}; my voice shook but nobody minded.
@@ -303,6 +320,14 @@ The topic {meeting.at} was {theme}; good to start the day with it.
 Nearly didn't bother logging on {meeting.to}, did, and was glad.
 Someone from the other side of the country shared {meeting.at} about {theme}.
 == note.sponsor
+Mike asked how the step work was going, and I admitted I'd been putting it off.
+Walked round the park with {sponsor} {when}; he talked about his grandchildren, then asked about
+  {theme}.
+{sponsor} rang to check in, which he says is half of what sponsors are for.
+{sponsor} said something about {theme} I want to keep: go gently, but go.
+Told {sponsor} about {relative} and he said to look after my part and leave theirs alone.
+Missed {sponsor}'s call {when} and rang him back within the hour, which is new.
+Read {sponsor} my answers over the phone; he laughed at one of them, kindly.
 Rang {sponsor} {when}; he mostly listened and that was what I needed.
 {sponsor} asked me what I was really afraid of, and I didn't have a quick answer.
 Met {sponsor} for a coffee and we went through my week line by line.
@@ -313,6 +338,13 @@ Sent {sponsor} a message {when} instead of sitting with it on my own.
 Talked to {sponsor} {when} for {talk_length}, mostly about {theme}.
 {sponsor} told me a story about his own early days that made mine look tidy.
 == note.family
+Mum sent a photo of her garden; the roses have come back.
+My sister and I walked {walk_place}, and for once we didn't talk about the past.
+Tom texted to ask about a film, which is the most he's said to me in months.
+Dad's birthday: I rang, we managed five minutes, and that's fine.
+Mum asked if I'd come on Sunday as if it was normal, and it nearly was.
+{relative.cap} asked me for help with something, for a change.
+Fixed Mum's shelf {when}; she made tea and told me all about the neighbours.
 {relative.cap} rang {when} and we talked for {talk_length} without an argument.
 Sent {relative} a card, on time, which hasn't happened in years.
 Lunch at Mum's; she watched me all through it and then relaxed a bit.
@@ -331,12 +363,22 @@ Lily fell asleep on the sofa during the film and I just sat there for a while.
 Anna said I seemed different when I dropped Lily off, and for once it wasn't a complaint.
 Had Lily for the day: we {lily_do}, then she told me all about {lily_thing}.
 == note.daughter.weekday
+Lily sent me a voice message about {lily_thing}, all in one breath.
+Dropped Lily at school on my way to work; she waved from the gate.
+Video call with Lily at bedtime; she showed me {lily_thing} on the screen.
+Anna asked if I could have Lily on Wednesday as well, and I said yes straight away.
+Took Lily to the dentist after school; she was braver than me.
 Picked Lily up from school {when} and she talked the whole way home about {lily_thing}.
 Helped Lily with her homework over the phone; I was more patient than I expected.
 Lily rang to tell me about {lily_thing}, in great detail.
 Went to Lily's parents' evening with Anna, sober and on time.
 Lily came for tea after school and we {lily_do}.
 == note.morning
+Before work: the sky is pink and I'm not hungover, and both of those are good.
+Awake at six without the alarm; quiet tea, a short prayer, and off.
+Writing this on the bus: nervous about {work_thing}, but I've asked {colleague} to help.
+Morning; yesterday's worry about {theme} looks smaller in daylight.
+First thing, made the bed, which {sponsor} swears by.
 Writing this before work: slept {hours} hours and feel almost human.
 Up early; tea on the step and ten quiet minutes before the day.
 Woke up thinking about the old days, and the thought passed by the time the kettle boiled.
@@ -347,12 +389,17 @@ Woke up {feeling_early}; writing it down before it runs the day.
 Slept {hours} hours, and the first thing I thought about was {theme}.
 Morning, and I'm dreading {work_thing} a bit; one thing at a time.
 Early start: porridge, ten minutes of quiet, and out of the door on time.
-Up before the alarm; made {meal} for lunch and felt organised for once.
+Up before the alarm; made sandwiches for lunch and felt organised for once.
 Morning pages before work: {friend} is on my mind, so I'll ring {friend.him} at lunch.
 Slept badly, but the kettle's on and {friend}'s text from last night made me smile.
 Quick note before the bus: yesterday's mood has gone, and I'm glad.
 A text from {relative} before eight, which is either very good or very bad; it was good.
 == note.work
+Martin said "good job" in passing, and I carried it around all afternoon.
+Asked {colleague} how to do something instead of pretending I knew, and it took two minutes.
+Long day on {work_thing}; tired, but the good kind.
+A customer thanked me by name, which has never happened before.
+Left work on time and didn't feel guilty about it.
 Busy at the print shop; {work_thing} went wrong and I stayed calm.
 Martin asked me to train the new lad, which means he trusts me a bit now.
 On time every day this week, which used to be impossible.
@@ -363,6 +410,13 @@ Worked an extra hour to finish {work_thing} and didn't resent it.
 Lunch in the yard with {colleague}, talking about nothing much.
 Spent the afternoon on {work_thing} with {colleague}, and it went well.
 == note.body
+In bed by ten, up at six, and the day felt twice as long in a good way.
+Did the stretches the physio gave me, and my back thanked me.
+Water all day instead of coffee, and no headache for once.
+A proper lunch, sitting down, which makes more difference than it should.
+The doctor says my blood pressure is down; I walked home {walk_place} to celebrate.
+Five-a-side with the lads from work: I was terrible and loved it.
+Skipped the takeaway and cooked {meal} instead.
 Slept {hours} hours straight, which still feels like a small miracle.
 Cooked {meal} and ate it at the table like a grown-up.
 Walked {walk_place} {when}, and my head cleared on the way.
@@ -373,6 +427,12 @@ Dentist this morning, the first time in three years.
 Weighed myself and I've lost half a stone without trying.
 A headache most of the day; water and an early night.
 == note.home
+Tidied the kitchen before bed, so tomorrow starts clean.
+Hung Lily's painting in the hall.
+Sorted the wardrobe and found two coats I'd forgotten I owned.
+Opened the windows, put music on and cleaned the whole flat.
+Bought a plant for the windowsill; we'll see if I can keep it alive.
+The flat finally looks as if someone lives in it on purpose.
 {small_job_cap}, which I'd been putting off for months.
 Finally {small_job}, and the flat feels lighter for it.
 Spent the evening at home and {small_job}.
@@ -419,6 +479,11 @@ Another evening on step {step}: {answers}, to go through with {sponsor} on Sunda
 Made myself sit down with step {step}, and {answers} came out easier than I feared.
 Step {step} again after tea: {answers}, and a lot of staring at the wall in between.
 == note.service
+Made the tea for the Saturday group and stayed to wash up with {friend}.
+Put the chairs away after the meeting and turned off the urn, which is my job now.
+Sat with a newcomer at the break and mostly just listened.
+Took my turn on the phone list; one call, a long one.
+Brought the biscuits, as promised, and {friend} pretended to be amazed.
 Made the tea and coffee for the group and washed up after.
 Set out the chairs before the meeting, which keeps me out of my own head.
 Did the welcome at the door tonight and shook about thirty hands.
@@ -523,22 +588,37 @@ Day {count}
 == journal.title.evening
 {weekday} evening
 {weekday} night
-== journal.title.morning
-{weekday} morning
-Before work on {weekday}
 == journal.reflect.early
+I wrote it on a card for the fridge: {lesson}.
+It's only day {count}, but I can already see that {lesson}.
+Today taught me, the hard way, that {lesson}.
+Maybe the lesson is simply that {lesson}.
+I don't believe it yet, but I want to: {lesson}.
+{friend} told me that {lesson}, and I wrote it down.
 I think {lesson}.
 What I'm starting to see is that {lesson}.
 Mike says that {lesson}, and today I half believed him.
 If I had to write down one thing from today, it would be that {lesson}.
 Someone said at a meeting that {lesson}; I'm beginning to see it.
 == journal.reflect.middle
+Looking back at this week, I think {lesson}.
+It's becoming a habit to remember that {lesson}.
+I nearly forgot it today, but {lesson}.
+The review keeps pointing at the same thing: {lesson}.
+If I'm honest, {lesson}, and I'm slowly learning to live by it.
+{sponsor} would say, and he'd be right, that {lesson}.
 More and more I notice that {lesson}.
 The step work keeps showing me that {lesson}.
 A year ago I wouldn't have believed that {lesson}.
 What the inventory is teaching me, slowly, is that {lesson}.
 I keep relearning that {lesson}.
 == journal.reflect.later
+It took me a long time to believe that {lesson}.
+These days I mostly remember that {lesson}.
+On a good day I know that {lesson}, and today was a good day.
+If I could pass one thing on, it would be that {lesson}.
+A year in, I'd put it like this: {lesson}.
+Still true, still easy to forget: {lesson}.
 It still surprises me how often {lesson}.
 I'd tell the man I was a year ago that {lesson}.
 Some days the whole programme comes down to this: {lesson}.
@@ -672,6 +752,11 @@ The overdraft letter.
 That I skipped the meeting and told myself I was too tired.
 How {feeling_mid} I've been all week.
 == review.kind
+Made {colleague} a tea without being asked.
+Sent {friend} a message to say the share last night helped me.
+Let the man with two items go ahead of me at the till.
+Picked up litter outside the hall before the meeting.
+Told Mum her soup was the best I'd had in years, and meant it.
 Helped {friend} move a wardrobe up three flights of stairs.
 Listened to Mum's story about the neighbours without looking at my phone.
 Covered {colleague}'s shift for a hospital appointment.
@@ -705,6 +790,14 @@ Worried about Lily's cough long after she was asleep.
 Went round and round about {work_thing} {when}.
 Worried about {relative} {when}, with nothing to be done about it tonight.
 == review.better
+Asked {colleague} what was needed instead of guessing.
+Sat down to eat instead of eating over the sink.
+Said "I don't know" to Martin rather than bluffing.
+Left the last email until the morning.
+Gone {meeting_any} even though I was tired.
+Kept quiet for a second longer before answering {relative}.
+Turned the phone off an hour before bed.
+Said thank you to {friend} properly.
 Rung {friend} {when}, when I first felt it building.
 Said something kind to {colleague} about {work_thing} instead of only the problems.
 Gone {walk_place} instead of straight home to the sofa.
@@ -726,6 +819,14 @@ Walked {walk_place} instead of sitting and stewing.
 Been gentler with {colleague} about {work_thing}.
 Asked {friend} how {friend.he} was before talking about myself.
 == review.tomorrow
+Leave the phone in the kitchen overnight.
+Say good morning to {colleague} before anything else.
+Take the stairs at work.
+Ask {sponsor} about {theme}.
+Have {meal} ready for lunch so I don't skip it.
+Go {meeting_any}, whatever my head says at six o'clock.
+Write the review before I'm too tired.
+Answer {relative}'s message before noon.
 Get {work_thing} done before lunch.
 Ring {friend} {when}.
 Walk {walk_place} {when}.

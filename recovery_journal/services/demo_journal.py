@@ -134,7 +134,7 @@ class _Writer:
             weights["hard"] = 5.0
         elif plan.quality > 0.65:
             weights["good"] = 2.0
-        count = self.rng.choices((1, 2, 3), (0.5, 0.4, 0.1))[0]
+        count = self.rng.choices((1, 2, 3), (0.55, 0.38, 0.07))[0]
         chosen: list[str] = []
         while len(chosen) < count and weights:
             topic = self.rng.choices(list(weights), list(weights.values()))[0]
@@ -198,10 +198,11 @@ class _Writer:
 
     def entry(self, plan: DemoDay) -> JournalEntry | None:
         topics = self.topics(plan)
-        paragraphs = self.rng.choices((1, 2, 3), (0.45, 0.4, 0.15))[0]
+        paragraphs = self.rng.choices((1, 2, 3), (0.55, 0.35, 0.1))[0]
         titled = self.rng.random()
         listed = self.rng.random() < 0.15
         emphasis = self.rng.random()
+        reflect_again = self.rng.random() < 0.4  # a second thought in a longer entry
         edited = self.rng.choice((0, 0, 3, 9, 25))
         if plan.journal_at is None:
             return None
@@ -212,12 +213,14 @@ class _Writer:
             sentences = [self.decks.draw(self._deck(topics[number % len(topics)], plan), context)]
             if number == 0 and len(topics) > 1:
                 sentences.append(self.decks.draw(self._deck(topics[1], plan), context))
-            thought = self.decks.draw(stage, context)
-            if number == 0 and emphasis < 0.2:
-                thought = f"**{thought}**"
-            elif number == 0 and emphasis < 0.3:
-                thought = f"*{thought}*"
-            parts.append(" ".join((*sentences, thought)))
+            if number == 0 or reflect_again:
+                thought = self.decks.draw(stage, context)
+                if number == 0 and emphasis < 0.2:
+                    thought = f"**{thought}**"
+                elif number == 0 and emphasis < 0.3:
+                    thought = f"*{thought}*"
+                sentences.append(thought)
+            parts.append(" ".join(sentences))
         if listed:
             heading = self.decks.draw("journal.list.heading", context)
             items = [self.decks.draw("journal.list.item", context) for _ in range(3)]
@@ -228,8 +231,7 @@ class _Writer:
         elif titled < 0.52:
             title = self.decks.draw("journal.title.dated", context)
         elif titled < 0.6:
-            part = "morning" if plan.journal_at.hour < 12 else "evening"
-            title = self.decks.draw(f"journal.title.{part}", context)
+            title = self.decks.draw("journal.title.evening", context)
         tags: set[str] = set()
         for topic in topics[:2]:
             tags.update(clean_tag(t) for t in self.tags.get(topic.split(".")[0], "").split(","))

@@ -174,8 +174,8 @@ def plan_life(
             review_at = clock.at(day, 21 * 60 + 15 + rng.randrange(210))
         journal_at = None
         if slip != "slip" and rng.random() < (0.24 + (0.12 if weekend else 0.0)):
-            journal_at = clock.at(day, rng.choice((10 * 60, 19 * 60 + 30, 20 * 60, 21 * 60)))
-            journal_at += timedelta(minutes=rng.randrange(150))
+            # In the evening, looking back on the day, as the entries are written.
+            journal_at = clock.at(day, 19 * 60 + 30 + rng.randrange(210))
         planned.append(
             DemoDay(
                 day,

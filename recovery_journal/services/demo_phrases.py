@@ -18,13 +18,14 @@ from the day being written.
 
 A person's diary repeats a phrase now and then, but the same sentence every few days reads as a
 machine. So a :class:`Deck` deals every sentence its templates can make before any comes round
-again, and a template is picked at random first, so no template crowds out the others.
+again.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
@@ -133,12 +134,23 @@ def variants(template: str, words: Mapping[str, Sequence[Word]]) -> Iterator[str
 
 
 class Deck:
-    """The sentences some templates make, dealt so that none repeats until all have been used."""
+    """The sentences some templates make, dealt so that none repeats until all have been used.
+
+    A template is picked with a weight of its sentences left, capped, so a template with hundreds
+    of variants does not crowd out the rest, and the small ones are not all spent first (leaving
+    the end of a long history to the big ones alone). A template used in the last few draws is
+    passed over while others are left, so the same shape of sentence does not come two days
+    running.
+    """
+
+    WEIGHT_CAP = 4
+    RECENT = 3
 
     def __init__(self, templates: Sequence[str], material: Material, rng: random.Random):
         self._made = [list(variants(t, material.words)) for t in templates]
         self._rng = rng
         self._piles: list[list[str]] = []
+        self._recent: deque[int] = deque(maxlen=min(self.RECENT, len(templates) - 1))
         self._deal_again()
 
     def _deal_again(self) -> None:
@@ -153,8 +165,12 @@ class Deck:
     def draw(self, context: Mapping[str, Word] | None = None) -> str:
         if not any(self._piles):
             self._deal_again()
-        pile = self._rng.choice([pile for pile in self._piles if pile])
-        return fill(pile.pop(), context or {})
+        left = [n for n, pile in enumerate(self._piles) if pile]
+        fresh = [n for n in left if n not in self._recent] or left
+        weights = [min(len(self._piles[n]), self.WEIGHT_CAP) for n in fresh]
+        chosen = self._rng.choices(fresh, weights)[0]
+        self._recent.append(chosen)
+        return fill(self._piles[chosen].pop(), context or {})
 
 
 class Decks:
