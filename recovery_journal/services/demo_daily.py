@@ -130,7 +130,8 @@ def _apology(person: str, harm: str, day: date, number: int, life: DemoLife) -> 
 def _rating(rng: random.Random, dimension: RatingDimension, plan: DemoDay) -> Rating:
     first, last = TRENDS.get(dimension.builtin, (5.0, 6.0))
     level = first + (last - first) * plan.maturity + rng.gauss(0, 1.0)
-    level += 2.2 * plan.quality * (-1 if dimension.lower_is_better else 1)
+    # A day better or worse than usual for that stage moves every scale a little.
+    level += 2.2 * (plan.quality - 0.3) * (-1 if dimension.lower_is_better else 1)
     return Rating(dimension.uid, max(0, min(10, round(level))))
 
 
