@@ -43,7 +43,7 @@ from recovery_journal.services import demo_en, demo_ru
 from recovery_journal.services.demo_daily import fill_daily
 from recovery_journal.services.demo_journal import fill_writing
 from recovery_journal.services.demo_life import SPONSEE_FROM, DemoLife, demo_clock, plan_life
-from recovery_journal.services.demo_phrases import Decks, Material, parse_material
+from recovery_journal.services.demo_phrases import Decks, Material, parse_material, split_fields
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_content import step_content
 
@@ -372,7 +372,7 @@ class _StepWork:
         for plan in self.life.days:
             if plan.meeting and plan.offset >= SERVICE_FROM * self.life.pace:
                 if self.rng.random() < 0.3:
-                    kind, note = self.decks.draw("service.note").split(" | ")
+                    kind, note = split_fields(self.decks.draw("service.note"))
                     self.vault.tools.save(
                         ServiceEntry(
                             f"demo-s{plan.offset}",

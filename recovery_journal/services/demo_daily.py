@@ -22,7 +22,7 @@ from recovery_journal.domain.daily import (
 from recovery_journal.domain.inventory import Amend, AmendsKind, AmendsStatus, Willingness
 from recovery_journal.domain.ports import Vault
 from recovery_journal.services.demo_life import DemoDay, DemoLife
-from recovery_journal.services.demo_phrases import Decks, Material, word
+from recovery_journal.services.demo_phrases import Decks, Material, split_fields, word
 from recovery_journal.services.review import APOLOGY_QUESTION, GRATITUDE_QUESTION, REVIEW_SOURCE
 
 # (starting level, level reached after a year or so) of each shipped rating dimension.
@@ -76,7 +76,7 @@ def fill_daily(vault: Vault, life: DemoLife, material: Material, seed: int) -> N
             if question.builtin == APOLOGY_QUESTION and answer.yes:
                 # Who is owed the apology is the point of the answer; the first few go on the
                 # step 8 list in one click, as the review page offers.
-                person, harm, note = decks.draw("review.apology").split(" | ")
+                person, harm, note = split_fields(decks.draw("review.apology"))
                 answers[index] = replace(answer, note=note)
                 known = any(person.casefold() in name for name in listed)
                 if apologies < STEP_LIST_APOLOGIES and not known:
@@ -143,7 +143,7 @@ def _spot_checks(vault: Vault, life: DemoLife, decks: Decks, rng: random.Random)
         minutes = rng.randrange(9 * 60, 20 * 60, 15)
         if not clock.passed(clock.at(plan.day, minutes)):
             continue
-        disturbed, did = decks.draw("spot").split(" | ")
+        disturbed, did = split_fields(decks.draw("spot"))
         at = f"{minutes // 60:02d}:{minutes % 60:02d}"
         vault.tools.save(SpotCheck(f"demo-s-{plan.day}", plan.day, at, disturbed, did))
 

@@ -10,7 +10,6 @@ TEXT = r"""
 name Alex
 substance Alcohol
 sponsor Mike
-sponsee Jamie
 
 == meetings
 tue | 19:30 | in_person | 0.85 | Tuesday Step Group | to the Tuesday step group | at the Tuesday

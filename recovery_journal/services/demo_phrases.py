@@ -40,11 +40,8 @@ class Material:
     words: Mapping[str, tuple[Word, ...]]  # "== @name": words a template's slots range over
     day_words: Mapping[str, tuple[Word, ...]]  # "== %name": words the day picks (its weekday)
 
-    def items(self, name: str) -> tuple[str, ...]:
-        return self.sections[name]
-
     def fields(self, name: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(part.strip() for part in item.split("|")) for item in self[name])
+        return tuple(split_fields(item) for item in self[name])
 
     def table(self, name: str) -> dict[str, str]:
         """Items written as "key text", keyed by their first word."""
@@ -59,6 +56,11 @@ class Material:
 
     def __contains__(self, name: str) -> bool:
         return name in self.sections
+
+
+def split_fields(item: str) -> tuple[str, ...]:
+    """The fields of an item written "a | b | c" (a field may be empty)."""
+    return tuple(part.strip() for part in item.split("|"))
 
 
 def parse_material(text: str) -> Material:
@@ -157,10 +159,6 @@ class Deck:
         self._piles = [list(made) for made in self._made]
         for pile in self._piles:
             self._rng.shuffle(pile)
-
-    @property
-    def size(self) -> int:
-        return sum(len(made) for made in self._made)
 
     def draw(self, context: Mapping[str, Word] | None = None) -> str:
         if not any(self._piles):

@@ -11,7 +11,6 @@ TEXT = r"""
 name Саша
 substance Алкоголь
 sponsor Михаил
-sponsee Женя
 
 == meetings
 tue | 19:30 | in_person | 0.85 | Группа «Маяк» (вторник, шаги) | на «Маяк» | на «Маяке»
