@@ -622,7 +622,7 @@ It still surprises me how often {lesson}.
 I'd tell the man I was a year ago that {lesson}.
 Some days the whole programme comes down to this: {lesson}.
 I used to think I knew that {lesson}; now I actually live it some of the time.
-Jamie asked me what I'd learned, and the honest answer was that {lesson}.
+{friend} asked me what I'd learned, and the honest answer was that {lesson}.
 == journal.list.heading
 Things that helped on {weekday}:
 To talk over with {sponsor} this week:
