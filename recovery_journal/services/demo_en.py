@@ -260,7 +260,8 @@ Irritable {when} and I knew it was hunger, so I ate before I said anything.
 Low for no reason I could find, so I did the next small thing and then the next.
 Caught myself sulking {when} and laughed at myself, which helped.
 I felt proud of something today and didn't rush to spoil it.
-Jealous of {friend}'s new job for about an hour, then glad for {friend.him}.
+Jealous of {friend} for about an hour, because everything seems to go right for {friend.him},
+  then just glad.
 Some old shame came up {when}; I named it and it lost a bit of its grip.
 I was kinder to myself today than I would have been a month ago.
 Worried about money {when}, so I sat down and actually looked at the numbers.
@@ -345,7 +346,7 @@ Mum asked if I'd come on Sunday as if it was normal, and it nearly was.
 {relative.cap} asked me for help with something, for a change.
 Fixed Mum's shelf {when}; she made tea and told me all about the neighbours.
 {relative.cap} rang {when} and we talked for {talk_length} without an argument.
-Sent {relative} a card, on time, which hasn't happened in years.
+Sent my sister a birthday card, on time, which hasn't happened in years.
 Lunch at Mum's; she watched me all through it and then relaxed a bit.
 {relative.cap} asked how I was doing and I told the truth.
 Helped Mum with her shopping {when}; she kept saying thank you as if she was surprised.
@@ -413,7 +414,7 @@ In bed by ten, up at six, and the day felt twice as long in a good way.
 Did the stretches the physio gave me, and my back thanked me.
 Water all day instead of coffee, and no headache for once.
 A proper lunch, sitting down, which makes more difference than it should.
-The doctor says my blood pressure is down; I walked home {walk_place} to celebrate.
+The doctor says my blood pressure is down; I walked home the long way to celebrate.
 Five-a-side with the lads from work: I was terrible and loved it.
 Skipped the takeaway and cooked {meal} instead.
 Slept {hours} hours straight, which still feels like a small miracle.
@@ -541,46 +542,60 @@ y5 Five years today, and I still count it, because it still matters.
 
 # --- the journal: titles, reflections and lists ----------------------------------------------
 == journal.title
-What I heard tonight
 A long week
-Coffee with {sponsor}
-Family
-Back at work
 A thought to keep
-Small wins
-Not a great day
-After the meeting
-The old thinking
-Money
-About Dad
-About fear
-Lily
-Something that helped
-Quiet evening
-Letting go
-On being wrong
-What {sponsor} said
 Looking back
 Note to self
+Small things
+Two steps forward
+Something that helped
+Letting go
+On being wrong
 About {theme}
 Thinking about {theme}
-A walk {walk_place}
-Lily and {lily_thing}
-What {friend} said
-Something {sponsor} asked
-Lessons from a bad day
-Ordinary and good
-A hard conversation
-Starting again
-Sunday thoughts
-After a long day at work
-Two steps forward
-A letter I opened
 Tired but here
-Small things
-When {friend} rang
-The weekend with Lily
+Quiet evening
+== journal.title.meeting
+What I heard tonight
+After the meeting
+What {friend} said
+== journal.title.sponsor
+Coffee with {sponsor}
+What {sponsor} said
+Something {sponsor} asked
+== journal.title.family
+Family
+About Dad
 Talking to {relative}
+A hard conversation
+== journal.title.daughter
+Lily
+Time with Lily
+== journal.title.work
+Back at work
+After a long day at work
+== journal.title.weather
+Out walking
+Weather and moods
+== journal.title.hard
+Not a great day
+Lessons from a bad day
+Getting through
+== journal.title.good
+A good day
+Ordinary and good
+Small wins
+== journal.title.craving
+The old thinking
+About the craving
+== journal.title.service
+Being useful
+== journal.title.sponsee
+Coffee with {sponsee}
+== journal.title.home
+At home
+== journal.title.body
+Looking after myself
 == journal.title.dated
 Day {count}
 {weekday}
@@ -636,9 +651,9 @@ Things I'm letting go of tonight:
 calling before acting
 a walk {walk_place}
 an early night
-keeping my word about {theme}
+keeping my word to {relative}
 not rushing the morning
-asking for help with {theme}
+asking {friend} about {theme}
 the amends to my brother
 money worries
 {work_thing} at work

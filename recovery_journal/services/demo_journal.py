@@ -119,8 +119,9 @@ class _Writer:
             words["answers"] = word(self.answer_counts[str(min(count, 4))])
         return words
 
-    def topics(self, plan: DemoDay) -> list[str]:
-        """Deck names for the ordinary part of a note, by stage and by what kind of day it was."""
+    def topics(self, plan: DemoDay, count: int | None = None) -> list[str]:
+        """Deck names for the ordinary part of a text, by stage and by what kind of day it was:
+        ``count`` different ones (one to three when not given)."""
         weights = dict(TOPICS[plan.phase])
         if plan.weekend:
             weights.pop("work", None)
@@ -134,7 +135,8 @@ class _Writer:
             weights["hard"] = 5.0
         elif plan.quality > 0.65:
             weights["good"] = 2.0
-        count = self.rng.choices((1, 2, 3), (0.55, 0.38, 0.07))[0]
+        if count is None:
+            count = self.rng.choices((1, 2, 3), (0.55, 0.38, 0.07))[0]
         chosen: list[str] = []
         while len(chosen) < count and weights:
             topic = self.rng.choices(list(weights), list(weights.values()))[0]
@@ -197,8 +199,9 @@ class _Writer:
     # --- the journal entry ---------------------------------------------------------------------
 
     def entry(self, plan: DemoDay) -> JournalEntry | None:
-        topics = self.topics(plan)
         paragraphs = self.rng.choices((1, 2, 3), (0.55, 0.35, 0.1))[0]
+        # A topic of its own for each paragraph, and one more for the first to open with.
+        topics = self.topics(plan, paragraphs + 1)
         titled = self.rng.random()
         listed = self.rng.random() < 0.15
         emphasis = self.rng.random()
@@ -209,10 +212,10 @@ class _Writer:
         context = self.context(plan)
         stage = f"journal.reflect.{plan.phase}"
         parts: list[str] = []
-        for number in range(paragraphs):
-            sentences = [self.decks.draw(self._deck(topics[number % len(topics)], plan), context)]
-            if number == 0 and len(topics) > 1:
-                sentences.append(self.decks.draw(self._deck(topics[1], plan), context))
+        for number in range(min(paragraphs, len(topics))):
+            sentences = [self.decks.draw(self._deck(topics[number], plan), context)]
+            if number == 0 and len(topics) > paragraphs:
+                sentences.append(self.decks.draw(self._deck(topics[-1], plan), context))
             if number == 0 or reflect_again:
                 thought = self.decks.draw(stage, context)
                 if number == 0 and emphasis < 0.2:
@@ -227,7 +230,10 @@ class _Writer:
             parts.append(heading + "\n\n" + "\n".join(f"- {item}" for item in items))
         title = ""
         if titled < 0.45:
-            title = self.decks.draw("journal.title", context)
+            # A title about what the entry opens with, when there is one for it.
+            about = f"journal.title.{topics[0].split('.')[0]}"
+            own = about in self.material and titled < 0.3
+            title = self.decks.draw(about if own else "journal.title", context)
         elif titled < 0.52:
             title = self.decks.draw("journal.title.dated", context)
         elif titled < 0.6:
