@@ -4,9 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_VAULT := .demo/demo.rjvault
+DEMO_RU_VAULT := .demo-ru/demo.rjvault
 DEMO_PASSPHRASE := demo vault
 
-.PHONY: run demo test lint check bench clean-venv dist dist-check system-run system-test
+.PHONY: run demo demo-ru test lint check bench clean-venv dist dist-check system-run system-test
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -30,10 +31,17 @@ system-test:
 run: system-run $(STAMP)
 	@$(PY) -m recovery_journal
 
+# The demo is made once, in the app window's language, with fourteen months of history up to now
+# (delete the folder for a fresh one); demo-ru keeps a Russian one beside it.
 demo: system-run $(STAMP)
 	@test -e $(DEMO_VAULT) || RECOVERY_JOURNAL_PASSPHRASE='$(DEMO_PASSPHRASE)' $(PY) -m recovery_journal demo --vault $(DEMO_VAULT)
 	@echo "Demo vault: $(DEMO_VAULT)  passphrase: $(DEMO_PASSPHRASE)"
 	@$(PY) -m recovery_journal --vault $(DEMO_VAULT)
+
+demo-ru: system-run $(STAMP)
+	@test -e $(DEMO_RU_VAULT) || RECOVERY_JOURNAL_PASSPHRASE='$(DEMO_PASSPHRASE)' $(PY) -m recovery_journal demo --language ru --vault $(DEMO_RU_VAULT)
+	@echo "Demo vault: $(DEMO_RU_VAULT)  passphrase: $(DEMO_PASSPHRASE)"
+	@LANGUAGE=ru LC_ALL=ru_RU.UTF-8 $(PY) -m recovery_journal --vault $(DEMO_RU_VAULT)
 
 test: system-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

@@ -338,22 +338,29 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from datetime import date
+    from recovery_journal.services.demo import DEFAULT_DAYS, fill_demo
 
-    from recovery_journal.services.demo import fill_demo
-
-    if args.days < 1 or args.days > 36500:
+    days = DEFAULT_DAYS if args.days is None else args.days
+    if days < 1 or days > 36500:
         raise UsageError(_("--days must be between 1 and 36500."))
     path = _vault_path(args)
-    language = args.language or language_from_environment()
+    language = args.language or _window_language()
     with _opened(args, create_if_missing=True) as vault:
-        written = fill_demo(vault, args.days, language, end=date.today())
+        written = fill_demo(vault, days, language)
     print(
-        _("Filled {path} with {days} days of demo history ({notes} daily notes).").format(
-            path=path, days=args.days, notes=written
-        )
+        _(
+            "Filled {path} with {days} days of demo history in {language} ({notes} daily notes)."
+        ).format(path=path, days=days, language=LANGUAGES[language], notes=written)
     )
     return EXIT_OK
+
+
+def _window_language() -> str:
+    """The language the app's window opens in (chosen in Settings, else the system's), so a demo
+    made for it reads in the same language as the window around it."""
+    from recovery_journal.ui.ui_state import preferred_language
+
+    return preferred_language()
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -590,10 +597,12 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", metavar="FILE", help=_("the JSON export to import"))
     demo = add("demo", _("fill a new or empty vault with realistic sample history"), cmd_demo)
     demo.add_argument(
-        "--days", type=int, default=90, help=_("how many days of history (default 90)")
+        "--days", type=int, help=_("how many days of history (default: a little over a year)")
     )
     demo.add_argument(
-        "--language", choices=sorted(LANGUAGES), help=_("language of the sample text")
+        "--language",
+        choices=sorted(LANGUAGES),
+        help=_("language of the sample text (default: the app window's language)"),
     )
     summary = add(
         "summary",

@@ -355,9 +355,12 @@ def test_a_review_reloaded_in_the_background_leaves_the_keyboard_where_it_is(
     window.activateWindow()
     window.open_review()  # the keyboard goes to its first answer
     page = window.review
-    qtbot.waitUntil(lambda: page.sheet is not None and qapp.focusWidget() in page.findChildren(
-        type(qapp.focusWidget())
-    ))
+    qtbot.waitUntil(
+        lambda: (
+            page.sheet is not None
+            and qapp.focusWidget() in page.findChildren(type(qapp.focusWidget()))
+        )
+    )
     window.show_page(Page.JOURNAL)
     title = window.journal.title_edit
     title.setFocus()

@@ -68,7 +68,8 @@ def ten_year_vault(path: Path | None) -> Path:
         building.unlink(missing_ok=True)
         subprocess.run(
             [sys.executable, "-m", "recovery_journal", "demo", "--vault", str(building)]
-            + ["--days", str(DAYS)],
+            # English whatever the window's language: the searches below are English words.
+            + ["--days", str(DAYS), "--language", "en"],
             env={**os.environ, "RECOVERY_JOURNAL_PASSPHRASE": PASSPHRASE},
             check=True,
             stdout=subprocess.DEVNULL,

@@ -1,15 +1,18 @@
 """Believable synthetic history for the demo vault and the benchmarks. Invented people, our words.
 
-The same seed, day count and end day always give the same vault, so the ten-year benchmark vault is
-reproducible.
+The same seed, length, language and last day always give the same history, so the ten-year
+benchmark vault is reproducible; the time of day only decides how much of the last day has
+happened yet. The material (every sentence, in each language) lives in demo_en.py and demo_ru.py;
+demo_life.py plans the days, demo_daily.py writes the reviews and meetings, demo_journal.py the
+notes and the journal, and this module the step work, the worksheets and the amends.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
+from functools import cache
 
 from recovery_journal.domain.inventory import (
     Amend,
@@ -21,9 +24,7 @@ from recovery_journal.domain.inventory import (
     SexConduct,
     Willingness,
 )
-from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
-from recovery_journal.domain.settings import JournalSettings
 from recovery_journal.domain.step_tools import (
     Defect,
     DefectState,
@@ -35,22 +36,45 @@ from recovery_journal.domain.step_tools import (
     Step1Example,
     Step1List,
 )
-from recovery_journal.domain.steps import (
-    Answer,
-    Question,
-    QuestionPack,
-    StepProgress,
-    StepStatus,
-)
+from recovery_journal.domain.steps import Answer, Question, QuestionPack, StepProgress, StepStatus
 from recovery_journal.errors import JournalError
-from recovery_journal.i18n import _
+from recovery_journal.i18n import SOURCE_LANGUAGE, _
+from recovery_journal.services import demo_en, demo_ru
 from recovery_journal.services.demo_daily import fill_daily
-from recovery_journal.services.demo_journal import fill_journal
+from recovery_journal.services.demo_journal import fill_writing
+from recovery_journal.services.demo_life import SPONSEE_FROM, DemoLife, demo_clock, plan_life
+from recovery_journal.services.demo_phrases import Decks, Material, parse_material, split_fields
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_content import step_content
 
-DEFAULT_DAYS = 90
+# About fourteen months: a slip long ago, the first year's milestone behind, steps 1 to 8 done and
+# amends under way. Long enough to show every page at work; `--days 3650` makes ten years.
+DEFAULT_DAYS = 425
 DEFAULT_SEED = 12
+
+MATERIAL_TEXT = {"en": demo_en.TEXT, "ru": demo_ru.TEXT}
+
+# (first day, last day) of each step in a full-length history, counted from its first day. A
+# shorter history squeezes them (so even a month's demo shows every tool); a longer one has them
+# all done in the first two years, with steps 10 to 12 lived ever since.
+STEP_PLAN = {
+    1: (5, 40),
+    2: (40, 62),
+    3: (62, 84),
+    4: (90, 190),
+    5: (190, 204),
+    6: (204, 226),
+    7: (226, 250),
+    8: (250, 292),
+    9: (292, 560),
+    10: (560, 610),
+    11: (610, 680),
+    12: (680, 760),
+}
+PACK_ID = "tuesday-group"
+PRIVATE_ANSWER = f"{PACK_ID}/q1"  # kept private, as a person might the sharpest part of step 4
+PRACTICE_FROM = 30  # mornings of quiet start in the second month
+SERVICE_FROM = 100
 
 
 class DemoRefused(JournalError):
@@ -61,465 +85,314 @@ class DemoRefused(JournalError):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class DemoText:
-    name: str
-    early: tuple[str, ...]
-    middle: tuple[str, ...]
-    later: tuple[str, ...]
-    any_time: tuple[str, ...]
+@cache
+def demo_material(language: str) -> Material:
+    return parse_material(MATERIAL_TEXT.get(language, MATERIAL_TEXT[SOURCE_LANGUAGE]))
 
 
-_ENGLISH = DemoText(
-    name="Alex",
-    early=(
-        "Hard day. The craving came back around five, right when I used to stop at the shop.",
-        "Called my sponsor instead of going home the long way. We talked for twenty minutes.",
-        "Couldn't sleep much. Read the step one questions again and wrote down two answers.",
-        "I told the group it was my second week. My hands were shaking but nobody minded.",
-        "Felt angry at everything this morning. It passed by lunch. Writing it down helps.",
-        "Went to the evening meeting. Sat at the back, but I stayed until the end.",
-        "My sister asked how I was doing and I actually told her the truth.",
-    ),
-    middle=(
-        "A quieter day. I noticed the old thought and let it go past without arguing with it.",
-        "Worked on my inventory for an hour. The resentment against my old boss is mostly fear.",
-        "Coffee with two people from the Tuesday group. Laughed more than I have in months.",
-        "Made a list of things I'm grateful for: a bed, this job, a sponsor who picks up.",
-        "Got irritated in traffic and caught myself. Said a short prayer instead of shouting.",
-        "Slept eight hours. Cooked a real dinner. Small things, but they add up.",
-        "Shared at the meeting about being honest with money. It felt lighter afterwards.",
-    ),
-    later=(
-        "Helped set up the chairs before the meeting. Service keeps me out of my own head.",
-        "A newcomer asked for my number today. I remembered how scared I was at the start.",
-        "Talked with my sponsor about amends to my brother. Not ready yet, and that is fine.",
-        "Ten minutes of quiet in the morning before work. The day went better for it.",
-        "Old friends invited me out. I said no without a long excuse, and it was fine.",
-        "Reviewed the day honestly: I was short with a colleague. I'll apologise tomorrow.",
-        "Walked by the river after work. Nothing special happened, and that was the gift.",
-    ),
-    any_time=(
-        "Tired, but sober tonight. That is enough.",
-        "Grateful for the phone call this afternoon.",
-        "Went to bed early.",
-        "Rain all day. Stayed in and read.",
-        "One day at a time, today too.",
-    ),
-)
+def fill_demo(
+    vault: Vault,
+    days: int = DEFAULT_DAYS,
+    language: str = SOURCE_LANGUAGE,
+    end: date | None = None,
+    seed: int = DEFAULT_SEED,
+    *,
+    now: datetime | None = None,
+) -> int:
+    """Fill an empty vault with ``days`` of history up to now; return the number of notes written.
 
-_RUSSIAN = DemoText(
-    name="Саша",
-    early=(
-        "Тяжёлый день. Тяга вернулась около пяти — ровно тогда, когда я раньше заходил в магазин.",
-        "Позвонил спонсору вместо того, чтобы идти домой длинной дорогой. Говорили минут двадцать.",
-        "Почти не спал. Перечитал вопросы первого шага и записал два ответа.",
-        "Сказал на группе, что у меня вторая неделя. Руки дрожали, но никто не осудил.",
-        "С утра злился на всё подряд. К обеду прошло. Когда записываю, становится легче.",
-        "Сходил на вечернее собрание. Сидел сзади, но досидел до конца.",
-        "Сестра спросила, как у меня дела, и я впервые ответил честно.",
-    ),
-    middle=(
-        "Спокойный день. Заметил старую мысль и дал ей пройти мимо, не споря с ней.",
-        "Час работал над инвентаризацией. Обида на бывшего начальника — это в основном страх.",
-        "Пили кофе с двумя ребятами со вторничной группы. Давно так не смеялся.",
-        "Написал список благодарностей: кровать, эта работа, спонсор, который берёт трубку.",
-        "Разозлился в пробке и поймал себя. Вместо крика — короткая молитва.",
-        "Спал восемь часов. Приготовил нормальный ужин. Мелочи, но они складываются.",
-        "Поделился на собрании про честность с деньгами. Потом стало легче.",
-    ),
-    later=(
-        "Помогал расставить стулья перед собранием. Служение вытаскивает меня из своей головы.",
-        "Новичок попросил мой номер. Вспомнил, как страшно было мне в начале.",
-        "Говорили со спонсором о возмещении ущерба брату. Я пока не готов, и это нормально.",
-        "Десять минут тишины утром перед работой. День прошёл лучше.",
-        "Старые друзья звали посидеть. Я отказался без долгих оправданий, и всё было хорошо.",
-        "Честно разобрал день: был резок с коллегой. Завтра извинюсь.",
-        "Гулял у реки после работы. Ничего особенного не случилось — в этом и был подарок.",
-    ),
-    any_time=(
-        "Устал, но сегодня трезвый. Этого достаточно.",
-        "Благодарен за звонок днём.",
-        "Рано лёг спать.",
-        "Весь день дождь. Сидел дома и читал.",
-        "Только сегодня — и сегодня тоже.",
-    ),
-)
-
-TEXTS = {"en": _ENGLISH, "ru": _RUSSIAN}
-
-
-@dataclass(frozen=True, slots=True)
-class DemoSteps:
-    answers: tuple[str, ...]
-    powerlessness: tuple[str, ...]
-    unmanageability: tuple[str, ...]
-    defects: tuple[tuple[str, str, str], ...]  # name, opposite, how it shows up
-    practice_notes: tuple[str, ...]
-    service_notes: tuple[str, ...]
-    sponsor: str
-    wording_step3: str
-    pack_name: str
-    pack_questions: tuple[tuple[int, str], ...]
-
-
-_ENGLISH_STEPS = DemoSteps(
-    answers=(
-        "Honestly, I kept telling myself it was just stress. Looking back, it began years before.",
-        "I lost the job at the warehouse and blamed the manager. The drinking came first.",
-        "My sister stopped calling. I told myself she was busy.",
-        "I said I would only have two, almost every night, and almost never did.",
-        "I am afraid of being ordinary without it. Writing that down helps a little.",
-        "My sponsor, the Tuesday group, and the fact that others have done this before me.",
-        "Mostly I want quiet in my head, and to be someone my family can trust.",
-    ),
-    powerlessness=(
-        "Promised myself a dry January three years running; never made it past the 5th.",
-        "Drank on the way to my daughter's school play.",
-        "Hid bottles in the garage even when nobody was looking.",
-    ),
-    unmanageability=(
-        "Two warnings at work for being late on Mondays.",
-        "Overdraft every month, though I earn enough.",
-        "Stopped seeing friends who did not drink.",
-    ),
-    defects=(
-        ("Impatience", "Patience", "I snap at people in queues and in traffic."),
-        ("Self-pity", "Gratitude", "Evenings alone turn into a list of what went wrong."),
-        ("Dishonesty", "Honesty", "Small lies to avoid awkward talks."),
-        ("Resentment", "Forgiveness", "Replaying old arguments with my father."),
-    ),
-    practice_notes=("Morning quiet before work.", "Read a page and thought about it.", ""),
-    service_notes=("Set up chairs before the meeting.", "Made coffee for the group.", ""),
-    sponsor="Mike",
-    wording_step3="I hand my will and my life over to the care of a power greater than my "
-    "old habits, as I understand it today.",
-    pack_name="Tuesday group",
-    pack_questions=(
-        (4, "Which fear showed up most often this week?"),
-        (5, "What did you feel after you shared?"),
-        (6, "Which old habit are you most afraid to lose?"),
-    ),
-)
-
-_RUSSIAN_STEPS = DemoSteps(
-    answers=(
-        "Честно говоря, я всё списывал на стресс. Если оглянуться, всё началось гораздо раньше.",
-        "Я потерял работу на складе и винил начальника. Но сначала было питьё.",
-        "Сестра перестала звонить. Я говорил себе, что она просто занята.",
-        "Я обещал себе выпить только две — почти каждый вечер, и почти никогда не получалось.",
-        "Мне страшно быть обычным без этого. Когда записываю, становится чуть легче.",
-        "Мой спонсор, вторничная группа и то, что другие прошли этот путь до меня.",
-        "Больше всего я хочу тишины в голове и чтобы семья могла мне доверять.",
-    ),
-    powerlessness=(
-        "Три года подряд обещал себе трезвый январь — ни разу не дотянул до пятого числа.",
-        "Выпил по дороге на школьный спектакль дочери.",
-        "Прятал бутылки в гараже, даже когда никто не смотрел.",
-    ),
-    unmanageability=(
-        "Два предупреждения на работе за опоздания по понедельникам.",
-        "Каждый месяц уходил в минус, хотя зарабатываю достаточно.",
-        "Перестал видеться с непьющими друзьями.",
-    ),
-    defects=(
-        ("Нетерпение", "Терпение", "Срываюсь на людей в очередях и в пробках."),
-        ("Жалость к себе", "Благодарность", "Вечера в одиночестве превращаются в список неудач."),
-        ("Нечестность", "Честность", "Мелкая ложь, чтобы избежать неловких разговоров."),
-        ("Обида", "Прощение", "Прокручиваю старые ссоры с отцом."),
-    ),
-    practice_notes=("Тишина утром перед работой.", "Прочитал страницу и подумал над ней.", ""),
-    service_notes=("Расставлял стулья перед собранием.", "Варил кофе для группы.", ""),
-    sponsor="Михаил",
-    wording_step3="Я доверяю свою волю и жизнь силе, которая больше моих старых привычек, — "
-    "так, как я понимаю её сегодня.",
-    pack_name="Вторничная группа",
-    pack_questions=(
-        (4, "Какой страх чаще всего появлялся на этой неделе?"),
-        (5, "Что вы почувствовали после того, как поделились?"),
-        (6, "С какой старой привычкой вам страшнее всего расстаться?"),
-    ),
-)
-
-STEP_TEXTS = {"en": _ENGLISH_STEPS, "ru": _RUSSIAN_STEPS}
-
-# (who, cause, affects, my part, notes) / (fear, why) / (whom, at fault) / (to whom, what I did)
-_INVENTORY: dict[str, dict[str, Any]] = {
-    "en": {
-        "resentments": (
-            (
-                "My old boss",
-                "Passed me over for the team lead job",
-                ("self_esteem", "ambitions"),
-                ("self_seeking", "frightened"),
-                "I was late most Mondays and knew it.",
-            ),
-            (
-                "My father",
-                "Never came to my matches",
-                ("self_esteem", "personal_relations"),
-                ("selfish",),
-                "I still expect him to be someone else.",
-            ),
-            (
-                "The bank",
-                "Froze my card for the overdraft",
-                ("security", "finances"),
-                ("dishonest",),
-                "I hid the statements for months.",
-            ),
-        ),
-        "fears": (
-            ("Being found out at work", "I covered my drinking with stories"),
-            ("Being alone", "Evenings were for drinking"),
-        ),
-        "sex_conduct": (("Anna", "I lied about where I spent the nights"),),
-        "harms": (
-            ("My sister", "Borrowed money and did not pay it back"),
-            ("My neighbour", "Shouted at him over the parking space"),
-        ),
-    },
-    "ru": {
-        "resentments": (
-            (
-                "Бывший начальник",
-                "Не назначил меня руководителем группы",
-                ("self_esteem", "ambitions"),
-                ("self_seeking", "frightened"),
-                "По понедельникам я почти всегда опаздывал.",
-            ),
-            (
-                "Отец",
-                "Ни разу не пришёл на мои соревнования",
-                ("self_esteem", "personal_relations"),
-                ("selfish",),
-                "Я всё ещё жду, что он станет другим.",
-            ),
-            (
-                "Банк",
-                "Заблокировал карту за долг",
-                ("security", "finances"),
-                ("dishonest",),
-                "Я месяцами прятал выписки.",
-            ),
-        ),
-        "fears": (
-            ("Что на работе всё узнают", "Я прикрывал выпивку историями"),
-            ("Остаться одному", "Вечера были для выпивки"),
-        ),
-        "sex_conduct": (("Анна", "Я врал, где провожу ночи"),),
-        "harms": (
-            ("Сестра", "Занял денег и не вернул"),
-            ("Сосед", "Накричал на него из-за парковки"),
-        ),
-    },
-}
-
-
-def _pool_for(progress: float, text: DemoText) -> tuple[str, ...]:
-    if progress < 0.25:
-        return text.early + text.any_time
-    if progress < 0.6:
-        return text.middle + text.any_time
-    return text.later + text.middle[:3] + text.any_time
-
-
-def demo_notes(days: int, language: str, end: date, seed: int = DEFAULT_SEED) -> list[DailyNote]:
-    """Notes for the ``days`` days ending with ``end``, with the gaps real journals have."""
-    rng = random.Random(f"{seed}:{language}:{days}")
-    text = TEXTS.get(language, _ENGLISH)
-    notes: list[DailyNote] = []
-    start = end - timedelta(days=days - 1)
-    for offset in range(days):
-        day = start + timedelta(days=offset)
-        # People skip days, more often early on and at weekends.
-        progress = offset / max(days - 1, 1)
-        skip_chance = 0.25 - 0.15 * progress + (0.08 if day.weekday() >= 5 else 0.0)
-        if offset > 0 and day != end and rng.random() < skip_chance:
-            continue
-        pool = _pool_for(progress, text)
-        sentences = rng.sample(pool, k=rng.choice((1, 1, 2, 2, 3)))
-        body = " ".join(sentences)
-        if rng.random() < 0.2:
-            body += "\n\n" + rng.choice(text.any_time)
-        written = datetime.combine(day, time(21, 0), UTC) + timedelta(minutes=rng.randrange(0, 150))
-        edited = written + timedelta(minutes=rng.choice((0, 0, 0, 3, 12)))
-        notes.append(DailyNote(day, body, written, edited))
-    return notes
-
-
-def fill_demo(vault: Vault, days: int, language: str, end: date, seed: int = DEFAULT_SEED) -> int:
-    """Fill an empty vault with demo history; return the number of notes written."""
+    ``now`` (with its time zone) is the present moment of the history; without it, the real now
+    when ``end`` is today or not given, else the whole of the journal day ``end``.
+    """
     if not vault.is_empty():
         raise DemoRefused("vault is not empty")
-    notes = demo_notes(days, language, end, seed)
+    language = language if language in MATERIAL_TEXT else SOURCE_LANGUAGE
+    material = demo_material(language)
+    clock = demo_clock(end, now, load_settings(vault).day_boundary)
+    life = plan_life(
+        clock, days, DEFAULT_DAYS, material, random.Random(f"life:{seed}:{language}:{days}")
+    )
+    persona = material.table("persona")
     with vault.transaction():
-        vault.settings.replace_all(
-            JournalSettings(display_name=TEXTS.get(language, _ENGLISH).name).to_mapping()
+        steps = _StepWork(vault, life, material, language, seed)
+        steps.fill()
+        fill_daily(vault, life, material, seed)
+        written = fill_writing(vault, life, material, steps.answered, seed)
+        settings = replace(
+            load_settings(vault),
+            display_name=persona["name"],
+            reminder_on=True,
+            ninety_start=life.start,
         )
-        for note in notes:
-            vault.notes.save(note)
-        _fill_steps(vault, days, language, end, seed)
-        fill_daily(vault, days, language, end, seed)
-        fill_journal(vault, days, language, end, seed)
-        start = end - timedelta(days=days - 1)
-        settings = load_settings(vault)
-        vault.settings.replace_all(
-            replace(settings, reminder_on=True, ninety_start=start).to_mapping()
+        vault.settings.replace_all(settings.to_mapping())
+    return written
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """When a step was worked on, as far as it has been by now."""
+
+    step: int
+    first: date
+    last: date
+
+
+class _StepWork:
+    """The steps worked one after another, with the tools each step uses, up to today."""
+
+    def __init__(self, vault: Vault, life: DemoLife, material: Material, language: str, seed: int):
+        self.vault = vault
+        self.life = life
+        self.material = material
+        self.language = language
+        self.rng = random.Random(f"steps:{seed}:{language}:{life.start}:{len(life.days)}")
+        self.decks = Decks(material, random.Random(f"tools:{seed}:{language}"))
+        self.answered: dict[date, tuple[int, int]] = {}  # day -> (step, answers written)
+        self.windows = {
+            step: _Window(
+                step, life.offset_day(first * life.pace), life.offset_day(last * life.pace)
+            )
+            for step, (first, last) in STEP_PLAN.items()
+        }
+
+    def started(self, step: int) -> bool:
+        return self.windows[step].first <= self.life.today
+
+    def done(self, step: int) -> bool:
+        last = self.windows[step].last
+        return last < self.life.today or self.life.clock.passed(self.life.clock.at(last, 21 * 60))
+
+    def fill(self) -> None:
+        pack = self._pack()
+        for step in STEP_PLAN:
+            if self.started(step):
+                self._work(step, pack)
+        self._step1()
+        self._inventory()
+        self._defects()
+        self._amends()
+        self._practice()
+        self._service()
+
+    def _pack(self) -> QuestionPack:
+        persona = self.material.table("persona")
+        questions = tuple(
+            Question(f"{PACK_ID}/q{number}", int(step), text, PACK_ID)
+            for number, (step, text) in enumerate(self.material.fields("pack.question"), start=1)
         )
-    return len(notes)
+        pack = QuestionPack(
+            PACK_ID, self.material["pack"][0], persona["sponsor"], self.language, questions
+        )
+        if self.started(min(q.step for q in questions)):
+            self.vault.steps.save_pack(pack)
+        return pack
 
-
-def _fill_steps(vault: Vault, days: int, language: str, end: date, seed: int) -> None:
-    """Steps 1-3 done and step 4 under way, spread over the history, with the tools in use."""
-    rng = random.Random(f"steps:{seed}:{language}:{days}")
-    text = STEP_TEXTS.get(language, _ENGLISH_STEPS)
-    start = end - timedelta(days=days - 1)
-    span = max(days - 1, 1)
-
-    def day_at(fraction: float) -> date:
-        return start + timedelta(days=int(span * fraction))
-
-    def moment(day: date) -> datetime:
-        return datetime.combine(day, time(20, 0), UTC) + timedelta(minutes=rng.randrange(0, 120))
-
-    plan = [
-        (1, 0.0, 0.15),
-        (2, 0.15, 0.25),
-        (3, 0.25, 0.35),
-        (4, 0.35, 0.6),
-        (5, 0.6, 0.7),
-        (6, 0.7, None),
-    ]
-    content = step_content(language)
-    for step, begun, finished in plan:
-        status = StepStatus.DONE if finished is not None else StepStatus.WORKING
-        started = day_at(begun)
-        completed = day_at(finished) if finished is not None else None
-        vault.steps.save_progress(
+    def _work(self, step: int, pack: QuestionPack) -> None:
+        clock = self.life.clock
+        window = self.windows[step]
+        answers = self.material.table("answers")
+        questions = step_content(self.language).guide(step).questions
+        questions += tuple(q for q in pack.questions if q.step == step)
+        span = (window.last - window.first).days
+        latest = clock.at(window.first, 19 * 60)
+        for index, question in enumerate(questions):
+            day = window.first + timedelta(days=int(span * (index + 0.5) / len(questions)))
+            moment = clock.at(day, 19 * 60 + self.rng.randrange(75))
+            if not clock.passed(moment):
+                continue
+            self.vault.steps.save_answer(
+                Answer(
+                    question.id,
+                    step,
+                    answers[question.id],
+                    moment,
+                    private=question.id == PRIVATE_ANSWER,
+                )
+            )
+            _, count = self.answered.get(day, (step, 0))
+            self.answered[day] = (step, count + 1)
+            latest = max(latest, moment)
+        done = self.done(step)
+        if done:
+            latest = max(latest, clock.at(window.last, 21 * 60))
+        if not clock.passed(latest):
+            return  # the step begins this evening
+        self.vault.steps.save_progress(
             StepProgress(
                 step,
-                status,
-                started,
-                completed,
-                sponsor_discussed_on=completed,
-                updated_at=moment(completed or end),
+                StepStatus.DONE if done else StepStatus.WORKING,
+                window.first,
+                window.last if done else None,
+                sponsor_discussed_on=window.last if done else None,
+                wording=self.material["wording.step3"][0] if step == 3 else None,
+                updated_at=latest,
             )
         )
-        questions = content.guide(step).questions
-        count = len(questions) if finished is not None else len(questions) // 2
-        for question in questions[:count]:
-            answered_on = day_at(begun + rng.random() * ((finished or 0.95) - begun))
-            vault.steps.save_answer(
-                Answer(question.id, step, rng.choice(text.answers), moment(answered_on))
-            )
-    vault.steps.save_progress(replace(vault.steps.progress()[3], wording=text.wording_step3))
-    pack_id = "tuesday-group"
-    pack = QuestionPack(
-        pack_id,
-        text.pack_name,
-        text.sponsor,
-        language,
-        tuple(
-            Question(f"{pack_id}/q{number}", step, question, pack_id)
-            for number, (step, question) in enumerate(text.pack_questions, start=1)
-        ),
-    )
-    vault.steps.save_pack(pack)
-    # One answer kept private, as a person might for the sharpest part of step 4.
-    vault.steps.save_answer(
-        Answer(pack.questions[0].id, 4, text.answers[4], moment(day_at(0.5)), private=True)
-    )
-    vault.tools.save(InventoryShare("demo-share", text.sponsor, day_at(0.68), ""))
-    for position, example in enumerate(text.powerlessness):
-        vault.tools.save(
-            Step1Example(f"demo-p{position}", Step1List.POWERLESSNESS, example, position)
+
+    def _step1(self) -> None:
+        if not self.started(1):
+            return
+        lists = (
+            (Step1List.POWERLESSNESS, "step1.powerless", "p"),
+            (Step1List.UNMANAGEABILITY, "step1.unmanageable", "u"),
         )
-    for position, example in enumerate(text.unmanageability):
-        vault.tools.save(
-            Step1Example(f"demo-u{position}", Step1List.UNMANAGEABILITY, example, position)
-        )
-    for position, (name, opposite, shows_up) in enumerate(text.defects):
-        state = DefectState.READY if position % 2 else DefectState.WORKING
-        vault.tools.save(Defect(f"demo-d{position}", name, opposite, shows_up, state, position))
-    vault.tools.set_focus(end, "demo-d0")
-    _fill_inventory(vault, language, day_at)
-    for offset in range(min(days, 120)):
-        day = end - timedelta(days=offset)
-        if rng.random() < 0.55:
-            kind = rng.choice(list(PracticeKind))
-            minutes = rng.choice((5, 10, 10, 15, 20, 30))
-            vault.tools.save(
-                PracticeEntry(
-                    f"demo-m{offset}", day, minutes, kind, rng.choice(text.practice_notes)
+        for kind, section, prefix in lists:
+            for position, example in enumerate(self.material[section]):
+                self.vault.tools.save(
+                    Step1Example(f"demo-{prefix}{position}", kind, example, position)
+                )
+
+    def _rows_by_now(self, section: str, step: int) -> list[tuple[int, tuple[str, ...]]]:
+        """The worksheet rows written so far: spread over the step's days, one after another."""
+        window = self.windows[step]
+        rows = self.material.fields(section)
+        span = (window.last - window.first).days
+        return [
+            (n, row)
+            for n, row in enumerate(rows)
+            if window.first + timedelta(days=int(span * (n + 0.5) / (len(rows) + 1)))
+            <= self.life.today
+        ]
+
+    def _inventory(self) -> None:
+        if not self.started(4):
+            return
+        shared = self.done(5)
+        for n, (who, cause, affects, part, notes) in self._rows_by_now("resentments", 4):
+            self.vault.tools.save(
+                Resentment(
+                    f"demo-r{n}",
+                    who,
+                    cause,
+                    _ticks(affects),
+                    _ticks(part),
+                    notes,
+                    private=n == 1,
+                    discussed=shared,
+                    position=n,
                 )
             )
-        if rng.random() < 0.12:
-            vault.tools.save(
-                ServiceEntry(
-                    f"demo-s{offset}",
-                    day,
-                    rng.choice(list(ServiceKind)),
-                    rng.choice(text.service_notes),
+        for n, (fear, why, first, relied, instead) in self._rows_by_now("fears", 4):
+            self.vault.tools.save(
+                Fear(f"demo-f{n}", fear, why, first, relied, instead, discussed=shared, position=n)
+            )
+        for n, (whom, where, aroused, fault, instead, ideal) in self._rows_by_now("sex_conduct", 4):
+            self.vault.tools.save(
+                SexConduct(
+                    f"demo-x{n}",
+                    whom,
+                    _ticks(where),
+                    _ticks(aroused),
+                    fault,
+                    instead,
+                    ideal,
+                    private=n == 1,
+                    discussed=shared,
+                    position=n,
+                )
+            )
+        for n, (whom, what, how) in self._rows_by_now("harms", 4):
+            self.vault.tools.save(Harm(f"demo-h{n}", whom, what, how, discussed=shared, position=n))
+        if shared:
+            sponsor = self.material.table("persona")["sponsor"]
+            self.vault.tools.save(InventoryShare("demo-share", sponsor, self.windows[5].last, ""))
+
+    def _defects(self) -> None:
+        if not self.started(6):
+            return
+        ready = self.done(7)
+        defects = self.material.fields("defects")
+        for position, (name, opposite, shows_up) in enumerate(defects):
+            state = DefectState.READY if ready or position % 2 else DefectState.WORKING
+            self.vault.tools.save(
+                Defect(f"demo-d{position}", name, opposite, shows_up, state, position)
+            )
+        if not self.started(7):
+            return
+        # A defect to keep in mind today, chosen most mornings since step 7.
+        clock = self.life.clock
+        day = self.windows[7].first
+        while day <= self.life.today:
+            chosen = self.rng.random() < 0.45 or day == self.life.today
+            pick = min(int(self.rng.expovariate(0.7)), len(defects) - 1)  # mostly the first
+            if chosen and clock.passed(clock.at(day, 7 * 60 + 30)):
+                self.vault.tools.set_focus(day, f"demo-d{pick}")
+            day += timedelta(days=1)
+
+    def _amends(self) -> None:
+        """The step 8 list from the harms sheet, and the step 9 amends made one by one."""
+        if not self.started(8):
+            return
+        harms = self._rows_by_now("harms", 4)
+        plans = self.material.fields("amends")
+        window = self.windows[9]
+        span = (window.last - window.first).days
+        for n, (_whom, what, _how) in harms:
+            person, kind, willing, plan, how_it_went = plans[n]
+            due = window.first + timedelta(days=int(span * (n + 0.5) / (len(plans) + 1)))
+            working = self.started(9)
+            made = working and kind != "living" and due <= self.life.today
+            self.vault.tools.save(
+                Amend(
+                    f"demo-a{n}",
+                    person,
+                    what,
+                    Willingness(willing),
+                    AmendsKind(kind),
+                    plan if working else "",
+                    planned_on=due if working and due <= self.life.today else None,
+                    status=AmendsStatus.MADE if made else AmendsStatus.PLANNED,
+                    made_on=due if made else None,
+                    how_it_went=how_it_went if made else "",
+                    source_uid=f"demo-h{n}",
+                    position=n,
                 )
             )
 
+    def _practice(self) -> None:
+        """Quiet time most mornings (step 11's log), from the second month."""
+        clock = self.life.clock
+        kinds = (PracticeKind.MEDITATION, PracticeKind.PRAYER, PracticeKind.READING)
+        for plan in self.life.days:
+            if plan.offset < PRACTICE_FROM * self.life.pace:
+                continue
+            if self.rng.random() >= 0.2 + 0.45 * plan.maturity:
+                continue
+            minutes = self.rng.choice((5, 10, 10, 15, 15, 20, 30))
+            kind = self.rng.choice(kinds + (PracticeKind.OTHER,) if plan.weekend else kinds)
+            note = self.decks.draw("practice.note") if self.rng.random() < 0.2 else ""
+            finished = clock.at(plan.day, 6 * 60 + 45 + self.rng.randrange(60) + minutes)
+            if clock.passed(finished):
+                self.vault.tools.save(
+                    PracticeEntry(f"demo-m{plan.offset}", plan.day, minutes, kind, note)
+                )
 
-def _fill_inventory(vault: Vault, language: str, day_at: Any) -> None:
-    """Worksheet rows, a few people on the step 8 list, one amends made and one planned."""
-    rows = _INVENTORY.get(language, _INVENTORY["en"])
-    for n, (who, cause, affects, part, notes) in enumerate(rows["resentments"]):
-        vault.tools.save(
-            Resentment(
-                f"demo-r{n}",
-                who,
-                cause,
-                frozenset(affects),
-                frozenset(part),
-                notes,
-                private=n == 1,
-                discussed=n == 0,
-                position=n,
-            )
-        )
-    for n, (fear, why) in enumerate(rows["fears"]):
-        vault.tools.save(Fear(f"demo-f{n}", fear, why, position=n))
-    for n, (whom, fault) in enumerate(rows["sex_conduct"]):
-        vault.tools.save(
-            SexConduct(
-                f"demo-x{n}",
-                whom,
-                frozenset({"dishonest"}),
-                frozenset({"suspicion"}),
-                fault,
-                position=n,
-            )
-        )
-    for n, (whom, what) in enumerate(rows["harms"]):
-        vault.tools.save(Harm(f"demo-h{n}", whom, what, position=n))
-    sister, neighbour = rows["harms"]
-    vault.tools.save(
-        Amend(
-            "demo-a0",
-            sister[0],
-            sister[1],
-            Willingness.NOW,
-            AmendsKind.DIRECT,
-            planned_on=day_at(0.9),
-            status=AmendsStatus.MADE,
-            made_on=day_at(0.92),
-            source_uid="demo-h0",
-            position=0,
-        )
-    )
-    vault.tools.save(
-        Amend(
-            "demo-a1",
-            neighbour[0],
-            neighbour[1],
-            Willingness.LATER,
-            AmendsKind.DIRECT,
-            source_uid="demo-h1",
-            position=1,
-        )
-    )
+    def _service(self) -> None:
+        """Making the coffee and the like on meeting nights; a sponsee to see, later on."""
+        for plan in self.life.days:
+            if plan.meeting and plan.offset >= SERVICE_FROM * self.life.pace:
+                if self.rng.random() < 0.3:
+                    kind, note = split_fields(self.decks.draw("service.note"))
+                    self.vault.tools.save(
+                        ServiceEntry(
+                            f"demo-s{plan.offset}",
+                            plan.day,
+                            ServiceKind(kind),
+                            note if self.rng.random() < 0.7 else "",
+                        )
+                    )
+            sponsee_evening = plan.note_at is not None or plan.review_at is not None
+            if plan.offset >= SPONSEE_FROM * self.life.pace and sponsee_evening:
+                if plan.day.weekday() == 6 and self.rng.random() < 0.7:
+                    self.vault.tools.save(
+                        ServiceEntry(
+                            f"demo-sp{plan.offset}",
+                            plan.day,
+                            ServiceKind.SPONSORSHIP,
+                            self.decks.draw("service.sponsee"),
+                        )
+                    )
+
+
+def _ticks(text: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in text.split(",") if part.strip())

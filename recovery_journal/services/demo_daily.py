@@ -1,11 +1,11 @@
-"""Demo history of the daily practice: reviews with missed nights, a slip, moods that improve
-unevenly, spot-checks, gratitude and meetings. Invented, in our own words, seeded."""
+"""Demo history of the daily practice: the nightly reviews with their ratings and gratitude, the
+slip, spot-checks and meetings, following the days demo_life.py planned."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 
 from recovery_journal.domain.clean_time import CleanDate, Slip
 from recovery_journal.domain.daily import (
@@ -19,115 +19,14 @@ from recovery_journal.domain.daily import (
     ReviewQuestion,
     SpotCheck,
 )
-from recovery_journal.domain.inventory import Amend
+from recovery_journal.domain.inventory import Amend, AmendsKind, AmendsStatus, Willingness
 from recovery_journal.domain.ports import Vault
-from recovery_journal.services.review import REVIEW_SOURCE
+from recovery_journal.services.demo_life import DemoDay, DemoLife
+from recovery_journal.services.demo_phrases import Decks, Material, split_fields, word
+from recovery_journal.services.review import APOLOGY_QUESTION, GRATITUDE_QUESTION, REVIEW_SOURCE
 
-
-@dataclass(frozen=True, slots=True)
-class DailyText:
-    substance: str
-    slip_what: str
-    slip_learned: str
-    notes: dict[str, tuple[str, ...]]  # question builtin -> notes the person might write
-    gratitude: tuple[str, ...]
-    disturbed: tuple[tuple[str, str], ...]  # (what disturbed me, what I did about it)
-    meetings: tuple[str, ...]
-    apology_to: tuple[tuple[str, str], ...]  # (person, what for)
-
-
-_EN = DailyText(
-    substance="Alcohol",
-    slip_what="Drank at my cousin's wedding after saying I'd only stay an hour.",
-    slip_learned="Leave early, bring my own drinks, and call someone before I go, not after.",
-    notes={
-        "resentful": (
-            "At my boss for the comment in the meeting.",
-            "At the driver who cut in front of me. Let it go by lunch.",
-            "Still chewing on what my brother said on Sunday.",
-        ),
-        "afraid": ("Money at the end of the month.", "That people at work will find out."),
-        "dishonest": ("Said I was fine when I wasn't.",),
-        "worry": ("Spent the evening going over the same conversation.",),
-        "better": (
-            "Listened instead of waiting for my turn to talk.",
-            "Called my sponsor earlier, before it got loud in my head.",
-            "Gone to bed instead of scrolling.",
-        ),
-        "tomorrow": (
-            "Morning meeting before work.",
-            "Ask for help with the report instead of pretending.",
-            "Ten minutes of quiet before the day starts.",
-        ),
-    },
-    gratitude=(
-        "A phone call with my sponsor",
-        "Coffee after the meeting",
-        "Waking up clear-headed",
-        "My sister's message",
-        "A long walk in the park",
-        "Someone at the meeting remembered my name",
-        "A good night's sleep",
-        "Paying a bill on time",
-    ),
-    disturbed=(
-        ("Craving on the way home past the shop", "Took the other street and called Sam"),
-        ("Snapped at a colleague", "Apologised before lunch"),
-        ("Felt left out at the office party", "Left early and went to a meeting"),
-        ("Worried about the doctor's appointment", "Wrote it down and said a short prayer"),
-    ),
-    meetings=("Tuesday Step Group", "Morning Reflections (online)", "Friday Big Book Study"),
-    apology_to=(("My brother", "I hung up on him"), ("Colleague at work", "Snapped at her")),
-)
-
-_RU = DailyText(
-    substance="Алкоголь",
-    slip_what="Выпил на свадьбе двоюродного брата, хотя собирался уйти через час.",
-    slip_learned="Уходить раньше, брать свои напитки и звонить кому-то до, а не после.",
-    notes={
-        "resentful": (
-            "На начальника за замечание на совещании.",
-            "На водителя, который подрезал. К обеду отпустило.",
-            "Всё ещё прокручиваю слова брата в воскресенье.",
-        ),
-        "afraid": ("Деньги в конце месяца.", "Что на работе узнают."),
-        "dishonest": ("Сказал, что всё хорошо, хотя было плохо.",),
-        "worry": ("Весь вечер прокручивал один и тот же разговор.",),
-        "better": (
-            "Слушать, а не ждать своей очереди говорить.",
-            "Позвонить спонсору раньше, пока в голове не стало шумно.",
-            "Лечь спать, а не листать ленту.",
-        ),
-        "tomorrow": (
-            "Утреннее собрание перед работой.",
-            "Попросить помощи с отчётом, а не делать вид.",
-            "Десять минут тишины до начала дня.",
-        ),
-    },
-    gratitude=(
-        "Разговор со спонсором",
-        "Кофе после собрания",
-        "Проснулся с ясной головой",
-        "Сообщение от сестры",
-        "Долгая прогулка в парке",
-        "На собрании запомнили моё имя",
-        "Хороший сон",
-        "Вовремя оплатил счёт",
-    ),
-    disturbed=(
-        ("Тяга по дороге домой мимо магазина", "Пошёл другой улицей и позвонил Саше"),
-        ("Сорвался на коллегу", "Извинился до обеда"),
-        ("Почувствовал себя лишним на корпоративе", "Ушёл пораньше на собрание"),
-        ("Тревога перед приёмом у врача", "Записал её и коротко помолился"),
-    ),
-    meetings=("Группа «Шаги» по вторникам", "Утренние размышления (онлайн)", "Изучение Книги"),
-    apology_to=(("Брат", "Бросил трубку"), ("Коллега", "Сорвался на неё")),
-)
-
-DAILY_TEXTS = {"en": _EN, "ru": _RU}
-
-# (starting level, level reached at the end) of each shipped rating dimension.
-_TRENDS = {
+# (starting level, level reached after a year or so) of each shipped rating dimension.
+TRENDS = {
     "mood": (3.0, 7.0),
     "craving": (7.5, 2.0),
     "serenity": (2.5, 6.5),
@@ -136,7 +35,7 @@ _TRENDS = {
     "connection": (2.0, 7.0),
 }
 # Early on "yes" comes often; it eases off as the practice takes hold (never to zero).
-_YES_EARLY_LATE = {
+YES_EARLY_LATE = {
     "resentful": (0.7, 0.3),
     "selfish": (0.5, 0.2),
     "dishonest": (0.4, 0.1),
@@ -147,93 +46,121 @@ _YES_EARLY_LATE = {
     "others": (0.3, 0.7),
     "worry": (0.7, 0.35),
 }
+NOTE_CHANCE = 0.2  # of a "yes" carrying a few words; most nights are ticks
+TEXT_NOTE_CHANCE = 0.3  # of "what could I have done better" and the like being answered
+STEP_LIST_APOLOGIES = 5  # the first few apologies go to the step 8 list in one click
 
 
-def fill_daily(vault: Vault, days: int, language: str, end: date, seed: int) -> None:
-    rng = random.Random(f"daily:{seed}:{language}:{days}")
-    text = DAILY_TEXTS.get(language, _EN)
-    start = end - timedelta(days=days - 1)
-    clean = CleanDate("demo-clean", text.substance, start)
+def fill_daily(vault: Vault, life: DemoLife, material: Material, seed: int) -> None:
+    rng = random.Random(f"daily:{seed}:{len(life.days)}")
+    decks = Decks(material, random.Random(f"daily-words:{seed}"))
+    persona = material.table("persona")
+    clean = CleanDate("demo-clean", persona["substance"], life.start)
     vault.tools.save(clean)
-    # One slip, about a third of the way in; the count starts again the next day.
-    slip_day = start + timedelta(days=int((days - 1) * 0.35)) if days >= 20 else None
-    if slip_day is not None:
-        vault.tools.save(Slip("demo-slip", clean.uid, slip_day, text.slip_what, text.slip_learned))
+    if life.slip_day is not None:
+        what, learned = material.fields("slip")[0]
+        vault.tools.save(Slip("demo-slip", clean.uid, life.slip_day, what, learned))
     questions = [q for q in vault.tools.all(ReviewQuestion) if not q.hidden]
     dimensions = [d for d in vault.tools.all(RatingDimension) if not d.hidden]
     apologies = 0
-    for offset in range(days):
-        day = start + timedelta(days=offset)
-        progress = offset / max(days - 1, 1)
-        since_slip = (day - slip_day).days if slip_day is not None else 999
-        # Missed nights: more early on, at weekends, and right around the slip.
-        skip = 0.22 - 0.12 * progress + (0.08 if day.weekday() >= 5 else 0.0)
-        if 0 <= since_slip <= 2:
-            skip = 1.0
-        if day != end and rng.random() < skip:
+    # People already on the step 8 list from the worksheets are not added twice.
+    listed = [amend.person.casefold() for amend in vault.tools.all(Amend)]
+    for plan in life.days:
+        # Drawn every day, written or not, so the time of day never changes the days before.
+        answers = [_answer(rng, decks, question, plan) for question in questions]
+        ratings = tuple(_rating(rng, dimension, plan) for dimension in dimensions)
+        gratitude = rng.choice((0, 1, 1, 1, 2))
+        if plan.review_at is None:
             continue
-        after_slip = since_slip >= 0 and since_slip < 14
-        answers = []
-        for question in questions:
-            answers.append(_answer(rng, question, progress, after_slip, text))
-        ratings = []
-        for dimension in dimensions:
-            first, last = _TRENDS.get(dimension.builtin, (5.0, 6.0))
-            level = first + (last - first) * progress + rng.gauss(0, 1.3)
-            if after_slip:
-                level += 2.5 if dimension.lower_is_better else -2.5
-            ratings.append(Rating(dimension.uid, max(0, min(10, round(level)))))
-        written = datetime.combine(day, time(21, 30), UTC) + timedelta(minutes=rng.randrange(150))
-        review = NightlyReview(day, tuple(answers), tuple(ratings), written)
-        vault.reviews.save(review)
-        apology = review.answer("q.apology")
-        if apology is not None and apology.yes and apologies < len(text.apology_to):
-            person, harm = text.apology_to[apologies]
-            apologies += 1
+        for index, (question, answer) in enumerate(zip(questions, answers, strict=True)):
+            if question.builtin == APOLOGY_QUESTION and answer.yes:
+                # Who is owed the apology is the point of the answer; the first few go on the
+                # step 8 list in one click, as the review page offers.
+                person, harm, note = split_fields(decks.draw("review.apology"))
+                answers[index] = replace(answer, note=note)
+                known = any(person.casefold() in name for name in listed)
+                if apologies < STEP_LIST_APOLOGIES and not known:
+                    apologies += 1
+                    listed.append(person.casefold())
+                    vault.tools.save(_apology(person, harm, plan.day, apologies, life))
+        vault.reviews.save(NightlyReview(plan.day, tuple(answers), ratings, plan.review_at))
+        for position in range(gratitude):
+            line = decks.draw("gratitude", {"count": word(str(plan.clean_days))})
             vault.tools.save(
-                Amend(
-                    f"demo-apology-{apologies}",
-                    person,
-                    harm,
-                    source_uid=REVIEW_SOURCE + str(day),
-                    position=100 + apologies,
-                )
+                GratitudeEntry(f"demo-g-{plan.day}-{position}", plan.day, line, position)
             )
-        if rng.random() < 0.7:
-            for position, line in enumerate(rng.sample(text.gratitude, k=rng.choice((1, 2, 3)))):
-                vault.tools.save(GratitudeEntry(f"demo-g-{day}-{position}", day, line, position))
-    for offset in range(days):
-        day = start + timedelta(days=offset)
-        if rng.random() < 0.25:
-            disturbed, did = rng.choice(text.disturbed)
-            at = f"{rng.randrange(9, 20):02d}:{rng.choice((0, 15, 30, 45)):02d}"
-            vault.tools.save(SpotCheck(f"demo-s-{day}", day, at, disturbed, did))
-        # Ninety meetings in ninety days at the start, then a few a week.
-        if rng.random() < (0.95 if offset < 90 else 0.4):
-            name = rng.choice(text.meetings)
-            online = "online" in name or "онлайн" in name
-            vault.tools.save(
-                Meeting(
-                    f"demo-m-{day}",
-                    day,
-                    name,
-                    MeetingFormat.ONLINE if online else MeetingFormat.IN_PERSON,
-                    shared=rng.random() < 0.2 + 0.4 * (offset / max(days - 1, 1)),
-                )
-            )
+    _spot_checks(vault, life, decks, rng)
+    _meetings(vault, life, decks, rng)
 
 
 def _answer(
-    rng: random.Random, question: ReviewQuestion, progress: float, after_slip: bool, text: DailyText
+    rng: random.Random, decks: Decks, question: ReviewQuestion, plan: DemoDay
 ) -> ReviewAnswer:
-    notes = text.notes.get(question.builtin, ())
-    if question.builtin in _YES_EARLY_LATE:
-        early, late = _YES_EARLY_LATE[question.builtin]
-        chance = early + (late - early) * progress + (0.15 if after_slip else 0.0)
+    section = f"review.{question.builtin}"
+    written = plan.review_at is not None and section in decks.material
+    if question.builtin in YES_EARLY_LATE:
+        early, late = YES_EARLY_LATE[question.builtin]
+        chance = early + (late - early) * plan.maturity - 0.15 * plan.quality
         yes = rng.random() < chance
-        note = rng.choice(notes) if yes and notes and rng.random() < 0.5 else ""
-        return ReviewAnswer(question.uid, yes, note)
-    if question.builtin == "grateful":
+        noted = yes and rng.random() < NOTE_CHANCE and question.builtin != APOLOGY_QUESTION
+        return ReviewAnswer(question.uid, yes, decks.draw(section) if noted and written else "")
+    if question.builtin == GRATITUDE_QUESTION:
         return ReviewAnswer(question.uid, None, "")  # the gratitude list holds it
-    note = rng.choice(notes) if notes and rng.random() < 0.6 else ""
-    return ReviewAnswer(question.uid, None, note)
+    noted = rng.random() < TEXT_NOTE_CHANCE
+    return ReviewAnswer(question.uid, None, decks.draw(section) if noted and written else "")
+
+
+def _apology(person: str, harm: str, day: date, number: int, life: DemoLife) -> Amend:
+    """An apology owed one evening, put right the next day, as small ones usually are."""
+    made = day + timedelta(days=1)
+    done = made < life.today
+    return Amend(
+        f"demo-apology-{number}",
+        person,
+        harm,
+        Willingness.NOW,
+        AmendsKind.DIRECT,
+        status=AmendsStatus.MADE if done else AmendsStatus.PLANNED,
+        made_on=made if done else None,
+        source_uid=REVIEW_SOURCE + str(day),
+        position=100 + number,
+    )
+
+
+def _rating(rng: random.Random, dimension: RatingDimension, plan: DemoDay) -> Rating:
+    first, last = TRENDS.get(dimension.builtin, (5.0, 6.0))
+    level = first + (last - first) * plan.maturity + rng.gauss(0, 1.0)
+    # A day better or worse than usual for that stage moves every scale a little.
+    level += 2.2 * (plan.quality - 0.3) * (-1 if dimension.lower_is_better else 1)
+    return Rating(dimension.uid, max(0, min(10, round(level))))
+
+
+def _spot_checks(vault: Vault, life: DemoLife, decks: Decks, rng: random.Random) -> None:
+    clock = life.clock
+    for plan in life.days:
+        if plan.slip == "slip" or rng.random() >= 0.18 - 0.08 * plan.maturity:
+            continue
+        minutes = rng.randrange(9 * 60, 20 * 60, 15)
+        if not clock.passed(clock.at(plan.day, minutes)):
+            continue
+        disturbed, did = split_fields(decks.draw("spot"))
+        at = f"{minutes // 60:02d}:{minutes % 60:02d}"
+        vault.tools.save(SpotCheck(f"demo-s-{plan.day}", plan.day, at, disturbed, did))
+
+
+def _meetings(vault: Vault, life: DemoLife, decks: Decks, rng: random.Random) -> None:
+    for plan in life.days:
+        shared = rng.random() < 0.15 + 0.35 * plan.maturity
+        noted = rng.random() < 0.2
+        if plan.meeting is None:
+            continue
+        vault.tools.save(
+            Meeting(
+                f"demo-m-{plan.day}",
+                plan.day,
+                plan.meeting.name,
+                MeetingFormat.ONLINE if plan.meeting.online else MeetingFormat.IN_PERSON,
+                shared=shared,
+                notes=decks.draw("meeting.note") if noted else "",
+            )
+        )
