@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from recovery_journal.domain.clean_time import DEFAULT_DAY_BOUNDARY, journal_day
+from recovery_journal.domain.day import DEFAULT_DAY_BOUNDARY, journal_day
 from recovery_journal.services.demo_phrases import Material
 
 EARLY_DAYS = 100  # the first raw months, and again for a while after the slip
