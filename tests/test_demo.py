@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from recovery_journal.domain.clean_time import journal_day
+from recovery_journal.domain.day import journal_day
 from recovery_journal.domain.journal import plain_text
 from recovery_journal.services import demo
 from recovery_journal.services.demo import DEFAULT_DAYS, fill_demo
