@@ -39,6 +39,10 @@ class Labels:
     my_part_notes: str
     to_step8: str
     step8_tab: str
+    report_title: str
+    save_pdf: str
+    saved_to: str
+    report_heading: str
     # What the person writes.
     today_words: str
     review_note: str
@@ -81,6 +85,10 @@ LABELS = {
         my_part_notes="Notes on my part:",
         to_step8="Add to my step 8 list",
         step8_tab="Step 8 list",
+        report_title="Progress report for your sponsor",
+        save_pdf="Save PDF…",
+        saved_to="Saved to ",
+        report_heading="Progress report",
         today_words="Called my sponsor after work. A quiet evening.",
         review_note="The driver who cut in front of me",
         entry_heading="First meeting",
@@ -120,6 +128,10 @@ LABELS = {
         my_part_notes="Заметки о моей части:",
         to_step8="Добавить в список восьмого шага",
         step8_tab="Шаг 8: список людей",
+        report_title="Отчёт для спонсора",
+        save_pdf="Сохранить PDF…",
+        saved_to="Сохранено в ",
+        report_heading="Отчёт о пути",
         today_words="Позвонил спонсору после работы. Спокойный вечер.",
         review_note="Водитель, который меня подрезал",
         entry_heading="Первое собрание",

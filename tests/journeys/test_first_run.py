@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from pypdf import PdfReader
 
 from recovery_journal.domain.clean_time import CleanDate
 from recovery_journal.domain.inventory import Amend
@@ -120,8 +121,21 @@ def _a_resentment_to_step_8(app, say: Labels) -> None:
     assert say.resentment_cause not in cells, "their action was filed as my harm"
 
 
+def _the_sponsor_report(app, say: Labels, target) -> None:
+    app.desktop.key("ctrl+p")
+    dialog = app.wait_for_node("dialog", contains=say.report_title)
+    app.desktop.click(app.wait_for_node("push button", say.save_pdf, within=dialog))
+    app.wait_for_focus("text")  # the file name, in the save dialog
+    app.desktop.key("ctrl+a")
+    app.desktop.type(str(target))
+    app.desktop.key("Return")
+    app.wait_for_node("label", contains=say.saved_to, within=dialog, seconds=60)
+    app.desktop.key("Escape")
+    wait_for(lambda: not [w for w in app.windows() if w.role == "dialog"], 10, "the dialog shut")
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_a_first_evening(launch, language):
+def test_a_first_evening(launch, language, tmp_path):
     say = LABELS[language]
     app = launch(language=language)
     create_journal(app)
@@ -132,6 +146,8 @@ def test_a_first_evening(launch, language):
     since = _a_clean_date(app, say)
     _a_resentment_to_step_8(app, say)
     _step_one_answer(app, say)
+    report = tmp_path / "for my sponsor.pdf"
+    _the_sponsor_report(app, say, report)
     app.desktop.key("ctrl+q")
     assert app.wait_exit(30) == 0
 
@@ -143,6 +159,10 @@ def test_a_first_evening(launch, language):
     assert note.text == say.today_words
     again.desktop.key("ctrl+q")
     assert again.wait_exit(30) == 0
+
+    # ...in the report...
+    text = " ".join(page.extract_text() for page in PdfReader(report).pages)
+    assert say.report_heading in text and say.resentment_who in text
 
     # ...and in the vault.
     vault = read_vault(app.vault)

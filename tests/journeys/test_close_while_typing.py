@@ -1,0 +1,40 @@
+"""Words typed a moment before the window is closed are there when the journal opens again."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.journeys.labels import LABELS
+from tests.journeys.person import create_journal, go_to, read_vault, skip_guide, unlock
+
+CLOSERS = {
+    "the window's close button (Alt+F4)": "alt+F4",
+    "Quit (Ctrl+Q)": "ctrl+q",
+}
+
+
+@pytest.mark.parametrize("closer", list(CLOSERS))
+def test_closing_while_typing_keeps_every_word(launch, closer):
+    say = LABELS["en"]
+    app = launch()
+    create_journal(app)
+    skip_guide(app)
+    go_to(app, say.journal)
+    app.desktop.click(app.wait_for_node("push button", say.new_entry, within="frame"))
+    app.wait_for_focus("text", say.entry_words_box)
+    words = "Typed right up to the moment the window closed"
+    app.desktop.type(words)
+    app.desktop.key(CLOSERS[closer])  # no pause: within the autosave's wait
+    assert app.wait_exit(30) == 0
+
+    again = launch(vault=app.vault)
+    unlock(again)
+    go_to(again, say.journal)
+    again.wait_for_node("list item", contains=words, within="frame")
+    again.desktop.key("ctrl+q")
+    assert again.wait_exit(30) == 0
+    vault = read_vault(app.vault)
+    try:
+        assert [entry.body.strip() for entry in vault.journal.all()] == [words]
+    finally:
+        vault.close()
