@@ -29,8 +29,9 @@ def create_journal(app: App, passphrase: str = PASSPHRASE) -> Node:
 
 def skip_guide(app: App, next_label: str = "Skip the guide") -> None:
     """The first-run guide over a new journal: its Skip button leaves it."""
-    app.desktop.click(app.wait_for_node("push button", next_label))
-    wait_for(lambda: not any(w.role == "dialog" for w in app.windows()), 10, "the guide to close")
+    guide = app.window("dialog")
+    app.desktop.click(app.wait_for_node("push button", next_label, within=guide))
+    wait_for(lambda: not _showing(guide), 10, "the guide to close")
 
 
 def unlock(app: App, passphrase: str = PASSPHRASE, enter: str = "Return") -> Node:
