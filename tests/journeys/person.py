@@ -32,12 +32,26 @@ def skip_guide(app: App, next_label: str = "Skip the guide") -> None:
     guide = app.window("dialog")
     app.desktop.click(app.wait_for_node("push button", next_label, within=guide))
     wait_for(lambda: not _showing(guide), 10, "the guide to close")
+    wait_until_active(app, app.window("frame"))
+
+
+def wait_until_active(app: App, window: Node) -> None:
+    """Keys go to the active window: wait until the window manager has given it back."""
+    wait_for(lambda: "active" in window.states, 10, f"{window.name!r} to be the active window")
 
 
 def unlock(app: App, passphrase: str = PASSPHRASE, enter: str = "Return") -> Node:
-    """The unlock dialog: type the passphrase, press Enter; returns the main window."""
-    app.window("dialog")
-    app.wait_for_focus("text")
+    """The unlock dialog: type the passphrase, press Enter; returns the main window.
+
+    A dialog that came while the person was away (the journal locked itself) is not given the
+    keyboard by the window manager, rightly: the person clicks into it first.
+    """
+    dialog = app.window("dialog")
+    try:
+        wait_for(lambda: app.focused() is not None and app.focused().role == "text", 2, "")
+    except AssertionError:
+        app.desktop.click(app.wait_for_node("text", within=dialog))
+        app.wait_for_focus("text")
     app.desktop.type(passphrase)
     app.desktop.key(enter)
     return app.window("frame", 30)

@@ -52,10 +52,12 @@ def test_a_locked_screen_locks_the_journal(journal_on_review):
 
 
 def test_the_journal_locks_itself_after_the_inactivity_delay(launch):
-    app = launch(env={"RECOVERY_JOURNAL_LOCK_AFTER_SECONDS": "6"})
+    app = launch(env={"RECOVERY_JOURNAL_LOCK_AFTER_SECONDS": "12"})
     create_journal(app)
     skip_guide(app)
-    app.desktop.key("ctrl+3")  # then nothing: the page is checked after the unlock
+    app.desktop.key("ctrl+3")
+    wait_for(lambda: page_shown(app) == "Nightly review", 10, "the review page")
+    # Then nothing: no key, no click, until the journal locks itself.
     _locked_then_back(app, "Your journal locked itself after 1 minute without use.")
 
 
