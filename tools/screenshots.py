@@ -2,7 +2,9 @@
 
 Usage: python tools/screenshots.py OUT_DIR [VAULT PASSPHRASE [LANGUAGES]]
 LANGUAGES is a comma-separated list (default: en,ru). SHOT_DARK=1 paints a dark palette, to
-check that what we draw ourselves (charts) follows the theme.
+check that what we draw ourselves (charts) follows the theme. SHOT_TEXT=200 sets the text size in
+per cent (one of Settings' sizes; default 100). SHOT_W and SHOT_H set the window's size (default
+1100x720).
 Run under Xvfb (xvfb-run) for real window decorations, or with QT_QPA_PLATFORM=offscreen.
 """
 
@@ -38,10 +40,12 @@ def settle(app: QApplication, operations) -> None:
         app.processEvents()
 
 
-def use_dark_palette(app: QApplication) -> None:
+def use_appearance(app: QApplication) -> None:
+    """The theme and text size asked for, as Settings ▸ Theme and Text size apply them."""
     from recovery_journal.ui.appearance import apply_appearance
 
-    apply_appearance(app, "dark", 100)  # the app's own dark theme (Settings ▸ Theme)
+    theme = "dark" if os.environ.get("SHOT_DARK") else "light"
+    apply_appearance(app, theme, int(os.environ.get("SHOT_TEXT", 100)))
 
 
 def main() -> None:
@@ -52,8 +56,8 @@ def main() -> None:
     vault = Path(sys.argv[2]) if len(sys.argv) > 2 else scratch / "new.rjvault"
     passphrase = sys.argv[3] if len(sys.argv) > 3 else "demo vault"
     app = make_application(sys.argv[:1])
-    if os.environ.get("SHOT_DARK"):
-        use_dark_palette(app)
+    if os.environ.get("SHOT_DARK") or os.environ.get("SHOT_TEXT"):
+        use_appearance(app)
     languages = sys.argv[4].split(",") if len(sys.argv) > 4 else ["en", "ru"]
     for language in languages:
         apply_language(app, language)

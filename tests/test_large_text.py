@@ -1,0 +1,214 @@
+"""Every page and dialog at 200 % text, dark, on a 1280x800 screen, in English and Russian.
+
+The same walk as tests/test_accessibility.py (every page, tab, a few open steps, the side panel
+and the windows the main window opens), with its "nothing cut off or squeezed" check, and three
+more that only large text brings out: a page needs no sideways scrolling (it wraps or reflows
+instead; taller than the window, it scrolls up and down), a list, table or editor shows a few
+lines rather than one, and the create and unlock windows fit.
+"""
+# ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
+
+from recovery_journal.ui.appearance import apply_appearance
+from recovery_journal.ui.i18n_qt import apply_language
+from tests.test_accessibility import (
+    Problem,
+    _ancestors,
+    _ident,
+    _internal,
+    _shown,
+    _vault,
+    _wait,
+    _walk,
+    check_cut_off,
+)
+from tests.test_ui import controllers, start, unlock  # noqa: F401 - fixtures and helpers
+
+SCREEN = QSize(1280, 800)
+TEXT_SIZE = 200
+# A list, table or editor shows at least this many lines of its text, whatever the window.
+FEWEST_LINES = 3
+
+
+def _page_scroller(root: QWidget) -> QScrollArea | None:
+    """The scroll area that holds the whole page (or dialog body), if there is one."""
+    scroller = None
+    for parent in _ancestors(root, root.window()):
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            if parent.widget() is root or parent.widget().isAncestorOf(root):
+                scroller = parent
+    return scroller
+
+
+def check_no_sideways_scrolling(root: QWidget, page: str, language: str) -> list[Problem]:
+    """A page wider than the room it has is read by scrolling sideways line by line: it should
+    wrap or reflow instead (only up and down is fine)."""
+    scroller = _page_scroller(root)
+    if scroller is None or scroller.horizontalScrollBar().maximum() == 0:
+        return []
+    return [
+        Problem(
+            "scrolls sideways",
+            page,
+            language,
+            _ident(root),
+            f"{scroller.widget().width()} wide in {scroller.viewport().width()}",
+        )
+    ]
+
+
+def check_lines_shown(root: QWidget, page: str, language: str) -> list[Problem]:
+    """A list, table or text editor squeezed to a line or two cannot be read or written in."""
+    problems: list[Problem] = []
+    for widget in _shown(root):
+        if not isinstance(widget, QAbstractItemView | QTextEdit | QPlainTextEdit):
+            continue
+        if _internal(widget, root) or widget.maximumHeight() < QWIDGETSIZE_MAX:
+            continue  # part of a composite, or kept short on purpose (a one-line field)
+        assert isinstance(widget, QAbstractScrollArea)
+        room = widget.viewport().height()
+        needed = FEWEST_LINES * widget.fontMetrics().lineSpacing()
+        if room < needed:
+            problems.append(
+                Problem(
+                    "too short to read",
+                    page,
+                    language,
+                    _ident(widget),
+                    f"{room} px high, {FEWEST_LINES} lines need {needed}",
+                )
+            )
+    return problems
+
+
+def check_paragraphs_whole(root: QWidget, page: str, language: str) -> list[Problem]:
+    """A paragraph that wraps needs the height of all its lines at the width it got; with less,
+    its first and last lines are cut through (the other checks pass wrapped labels by)."""
+    problems: list[Problem] = []
+    for widget in _shown(root):
+        if not isinstance(widget, QLabel) or not widget.wordWrap() or not widget.text():
+            continue
+        needed = widget.heightForWidth(widget.width())
+        if widget.height() < needed:
+            problems.append(
+                Problem(
+                    "lines cut off",
+                    page,
+                    language,
+                    _ident(widget),
+                    f"{widget.height()} px high, its lines need {needed}",
+                )
+            )
+    return problems
+
+
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
+
+def _checked(root: QWidget, name: str, language: str) -> list[Problem]:
+    return (
+        check_cut_off(root, name, language)
+        + check_no_sideways_scrolling(root, name, language)
+        + check_lines_shown(root, name, language)
+        + check_paragraphs_whole(root, name, language)
+    )
+
+
+def _vault_dialog(qapp, qtbot, controller, dialog, language: str) -> list[Problem]:
+    name = f"dialog:{type(dialog).__name__}"
+    qtbot.waitUntil(dialog.isVisible)
+    qapp.processEvents()
+    problems = _checked(dialog, name, language)
+    if dialog.width() > SCREEN.width() or dialog.height() > SCREEN.height():
+        size = f"{dialog.width()}x{dialog.height()}"
+        problems.append(Problem("larger than the screen", name, language, _ident(dialog), size))
+    return problems
+
+
+@pytest.fixture
+def large_dark_text(qapp) -> Iterator[None]:
+    apply_appearance(qapp, "dark", TEXT_SIZE)
+    yield
+    apply_appearance(qapp, "system", 100)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_every_page_and_dialog_is_usable_at_200_per_cent_text_on_1280x800(
+    qapp, qtbot, controllers, vault_path, tmp_path, large_dark_text, language
+):
+    apply_language(qapp, language)  # before the windows are built; the fixture puts English back
+    problems: list[Problem] = []
+    creator, create_dialog = start(qapp, controllers, tmp_path / "new.rjvault")
+    problems += _vault_dialog(qapp, qtbot, creator, create_dialog, language)
+    create_dialog.hide()
+
+    controller, dialog = start(qapp, controllers, _vault(vault_path, language))
+    problems += _vault_dialog(qapp, qtbot, controller, dialog, language)
+    window = unlock(qtbot, controller, dialog)
+    window.resize(SCREEN)
+    window.show()
+    window.activateWindow()
+    _wait(qapp, qtbot, controller)
+
+    seen: set[tuple[str, str]] = set()
+    for name, root in _walk(qapp, qtbot, controller, window, problems, language):
+        if window.size() != SCREEN:
+            problems.append(Problem("window grew", name, language, _ident(window)))
+            window.resize(SCREEN)
+            _wait(qapp, qtbot, controller)
+        for problem in _checked(root, name, language):
+            # A control on every tab of a page is one problem, not one for each tab.
+            if (problem.key, problem.detail) not in seen:
+                seen.add((problem.key, problem.detail))
+                problems.append(problem)
+    assert not problems, "\n" + "\n".join(str(p) for p in problems)
+
+
+# --- the checks themselves ------------------------------------------------------------------------
+
+
+def test_the_large_text_checks_see_sideways_scrolling_and_a_table_of_one_row(qtbot):
+    from PySide6.QtWidgets import QListWidget, QVBoxLayout
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    scroller = QScrollArea(host)
+    scroller.setWidgetResizable(True)
+    page = QWidget()
+    page.setObjectName("page")
+    layout = QVBoxLayout(page)
+    layout.addWidget(QLabel("A line far too long to fit in the narrow window it was put in"))
+    squeezed = QListWidget(page)  # placed by hand, as a layout might squeeze it
+    squeezed.setObjectName("squeezed")
+    squeezed.setGeometry(10, 40, 150, 30)
+    scroller.setWidget(page)
+    scroller.resize(200, 300)
+    host.resize(200, 300)
+    host.show()
+    qtbot.waitExposed(host)
+    found = {
+        (p.check, p.widget)
+        for p in check_no_sideways_scrolling(page, "probe", "en")
+        + check_lines_shown(page, "probe", "en")
+    }
+    assert found == {
+        ("scrolls sideways", "QWidget#page"),
+        ("too short to read", "QListWidget#squeezed in QWidget#page"),
+    }
