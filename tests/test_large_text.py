@@ -11,7 +11,6 @@ lines rather than one, and the create and unlock windows fit.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
