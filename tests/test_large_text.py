@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.ui.appearance import apply_appearance
 from recovery_journal.ui.i18n_qt import apply_language
+from recovery_journal.ui.widgets import TITLE_BAR
 from tests.test_accessibility import (
     Problem,
     _ancestors,
@@ -56,20 +58,28 @@ def _page_scroller(root: QWidget) -> QScrollArea | None:
 
 
 def check_no_sideways_scrolling(root: QWidget, page: str, language: str) -> list[Problem]:
-    """A page wider than the room it has is read by scrolling sideways line by line: it should
-    wrap or reflow instead (only up and down is fine)."""
-    scroller = _page_scroller(root)
-    if scroller is None or scroller.horizontalScrollBar().maximum() == 0:
-        return []
-    return [
-        Problem(
-            "scrolls sideways",
-            page,
-            language,
-            _ident(root),
-            f"{scroller.widget().width()} wide in {scroller.viewport().width()}",
-        )
+    """A page, or a part of it that scrolls (a form, a list of questions), wider than the room it
+    has is read by scrolling sideways line by line: it should wrap or reflow instead (up and
+    down is fine). Tables and lists may scroll sideways; they are item views, not scroll areas
+    holding a widget."""
+    scrollers = [_page_scroller(root)] + [
+        area for area in root.findChildren(QScrollArea) if area.isVisible()
     ]
+    problems: list[Problem] = []
+    for scroller in scrollers:
+        if scroller is None or scroller.widget() is None:
+            continue
+        if scroller.widget().width() > scroller.viewport().width():
+            problems.append(
+                Problem(
+                    "scrolls sideways",
+                    page,
+                    language,
+                    _ident(scroller.widget()),
+                    f"{scroller.widget().width()} wide in {scroller.viewport().width()}",
+                )
+            )
+    return problems
 
 
 def check_lines_shown(root: QWidget, page: str, language: str) -> list[Problem]:
@@ -129,6 +139,13 @@ def _checked(root: QWidget, name: str, language: str) -> list[Problem]:
     )
 
 
+def _laid_out() -> None:
+    """Lay out what is waiting to be: a layout that changes asks the one around it to lay out
+    again with a posted event, so a page several layouts deep settles over a few rounds."""
+    for _round in range(8):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
 def _vault_dialog(qapp, qtbot, controller, dialog, language: str) -> list[Problem]:
     name = f"dialog:{type(dialog).__name__}"
     qtbot.waitUntil(dialog.isVisible)
@@ -172,12 +189,23 @@ def test_every_page_and_dialog_is_usable_at_200_per_cent_text_on_1280x800(
             problems.append(Problem("window grew", name, language, _ident(window)))
             window.resize(SCREEN)
             _wait(qapp, qtbot, controller)
+        _laid_out()
         for problem in _checked(root, name, language):
             # A control on every tab of a page is one problem, not one for each tab.
             if (problem.key, problem.detail) not in seen:
                 seen.add((problem.key, problem.detail))
                 problems.append(problem)
+    problems = [p for p in problems if not _fits_the_screen_asked_for(p)]
     assert not problems, "\n" + "\n".join(str(p) for p in problems)
+
+
+def _fits_the_screen_asked_for(problem: Problem) -> bool:
+    """A dialog "larger than the screen" of the test process (offscreen: 800x800) that fits on
+    the 1280x800 one this test is about."""
+    if problem.check != "larger than the screen":
+        return False
+    width, height = (int(n) for n in problem.detail.split(" ", 1)[0].split("x"))
+    return width <= SCREEN.width() and height <= SCREEN.height() - TITLE_BAR
 
 
 # --- the checks themselves ------------------------------------------------------------------------

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -63,11 +62,13 @@ from recovery_journal.services.step_tools import (
     move_plan,
     new_uid,
 )
+from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import pydate, qdate
+from recovery_journal.ui.widgets import lines_high, pydate, qdate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 OptionLabel = Callable[[str, str], str]  # (field, option key) -> shown name
+TABLE_LINES = 6  # the fewest lines of text a table shows, below its header
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +412,7 @@ class RecordForm(QWidget):
                 editor = QPlainTextEdit()
                 editor.setObjectName(f"form_{column.field}")
                 editor.setTabChangesFocus(True)
-                editor.setMinimumHeight(60)
+                editor.setMinimumHeight(lines_high(editor, 3))
                 editor.textChanged.connect(self._edited)
                 self.texts[column.field] = editor
                 layout.addRow(f"{column.title}:", editor)
@@ -550,6 +551,9 @@ class RecordTable(QWidget):
                 else QHeaderView.ResizeMode.ResizeToContents
             )
             header.setSectionResizeMode(number, mode)
+        # Room for a few rows whatever the window: a page taller than the window scrolls rather
+        # than squeezing the table to a single row (200 % text on a laptop's screen).
+        self.view.setMinimumHeight(header.sizeHint().height() + lines_high(self.view, TABLE_LINES))
 
         self.filter = QLineEdit()
         self.filter.setObjectName("filter")
@@ -591,9 +595,10 @@ class RecordTable(QWidget):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        # Short rows, so every label fits in both languages even in a small window.
-        buttons = QHBoxLayout()
-        second_row = QHBoxLayout()
+        # Short rows, so every label fits in both languages even in a small window; rows that
+        # wrap, for large text.
+        buttons = FlowRow()
+        second_row = FlowRow()
         if addable:
             buttons.addWidget(self.add_button)
         else:
@@ -610,10 +615,8 @@ class RecordTable(QWidget):
             buttons.addWidget(self.remove_button)
         else:
             self.remove_button.hide()
-        buttons.addStretch(1)
         second_row.addWidget(self.undo_button)
         second_row.addWidget(self.redo_button)
-        second_row.addStretch(1)
         # Actions one under another: their labels are long, and clipped labels help nobody.
         third_row = QVBoxLayout()
         self.action_buttons: list[QPushButton] = []
@@ -645,8 +648,8 @@ class RecordTable(QWidget):
         else:
             self.filter.hide()
         table_layout.addWidget(self.view)
-        table_layout.addLayout(buttons)
-        table_layout.addLayout(second_row)
+        table_layout.addWidget(buttons)
+        table_layout.addWidget(second_row)
         table_layout.addLayout(third_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -656,7 +659,15 @@ class RecordTable(QWidget):
             form_scroll = QScrollArea()
             form_scroll.setWidgetResizable(True)
             form_scroll.setWidget(self.form)
-            form_scroll.setMinimumWidth(260)
+            # Never narrower than its tick boxes' words (the splitter would cut them off).
+            form_scroll.setMinimumWidth(
+                max(
+                    260,
+                    self.form.minimumSizeHint().width()
+                    + form_scroll.verticalScrollBar().sizeHint().width()
+                    + 2 * form_scroll.frameWidth(),
+                )
+            )
             splitter = QSplitter()
             splitter.addWidget(table_side)
             splitter.addWidget(form_scroll)

@@ -23,6 +23,7 @@ from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.clean_time import days_text, milestone_note
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
+from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_table import show_words
 from recovery_journal.ui.widgets import heading, qdate, wrapped
@@ -122,11 +123,13 @@ class TodayPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.clean_time)
         layout.addWidget(self.milestones)
-        practice_row = QHBoxLayout()
-        practice_row.addWidget(self.review_state, stretch=1)
+        # The sentence and its buttons share a line while they fit, and wrap when they do not.
+        practice_row = FlowRow()
+        practice_row.addWidget(self.review_state)
+        practice_row.addStretch()
         practice_row.addWidget(self.review_button)
         practice_row.addWidget(self.spot_check_button)
-        layout.addLayout(practice_row)
+        layout.addWidget(practice_row)
         layout.addSpacing(12)
         layout.addWidget(prompt)
         layout.addWidget(self.editor, stretch=2)
