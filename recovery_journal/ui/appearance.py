@@ -7,8 +7,15 @@ also be chosen by hand, with Fusion and our own palettes so every platform looks
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from recovery_journal.i18n import N_
 from recovery_journal.ui.ui_state import ui_settings
@@ -40,6 +47,47 @@ _DARK = {
     QPalette.ColorRole.ToolTipText: "#e6e6e6",
     QPalette.ColorRole.PlaceholderText: "#9a9a9a",
 }
+
+
+# A tick box's outline in the dark theme: 4:1 against the window and the box (WCAG asks 3:1).
+TICK_OUTLINE = "#8c8c8c"
+
+
+class VisibleTicksStyle(QProxyStyle):
+    """Fusion with tick boxes that show in the dark.
+
+    Fusion draws a tick box's outline a shade darker than the window: with a dark window that is
+    the colour of the box itself, so the boxes (and the check cells of tables and lists, drawn
+    the same way) vanished. The outline is drawn again in a light grey; the keyboard's focus
+    frame, drawn in the highlight colour, is left as it is.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(  # noqa: N802 - Qt's name
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element is not QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            return
+        focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if option.state & focused == focused:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.translate(0.5, 0.5)  # as Fusion draws it: on the pixels, not between them
+        colour = QColor(TICK_OUTLINE)
+        if not option.state & QStyle.StateFlag.State_Enabled:
+            colour = colour.darker(150)
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
 
 
 def chosen_theme() -> str:
@@ -104,5 +152,12 @@ def apply_appearance(
         if _system_palette:
             app.setPalette(_system_palette[0])
         return
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    if dark:
+        # Qt takes the style over; PySide would otherwise free it with this function's frame.
+        style = VisibleTicksStyle()
+        style.setParent(app)
+        app.setStyle(style)
+        app.setPalette(dark_palette())
+    else:
+        app.setStyle("Fusion")
+        app.setPalette(app.style().standardPalette())
