@@ -110,14 +110,20 @@ def main() -> None:
             window.grab().save(str(out / f"practice{number}-{language}.png"))
         window.show_page(Page.CHARTS)
         wait(app, lambda window=window: window.charts.view is not None)
-        for number in range(window.charts.tabs.count()):
+        # A vault without reviews shows an invitation instead of the charts.
+        chart_tabs = 0 if window.charts.view.empty else window.charts.tabs.count()
+        if not chart_tabs:
+            settle(app, controller.operations)
+            window.grab().save(str(out / f"charts-{language}.png"))
+        for number in range(chart_tabs):
             window.charts.tabs.setCurrentIndex(number)
             settle(app, controller.operations)
             tab = window.charts.tabs.currentWidget()
             wait(
                 app,
                 lambda tab=tab, window=window: (
-                    tab.chart.painted_for is window.charts.view and tab.chart.up_to_date
+                    tab.words_only  # a sentence, nothing to draw
+                    or (tab.chart.painted_for is window.charts.view and tab.chart.up_to_date)
                 ),
             )
             for _ in range(10):

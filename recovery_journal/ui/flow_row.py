@@ -13,7 +13,7 @@ row out (PySide6 6.11).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
 
 class FlowRow(QWidget):
@@ -51,7 +51,7 @@ class FlowRow(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Everything on one line."""
         shown = self._shown()
-        width = sum(widget.sizeHint().width() for widget in shown)
+        width = sum(_natural_width(widget) for widget in shown)
         width += self._gap_x() * max(0, len(shown) - 1)
         height = max((widget.sizeHint().height() for widget in shown), default=0)
         return QSize(width, height)
@@ -105,7 +105,7 @@ class FlowRow(QWidget):
                 continue
             if widget.isHidden():
                 continue
-            width = max(_smallest(widget).width(), min(widget.sizeHint().width(), room))
+            width = max(_smallest(widget).width(), min(_natural_width(widget), room))
             if lines[-1] and x + width > room:
                 lines.append([])
                 stretches.append(None)
@@ -130,6 +130,17 @@ class FlowRow(QWidget):
                 x += width + gap_x
             y += line_height + gap_y
         return max(0, y - gap_y)
+
+
+def _natural_width(widget: QWidget) -> int:
+    """A sentence on one line if it can be (a wrapped label's own size hint is a guess at a
+    pleasing shape, often two short lines); any other widget, its size hint."""
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        margins = widget.contentsMargins()
+        lines = widget.text().splitlines() or [""]
+        text = max(widget.fontMetrics().horizontalAdvance(line) for line in lines)
+        return text + 2 * widget.margin() + margins.left() + margins.right() + 2
+    return widget.sizeHint().width()
 
 
 def _smallest(widget: QWidget) -> QSize:

@@ -471,6 +471,8 @@ class ReviewPage(QWidget):
 
     def _streak_text(self, sheet: ReviewSheet) -> str:
         days = set(sheet.reviewed_days)
+        if not days:
+            return _("No reviews yet: tonight's can be the first.")  # not three zeros
         now = current_streak(days, sheet.today)
         return _("Reviews in a row: {now}. Longest run: {longest}. Days reviewed: {total}.").format(
             now=now, longest=longest_streak(days), total=len(days)

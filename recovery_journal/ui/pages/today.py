@@ -184,6 +184,11 @@ class TodayPage(QWidget):
             self.editor.setReadOnly(False)
             self._loaded = True
             self._show_saved(view.note)
+        self._show_written(view)
+
+    def _show_written(self, view: TodayView) -> None:
+        """How many days hold a note (today's too), and the days before today: two views of the
+        same notes, worded so they never seem to disagree."""
         self.summary.setText(
             ngettext(
                 "You have written on {count} day.",
@@ -191,13 +196,22 @@ class TodayPage(QWidget):
                 view.days_written,
             ).format(count=view.days_written)
         )
+        self.summary.setVisible(view.days_written > 0)  # "0 days" says nothing kind or useful
         self.recent.clear()
         for note in view.recent:
             item = QListWidgetItem(f"{short_day(note.day)}\n{note.first_line}")
             item.setToolTip(note.text[:500])
             self.recent.addItem(item)
         if not view.recent:
-            self.recent.addItem(_("Nothing yet. The days you write about will appear here."))
+            written_today = view.note is not None
+            self.recent.addItem(
+                _(
+                    "Today is the first day you have written about. From tomorrow, the days "
+                    "before appear here."
+                )
+                if written_today
+                else _("Nothing yet. The days you write about will appear here.")
+            )
 
     def _show_practice(self, view: TodayView) -> None:
         counts = [
