@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyleOptionButton, QStyleOptionViewItem
+from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton, QStyleOptionViewItem
 
 from recovery_journal.store import create_vault
 from recovery_journal.ui.app import AppController
@@ -129,3 +129,23 @@ def test_tick_boxes_show_their_outline_and_tick_in_the_dark(qapp, element, check
         assert (marked >= 3) is checked, f"the tick's strongest pixel: {marked:.1f}"
     finally:
         apply_appearance(qapp, "system", 100)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_tick_boxes_grow_with_the_text(qapp, qtbot, theme):
+    sizes = {}
+    try:
+        for text_size in (100, 200):
+            apply_appearance(qapp, theme, text_size)
+            box = QCheckBox("Private")
+            qtbot.addWidget(box)
+            option = QStyleOptionButton()
+            option.initFrom(box)
+            sizes[text_size] = (
+                qapp.style()
+                .subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+                .height()
+            )
+    finally:
+        apply_appearance(qapp, "system", 100)
+    assert sizes[200] >= 1.9 * sizes[100], sizes

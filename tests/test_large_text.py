@@ -239,3 +239,56 @@ def test_the_large_text_checks_see_sideways_scrolling_and_a_table_of_one_row(qtb
         ("scrolls sideways", "QWidget#page"),
         ("too short to read", "QListWidget#squeezed in QWidget#page"),
     }
+
+
+def test_the_lines_check_sees_a_paragraph_cut_through(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    QVBoxLayout(host)
+    paragraph = QLabel("A sentence long enough to need three or four lines here.", host)
+    paragraph.setObjectName("paragraph")
+    paragraph.setWordWrap(True)
+    paragraph.setGeometry(0, 0, 120, 14)  # one line's height for several lines
+    host.resize(200, 200)
+    host.show()
+    qtbot.waitExposed(host)
+    found = [(p.check, p.widget) for p in check_paragraphs_whole(host, "probe", "en")]
+    assert found == [("lines cut off", "QLabel#paragraph")]
+
+
+def test_a_row_of_buttons_wraps_when_narrow_and_keeps_its_tab_order(qtbot):
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    from recovery_journal.ui.flow_row import FlowRow
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    row = FlowRow()
+    sentence = QLabel("Tonight's review is not written yet.")
+    sentence.setWordWrap(True)
+    first, second = QPushButton("Write tonight's review"), QPushButton("Spot-check…")
+    row.addWidget(sentence)
+    row.addStretch()
+    row.addWidget(first)
+    row.addWidget(second)
+    layout.addWidget(row)
+    layout.addStretch(1)
+    wide = row.sizeHint().width() + 60
+    host.resize(wide, 200)
+    host.show()
+    qtbot.waitExposed(host)
+    qtbot.waitUntil(lambda: row.width() > 0)
+    # Wide enough: one line, the buttons pushed to its right end.
+    assert sentence.y() <= first.y() + first.height() and first.y() == second.y()
+    assert second.geometry().right() == row.width() - 1
+    # Narrow: the buttons go under the sentence instead of being squeezed.
+    host.resize(first.sizeHint().width() + 40, 300)
+    qtbot.waitUntil(lambda: first.y() >= sentence.geometry().bottom())
+    assert second.y() >= first.geometry().bottom()
+    for button in (first, second):
+        assert button.width() >= button.minimumSizeHint().width()
+    assert row.height() >= second.geometry().bottom()
+    assert first.nextInFocusChain() is second  # Tab follows the order they were added in

@@ -42,10 +42,12 @@ def settle(app: QApplication, operations) -> None:
 
 def use_appearance(app: QApplication) -> None:
     """The theme and text size asked for, as Settings ▸ Theme and Text size apply them."""
-    from recovery_journal.ui.appearance import apply_appearance
+    from recovery_journal.ui.appearance import apply_appearance, remember_appearance
 
     theme = "dark" if os.environ.get("SHOT_DARK") else "light"
-    apply_appearance(app, theme, int(os.environ.get("SHOT_TEXT", 100)))
+    size = int(os.environ.get("SHOT_TEXT", 100))
+    remember_appearance(theme, size)  # in the scratch settings: Settings shows what is applied
+    apply_appearance(app, theme, size)
 
 
 def main() -> None:

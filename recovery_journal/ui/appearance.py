@@ -54,16 +54,35 @@ TICK_OUTLINE = "#8c8c8c"
 
 
 class VisibleTicksStyle(QProxyStyle):
-    """Fusion with tick boxes that show in the dark.
+    """Fusion with tick boxes that show in the dark and grow with the text.
 
     Fusion draws a tick box's outline a shade darker than the window: with a dark window that is
     the colour of the box itself, so the boxes (and the check cells of tables and lists, drawn
-    the same way) vanished. The outline is drawn again in a light grey; the keyboard's focus
-    frame, drawn in the highlight colour, is left as it is.
+    the same way) vanished. In the dark the outline is drawn again in a light grey; the
+    keyboard's focus frame, drawn in the highlight colour, is left as it is. Fusion's boxes are
+    the same few pixels whatever the text size: here they grow with it (200 %: twice as big).
     """
 
-    def __init__(self) -> None:
+    _SIZES = (
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    )
+
+    def __init__(self, dark: bool, text_size: int) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
+        self.dark = dark
+        self.scale = max(1.0, text_size / 100)
+
+    def pixelMetric(  # noqa: N802 - Qt's name
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        return round(value * self.scale) if metric in self._SIZES else value
 
     def drawPrimitive(  # noqa: N802 - Qt's name
         self,
@@ -73,7 +92,7 @@ class VisibleTicksStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        if element is not QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+        if not self.dark or element is not QStyle.PrimitiveElement.PE_IndicatorCheckBox:
             return
         focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
         if option.state & focused == focused:
@@ -152,12 +171,8 @@ def apply_appearance(
         if _system_palette:
             app.setPalette(_system_palette[0])
         return
-    if dark:
-        # Qt takes the style over; PySide would otherwise free it with this function's frame.
-        style = VisibleTicksStyle()
-        style.setParent(app)
-        app.setStyle(style)
-        app.setPalette(dark_palette())
-    else:
-        app.setStyle("Fusion")
-        app.setPalette(app.style().standardPalette())
+    # Qt takes the style over; PySide would otherwise free it with this function's frame.
+    style = VisibleTicksStyle(dark, text_size)
+    style.setParent(app)
+    app.setStyle(style)
+    app.setPalette(dark_palette() if dark else style.standardPalette())

@@ -405,6 +405,7 @@ class RecordForm(QWidget):
         self._commit.timeout.connect(self.commit)
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        layout.setContentsMargins(6, 6, 6, 6)  # its scroll area's frame is margin enough
         kinds = dict(field_kinds(table.model.record_type))
         for column in columns:
             kind = kinds[column.field]
