@@ -109,6 +109,14 @@ class VisibleTicksStyle(QProxyStyle):
         painter.restore()
 
 
+def text_scale(app: QApplication) -> float:
+    """The text size applied, as a factor of the system's (1.0 until one is applied)."""
+    base = app.property(_BASE_SIZE)
+    if base is None or float(base) <= 0:
+        return 1.0
+    return app.font().pointSizeF() / float(base)
+
+
 def chosen_theme() -> str:
     value = str(ui_settings().value(THEME, "system"))
     return value if value in THEMES else "system"

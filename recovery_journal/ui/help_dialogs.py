@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -59,6 +60,10 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # A long meaning wraps in a taller row rather than ending in "…" (large text).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         for row, (keys, meaning) in enumerate(SHORTCUTS):
             shown = ", ".join(
                 QKeySequence(part.strip()).toString(QKeySequence.SequenceFormat.NativeText)
@@ -155,12 +160,18 @@ class GuideDialog(QDialog):
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self._next_or_done)
         # On two lines when they do not fit on one (large text, Russian).
+        # Where it is and the way on, kept together; under "Skip" when both do not fit.
+        turning = QWidget()
+        turning_row = QHBoxLayout(turning)
+        turning_row.setContentsMargins(0, 0, 0, 0)
+        turning_row.addWidget(self.position)
+        turning_row.addSpacing(12)
+        turning_row.addWidget(self.back_button)
+        turning_row.addWidget(self.next_button)
         buttons = FlowRow()
         buttons.addWidget(self.skip_button)
         buttons.addStretch()
-        buttons.addWidget(self.position)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.next_button)
+        buttons.addWidget(turning)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, stretch=1)
         layout.addWidget(buttons)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -46,6 +47,8 @@ class _ContactTable(QTableWidget):
         self.setHorizontalHeaderLabels([_("Name"), _("Phone or how to reach"), _("Note")])
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # "Phone or how to reach" is the longest title: never narrower than it (200 % text).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().hide()
         self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         # A few rows whatever the text size.
@@ -216,12 +219,17 @@ class HelpNowDialog(QDialog):
             add.clicked.connect(lambda _checked=False, t=table: t.add_row())
             remove = QPushButton(remove_text)
             remove.clicked.connect(table.remove_current)
-            # The buttons go under the title when they do not fit beside it (large text).
+            # The two buttons, together, go under the title when they do not fit beside it
+            # (large text).
+            pair = QWidget()
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 0, 0)
+            pair_row.addWidget(add)
+            pair_row.addWidget(remove)
             row = FlowRow()
             row.addWidget(label)
             row.addStretch()
-            row.addWidget(add)
-            row.addWidget(remove)
+            row.addWidget(pair)
             layout.addWidget(row)
             layout.addWidget(table, stretch=1)
         return editor

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -77,6 +78,7 @@ class BackupsDialog(QDialog):
         self.keep = QSpinBox()
         self.keep.setRange(1, MAX_KEEP)
         self.keep.setAccessibleName(_("How many daily backups to keep"))
+        self.keep.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a number
         self.keep.editingFinished.connect(lambda: self._save(self._chosen_folder()))
         self.points = QListWidget()
         self.points.setObjectName("restore_points")

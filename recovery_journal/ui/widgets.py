@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QDialog,
     QFrame,
     QLabel,
@@ -77,10 +78,15 @@ class _PageHolder(QWidget):
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Give a window its first size, made smaller where the screen is smaller (1024x700, say);
-    a dialog is also kept tall enough for its text (keep_tall_enough)."""
-    room = _room(window)
-    window.resize(QSize(width, height).boundedTo(room))
+    """Give a window its first size, made smaller where the screen is smaller (1024x700, say)
+    and larger with larger text (half as much again at 200 %); a dialog is also kept tall
+    enough for its text (keep_tall_enough)."""
+    from recovery_journal.ui.appearance import text_scale
+
+    app = QApplication.instance()
+    grow = 1 + (text_scale(app) - 1) / 2 if isinstance(app, QApplication) else 1.0
+    wanted = QSize(round(width * max(1.0, grow)), round(height * max(1.0, grow)))
+    window.resize(wanted.boundedTo(_room(window)))
     if isinstance(window, QDialog):
         keep_tall_enough(window)
 
