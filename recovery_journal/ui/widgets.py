@@ -84,8 +84,9 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     from recovery_journal.ui.appearance import text_scale
 
     app = QApplication.instance()
-    grow = 1 + (text_scale(app) - 1) / 2 if isinstance(app, QApplication) else 1.0
-    wanted = QSize(round(width * max(1.0, grow)), round(height * max(1.0, grow)))
+    scale = text_scale(app) if isinstance(app, QApplication) else 1.0
+    grow = max(1.0, 1 + (scale - 1) / 2)
+    wanted = QSize(round(width * grow), round(height * grow))
     window.resize(wanted.boundedTo(_room(window)))
     if isinstance(window, QDialog):
         keep_tall_enough(window)
@@ -112,14 +113,14 @@ class _TallEnough(QObject):
     included: Qt's own minimum height for a window leaves height-for-width out."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            window = watched
-            layout = window.layout() if isinstance(window, QWidget) else None
-            if isinstance(window, QWidget) and layout is not None and layout.hasHeightForWidth():
-                needed = layout.minimumHeightForWidth(window.width())
-                needed = min(needed, _room(window).height())
-                if needed > 0 and window.minimumHeight() != needed:
-                    window.setMinimumHeight(needed)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and isinstance(
+            watched, QWidget
+        ):
+            layout = watched.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                needed = min(layout.minimumHeightForWidth(watched.width()), _room(watched).height())
+                if needed > 0 and watched.minimumHeight() != needed:
+                    watched.setMinimumHeight(needed)
         return False
 
 
