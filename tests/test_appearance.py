@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton, QStyleOptionViewItem
 
 from recovery_journal.store import create_vault
 from recovery_journal.ui.app import AppController
@@ -62,3 +64,88 @@ def test_dark_and_large_text_apply_at_once_and_are_remembered(qapp, qtbot, contr
     qtbot.waitUntil(lambda: controller.window is not window, timeout=5_000)
     assert qapp.font().pointSizeF() == pytest.approx(base)
     assert qapp.palette().color(QPalette.ColorRole.Window).name() != "#2b2b2b"
+
+
+# --- tick boxes in the dark -----------------------------------------------------------------------
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio, 1 (none) to 21; lines and boxes need 3 (non-text contrast)."""
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    ],
+    ids=["tick box", "check cell of a table or list"],
+)
+@pytest.mark.parametrize("checked", [False, True], ids=["empty", "ticked"])
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_tick_boxes_show_their_outline_and_tick_in_the_dark(qapp, element, checked, text_size):
+    apply_appearance(qapp, "dark", text_size)
+    try:
+        palette = qapp.palette()
+        window, base = (
+            palette.color(QPalette.ColorRole.Window),
+            palette.color(QPalette.ColorRole.Base),
+        )
+        style = qapp.style()
+        size = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        option = (
+            QStyleOptionViewItem() if element.name.endswith("ItemCheck") else QStyleOptionButton()
+        )
+        option.rect = QRect(10, 10, size, size)
+        option.palette = palette
+        option.state = QStyle.StateFlag.State_Enabled | (
+            QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off
+        )
+        image = QImage(size + 20, size + 20, QImage.Format.Format_ARGB32)
+        image.fill(window)
+        painter = QPainter(image)
+        style.drawPrimitive(element, option, painter)
+        painter.end()
+        middle = 10 + size // 2
+        edges = [image.pixelColor(middle, 10), image.pixelColor(10, middle)]
+        for edge in edges:
+            assert contrast(edge, window) >= 3, edge.name()
+            assert contrast(edge, base) >= 3, edge.name()
+        inside = [image.pixelColor(x, y) for x in range(12, 8 + size) for y in range(12, 8 + size)]
+        marked = max(contrast(pixel, base) for pixel in inside)
+        assert (marked >= 3) is checked, f"the tick's strongest pixel: {marked:.1f}"
+    finally:
+        apply_appearance(qapp, "system", 100)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_tick_boxes_grow_with_the_text(qapp, qtbot, theme):
+    sizes = {}
+    try:
+        for text_size in (100, 200):
+            apply_appearance(qapp, theme, text_size)
+            box = QCheckBox("Private")
+            qtbot.addWidget(box)
+            option = QStyleOptionButton()
+            option.initFrom(box)
+            sizes[text_size] = (
+                qapp.style()
+                .subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+                .height()
+            )
+    finally:
+        apply_appearance(qapp, "system", 100)
+    assert sizes[200] >= 1.9 * sizes[100], sizes

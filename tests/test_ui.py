@@ -144,7 +144,7 @@ def test_only_the_page_shown_is_built_at_unlock_and_the_others_when_first_needed
     assert window.stack.count() == len(Page)
     window.navigation.setCurrentRow(list(Page).index(Page.INVENTORY))  # a click in the list
     assert window.current_page() is Page.INVENTORY
-    assert window.stack.currentWidget() is window.inventory
+    assert window.stack.currentWidget().isAncestorOf(window.inventory)
     assert set(window._built) == {Page.TODAY, Page.INVENTORY}
     window.review.show_day(date.today())  # asked for by name: built, not shown
     assert window.current_page() is Page.INVENTORY
@@ -225,7 +225,7 @@ def test_emptying_the_note_removes_it(qapp, qtbot, controllers, vault_path):
     qtbot.keyClick(page.editor, Qt.Key.Key_Delete)
     page.save_now()
     settle(qtbot, controller)
-    assert "0 days" in page.summary.text()
+    assert page.summary.isHidden()  # no "You have written on 0 days"
 
 
 def test_display_name_lives_in_the_vault_not_in_qsettings(qapp, qtbot, controllers, demo_vault):

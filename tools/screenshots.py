@@ -2,7 +2,9 @@
 
 Usage: python tools/screenshots.py OUT_DIR [VAULT PASSPHRASE [LANGUAGES]]
 LANGUAGES is a comma-separated list (default: en,ru). SHOT_DARK=1 paints a dark palette, to
-check that what we draw ourselves (charts) follows the theme.
+check that what we draw ourselves (charts) follows the theme. SHOT_TEXT=200 sets the text size in
+per cent (one of Settings' sizes; default 100). SHOT_W and SHOT_H set the window's size (default
+1100x720).
 Run under Xvfb (xvfb-run) for real window decorations, or with QT_QPA_PLATFORM=offscreen.
 """
 
@@ -38,10 +40,14 @@ def settle(app: QApplication, operations) -> None:
         app.processEvents()
 
 
-def use_dark_palette(app: QApplication) -> None:
-    from recovery_journal.ui.appearance import apply_appearance
+def use_appearance(app: QApplication) -> None:
+    """The theme and text size asked for, as Settings ▸ Theme and Text size apply them."""
+    from recovery_journal.ui.appearance import apply_appearance, remember_appearance
 
-    apply_appearance(app, "dark", 100)  # the app's own dark theme (Settings ▸ Theme)
+    theme = "dark" if os.environ.get("SHOT_DARK") else "light"
+    size = int(os.environ.get("SHOT_TEXT", 100))
+    remember_appearance(theme, size)  # in the scratch settings: Settings shows what is applied
+    apply_appearance(app, theme, size)
 
 
 def main() -> None:
@@ -52,8 +58,8 @@ def main() -> None:
     vault = Path(sys.argv[2]) if len(sys.argv) > 2 else scratch / "new.rjvault"
     passphrase = sys.argv[3] if len(sys.argv) > 3 else "demo vault"
     app = make_application(sys.argv[:1])
-    if os.environ.get("SHOT_DARK"):
-        use_dark_palette(app)
+    if os.environ.get("SHOT_DARK") or os.environ.get("SHOT_TEXT"):
+        use_appearance(app)
     languages = sys.argv[4].split(",") if len(sys.argv) > 4 else ["en", "ru"]
     for language in languages:
         apply_language(app, language)
@@ -106,14 +112,20 @@ def main() -> None:
             window.grab().save(str(out / f"practice{number}-{language}.png"))
         window.show_page(Page.CHARTS)
         wait(app, lambda window=window: window.charts.view is not None)
-        for number in range(window.charts.tabs.count()):
+        # A vault without reviews shows an invitation instead of the charts.
+        chart_tabs = 0 if window.charts.view.empty else window.charts.tabs.count()
+        if not chart_tabs:
+            settle(app, controller.operations)
+            window.grab().save(str(out / f"charts-{language}.png"))
+        for number in range(chart_tabs):
             window.charts.tabs.setCurrentIndex(number)
             settle(app, controller.operations)
             tab = window.charts.tabs.currentWidget()
             wait(
                 app,
                 lambda tab=tab, window=window: (
-                    tab.chart.painted_for is window.charts.view and tab.chart.up_to_date
+                    tab.words_only  # a sentence, nothing to draw
+                    or (tab.chart.painted_for is window.charts.view and tab.chart.up_to_date)
                 ),
             )
             for _ in range(10):

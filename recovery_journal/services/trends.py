@@ -63,6 +63,14 @@ class ChartsView:
     def empty(self) -> bool:
         return self.first_review is None
 
+    @property
+    def rated_nights(self) -> int:
+        """The nights drawn that have at least one rating."""
+        return sum(
+            any(values[day] is not None for values in self.daily.values())
+            for day in range((self.last - self.first).days + 1)
+        )
+
 
 def load_charts(
     vault: Vault,
@@ -115,6 +123,65 @@ def load_charts(
         heat=heat_map(set(days), first, today),
         clean_runs=tuple(clean_runs),
     )
+
+
+TREND_NIGHTS = 3  # rated nights before a trend is drawn: one or two dots are not a trend
+
+
+def trend_words(view: ChartsView) -> str:
+    """A calm sentence in place of the trends when there are too few rated nights to draw one
+    (else "")."""
+    if not view.dimensions:
+        return _("No scales are in use. Choose some in Questions and scales on the review page.")
+    if view.rated_nights >= TREND_NIGHTS:
+        return ""
+    if view.first_review is not None and view.first_review < view.first:
+        return _(
+            "Fewer than three nights in this range have ratings. A longer range above shows "
+            "the trend."
+        )
+    return _("A trend needs a few nights of reviews; after three it starts to show.")
+
+
+def chart_words(view: ChartsView, name: str) -> str:
+    """A sentence in place of one of the other charts when it would be empty (else "")."""
+    if name == "trends":
+        return trend_words(view)
+    if name == "yes_answers" and not view.questions:
+        return _(
+            "No yes-or-no questions are in use. Choose some in Questions and scales on the "
+            "review page."
+        )
+    if name == "clean_time" and not view.clean_runs:
+        return _(
+            "No clean date yet. Add one on the “Clean time and meetings” page to see your runs "
+            "here."
+        )
+    return ""
+
+
+def comparison_words(view: ChartsView, period: Period) -> str:
+    """A sentence in place of a comparison whose "before" side would be empty (else ""): the
+    chart would draw today against nothing."""
+    if not view.history[period]:
+        return {
+            Period.DAY: _("From tomorrow, this tab compares each day with the day before."),
+            Period.WEEK: _("From next week, this tab compares each week with the week before."),
+            Period.MONTH: _("From next month, this tab compares each month with the month before."),
+            Period.YEAR: _(
+                "A year from your first review, this tab shows you against yourself a year before."
+            ),
+        }[period]
+    if all(comparison.before is None for comparison in view.comparisons[period]):
+        return {
+            Period.DAY: _("Nothing was rated yesterday, so there is nothing to compare with."),
+            Period.WEEK: _("Nothing was rated last week, so there is nothing to compare with."),
+            Period.MONTH: _("Nothing was rated last month, so there is nothing to compare with."),
+            Period.YEAR: _(
+                "Nothing was rated a year ago, so there is nothing to compare with yet."
+            ),
+        }[period]
+    return ""
 
 
 class TickStyle(Enum):

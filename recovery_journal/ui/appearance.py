@@ -7,8 +7,15 @@ also be chosen by hand, with Fusion and our own palettes so every platform looks
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from recovery_journal.i18n import N_
 from recovery_journal.ui.ui_state import ui_settings
@@ -40,6 +47,74 @@ _DARK = {
     QPalette.ColorRole.ToolTipText: "#e6e6e6",
     QPalette.ColorRole.PlaceholderText: "#9a9a9a",
 }
+
+
+# A tick box's outline in the dark theme: 4:1 against the window and the box (WCAG asks 3:1).
+TICK_OUTLINE = "#8c8c8c"
+
+
+class VisibleTicksStyle(QProxyStyle):
+    """Fusion with tick boxes that show in the dark and grow with the text.
+
+    Fusion draws a tick box's outline a shade darker than the window: with a dark window that is
+    the colour of the box itself, so the boxes (and the check cells of tables and lists, drawn
+    the same way) vanished. In the dark the outline is drawn again in a light grey; the
+    keyboard's focus frame, drawn in the highlight colour, is left as it is. Fusion's boxes are
+    the same few pixels whatever the text size: here they grow with it (200 %: twice as big).
+    """
+
+    _SIZES = (
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    )
+
+    def __init__(self, dark: bool, text_size: int) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+        self.dark = dark
+        self.scale = max(1.0, text_size / 100)
+
+    def pixelMetric(  # noqa: N802 - Qt's name
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        return round(value * self.scale) if metric in self._SIZES else value
+
+    def drawPrimitive(  # noqa: N802 - Qt's name
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if not self.dark or element is not QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            return
+        focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if option.state & focused == focused:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.translate(0.5, 0.5)  # as Fusion draws it: on the pixels, not between them
+        colour = QColor(TICK_OUTLINE)
+        if not option.state & QStyle.StateFlag.State_Enabled:
+            colour = colour.darker(150)
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+
+def text_scale(app: QApplication) -> float:
+    """The text size applied, as a factor of the system's (1.0 until one is applied)."""
+    base = app.property(_BASE_SIZE)
+    if base is None or float(base) <= 0:
+        return 1.0
+    return app.font().pointSizeF() / float(base)
 
 
 def chosen_theme() -> str:
@@ -104,5 +179,8 @@ def apply_appearance(
         if _system_palette:
             app.setPalette(_system_palette[0])
         return
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    # Qt takes the style over; PySide would otherwise free it with this function's frame.
+    style = VisibleTicksStyle(dark, text_size)
+    style.setParent(app)
+    app.setStyle(style)
+    app.setPalette(dark_palette() if dark else style.standardPalette())

@@ -174,6 +174,11 @@ def _nan(values: list[float | None]) -> list[float]:
     return [math.nan if v is None else float(v) for v in values]
 
 
+def _drawn(values: list[float]) -> bool:
+    """Whether a series has a point to draw (gaps are NaN)."""
+    return any(not math.isnan(value) for value in values)
+
+
 def draw_comparison(figure: Any, view: ChartsView, period: Period, palette: Palette) -> None:
     from matplotlib.patches import Patch
 
@@ -234,13 +239,16 @@ def draw_trends(figure: Any, view: ChartsView, palette: Palette) -> None:
     for axes, dimension, colour in zip(axes_list, dimensions, LINES, strict=False):
         daily = _nan(view.daily[dimension.uid])
         rolling = _nan(view.rolling[dimension.uid])
-        if len(days) <= DAILY_DOTS_UP_TO:
+        # A line with no point at all is left out: matplotlib writes it into an SVG as a path
+        # without data, which Qt's SVG renderer reports as "Invalid path data" (report charts).
+        if len(days) <= DAILY_DOTS_UP_TO and _drawn(daily):
             # Over years the dots are a grey blur (and megabytes in a printed report): the
             # average alone tells the story there.
             axes.plot(
                 days, daily, linestyle="none", marker=".", markersize=3, color=colour, alpha=0.35
             )
-        axes.plot(days, rolling, color=colour, linewidth=1.8)
+        if _drawn(rolling):
+            axes.plot(days, rolling, color=colour, linewidth=1.8)
         axes.set_ylim(-0.5, 10.5)
         axes.set_yticks([0, 5, 10])
         title = view.names[dimension.uid]

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.i18n import N_, _
-from recovery_journal.ui.widgets import DIALOG_HEADING, heading, wrapped
+from recovery_journal.ui.flow_row import FlowRow
+from recovery_journal.ui.widgets import DIALOG_HEADING, fit_to_screen, heading, wrapped
 
 # Every shortcut the app has, in one place (a test checks the window's menus against it).
 SHORTCUTS: tuple[tuple[str, str], ...] = (
@@ -59,6 +60,10 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # A long meaning wraps in a taller row rather than ending in "…" (large text).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         for row, (keys, meaning) in enumerate(SHORTCUTS):
             shown = ", ".join(
                 QKeySequence(part.strip()).toString(QKeySequence.SequenceFormat.NativeText)
@@ -76,7 +81,7 @@ class ShortcutsDialog(QDialog):
         )
         layout.addWidget(self.table, stretch=1)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        fit_to_screen(self, 640, 560)
 
 
 # The guide's pages: a heading and a few sentences each, in our own words.
@@ -154,18 +159,24 @@ class GuideDialog(QDialog):
         self.next_button = QPushButton(_("&Next"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self._next_or_done)
-        buttons = QHBoxLayout()
+        # On two lines when they do not fit on one (large text, Russian).
+        # Where it is and the way on, kept together; under "Skip" when both do not fit.
+        turning = QWidget()
+        turning_row = QHBoxLayout(turning)
+        turning_row.setContentsMargins(0, 0, 0, 0)
+        turning_row.addWidget(self.position)
+        turning_row.addSpacing(12)
+        turning_row.addWidget(self.back_button)
+        turning_row.addWidget(self.next_button)
+        buttons = FlowRow()
         buttons.addWidget(self.skip_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.position)
-        buttons.addSpacing(12)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.next_button)
+        buttons.addStretch()
+        buttons.addWidget(turning)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, stretch=1)
-        layout.addLayout(buttons)
-        self.setMinimumSize(520, 320)
-        self.resize(560, 340)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        fit_to_screen(self, 560, 340)
         self._update()
 
     def turn(self, step: int) -> None:

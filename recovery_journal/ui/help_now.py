@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.help_now import MAX_FIELD, Contact, HelpNow
 from recovery_journal.i18n import _
 from recovery_journal.services.help_now import load_help_now, save_help_now
+from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import DIALOG_HEADING, heading, wrapped
+from recovery_journal.ui.widgets import DIALOG_HEADING, fit_to_screen, heading, lines_high, wrapped
 
 
 def _contact_line(contact: Contact) -> str:
@@ -46,9 +47,14 @@ class _ContactTable(QTableWidget):
         self.setHorizontalHeaderLabels([_("Name"), _("Phone or how to reach"), _("Note")])
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # "Phone or how to reach" is the longest title: never narrower than it (200 % text).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().hide()
         self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-        self.setMinimumHeight(110)
+        # A few rows whatever the text size.
+        self.setMinimumHeight(
+            max(110, self.horizontalHeader().sizeHint().height() + lines_high(self, 3))
+        )
 
     def set_contacts(self, contacts: tuple[Contact, ...]) -> None:
         self.setRowCount(0)
@@ -117,7 +123,7 @@ class HelpNowDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.stack, stretch=1)
         layout.addWidget(self.buttons)
-        self.resize(620, 480)
+        fit_to_screen(self, 620, 480)
         operations.run(load_help_now, self._show, owner=self)
 
     # --- showing ---------------------------------------------------------------------------------
@@ -213,11 +219,18 @@ class HelpNowDialog(QDialog):
             add.clicked.connect(lambda _checked=False, t=table: t.add_row())
             remove = QPushButton(remove_text)
             remove.clicked.connect(table.remove_current)
-            row = QHBoxLayout()
-            row.addWidget(label, stretch=1)
-            row.addWidget(add)
-            row.addWidget(remove)
-            layout.addLayout(row)
+            # The two buttons, together, go under the title when they do not fit beside it
+            # (large text).
+            pair = QWidget()
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 0, 0)
+            pair_row.addWidget(add)
+            pair_row.addWidget(remove)
+            row = FlowRow()
+            row.addWidget(label)
+            row.addStretch()
+            row.addWidget(pair)
+            layout.addWidget(row)
             layout.addWidget(table, stretch=1)
         return editor
 

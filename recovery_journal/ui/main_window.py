@@ -47,7 +47,7 @@ from recovery_journal.ui.ui_state import (
     remember_auto_lock,
     ui_settings,
 )
-from recovery_journal.ui.widgets import fit_to_screen
+from recovery_journal.ui.widgets import fit_to_screen, scrolling
 
 
 def page_title(page: Page) -> str:
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
             stand_in = self.stack.widget(index)
             assert stand_in is not None
             was_current = self.stack.currentIndex() == index
-            self.stack.insertWidget(index, widget)
+            self.stack.insertWidget(index, scrolling(widget))
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
             if was_current:

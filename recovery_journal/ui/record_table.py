@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -66,12 +65,15 @@ from recovery_journal.services.step_tools import (
     new_uid,
 )
 from recovery_journal.ui.dates import DateEdit, confirm_date, date_text
+from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.widgets import lines_high
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 OptionLabel = Callable[[str, str], str]  # (field, option key) -> shown name
 # (record before, record after) -> a question to ask before the edit is kept, or None
 Doubt = Callable[[Any, Any], str | None]
+TABLE_LINES = 6  # the fewest lines of text a table shows, below its header
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,6 +520,7 @@ class RecordForm(QWidget):
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._layout = layout
+        layout.setContentsMargins(6, 6, 6, 6)  # its scroll area's frame is margin enough
         kinds = dict(field_kinds(table.model.record_type))
         for column in columns:
             kind = kinds[column.field]
@@ -525,7 +528,7 @@ class RecordForm(QWidget):
                 editor = QPlainTextEdit()
                 editor.setObjectName(f"form_{column.field}")
                 editor.setTabChangesFocus(True)
-                editor.setMinimumHeight(60)
+                editor.setMinimumHeight(lines_high(editor, 3))
                 editor.textChanged.connect(self._edited)
                 self.texts[column.field] = editor
                 layout.addRow(f"{column.title}:", editor)
@@ -659,6 +662,10 @@ class RecordTable(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().hide()
         self._size_columns()
+        # Room for a few rows whatever the window: a page taller than the window scrolls rather
+        # than squeezing the table to a single row (200 % text on a laptop's screen).
+        header = self.view.horizontalHeader()
+        self.view.setMinimumHeight(header.sizeHint().height() + lines_high(self.view, TABLE_LINES))
 
         self.filter = QLineEdit()
         self.filter.setObjectName("filter")
@@ -700,9 +707,10 @@ class RecordTable(QWidget):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        # Short rows, so every label fits in both languages even in a small window.
-        buttons = QHBoxLayout()
-        second_row = QHBoxLayout()
+        # Short rows, so every label fits in both languages even in a small window; rows that
+        # wrap, for large text.
+        buttons = FlowRow()
+        second_row = FlowRow()
         if addable:
             buttons.addWidget(self.add_button)
         else:
@@ -719,10 +727,8 @@ class RecordTable(QWidget):
             buttons.addWidget(self.remove_button)
         else:
             self.remove_button.hide()
-        buttons.addStretch(1)
         second_row.addWidget(self.undo_button)
         second_row.addWidget(self.redo_button)
-        second_row.addStretch(1)
         # Actions one under another: their labels are long, and clipped labels help nobody.
         third_row = QVBoxLayout()
         self.action_buttons: list[QPushButton] = []
@@ -761,8 +767,8 @@ class RecordTable(QWidget):
         else:
             self.filter.hide()
         table_layout.addWidget(self.view)
-        table_layout.addLayout(buttons)
-        table_layout.addLayout(second_row)
+        table_layout.addWidget(buttons)
+        table_layout.addWidget(second_row)
         table_layout.addLayout(third_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -772,7 +778,15 @@ class RecordTable(QWidget):
             form_scroll = QScrollArea()
             form_scroll.setWidgetResizable(True)
             form_scroll.setWidget(self.form)
-            form_scroll.setMinimumWidth(260)
+            # Never narrower than its tick boxes' words (the splitter would cut them off).
+            form_scroll.setMinimumWidth(
+                max(
+                    260,
+                    self.form.minimumSizeHint().width()
+                    + form_scroll.verticalScrollBar().sizeHint().width()
+                    + 2 * form_scroll.frameWidth(),
+                )
+            )
             splitter = QSplitter()
             splitter.addWidget(table_side)
             splitter.addWidget(form_scroll)

@@ -14,7 +14,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -161,7 +161,8 @@ class ReportDialog(QDialog):
                     worksheet.setObjectName(f"sheet_{sheet}")
                     worksheet.toggled.connect(self._follow_sheets)
                     self.sheet_boxes[sheet] = worksheet
-                    sheets.addWidget(worksheet, index // 2, index % 2)
+                    # One a line: two side by side made the form too wide for 200 % text.
+                    sheets.addWidget(worksheet, index, 0)
                 column.addLayout(sheets)
                 box.clicked.connect(self._tick_sheets)
         form.addWidget(sections)
@@ -183,8 +184,15 @@ class ReportDialog(QDialog):
         private_layout.addWidget(self.private_list)
         form.addWidget(private)
 
-        notes = QGroupBox(_("Notes from nightly reviews to share"))
+        # Its title as a line that wraps inside the box: a group box's own title does not, and
+        # this long one made the form too wide for 200 % text.
+        notes = QGroupBox()
         notes_layout = QVBoxLayout(notes)
+        notes_title = wrapped(_("Notes from nightly reviews to share"))
+        bold = QFont(notes_title.font())
+        bold.setBold(True)
+        notes_title.setFont(bold)
+        notes_layout.addWidget(notes_title)
         self.notes_list = QListWidget()
         self.notes_list.setObjectName("review_notes")
         self.notes_list.setAccessibleName(_("Notes from nightly reviews to share"))

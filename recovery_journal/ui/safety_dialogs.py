@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -39,9 +39,10 @@ from recovery_journal.services.backups import (
     save_backup_settings,
 )
 from recovery_journal.ui.dates import moment_text
+from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.vault_dialogs import passphrase_field
-from recovery_journal.ui.widgets import fit_to_screen, wrapped
+from recovery_journal.ui.widgets import fit_to_screen, keep_tall_enough, lines_high, wrapped
 
 REASONS = {
     BackupReason.SCHEDULED: N_("daily"),
@@ -80,10 +81,12 @@ class BackupsDialog(QDialog):
         self.keep = QSpinBox()
         self.keep.setRange(1, MAX_KEEP)
         self.keep.setAccessibleName(_("How many daily backups to keep"))
+        self.keep.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a number
         self.keep.editingFinished.connect(lambda: self._save(self._chosen_folder()))
         self.points = QListWidget()
         self.points.setObjectName("restore_points")
         self.points.setAccessibleName(_("Restore points"))
+        self.points.setMinimumHeight(lines_high(self.points, 4))
         self.points.itemSelectionChanged.connect(self._selection_changed)
         self.now_button = QPushButton(_("&Back up now"))
         self.now_button.clicked.connect(self._back_up_now)
@@ -104,20 +107,23 @@ class BackupsDialog(QDialog):
             )
         )
         form = QFormLayout()
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, stretch=1)
-        folder_row.addWidget(choose)
-        folder_row.addWidget(self.default_button)
-        form.addRow(_("Folder:"), folder_row)
+        # A field goes under its label, and a button under the others, when they do not fit
+        # side by side (large text, a long folder name).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        folder_buttons = FlowRow()
+        folder_buttons.addWidget(choose)
+        folder_buttons.addWidget(self.default_button)
+        form.addRow(_("Folder:"), self.folder)
+        form.addRow("", folder_buttons)
         form.addRow(_("&Keep the newest:"), self.keep)
         layout.addLayout(form)
-        layout.addWidget(QLabel(_("Restore points, newest first:")))
+        layout.addWidget(wrapped(_("Restore points, newest first:")))
         layout.addWidget(self.points, stretch=1)
-        buttons = QHBoxLayout()
+        buttons = FlowRow()
         buttons.addWidget(self.now_button)
-        buttons.addStretch(1)
+        buttons.addStretch()
         buttons.addWidget(self.restore_button)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.status)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -250,6 +256,7 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Change passphrase"))
         self.setMinimumWidth(460)
+        keep_tall_enough(self)
         self.current = passphrase_field()
         self.current.setAccessibleName(_("Current passphrase"))
         self.new = passphrase_field()
@@ -268,6 +275,8 @@ class ChangePassphraseDialog(QDialog):
             )
         )
         form = QFormLayout()
+        # Each field under its label when the two do not fit side by side (large text).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(_("&Current passphrase:"), self.current)
         form.addRow(_("&New passphrase:"), self.new)
         form.addRow(_("&Again:"), self.repeat)

@@ -105,10 +105,13 @@ class _BusyDialog(QDialog):
     def show_status(self, text: str) -> None:
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        self.fit_paragraphs()
+
+    def fit_paragraphs(self) -> None:
+        """Every wrapped line shown: the fixed-size layout alone cut a long Russian sentence's
+        last line off (and, at 200 % text, an English one's). Called whenever a text changes."""
         for label in self.findChildren(QLabel):
             if label.wordWrap() and label.width() == DIALOG_TEXT_WIDTH:
-                # Every wrapped line shown: the fixed-size layout alone cut a long Russian
-                # sentence's last line off.
                 label.setMinimumHeight(max(0, label.heightForWidth(DIALOG_TEXT_WIDTH)))
         self.status.updateGeometry()
         layout = self.layout()
@@ -145,6 +148,7 @@ class _BusyDialog(QDialog):
         layout.addWidget(self.buttons)
         self._fit_layout(layout)
         self.update_buttons()
+        self.fit_paragraphs()
 
     def _start(self, future: Future[None], busy_text: str) -> None:
         self.set_busy(True, busy_text)
@@ -389,6 +393,7 @@ class CreateVaultDialog(_BusyDialog):
         text = self.passphrase.text()
         self.hint.setText(strength_hint(text) if text else "")
         self.hint.setVisible(bool(text))
+        self.fit_paragraphs()
         ready = problem_with_new_passphrase(text, self.repeat.text()) is None
         self.create_button.setEnabled(not self.is_busy and ready)
         if text and self.repeat.text() and not self.is_busy:

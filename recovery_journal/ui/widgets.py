@@ -1,17 +1,29 @@
 """The few label styles every page uses (a bold heading, a paragraph that wraps), a window's
-first size that fits the screen, and the conversion between Python's dates and Qt's."""
+first size that fits the screen, a page that scrolls, a height in lines of text, and the
+conversion between Python's dates and Qt's."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QLabel, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QDialog,
+    QFrame,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 PAGE_HEADING = 1.6
 DIALOG_HEADING = 1.35
 TITLE_BAR = 40  # room left on the screen for a window's frame, which is not known before it shows
+TEXT_MARGIN = 4  # QTextDocument's margin around the text of a plain or rich text editor
 
 
 def heading(text: str = "", scale: float = PAGE_HEADING) -> QLabel:
@@ -32,14 +44,80 @@ def wrapped(text: str = "", *, selectable: bool = False) -> QLabel:
     return label
 
 
+def lines_high(box: QAbstractScrollArea, lines: int) -> int:
+    """The height of a text editor or list that shows ``lines`` lines of its text, frame and
+    margins included: a minimum that grows with the text size, where pixels would not."""
+    return lines * box.fontMetrics().lineSpacing() + 2 * box.frameWidth() + 2 * TEXT_MARGIN
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """The page in a scroll area: taller than the window (large text, a small screen), it scrolls
+    rather than being squeezed; otherwise it fills the window as before."""
+    holder = _PageHolder()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(page)
+    area = QScrollArea()
+    area.setObjectName("page_scroller")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(holder)
+    return area
+
+
+class _PageHolder(QWidget):
+    """As tall as the page's wrapped text needs at the width, and never less than the page's
+    minimum: a scroll area asks only the first, which can be less."""
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return max(super().heightForWidth(width), self.minimumSizeHint().height())
+
+
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Give a window its first size, made smaller where the screen is smaller (1024x700, say)."""
+    """Give a window its first size, made smaller where the screen is smaller (1024x700, say)
+    and larger with larger text (half as much again at 200 %); a dialog is also kept tall
+    enough for its text (keep_tall_enough)."""
+    from recovery_journal.ui.appearance import text_scale
+
+    app = QApplication.instance()
+    scale = text_scale(app) if isinstance(app, QApplication) else 1.0
+    grow = max(1.0, 1 + (scale - 1) / 2)
+    wanted = QSize(round(width * grow), round(height * grow))
+    window.resize(wanted.boundedTo(_room(window)))
+    if isinstance(window, QDialog):
+        keep_tall_enough(window)
+
+
+def keep_tall_enough(window: QWidget) -> None:
+    """Keep a window as tall as its wrapped text needs at the width it has, as the text grows
+    or its contents arrive (200 % text would otherwise squeeze its lines together)."""
+    if window.findChild(_TallEnough) is None:
+        window.installEventFilter(_TallEnough(window))
+
+
+def _room(window: QWidget) -> QSize:
+    """The room on the screen the window is on (or its parent's), less a title bar."""
     parent = window.parentWidget()
     anchor = parent.window() if parent is not None else window
     # Not QWidget.screen(): PySide ties the screen's wrapper to that widget's life.
     screen = QGuiApplication.screenAt(anchor.geometry().center()) or QGuiApplication.primaryScreen()
-    room = screen.availableGeometry().size() - QSize(0, TITLE_BAR)
-    window.resize(QSize(width, height).boundedTo(room))
+    return screen.availableGeometry().size() - QSize(0, TITLE_BAR)
+
+
+class _TallEnough(QObject):
+    """Keeps a window at least as tall as its contents need at its width, wrapped lines
+    included: Qt's own minimum height for a window leaves height-for-width out."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and isinstance(
+            watched, QWidget
+        ):
+            layout = watched.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                needed = min(layout.minimumHeightForWidth(watched.width()), _room(watched).height())
+                if needed > 0 and watched.minimumHeight() != needed:
+                    watched.setMinimumHeight(needed)
+        return False
 
 
 def clear_layout(layout: QLayout) -> None:

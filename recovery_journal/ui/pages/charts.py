@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.trends import Period
 from recovery_journal.i18n import _
 from recovery_journal.services.changes import Changes
-from recovery_journal.services.trends import ChartRange, ChartsView, load_charts, sentence
+from recovery_journal.services.trends import (
+    ChartRange,
+    ChartsView,
+    chart_words,
+    comparison_words,
+    load_charts,
+    sentence,
+)
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.chart_view import ChartView, warm_up
 from recovery_journal.ui.dates import day_month_names, month_names
@@ -52,13 +59,24 @@ class ChartTab(QWidget):
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         self.chart.painted.connect(lambda: self.save_button.setEnabled(True))
-        layout = QVBoxLayout(self)
+        # With too little to draw (one night, nothing a year ago) the sentence stands alone.
+        self.words_only = False
+        self.sentences.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout = self._column = QVBoxLayout(self)
         layout.addWidget(self.sentences)
         layout.addWidget(self.chart, stretch=1)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_button)
         layout.addLayout(row)
+
+    def show_words(self, sentences: str, words_only: bool) -> None:
+        """The sentences above the chart, or, with ``words_only``, in its place."""
+        self.sentences.setText(sentences)
+        self.words_only = words_only
+        self.chart.setVisible(not words_only)
+        self.save_button.setVisible(not words_only)
+        self._column.setStretchFactor(self.sentences, 1 if words_only else 0)
 
     @property
     def drawn_for(self) -> ChartsView | None:
@@ -231,18 +249,24 @@ class ChartsPage(QWidget):
         self.view = view
         self.stack.setCurrentWidget(self.invitation if view.empty else self.tabs)
         for tab, period in self.chart_tabs:
-            if period is not None:
-                tab.sentences.setText(self._sentences(view, period))
+            words = self._words(view, tab.objectName(), period)
+            if words:
+                tab.show_words(words, words_only=True)
+            elif period is not None:
+                tab.show_words(self._sentences(view, period), words_only=False)
             else:
-                tab.sentences.setText("")
+                tab.show_words("", words_only=False)
         if not view.empty:
             self._draw_current()
 
+    @staticmethod
+    def _words(view: ChartsView, name: str, period: Period | None) -> str:
+        """What a chart that would show next to nothing says instead of drawing."""
+        if period is not None:
+            return comparison_words(view, period)
+        return chart_words(view, name)
+
     def _sentences(self, view: ChartsView, period: Period) -> str:
-        if not view.history[period] and period is Period.YEAR:
-            return _(
-                "A year from your first review, this tab shows you against yourself a year before."
-            )
         return "\n".join(
             sentence(comparison, view.names[comparison.dimension.uid], period)
             for comparison in view.comparisons[period]
@@ -253,7 +277,9 @@ class ChartsPage(QWidget):
         if view is None or view.empty:
             return
         tab, _period = self.chart_tabs[self.tabs.currentIndex()]
-        if tab.drawn_for is not view:
+        if tab.words_only:
+            self._draw_next_hidden()  # nothing to draw here: the other tabs may start
+        elif tab.drawn_for is not view:
             tab.draw(view, self.palette_for_charts())
 
     def _draw_next_hidden(self) -> None:
@@ -263,10 +289,10 @@ class ChartsPage(QWidget):
         if view is None or view.empty or not self.isVisible():
             return
         current, _period = self.chart_tabs[self.tabs.currentIndex()]
-        if current.chart.painted_for is not view:
+        if not current.words_only and current.chart.painted_for is not view:
             return
         for tab, _period in self.chart_tabs:
-            if tab.drawn_for is not view:
+            if not tab.words_only and tab.drawn_for is not view:
                 # A tab never shown has no size yet: give it the one it will have when shown.
                 tab.resize(current.size())
                 if (layout := tab.layout()) is not None:

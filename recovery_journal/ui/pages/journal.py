@@ -70,7 +70,7 @@ from recovery_journal.services.review import review_day
 from recovery_journal.ui.dates import DateEdit, compact_date_text, day_heading, time_text
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages.today import AUTOSAVE_DELAY_MS
-from recovery_journal.ui.widgets import heading, qdate
+from recovery_journal.ui.widgets import heading, qdate, wrapped
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 # Enough for a few entries, the note and "on this day" to share the height with the editor.
@@ -185,6 +185,12 @@ class JournalPage(QWidget):
         self.timeline.setUniformItemSizes(True)
         self.timeline.currentItemChanged.connect(self._timeline_chosen)
         timeline_label.setBuddy(self.timeline)
+        # In the list's place while no day has entries: a sentence that wraps, where a list
+        # item was cut off and scrolled sideways.
+        self.timeline_empty = wrapped(_("Nothing yet. The days you write about will appear here."))
+        self.timeline_empty.setObjectName("timeline_empty")
+        self.timeline_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.timeline_empty.hide()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -201,6 +207,7 @@ class JournalPage(QWidget):
         left_layout.addSpacing(8)
         left_layout.addWidget(timeline_label)
         left_layout.addWidget(self.timeline, stretch=1)
+        left_layout.addWidget(self.timeline_empty, stretch=1)
 
         self.day_heading = heading(scale=1.25)
         self.day_heading.setObjectName("day_heading")
@@ -491,10 +498,8 @@ class JournalPage(QWidget):
                 item = QListWidgetItem(text)
                 item.setData(ENTRY_ROLE, day.isoformat())
                 self.timeline.addItem(item)
-            if not timeline.days:
-                item = QListWidgetItem(_("Nothing yet. The days you write about will appear here."))
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.timeline.addItem(item)
+            self.timeline.setVisible(bool(timeline.days))
+            self.timeline_empty.setVisible(not timeline.days)
             self.timeline.blockSignals(False)
         self._select_in_timeline()
 

@@ -42,7 +42,13 @@ from recovery_journal.services.clean_time import (
 from recovery_journal.ui.dates import DateEdit, clock_text, confirm_date, date_text, doubt_question
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_table import Column, RecordTable
-from recovery_journal.ui.widgets import clear_layout, fit_to_screen, heading, wrapped
+from recovery_journal.ui.widgets import (
+    clear_layout,
+    fit_to_screen,
+    heading,
+    lines_high,
+    wrapped,
+)
 
 
 def clean_time_card(item: CleanTime, today: date) -> QFrame:
@@ -97,9 +103,11 @@ class SlipDialog(QDialog):
         self.what = QPlainTextEdit()
         self.what.setObjectName("slip_what")
         self.what.setTabChangesFocus(True)
+        self.what.setMinimumHeight(lines_high(self.what, 3))
         self.learned = QPlainTextEdit()
         self.learned.setObjectName("slip_learned")
         self.learned.setTabChangesFocus(True)
+        self.learned.setMinimumHeight(lines_high(self.learned, 3))
         form = QFormLayout()
         form.addRow(_("&Clean date:"), self.clean)
         form.addRow(_("&Day of the slip:"), self.on)

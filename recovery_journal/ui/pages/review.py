@@ -59,6 +59,7 @@ from recovery_journal.services.review import (
     save_review,
 )
 from recovery_journal.ui.dates import weekday_date_text
+from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.record_table import Column, RecordTable, holds_words, show_words
 from recovery_journal.ui.widgets import clear_layout, fit_to_screen, heading, pydate, qdate, wrapped
@@ -178,6 +179,17 @@ class ReviewPage(QWidget):
         left.addWidget(self.tonight_button)
         left.addWidget(self.customise_button)
         left.addStretch(1)
+        # As wide as the calendar and its buttons, however long the sentences under it: the
+        # questions get the rest of the width (at 200 % text the sentences alone would take half).
+        left_side = QWidget()
+        left_side.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left_side.setMaximumWidth(
+            max(
+                widget.sizeHint().width()
+                for widget in (self.calendar, self.tonight_button, self.customise_button)
+            )
+        )
 
         self.title = heading()
         self.title.setObjectName("review_title")
@@ -198,19 +210,20 @@ class ReviewPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self._scroll = scroll
 
-        turning = QHBoxLayout()
+        # The day buttons wrap onto a second line rather than be squeezed (large text, Russian).
+        turning = FlowRow()
         turning.addWidget(self.previous_button)
         turning.addWidget(self.next_button)
-        turning.addStretch(1)
+        turning.addStretch()
         turning.addWidget(self.save_state)
         right = QVBoxLayout()
         right.addWidget(self.title)
-        right.addLayout(turning)
+        right.addWidget(turning)
         right.addWidget(scroll, stretch=1)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addLayout(left)
+        layout.addWidget(left_side)
         layout.addSpacing(16)
         layout.addLayout(right, stretch=1)
 
@@ -411,7 +424,7 @@ class ReviewPage(QWidget):
                     )
                 )
                 row += 1  # under the note, so the notes keep the width
-                grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignLeft)
+                grid.addWidget(button, row, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
                 self.apology_button = button
                 self._apology_uid = question.uid
             self.answers[question.uid] = (yes_no, note)
@@ -430,9 +443,9 @@ class ReviewPage(QWidget):
             value = sheet.review.rating(dimension.uid)
             box.setValue(NOT_RATED if value is None else value)
             box.valueChanged.connect(self._edited)
-            label = QLabel(name)
+            label = wrapped(name)
             label.setBuddy(box)
-            hint = QLabel(
+            hint = wrapped(
                 _("0 to 10, lower is better") if dimension.lower_is_better else _("0 to 10")
             )
             scale_grid.addWidget(label, row, 0)
@@ -467,6 +480,8 @@ class ReviewPage(QWidget):
 
     def _streak_text(self, sheet: ReviewSheet) -> str:
         days = set(sheet.reviewed_days)
+        if not days:
+            return _("No reviews yet: tonight's can be the first.")  # not three zeros
         now = current_streak(days, sheet.today)
         return _("Reviews in a row: {now}. Longest run: {longest}. Days reviewed: {total}.").format(
             now=now, longest=longest_streak(days), total=len(days)

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
@@ -33,6 +33,7 @@ from recovery_journal.services.settings import load_settings, update_settings
 from recovery_journal.services.step_content import step_content
 from recovery_journal.ui.appearance import TEXT_SIZES, THEMES, chosen_text_size, chosen_theme
 from recovery_journal.ui.dates import time_edit
+from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import heading, wrapped
 
@@ -106,10 +107,13 @@ class SettingsPage(QWidget):
         self.reminder_time.setObjectName("reminder_time")
         self.reminder_time.setAccessibleName(_("Reminder time"))
         self.reminder_time.editingFinished.connect(self._save)
-        reminder_row = QHBoxLayout()
+        # A time is five characters: the boxes keep their natural width rather than the page's.
+        for box in (self.day_boundary, self.reminder_time):
+            box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # The time goes under the long sentence when both do not fit on one line.
+        reminder_row = FlowRow()
         reminder_row.addWidget(self.reminder_on)
         reminder_row.addWidget(self.reminder_time)
-        reminder_row.addStretch(1)
         self.keep_in_tray = QCheckBox(
             _("Stay in the tray when the window is closed, for the reminder")
         )
@@ -134,6 +138,8 @@ class SettingsPage(QWidget):
         location.setObjectName("vault_path")
 
         form = QFormLayout()
+        # A field goes under its label when the two do not fit side by side (large text).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(_("&Language:"), self.language)
         form.addRow(_("&Theme:"), self.theme)
         form.addRow(_("Te&xt size:"), self.text_size)

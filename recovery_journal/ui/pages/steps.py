@@ -336,7 +336,7 @@ class StepDetailWidget(QWidget):
         for status in StepStatus:
             self.status.addItem(label(status), status)
         self.status.activated.connect(self._status_picked)
-        self.dates = QLabel()
+        self.dates = wrapped()
         self.dates.setObjectName("dates")
         self.sponsor = QCheckBox(_("Discussed with my sponsor on"))
         self.sponsor.setObjectName("sponsor")
@@ -456,6 +456,9 @@ class StepDetailWidget(QWidget):
             prompt.setBuddy(editor)
             edited = QLabel(_edited_text(answer))
             edited.setObjectName(f"edited_{question.id}")
+            # Over two lines when it and the tick box do not fit on one (large text, Russian).
+            edited.setWordWrap(True)
+            edited.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             private = QCheckBox(_("Private: leave out of sponsor reports"))
             private.setObjectName(f"private_{question.id}")
             private.setAccessibleName(

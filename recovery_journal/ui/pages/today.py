@@ -24,6 +24,7 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.clean_time import days_text, milestone_note
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
 from recovery_journal.ui.dates import compact_date_text, day_heading, time_text
+from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_table import show_words
 from recovery_journal.ui.widgets import heading, wrapped
@@ -114,11 +115,13 @@ class TodayPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.clean_time)
         layout.addWidget(self.milestones)
-        practice_row = QHBoxLayout()
-        practice_row.addWidget(self.review_state, stretch=1)
+        # The sentence and its buttons share a line while they fit, and wrap when they do not.
+        practice_row = FlowRow()
+        practice_row.addWidget(self.review_state)
+        practice_row.addStretch()
         practice_row.addWidget(self.review_button)
         practice_row.addWidget(self.spot_check_button)
-        layout.addLayout(practice_row)
+        layout.addWidget(practice_row)
         layout.addSpacing(12)
         layout.addWidget(prompt)
         layout.addWidget(self.editor, stretch=2)
@@ -171,6 +174,11 @@ class TodayPage(QWidget):
             self.editor.setReadOnly(False)
             self._loaded = True
             self._show_saved(view.note)
+        self._show_written(view)
+
+    def _show_written(self, view: TodayView) -> None:
+        """How many days hold a note (today's too), and the days before today: two views of the
+        same notes, worded so they never seem to disagree."""
         self.summary.setText(
             ngettext(
                 "You have written on {count} day.",
@@ -178,13 +186,22 @@ class TodayPage(QWidget):
                 view.days_written,
             ).format(count=view.days_written)
         )
+        self.summary.setVisible(view.days_written > 0)  # "0 days" says nothing kind or useful
         self.recent.clear()
         for note in view.recent:
             item = QListWidgetItem(f"{compact_date_text(note.day)}\n{note.first_line}")
             item.setToolTip(note.text[:500])
             self.recent.addItem(item)
         if not view.recent:
-            self.recent.addItem(_("Nothing yet. The days you write about will appear here."))
+            written_today = view.note is not None
+            self.recent.addItem(
+                _(
+                    "Today is the first day you have written about. From tomorrow, the days "
+                    "before appear here."
+                )
+                if written_today
+                else _("Nothing yet. The days you write about will appear here.")
+            )
 
     def _show_practice(self, view: TodayView) -> None:
         counts = [

@@ -1,0 +1,80 @@
+"""Every SVG the app ships or draws loads in Qt's SVG renderer without a word from Qt.
+
+A chart line with no point at all (a scale never rated, the trends of one night) came out of
+matplotlib as a path without data; each one made Qt print "qt.svg: Invalid path data; path
+truncated." when the sponsor report drew its charts (twelve in one session).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QtMsgType
+from PySide6.QtSvg import QSvgRenderer
+
+from recovery_journal.domain.clean_time import CleanDate
+from recovery_journal.domain.daily import NightlyReview, Rating
+from recovery_journal.domain.trends import Period
+from recovery_journal.services.demo import fill_demo
+from recovery_journal.services.review import review_day
+from recovery_journal.services.trends import ChartRange, load_charts
+from recovery_journal.store import create_vault
+from tests.conftest import PASSPHRASE, TEST_KDF
+
+ROOT = Path(__file__).resolve().parent.parent
+CHARTS = [("trends", None), ("yes_answers", None), ("calendar", None), ("clean_time", None)] + [
+    ("comparison", period) for period in Period
+]
+
+
+def _heard(qtlog) -> list[str]:
+    """What Qt said (warnings and worse) during the test."""
+    return [
+        record.message
+        for record in qtlog.records
+        if record.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg)
+    ]
+
+
+def test_the_app_icon_loads_without_a_word(qapp, qtlog):
+    svgs = sorted((ROOT / "resources").rglob("*.svg"))
+    assert svgs
+    for path in svgs:
+        assert QSvgRenderer(str(path)).isValid(), path
+    assert _heard(qtlog) == []
+
+
+def _one_night(vault) -> None:
+    """One review rating only two scales, and a clean date that began today (no milestone)."""
+    today = review_day(vault)
+    with vault.transaction():
+        vault.reviews.save(
+            NightlyReview(
+                today,
+                ratings=(Rating("d.mood", 6), Rating("d.craving", 3)),
+                updated_at=datetime.now(UTC),
+            )
+        )
+        vault.tools.save(CleanDate("c.1", "Alcohol", today))
+
+
+def _thirty_days(vault) -> None:
+    fill_demo(vault, 30, "ru", end=date.today())
+
+
+@pytest.mark.parametrize("fill", [_one_night, _thirty_days], ids=["one night", "thirty days"])
+def test_every_chart_as_svg_loads_without_a_word(qapp, qtlog, vault_path, fill):
+    from recovery_journal.ui import charts
+
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        fill(vault)
+        view = load_charts(vault, ChartRange.EVERYTHING)
+    finally:
+        vault.close()
+    for name, period in CHARTS:
+        drawn = charts.svg(name, period, view, 6.0, 3.0)
+        assert QSvgRenderer(QByteArray(drawn)).isValid(), (name, period)
+    assert _heard(qtlog) == []
