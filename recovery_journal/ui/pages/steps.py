@@ -54,6 +54,7 @@ from recovery_journal.services.steps import (
 )
 from recovery_journal.ui.dates import DateEdit, date_text, time_text
 from recovery_journal.ui.file_dialogs import FileKind, open_file_name, save_file_name
+from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
 from recovery_journal.ui.record_table import RecordTable, show_words
@@ -471,13 +472,15 @@ class StepDetailWidget(QWidget):
             self.answer_editors[question.id] = editor
             self.edited_labels[question.id] = edited
             self.private_boxes[question.id] = private
-            below = QHBoxLayout()
+            # The tick box, and when it was edited at the right; under it where both do not
+            # fit on one line (a Russian date at 200 % text).
+            below = FlowRow()
             below.addWidget(private)
-            below.addStretch(1)
+            below.addStretch()
             below.addWidget(edited)
             layout.addWidget(prompt)
             layout.addWidget(editor)
-            layout.addLayout(below)
+            layout.addWidget(below)
             layout.addSpacing(10)  # so a tick reads as part of its answer, not the next question
         self.remove_pack_buttons: dict[str, QPushButton] = {}
         for pack_id in dict.fromkeys(q.pack for q in view.questions if q.pack):
