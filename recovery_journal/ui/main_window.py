@@ -470,6 +470,17 @@ class MainWindow(QMainWindow):
         self.review.show_tonight()
         self.review.focus_first_answer()
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        # Tab goes from the page list into the page, and from the page's last control to Help
+        # now; Shift+Tab from the list reaches the search box. Pages add widgets as they load
+        # (each goes to the end of the window's tab chain), so Help now is put last each time.
+        end = self.search_box.previousInFocusChain()
+        while end is not None and end.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            end = end.previousInFocusChain()
+        if end is not None and end not in (self.help_now_button, self.search_box):
+            QWidget.setTabOrder(end, self.help_now_button)
+        return super().focusNextPrevChild(next)
+
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
