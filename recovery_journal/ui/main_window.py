@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(_("Search (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textEdited.connect(self._search_typed)
-        self.search_box.returnPressed.connect(lambda: self._search_typed(self.search_box.text()))
+        self.search_box.returnPressed.connect(self._search_entered)
         # Down from the box goes into the results, as in a browser's address bar.
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box)
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -489,6 +489,13 @@ class MainWindow(QMainWindow):
         if text.strip():
             self.show_page(Page.SEARCH)
         self.search.set_query(text)
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: the top result, as soon as it is found for these words."""
+        text = self.search_box.text()
+        if text.strip():
+            self.show_page(Page.SEARCH)
+        self.search.open_top_result(text)
 
     def open_hit(self, hit: object) -> None:
         """Go to the page that holds a search result and show that very item."""
