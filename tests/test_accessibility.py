@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextEdit,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -53,6 +54,7 @@ from recovery_journal.ui.accessibility import (
     name_calendar,
     name_clear_button,
     name_controls_for_screen_readers,
+    name_more_tools,
 )
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
@@ -726,6 +728,27 @@ def test_a_fields_clear_button_is_named(qapp, qtbot):
         name_clear_button(field)
     for bridge in {False, _bridge_works()}:
         assert check_names(host, "probe", "en", bridge) == [], bridge
+
+
+def test_a_tool_bars_button_for_more_tools_is_named(qapp, qtbot):
+    name_controls_for_screen_readers(qapp)
+    host = _host(qtbot)
+    toolbar = QToolBar("Formatting")
+    toolbar.setObjectName("toolbar")
+    for number in range(8):
+        toolbar.addAction(f"A long tool name {number}")
+    QVBoxLayout(host).addWidget(toolbar)
+    host.resize(150, 60)
+    host.show()
+    qtbot.wait(10)
+    more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert more is not None and more.isVisible() and not accessible_name(more, False)
+    if _bridge_works():
+        assert QAccessible.queryAccessibleInterface(toolbar) is not None  # as a screen reader asks
+    else:
+        name_more_tools(toolbar)
+    for bridge in {False, _bridge_works()}:
+        assert accessible_name(more, bridge) == "More tools", bridge
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

@@ -10,8 +10,9 @@ Two gaps in Qt are filled here, once for the whole application:
 - A calendar's own buttons have no names (the month arrows are icons) and its month and year
   buttons are called by the month and year shown. ``name_calendar`` names them; every calendar
   an assistive technology meets, a date editor's pop-up too, is named when first asked for.
-- A field's clear button (``setClearButtonEnabled``) is an icon without a name: it is called
-  "Clear" when it or its field is first asked for.
+- A field's clear button (``setClearButtonEnabled``) and a tool bar's button for the tools that
+  do not fit are icons without a name: they are called "Clear" and "More tools" when they or
+  their field or tool bar are first asked for.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QSpinBox,
+    QToolBar,
     QToolButton,
 )
 
@@ -37,6 +39,7 @@ from recovery_journal.i18n import _
 _INSTALLED = "_recovery_journal_accessible_names"
 _NAMED = "_recovery_journal_calendar_named"
 CLEAR_ACTION = "_q_qlineeditclearaction"  # the object name Qt gives a field's clear action
+MORE_TOOLS_BUTTON = "qt_toolbar_ext_button"  # and a tool bar's button for what does not fit
 
 
 class NamedComboBox(QAccessibleWidget):
@@ -90,6 +93,8 @@ def _name_parts(target: QObject) -> None:
         name_calendar(target)
     elif isinstance(target, QLineEdit):
         name_clear_button(target)
+    elif isinstance(target, QToolBar):
+        name_more_tools(target)
 
 
 def _factory(key: str, target: QObject) -> QAccessibleInterface | None:
@@ -100,11 +105,11 @@ def _factory(key: str, target: QObject) -> QAccessibleInterface | None:
     # A calendar's or a field's parts are named as it is asked for, and once more when the event
     # loop is back: one asked for while being built has no parts yet. A part asked for first
     # waits for that too: naming the object asked for would ask for it again inside this call.
-    if key in ("QCalendarWidget", "QLineEdit"):
+    if key in ("QCalendarWidget", "QLineEdit", "QToolBar"):
         _name_parts(target)
         QTimer.singleShot(0, target, partial(_name_parts, target))
-    elif key == "QToolButton" and isinstance(field := target.parent(), QLineEdit):
-        QTimer.singleShot(0, target, partial(_name_parts, field))
+    elif key == "QToolButton" and isinstance(holder := target.parent(), QLineEdit | QToolBar):
+        QTimer.singleShot(0, target, partial(_name_parts, holder))
     return None
 
 
@@ -123,6 +128,13 @@ def name_clear_button(field: QLineEdit) -> None:
         clears = action is not None and action.objectName() == CLEAR_ACTION
         if clears and not button.accessibleName():
             button.setAccessibleName(_("Clear"))
+
+
+def name_more_tools(toolbar: QToolBar) -> None:
+    """Name the button a tool bar shows for the tools that do not fit, which shows only an icon."""
+    button = toolbar.findChild(QToolButton, MORE_TOOLS_BUTTON)
+    if button is not None and not button.accessibleName():
+        button.setAccessibleName(_("More tools"))
 
 
 # --- calendars ------------------------------------------------------------------------------------
