@@ -57,7 +57,6 @@ from recovery_journal.services.review import (
     review_day,
     save_review,
 )
-from recovery_journal.ui.accessibility import name_calendar
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.today import long_day
 from recovery_journal.ui.record_table import Column, RecordTable, holds_words, show_words
@@ -159,7 +158,6 @@ class ReviewPage(QWidget):
         self.calendar.setAccessibleName(_("Calendar of reviews"))
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        name_calendar(self.calendar)  # its month arrows, month and year buttons and days
         self.calendar.setMaximumDate(QDate.currentDate().addDays(1))
         self.calendar.clicked.connect(lambda day: self.show_day(pydate(day)))
         self.calendar.activated.connect(lambda day: self.show_day(pydate(day)))

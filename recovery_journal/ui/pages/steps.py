@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -516,7 +516,9 @@ class StepDetailWidget(QWidget):
             if editor is not None:
                 self.tabs.setCurrentWidget(self.questions_scroll)
                 editor.setFocus(Qt.FocusReason.OtherFocusReason)
-                editor.moveCursor(QTextCursor.MoveOperation.End)
+                cursor = editor.textCursor()
+                cursor.movePosition(cursor.MoveOperation.End)
+                editor.setTextCursor(cursor)
                 self._scroll_to(editor)
                 QTimer.singleShot(0, self, partial(self._scroll_to, editor))
             return
