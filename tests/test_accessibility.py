@@ -11,6 +11,7 @@ page, language, class and object name.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -728,6 +729,22 @@ def test_a_fields_clear_button_is_named(qapp, qtbot):
         name_clear_button(field)
     for bridge in {False, _bridge_works()}:
         assert check_names(host, "probe", "en", bridge) == [], bridge
+
+
+def test_naming_a_part_later_keeps_no_widget_alive(qapp):
+    """The names given when the event loop is back hold the widget's address, not its wrapper:
+    PySide hands a wrapper kept past its widget's life to the next widget made at that address,
+    dead (a file dialog's list then crashed the program under a screen reader)."""
+    if not _bridge_works():
+        pytest.skip("Qt's accessibility interfaces do not answer here")
+    name_controls_for_screen_readers(qapp)
+    field = QLineEdit()
+    field.setClearButtonEnabled(True)
+    assert QAccessible.queryAccessibleInterface(field) is not None  # naming again, later
+    kept = weakref.ref(field)
+    del field
+    assert kept() is None
+    qapp.processEvents()  # the later naming of a widget gone does nothing
 
 
 def test_a_tool_bars_button_for_more_tools_is_named(qapp, qtbot):

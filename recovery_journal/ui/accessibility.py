@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import partial
 from typing import cast
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtWidgets import (
@@ -60,13 +61,17 @@ class NamedComboBox(QAccessibleWidget):
             return combo.currentText()  # as Qt would say it: better than silence
         return text
 
+    def _list(self) -> QAccessibleInterface | None:
+        view = self._combo().view()
+        if view is None or not shiboken6.isValid(view):
+            return None  # a wrapper PySide kept past its object's life: no list, not a crash
+        return QAccessible.queryAccessibleInterface(view)
+
     def childCount(self) -> int:  # noqa: N802 - Qt's name
-        return 1
+        return 0 if self._list() is None else 1
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # null out of range, as in Qt
-        if index != 0:
-            return None
-        return QAccessible.queryAccessibleInterface(self._combo().view())
+        return self._list() if index == 0 else None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:  # noqa: N802 - Qt's name
         return 0 if child is not None and child.object() is self._combo().view() else -1
@@ -107,10 +112,25 @@ def _factory(key: str, target: QObject) -> QAccessibleInterface | None:
     # waits for that too: naming the object asked for would ask for it again inside this call.
     if key in ("QCalendarWidget", "QLineEdit", "QToolBar"):
         _name_parts(target)
-        QTimer.singleShot(0, target, partial(_name_parts, target))
+        _soon(target, target)
     elif key == "QToolButton" and isinstance(holder := target.parent(), QLineEdit | QToolBar):
-        QTimer.singleShot(0, target, partial(_name_parts, holder))
+        _soon(target, holder)
     return None
+
+
+def _soon(context: QObject, target: QObject) -> None:
+    """Name ``target``'s parts when the event loop is back, if ``context`` still lives then.
+
+    Only addresses are kept, never a wrapper: PySide hands a wrapper kept past its object's life
+    to the next object made at that address, dead (the file dialog's list then crashed the app).
+    """
+    kind = next(k for k in (QCalendarWidget, QLineEdit, QToolBar) if isinstance(target, k))
+    address = shiboken6.getCppPointer(target)[0]
+    QTimer.singleShot(0, context, partial(_name_parts_at, address, kind))
+
+
+def _name_parts_at(address: int, kind: type[QObject]) -> None:
+    _name_parts(cast(QObject, shiboken6.wrapInstance(address, kind)))
 
 
 def name_controls_for_screen_readers(app: QApplication) -> None:
@@ -176,4 +196,10 @@ def name_calendar(calendar: QCalendarWidget) -> None:
     if year_editor is not None:
         year_editor.setAccessibleName(_("Year"))
     _rename_calendar(calendar)
-    calendar.currentPageChanged.connect(lambda *_page: _rename_calendar(calendar))
+    # By address, as in _soon: the signal comes only from a living calendar.
+    address = shiboken6.getCppPointer(calendar)[0]
+    calendar.currentPageChanged.connect(
+        lambda *_page: _rename_calendar(
+            cast(QCalendarWidget, shiboken6.wrapInstance(address, QCalendarWidget))
+        )
+    )
