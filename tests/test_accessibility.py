@@ -11,6 +11,7 @@ page, language, class and object name.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
     QComboBox,
+    QDateEdit,
     QDialog,
     QGridLayout,
     QLabel,
@@ -38,14 +40,23 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QTabBar,
+    QTableView,
     QTabWidget,
     QTextEdit,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.store import create_vault
+from recovery_journal.ui.accessibility import (
+    name_calendar,
+    name_clear_button,
+    name_controls_for_screen_readers,
+    name_more_tools,
+)
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.practice import SlipDialog
@@ -203,22 +214,69 @@ def accessible_name(widget: QWidget, bridge: bool) -> str:
     if not bridge:
         return _rule_name(widget)
     interface = QAccessible.queryAccessibleInterface(widget)
-    name = interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
-    if isinstance(widget, QComboBox) and name == widget.currentText().strip():
-        # On Linux Qt gives a combo box's current item as its name (and its label through a
-        # relation): the item says what was chosen, not what is being chosen.
-        name = widget.accessibleName().strip() or _label_name(widget)
-    return name
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+
+
+def held_values(widget: QWidget, bridge: bool) -> set[str]:
+    """What a control holds (a combo box's chosen item, a field's text): never its name, or a
+    screen reader says "Yes, combo box" and not what was asked."""
+    values: list[str] = []
+    if isinstance(widget, QComboBox):
+        values.append(widget.currentText())
+    elif isinstance(widget, QLineEdit | QAbstractSpinBox):
+        values.append(widget.text())
+    elif isinstance(widget, QTextEdit | QPlainTextEdit):
+        values.append(widget.toPlainText())
+    elif isinstance(widget, QToolButton) and _in_calendar(widget):
+        values.append(widget.text())  # a calendar's month and year buttons: the month shown
+    if bridge:
+        interface = QAccessible.queryAccessibleInterface(widget)
+        if interface is not None:
+            values.append(interface.text(QAccessible.Text.Value))
+    return {value.replace("&", "").strip() for value in values} - {""}
+
+
+def _in_calendar(widget: QWidget) -> bool:
+    parents = _ancestors(widget, widget.window())
+    return any(isinstance(parent, QCalendarWidget) for parent in parents)
+
+
+def _parts(widget: QWidget) -> list[QWidget]:
+    """The parts of a composite a screen reader meets one by one: a calendar's month arrows,
+    month and year buttons, year editor and table of days; a field's clear button."""
+    kinds: tuple[type[QWidget], ...]
+    if isinstance(widget, QCalendarWidget):
+        kinds = (QToolButton, QAbstractSpinBox, QAbstractItemView)
+    elif isinstance(widget, QLineEdit):
+        kinds = (QToolButton,)
+    else:
+        return []
+    return [
+        part
+        for part in widget.findChildren(QWidget)
+        if part.isVisible() and isinstance(part, kinds)
+    ]
 
 
 def check_names(root: QWidget, page: str, language: str, bridge: bool) -> list[Problem]:
-    """With the bridge, a control needs a name both as Qt gives it and by the rules, the
-    stricter where they differ (Qt names a tab bar by its current tab); without it, by the rules."""
-    return [
-        Problem("no accessible name", page, language, _ident(widget))
-        for widget in _controls(root)
-        if not (accessible_name(widget, bridge) and accessible_name(widget, False))
-    ]
+    """Every control needs a name that is not what it holds. With the bridge, both as Qt gives
+    it and by the rules, the stricter where they differ (Qt names a tab bar by its current tab);
+    without it, by the rules. A calendar's own parts and a field's clear button are checked too.
+    """
+    problems: list[Problem] = []
+    controls = _controls(root)
+    controls += [part for widget in controls for part in _parts(widget)]
+    for widget in controls:
+        names = {accessible_name(widget, bridge), accessible_name(widget, False)}
+        if "" in names:
+            problems.append(Problem("no accessible name", page, language, _ident(widget)))
+            continue
+        held = names & held_values(widget, bridge)
+        if held:
+            problems.append(
+                Problem("named by its value", page, language, _ident(widget), held.pop())
+            )
+    return problems
 
 
 # --- 2. tab order ---------------------------------------------------------------------------------
@@ -432,6 +490,7 @@ def _pages(qapp, qtbot, controller, window) -> Iterator[tuple[str, QWidget]]:
         widget = window.page_widget(page)
         if page is Page.SEARCH:
             search = window.search
+            window.search_box.setText("the")  # its clear button shows
             search.set_query("the")
             qtbot.waitUntil(lambda s=search: s.results is not None, timeout=10_000)
         _wait(qapp, qtbot, controller)
@@ -602,7 +661,8 @@ def _host(qtbot) -> QWidget:
     return host
 
 
-def test_the_name_check_sees_a_field_nobody_named(qtbot):
+def test_the_name_check_sees_a_field_nobody_named_and_a_box_named_by_its_value(qapp, qtbot):
+    name_controls_for_screen_readers(qapp)  # as the app does
     host = _host(qtbot)
     layout = QVBoxLayout(host)
     unnamed = QLineEdit()
@@ -613,12 +673,139 @@ def test_the_name_check_sees_a_field_nobody_named(qtbot):
     labelled.addItem("The chosen item")
     label = QLabel("&Labelled")
     label.setBuddy(labelled)
-    for widget in (unnamed, named, label, labelled, QPushButton("&Text")):
+    by_value = QComboBox()
+    by_value.setObjectName("by_value")
+    by_value.addItems(["No", "Yes"])
+    by_value.setAccessibleName("Yes")
+    by_value.setCurrentIndex(1)
+    for widget in (unnamed, named, label, labelled, by_value, QPushButton("&Text")):
         layout.addWidget(widget)
     host.show()
     for bridge in {False, _bridge_works()}:
         problems = check_names(host, "probe", "en", bridge)
-        assert [p.widget for p in problems] == ["QLineEdit#unnamed"], bridge
+        assert sorted((p.check, p.widget) for p in problems) == [
+            ("named by its value", "QComboBox#by_value"),
+            ("no accessible name", "QLineEdit#unnamed"),
+        ], bridge
+
+
+def test_the_name_check_sees_a_calendars_unnamed_arrows_and_its_month_called_by_the_month(qtbot):
+    host = _host(qtbot)
+    calendar = QCalendarWidget()
+    calendar.setObjectName("calendar")
+    calendar.setAccessibleName("Calendar")
+    QVBoxLayout(host).addWidget(calendar)
+    host.resize(500, 400)
+    host.show()
+    # By the rules alone: through the bridge, a calendar is named as soon as it is asked about.
+    found = {(p.check, p.widget.split(" ")[0]) for p in check_names(host, "probe", "en", False)}
+    assert {
+        ("no accessible name", "QToolButton#qt_calendar_prevmonth"),
+        ("no accessible name", "QToolButton#qt_calendar_nextmonth"),
+        ("no accessible name", "QTableView#qt_calendar_calendarview"),
+        ("named by its value", "QToolButton#qt_calendar_monthbutton"),
+        ("named by its value", "QToolButton#qt_calendar_yearbutton"),
+    } <= found
+    name_calendar(calendar)
+    for bridge in {False, _bridge_works()}:
+        assert check_names(host, "probe", "en", bridge) == [], bridge
+
+
+def test_a_fields_clear_button_is_named(qapp, qtbot):
+    name_controls_for_screen_readers(qapp)
+    host = _host(qtbot)
+    field = QLineEdit("words")
+    field.setObjectName("field")
+    field.setAccessibleName("Field")
+    field.setClearButtonEnabled(True)
+    QVBoxLayout(host).addWidget(field)
+    host.show()
+    found = [(p.check, p.widget) for p in check_names(host, "probe", "en", False)]
+    assert found == [("no accessible name", "QToolButton# in QLineEdit#field")]
+    if _bridge_works():
+        # Asked for as a screen reader asks: the clear button is named along with its field.
+        assert QAccessible.queryAccessibleInterface(field) is not None
+    else:
+        name_clear_button(field)
+    for bridge in {False, _bridge_works()}:
+        assert check_names(host, "probe", "en", bridge) == [], bridge
+
+
+def test_naming_a_part_later_keeps_no_widget_alive(qapp):
+    """The names given when the event loop is back hold the widget's address, not its wrapper:
+    PySide hands a wrapper kept past its widget's life to the next widget made at that address,
+    dead (a file dialog's list then crashed the program under a screen reader)."""
+    if not _bridge_works():
+        pytest.skip("Qt's accessibility interfaces do not answer here")
+    name_controls_for_screen_readers(qapp)
+    field = QLineEdit()
+    field.setClearButtonEnabled(True)
+    assert QAccessible.queryAccessibleInterface(field) is not None  # naming again, later
+    kept = weakref.ref(field)
+    del field
+    assert kept() is None
+    qapp.processEvents()  # the later naming of a widget gone does nothing
+
+
+def test_a_tool_bars_button_for_more_tools_is_named(qapp, qtbot):
+    name_controls_for_screen_readers(qapp)
+    host = _host(qtbot)
+    toolbar = QToolBar("Formatting")
+    toolbar.setObjectName("toolbar")
+    for number in range(8):
+        toolbar.addAction(f"A long tool name {number}")
+    QVBoxLayout(host).addWidget(toolbar)
+    host.resize(150, 60)
+    host.show()
+    qtbot.wait(10)
+    more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert more is not None and more.isVisible() and not accessible_name(more, False)
+    if _bridge_works():
+        assert QAccessible.queryAccessibleInterface(toolbar) is not None  # as a screen reader asks
+    else:
+        name_more_tools(toolbar)
+    for bridge in {False, _bridge_works()}:
+        assert accessible_name(more, bridge) == "More tools", bridge
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_date_editors_calendar_is_named_when_a_screen_reader_meets_it(qapp, qtbot, language):
+    if not _bridge_works():
+        pytest.skip("Qt's accessibility interfaces do not answer here")
+    apply_language(qapp, language)
+    try:
+        name_controls_for_screen_readers(qapp)
+        editor = QDateEdit(QDate(2026, 3, 9))
+        editor.setCalendarPopup(True)
+        qtbot.addWidget(editor)
+        calendar = editor.calendarWidget()
+        # Asked for as a screen reader asks when the pop-up opens: its parts are named then.
+        assert QAccessible.queryAccessibleInterface(calendar) is not None
+        names = {
+            part.objectName(): QAccessible.queryAccessibleInterface(part).text(
+                QAccessible.Text.Name
+            )
+            for part in calendar.findChildren(QToolButton) + calendar.findChildren(QTableView)
+            if part.objectName().startswith("qt_calendar_")
+        }
+        expected = {
+            "en": ("Previous month", "Next month", "Month: March", "Year: 2026"),
+            "ru": ("Предыдущий месяц", "Следующий месяц", "Месяц: март", "Год: 2026"),
+        }[language]
+        assert (
+            names["qt_calendar_prevmonth"],
+            names["qt_calendar_nextmonth"],
+            names["qt_calendar_monthbutton"],
+            names["qt_calendar_yearbutton"],
+        ) == expected
+        assert names["qt_calendar_calendarview"]
+        calendar.showNextMonth()  # the names follow the month shown
+        assert (
+            calendar.findChild(QToolButton, "qt_calendar_monthbutton").accessibleName()
+            == ({"en": "Month: April", "ru": "Месяц: апрель"}[language])
+        )
+    finally:
+        apply_language(qapp, "en")
 
 
 def test_the_tab_order_check_sees_a_jump_back_and_an_editor_that_keeps_tab(qtbot):

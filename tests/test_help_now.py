@@ -5,10 +5,23 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from recovery_journal.domain.help_now import MAX_FIELD, Contact, HelpNow
+from recovery_journal.domain.help_now import (
+    MAX_FIELD,
+    Contact,
+    EmergencyArea,
+    EmergencyNumber,
+    HelpNow,
+    emergency_number,
+)
+from recovery_journal.i18n import set_language
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.export import dumps, export_document, import_document, parse_document
-from recovery_journal.services.help_now import HELP_NOW_KEY, load_help_now, save_help_now
+from recovery_journal.services.help_now import (
+    HELP_NOW_KEY,
+    load_help_now,
+    save_help_now,
+    what_to_do_now,
+)
 from recovery_journal.services.report import CHOICES_KEY
 from recovery_journal.services.settings import update_settings
 from recovery_journal.store import create_vault
@@ -78,3 +91,35 @@ def test_contacts_travel_in_the_export_and_come_back_whole(tmp_path, new_vault):
 
 def test_an_untouched_vault_exports_no_contacts(new_vault):
     assert "help_now" not in export_document(new_vault)
+
+
+def test_the_emergency_number_is_given_only_where_it_is_certain():
+    europe = EmergencyNumber(("112",), EmergencyArea.EUROPE)
+    for territory in ("DE", "fr", "IE", "PL", "NO", "CH"):
+        assert emergency_number(territory) == europe, territory
+    assert emergency_number("RU") == EmergencyNumber(("112",), EmergencyArea.RUSSIA)
+    assert emergency_number("GB") == EmergencyNumber(("999", "112"), EmergencyArea.UNITED_KINGDOM)
+    for territory in ("US", "CA"):
+        assert emergency_number(territory) == EmergencyNumber(
+            ("911",), EmergencyArea.UNITED_STATES_AND_CANADA
+        )
+    assert emergency_number("AU") == EmergencyNumber(("000",), EmergencyArea.AUSTRALIA)
+    assert emergency_number("NZ") == EmergencyNumber(("111",), EmergencyArea.NEW_ZEALAND)
+    # Not listed, or not known: the person is told to call their local number.
+    for territory in ("", "IL", "JP", "KZ", "XX"):
+        assert emergency_number(territory) is None, territory
+
+
+def test_what_to_do_now_names_the_number_with_where_it_holds_in_both_languages():
+    assert what_to_do_now("GB")[0] == (
+        "If you are in danger or might hurt yourself, call the emergency number now: "
+        "999 or 112 in the United Kingdom."
+    )
+    assert what_to_do_now("")[0].endswith("call your local emergency number now.")
+    assert [len(what_to_do_now(t)) for t in ("", "US", "RU")] == [3, 3, 3]
+    set_language("ru")
+    try:
+        assert what_to_do_now("GB")[0].endswith("999 или 112 в Великобритании.")
+        assert what_to_do_now("AT")[0].endswith("112 по всей Европе.")
+    finally:
+        set_language("en")

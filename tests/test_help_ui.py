@@ -3,15 +3,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import html
+import re
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from recovery_journal.domain.help_now import Contact
+from recovery_journal.i18n import _
 from recovery_journal.services.help_now import load_help_now
 from recovery_journal.store import open_vault
 from recovery_journal.ui.help_dialogs import GUIDE, SHORTCUTS, GuideDialog
 from recovery_journal.ui.help_now import HelpNowDialog
+from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
@@ -79,9 +85,12 @@ def test_help_now_from_any_page_keeps_the_contacts_in_the_vault(
     dialog = window._help_now
     assert isinstance(dialog, HelpNowDialog)
     qtbot.waitUntil(lambda: dialog.help_now is not None, timeout=5_000)
-    # Nothing entered yet: it says so, suggests no number, and opens on the form.
-    assert "does not suggest" in dialog.view_text.text()
-    assert dialog.stack.currentIndex() == 1
+    # Nothing entered yet: what to do right now, then the invitation to add contacts.
+    assert dialog.stack.currentIndex() == 0
+    assert "emergency number" in dialog.now_text.text()
+    assert dialog.invitation.isVisible() and not dialog.contacts_box.isVisible()
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    assert dialog.stack.currentIndex() == 1 and dialog.sponsor_name.hasFocus()
     qtbot.keyClicks(dialog.sponsor_name, "Anna")
     qtbot.keyClicks(dialog.sponsor_reach, "+7 900 000-00-00")
     dialog.people.add_row()
@@ -109,6 +118,68 @@ def test_help_now_from_any_page_keeps_the_contacts_in_the_vault(
     assert kept.sponsor == Contact("Anna", "+7 900 000-00-00")
     assert kept.people == (Contact("Mike from the Tuesday group", "555-0100"),)
     assert kept.helplines == ()
+
+
+def _items(dialog: HelpNowDialog) -> list[str]:
+    """The lines of what to do right now, as read."""
+    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", dialog.now_text.text())]
+
+
+def _shown_in_order(dialog: HelpNowDialog) -> list[str]:
+    """The parts of the dialog's view a person sees, top to bottom."""
+    parts = {
+        "contacts": dialog.contacts_box,
+        "right now": dialog.now_box,
+        "invitation": dialog.invitation,
+    }
+    shown = [(part.mapTo(dialog, QPoint(0, 0)).y(), name) for name, part in parts.items()]
+    return [name for _y, name in sorted(shown) if parts[name].isVisible()]
+
+
+@pytest.mark.parametrize(
+    ("language", "territory", "said"),
+    [
+        ("en", "US", "call the emergency number now: 911 in the United States and Canada."),
+        ("en", "GB", "999 or 112 in the United Kingdom."),
+        ("en", "JP", "call your local emergency number now."),
+        ("ru", "RU", "звоните в экстренную службу: 112 в России."),
+        ("ru", "DE", "112 по всей Европе."),
+        ("ru", "", "звоните по местному номеру экстренной помощи."),
+    ],
+)
+def test_help_now_helps_before_any_contact_is_entered_and_puts_the_contacts_first_after(
+    qapp, qtbot, controllers, vault_path, language, territory, said
+):
+    apply_language(qapp, language)  # the controllers fixture puts English back
+    controller, window = _create(qapp, qtbot, controllers, vault_path)
+    controller.guide.close()
+    dialog = HelpNowDialog(controller.operations, window, territory=territory)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.help_now is not None, timeout=5_000)
+    qtbot.wait(20)
+    # Empty: first what to do right now (the emergency number, a call, a meeting), then the
+    # invitation to add contacts, and the keyboard on the first.
+    assert dialog.stack.currentIndex() == 0
+    assert _shown_in_order(dialog) == ["right now", "invitation"]
+    steps = _items(dialog)
+    assert len(steps) == 3 and steps[0].endswith(said), steps
+    assert dialog.now_text.hasFocus()
+    assert dialog.edit_button.text() == _("&Add your contacts")
+
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.sponsor_name, "Anna")
+    qtbot.keyClicks(dialog.sponsor_reach, "+7 900 000-00-00")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 0, timeout=5_000)
+    qtbot.wait(20)
+    # Filled in: the contacts first, what to do right now after them; no invitation.
+    assert _shown_in_order(dialog) == ["contacts", "right now"]
+    assert "Anna — +7 900 000-00-00" in dialog.view_text.text()
+    assert _items(dialog)[0].endswith(said)
+    assert dialog.view_text.hasFocus()
+    assert dialog.edit_button.text() == _("&Edit the contacts")
+    dialog.close()
 
 
 def test_every_shortcut_in_the_menus_is_in_the_shortcuts_list(qapp, qtbot, controllers, vault_path):

@@ -7,6 +7,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from recovery_journal.domain.daily import GratitudeEntry, Meeting, NightlyReview, ReviewAnswer
 from recovery_journal.domain.inventory import Amend, Harm, Resentment
@@ -170,6 +171,61 @@ def test_a_word_form_finds_a_resentment_and_enter_opens_its_row(
     qtbot.waitUntil(editor.hasFocus, timeout=3_000)
     assert editor.textCursor().position() == editor.toPlainText().index("resentment")
     assert not window.banner.isVisible()
+
+
+def _current_resentment(window):
+    table = window.inventory.sheets["resentments"].table
+    record = table.current_record()
+    return record.uid if record is not None else None
+
+
+def test_enter_in_the_search_box_opens_the_top_result_once_it_is_found(
+    qapp, qtbot, controllers, vault_path
+):
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_box, "boss")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # at once, before any result is back
+    qtbot.waitUntil(lambda: window.current_page() is Page.INVENTORY, timeout=5_000)
+    qtbot.waitUntil(lambda: _current_resentment(window) == "r-boss", timeout=5_000)
+    table = window.inventory.sheets["resentments"].table
+    # The keyboard on the row's name, which holds the word.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table.form.texts["who"], timeout=3_000)
+
+
+def test_enter_never_opens_the_results_of_the_words_typed_before(
+    qapp, qtbot, controllers, vault_path, monkeypatch
+):
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    page = _search(qtbot, window, "bank")
+    assert _groups(page) == {"resentments": ["r-bank"]}
+    real_search = search_page.search
+
+    def slow(vault, text, language, limit=200):
+        time.sleep(0.3)
+        return real_search(vault, text, language, limit)
+
+    monkeypatch.setattr(search_page, "search", slow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_box, "boss")  # replaces "bank", selected by Ctrl+F
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    # The bank's results are still shown while the answer for "boss" is on its way.
+    assert window.current_page() is Page.SEARCH and _groups(page) == {"resentments": ["r-bank"]}
+    qtbot.waitUntil(lambda: window.current_page() is Page.INVENTORY, timeout=5_000)
+    qtbot.waitUntil(lambda: _current_resentment(window) is not None, timeout=5_000)
+    assert _current_resentment(window) == "r-boss"
+    assert page.results.query == "boss"
+
+    # Enter, then more typing before the answer: the wish was for other words, nothing opens.
+    window.show_page(Page.TODAY)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_box, "ban")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.search_box, "k")
+    _results_for(qtbot, window, "bank", page.answered)
+    settle(qtbot, controller)
+    qtbot.wait(50)
+    assert window.current_page() is Page.SEARCH
 
 
 def test_a_prefix_finds_a_step_answer_and_a_double_click_opens_its_editor(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -37,6 +37,7 @@ from recovery_journal.services.step_tools import (
 )
 from recovery_journal.services.steps import (
     continue_step,
+    continued_question,
     load_step,
     overview,
     save_answer,
@@ -144,6 +145,16 @@ def test_continue_where_i_left_off(new_vault):
     assert continue_step(new_vault) == 3
     set_status(new_vault, 5, StepStatus.WORKING, date.today())
     assert continue_step(new_vault) == 5
+
+
+def test_continuing_a_step_opens_the_answer_written_last(new_vault):
+    first = load_step(new_vault, 4, "en").questions[0].id
+    assert continued_question(load_step(new_vault, 4, "en")) == first  # nothing written yet
+    save_answer(new_vault, 4, "s4.q03", "where I stopped", datetime(2026, 3, 2, 21, tzinfo=UTC))
+    save_answer(new_vault, 4, "s4.q01", "written first", datetime(2026, 3, 1, 21, tzinfo=UTC))
+    assert continued_question(load_step(new_vault, 4, "en")) == "s4.q03"
+    save_answer(new_vault, 4, "s4.q01", "and again", datetime(2026, 3, 3, 21, tzinfo=UTC))
+    assert continued_question(load_step(new_vault, 4, "en")) == "s4.q01"
 
 
 def test_rewording_and_reset(new_vault):

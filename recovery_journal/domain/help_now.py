@@ -1,11 +1,14 @@
 """The people and numbers to reach when it gets hard: entered by the person, never suggested.
 
 We invent no helpline: which one is right depends on the country, the fellowship and the person.
+The one number given unasked is the emergency number, and only where it is certain: see
+``emergency_number``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 MAX_FIELD = 200
@@ -81,3 +84,49 @@ class HelpNow:
         return cls(
             Contact.from_plain(plain.get("sponsor")), contacts("people"), contacts("helplines")
         ).cleaned()
+
+
+# --- the emergency number -------------------------------------------------------------------------
+
+
+class EmergencyArea(Enum):
+    """Where an emergency number holds, said beside the number: the country is only a guess
+    (the computer's region setting), so the person can see whether it is theirs."""
+
+    EUROPE = "europe"
+    RUSSIA = "russia"
+    UNITED_KINGDOM = "united_kingdom"
+    UNITED_STATES_AND_CANADA = "united_states_and_canada"
+    AUSTRALIA = "australia"
+    NEW_ZEALAND = "new_zealand"
+
+
+@dataclass(frozen=True, slots=True)
+class EmergencyNumber:
+    numbers: tuple[str, ...]  # what to dial, the one people there know first: ("999", "112")
+    area: EmergencyArea
+
+
+# 112 answers in every member state of the European Union (EU law), and in the other EEA states
+# and Switzerland. Small on purpose: a number is listed only where it is certain.
+_EUROPE_112 = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"  # the EU
+    " IS LI NO CH".split()
+)
+_ELSEWHERE = {
+    "RU": EmergencyNumber(("112",), EmergencyArea.RUSSIA),
+    "GB": EmergencyNumber(("999", "112"), EmergencyArea.UNITED_KINGDOM),
+    "US": EmergencyNumber(("911",), EmergencyArea.UNITED_STATES_AND_CANADA),
+    "CA": EmergencyNumber(("911",), EmergencyArea.UNITED_STATES_AND_CANADA),
+    "AU": EmergencyNumber(("000",), EmergencyArea.AUSTRALIA),
+    "NZ": EmergencyNumber(("111",), EmergencyArea.NEW_ZEALAND),
+}
+
+
+def emergency_number(territory: str) -> EmergencyNumber | None:
+    """The emergency number of a territory (an ISO 3166 code such as "DE"), or None where we
+    do not list one: then the person is told to call their local emergency number."""
+    code = territory.strip().upper()
+    if code in _EUROPE_112:
+        return EmergencyNumber(("112",), EmergencyArea.EUROPE)
+    return _ELSEWHERE.get(code)

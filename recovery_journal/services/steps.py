@@ -148,6 +148,20 @@ def load_step(vault: Vault, step: int, language: str) -> StepView:
     )
 
 
+def continued_question(view: StepView) -> str | None:
+    """Where "continue where I left off" puts the cursor: in the answer written last (at its end,
+    to finish the thought or go on to the next question), or the first question of a step not
+    yet written in. None for a step without questions."""
+    written = [
+        (view.answers[question.id].updated_at, question.id)
+        for question in view.questions
+        if question.id in view.answers
+    ]
+    if written:
+        return max(written)[1]
+    return view.questions[0].id if view.questions else None
+
+
 def save_answer(
     vault: Vault,
     step: int,

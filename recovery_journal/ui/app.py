@@ -16,6 +16,7 @@ from recovery_journal import APP_NAME, __version__
 from recovery_journal.errors import JournalError, VaultDamaged
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.passphrase import RawKey, Secret
+from recovery_journal.ui.accessibility import name_controls_for_screen_readers
 from recovery_journal.ui.appearance import apply_appearance, remember_appearance
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.clipboard import mark_copies_secret
@@ -71,6 +72,7 @@ class AppController(QObject):
         self.vault_path = vault_path
         collect_on_gui_thread(app)  # before any other thread starts
         mark_copies_secret(app)
+        name_controls_for_screen_readers(app)
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | CreateVaultDialog | None = None
         self.guide: QDialog | None = None  # the first-run guide, when one was shown

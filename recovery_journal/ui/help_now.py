@@ -1,12 +1,17 @@
 """Help now: the sponsor, trusted people and helplines, one keystroke away from every page.
 
-Everything here is what the person typed; the app suggests no numbers (they depend on the
-country, the fellowship and the person). It opens showing the numbers, with Edit to change them.
+The contacts are what the person typed; the app suggests no helpline (that depends on the
+country, the fellowship and the person). Beside them it says what anyone can do right now, the
+emergency number included where the computer's region makes it certain. Opened before any
+contact is entered, that comes first, then the invitation to add them; filled in, the contacts
+come first. Edit changes them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import html
+
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,10 +31,28 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.help_now import MAX_FIELD, Contact, HelpNow
 from recovery_journal.i18n import _
-from recovery_journal.services.help_now import load_help_now, save_help_now
+from recovery_journal.services.help_now import load_help_now, save_help_now, what_to_do_now
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import DIALOG_HEADING, fit_to_screen, heading, lines_high, wrapped
+
+
+def system_territory() -> str:
+    """The computer's region setting as an ISO 3166 code ("" if none is set): where the person
+    most likely is. Not the app's language (Russian is spoken in many countries), and the app
+    asks no one over the network."""
+    return QLocale.territoryToCode(QLocale.system().territory())  # "" for AnyTerritory
+
+
+def _readable(label: QLabel) -> QLabel:
+    """A text the keyboard can reach and select, so a screen reader reads it on the way."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return label
 
 
 def _contact_line(contact: Contact) -> str:
@@ -87,19 +110,18 @@ class _ContactTable(QTableWidget):
 
 
 class HelpNowDialog(QDialog):
-    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, operations: Operations, parent: QWidget | None = None, territory: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Help now"))
         self.setObjectName("help_now")
         self._operations = operations
+        self._territory = system_territory() if territory is None else territory
         self.help_now: HelpNow | None = None
 
-        intro = wrapped(
-            _(
-                "If today is hard, reach out now: you do not have to get through it alone. "
-                "Call your sponsor or someone you trust, or a helpline you chose."
-            )
-        )
+        self.intro = wrapped()
+        self.intro.setObjectName("help_now_intro")
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_view())
         self.stack.addWidget(self._build_editor())
@@ -120,7 +142,7 @@ class HelpNowDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Help now"), DIALOG_HEADING))
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.stack, stretch=1)
         layout.addWidget(self.buttons)
         fit_to_screen(self, 620, 480)
@@ -130,57 +152,93 @@ class HelpNowDialog(QDialog):
 
     def _build_view(self) -> QWidget:
         view = QWidget()
-        self.view_text = QLabel()
+        # The person's contacts (shown once there are some).
+        self.contacts_box = QWidget()
+        self.view_text = _readable(QLabel())
         self.view_text.setObjectName("help_now_contacts")
         self.view_text.setWordWrap(True)
-        self.view_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.view_text.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.view_text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view_text.setAccessibleName(_("Your help-now contacts"))
         self.copy_button = QPushButton(_("&Copy the sponsor's number"))
         self.copy_button.setAccessibleName(_("Copy the sponsor's number"))
         self.copy_button.clicked.connect(self._copy_sponsor)
-        layout = QVBoxLayout(view)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.view_text)
-        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        contacts = QVBoxLayout(self.contacts_box)
+        contacts.setContentsMargins(0, 0, 0, 0)
+        contacts.addWidget(self.view_text)
+        contacts.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # What anyone can do right now: first while there are no contacts, after them once
+        # there are.
+        self.now_box = QWidget()
+        self.now_text = _readable(wrapped())
+        self.now_text.setTextFormat(Qt.TextFormat.RichText)
+        self.now_text.setObjectName("help_now_steps")
+        now = QVBoxLayout(self.now_box)
+        now.setContentsMargins(0, 0, 0, 0)
+        now.addWidget(heading(_("What you can do right now"), 1.1))
+        now.addWidget(self.now_text)
+        # The invitation to add contacts, while there are none.
+        self.invitation = _readable(
+            wrapped(
+                _(
+                    "Add your sponsor, people you trust and the helplines you chose, and they "
+                    "will be here, one keystroke away: Ctrl+Shift+H from anywhere."
+                )
+            )
+        )
+        self.invitation.setObjectName("help_now_invitation")
+        self.view_layout = QVBoxLayout(view)
+        self.view_layout.setContentsMargins(0, 8, 0, 0)
+        self.view_layout.setSpacing(12)
+        for part in (self.contacts_box, self.now_box, self.invitation):
+            self.view_layout.addWidget(part)
+        self.view_layout.addStretch(1)
         return view
 
     def _show(self, help_now: HelpNow) -> None:
         self.help_now = help_now
-        if help_now.empty:
-            self.view_text.setText(
+        empty = help_now.empty
+        # A list, so a line that wraps keeps its indent; each line escaped (it holds no markup).
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in what_to_do_now(self._territory))
+        self.now_text.setText(f'<ul style="margin-left: 0; -qt-list-indent: 1;">{items}</ul>')
+        if empty:
+            self.intro.setText(_("Take a slow breath. You do not have to get through this alone."))
+            shown = [self.now_box, self.invitation]
+        else:
+            self.intro.setText(
                 _(
-                    "Nothing here yet. Add your sponsor, people you trust and the helplines you "
-                    "chose (the app does not suggest any), so they are one keystroke away: "
-                    "Ctrl+Shift+H from anywhere."
+                    "If today is hard, reach out now: you do not have to get through it alone. "
+                    "Call your sponsor or someone you trust, or a helpline you chose."
                 )
             )
-        else:
-            blocks = []
-            if not help_now.sponsor.empty:
-                blocks.append(
-                    _("Sponsor: {contact}").format(contact=_contact_line(help_now.sponsor))
-                )
-            if help_now.people:
-                blocks.append(
-                    _("People I trust:")
-                    + "".join(f"\n  • {_contact_line(c)}" for c in help_now.people)
-                )
-            if help_now.helplines:
-                blocks.append(
-                    _("Helplines:")
-                    + "".join(f"\n  • {_contact_line(c)}" for c in help_now.helplines)
-                )
-            self.view_text.setText("\n\n".join(blocks))
+            self.view_text.setText(self._contacts_text(help_now))
+            shown = [self.contacts_box, self.now_box]
+        for part in (self.contacts_box, self.now_box, self.invitation):
+            self.view_layout.removeWidget(part)
+            part.setVisible(part in shown)
+        for place, part in enumerate(shown):
+            self.view_layout.insertWidget(place, part)
         self.copy_button.setVisible(bool(help_now.sponsor.reach))
+        self.edit_button.setText(_("&Add your contacts") if empty else _("&Edit the contacts"))
+        self.edit_button.setAccessibleName(
+            _("Add your contacts") if empty else _("Edit the contacts")
+        )
         self._fill_editor(help_now)
-        if help_now.empty:
-            self.edit()
+        if self.stack.currentIndex() == 0:
+            (self.now_text if empty else self.view_text).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _contacts_text(help_now: HelpNow) -> str:
+        blocks = []
+        if not help_now.sponsor.empty:
+            blocks.append(_("Sponsor: {contact}").format(contact=_contact_line(help_now.sponsor)))
+        if help_now.people:
+            blocks.append(
+                _("People I trust:") + "".join(f"\n  • {_contact_line(c)}" for c in help_now.people)
+            )
+        if help_now.helplines:
+            blocks.append(
+                _("Helplines:") + "".join(f"\n  • {_contact_line(c)}" for c in help_now.helplines)
+            )
+        return "\n\n".join(blocks)
 
     def _copy_sponsor(self) -> None:
         if self.help_now is not None and self.help_now.sponsor.reach:

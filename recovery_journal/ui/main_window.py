@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(_("Search (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textEdited.connect(self._search_typed)
-        self.search_box.returnPressed.connect(lambda: self._search_typed(self.search_box.text()))
+        self.search_box.returnPressed.connect(self._search_entered)
         # Down from the box goes into the results, as in a browser's address bar.
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box)
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -474,6 +474,17 @@ class MainWindow(QMainWindow):
         self.review.show_tonight()
         self.review.focus_first_answer()
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        # Tab goes from the page list into the page, and from the page's last control to Help
+        # now; Shift+Tab from the list reaches the search box. Pages add widgets as they load
+        # (each goes to the end of the window's tab chain), so Help now is put last each time.
+        end = self.search_box.previousInFocusChain()
+        while end is not None and end.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            end = end.previousInFocusChain()
+        if end is not None and end not in (self.help_now_button, self.search_box):
+            QWidget.setTabOrder(end, self.help_now_button)
+        return super().focusNextPrevChild(next)
+
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
@@ -482,6 +493,13 @@ class MainWindow(QMainWindow):
         if text.strip():
             self.show_page(Page.SEARCH)
         self.search.set_query(text)
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: the top result, as soon as it is found for these words."""
+        text = self.search_box.text()
+        if text.strip():
+            self.show_page(Page.SEARCH)
+        self.search.open_top_result(text)
 
     def open_hit(self, hit: object) -> None:
         """Go to the page that holds a search result and show that very item."""

@@ -585,15 +585,20 @@ class ReviewPage(QWidget):
         )
         if not ok:
             return
-        day = self.day
+        day, uid = self.day, self._apology_uid
         self.save_now()
 
         def added(result: Any) -> None:
             if self.sheet is not None and self.sheet.day == day:
                 self.sheet = replace(self.sheet, on_step8=True)
-                if self.apology_button is not None:
-                    self.apology_button.setText(_("On the step 8 list"))
-                    self.apology_button.setEnabled(False)
+                button = self.apology_button
+                if button is not None:
+                    button.setText(_("On the step 8 list"))
+                    if button.hasFocus() and uid in self.answers:
+                        # Disabled, it would hand the keyboard on to the next answer unseen, and
+                        # Tab would then skip that answer: back to the note it was sent from.
+                        self.answers[uid][1].setFocus(Qt.FocusReason.OtherFocusReason)
+                    button.setEnabled(False)
 
         self._operations.run(
             lambda vault: add_apology_to_step8(vault, day, person, note),

@@ -2,7 +2,8 @@
 
 The window's search box hands its text to ``SearchPage.set_query``; a moment after typing stops
 the vault is asked (services/search.py) and only the answer to the latest question is shown.
-Enter or a double-click on a result asks the window to open that very item on its own page.
+Enter or a double-click on a result asks the window to open that very item on its own page;
+Enter in the search box opens the top result, once the answer to the words typed is there.
 """
 
 from __future__ import annotations
@@ -313,6 +314,7 @@ class SearchPage(QWidget):
         self._asked = 0  # searches asked so far: only the latest one's answer is shown
         self.answered = 0  # the number of the search whose answer is shown
         self._stale = False  # something was written since the results were found
+        self._open_first_for: str | None = None  # Enter was pressed: open the top result for this
 
         self.title = heading(_("Search"))
         self.hint = wrapped(
@@ -368,6 +370,8 @@ class SearchPage(QWidget):
     def set_query(self, text: str) -> None:
         """Search for ``text`` (as typed in the window's search box) once typing pauses."""
         self.query = text
+        if text != self._open_first_for:
+            self._open_first_for = None  # typed on after Enter: the wish was for other words
         if not text.strip():
             # Nothing to look for: clear at once, and let no search on its way show up.
             self._typing.stop()
@@ -376,6 +380,25 @@ class SearchPage(QWidget):
             self._show_results(None)
             return
         self._typing.start()
+
+    def open_top_result(self, text: str) -> None:
+        """Open the top result for ``text`` (Enter in the search box): at once if its results
+        are shown, else as soon as the answer to just these words arrives, never an older one."""
+        self.set_query(text)
+        if not text.strip():
+            return
+        shown = self.results is not None and self.results.query == text
+        if shown and not self._stale and not self._typing.isActive():
+            self._open_first()
+            return
+        self._open_first_for = text
+        self._typing.stop()
+        self._search_now()  # Enter needs no pause for more typing
+
+    def _open_first(self) -> None:
+        hit = self.model.hit(self.model.first_hit())
+        if hit is not None:
+            self.open_hit.emit(hit)
 
     def _search_now(self) -> None:
         text = self.query
@@ -400,10 +423,15 @@ class SearchPage(QWidget):
         self._slow.stop()
         self.answered = asked
         self._show_results(results)
+        if self._open_first_for is not None and self._open_first_for == results.query:
+            self._open_first_for = None
+            if self.isVisible():  # not if the person went to another page meanwhile
+                self._open_first()
 
     def _failed(self, asked: int, error: BaseException) -> None:
         if asked != self._asked or isinstance(error, VaultClosed):
             return
+        self._open_first_for = None
         self._slow.stop()
         self.model.set_results(None)
         self.status.setText(error_sentence(error))

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -44,6 +45,7 @@ from recovery_journal.services.steps import (
     StepCard,
     StepsOverview,
     StepView,
+    continued_question,
     load_step,
     overview,
     save_answer,
@@ -61,6 +63,10 @@ from recovery_journal.ui.record_table import RecordTable, show_words
 from recovery_journal.ui.widgets import heading, wrapped
 
 AUTOSAVE_DELAY_MS = 700
+# Where the keyboard goes once a step has loaded, beside the search results' kinds: where one
+# left off, or the step's first control (opened from its card).
+CONTINUE = "continue"
+FIRST = "first"
 
 
 def _date_text(day: date | None) -> str:
@@ -134,6 +140,7 @@ class StepCardWidget(QFrame):
 
 class StepsOverviewWidget(QWidget):
     open_requested = Signal(int)
+    continue_requested = Signal(int)
 
     def __init__(self, operations: Operations) -> None:
         super().__init__()
@@ -153,7 +160,7 @@ class StepsOverviewWidget(QWidget):
         row = QHBoxLayout()
         self.continue_button = QPushButton(_("Continue where I left off"))
         self.continue_button.setObjectName("continue")
-        self.continue_button.clicked.connect(lambda: self.open_requested.emit(self.continue_to))
+        self.continue_button.clicked.connect(lambda: self.continue_requested.emit(self.continue_to))
         row.addWidget(self.continue_button)
         row.addStretch(1)
         self.packs_button = QPushButton(_("Question packs"))
@@ -190,6 +197,12 @@ class StepsOverviewWidget(QWidget):
 
     def _show(self, loaded: tuple[StepsOverview, list[Any]]) -> None:
         view, self.packs = loaded
+        # The cards are made anew: the keyboard on one stays on it.
+        focused = QApplication.focusWidget()
+        kept = next(
+            (n for n, c in self.cards.items() if focused is not None and c.isAncestorOf(focused)),
+            None,
+        )
         self.continue_to = view.continue_step
         self.continue_button.setText(
             _("Continue where I left off: step {number}").format(number=view.continue_step)
@@ -207,6 +220,15 @@ class StepsOverviewWidget(QWidget):
             self.cards_layout.addWidget(widget)
         self.cards_layout.addStretch(1)
         self._build_packs_menu()
+        if kept is not None:
+            self.focus_card(kept)
+
+    def focus_card(self, step: int) -> None:
+        """The keyboard on a step's Open button (back from the step), the card in sight."""
+        card = self.cards.get(step)
+        if card is not None:
+            card.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.cards_scroll.ensureWidgetVisible(card)
 
     # --- question packs --------------------------------------------------------------------------
 
@@ -525,11 +547,40 @@ class StepDetailWidget(QWidget):
             self._reveal_wanted()
         # Otherwise once the step has loaded: until then the page is disabled and takes no keys.
 
+    def continue_writing(self) -> None:
+        """The cursor at the end of the answer written last (see continued_question), once the
+        step has loaded."""
+        self._focus_once_loaded(CONTINUE)
+
+    def focus_first(self) -> None:
+        """The keyboard on the step's first control, once the step has loaded."""
+        self._focus_once_loaded(FIRST)
+
+    def _focus_once_loaded(self, kind: str) -> None:
+        self._wanted = (kind, "", ())
+        if not self._loading:
+            self._reveal_wanted()
+
     def _reveal_wanted(self) -> None:
         if self._wanted is None:
             return
         kind, item_id, words = self._wanted
         self._wanted = None
+        if kind == FIRST:
+            self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if kind == CONTINUE:
+            question = continued_question(self.view)
+            editor = self.answer_editors.get(question) if question is not None else None
+            if editor is not None:
+                self.tabs.setCurrentWidget(self.questions_scroll)
+                editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                cursor = editor.textCursor()
+                cursor.movePosition(cursor.MoveOperation.End)
+                editor.setTextCursor(cursor)
+                self._scroll_to(editor)
+                QTimer.singleShot(0, self, partial(self._scroll_to, editor))
+            return
         if kind == "step_notes":
             self.tabs.setCurrentWidget(self.notes)
             self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -716,7 +767,8 @@ class StepsPage(QWidget):
         self._operations = operations
         self.stack = QStackedWidget()
         self.overview = StepsOverviewWidget(operations)
-        self.overview.open_requested.connect(self.open_step)
+        self.overview.open_requested.connect(self._open_from_card)
+        self.overview.continue_requested.connect(self.continue_step)
         self.stack.addWidget(self.overview)
         self.detail: StepDetailWidget | None = None
         layout = QVBoxLayout(self)
@@ -732,9 +784,26 @@ class StepsPage(QWidget):
         self.stack.setCurrentWidget(self.detail)
         return self.detail
 
+    def _open_from_card(self, step: int) -> None:
+        # The card's button goes away with the overview: the keyboard goes into the step.
+        detail = self.open_step(step)
+        if detail is not None:
+            detail.focus_first()
+
+    def continue_step(self, step: int) -> StepDetailWidget | None:
+        """Open a step with the cursor where the person left off in it."""
+        detail = self.open_step(step)
+        if detail is not None:
+            detail.continue_writing()
+        return detail
+
     def show_overview(self) -> None:
+        detail, focused = self.detail, QApplication.focusWidget()
+        had_keyboard = detail is not None and focused is not None and detail.isAncestorOf(focused)
         if self._close_detail():
             self.stack.setCurrentWidget(self.overview)
+            if detail is not None and had_keyboard:
+                self.overview.focus_card(detail.step)  # back where the step was opened
 
     def _close_detail(self) -> bool:
         """Save and close the open step; if a save fails it stays open, words and all."""
