@@ -61,6 +61,9 @@ def scrolling(page: QWidget) -> QScrollArea:
     area.setObjectName("page_scroller")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # Not a stop of its own on the way through with Tab (from the page list the keyboard goes
+    # into the page); it scrolls to follow the focus inside it.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(holder)
     return area
 
