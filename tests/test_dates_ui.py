@@ -110,6 +110,26 @@ def test_a_date_typed_in_english_with_a_short_or_a_long_year(qtbot, language, ke
     assert editor.calendarPopup()
 
 
+def test_a_separator_that_needs_shift_moves_on_once(qtbot, language):
+    """On many layouts "/" or "." needs Shift: its press came first and was taken as a key
+    typed, so the separator moved on a second time (09/07/2026 gave 9/6/00007/2026)."""
+    language("en")
+    window = QWidget()
+    qtbot.addWidget(window)
+    editor = DateEdit(date(2026, 12, 6))
+    QVBoxLayout(window).addWidget(editor)
+    window.show()
+    qtbot.waitExposed(window)
+    editor.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(editor.hasFocus)
+    for char in "09/07/2026":
+        if char == "/":
+            qtbot.keyPress(editor, Qt.Key.Key_Shift)
+        qtbot.keyClicks(editor, char)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.day() == date(2026, 9, 7)
+
+
 def test_a_whole_new_date_typed_over_all_of_the_old_one(qtbot, language):
     language("en")
     window = QWidget()

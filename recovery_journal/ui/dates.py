@@ -161,6 +161,11 @@ class DateEdit(QDateEdit):
         self.setDateRange(qdate(earliest), qdate(latest))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in _MODIFIER_KEYS:
+            # Shift on its own, before a "/" or "." that needs it on the person's layout: it
+            # changes nothing typed (it cleared the state, and the "/" then moved on twice).
+            super().keyPressEvent(event)
+            return
         text = event.text()
         is_separator = bool(text) and text.isprintable() and not text.isalnum()
         if is_separator and self._moved_on:
@@ -180,7 +185,7 @@ class DateEdit(QDateEdit):
             self._typed_year += text
         elif section == _Section.YearSection and event.key() == Qt.Key.Key_Backspace:
             self._typed_year = self._typed_year[:-1]
-        elif text or event.key() not in _MODIFIER_KEYS:
+        else:
             self._typed_year = ""
         super().keyPressEvent(event)
         self._moved_on = text.isdigit() and self.currentSection() != section
