@@ -43,6 +43,7 @@ class Labels:
     save_pdf: str
     saved_to: str
     report_heading: str
+    search_box: str
     # What the person writes.
     today_words: str
     review_note: str
@@ -53,6 +54,7 @@ class Labels:
     resentment_who: str
     resentment_cause: str
     resentment_my_part: str
+    search_word: str
 
 
 LABELS = {
@@ -89,6 +91,7 @@ LABELS = {
         save_pdf="Save PDF…",
         saved_to="Saved to ",
         report_heading="Progress report",
+        search_box="Search everything you wrote",
         today_words="Called my sponsor after work. A quiet evening.",
         review_note="The driver who cut in front of me",
         entry_heading="First meeting",
@@ -98,6 +101,7 @@ LABELS = {
         resentment_who="My brother",
         resentment_cause="Sold my guitar without asking.",
         resentment_my_part="I shouted at him at his wedding.",
+        search_word="listen",  # "listened" in the entry: word forms match
     ),
     "ru": Labels(
         pages="Разделы",
@@ -132,6 +136,7 @@ LABELS = {
         save_pdf="Сохранить PDF…",
         saved_to="Сохранено в ",
         report_heading="Отчёт о пути",
+        search_box="Поиск по всему, что вы написали",
         today_words="Позвонил спонсору после работы. Спокойный вечер.",
         review_note="Водитель, который меня подрезал",
         entry_heading="Первое собрание",
@@ -141,5 +146,6 @@ LABELS = {
         resentment_who="Мой брат",
         resentment_cause="Продал мою гитару, не спросив.",
         resentment_my_part="Я накричал на него на его свадьбе.",
+        search_word="слушать",  # «слушал» в записи: формы слова находятся
     ),
 }

@@ -122,6 +122,18 @@ def _a_resentment_to_step_8(app, say: Labels) -> None:
     assert say.resentment_cause not in cells, "their action was filed as my harm"
 
 
+def _search_and_open(app, say: Labels) -> None:
+    """Ctrl+F from anywhere, a word from the journal entry, Enter: that very entry opens."""
+    go_to(app, say.today)
+    app.desktop.key("ctrl+f")
+    app.wait_for_focus("text", say.search_box)
+    app.desktop.type(say.search_word)
+    app.desktop.key("Return")
+    wait_for(lambda: page_shown(app) == say.journal, 10, "the entry's page")
+    title = app.wait_for_node("text", say.entry_title, within="frame")
+    wait_for(lambda: title.text == say.entry_heading, 10, "the entry found, open")
+
+
 def _the_sponsor_report(app, say: Labels, target) -> None:
     app.desktop.key("ctrl+p")
     dialog = app.wait_for_node("dialog", contains=say.report_title)
@@ -147,6 +159,7 @@ def test_a_first_evening(launch, language, tmp_path):
     since = _a_clean_date(app, say)
     _a_resentment_to_step_8(app, say)
     _step_one_answer(app, say)
+    _search_and_open(app, say)
     report = tmp_path / "for my sponsor.pdf"
     _the_sponsor_report(app, say, report)
     app.desktop.key("ctrl+q")
