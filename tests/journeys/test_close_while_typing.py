@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from tests.journeys.labels import LABELS
@@ -33,6 +35,27 @@ def test_closing_while_typing_keeps_every_word(launch, closer):
     again.wait_for_node("list item", contains=words, within="frame")
     again.desktop.key("ctrl+q")
     assert again.wait_exit(30) == 0
+    vault = read_vault(app.vault)
+    try:
+        assert [entry.body.strip() for entry in vault.journal.all()] == [words]
+    finally:
+        vault.close()
+
+
+def test_the_session_ending_while_typing_keeps_every_word(launch):
+    """A logout or a shutdown sends SIGTERM: the words waiting for the autosave's pause are
+    saved, as Quit saves them (the process ended on the spot and they were lost)."""
+    say = LABELS["en"]
+    app = launch()
+    create_journal(app)
+    skip_guide(app)
+    go_to(app, say.journal)
+    app.desktop.click(app.wait_for_node("push button", say.new_entry, within="frame"))
+    app.wait_for_focus("text", say.entry_words_box)
+    words = "Written as the computer was shutting down"
+    app.desktop.type(words)
+    app.process.send_signal(signal.SIGTERM)  # type: ignore[union-attr]
+    assert app.wait_exit(30) == 0
     vault = read_vault(app.vault)
     try:
         assert [entry.body.strip() for entry in vault.journal.all()] == [words]
