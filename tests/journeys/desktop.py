@@ -151,7 +151,13 @@ class Desktop:
 
     def click(self, node: Node) -> None:
         x, y = node.center
-        self.xdotool("mousemove", "--sync", str(x), str(y), "click", "1")
+        where = self.xdotool("getmouselocation", "--shell")
+        if f"X={x}\nY={y}\n" in where:
+            # Already there (the same button of the program before, say): mousemove --sync
+            # waits for a move that never comes, 15 s.
+            self.xdotool("click", "1")
+        else:
+            self.xdotool("mousemove", "--sync", str(x), str(y), "click", "1")
 
     def screenshot(self, target: Path) -> Path:
         """The whole screen as a PNG (xwd's dump turned into PNG by Pillow)."""
