@@ -29,6 +29,7 @@ from recovery_journal.domain.daily import (
 from recovery_journal.domain.hyphenation import syllable_breaks
 from recovery_journal.domain.inventory import Amend, Resentment
 from recovery_journal.domain.steps import Answer
+from recovery_journal.i18n import language_on_this_thread
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.report import (
     CHOICES_KEY,
@@ -45,8 +46,10 @@ from recovery_journal.services.report import (
     answer_key,
     build_report,
     load_choices,
+    long_date,
     private_items,
     save_choices,
+    short_date,
 )
 from recovery_journal.store import create_vault
 from tests.conftest import PASSPHRASE, TEST_KDF, reopen
@@ -276,7 +279,8 @@ def test_dates_limit_what_goes_in(qapp, report_vault):
     report = build_report(report_vault, choices, TODAY)
     (table,) = [b for b in report.parts[0].blocks if hasattr(b, "rows")]
     days = {row[0] for row in table.rows}
-    assert days and all(str(TODAY - timedelta(days=6)) <= day <= str(TODAY) for day in days)
+    week = {short_date(TODAY - timedelta(days=n)) for n in range(7)}
+    assert days and days <= week
 
 
 def test_command_line_export_pdf(qapp, cli_vault, tmp_path, capsys):
@@ -462,13 +466,30 @@ def test_gratitude_is_listed_oldest_first_like_the_other_lists(report_vault):
     sections = frozenset({Section.MEETINGS, Section.GRATITUDE})
     report = build_report(report_vault, ReportChoices(sections=sections), TODAY)
     tables = {p.section: next(b for b in p.blocks if isinstance(b, Table)) for p in report.parts}
+    by_text = {short_date(TODAY - timedelta(days=n)): TODAY - timedelta(days=n) for n in range(400)}
     for section in (Section.MEETINGS, Section.GRATITUDE):
-        days = [row[0] for row in tables[section].rows]
+        days = [by_text[row[0]] for row in tables[section].rows]
         assert days == sorted(days), section
     # Of many lines, the most recent are shown, still oldest first.
     gratitude = tables[Section.GRATITUDE].rows
     newest = max(g.day for g in report_vault.tools.all(GratitudeEntry))
-    assert len(gratitude) == GRATITUDE_HIGHLIGHTS and gratitude[-1][0] == newest.isoformat()
+    assert len(gratitude) == GRATITUDE_HIGHLIGHTS and gratitude[-1][0] == short_date(newest)
+
+
+def test_the_report_says_dates_as_the_window_does(report_vault):
+    """One style for a date everywhere: the window's, not ISO in the tables and another style
+    in the sentences."""
+    assert long_date(date(2026, 12, 6)) == "December\u00a06,\u00a02026"
+    assert short_date(date(2026, 11, 24)) == "Nov\u00a024,\u00a02026"
+    with language_on_this_thread("ru"):
+        assert long_date(date(2026, 12, 6)) == "6\u00a0декабря\u00a02026\u00a0г."
+        assert short_date(date(2026, 11, 24)) == "24\u00a0нояб.\u00a02026\u00a0г."
+        assert short_date(date(2026, 5, 3)) == "3\u00a0мая\u00a02026\u00a0г."
+    report = build_report(
+        report_vault, ReportChoices(sections=frozenset({Section.MEETINGS})), TODAY
+    )
+    (table,) = [b for p in report.parts for b in p.blocks if isinstance(b, Table)]
+    assert all("-" not in row[0] for row in table.rows)  # no 2026-11-24
 
 
 def test_russian_words_in_narrow_columns_are_whole_or_broken_at_a_syllable(qapp, report_vault):

@@ -244,7 +244,7 @@ class Report:
 
 
 def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
+    return short_date(value) if value else ""
 
 
 def _kept(rows: Iterable[Any], choices: ReportChoices) -> list[Any]:
@@ -301,11 +301,20 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
         )
 
 
+# The window's styles (ui/dates.py, from Qt's locale data), written out here because the
+# report is made without Qt's locale (the command line, another language than the window's):
+# "December 6, 2026" and "Dec 6, 2026" in English, «6 декабря 2026 г.» and «6 дек. 2026 г.».
 DATES = (
-    N_("{day} January {year}"), N_("{day} February {year}"), N_("{day} March {year}"),
-    N_("{day} April {year}"), N_("{day} May {year}"), N_("{day} June {year}"),
-    N_("{day} July {year}"), N_("{day} August {year}"), N_("{day} September {year}"),
-    N_("{day} October {year}"), N_("{day} November {year}"), N_("{day} December {year}"),
+    N_("January {day}, {year}"), N_("February {day}, {year}"), N_("March {day}, {year}"),
+    N_("April {day}, {year}"), N_("May {day}, {year}"), N_("June {day}, {year}"),
+    N_("July {day}, {year}"), N_("August {day}, {year}"), N_("September {day}, {year}"),
+    N_("October {day}, {year}"), N_("November {day}, {year}"), N_("December {day}, {year}"),
+)  # fmt: skip
+SHORT_DATES = (
+    N_("Jan {day}, {year}"), N_("Feb {day}, {year}"), N_("Mar {day}, {year}"),
+    N_("Apr {day}, {year}"), N_("May {day}, {year}"), N_("Jun {day}, {year}"),
+    N_("Jul {day}, {year}"), N_("Aug {day}, {year}"), N_("Sep {day}, {year}"),
+    N_("Oct {day}, {year}"), N_("Nov {day}, {year}"), N_("Dec {day}, {year}"),
 )  # fmt: skip
 
 
@@ -325,8 +334,19 @@ def _nothing_in(titles: list[str], dated: bool = False) -> list[Block]:
 
 
 def long_date(day: date) -> str:
-    """ "23 November 2026" / "23 ноября 2026" in the report's language."""
-    return _(DATES[day.month - 1]).format(day=day.day, year=day.year)
+    """ "November 23, 2026" / «23 ноября 2026 г.» in the report's language, in one piece."""
+    return _no_break(_(DATES[day.month - 1]).format(day=day.day, year=day.year))
+
+
+def short_date(day: date) -> str:
+    """ "Nov 23, 2026" / «23 нояб. 2026 г.»: a date in a table."""
+    # May is short already: one message serves both (in Russian too: «6 мая 2026 г.»).
+    return _no_break(_(SHORT_DATES[day.month - 1]).format(day=day.day, year=day.year))
+
+
+def _no_break(text: str) -> str:
+    # A date never breaks across lines, in a sentence or a narrow column.
+    return text.replace(" ", "\u00a0")
 
 
 def _first_entry(vault: Vault, today: date) -> date:
@@ -425,7 +445,7 @@ def _cell(value: Any, text: Any, name: str) -> str:
     if isinstance(value, Enum):
         return label(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return short_date(value)
     return str(value or "")
 
 
@@ -534,7 +554,7 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
         for answer in review.answers:
             if note_key(review.day, answer.question_uid) in picked and answer.note.strip():
                 notes.append(
-                    (review.day.isoformat(), names.get(answer.question_uid, ""), answer.note)
+                    (short_date(review.day), names.get(answer.question_uid, ""), answer.note)
                 )
     if notes:
         blocks.append(Heading(_("Notes I chose to share"), 3))
@@ -590,7 +610,7 @@ def _meetings(vault: Vault, choices: ReportChoices, today: date) -> Built:
         len(meetings),
     ).format(count=len(meetings), shared=shared)
     rows = tuple(
-        (m.day.isoformat(), m.name, label(m.format), _("yes") if m.shared else "") for m in meetings
+        (short_date(m.day), m.name, label(m.format), _("yes") if m.shared else "") for m in meetings
     )
     columns = (_("Date"), _("Meeting"), _("Format"), _("Shared"))
     return [Paragraph(summary), Table(columns, rows, (4, 10, 4, 4))], False
@@ -613,7 +633,7 @@ def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
         blocks.append(
             Table(
                 (_("Date"), _("Kind"), _("Notes")),
-                tuple((e.day.isoformat(), label(e.kind), e.notes) for e in service),
+                tuple((short_date(e.day), label(e.kind), e.notes) for e in service),
                 (2, 3, 8),
             )
         )
@@ -634,7 +654,7 @@ def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
             Table(
                 (_("Date"), _("Kind"), _("Minutes"), _("Notes")),
                 tuple(
-                    (e.day.isoformat(), label(e.kind), str(e.minutes), e.notes) for e in practice
+                    (short_date(e.day), label(e.kind), str(e.minutes), e.notes) for e in practice
                 ),
                 (2, 3, 2, 6),
             )
@@ -669,7 +689,7 @@ def _gratitude(vault: Vault, choices: ReportChoices, today: date) -> Built:
     blocks.append(
         Table(
             (_("Date"), _("Grateful for")),
-            tuple((g.day.isoformat(), g.text) for g in shown),
+            tuple((short_date(g.day), g.text) for g in shown),
             (2, 10),
         )
     )
