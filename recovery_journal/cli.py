@@ -27,6 +27,7 @@ from recovery_journal.errors import (
 )
 from recovery_journal.i18n import (
     LANGUAGES,
+    N_,
     _,
     current_language,
     language_from_environment,
@@ -348,11 +349,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with _opened(args, create_if_missing=True) as vault:
         written = fill_demo(vault, days, language)
     print(
-        _(
-            "Filled {path} with {days} days of demo history in {language} ({notes} daily notes)."
-        ).format(path=path, days=days, language=LANGUAGES[language], notes=written)
+        ngettext(
+            "Filled {path} with {days} day of demo history {language} ({notes} daily notes).",
+            "Filled {path} with {days} days of demo history {language} ({notes} daily notes).",
+            days,
+        ).format(path=path, days=days, language=_(WRITTEN_IN[language]), notes=written)
     )
     return EXIT_OK
+
+
+# The language a demo is written in, said inside a sentence of the window's language.
+WRITTEN_IN = {"en": N_("in English"), "ru": N_("in Russian")}
 
 
 def _window_language() -> str:
