@@ -70,8 +70,8 @@ def test_every_kind_of_date_and_time_in_russian(language):
 # --- typed --------------------------------------------------------------------------------------
 
 
-def _typed(qtbot, keys: str, end: Qt.Key = Qt.Key.Key_Tab, start: date = date(2025, 1, 20)):
-    """Type ``keys`` into a fresh date editor in a window, then leave it with ``end``."""
+def _editor_in_window(qtbot, start: date) -> tuple[DateEdit, QLineEdit]:
+    """A fresh date editor with the keyboard on it, and a field after it in the window."""
     window = QWidget()
     qtbot.addWidget(window)
     editor = DateEdit(start)
@@ -84,12 +84,18 @@ def _typed(qtbot, keys: str, end: Qt.Key = Qt.Key.Key_Tab, start: date = date(20
     window.activateWindow()
     editor.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(editor.hasFocus)
+    editor.held_by = window  # the window lives as long as the test holds its editor
+    return editor, after
+
+
+def _typed(qtbot, keys: str, end: Qt.Key = Qt.Key.Key_Tab, start: date = date(2025, 1, 20)):
+    """Type ``keys`` into a fresh date editor in a window, then leave it with ``end``."""
+    editor, after = _editor_in_window(qtbot, start)
     qtbot.keyClicks(editor, keys)
     if end == Qt.Key.Key_Tab:
         after.setFocus(Qt.FocusReason.TabFocusReason)  # what Tab does in a window
     else:
         qtbot.keyClick(editor, end)
-    editor.held_by = window  # the window lives as long as the test holds its editor
     return editor
 
 
@@ -114,14 +120,7 @@ def test_a_separator_that_needs_shift_moves_on_once(qtbot, language):
     """On many layouts "/" or "." needs Shift: its press came first and was taken as a key
     typed, so the separator moved on a second time (09/07/2026 gave 9/6/00007/2026)."""
     language("en")
-    window = QWidget()
-    qtbot.addWidget(window)
-    editor = DateEdit(date(2026, 12, 6))
-    QVBoxLayout(window).addWidget(editor)
-    window.show()
-    qtbot.waitExposed(window)
-    editor.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(editor.hasFocus)
+    editor, _after = _editor_in_window(qtbot, date(2026, 12, 6))
     for char in "09/07/2026":
         if char == "/":
             qtbot.keyPress(editor, Qt.Key.Key_Shift)
@@ -132,14 +131,7 @@ def test_a_separator_that_needs_shift_moves_on_once(qtbot, language):
 
 def test_a_whole_new_date_typed_over_all_of_the_old_one(qtbot, language):
     language("en")
-    window = QWidget()
-    qtbot.addWidget(window)
-    editor = DateEdit(date(2026, 12, 6))
-    QVBoxLayout(window).addWidget(editor)
-    window.show()
-    qtbot.waitExposed(window)
-    editor.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(editor.hasFocus)
+    editor, _after = _editor_in_window(qtbot, date(2026, 12, 6))
     qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(editor, "9/8/2026")
     qtbot.keyClick(editor, Qt.Key.Key_Return)

@@ -15,17 +15,30 @@ CLOSERS = {
 }
 
 
-@pytest.mark.parametrize("closer", list(CLOSERS))
-def test_closing_while_typing_keeps_every_word(launch, closer):
+def _typing_a_new_entry(app, words: str) -> None:
     say = LABELS["en"]
-    app = launch()
     create_journal(app)
     skip_guide(app)
     go_to(app, say.journal)
     app.desktop.click(app.wait_for_node("push button", say.new_entry, within="frame"))
     app.wait_for_focus("text", say.entry_words_box)
-    words = "Typed right up to the moment the window closed"
     app.desktop.type(words)
+
+
+def _only_entry(path) -> list[str]:
+    vault = read_vault(path)
+    try:
+        return [entry.body.strip() for entry in vault.journal.all()]
+    finally:
+        vault.close()
+
+
+@pytest.mark.parametrize("closer", list(CLOSERS))
+def test_closing_while_typing_keeps_every_word(launch, closer):
+    say = LABELS["en"]
+    app = launch()
+    words = "Typed right up to the moment the window closed"
+    _typing_a_new_entry(app, words)
     app.desktop.key(CLOSERS[closer])  # no pause: within the autosave's wait
     assert app.wait_exit(30) == 0
 
@@ -35,29 +48,15 @@ def test_closing_while_typing_keeps_every_word(launch, closer):
     again.wait_for_node("list item", contains=words, within="frame")
     again.desktop.key("ctrl+q")
     assert again.wait_exit(30) == 0
-    vault = read_vault(app.vault)
-    try:
-        assert [entry.body.strip() for entry in vault.journal.all()] == [words]
-    finally:
-        vault.close()
+    assert _only_entry(app.vault) == [words]
 
 
 def test_the_session_ending_while_typing_keeps_every_word(launch):
     """A logout or a shutdown sends SIGTERM: the words waiting for the autosave's pause are
     saved, as Quit saves them (the process ended on the spot and they were lost)."""
-    say = LABELS["en"]
     app = launch()
-    create_journal(app)
-    skip_guide(app)
-    go_to(app, say.journal)
-    app.desktop.click(app.wait_for_node("push button", say.new_entry, within="frame"))
-    app.wait_for_focus("text", say.entry_words_box)
     words = "Written as the computer was shutting down"
-    app.desktop.type(words)
+    _typing_a_new_entry(app, words)
     app.process.send_signal(signal.SIGTERM)  # type: ignore[union-attr]
     assert app.wait_exit(30) == 0
-    vault = read_vault(app.vault)
-    try:
-        assert [entry.body.strip() for entry in vault.journal.all()] == [words]
-    finally:
-        vault.close()
+    assert _only_entry(app.vault) == [words]
