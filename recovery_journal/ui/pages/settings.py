@@ -157,8 +157,13 @@ class SettingsPage(QWidget):
             ),
         )
         form.addRow(_("Reminder:"), reminder_row)
-        form.addRow("", self.keep_in_tray)
-        form.addRow("", self.no_tray)
+        # The box and, where there is no tray, why it is greyed: read together, one under the other.
+        tray = QWidget()
+        tray_layout = QVBoxLayout(tray)
+        tray_layout.setContentsMargins(0, 0, 0, 0)
+        tray_layout.addWidget(self.keep_in_tray)
+        tray_layout.addWidget(self.no_tray)
+        form.addRow("", tray)
         form.addRow(_("Your vault:"), location)
         note = QLabel(
             _(
