@@ -333,23 +333,6 @@ def test_after_a_lock_the_remembered_passphrase_waits_for_a_click(
     qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
 
 
-def test_a_keychain_that_cannot_be_read_is_not_offered(monkeypatch):
-    """Locked with no way to ask, or no collection to keep secrets in: the box is not offered
-    (it was, and ticking it failed inside the open journal)."""
-    from keyring import backend as keyring_backend
-
-    class Locked:
-        priority = 5
-
-        def get_password(self, service, username):
-            raise RuntimeError("the collection is locked and no prompt is possible")
-
-    Locked.__module__ = "keyring.backends.SecretService"
-    monkeypatch.delenv(keychains.NO_KEYCHAIN_VARIABLE, raising=False)
-    monkeypatch.setattr(keyring_backend, "get_all_keyring", lambda: [Locked()])
-    assert real_find_keychain() is None
-
-
 def test_a_keychain_that_refuses_to_store_says_so_in_the_journals_words(
     qapp, qtbot, controllers, vault, memory_keyring
 ):
@@ -364,3 +347,18 @@ def test_a_keychain_that_refuses_to_store_says_so_in_the_journals_words(
     assert "not remembered" in window.banner.text()
     assert "to unlock" not in window.banner.text()  # the journal is open already
     assert not window.forget_action.isEnabled() and not is_marked_remembered(vault)
+    window.close()
+    controller.shutdown()
+
+    # Next time the box is not offered by a keychain that refused (it was, to fail again)...
+    again, dialog = start(qapp, controllers, vault)
+    qtbot.waitUntil(lambda: again.remembered.available is not None, timeout=10_000)
+    assert again.remembered.available is False and dialog.remember.isHidden()
+    again.dialog.close()
+
+    # ...and nothing is read from a keychain at start: a locked one would ask its password.
+    reads: list[str] = []
+    memory_keyring.get_password = lambda service, user: reads.append(user)
+    third, dialog = start(qapp, controllers, vault)
+    qtbot.waitUntil(lambda: third.remembered.available is not None, timeout=10_000)
+    assert reads == []

@@ -56,12 +56,6 @@ class KeychainCannotStore(JournalError):
         )
 
 
-# Read (never written) when a keychain is found: one that is locked with no way to ask, or has
-# no collection to keep secrets in, fails here and is not offered, rather than failing later
-# inside the open journal after the person ticked the box.
-PROBE_ACCOUNT = "availability probe"
-
-
 def is_real_keychain(backend: Any) -> bool:
     module = type(backend).__module__
     if not any(module == name or module.startswith(name + ".") for name in REAL_KEYCHAINS):
@@ -77,6 +71,12 @@ class Keychain:
 
     def __init__(self, backend: Any) -> None:
         self.backend = backend
+
+    @property
+    def name(self) -> str:
+        """Which keychain this is (its keyring backend), to remember that it refused once."""
+        kind = type(self.backend)
+        return f"{kind.__module__}.{kind.__qualname__}"
 
     @staticmethod
     def account(vault: Path) -> str:
@@ -117,12 +117,9 @@ def find_keychain() -> Keychain | None:
         return None
     if not backends:
         return None
-    chosen = max(backends, key=lambda backend: float(backend.priority))
-    try:
-        chosen.get_password(SERVICE, PROBE_ACCOUNT)
-    except Exception:  # noqa: BLE001 - locked, no collection, no answer: not usable here
-        return None
-    return Keychain(chosen)
+    # Nothing is read here: reading unlocks a locked keychain, which asks for its password, at
+    # every start, of people who never ticked the box.
+    return Keychain(max(backends, key=lambda backend: float(backend.priority)))
 
 
 def in_background(job: Callable[[], T], timeout: float | None = None) -> Future[T]:

@@ -15,7 +15,12 @@ from PySide6.QtCore import QObject, Signal
 from recovery_journal.passphrase import RawKey
 from recovery_journal.services import keychain as keychains
 from recovery_journal.ui.bridge import when_done
-from recovery_journal.ui.ui_state import is_marked_remembered, mark_remembered
+from recovery_journal.ui.ui_state import (
+    is_marked_remembered,
+    keychain_refused,
+    mark_keychain_refused,
+    mark_remembered,
+)
 
 OnError = Callable[[BaseException], Any]
 
@@ -40,6 +45,8 @@ class RememberedPassphrase(QObject):
         )
 
     def _found(self, keychain: keychains.Keychain | None) -> None:
+        if keychain is not None and keychain_refused(keychain.name):
+            keychain = None  # it could not keep a key before: not offered again
         self._keychain = keychain
         self.available = keychain is not None
         self.found.emit(self.available)
@@ -70,11 +77,17 @@ class RememberedPassphrase(QObject):
                 raise keychains.KeychainCannotStore(str(error)) from error
             return True
 
+        def refused(error: BaseException) -> None:
+            if isinstance(error, keychains.KeychainCannotStore):
+                mark_keychain_refused(keychain.name)
+                self._found(None)
+            on_error(error)
+
         def done(_ok: bool) -> None:
             mark_remembered(path, True)
             on_done(True)
 
-        when_done(keychains.in_background(job), done, on_error)
+        when_done(keychains.in_background(job), done, refused)
 
     def forget(self, on_done: Callable[[bool], Any], on_error: OnError) -> None:
         """Remove the key from the keychain; the mark goes at once, so it is never used again."""

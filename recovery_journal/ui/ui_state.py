@@ -63,6 +63,19 @@ def mark_remembered(path: Path, remembered: bool) -> None:
         settings.remove(f"{REMEMBERED}/{_vault_key(path)}")
 
 
+KEYCHAIN_REFUSED = "keychain_refused"
+
+
+def keychain_refused(name: str) -> bool:
+    """Whether this computer's keychain (by its backend's name) refused to keep a key before:
+    then "remember my passphrase" is not offered again; another keychain gets its chance."""
+    return ui_settings().value(KEYCHAIN_REFUSED) == name
+
+
+def mark_keychain_refused(name: str) -> None:
+    ui_settings().setValue(KEYCHAIN_REFUSED, name)
+
+
 def auto_lock_minutes() -> int:
     """Minutes without use before the journal locks itself (0: never)."""
     try:
