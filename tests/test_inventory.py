@@ -137,6 +137,17 @@ def test_words_added_after_the_cause_stay_the_harm():
     )
 
 
+@pytest.mark.parametrize(
+    ("cause", "harm"),
+    [("Mum", "Mumbled when she called"), ("He lied", "He lied. I shouted back")],
+)
+def test_a_harm_that_only_starts_with_the_cause_is_left_whole(cause, harm):
+    """The cause as the start of a word or a sentence is no copy of it: split there, a word
+    was cut in two ("Mum" + "bled when she called")."""
+    row = Resentment("r1", "Mum", cause, my_part=frozenset({"selfish"}))
+    assert with_cause_moved(Amend("a1", "Mum", harm, source_uid="r1"), row) is None
+
+
 def test_an_empty_harm_gets_my_part():
     old = Amend("a1", "My landlord", "", source_uid="r1")
     moved = with_cause_moved(old, LANDLORD)

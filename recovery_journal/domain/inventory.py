@@ -182,7 +182,12 @@ def with_cause_moved(amend: Amend, row: Resentment) -> Amend | None:
         return replace(amend, harm=row.my_part_notes, my_part=row.my_part)
     if not cause or not harm.startswith(cause):
         return None
-    added = harm[len(cause) :].strip()
+    rest = harm[len(cause) :]
+    if rest and not rest[0].isspace():
+        # The cause only as the start of a word or a sentence ("Mum" in "Mumbled…", "He lied"
+        # in "He lied. I shouted back"): not the old copy; whose words these are is unclear.
+        return None
+    added = rest.strip()
     return replace(
         amend,
         harm=added or row.my_part_notes,
