@@ -375,3 +375,18 @@ def test_an_answer_stays_with_a_question_a_pack_rewords(new_vault):
     view = load_step(new_vault, 1, "en")
     assert view.answers["s1.q01"].text == "At every wedding."
     assert overview(new_vault, "en").cards[0].answered == 1
+
+
+def test_an_answer_to_a_packs_old_copy_of_our_question_is_still_shown(new_vault):
+    """Before packs of our own questions were folded into ours, the copies were questions of
+    their own ("my-questions/s1.q01") and could be answered; those answers stay in sight."""
+    from recovery_journal.domain.steps import Answer, Question, QuestionPack
+
+    ours = load_step(new_vault, 1, "en").questions[0]
+    copy = Question(f"my-questions/{ours.id}", 1, ours.text + " (our group's words)")
+    new_vault.steps.save_pack(QuestionPack("my-questions", "My questions", "", "en", (copy,)))
+    moment = datetime(2026, 11, 1, 20, 0, tzinfo=UTC)
+    new_vault.steps.save_answer(Answer(copy.id, 1, "Written to the copy long ago.", moment))
+    view = load_step(new_vault, 1, "en")
+    assert view.answers[ours.id].text == "Written to the copy long ago."
+    assert copy.id in new_vault.steps.answers()  # still stored as it was

@@ -136,7 +136,15 @@ def load_step(vault: Vault, step: int, language: str) -> StepView:
     questions = _questions(content, packs, step)
     ids = {q.id for q in questions}
     # By question id, not by the step stored with the answer: a pack may move a question.
-    answers = {qid: a for qid, a in vault.steps.answers().items() if qid in ids}
+    stored = vault.steps.answers()
+    answers = {qid: a for qid, a in stored.items() if qid in ids}
+    # A pack of our own questions used to show them a second time, under the pack's ids
+    # ("my-questions/s1.q01"); now they are ours. An answer written to such a copy is shown
+    # with our question while ours has none (it stays stored as it was: nothing is lost).
+    for qid, answer in stored.items():
+        local = qid.partition("/")[2]
+        if local in ids and local not in answers:
+            answers[local] = replace(answer, question_id=local)
     return StepView(
         guide=content.guide(step),
         wording=progress.wording or template,
