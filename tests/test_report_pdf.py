@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import re
 import subprocess
 import unicodedata
 from dataclasses import replace
@@ -592,3 +593,27 @@ def test_the_amends_list_shows_my_part_not_their_action(qapp, vault_path):
     assert "Brother Osprey" in text and "Shouted at his wedding." in text
     assert "My part" in text and "Selfish, Frightened" in text
     assert "Sold my guitar." not in text
+
+
+def test_a_russian_reports_chart_says_4_мая_as_after_a_number(vault_path):
+    """Days on a chart's axis take the month as after a number ("4 мая"); the window's charts
+    did, the report's still said "4 май"."""
+    from recovery_journal.ui.report_pdf import _chart_svg
+
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        fill_demo(vault, 40, "ru", end=date(2026, 6, 10))
+        choices = ReportChoices(
+            sections=frozenset({Section.CHARTS}),
+            first=date(2026, 5, 1),
+            last=date(2026, 6, 10),
+            language="ru",
+        )
+        report = build_report(vault, choices, date(2026, 6, 10))
+    finally:
+        vault.close()
+    charts = [b for p in report.parts for b in p.blocks if type(b).__name__ == "Chart"]
+    with language_on_this_thread("ru"):
+        drawn = " ".join(_chart_svg(chart, 6.5, 3.0).decode() for chart in charts)
+    assert re.search(r"\d+ мая", drawn), "no day in May on an axis"
+    assert not re.search(r"\d+ май\b", drawn)

@@ -94,13 +94,18 @@ def svg(
     height: float,
     months: tuple[str, ...] | None = None,
     numbered: bool = False,
+    day_months: tuple[str, ...] | None = None,
 ) -> bytes:
     """A chart for the printed report: SVG of ``width`` x ``height`` inches on white, its text
     kept as text (so it stays selectable and searchable in the PDF). ``numbered``: rows of
     questions are numbered, for a legend the report prints below in full."""
     from matplotlib import rc_context
 
-    palette = PRINT if months is None else Palette(PRINT.text, PRINT.background, PRINT.grid, months)
+    palette = (
+        PRINT
+        if months is None
+        else Palette(PRINT.text, PRINT.background, PRINT.grid, months, day_months)
+    )
     with rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
         figure = _figure(width, height, 72)
         draw_chart(name, period, figure, view, palette, numbered)

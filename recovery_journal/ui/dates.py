@@ -111,14 +111,16 @@ def moment_text(moment: datetime) -> str:
     return _("{date} at {time}").format(date=date_text(local.date()), time=time_text(local))
 
 
-def day_month_names() -> tuple[str, ...]:
-    """Short month names as they follow a day's number ("3 мая"), for the charts' axes."""
-    return tuple(QLocale().toString(QDate(2000, month, 1), "MMM") for month in range(1, 13))
+def day_month_names(locale: QLocale | None = None) -> tuple[str, ...]:
+    """Short month names as they follow a day's number ("3 мая"), for the charts' axes; in the
+    window's language unless another ``locale`` is given (a report's)."""
+    locale = locale or QLocale()
+    return tuple(locale.toString(QDate(2000, month, 1), "MMM") for month in range(1, 13))
 
 
-def month_names() -> tuple[str, ...]:
+def month_names(locale: QLocale | None = None) -> tuple[str, ...]:
     """Short month names standing alone ("май", "май 2026"), for the charts' axes."""
-    locale = QLocale()
+    locale = locale or QLocale()
     return tuple(
         locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat) for month in range(1, 13)
     )

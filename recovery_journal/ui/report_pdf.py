@@ -70,6 +70,7 @@ from recovery_journal.services.report import (
     Section,
     Table,
 )
+from recovery_journal.ui.dates import day_month_names, month_names
 
 FONT_FAMILY = "DejaVu Sans"
 RESOLUTION = 300  # dots per inch of the layout; text and charts are vector anyway
@@ -793,12 +794,12 @@ def _chart_svg(chart: Chart, width: float, height: float) -> bytes:
     from recovery_journal.ui import charts
 
     locale = QLocale(current_language())  # the report's language on this thread
-    months = tuple(
-        locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat) for month in range(1, 13)
-    )
     # A legend below names the rows in full: the chart numbers them.
     numbered = bool(chart.legend)
-    return charts.svg(chart.name, chart.period, chart.view, width, height, months, numbered)
+    return charts.svg(
+        chart.name, chart.period, chart.view, width, height,
+        month_names(locale), numbered, day_month_names(locale),
+    )  # fmt: skip
 
 
 def render_pdf(
