@@ -4,8 +4,8 @@ is intact, a password keeps it shut, and a file appears only whole."""
 from __future__ import annotations
 
 import io
-import shutil
 import re
+import shutil
 import subprocess
 import unicodedata
 from dataclasses import replace
