@@ -5,6 +5,7 @@ Nothing about the person goes here; QSettings is a plain file anyone on the comp
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -93,9 +94,13 @@ def auto_lock_seconds() -> float:
     """Seconds without use before the journal locks itself (0: never)."""
     override = os.environ.get(LOCK_AFTER_SECONDS_VARIABLE, "")
     try:
-        return max(0.0, float(override))
+        seconds = float(override)
     except ValueError:
-        return auto_lock_minutes() * 60.0
+        seconds = 0.0
+    # Only a real delay stands in for the setting: "0", "nan" or "inf" never turn the lock off.
+    if math.isfinite(seconds) and seconds > 0:
+        return seconds
+    return auto_lock_minutes() * 60.0
 
 
 def remember_auto_lock(minutes: int) -> None:

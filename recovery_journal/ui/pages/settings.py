@@ -170,7 +170,8 @@ class SettingsPage(QWidget):
                 "Your name and everything you write are kept inside the encrypted vault. "
                 "Outside it, this computer remembers only how the app looks and behaves: "
                 "language, theme, text size, window size and page, lock delay, backup folder, "
-                "and whether a passphrase is remembered."
+                "the folders you last saved files in (never their names), and whether a "
+                "passphrase is remembered."
             )
         )
         note.setWordWrap(True)
