@@ -247,8 +247,10 @@ def test_journal_words_typed_just_before_a_lock_are_kept_and_found(
     assert hits == [("journal", "Before the dark")]
 
 
-@pytest.mark.parametrize(("given", "seconds"), [("3", 3.0), ("0", 600.0), ("nan", 600.0),
-                                                ("inf", 600.0), ("-5", 600.0), ("soon", 600.0)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("given", "seconds"),
+    [("3", 3.0), ("0", 600.0), ("nan", 600.0), ("inf", 600.0), ("-5", 600.0), ("soon", 600.0)],
+)
 def test_the_journeys_lock_delay_never_turns_the_lock_off(monkeypatch, given, seconds):
     from recovery_journal.ui.ui_state import LOCK_AFTER_SECONDS_VARIABLE, auto_lock_seconds
 
