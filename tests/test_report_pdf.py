@@ -522,6 +522,28 @@ def test_russian_words_in_narrow_columns_are_whole_or_broken_at_a_syllable(qapp,
     assert broken
 
 
+def test_a_date_in_a_narrow_column_stays_on_one_line(qapp):
+    """A date's parts are held by no-break spaces; its column is measured by the whole date
+    (measured by "2026", the column broke «16 нояб. 2026 г.» before its «г.»)."""
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QFont, QFontMetricsF, QPdfWriter
+
+    from recovery_journal.ui.report_pdf import FONT_FAMILY, TABLE_PT, _fitted, prepare_fonts
+
+    prepare_fonts()
+    day = "16\u00a0нояб.\u00a02026\u00a0г."
+    table = Table(
+        ("Дата", "Вид", "Заметки"), ((day, "Служение на собрании", "Коротко"),), (1, 2, 5)
+    )
+    buffer = QBuffer()
+    writer = QPdfWriter(buffer)
+    writer.setResolution(96)
+    fitted = _fitted(table, 700.0, writer)
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(TABLE_PT)
+    assert fitted.widths[0] > QFontMetricsF(font, writer).horizontalAdvance(day)
+
+
 def test_a_heading_never_ends_a_page_without_what_it_heads(qapp):
     from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
 

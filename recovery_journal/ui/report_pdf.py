@@ -240,6 +240,14 @@ def _page_starts(document: QTextDocument, blocks: list[Block]) -> SliceStarts:
 
 
 _WORD = re.compile(r"\S+")
+_BREAKABLE_SPACE = re.compile(r"[ \t\n\r]+")
+
+
+def _breakable_words(text: str) -> list[str]:
+    """The pieces of ``text`` between the spaces a line may break at (no-break spaces hold)."""
+    return [piece for piece in _BREAKABLE_SPACE.split(text) if piece]
+
+
 _RUSSIAN = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
@@ -295,10 +303,12 @@ def _fitted(table: Table, width: float, device: QPaintDevice) -> Table:
     around = (2 * CELL_PADDING + 3) * device.logicalDpiX() / 96
 
     def words(column: int) -> Iterator[tuple[str, QFontMetricsF]]:
-        # Each word once: a long table repeats its words (a meeting's name, a kind).
-        yield from ((word, strong) for word in set(table.columns[column].split()))
+        # Each word once: a long table repeats its words (a meeting's name, a kind). Split
+        # where a line may break: not at a no-break space, which holds a date together (split
+        # there, "16 нояб. 2026 г." was measured by "2026" and broke before its "г.").
+        yield from ((word, strong) for word in set(_breakable_words(table.columns[column])))
         cells = {row[column] for row in table.rows if column < len(row)}
-        yield from ((word, plain) for word in {w for cell in cells for w in cell.split()})
+        yield from ((word, plain) for word in {w for c in cells for w in _breakable_words(c)})
 
     measured = [[(w, m, m.horizontalAdvance(w)) for w, m in words(c)] for c in range(columns)]
     whole = [max((width for _w, _m, width in column), default=0.0) + around for column in measured]
