@@ -406,7 +406,7 @@ def test_a_first_week_report_is_a_few_pages_and_empty_sections_are_one_line(qapp
     reader, text = _pdf(qapp, first_week, choices)
     assert len(reader.pages) <= 5, f"{len(reader.pages)} pages for a week of use"
     # Sections with nothing in them take no page: one quiet line names them.
-    assert "Nothing in these dates: service and practice." in text
+    assert "Nothing between these dates: service and practice." in text
     assert (
         "Nothing written yet: answers to the step questions, step 4 worksheets, "
         "step 8 list and step 9 amends." in text
@@ -434,9 +434,9 @@ def _paragraph_texts(report: Report) -> list[str]:
         ("ru", 1, "1 вечерний разбор за 1 день; самая длинная серия — 1 вечер подряд."),
         ("ru", 3, "3 вечерних разбора за 3 дня; самая длинная серия — 3 вечера подряд."),
         ("ru", 5, "5 вечерних разборов за 5 дней; самая длинная серия — 5 вечеров подряд."),
-        ("ru", 3, "1 собрание; с высказыванием — 1."),
-        ("ru", 5, "2 собрания; с высказыванием — 1."),
-        ("ru", 7, "3 собрания; с высказыванием — 1."),
+        ("ru", 3, "1 собрание; вы высказывались на 1 из них."),
+        ("ru", 5, "2 собрания; вы высказывались на 1 из них."),
+        ("ru", 7, "3 собрания; вы высказывались на 1 из них."),
     ],
 )
 def test_counts_agree_with_their_nouns(first_week, language, days, expected):

@@ -420,7 +420,6 @@ def draw_chart(
         return
     drawers = {
         "trends": draw_trends,
-        "yes_answers": draw_yes,
         "calendar": draw_heat,
         "clean_time": draw_clean_runs,
     }
