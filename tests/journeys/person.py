@@ -122,4 +122,12 @@ def tab_to(app: App, role: str, name: str, most: int = 40) -> Node:
         if node is not None and node.role == role and node.name == name:
             return node
         app.desktop.key("Tab")
+        # Keys and the screen reader's answers travel apart: read again only once the focus
+        # has moved, or a stale answer would send a second Tab past the control.
+        wait_for(lambda before=node: _moved(app, before), 5, "the focus to move on Tab")
     raise AssertionError(f"Tab never reached {role} {name!r}")
+
+
+def _moved(app: App, before: Node | None) -> bool:
+    now = app.focused()
+    return now is not None and (before is None or now.path != before.path)

@@ -6,6 +6,7 @@ import signal
 
 import pytest
 
+from tests.journeys.atspi import wait_for
 from tests.journeys.labels import LABELS
 from tests.journeys.person import create_journal, go_to, read_vault, skip_guide, unlock
 
@@ -21,8 +22,10 @@ def _typing_a_new_entry(app, words: str) -> None:
     skip_guide(app)
     go_to(app, say.journal)
     app.desktop.click(app.wait_for_node("push button", say.new_entry, within="frame"))
-    app.wait_for_focus("text", say.entry_words_box)
+    box = app.wait_for_focus("text", say.entry_words_box)
     app.desktop.type(words)
+    # On screen (the keys have arrived), and still within the autosave's pause.
+    wait_for(lambda: box.text.strip() == words, 5, "the words on screen")
 
 
 def _only_entry(path) -> list[str]:

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from recovery_journal.domain.clean_time import CleanDate
+from recovery_journal.domain.day import journal_day
 from recovery_journal.domain.inventory import Amend
 from tests.journeys.atspi import wait_for
 from tests.journeys.labels import LABELS, Labels
@@ -43,8 +44,7 @@ def _write_todays_note(app, say: Labels, words: str) -> None:
 def _tonights_review_with_the_keyboard(app, say: Labels) -> None:
     app.desktop.key("ctrl+r")
     wait_for(lambda: page_shown(app) == say.review, 10, "the review page")
-    first = app.wait_for_focus()
-    assert first.role == "combo box", f"Ctrl+R put the keyboard on {first.role} {first.name!r}"
+    app.wait_for_focus("combo box")  # the first question's yes/no
     app.desktop.key("y", "Tab")
     app.desktop.type(say.review_note)
     app.desktop.key("Tab")
@@ -57,8 +57,7 @@ def _tonights_review_with_the_keyboard(app, say: Labels) -> None:
 def _a_journal_entry(app, say: Labels) -> None:
     go_to(app, say.journal)
     app.desktop.click(app.wait_for_node("push button", say.new_entry, within="frame"))
-    words = app.wait_for_focus("text")
-    assert words.name == say.entry_words_box, f"a new entry put the keyboard on {words.name!r}"
+    app.wait_for_focus("text", say.entry_words_box)
     app.desktop.type(say.entry_words)
     app.desktop.click(app.wait_for_node("text", say.entry_title, within="frame"))
     app.desktop.type(say.entry_heading)
@@ -68,7 +67,16 @@ def _a_journal_entry(app, say: Labels) -> None:
 def _step_one_answer(app, say: Labels) -> None:
     go_to(app, say.steps)
     app.desktop.click(app.wait_for_node("push button", contains=say.continue_step, within="frame"))
-    answer = app.wait_for_focus("text")
+    answer = wait_for(
+        lambda: (
+            (node := app.focused()) is not None
+            and node.role == "text"
+            and node.name != say.search_box
+            and node
+        ),
+        15,
+        "the keyboard in the step's answer (not the search box)",
+    )
     app.desktop.type(say.step_answer)
     wait_for(lambda: say.step_answer in answer.text, 10, "the step 1 answer in its box")
     app.wait_for_node("label", contains=say.step_saved, within="frame")
@@ -76,7 +84,7 @@ def _step_one_answer(app, say: Labels) -> None:
 
 def _journal_today() -> date:
     # The journal's day starts at 04:00 (the default boundary): before it, still yesterday.
-    return (datetime.now() - timedelta(hours=4)).date()
+    return journal_day(datetime.now().astimezone())
 
 
 CLEAN_DAYS = 90

@@ -17,8 +17,8 @@ from tests.journeys.person import (
 LOCKED = "Your journal is locked."
 
 
-def _locked_then_back(app, said: str) -> None:
-    dialog = app.window("dialog")
+def _locked_then_back(app, said: str, seconds: float = 20) -> None:
+    dialog = app.window("dialog", seconds)
     assert app.running, "locking ended the program"
     app.wait_for_node("label", said, within=dialog)
     assert not [w for w in app.windows() if w.role == "frame"], "the journal stayed on screen"
@@ -58,7 +58,7 @@ def test_the_journal_locks_itself_after_the_inactivity_delay(launch):
     app.desktop.key("ctrl+3")
     wait_for(lambda: page_shown(app) == "Nightly review", 10, "the review page")
     # Then nothing: no key, no click, until the journal locks itself.
-    _locked_then_back(app, "Your journal locked itself after 1 minute without use.")
+    _locked_then_back(app, "Your journal locked itself after 1 minute without use.", 40)
 
 
 def test_cancel_on_the_unlock_window_after_a_lock_ends_the_program(journal_on_review):

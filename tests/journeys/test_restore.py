@@ -27,7 +27,9 @@ def test_restoring_a_backup_from_the_window_reopens_the_journal_and_says_it_is_d
     app.wait_for_node("label", contains="Backed up and checked", within=backups)
     app.desktop.key("Escape")
     _write_today(app, AFTER)
-    wait_for(lambda: "not saved" not in app.texts(), 10, "the note saved")
+    note = app.wait_for_node("text", "A few words about today", within="frame")
+    wait_for(lambda: note.text == BEFORE + AFTER, 10, "the words after the backup on screen")
+    app.wait_for_node("label", contains="Saved at", within="frame")
 
     choose_menu(app, "Journal", "Backups…")
     backups = app.wait_for_node("dialog", contains="Backups")
