@@ -329,7 +329,9 @@ def _nothing_in(titles: list[str], dated: bool = False) -> list[Block]:
     if not titles:
         return []
     names = ", ".join(_in_sentence(title) for title in titles)
-    text = _("Nothing between these dates: {names}.") if dated else _("Nothing written yet: {names}.")
+    text = (
+        _("Nothing between these dates: {names}.") if dated else _("Nothing written yet: {names}.")
+    )
     return [Paragraph(text.format(names=names), quiet=True)]
 
 

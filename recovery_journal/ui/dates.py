@@ -22,11 +22,12 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QMessageBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QTimeEdit, QWidget
 
 from recovery_journal.domain.clean_time import LONG_AGO_YEARS, DateDoubt, doubt_about
 from recovery_journal.domain.day import year_from_two_digits
 from recovery_journal.i18n import _, ngettext
+from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.widgets import pydate, qdate
 
 NO_BREAK = "\u00a0"
@@ -250,14 +251,7 @@ def doubt_question(day: date, today: date) -> str | None:
 
 def confirm_date(parent: QWidget, question: str) -> bool:
     """Ask a date's question; only a clear yes keeps the date (No is the default button)."""
-    answer = QMessageBox.question(
-        parent,
-        _("Check the date"),
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return ask_yes_no(parent, _("Check the date"), question)
 
 
 def time_edit() -> QTimeEdit:

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -66,6 +65,7 @@ from recovery_journal.services.step_tools import (
 )
 from recovery_journal.ui.dates import DateEdit, confirm_date, date_text
 from recovery_journal.ui.flow_row import FlowRow
+from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import lines_high
 
@@ -1114,14 +1114,9 @@ class RecordTable(QWidget):
         record = self.selected_record()
         if record is None or not self._removable:
             return
-        answer = QMessageBox.question(
-            self,
-            _("Remove"),
-            _("Remove this row? You can undo it while this page is open."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_yes_no(
+            self, _("Remove"), _("Remove this row? You can undo it while this page is open.")
+        ):
             self._push(_("Remove"), {record.uid: record}, {record.uid: None})
 
     def _run_action(self, action: TableAction) -> None:

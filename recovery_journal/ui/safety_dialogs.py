@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -40,6 +39,7 @@ from recovery_journal.services.backups import (
 )
 from recovery_journal.ui.dates import moment_text
 from recovery_journal.ui.flow_row import FlowRow
+from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.vault_dialogs import passphrase_field
 from recovery_journal.ui.widgets import fit_to_screen, keep_tall_enough, lines_high, wrapped
@@ -312,7 +312,7 @@ class ChangePassphraseDialog(QDialog):
 
 
 def confirm_unencrypted_export(parent: QWidget) -> bool:
-    answer = QMessageBox.warning(
+    return ask_yes_no(
         parent,
         _("Export everything as JSON"),
         _(
@@ -320,7 +320,5 @@ def confirm_unencrypted_export(parent: QWidget) -> bool:
             "written. Keep it somewhere private and delete it when you no longer need it. "
             "Write it anyway?"
         ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
+        warning=True,
     )
-    return answer == QMessageBox.StandardButton.Yes

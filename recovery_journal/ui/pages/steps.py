@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -57,6 +56,7 @@ from recovery_journal.services.steps import (
 from recovery_journal.ui.dates import DateEdit, date_text, time_text
 from recovery_journal.ui.file_dialogs import FileKind, open_file_name, save_file_name
 from recovery_journal.ui.flow_row import FlowRow
+from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
 from recovery_journal.ui.record_table import RecordTable, show_words
@@ -283,17 +283,14 @@ class StepsOverviewWidget(QWidget):
 
 
 def _removal_confirmed(parent: QWidget) -> bool:
-    answer = QMessageBox.question(
+    return ask_yes_no(
         parent,
         _("Question packs"),
         _(
             "Remove this question pack? Your answers to its questions stay in the vault and "
             "come back if you import the pack again."
         ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _from_pack(text: str) -> QLabel:
