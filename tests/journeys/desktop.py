@@ -10,6 +10,7 @@ AT-SPI (tests/journeys/atspi.py). Nothing reaches into the process.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -30,6 +31,7 @@ TOOLS = {
     "xdotool": "xdotool",
     "xwd": "x11-apps",
     "xprop": "x11-utils",
+    "xwininfo": "x11-utils",
     "setxkbmap": "x11-xkb-utils",
     "dbus-daemon": "dbus-daemon",
 }
@@ -160,11 +162,33 @@ class Desktop:
             self.xdotool("mousemove", "--sync", str(x), str(y), "click", "1")
 
     def screenshot(self, target: Path) -> Path:
-        """The whole screen as a PNG (xwd's dump turned into PNG by Pillow)."""
-        dump = subprocess.run(
-            ["xwd", "-root", "-silent"], env=self.env, capture_output=True, timeout=30
-        ).stdout
-        return xwd_to_png(dump, target)
+        """The whole screen as a PNG: the root window, then each window on it from the bottom
+        up, each read by itself (a dialog read through the root came out black)."""
+        from PIL import Image
+
+        def grab(*where: str) -> Image.Image:
+            dump = subprocess.run(
+                ["xwd", "-silent", *where], env=self.env, capture_output=True, timeout=30
+            ).stdout
+            return Image.open(xwd_to_png(dump, target))
+
+        screen = grab("-root").copy()
+        stacking = subprocess.run(
+            ["xprop", "-root", "_NET_CLIENT_LIST_STACKING"], env=self.env, capture_output=True,
+            text=True, timeout=30,
+        ).stdout  # fmt: skip
+        for window in re.findall(r"0x[0-9a-f]+", stacking):
+            info = subprocess.run(
+                ["xwininfo", "-id", window], env=self.env, capture_output=True, text=True,
+                timeout=30,
+            ).stdout  # fmt: skip
+            if "IsViewable" not in info:
+                continue
+            x = int(re.search(r"Absolute upper-left X:\s+(-?\d+)", info).group(1))  # type: ignore[union-attr]
+            y = int(re.search(r"Absolute upper-left Y:\s+(-?\d+)", info).group(1))  # type: ignore[union-attr]
+            screen.paste(grab("-id", window), (x, y))
+        screen.save(target)
+        return target
 
     def send_screen_locked(self) -> None:
         """What a desktop's screen saver says on the session bus when the screen locks."""
