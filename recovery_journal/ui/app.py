@@ -97,6 +97,7 @@ class AppController(QObject):
         # person asks for it with a click (or the lock would undo itself).
         self._use_remembered_now = True
         self._return_to: Page | None = None  # the page shown when the journal locked
+        self._return_focus = ""  # the control the keyboard was on then (its object name)
         self._restored_from: RestorePoint | None = None
 
     # The worker, the storage layer and the operations are made on first use: normally by
@@ -197,6 +198,10 @@ class AppController(QObject):
         if self._return_to is not None:
             window.show_page(self._return_to)
             self._return_to = None
+        # Once shown and active: the keyboard where it was before a lock, else in the page;
+        # never the window's first control (words typed went into the search box).
+        where, self._return_focus = self._return_focus, ""
+        QTimer.singleShot(0, window, lambda: window.focus_control(where))
         if self._restored_from is not None:
             window.show_banner(
                 _(
@@ -269,10 +274,13 @@ class AppController(QObject):
         """Save, close the window and the vault, and ask for the passphrase again."""
         if self.window is None:
             return
+        focused = self.window.focusWidget()
+        where = focused.objectName() if focused is not None else ""
         page = self._close_window_for_now()
         if page is None:
             self.auto_lock.start()  # a save failed and the window shows why; try again later
             return
+        self._return_focus = where
         self.auto_lock.stop()
         self._return_to = page
         self._use_remembered_now = False
@@ -558,15 +566,20 @@ class AppController(QObject):
         self._rebuild_window(apply)
 
     def _rebuild_window(self, change: Callable[[], None]) -> None:
+        old = self.window
+        focused = old.focusWidget() if old is not None else None
+        where = focused.objectName() if focused is not None else ""
         page = self._close_window_for_now()
         if page is None:
             return
         change()
         window = self.show_main_window()
         window.show_page(page)
-        # The old window had the keyboard focus; hand it over, or shortcuts go nowhere.
+        # The old window had the keyboard focus; hand it over, or shortcuts go nowhere, and
+        # to the same control (the text size box being stepped through), else into the page.
         window.raise_()
         window.activateWindow()
+        QTimer.singleShot(0, window, lambda: window.focus_control(where))
 
     def shutdown(self) -> None:
         self._backup_timer.stop()

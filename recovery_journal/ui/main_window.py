@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
 
         dialog = GuideDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Closed ("Start writing", Skip, Escape): the keyboard goes on into the page.
+        dialog.finished.connect(lambda _result: self.focus_page())
         dialog.show()
         return dialog
 
@@ -484,6 +486,36 @@ class MainWindow(QMainWindow):
         if end is not None and end not in (self.help_now_button, self.search_box):
             QWidget.setTabOrder(end, self.help_now_button)
         return super().focusNextPrevChild(next)
+
+    def focus_page(self) -> None:
+        """The keyboard into the page shown: its own starting place (Today's note) or its first
+        control. After an unlock, the guide or a new look, words typed went into the search box
+        (the window's first control) and opened the search page."""
+        page = self.page_widget(self.current_page())
+        start = getattr(page, "focus_start", None)
+        if start is not None:
+            start()
+            return
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
+    def focus_control(self, name: str) -> None:
+        """The keyboard on the control of that name in the page shown, else into the page."""
+        page = self.page_widget(self.current_page())
+        found = page.findChild(QWidget, name) if name else None
+        if found is not None and found.isVisible():
+            found.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_page()
 
     def focus_search(self) -> None:
         self.search_box.setFocus()

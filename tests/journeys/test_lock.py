@@ -67,3 +67,26 @@ def test_cancel_on_the_unlock_window_after_a_lock_ends_the_program(journal_on_re
     app.window("dialog")
     app.desktop.key("Escape")
     assert app.wait_exit(15) == 0
+
+
+def test_after_unlocking_the_keyboard_is_back_where_it_was(launch):
+    """Writing a journal entry, Ctrl+L, the passphrase, and on typing: the words go on in the
+    entry (they went into the search box, which opened the search page)."""
+    from tests.journeys.labels import LABELS
+    from tests.journeys.person import go_to
+
+    say = LABELS["en"]
+    app = launch()
+    create_journal(app)
+    skip_guide(app)
+    go_to(app, say.journal)
+    app.desktop.click(app.wait_for_node("push button", say.new_entry, within="frame"))
+    box = app.wait_for_focus("text", say.entry_words_box)
+    app.desktop.type("Before the lock.")
+    app.desktop.key("ctrl+l")
+    unlock(app)
+    app.wait_for_focus("text", say.entry_words_box)
+    app.desktop.type(" After it.")
+    box = app.wait_for_node("text", say.entry_words_box, within="frame")
+    wait_for(lambda: box.text.strip() == "Before the lock. After it.", 10, "the words together")
+    assert page_shown(app) == say.journal

@@ -158,6 +158,10 @@ class JournalPage(QWidget):
 
     # --- building --------------------------------------------------------------------------------
 
+    def focus_start(self) -> None:
+        """Where the keyboard goes when the page is shown by itself: the entry's words."""
+        self.body.setFocus()
+
     def _build(self) -> None:
         title = heading(_("Journal"))
 

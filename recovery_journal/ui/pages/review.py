@@ -255,6 +255,10 @@ class ReviewPage(QWidget):
         now = self._operations.day.now()
         self._operations.run(lambda vault: review_day(vault, now), self.show_day, owner=self)
 
+    def focus_start(self) -> None:
+        """Where the keyboard goes when the page is shown by itself: the first answer."""
+        self.focus_first_answer()
+
     def focus_first_answer(self) -> None:
         """Put the keyboard on the first answer, now or as soon as the form is there."""
         self._focus_first = True

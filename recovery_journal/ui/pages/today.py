@@ -144,6 +144,10 @@ class TodayPage(QWidget):
 
     # --- loading ---------------------------------------------------------------------------------
 
+    def focus_start(self) -> None:
+        """Where the keyboard goes when the page is shown by itself: the day's note."""
+        self.editor.setFocus()
+
     def reload(self) -> None:
         day = self.day
         self._operations.run(lambda vault: load_today(vault, day), self._show, owner=self)
