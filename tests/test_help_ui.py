@@ -201,3 +201,30 @@ def test_every_shortcut_in_the_menus_is_in_the_shortcuts_list(qapp, qtbot, contr
     assert dialog.table.rowCount() == len(SHORTCUTS)
     assert dialog.table.item(0, 1).text().startswith("Help now")
     dialog.close()
+
+
+@pytest.mark.parametrize("leave", ["escape", "lock"])
+def test_contacts_being_edited_are_kept_when_help_now_closes_or_the_journal_locks(
+    qapp, qtbot, controllers, vault_path, leave
+):
+    """Close, Escape, a lock: the contacts typed are saved, as every other word in the app is
+    (they were dropped without a word)."""
+    controller, window = _create(qapp, qtbot, controllers, vault_path)
+    controller.guide.close()
+    dialog = window.open_help_now()
+    qtbot.waitUntil(lambda: dialog.help_now is not None, timeout=5_000)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.sponsor_name, "Dave (call first)")
+    if leave == "escape":
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    else:
+        controller.lock()
+    qtbot.waitUntil(lambda: not controller.operations.busy, timeout=5_000)
+    if controller.window is not None:
+        controller.window.close()
+    controller.shutdown()
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        assert load_help_now(vault).sponsor.name == "Dave (call first)"
+    finally:
+        vault.close()

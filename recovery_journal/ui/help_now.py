@@ -10,6 +10,7 @@ come first. Edit changes them.
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
@@ -309,6 +310,21 @@ class HelpNowDialog(QDialog):
         self.edit_button.hide()
         self.save_button.show()
         self.sponsor_name.setFocus()
+
+    def save_now(self) -> Any:
+        """Contacts being edited are saved when the dialog closes or the journal locks or
+        quits, as everything in the app saves itself (Close and Escape dropped them)."""
+        if self.stack.currentIndex() != 1 or self.help_now is None:
+            return None
+        help_now = self.edited()
+        if help_now == self.help_now.cleaned():
+            return None
+        self.help_now = help_now
+        return self._operations.run(lambda vault: save_help_now(vault, help_now))
+
+    def done(self, result: int) -> None:
+        self.save_now()
+        super().done(result)
 
     def save(self) -> None:
         help_now = self.edited()

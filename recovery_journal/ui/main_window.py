@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -49,6 +49,9 @@ from recovery_journal.ui.ui_state import (
 )
 from recovery_journal.ui.widgets import fit_to_screen, scrolling
 
+if TYPE_CHECKING:
+    from recovery_journal.ui.help_now import HelpNowDialog
+
 
 def page_title(page: Page) -> str:
     titles = {
@@ -91,7 +94,7 @@ class MainWindow(QMainWindow):
         # Only the page shown first is built now; the others when first shown or asked for
         # (their widgets and first loads would otherwise delay the first page by ~60 ms).
         self._built: dict[Page, QWidget] = {}
-        self._help_now: QDialog | None = None
+        self._help_now: HelpNowDialog | None = None
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -547,6 +550,12 @@ class MainWindow(QMainWindow):
 
     def save_pending(self) -> bool:
         """Save every page's unsaved edits and wait; False (and the banner) if one failed."""
+        help_now = self._help_now  # the contacts being edited in Help now, if it is open
+        if help_now is not None and shiboken6.isValid(help_now):
+            error = wait_for_saves(help_now.save_now())
+            if error is not None:
+                self.show_failure(error)
+                return False
         for page in list(self._built.values()):  # a page never built has nothing to save
             save_now = getattr(page, "save_now", None)
             error = wait_for_saves(save_now()) if save_now is not None else None
