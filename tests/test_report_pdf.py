@@ -639,3 +639,10 @@ def test_a_russian_reports_chart_says_4_мая_as_after_a_number(vault_path):
         drawn = " ".join(_chart_svg(chart, 6.5, 3.0).decode() for chart in charts)
     assert re.search(r"\d+ мая", drawn), "no day in May on an axis"
     assert not re.search(r"\d+ май\b", drawn)
+
+
+def test_a_date_at_the_end_of_a_russian_sentence_has_one_full_stop(report_vault):
+    choices = ReportChoices(sections=frozenset({Section.COVER}), language="ru")
+    report = build_report(report_vault, choices, TODAY)
+    said = " ".join(b.text for p in report.parts for b in p.blocks if isinstance(b, Paragraph))
+    assert "г.." not in said and "Составлен" in said

@@ -9,6 +9,7 @@ drawn by ``ui.report_pdf``; the words are in the report's language, whatever the
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -346,6 +347,12 @@ def short_date(day: date) -> str:
     return _no_break(_(SHORT_DATES[day.month - 1]).format(day=day.day, year=day.year))
 
 
+def _one_full_stop(sentence: str) -> str:
+    """A date that ends with its own full stop («2026 г.») ends the sentence with it: one, not
+    two («по 6 декабря 2026 г.. Составлен…»)."""
+    return re.sub(r"\.\.(?=\s|$)", ".", sentence)
+
+
 def _no_break(text: str) -> str:
     # A date never breaks across lines, in a sentence or a narrow column.
     return text.replace(" ", "\u00a0")
@@ -368,10 +375,12 @@ def _cover(vault: Vault, choices: ReportChoices, today: date) -> Built:
         blocks.append(Heading(choices.name.strip(), 2))
     blocks.append(
         Paragraph(
-            _("From {first} to {last}. Made on {today}.").format(
-                first=long_date(choices.first),
-                last=long_date(choices.last),
-                today=long_date(today),
+            _one_full_stop(
+                _("From {first} to {last}. Made on {today}.").format(
+                    first=long_date(choices.first),
+                    last=long_date(choices.last),
+                    today=long_date(today),
+                )
             )
         )
     )
