@@ -139,6 +139,43 @@ def test_step_4_worksheets_ticks_its_four_sheets_and_shows_a_partial_choice(
     assert "Relationships and sex conduct" not in text and "Other harms done" not in text
 
 
+def test_answers_to_the_step_questions_ticks_its_twelve_steps_and_shows_what_goes_in(
+    qapp, qtbot, controllers, vault_path
+):
+    """The answers box over its twelve steps works as the worksheets box does: what is ticked
+    is what goes in (every step's answers went in while all twelve boxes looked unticked)."""
+    window = _window(qapp, qtbot, controllers, vault_path)
+    dialog = _open(qtbot, window)
+    answers, steps = dialog.section_boxes[Section.ANSWERS], dialog.step_boxes
+
+    def shown() -> tuple[Qt.CheckState, set[int]]:
+        return answers.checkState(), {n for n, box in steps.items() if box.isChecked()}
+
+    _click(qtbot, answers)
+    assert shown() == (Qt.CheckState.Checked, set(range(1, 13)))
+    _click(qtbot, steps[5])
+    assert shown() == (Qt.CheckState.PartiallyChecked, set(range(1, 13)) - {5})
+    assert 5 not in dialog.choices().steps and Section.ANSWERS in dialog.choices().sections
+    _click(qtbot, answers)  # some: all
+    _click(qtbot, answers)  # all: none
+    assert shown() == (Qt.CheckState.Unchecked, set())
+    assert Section.ANSWERS not in dialog.choices().sections
+    dialog.close()
+
+    # Kept as "the section, no step picked" (as older versions saved it): shown as all twelve.
+    from recovery_journal.services.report import ReportChoices, save_choices
+
+    window._operations.run(
+        lambda vault: save_choices(vault, ReportChoices(sections=frozenset({Section.ANSWERS})))
+    ).result(timeout=10)
+    again = _open(qtbot, window)
+    assert (again.section_boxes[Section.ANSWERS].checkState(), len(again.choices().steps)) == (
+        Qt.CheckState.Checked,
+        12,
+    )
+    again.close()
+
+
 def test_the_report_is_in_the_window_language(qapp, qtbot, controllers, vault_path, tmp_path):
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     fill_demo(vault, 30, "en", end=date.today())

@@ -72,6 +72,31 @@ class _AllOrNone(QCheckBox):
         self.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
 
+def _link(whole: QCheckBox, parts: list[QCheckBox]) -> None:
+    """A section's box over its steps' or sheets' boxes: a click on it ticks or unticks them
+    all; each part ticked or unticked shows it all, some or none. What is ticked is what goes
+    in (all twelve steps' answers went in while every step box looked unticked)."""
+
+    def tick_all() -> None:
+        on = whole.checkState() == Qt.CheckState.Checked
+        for part in parts:
+            part.setChecked(on)
+
+    def follow() -> None:
+        ticked = sum(part.isChecked() for part in parts)
+        whole.setCheckState(
+            Qt.CheckState.Unchecked
+            if not ticked
+            else Qt.CheckState.Checked
+            if ticked == len(parts)
+            else Qt.CheckState.PartiallyChecked
+        )
+
+    whole.clicked.connect(tick_all)
+    for part in parts:
+        part.toggled.connect(follow)
+
+
 class ReportDialog(QDialog):
     finished_work = Signal(str)  # the status line once a preview or a save is over
 
@@ -138,7 +163,8 @@ class ReportDialog(QDialog):
         text = inventory_text(current_language())
         for section in Section:
             title = _(SECTION_TITLES[section])
-            box = _AllOrNone(title) if section is Section.WORKSHEETS else QCheckBox(title)
+            grouped = section in (Section.ANSWERS, Section.WORKSHEETS)
+            box = _AllOrNone(title) if grouped else QCheckBox(title)
             box.setObjectName(f"section_{section.value}")
             box.toggled.connect(self._follow_sections)
             self.section_boxes[section] = box
@@ -153,18 +179,18 @@ class ReportDialog(QDialog):
                     self.step_boxes[number] = step
                     steps.addWidget(step, (number - 1) // 6, (number - 1) % 6)
                 column.addLayout(steps)
+                _link(box, list(self.step_boxes.values()))
             if section is Section.WORKSHEETS:
                 sheets = QGridLayout()
                 sheets.setContentsMargins(24, 0, 0, 4)
                 for index, sheet in enumerate(WORKSHEETS):
                     worksheet = QCheckBox(str(text.worksheets[sheet]["title"]))
                     worksheet.setObjectName(f"sheet_{sheet}")
-                    worksheet.toggled.connect(self._follow_sheets)
                     self.sheet_boxes[sheet] = worksheet
                     # One a line: two side by side made the form too wide for 200 % text.
                     sheets.addWidget(worksheet, index, 0)
                 column.addLayout(sheets)
-                box.clicked.connect(self._tick_sheets)
+                _link(box, list(self.sheet_boxes.values()))
         form.addWidget(sections)
 
         private = QGroupBox(_("Private entries"))
@@ -287,11 +313,12 @@ class ReportDialog(QDialog):
         self.paper.setCurrentIndex(self.paper.findData(choices.paper))
         self.language.setCurrentIndex(self.language.findData(choices.language))
         for section, box in self.section_boxes.items():
-            if section is not Section.WORKSHEETS:  # that box follows its four sheets
+            if section not in (Section.ANSWERS, Section.WORKSHEETS):  # those follow their boxes
                 box.setChecked(section in choices.sections)
+        # Saved without a pick, a section meant all of its steps or sheets: shown so.
+        steps = choices.steps or tuple(self.step_boxes)
         for number, box in self.step_boxes.items():
-            box.setChecked(number in choices.steps)
-        # Saved without a pick, the section meant all four.
+            box.setChecked(Section.ANSWERS in choices.sections and number in steps)
         sheets = choices.worksheets or tuple(WORKSHEETS)
         for sheet, box in self.sheet_boxes.items():
             box.setChecked(Section.WORKSHEETS in choices.sections and sheet in sheets)
@@ -343,28 +370,7 @@ class ReportDialog(QDialog):
         return picked
 
     def _follow_sections(self) -> None:
-        answers = self.section_boxes[Section.ANSWERS].isChecked()
-        for box in self.step_boxes.values():
-            box.setEnabled(answers)
         self.notes_list.setEnabled(self.section_boxes[Section.REVIEWS].isChecked())
-
-    def _tick_sheets(self) -> None:
-        """The person clicked "Step 4 worksheets": all four follow it."""
-        on = self.section_boxes[Section.WORKSHEETS].checkState() == Qt.CheckState.Checked
-        for box in self.sheet_boxes.values():
-            box.setChecked(on)
-
-    def _follow_sheets(self) -> None:
-        """A sheet ticked or unticked: "Step 4 worksheets" shows all, some or none."""
-        ticked = sum(box.isChecked() for box in self.sheet_boxes.values())
-        state = (
-            Qt.CheckState.Unchecked
-            if not ticked
-            else Qt.CheckState.Checked
-            if ticked == len(self.sheet_boxes)
-            else Qt.CheckState.PartiallyChecked
-        )
-        self.section_boxes[Section.WORKSHEETS].setCheckState(state)
 
     def _follow_protect(self) -> None:
         on = self.protect.isChecked()
