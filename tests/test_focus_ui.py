@@ -147,3 +147,16 @@ def test_a_step_opened_from_its_card_takes_the_keyboard_and_gives_it_back(
     qtbot.keyClick(detail.back_button, Qt.Key.Key_Space)
     _settle(qtbot, controller)
     assert QApplication.focusWidget() is steps.overview.cards[5].open_button
+
+
+def test_enter_on_a_button_in_a_page_presses_it(qapp, qtbot, controllers, vault_path):
+    """Outside dialogs Qt's buttons take only Space; Enter did nothing on them."""
+    from tests.test_safety_ui import _open
+
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    window.activateWindow()
+    button = window.today.findChild(QPushButton, "write_review")
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus, timeout=2_000)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert window.current_page() is Page.REVIEW

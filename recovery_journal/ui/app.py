@@ -564,6 +564,11 @@ class AppController(QObject):
             apply_appearance(self.app, theme, text_size)
 
         self._rebuild_window(apply)
+        if self.window is not None:
+            from recovery_journal.ui.main_window import FIRST_SIZE
+            from recovery_journal.ui.widgets import grow_for_text
+
+            grow_for_text(self.window, *FIRST_SIZE)
 
     def _rebuild_window(self, change: Callable[[], None]) -> None:
         old = self.window

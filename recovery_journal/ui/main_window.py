@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -51,6 +51,9 @@ from recovery_journal.ui.widgets import fit_to_screen, scrolling
 
 if TYPE_CHECKING:
     from recovery_journal.ui.help_now import HelpNowDialog
+
+
+FIRST_SIZE = (1100, 720)  # at 100 % text; fit_to_screen grows it with the text and the screen
 
 
 def page_title(page: Page) -> str:
@@ -167,7 +170,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             # Big enough for a worksheet and its form side by side; smaller on a smaller screen.
-            fit_to_screen(self, 1100, 720)
+            fit_to_screen(self, *FIRST_SIZE)
         self.show_page(self._page_from_state(state.value(LAST_PAGE)))
 
     @staticmethod
@@ -201,6 +204,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         lock = QAction(_("&Lock now"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
+        # Also from a dialog in front (Help now, the report): it closes with the window.
+        lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         lock.triggered.connect(self.lock_requested)
         file_menu.addAction(lock)
         self._add_lock_after_menu(file_menu.addMenu(_("Lock &after inactivity")))
@@ -568,6 +573,16 @@ class MainWindow(QMainWindow):
         state = ui_settings()
         state.setValue(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         state.setValue(LAST_PAGE, self.current_page().value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # Enter on a button with the keyboard presses it, as in a dialog. Outside dialogs Qt's
+        # buttons take only Space and pass Enter up to here, where it did nothing.
+        button = self.focusWidget()
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and isinstance(button, QPushButton) and button.isEnabled():
+            button.click()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.save_pending():

@@ -91,6 +91,14 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         keep_tall_enough(window)
 
 
+def grow_for_text(window: QWidget, width: int, height: int) -> None:
+    """After the text grew: the window as large as fit_to_screen would make it now, if it is
+    smaller (a window sized for 100 % text made every page scroll sideways at 200 %)."""
+    old = window.size()
+    fit_to_screen(window, width, height)
+    window.resize(window.size().expandedTo(old))
+
+
 def keep_tall_enough(window: QWidget) -> None:
     """Keep a window as tall as its wrapped text needs at the width it has, as the text grows
     or its contents arrive (200 % text would otherwise squeeze its lines together)."""

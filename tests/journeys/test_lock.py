@@ -90,3 +90,11 @@ def test_after_unlocking_the_keyboard_is_back_where_it_was(launch):
     box = app.wait_for_node("text", say.entry_words_box, within="frame")
     wait_for(lambda: box.text.strip() == "Before the lock. After it.", 10, "the words together")
     assert page_shown(app) == say.journal
+
+
+def test_ctrl_l_locks_from_a_dialog_in_front(journal_on_review):
+    app = journal_on_review
+    app.desktop.key("ctrl+shift+h")  # Help now, in front of the window
+    app.wait_for_node("dialog", contains="Help now")
+    app.desktop.key("ctrl+l")
+    _locked_then_back(app, LOCKED)
