@@ -344,3 +344,22 @@ def test_chart_days_in_russian_take_the_month_as_after_a_number(language):
     palette = Palette("#000000", "#ffffff", "#888888", month_names(), day_month_names())
     assert tick_label(DateTick(0, date(2026, 5, 4), TickStyle.DAY_MONTH), palette) == "4 мая"
     assert tick_label(DateTick(0, date(2026, 5, 1), TickStyle.MONTH_YEAR), palette) == "май 2026"
+
+
+def test_a_clean_date_kept_in_the_future_says_when_it_begins(qapp, qtbot, controllers, vault_path):
+    """Kept after the question, a date ahead is not a count of 0 days with a milestone "in 15
+    days": it says when it begins, on the page and on Today."""
+    future = date.today() + timedelta(days=14)
+    controller, window, page = _practice(
+        qapp, qtbot, controllers, vault_path, CleanDate("c1", "Alcohol", future)
+    )
+    days = (future - controller.operations.day.today()).days
+    qtbot.waitUntil(lambda: page.cards.count() > 0, timeout=5_000)
+    qtbot.waitUntil(lambda: f"Starts in {days} days" in _card_text(page), timeout=5_000)
+    assert "0 days" not in _card_text(page) and "Next:" not in _card_text(page)
+    window.show_page(Page.TODAY)
+    settle(qtbot, controller)
+    qtbot.waitUntil(
+        lambda: window.today.clean_time.text() == f"Alcohol: starts in {days} days",
+        timeout=5_000,
+    )

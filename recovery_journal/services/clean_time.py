@@ -54,6 +54,16 @@ def clean_time_of(clean: CleanDate, slips: list[Slip], today: date) -> CleanTime
     )
 
 
+def days_until_start(item: CleanTime, today: date) -> int:
+    """Days until a clean date still ahead begins its count (a date kept after the question
+    about the future); 0 once it has begun."""
+    return max(0, (item.since - today).days)
+
+
+def starts_in_text(days: int) -> str:
+    return ngettext("starts in {n} day", "starts in {n} days", days).format(n=days)
+
+
 def load_clean_times(vault: Vault, today: date) -> list[CleanTime]:
     slips = vault.tools.all(Slip)
     return [clean_time_of(clean, slips, today) for clean in vault.tools.all(CleanDate)]

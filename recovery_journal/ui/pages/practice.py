@@ -32,12 +32,14 @@ from recovery_journal.services.clean_time import (
     CleanTime,
     PracticeView,
     days_text,
+    days_until_start,
     load_practice,
     milestone_note,
     next_milestone_text,
     record_slip,
     set_ninety_start,
     span_text,
+    starts_in_text,
 )
 from recovery_journal.ui.dates import DateEdit, clock_text, confirm_date, date_text, doubt_question
 from recovery_journal.ui.operations import Operations
@@ -59,6 +61,17 @@ def clean_time_card(item: CleanTime, today: date) -> QFrame:
     layout = QVBoxLayout(card)
     name = item.clean.name or _("Clean time")
     layout.addWidget(heading(name, 1.15))
+    ahead = days_until_start(item, today)
+    if ahead:
+        # A date still ahead (kept after the question): when it begins, not a count of 0 days
+        # with a milestone "in 15 days" as if the count were running.
+        shown = starts_in_text(ahead)
+        count = heading(shown[:1].upper() + shown[1:], 1.8)
+        count.setObjectName("clean_days")
+        count.setAccessibleName(_("{name}: {days}").format(name=name, days=shown))
+        layout.addWidget(count)
+        layout.addWidget(wrapped(_("The count begins on {day}.").format(day=date_text(item.since))))
+        return card
     count = heading(days_text(item.days), 1.8)
     count.setObjectName("clean_days")
     count.setAccessibleName(_("{name}: {days}").format(name=name, days=days_text(item.days)))

@@ -21,7 +21,12 @@ from recovery_journal.domain.day import PartOfDay
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.changes import Changes
-from recovery_journal.services.clean_time import days_text, milestone_note
+from recovery_journal.services.clean_time import (
+    days_text,
+    days_until_start,
+    milestone_note,
+    starts_in_text,
+)
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
 from recovery_journal.ui.dates import compact_date_text, day_heading, time_text
 from recovery_journal.ui.flow_row import FlowRow
@@ -209,7 +214,12 @@ class TodayPage(QWidget):
 
     def _show_practice(self, view: TodayView) -> None:
         counts = [
-            _("{name}: {days} clean").format(
+            _("{name}: {days}").format(
+                name=item.clean.name or _("Clean time"),
+                days=starts_in_text(days_until_start(item, view.day)),
+            )
+            if days_until_start(item, view.day)
+            else _("{name}: {days} clean").format(
                 name=item.clean.name or _("Clean time"), days=days_text(item.days)
             )
             for item in view.clean_times
