@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLineEdit,
@@ -163,6 +164,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # Failures arrive as the banner, not a modal box: calm, and nothing waits on a click.
         operations.failed.connect(self.show_failure)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._enter_presses)
 
         state = ui_settings()
         geometry = state.value(MAIN_WINDOW_GEOMETRY)
@@ -574,15 +578,12 @@ class MainWindow(QMainWindow):
         state.setValue(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         state.setValue(LAST_PAGE, self.current_page().value)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        # Enter on a button with the keyboard presses it, as in a dialog. Outside dialogs Qt's
-        # buttons take only Space and pass Enter up to here, where it did nothing.
-        button = self.focusWidget()
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and isinstance(button, QPushButton) and button.isEnabled():
-            button.click()
-            return
-        super().keyPressEvent(event)
+    def _enter_presses(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Enter on a button with the keyboard presses it, as in a dialog: outside dialogs Qt's
+        # buttons take only Space, unless auto-default (which means nothing else here). Set
+        # as each gets the focus, for the buttons pages make as they load.
+        if isinstance(new, QPushButton) and self.isAncestorOf(new):
+            new.setAutoDefault(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.save_pending():
