@@ -274,8 +274,7 @@ class AppController(QObject):
         """Save, close the window and the vault, and ask for the passphrase again."""
         if self.window is None:
             return
-        focused = self.window.focusWidget()
-        where = focused.objectName() if focused is not None else ""
+        where = self.window.focused_control()
         page = self._close_window_for_now()
         if page is None:
             self.auto_lock.start()  # a save failed and the window shows why; try again later
@@ -571,9 +570,7 @@ class AppController(QObject):
             grow_for_text(self.window, *FIRST_SIZE)
 
     def _rebuild_window(self, change: Callable[[], None]) -> None:
-        old = self.window
-        focused = old.focusWidget() if old is not None else None
-        where = focused.objectName() if focused is not None else ""
+        where = self.window.focused_control() if self.window is not None else ""
         page = self._close_window_for_now()
         if page is None:
             return
@@ -656,9 +653,10 @@ _WATCHING: list[object] = []
 def run_gui(vault_path: Path) -> int:
     app = make_application(sys.argv[:1])
     controller = AppController(app, vault_path)
-    if sys.platform != "win32":
-        quit_when_told(app, controller)
     controller.start()
+    if sys.platform != "win32":
+        # Once the first window is up: its sockets and handlers need not delay it (~5 ms).
+        QTimer.singleShot(PREPARE_WINDOW_MS, lambda: quit_when_told(app, controller))
     try:
         return app.exec()
     finally:

@@ -520,6 +520,11 @@ class MainWindow(QMainWindow):
                 return
             widget = widget.nextInFocusChain()
 
+    def focused_control(self) -> str:
+        """The name of the control the keyboard is on, to find it again in a rebuilt window."""
+        focused = self.focusWidget()
+        return focused.objectName() if focused is not None else ""
+
     def focus_control(self, name: str) -> None:
         """The keyboard on the control of that name in the page shown, else into the page."""
         page = self.page_widget(self.current_page())
@@ -558,15 +563,14 @@ class MainWindow(QMainWindow):
         self.practice.start_spot_check()
 
     def save_pending(self) -> bool:
-        """Save every page's unsaved edits and wait; False (and the banner) if one failed."""
-        help_now = self._help_now  # the contacts being edited in Help now, if it is open
-        if help_now is not None and shiboken6.isValid(help_now):
-            error = wait_for_saves(help_now.save_now())
-            if error is not None:
-                self.show_failure(error)
-                return False
-        for page in list(self._built.values()):  # a page never built has nothing to save
-            save_now = getattr(page, "save_now", None)
+        """Save every page's unsaved edits (and the contacts being edited in Help now, if it is
+        open) and wait; False (and the banner) if one failed."""
+        # A page never built has nothing to save.
+        holders: list[object] = list(self._built.values())
+        if self._help_now is not None and shiboken6.isValid(self._help_now):
+            holders.insert(0, self._help_now)
+        for holder in holders:
+            save_now = getattr(holder, "save_now", None)
             error = wait_for_saves(save_now()) if save_now is not None else None
             if error is not None:
                 self.show_failure(error)
