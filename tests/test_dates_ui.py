@@ -169,6 +169,16 @@ def _practice(qapp, qtbot, controllers, vault_path, clean: CleanDate | None = No
     return controller, window, page
 
 
+def _clean_since(qapp, qtbot, controllers, vault_path, first: date):
+    """The clean-time page over one clean date ("Alcohol", since ``first``), its table read."""
+    controller, window, page = _practice(
+        qapp, qtbot, controllers, vault_path, CleanDate("c1", "Alcohol", first)
+    )
+    table = page.clean_table
+    qtbot.waitUntil(lambda: len(table.model.records) == 1, timeout=10_000)
+    return controller, window, table
+
+
 def _type_since(qapp, qtbot, table, keys: str) -> None:
     """Open the "Since" cell of the first row with a key press, type, press Enter."""
     table.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -241,11 +251,7 @@ def test_a_clean_date_in_the_future_is_kept_only_after_a_yes(
     qapp, qtbot, controllers, vault_path, answers
 ):
     first = date(2026, 1, 1)
-    controller, window, page = _practice(
-        qapp, qtbot, controllers, vault_path, CleanDate("c1", "Alcohol", first)
-    )
-    table = page.clean_table
-    qtbot.waitUntil(lambda: len(table.model.records) == 1, timeout=10_000)
+    controller, window, table = _clean_since(qapp, qtbot, controllers, vault_path, first)
     ahead = controller.operations.day.today() + timedelta(days=3)
     answers.append(False)
     _type_since(qapp, qtbot, table, _us_short(ahead))
@@ -275,11 +281,7 @@ def test_a_clean_date_more_than_sixty_years_back_gets_the_question_too(
     qapp, qtbot, controllers, vault_path, answers
 ):
     first = date(2026, 1, 1)
-    controller, window, page = _practice(
-        qapp, qtbot, controllers, vault_path, CleanDate("c1", "Alcohol", first)
-    )
-    table = page.clean_table
-    qtbot.waitUntil(lambda: len(table.model.records) == 1, timeout=10_000)
+    controller, window, table = _clean_since(qapp, qtbot, controllers, vault_path, first)
     answers.append(False)
     _type_since(qapp, qtbot, table, "3/1/1950")
     qtbot.waitUntil(lambda: bool(answers.asked), timeout=5_000)
