@@ -153,6 +153,7 @@ def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Ite
         vault = store.create_vault(path, get_passphrase(args, new=True))
     else:
         vault = store.open_vault(path, get_passphrase(args), backup_before_upgrade=True)
+    _say_interrupted_restore(vault)
     try:
         yield vault
     except Exception as error:
@@ -162,6 +163,13 @@ def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Ite
         raise translated from error
     finally:
         vault.close()
+
+
+def _say_interrupted_restore(vault: Vault) -> None:
+    from recovery_journal.services.backups import interrupted_restore_sentence
+
+    if sentence := interrupted_restore_sentence(vault):
+        print(sentence, file=sys.stderr)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -226,17 +234,30 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from recovery_journal.domain.backups import BackupReason, backup_name
+
     output = Path(args.output)
     _refuse_vault_as_output(_vault_path(args), output)
     with _opened(args) as vault:
-        vault.backup_to(output)
+        if output.is_dir():
+            # A folder: a restore point's name inside it, never one already taken.
+            wanted = output / backup_name(vault.path, _now(), BackupReason.BY_HAND)
+            output = vault.backup_to(wanted)
+        else:
+            # A file named by the person is never written over: it may be another backup.
+            output = vault.backup_to(output, other_name_if_taken=False)
     print(_("Backup written to {path}; it opens with the vault's passphrase.").format(path=output))
     return EXIT_OK
 
 
+def _now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)  # to the millisecond, for restore points' names
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from recovery_journal.domain.backups import BackupReason, backup_name, default_folder
-    from recovery_journal.domain.clock import utc_now
     from recovery_journal.store_access import load_store
 
     store = load_store()
@@ -247,10 +268,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if store.in_use(path):
         raise VaultBusy(path)
     # The vault being replaced is kept as a restore point of its own, never thrown away.
-    aside = default_folder(path) / backup_name(path, utc_now(), BackupReason.RESTORE)
-    if path.exists():
-        aside.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    store.restore_backup(
+    aside = default_folder(path) / backup_name(path, _now(), BackupReason.RESTORE)
+    kept = store.restore_backup(
         backup,
         path,
         get_passphrase(args),
@@ -258,8 +277,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         set_aside=aside if path.exists() else None,
     )
     print(_("Restored {backup} to {path}.").format(backup=backup, path=path))
-    if aside.exists():
-        print(_("The vault that was there is kept as {aside}.").format(aside=aside))
+    if kept is not None:
+        print(_("The vault that was there is kept as {aside}.").format(aside=kept))
     return EXIT_OK
 
 
@@ -518,7 +537,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         )
     from recovery_journal.ui.app import run_gui
 
-    return run_gui(_vault_path(args))
+    return run_gui(_vault_path(args), getattr(args, "leftovers", []))
 
 
 # --- the parser ----------------------------------------------------------------------------------
@@ -662,12 +681,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _sweep_leftovers(args: argparse.Namespace) -> None:
+    """Remove what earlier runs killed half-way left on disk, before anything else is written.
+    The window says so itself, after unlocking; a command says so on stderr."""
+    from recovery_journal.temporaries import leftover_sentences, sweep_leftovers
+
+    removed = sweep_leftovers()
+    if args.handler is cmd_gui:
+        args.leftovers = removed
+        return
+    for sentence in leftover_sentences(removed, plain_only=False):
+        print(sentence, file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
     set_language(language_from_environment())
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _sweep_leftovers(args)
         return int(args.handler(args))
     except JournalError as error:
         _fail(error.message())

@@ -25,8 +25,10 @@ class BackupReason(Enum):
 
 
 # "<vault stem> 2026-11-24T210501.042Z scheduled.rjvault": sorts by time, says why it was made.
+# Two made in the same millisecond never share a name: the second is "... scheduled (2).rjvault".
 _NAME = re.compile(
-    r"^(?P<stem>.+) (?P<stamp>\d{4}-\d\d-\d\dT\d{6}\.\d{3})Z (?P<reason>[a-z-]+)\.rjvault$"
+    r"^(?P<stem>.+) (?P<stamp>\d{4}-\d\d-\d\dT\d{6}\.\d{3})Z (?P<reason>[a-z-]+)"
+    r"(?: \(\d+\))?\.rjvault$"
 )
 _STAMP = "%Y-%m-%dT%H%M%S.%f"
 

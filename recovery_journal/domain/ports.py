@@ -94,6 +94,8 @@ class Vault(Protocol):
     """One open, unlocked vault: its repositories and its unit of work."""
 
     path: Path
+    # "undone" or "finished" when opening found a restore killed half-way, else None.
+    interrupted_restore: str | None
 
     @property
     def notes(self) -> DailyNoteRepository: ...
@@ -137,8 +139,10 @@ class Vault(Protocol):
         """True when the vault holds none of the person's writing (settings aside)."""
         ...
 
-    def backup_to(self, target: Path) -> None:
-        """Write a checked, encrypted copy (same passphrase) at ``target``, whole or not at all."""
+    def backup_to(self, target: Path, *, other_name_if_taken: bool = True) -> Path:
+        """Write a checked, encrypted copy (same passphrase) at ``target``, whole or not at all,
+        never over another file: a taken name becomes "<name> (2)" (or, without
+        ``other_name_if_taken``, VaultExists). The name it got."""
         ...
 
     def integrity_problems(self) -> list[str]:

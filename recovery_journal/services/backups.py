@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from recovery_journal.domain.backups import (
@@ -25,8 +25,9 @@ from recovery_journal.domain.backups import (
     parse_point,
     to_remove,
 )
-from recovery_journal.domain.clock import from_iso, to_iso, utc_now
+from recovery_journal.domain.clock import from_iso, to_iso
 from recovery_journal.domain.ports import Vault
+from recovery_journal.i18n import _
 
 MAX_KEEP = 365
 
@@ -76,10 +77,10 @@ def all_restore_points(vault: Vault) -> list[RestorePoint]:
 
 def make_backup(vault: Vault, reason: BackupReason, now: datetime | None = None) -> RestorePoint:
     """Write a restore point now, then let go of automatic ones beyond the number kept."""
-    now = now or utc_now()
+    # To the millisecond in the name, and never over another file (see backup_to).
+    now = now or datetime.now(UTC)
     settings = backup_settings(vault)
-    target = settings.folder / backup_name(vault.path, now, reason)
-    vault.backup_to(target)
+    target = vault.backup_to(settings.folder / backup_name(vault.path, now, reason))
     if reason is BackupReason.SCHEDULED:
         vault.settings.set(LAST_SETTING, to_iso(now))
     for old in to_remove(restore_points(vault.path, settings.folder), settings.keep):
@@ -89,7 +90,22 @@ def make_backup(vault: Vault, reason: BackupReason, now: datetime | None = None)
 
 
 def backup_if_due(vault: Vault, now: datetime | None = None) -> RestorePoint | None:
-    now = now or utc_now()
+    now = now or datetime.now(UTC)
     if not due(backup_settings(vault).last, now):
         return None
     return make_backup(vault, BackupReason.SCHEDULED, now)
+
+
+def interrupted_restore_sentence(vault: Vault) -> str:
+    """What to say when opening found a restore killed half-way (and tidied it); else ""."""
+    if vault.interrupted_restore == "undone":
+        return _(
+            "A restore was interrupted before it could finish; your journal is as it was "
+            "before it, and nothing was lost. You can restore again whenever you like."
+        )
+    if vault.interrupted_restore == "finished":
+        return _(
+            "A restore was interrupted at its very end, after the backup was in place; the "
+            "journal that was there before is kept as a restore point."
+        )
+    return ""

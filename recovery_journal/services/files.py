@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
 from pathlib import Path
+
+from recovery_journal.temporaries import replace_whole, temporary_beside
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so a crash leaves either the old file or the whole new one."""
+    """Write ``data`` to ``path`` so a crash leaves either the old file or the whole new one,
+    and no plain-text temporary that the next run does not remove."""
     path = Path(path)
-    temporary = path.with_name(f".{path.name}.writing-{secrets.token_hex(4)}")
-    # Mode 0600 is set when the file is created, before any data is in it.
-    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
+    with temporary_beside(path, "writing", plain=True) as temporary:
+        with temporary.open("wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        raise
-    if os.name == "posix":
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+        replace_whole(temporary, path)
 
 
 def is_the_vault(vault: Path, output: Path) -> bool:

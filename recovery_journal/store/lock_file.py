@@ -10,35 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from pathlib import Path
 from typing import IO
 
 from recovery_journal.errors import VaultBusy
+from recovery_journal.temporaries import lock_path, try_lock
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
-    import msvcrt
-
-    def _try_lock(handle: IO[bytes]) -> bool:
-        try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-else:
-    import fcntl
-
-    def _try_lock(handle: IO[bytes]) -> bool:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
-        return True
-
-
-def lock_path(vault: Path) -> Path:
-    return vault.with_name(f".{vault.name}.lock")
+__all__ = ["VaultLock", "in_use", "lock_path"]
 
 
 class VaultLock:
@@ -48,7 +26,7 @@ class VaultLock:
         self.path = lock_path(vault)
         descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         self._handle: IO[bytes] | None = os.fdopen(descriptor, "r+b")
-        if not _try_lock(self._handle):
+        if not try_lock(self._handle):
             self._handle.close()
             self._handle = None
             raise VaultBusy(vault, "locked by another copy of the app")

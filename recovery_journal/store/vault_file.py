@@ -11,6 +11,7 @@ import hashlib
 import math
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,7 +22,6 @@ from recovery_journal.domain.backups import (
     backup_name,
     default_folder,
 )
-from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import (
     CipherUnavailable,
     JournalError,
@@ -35,13 +35,7 @@ from recovery_journal.errors import (
     WrongPassphrase,
 )
 from recovery_journal.passphrase import RawKey, Secret, normalise
-from recovery_journal.store.backup import write_backup
-from recovery_journal.store.files import (
-    fsync_directory,
-    fsync_file,
-    private_temporary,
-    remove_with_sidecars,
-)
+from recovery_journal.store.backup import finish_interrupted_restore, write_backup
 from recovery_journal.store.journal_repo import SqlJournalRepository
 from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.store.migrations import apply_migrations, latest_version
@@ -51,6 +45,7 @@ from recovery_journal.store.search_index import INDEX_VERSION, SqlSearchIndex, e
 from recovery_journal.store.settings_repo import SqlSettingsRepository
 from recovery_journal.store.step_tools_repo import SqlStepToolRepository
 from recovery_journal.store.steps_repo import SqlStepRepository
+from recovery_journal.temporaries import fsync_file, place_new, temporary_beside
 
 try:
     import sqlcipher3
@@ -242,7 +237,11 @@ def open_vault(
         raise NotAVault(path)
     lock = _lock(path)
     try:
-        return _open_locked(path, passphrase, kdf_iterations, lock, backup_before_upgrade)
+        # A restore killed half-way is tidied before anything reads the file (see backup.py).
+        interrupted = finish_interrupted_restore(path) if lock is not None else None
+        vault = _open_locked(path, passphrase, kdf_iterations, lock, backup_before_upgrade)
+        vault.interrupted_restore = interrupted
+        return vault
     except BaseException:
         if lock is not None:
             lock.release()
@@ -290,7 +289,7 @@ def _open_locked(
 def _backup_before_upgrade(conn: Any, path: Path) -> None:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (FOLDER_SETTING,)).fetchone()
     folder = Path(row[0]) if row and row[0] else default_folder(path)
-    target = folder / backup_name(path, utc_now(), BackupReason.MIGRATION)
+    target = folder / backup_name(path, datetime.now(UTC), BackupReason.MIGRATION)
     write_backup(conn, target, APPLICATION_ID)
 
 
@@ -346,8 +345,7 @@ def create_vault(
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # Build the vault under a temporary name and link it into place, so an interrupted set-up
     # never leaves a half-made file where the vault belongs.
-    temporary = private_temporary(path, "creating")
-    try:
+    with temporary_beside(path, "creating") as temporary:
         conn = _connect(temporary, passphrase, kdf_iterations)
         try:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -358,17 +356,9 @@ def create_vault(
             conn.close()
         fsync_file(temporary)
         try:
-            os.link(temporary, path)
+            place_new(temporary, path, other_name_if_taken=False)
         except FileExistsError as error:
             raise VaultExists(path) from error
-        except OSError:
-            # File systems without hard links: a plain rename, after checking once more.
-            if os.path.lexists(path):
-                raise VaultExists(path) from None
-            os.replace(temporary, path)
-        fsync_directory(path.parent)
-    finally:
-        remove_with_sidecars(temporary)
     return open_vault(path, passphrase, kdf_iterations=kdf_iterations)
 
 
@@ -381,6 +371,8 @@ class SqlCipherVault:
         self._lock = lock
         self._savepoints = 0
         self._damaged = False
+        # "undone" or "finished" when opening found a restore killed half-way (and tidied it).
+        self.interrupted_restore: str | None = None
         self.search = SqlSearchIndex(conn)
         self.notes = SqlDailyNoteRepository(conn, self.search)
         self.settings = SqlSettingsRepository(conn)
@@ -442,9 +434,12 @@ class SqlCipherVault:
         else:
             self._conn.execute("COMMIT")
 
-    def backup_to(self, target: Path) -> None:
-        """A checked, encrypted copy at ``target`` (same passphrase), moved in whole."""
-        write_backup(self._conn, target, APPLICATION_ID)
+    def backup_to(self, target: Path, *, other_name_if_taken: bool = True) -> Path:
+        """A checked, encrypted copy at ``target`` (same passphrase), moved in whole, never over
+        another file; the name it got (see ``write_backup``)."""
+        return write_backup(
+            self._conn, target, APPLICATION_ID, other_name_if_taken=other_name_if_taken
+        )
 
     def rekey(self, new_passphrase: str) -> None:
         # Through sqlite3_rekey, never formatted into SQL. Callers reopen to confirm.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     from recovery_journal.domain.backups import RestorePoint
     from recovery_journal.services.worker import VaultWorker
+    from recovery_journal.temporaries import Leftover
     from recovery_journal.ui.auto_lock import AutoLock
     from recovery_journal.ui.main_window import MainWindow
     from recovery_journal.ui.operations import Operations
@@ -66,10 +67,22 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour whil
 class AppController(QObject):
     """Opens the vault through a dialog, then keeps one main window (rebuilt for a new language)."""
 
-    def __init__(self, app: QApplication, vault_path: Path, kdf_iterations: int | None = None):
+    def __init__(
+        self,
+        app: QApplication,
+        vault_path: Path,
+        kdf_iterations: int | None = None,
+        leftovers: Sequence[Leftover] = (),
+    ):
         super().__init__()
         self.app = app
         self.vault_path = vault_path
+        # Said once the journal is open: what earlier runs, killed half-way, had left behind.
+        self._news: list[str] = []
+        if leftovers:
+            from recovery_journal.temporaries import leftover_sentences
+
+            self._news = leftover_sentences(list(leftovers), plain_only=True)
         collect_on_gui_thread(app)  # before any other thread starts
         mark_copies_secret(app)
         name_controls_for_screen_readers(app)
@@ -176,9 +189,16 @@ class AppController(QObject):
 
     def _open_with(self, secret: Secret) -> Any:
         path, store, kdf = self.vault_path, self.store, self._kdf
-        return self.worker.open(
-            lambda: store.open_vault(path, secret, backup_before_upgrade=True, **kdf)
-        )
+
+        def opener() -> Any:
+            from recovery_journal.services.backups import interrupted_restore_sentence
+
+            vault = store.open_vault(path, secret, backup_before_upgrade=True, **kdf)
+            if sentence := interrupted_restore_sentence(vault):
+                self._news.append(sentence)
+            return vault
+
+        return self.worker.open(opener)
 
     def _unlock_dialog(self) -> UnlockDialog | None:
         dialog = self.dialog
@@ -202,6 +222,9 @@ class AppController(QObject):
         # never the window's first control (words typed went into the search box).
         where, self._return_focus = self._return_focus, ""
         QTimer.singleShot(0, window, lambda: window.focus_control(where))
+        if self._news:
+            window.show_banner(" ".join(self._news))
+            self._news = []
         if self._restored_from is not None:
             window.show_banner(
                 _(
@@ -407,11 +430,12 @@ class AppController(QObject):
 
     def _put_back(self, point: RestorePoint, passphrase: str) -> Any:
         """On the worker: the backup in the vault's place (the vault set aside), then open it."""
+        from datetime import UTC, datetime
+
         from recovery_journal.domain.backups import BackupReason, backup_name
-        from recovery_journal.domain.clock import utc_now
 
         path, kdf = self.vault_path, self._kdf_iterations()
-        aside = point.path.parent / backup_name(path, utc_now(), BackupReason.RESTORE)
+        aside = point.path.parent / backup_name(path, datetime.now(UTC), BackupReason.RESTORE)
         self.store.restore_backup(point.path, path, passphrase, kdf_iterations=kdf, set_aside=aside)
         return self.store.open_vault(path, passphrase, kdf_iterations=kdf)
 
@@ -650,9 +674,9 @@ def quit_when_told(app: QApplication, controller: AppController) -> None:
 _WATCHING: list[object] = []
 
 
-def run_gui(vault_path: Path) -> int:
+def run_gui(vault_path: Path, leftovers: Sequence[Leftover] = ()) -> int:
     app = make_application(sys.argv[:1])
-    controller = AppController(app, vault_path)
+    controller = AppController(app, vault_path, leftovers=leftovers)
     controller.start()
     if sys.platform != "win32":
         # Once the first window is up: its sockets and handlers need not delay it (~5 ms).

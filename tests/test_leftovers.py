@@ -1,0 +1,281 @@
+"""Restore points never overwrite each other, restores never leave the vault's path empty, and
+nothing a killed run was writing stays on disk: kills at exact system calls, on real files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from recovery_journal.cli import main
+from recovery_journal.domain.backups import BackupReason, backup_name, default_folder
+from recovery_journal.errors import VaultExists
+from recovery_journal.paths import unfinished_folder
+from recovery_journal.services.backups import make_backup, restore_points
+from recovery_journal.services.demo import fill_demo
+from recovery_journal.services.export import dumps, export_document
+from recovery_journal.store import create_vault, open_vault, restore_backup
+from tests.conftest import PASSPHRASE, TEST_KDF, reopen
+
+ROOT = Path(__file__).parent.parent
+END = date(2026, 11, 30)
+STRACE = shutil.which("strace")
+
+
+def _filled(path: Path, days: int) -> str:
+    """A vault at ``path`` with ``days`` of history; its export, to compare with later."""
+    vault = create_vault(path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        fill_demo(vault, days, "en", end=END)
+        return dumps(export_document(vault))
+    finally:
+        vault.close()
+
+
+def _content(path: Path) -> str:
+    vault = reopen(path)
+    try:
+        assert vault.integrity_problems() == []
+        return dumps(export_document(vault))
+    finally:
+        vault.close()
+
+
+def _hidden(folder: Path) -> list[str]:
+    """Our temporaries and restore notes: hidden names, never the lock file."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p.name for p in folder.iterdir() if p.name.startswith(".") and "lock" not in p.name
+    )
+
+
+# --- names never collide -------------------------------------------------------------------------
+
+
+def test_two_restores_with_the_same_name_keep_both_vaults_set_aside(tmp_path):
+    vault, other = tmp_path / "v.rjvault", tmp_path / "s.rjvault"
+    ten_years = _filled(vault, 120)
+    _filled(other, 20)
+    source = open_vault(other, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        first = make_backup(source, BackupReason.BY_HAND).path
+    finally:
+        source.close()
+    second = tmp_path / "b2.rjvault"
+    shutil.copyfile(first, second)
+    aside = default_folder(vault) / backup_name(vault, datetime.now(UTC), BackupReason.RESTORE)
+    kept = [
+        restore_backup(backup, vault, PASSPHRASE, kdf_iterations=TEST_KDF, set_aside=aside)
+        for backup in (first, second)
+    ]
+    assert kept[0] == aside and kept[1] is not None and kept[1] != aside
+    assert _content(aside) == ten_years  # the long journal was not overwritten
+    assert sorted(p.path for p in restore_points(vault, default_folder(vault))) == sorted(kept)
+
+
+def test_backups_made_in_the_same_moment_are_both_kept(tmp_path, vault_path):
+    _filled(vault_path, 10)
+    vault = reopen(vault_path)
+    try:
+        moment = datetime(2026, 12, 6, 9, 30, 42, 123000, tzinfo=UTC)
+        points = [make_backup(vault, BackupReason.BY_HAND, moment) for _ in range(3)]
+        found = restore_points(vault_path, default_folder(vault_path))
+    finally:
+        vault.close()
+    assert len({p.path for p in points}) == 3
+    assert sorted(p.path for p in found) == sorted(p.path for p in points)
+    assert points[1].path.name.endswith(" by-hand (2).rjvault")
+
+
+def test_a_backup_never_replaces_a_file_the_person_named(tmp_path, vault_path, monkeypatch):
+    _filled(vault_path, 5)
+    existing = tmp_path / "keep-me.rjvault"
+    existing.write_bytes(b"an older backup")
+    vault = reopen(vault_path)
+    try:
+        with pytest.raises(VaultExists):
+            vault.backup_to(existing, other_name_if_taken=False)
+    finally:
+        vault.close()
+    assert existing.read_bytes() == b"an older backup"
+    assert _hidden(tmp_path) == []
+
+
+# --- kills at exact system calls -----------------------------------------------------------------
+
+CHILD_PREAMBLE = """
+import sys
+from pathlib import Path
+from recovery_journal.store import open_vault, restore_backup
+kdf = int(sys.argv[3])
+"""
+
+RESTORER = (
+    CHILD_PREAMBLE
+    + """
+kept = restore_backup(Path(sys.argv[4]), Path(sys.argv[1]), sys.argv[2], kdf_iterations=kdf,
+                      set_aside=Path(sys.argv[5]))
+print("done", flush=True)
+"""
+)
+
+BACKER_UP = (
+    CHILD_PREAMBLE
+    + """
+from recovery_journal.domain.backups import BackupReason
+from recovery_journal.services.backups import make_backup
+vault = open_vault(sys.argv[1], sys.argv[2], kdf_iterations=kdf)
+make_backup(vault, BackupReason.BY_HAND)
+vault.close()
+print("done", flush=True)
+"""
+)
+
+EXPORTER = (
+    CHILD_PREAMBLE
+    + """
+from recovery_journal.services.export import export_to_file
+vault = open_vault(sys.argv[1], sys.argv[2], kdf_iterations=kdf)
+export_to_file(vault, Path(sys.argv[4]))
+vault.close()
+print("done", flush=True)
+"""
+)
+
+# The calls that move, link and remove files, and the fsyncs between them.
+SYSCALLS = ("rename", "link", "unlink", "fsync")
+
+
+def _killed_at(script: str, syscall: str, when: int, *args: object) -> bool:
+    """Run ``script`` under strace, killed at the ``when``-th ``syscall``; True if it was."""
+    command = [STRACE, "-f", "-qq", "-o", os.devnull]
+    command += ["-e", f"trace={syscall}", "-e", f"inject={syscall}:signal=SIGKILL:when={when}"]
+    command += [sys.executable, "-c", script, *map(str, args)]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    if "done" in done.stdout:
+        return False
+    assert done.returncode in (-9, 137), done.stderr[-2000:]
+    return True
+
+
+def _every_kill(script: str, *args: object, check: object) -> int:
+    """Kill the child at each rename, link, unlink and fsync in turn; ``check`` after each."""
+    kills = 0
+    for syscall in SYSCALLS:
+        for when in range(1, 200):
+            if not _killed_at(script, syscall, when, *args):
+                break
+            kills += 1
+            check(syscall, when)  # type: ignore[operator]
+    return kills
+
+
+needs_strace = pytest.mark.skipif(STRACE is None, reason="strace is not installed")
+
+
+@needs_strace
+@pytest.mark.slow
+def test_a_restore_killed_anywhere_leaves_a_whole_vault_at_its_path(tmp_path):
+    vault, source = tmp_path / "v.rjvault", tmp_path / "s.rjvault"
+    before = _filled(vault, 60)
+    after = _filled(source, 8)
+    backup = tmp_path / "b.rjvault"
+    shutil.copyfile(source, backup)
+    pristine = tmp_path / "pristine.rjvault"
+    shutil.copyfile(vault, pristine)
+    aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
+    outcomes = []
+
+    def check(syscall: str, when: int) -> None:
+        where = f"killed at {syscall} #{when}"
+        assert vault.exists(), f"{where}: nothing at the vault's path"
+        opened = reopen(vault)  # tidies what the restore left
+        try:
+            content = dumps(export_document(opened))
+            outcome = opened.interrupted_restore
+        finally:
+            opened.close()
+        assert content in (before, after), where
+        points = restore_points(vault, default_folder(vault))
+        if content == after:
+            assert [_content(p.path) for p in points] == [before], where
+        else:
+            assert points == [], where  # no restore point that is the live vault itself
+        outcomes.append((content == after, outcome))
+        from recovery_journal.temporaries import sweep_leftovers
+
+        sweep_leftovers()
+        assert _hidden(tmp_path) == [], where
+        assert _hidden(default_folder(vault)) == [], where
+        # The next round starts from the long journal again.
+        shutil.rmtree(default_folder(vault), ignore_errors=True)
+        shutil.copyfile(pristine, vault)
+
+    kills = _every_kill(RESTORER, vault, PASSPHRASE, TEST_KDF, backup, aside, check=check)
+    assert kills > 20
+    assert (False, "undone") in outcomes and (True, "finished") in outcomes
+
+
+@needs_strace
+@pytest.mark.slow
+def test_a_backup_killed_anywhere_leaves_no_copy_behind(tmp_path, vault_path):
+    before = _filled(vault_path, 30)
+
+    def check(syscall: str, when: int) -> None:
+        from recovery_journal.temporaries import sweep_leftovers
+
+        sweep_leftovers()
+        folder = default_folder(vault_path)
+        assert _hidden(folder) == [] and _hidden(vault_path.parent) == [], f"{syscall} #{when}"
+        for point in restore_points(vault_path, folder):
+            assert _content(point.path) == before  # a restore point is whole or absent
+        assert _content(vault_path) == before
+
+    assert _every_kill(BACKER_UP, vault_path, PASSPHRASE, TEST_KDF, check=check) > 10
+
+
+@needs_strace
+@pytest.mark.slow
+def test_a_plain_text_export_killed_before_its_rename_is_removed_by_the_next_run(
+    tmp_path, vault_path, capsys
+):
+    _filled(vault_path, 30)
+    output = tmp_path / "out.json"
+    assert _killed_at(EXPORTER, "rename", 1, vault_path, PASSPHRASE, TEST_KDF, output)
+    left = [p for p in tmp_path.iterdir() if p.name.startswith(".out.json.writing-")]
+    assert len(left) == 1 and left[0].stat().st_size > 10_000  # the whole journal, unencrypted
+    assert oct(left[0].stat().st_mode & 0o777) == "0o600"
+    # Any later run removes it first, and says so: here a command that fails at once.
+    assert main(["check", "--vault", str(tmp_path / "elsewhere.rjvault")]) != 0
+    assert not left[0].exists() and not output.exists()
+    said = capsys.readouterr().err
+    assert "unencrypted copy" in said and str(left[0]) in said
+    assert list(unfinished_folder().iterdir()) == []
+
+
+def test_a_temporary_still_being_written_is_left_alone(tmp_path):
+    from recovery_journal.temporaries import sweep_leftovers, temporary_beside
+
+    with temporary_beside(tmp_path / "out.json", "writing", plain=True) as temporary:
+        temporary.write_text("in progress")
+        # Another run starting now (the command line beside the open app) must not take it.
+        child = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from recovery_journal.temporaries import sweep_leftovers as s;print(len(s()))",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert child.stdout.strip() == "0" and temporary.read_text() == "in progress"
+    assert not temporary.exists() and sweep_leftovers() == []
