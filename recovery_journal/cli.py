@@ -684,9 +684,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _sweep_leftovers(args: argparse.Namespace) -> None:
     """Remove what earlier runs killed half-way left on disk, before anything else is written.
     The window says so itself, after unlocking; a command says so on stderr."""
+    from recovery_journal.domain.backups import default_folder
     from recovery_journal.temporaries import leftover_sentences, sweep_leftovers
 
-    removed = sweep_leftovers()
+    vault = _vault_path(args) if hasattr(args, "vault") else default_vault_path()
+    removed = sweep_leftovers((vault.parent, default_folder(vault)))
     if args.handler is cmd_gui:
         args.leftovers = removed
         return

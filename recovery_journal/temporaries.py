@@ -17,7 +17,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -180,11 +181,34 @@ def replace_whole(temporary: Path, target: Path) -> None:
     fsync_directory(target.parent)
 
 
-def sweep_leftovers() -> list[Leftover]:
-    """Remove every temporary whose writer has gone; plain text first. What was removed."""
+# A temporary of ours this old, found in a folder but named in no list, has no writer left: it
+# was left by a version that kept no list. The slowest backup or restore takes seconds.
+STALE_SECONDS = 3600
+
+
+def _stale_in(folders: Iterable[Path]) -> list[Leftover]:
+    removed = []
+    now = time.time()
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            for path in folder.iterdir():
+                if _TEMPORARY_NAME.match(path.name) and (
+                    now - path.lstat().st_mtime > STALE_SECONDS
+                ):
+                    plain = ".rjvault." not in path.name  # not a vault: an export, a PDF
+                    with contextlib.suppress(OSError):
+                        if size := remove_with_sidecars(path):
+                            removed.append(Leftover(path, plain, size))
+    return removed
+
+
+def sweep_leftovers(folders: Iterable[Path] = ()) -> list[Leftover]:
+    """Remove every temporary whose writer has gone (and old ones of ours in ``folders``, the
+    vault's and its backups'); plain text first. What was removed."""
+    removed = _stale_in(folders)
     folder = unfinished_folder()
     if not folder.is_dir():
-        return []
+        return sorted(removed, key=lambda leftover: not leftover.plain)
     found: list[tuple[Path, bool, Path]] = []
     for entry in folder.glob("*.json"):
         try:
@@ -200,8 +224,7 @@ def sweep_leftovers() -> list[Leftover]:
             except (ValueError, KeyError, TypeError):
                 path, plain = Path(), False
             found.append((path, plain, entry))
-    removed = []
-    for path, plain, entry in sorted(found, key=lambda item: not item[1]):
+    for path, plain, entry in found:
         # Only ever a name of ours: a list edited by someone else cannot aim this elsewhere.
         if _TEMPORARY_NAME.match(path.name):
             with contextlib.suppress(OSError):
@@ -210,7 +233,7 @@ def sweep_leftovers() -> list[Leftover]:
                     removed.append(Leftover(path, plain, size))
         with contextlib.suppress(OSError):
             entry.unlink()
-    return removed
+    return sorted(removed, key=lambda leftover: not leftover.plain)
 
 
 def leftover_sentences(leftovers: list[Leftover], *, plain_only: bool) -> list[str]:

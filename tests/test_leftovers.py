@@ -326,3 +326,22 @@ def test_the_window_says_a_restore_was_undone_and_a_plain_copy_removed(
     controller.window.close()
     controller.shutdown()
     assert _content(vault) == before
+
+
+def test_old_leftovers_of_earlier_versions_beside_the_vault_are_removed(tmp_path, capsys):
+    vault = tmp_path / "v.rjvault"
+    backups = default_folder(vault)
+    backups.mkdir()
+    old_export = tmp_path / ".out.json.writing-0a1b2c3d"
+    old_backup = backups / ".v 2026-11-01T101010.000Z scheduled.rjvault.writing-99aa88bb"
+    young = tmp_path / ".v.rjvault.restoring-12345678"  # may be another run's, at work now
+    mine = tmp_path / "notes.txt"  # not ours: never touched
+    for path in (old_export, old_backup, young, mine):
+        path.write_bytes(b"x" * 100)
+    for path in (old_export, old_backup, mine):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    assert main(["check", "--vault", str(vault)]) != 0  # there is no vault: fails at once
+    assert not old_export.exists() and not old_backup.exists()
+    assert young.exists() and mine.exists()
+    said = capsys.readouterr().err
+    assert str(old_export) in said and "1 encrypted copy" in said
