@@ -345,3 +345,22 @@ def test_old_leftovers_of_earlier_versions_beside_the_vault_are_removed(tmp_path
     assert young.exists() and mine.exists()
     said = capsys.readouterr().err
     assert str(old_export) in said and "1 encrypted copy" in said
+
+
+def test_the_backup_command_never_writes_over_a_file_and_names_one_in_a_folder(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("RECOVERY_JOURNAL_PASSPHRASE", PASSPHRASE)
+    vault = tmp_path / "v.rjvault"
+    assert main(["init", "--vault", str(vault)]) == 0
+    existing = tmp_path / "last week.rjvault"
+    existing.write_bytes(b"last week's backup")
+    assert main(["backup", "-o", str(existing), "--vault", str(vault)]) == 1
+    assert existing.read_bytes() == b"last week's backup"
+    assert "already exists" in capsys.readouterr().err
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    assert main(["backup", "-o", str(folder), "--vault", str(vault)]) == 0
+    assert main(["backup", "-o", str(folder), "--vault", str(vault)]) == 0
+    assert len(restore_points(vault, folder)) == 2
+    assert _hidden(tmp_path) == [] and _hidden(folder) == []
