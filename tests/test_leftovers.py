@@ -364,3 +364,41 @@ def test_the_backup_command_never_writes_over_a_file_and_names_one_in_a_folder(
     assert main(["backup", "-o", str(folder), "--vault", str(vault)]) == 0
     assert len(restore_points(vault, folder)) == 2
     assert _hidden(tmp_path) == [] and _hidden(folder) == []
+
+
+WRITER_THEN_CRASH = (
+    CHILD_PREAMBLE
+    + """
+import os
+from datetime import UTC, date, datetime
+from recovery_journal.domain.notes import DailyNote
+vault = open_vault(sys.argv[1], sys.argv[2], kdf_iterations=kdf)
+moment = datetime(2026, 12, 1, tzinfo=UTC)
+with vault.transaction():
+    vault.notes.save(DailyNote(date(2026, 12, 1), "written just before the crash", moment, moment))
+os._exit(0)  # no close: the note is only in the WAL
+"""
+)
+
+
+def test_a_vault_set_aside_with_its_wal_restores_whole(tmp_path):
+    vault, source = tmp_path / "v.rjvault", tmp_path / "s.rjvault"
+    _filled(vault, 10)
+    _filled(source, 3)
+    subprocess.run(
+        [sys.executable, "-c", WRITER_THEN_CRASH, str(vault), PASSPHRASE, str(TEST_KDF)],
+        cwd=ROOT,
+        check=True,
+    )
+    assert Path(f"{vault}-wal").stat().st_size > 0
+    aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
+    kept = restore_backup(source, vault, PASSPHRASE, kdf_iterations=TEST_KDF, set_aside=aside)
+    assert kept == aside and Path(f"{aside}-wal").exists()
+    assert not Path(f"{vault}-wal").exists()
+    restore_backup(aside, vault, PASSPHRASE, kdf_iterations=TEST_KDF, set_aside=None)
+    opened = reopen(vault)
+    try:
+        note = opened.notes.get(date(2026, 12, 1))
+        assert note is not None and note.text == "written just before the crash"
+    finally:
+        opened.close()
