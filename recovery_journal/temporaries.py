@@ -101,7 +101,7 @@ class _Entry:
         self.path = folder / f"{os.urandom(8).hex()}.json"
         descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
         self._handle: IO[bytes] = os.fdopen(descriptor, "r+b")
-        try:
+        try:  # a half-written entry must not stay: the sweep would read no path from it
             try_lock(self._handle)
             record = {"path": str(temporary.absolute()), "plain": plain}
             self._handle.write(json.dumps(record).encode("utf-8"))
@@ -126,7 +126,13 @@ def temporary_beside(target: Path, purpose: str, *, plain: bool = False) -> Iter
     if purpose not in PURPOSES:
         raise ValueError(f"unknown purpose {purpose!r}")
     temporary = target.with_name(f".{target.name}.{purpose}-{os.urandom(4).hex()}")
-    entry = _Entry(temporary, plain)
+    try:
+        entry: _Entry | None = _Entry(temporary, plain)
+    except OSError:
+        # The list cannot be written (the disk holding the home folder is full, or it is
+        # read-only): an export to another disk must still work. Only the sweep of the folders
+        # beside the vault would find a leftover then.
+        entry = None
     try:
         # Mode 0600 from the first byte: the file is never readable by others, even empty.
         os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -135,7 +141,8 @@ def temporary_beside(target: Path, purpose: str, *, plain: bool = False) -> Iter
         finally:
             remove_with_sidecars(temporary)
     finally:
-        entry.close()
+        if entry is not None:
+            entry.close()
 
 
 def other_names(target: Path) -> Iterator[Path]:

@@ -402,3 +402,13 @@ def test_a_vault_set_aside_with_its_wal_restores_whole(tmp_path):
         assert note is not None and note.text == "written just before the crash"
     finally:
         opened.close()
+
+
+def test_an_export_is_written_even_where_the_list_of_unfinished_writes_cannot_be(tmp_path):
+    from recovery_journal.services.files import write_private_file
+
+    unfinished_folder().parent.mkdir(parents=True, exist_ok=True)
+    unfinished_folder().write_text("a file where the folder should be")  # mkdir fails
+    target = tmp_path / "export.json"
+    write_private_file(target, b"{}")
+    assert target.read_bytes() == b"{}" and _hidden(tmp_path) == []
