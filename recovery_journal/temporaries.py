@@ -67,6 +67,11 @@ class Leftover:
     plain: bool  # it held words unencrypted (an export, a PDF)
     size: int
 
+    @property
+    def target_name(self) -> str:
+        """The name it was on its way to: ".out.json.writing-0a1b2c3d" was for "out.json"."""
+        return self.path.name[1:].rsplit(".", 1)[0]
+
 
 def fsync_file(path: Path) -> None:
     descriptor = os.open(path, os.O_RDONLY)
@@ -248,9 +253,9 @@ def leftover_sentences(leftovers: list[Leftover], *, plain_only: bool) -> list[s
     copy of their words lay unencrypted on disk), the rest in one line where asked."""
     sentences = [
         _(
-            "An export interrupted earlier had left an unencrypted copy at {path}; it has "
-            "been removed."
-        ).format(path=leftover.path)
+            "An export to {name} was interrupted earlier and had left an unencrypted copy in "
+            "{folder}; that copy has been removed."
+        ).format(name=leftover.target_name, folder=leftover.path.parent)
         for leftover in leftovers
         if leftover.plain
     ]
