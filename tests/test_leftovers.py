@@ -412,3 +412,18 @@ def test_an_export_is_written_even_where_the_list_of_unfinished_writes_cannot_be
     target = tmp_path / "export.json"
     write_private_file(target, b"{}")
     assert target.read_bytes() == b"{}" and _hidden(tmp_path) == []
+
+
+def test_a_restore_point_let_go_takes_its_wal_with_it(tmp_path, vault_path):
+    _filled(vault_path, 3)
+    vault = reopen(vault_path)
+    try:
+        first = make_backup(vault, BackupReason.SCHEDULED, datetime(2026, 1, 1, tzinfo=UTC))
+        Path(f"{first.path}-wal").write_bytes(b"set aside with it")
+        from recovery_journal.services.backups import save_backup_settings
+
+        save_backup_settings(vault, None, 1)
+        make_backup(vault, BackupReason.SCHEDULED, datetime(2026, 1, 2, tzinfo=UTC))
+    finally:
+        vault.close()
+    assert not first.path.exists() and not Path(f"{first.path}-wal").exists()

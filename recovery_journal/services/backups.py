@@ -28,6 +28,7 @@ from recovery_journal.domain.backups import (
 from recovery_journal.domain.clock import from_iso, to_iso
 from recovery_journal.domain.ports import Vault
 from recovery_journal.i18n import _
+from recovery_journal.temporaries import remove_with_sidecars
 
 MAX_KEEP = 365
 
@@ -85,7 +86,7 @@ def make_backup(vault: Vault, reason: BackupReason, now: datetime | None = None)
         vault.settings.set(LAST_SETTING, to_iso(now))
     for old in to_remove(restore_points(vault.path, settings.folder), settings.keep):
         with contextlib.suppress(OSError):
-            old.path.unlink()
+            remove_with_sidecars(old.path)  # a WAL set aside with it goes too
     return RestorePoint(target, now, reason)
 
 
