@@ -103,24 +103,32 @@ class _Entry:
     def __init__(self, temporary: Path, plain: bool) -> None:
         folder = unfinished_folder()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.path = folder / f"{os.urandom(8).hex()}.json"
-        descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+        name = os.urandom(8).hex()
+        # Made, locked and written under a name the sweep does not read, then renamed: a sweep
+        # in another process never sees an entry it could lock before we do, or read half-way.
+        making = folder / f"{name}.new"
+        self.path = folder / f"{name}.json"
+        descriptor = os.open(making, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
         self._handle: IO[bytes] = os.fdopen(descriptor, "r+b")
-        try:  # a half-written entry must not stay: the sweep would read no path from it
-            try_lock(self._handle)
+        try:
+            if not try_lock(self._handle):
+                raise OSError(f"could not lock {making}")
             record = {"path": str(temporary.absolute()), "plain": plain}
             self._handle.write(json.dumps(record).encode("utf-8"))
             self._handle.flush()
             os.fsync(self._handle.fileno())
+            os.rename(making, self.path)
             fsync_directory(folder)
         except BaseException:
-            self.close()
+            self._handle.close()
+            making.unlink(missing_ok=True)
             raise
 
     def close(self) -> None:
+        # Closed before it is removed: Windows refuses to remove a file that is open.
+        self._handle.close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-        self._handle.close()
 
 
 @contextlib.contextmanager
@@ -198,53 +206,60 @@ def replace_whole(temporary: Path, target: Path) -> None:
 STALE_SECONDS = 3600
 
 
-def _stale_in(folders: Iterable[Path]) -> list[Leftover]:
+def _stale_in(folders: Iterable[Path], live: set[str]) -> list[Leftover]:
     removed = []
     now = time.time()
     for folder in folders:
         with contextlib.suppress(OSError):
             for path in folder.iterdir():
-                if _TEMPORARY_NAME.match(path.name) and (
-                    now - path.lstat().st_mtime > STALE_SECONDS
+                if (
+                    _TEMPORARY_NAME.match(path.name)
+                    and str(path.absolute()) not in live
+                    and now - path.lstat().st_mtime > STALE_SECONDS
                 ):
-                    plain = ".rjvault." not in path.name  # not a vault: an export, a PDF
                     with contextlib.suppress(OSError):
                         if size := remove_with_sidecars(path):
-                            removed.append(Leftover(path, plain, size))
+                            removed.append(Leftover(path, _held_plain_text(path), size))
     return removed
+
+
+def _held_plain_text(temporary: Path) -> bool:
+    """For a temporary no list describes: an export or a PDF on its way, not a vault, a backup
+    or one of our notes (which name only paths)."""
+    target = temporary.name[1:].rsplit(".", 1)[0]
+    purpose = temporary.name.rsplit(".", 1)[1].split("-")[0]
+    return purpose == "writing" and not target.endswith(".rjvault") and not target.startswith(".")
 
 
 def sweep_leftovers(folders: Iterable[Path] = ()) -> list[Leftover]:
     """Remove every temporary whose writer has gone (and old ones of ours in ``folders``, the
-    vault's and its backups'); plain text first. What was removed."""
-    removed = _stale_in(folders)
-    folder = unfinished_folder()
-    if not folder.is_dir():
-        return sorted(removed, key=lambda leftover: not leftover.plain)
-    found: list[tuple[Path, bool, Path]] = []
-    for entry in folder.glob("*.json"):
+    vault's and its backups', that no list names); plain text first. What was removed."""
+    listed = unfinished_folder()
+    entries = sorted(listed.glob("*.json")) if listed.is_dir() else []
+    removed: list[Leftover] = []
+    live: set[str] = set()
+    for entry in entries:
         try:
             handle = entry.open("r+b")
         except OSError:
             continue
         with handle:
-            if not try_lock(handle):
-                continue  # its writer is still at work (another copy of the app, a command)
             try:
                 record = json.loads(handle.read(4096).decode("utf-8"))
                 path, plain = Path(record["path"]), bool(record["plain"])
             except (ValueError, KeyError, TypeError):
                 path, plain = Path(), False
-            found.append((path, plain, entry))
-    for path, plain, entry in found:
-        # Only ever a name of ours: a list edited by someone else cannot aim this elsewhere.
-        if _TEMPORARY_NAME.match(path.name):
-            with contextlib.suppress(OSError):
-                size = remove_with_sidecars(path)
-                if size:
-                    removed.append(Leftover(path, plain, size))
+            if not try_lock(handle):
+                live.add(str(path))  # its writer is at work (another copy of the app, a command)
+                continue
+            # Only ever a name of ours: a list edited by someone else cannot aim this elsewhere.
+            if _TEMPORARY_NAME.match(path.name):
+                with contextlib.suppress(OSError):
+                    if size := remove_with_sidecars(path):
+                        removed.append(Leftover(path, plain, size))
         with contextlib.suppress(OSError):
-            entry.unlink()
+            entry.unlink()  # closed first: Windows refuses to remove an open file
+    removed += _stale_in(folders, live)
     return sorted(removed, key=lambda leftover: not leftover.plain)
 
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -195,17 +196,46 @@ def _every_kill(script: str, *args: object, check: object) -> int:
 needs_strace = pytest.mark.skipif(STRACE is None, reason="strace is not installed")
 
 
+def _with_wal(vault: Path) -> None:
+    """Leave a WAL beside ``vault`` holding its newest note, as a crash does."""
+    subprocess.run(
+        [sys.executable, "-c", WRITER_THEN_CRASH, str(vault), PASSPHRASE, str(TEST_KDF)],
+        cwd=ROOT, check=True,
+    )  # fmt: skip
+    assert Path(f"{vault}-wal").stat().st_size > 0
+
+
+def _copy_with_wal(source: Path, target: Path) -> None:
+    Path(f"{target}-wal").unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+    if Path(f"{source}-wal").exists():
+        shutil.copyfile(f"{source}-wal", f"{target}-wal")
+
+
+SHM = Path("/dev/shm")
+
+
 @needs_strace
 @pytest.mark.slow
-def test_a_restore_killed_anywhere_leaves_a_whole_vault_at_its_path(tmp_path):
+@pytest.mark.parametrize("case", ["same disk", "other disk, crash-left WAL"])
+def test_a_restore_killed_anywhere_leaves_a_whole_vault_at_its_path(tmp_path, case):
     vault, source = tmp_path / "v.rjvault", tmp_path / "s.rjvault"
-    before = _filled(vault, 60)
+    _filled(vault, 60)
     after = _filled(source, 8)
+    backups = default_folder(vault)
+    if case != "same disk":
+        if not SHM.is_dir() or SHM.stat().st_dev == tmp_path.stat().st_dev:
+            pytest.skip("no second file system at /dev/shm")
+        _with_wal(vault)
+        backups = Path(tempfile.mkdtemp(dir=SHM))
+    pristine = tmp_path / "pristine" / "v.rjvault"
+    pristine.parent.mkdir()
+    _copy_with_wal(vault, pristine)
+    before = _content(pristine)  # merges the WAL: the copy is made again from the vault
+    _copy_with_wal(vault, pristine)
     backup = tmp_path / "b.rjvault"
     shutil.copyfile(source, backup)
-    pristine = tmp_path / "pristine.rjvault"
-    shutil.copyfile(vault, pristine)
-    aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
+    aside = backups / "v 2026-12-06T093042.000Z before-restore.rjvault"
     outcomes = []
 
     def check(syscall: str, when: int) -> None:
@@ -218,22 +248,28 @@ def test_a_restore_killed_anywhere_leaves_a_whole_vault_at_its_path(tmp_path):
         finally:
             opened.close()
         assert content in (before, after), where
-        points = restore_points(vault, default_folder(vault))
+        points = restore_points(vault, backups)
+        for point in points:
+            assert not os.path.samefile(point.path, vault), f"{where}: a point is the live vault"
+            assert _content(point.path) == before, where
         if content == after:
-            assert [_content(p.path) for p in points] == [before], where
-        else:
-            assert points == [], where  # no restore point that is the live vault itself
+            assert len(points) == 1, where
         outcomes.append((content == after, outcome))
         from recovery_journal.temporaries import sweep_leftovers
 
         sweep_leftovers()
         assert _hidden(tmp_path) == [], where
-        assert _hidden(default_folder(vault)) == [], where
+        assert _hidden(backups) == [], where
         # The next round starts from the long journal again.
-        shutil.rmtree(default_folder(vault), ignore_errors=True)
-        shutil.copyfile(pristine, vault)
+        for point in backups.iterdir() if backups.is_dir() else ():
+            point.unlink()
+        _copy_with_wal(pristine, vault)
 
-    kills = _every_kill(RESTORER, vault, PASSPHRASE, TEST_KDF, backup, aside, check=check)
+    try:
+        kills = _every_kill(RESTORER, vault, PASSPHRASE, TEST_KDF, backup, aside, check=check)
+    finally:
+        if backups.is_relative_to(SHM):
+            shutil.rmtree(backups)
     assert kills > 20
     assert (False, "undone") in outcomes and (True, "finished") in outcomes
 
@@ -263,7 +299,8 @@ def test_a_plain_text_export_killed_before_its_rename_is_removed_by_the_next_run
 ):
     _filled(vault_path, 30)
     output = tmp_path / "out.json"
-    assert _killed_at(EXPORTER, "rename", 1, vault_path, PASSPHRASE, TEST_KDF, output)
+    # Rename #1 files the temporary in the list of unfinished writes; #2 moves it into place.
+    assert _killed_at(EXPORTER, "rename", 2, vault_path, PASSPHRASE, TEST_KDF, output)
     left = [p for p in tmp_path.iterdir() if p.name.startswith(".out.json.writing-")]
     assert len(left) == 1 and left[0].stat().st_size > 10_000  # the whole journal, unencrypted
     assert oct(left[0].stat().st_mode & 0o777) == "0o600"
@@ -427,3 +464,66 @@ def test_a_restore_point_let_go_takes_its_wal_with_it(tmp_path, vault_path):
     finally:
         vault.close()
     assert not first.path.exists() and not Path(f"{first.path}-wal").exists()
+
+
+@needs_strace
+def test_a_killed_restore_in_a_folder_copied_elsewhere_is_still_undone(tmp_path):
+    """Copied (new inode numbers, as on a re-plugged stick or a synced folder), the vault is
+    still known by its content: the WAL with its newest note is kept, not taken for the old
+    vault's beside a restored one."""
+    home = tmp_path / "home"
+    home.mkdir()
+    vault, source = home / "v.rjvault", tmp_path / "s.rjvault"
+    _filled(vault, 10)
+    _with_wal(vault)
+    _filled(source, 3)
+    aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
+    assert _killed_at(RESTORER, "link", 1, vault, PASSPHRASE, TEST_KDF, source, aside)
+    moved = tmp_path / "copied"
+    shutil.copytree(home, moved)
+    opened = reopen(moved / "v.rjvault")
+    try:
+        assert opened.interrupted_restore == "undone"
+        note = opened.notes.get(date(2026, 12, 1))
+        assert note is not None and note.text == "written just before the crash"
+    finally:
+        opened.close()
+
+
+def test_a_mistyped_passphrase_does_not_use_up_what_the_next_opening_says(tmp_path):
+    from recovery_journal.errors import WrongPassphrase
+
+    vault, source = tmp_path / "v.rjvault", tmp_path / "s.rjvault"
+    _filled(vault, 5)
+    _filled(source, 3)
+    aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
+    if STRACE is None:
+        pytest.skip("strace is not installed")
+    assert _killed_at(RESTORER, "link", 1, vault, PASSPHRASE, TEST_KDF, source, aside)
+    with pytest.raises(WrongPassphrase):
+        reopen(vault, "a typo in the passphrase")
+    opened = reopen(vault)
+    try:
+        assert opened.interrupted_restore == "undone"
+    finally:
+        opened.close()
+    again = reopen(vault)
+    try:
+        assert again.interrupted_restore is None  # said once
+    finally:
+        again.close()
+
+
+def test_a_stale_wal_at_the_wanted_name_gives_way_to_the_next_name(tmp_path):
+    vault, source = tmp_path / "v.rjvault", tmp_path / "s.rjvault"
+    _filled(vault, 5)
+    _with_wal(vault)
+    _filled(source, 3)
+    aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
+    aside.parent.mkdir()
+    Path(f"{aside}-wal").write_bytes(b"left by an older version")
+    kept = restore_backup(source, vault, PASSPHRASE, kdf_iterations=TEST_KDF, set_aside=aside)
+    assert kept is not None and kept.name.endswith(" before-restore (2).rjvault")
+    assert Path(f"{kept}-wal").exists() and not os.path.samefile(kept, vault)
+    assert Path(f"{aside}-wal").read_bytes() == b"left by an older version"
+    assert not vault.with_name(".v.rjvault.restore").exists()

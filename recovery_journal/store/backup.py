@@ -9,6 +9,7 @@ vault before the copy has been opened with the passphrase and checked.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -128,83 +129,129 @@ def _checked_copy(
 
 # --- restoring: the vault's path never holds nothing ----------------------------------------------
 #
-# The vault being replaced gets a second name (a hard link) as its restore point, and only then
-# is the checked copy renamed over the vault's path: one atomic step. A WAL left beside the vault
-# (a crash) travels with it. Before the first step a note is written beside the vault saying
-# what is under way; a run that finds the note (the process was killed) looks at which file the
-# vault's path now holds and either finishes the restore's tidying or undoes its first steps.
+# The vault being replaced gets a second name (a hard link, or a copy on another disk) as its
+# restore point, and only then is the checked copy renamed over the vault's path: one atomic
+# step. A WAL left beside the vault (a crash) travels with it. Before the first step a note is
+# written beside the vault: a fingerprint of the vault and of the copy, and the names made. A
+# run that finds the note (the process was killed) looks at which of the two the vault's path
+# holds, by content (a folder copied elsewhere keeps its content, not its inode numbers), and
+# undoes the first steps or finishes the tidying. The note then waits, holding only the outcome,
+# until an opening that succeeds can tell the person.
 
 
-def _intent_path(vault: Path) -> Path:
+def _note_path(vault: Path) -> Path:
     return vault.with_name(f".{vault.name}.restore")
 
 
-def _identity(path: Path) -> list[int]:
-    status = path.stat()
-    return [status.st_dev, status.st_ino]
-
-
-def _same(first: Path, second: Path) -> bool:
+def _read_note(vault: Path) -> dict[str, Any] | None:
     try:
-        return os.path.samefile(first, second)
+        record = json.loads(_note_path(vault).read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        record = None
+    if not isinstance(record, dict):
+        _note_path(vault).unlink(missing_ok=True)  # unreadable: there is nothing it can tell
+        return None
+    return record
+
+
+def _write_note(vault: Path, record: dict[str, Any]) -> None:
+    with temporary_beside(_note_path(vault), "writing") as temporary:
+        temporary.write_text(json.dumps(record), "utf-8")
+        fsync_file(temporary)
+        replace_whole(temporary, _note_path(vault))
+
+
+def _fingerprint(path: Path) -> str | None:
+    """Size and SHA-256 of the content; None if there is no file."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except FileNotFoundError:
+        return None
+    return f"{path.stat().st_size}:{digest.hexdigest()}"
+
+
+def _holds_the_same(first: Path, second: Path) -> bool:
+    """One file under two names, or two files with the same content."""
+    try:
+        if os.path.samefile(first, second):
+            return True
     except OSError:
         return False
+    return _fingerprint(first) == _fingerprint(second)
 
 
-def _second_name(source: Path, wanted: Path, *, other_name_if_taken: bool = True) -> Path:
-    """``source`` under a new name that takes nothing's place: a hard link, or a copy where
-    links cannot be made (another disk, a file system without them)."""
+def _second_name(source: Path, wanted: Path) -> Path:
+    """``source`` under ``wanted`` too, taking nothing's place (FileExistsError if taken): a hard
+    link, or a copy where links cannot be made (another disk, a file system without them)."""
     try:
-        return place_new(source, wanted, other_name_if_taken=other_name_if_taken, keep_source=True)
+        return place_new(source, wanted, other_name_if_taken=False, keep_source=True)
     except FileExistsError:
         raise
     except OSError:
         pass
     with temporary_beside(wanted, "copying") as temporary:
         _copy_file(source, temporary)
-        return place_new(temporary, wanted, other_name_if_taken=other_name_if_taken)
+        return place_new(temporary, wanted, other_name_if_taken=False)
 
 
-def finish_interrupted_restore(vault: Path) -> str | None:
-    """Tidy after a restore that was killed half-way: "undone", "finished", or None if none.
+def _free_names(vault: Path, wanted: Path) -> tuple[Path, Path | None]:
+    """The first name like ``wanted`` free for the vault and, if it has one, its WAL (a stale
+    "-wal" left by an older version must not block the WAL's second name)."""
+    has_wal = Path(f"{vault}-wal").exists()
+    for name in other_names(wanted):
+        if not os.path.lexists(name) and not os.path.lexists(f"{name}-wal"):
+            return name, Path(f"{name}-wal") if has_wal else None
+    raise FileExistsError(wanted)
 
-    Call with the vault's lock held and the vault closed. If the checked copy had not yet
-    taken the vault's path, the vault is as it was: its second name is dropped and a WAL moved
-    with it is put back. If it had, only the old WAL beside the new vault is removed.
+
+def tidy_interrupted_restore(vault: Path) -> None:
+    """Undo or finish a restore that was killed half-way; the outcome waits in the note.
+
+    Call with the vault's lock held and the vault closed, before anything reads it. If the
+    vault's path still holds the old vault, the names the restore made for it go (the old vault
+    and its WAL are untouched). If it holds the checked copy, a WAL beside it is the old vault's
+    (already kept with its second name) and must never be read into the copy.
     """
-    intent = _intent_path(vault)
-    try:
-        record = json.loads(intent.read_text("utf-8"))
-        before = record["vault"]
-        aside = Path(record["aside"]) if record["aside"] is not None else None
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError):
-        intent.unlink(missing_ok=True)  # unreadable: there is nothing it could tell us
-        return None
+    record = _read_note(vault)
+    if record is None or "outcome" in record:
+        return
     wal = Path(f"{vault}-wal")
-    if vault.exists() and _identity(vault) == before:
-        # Undone: the vault was never replaced, and its WAL is still beside it. Its second
-        # name (the one wanted or the next free one) goes, where it is a link to the vault
-        # itself; a copy made instead is a true restore point of the moment, and stays.
-        for name in other_names(aside) if aside is not None else ():
-            for second, first in ((name, vault), (Path(f"{name}-wal"), wal)):
-                if _same(second, first):
-                    second.unlink()
-        return _tidied(vault, intent, "undone")
-    # Finished: the restored vault has not been opened since (this runs before any opening),
-    # so a WAL beside it is the old vault's, kept with its second name, and must never be read
-    # into this one.
-    wal.unlink(missing_ok=True)
-    return _tidied(vault, intent, "finished")
-
-
-def _tidied(vault: Path, intent: Path, outcome: str) -> str:
+    holds = _fingerprint(vault)
+    kept = record.get("kept")
+    kept_wal = record.get("kept_wal")
+    if holds == record.get("vault"):
+        for name, original in ((kept, vault), (kept_wal, wal)):
+            # Named in the note before it was made, and free then: what is there now and
+            # holds what the original holds is ours (a link, or a whole copy on another disk).
+            if name and _holds_the_same(Path(name), original):
+                Path(name).unlink()
+        outcome = "undone"
+    elif holds == record.get("copy"):
+        # The second names were made before the rename: the old WAL's words are kept there
+        # (or were let go as asked). This one must never be read into the restored vault.
+        wal.unlink(missing_ok=True)
+        outcome = "finished" if kept else "finished-dropped"
+    else:
+        # Neither: something else has put a file here since. Leave everything as it is.
+        _note_path(vault).unlink(missing_ok=True)
+        return
     Path(f"{vault}-shm").unlink(missing_ok=True)
+    _write_note(vault, {"outcome": outcome})
     fsync_directory(vault.parent)
-    intent.unlink()
-    fsync_directory(vault.parent)
-    return outcome
+
+
+def take_restore_outcome(vault: Path) -> str | None:
+    """What a tidied, interrupted restore came to ("undone", "finished"...), once: the note goes."""
+    record = _read_note(vault)
+    if record is None or "outcome" not in record:
+        return None
+    _note_path(vault).unlink(missing_ok=True)
+    return str(record["outcome"])
 
 
 def restore_backup(
@@ -223,39 +270,52 @@ def restore_backup(
     """
     lock = VaultLock(vault)
     try:
-        finish_interrupted_restore(vault)
+        tidy_interrupted_restore(vault)
         with _checked_copy(backup, vault, passphrase, kdf_iterations, "restoring") as copy:
             kept = None
             if vault.exists():
-                _write_intent(vault, set_aside)
-                if set_aside is not None:
-                    set_aside.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                    kept = _second_name(vault, set_aside)
-                    if Path(f"{vault}-wal").exists():
-                        _second_name(
-                            Path(f"{vault}-wal"), Path(f"{kept}-wal"), other_name_if_taken=False
-                        )
-            replace_whole(copy, vault)
-            # Only now: until the step above, a kill leaves the old vault whole with its WAL.
+                kept = _replace(vault, copy, set_aside)
+            else:
+                replace_whole(copy, vault)
+            # Only now: until the rename, a kill leaves the old vault whole with its WAL.
             for suffix in SQLITE_SIDECARS:
                 Path(f"{vault}{suffix}").unlink(missing_ok=True)
-        _intent_path(vault).unlink(missing_ok=True)
+        _note_path(vault).unlink(missing_ok=True)
         fsync_directory(vault.parent)
         return kept
     finally:
         lock.release()
 
 
-def _write_intent(vault: Path, set_aside: Path | None) -> None:
-    """Before the first step: which file the vault's path holds now, and its wanted second name."""
-    record = {
-        "vault": _identity(vault),
-        "aside": str(set_aside.absolute()) if set_aside is not None else None,
-    }
-    with temporary_beside(_intent_path(vault), "writing") as temporary:
-        temporary.write_text(json.dumps(record), "utf-8")
-        fsync_file(temporary)
-        replace_whole(temporary, _intent_path(vault))
+def _replace(vault: Path, copy: Path, set_aside: Path | None) -> Path | None:
+    """The note, the old vault's second names, then the copy renamed over the vault."""
+    kept = kept_wal = None
+    if set_aside is not None:
+        set_aside.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        kept, kept_wal = _free_names(vault, set_aside)
+    # Written before anything is made, naming all of it, so a kill at any later point is
+    # tidied whole: the names to drop on an undo are known even before they exist.
+    _write_note(
+        vault,
+        {
+            "vault": _fingerprint(vault),
+            "copy": _fingerprint(copy),
+            "kept": str(kept.absolute()) if kept else None,
+            "kept_wal": str(kept_wal.absolute()) if kept_wal else None,
+        },
+    )
+    try:
+        if kept is not None:
+            _second_name(vault, kept)
+        if kept_wal is not None:
+            _second_name(Path(f"{vault}-wal"), kept_wal)
+        replace_whole(copy, vault)
+    except Exception:
+        # Failed, not killed: undo at once; the error itself tells the person.
+        tidy_interrupted_restore(vault)
+        take_restore_outcome(vault)
+        raise
+    return kept
 
 
 def check_backup(backup: Path, passphrase: str, *, kdf_iterations: int) -> None:

@@ -35,7 +35,11 @@ from recovery_journal.errors import (
     WrongPassphrase,
 )
 from recovery_journal.passphrase import RawKey, Secret, normalise
-from recovery_journal.store.backup import finish_interrupted_restore, write_backup
+from recovery_journal.store.backup import (
+    take_restore_outcome,
+    tidy_interrupted_restore,
+    write_backup,
+)
 from recovery_journal.store.journal_repo import SqlJournalRepository
 from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.store.migrations import apply_migrations, latest_version
@@ -237,10 +241,12 @@ def open_vault(
         raise NotAVault(path)
     lock = _lock(path)
     try:
-        # A restore killed half-way is tidied before anything reads the file (see backup.py).
-        interrupted = finish_interrupted_restore(path) if lock is not None else None
+        if lock is not None:
+            # A restore killed half-way is tidied before anything reads the file (backup.py).
+            tidy_interrupted_restore(path)
         vault = _open_locked(path, passphrase, kdf_iterations, lock, backup_before_upgrade)
-        vault.interrupted_restore = interrupted
+        # Said only by an opening that succeeds (a mistyped passphrase must not use it up).
+        vault.interrupted_restore = take_restore_outcome(path) if lock is not None else None
         return vault
     except BaseException:
         if lock is not None:

@@ -39,12 +39,12 @@ restore_backup(Path(sys.argv[3]), Path(sys.argv[1]), sys.argv[2],
 """
 
 
-def _killed_at(env: dict[str, str], syscall: str, script: str, *args: object) -> None:
+def _killed_at(env: dict[str, str], syscall: str, when: int, script: str, *args: object) -> None:
     strace = shutil.which("strace")
     assert strace is not None
     done = subprocess.run(
         [strace, "-f", "-qq", "-o", os.devnull, "-e", f"trace={syscall}",
-         "-e", f"inject={syscall}:signal=SIGKILL:when=1",
+         "-e", f"inject={syscall}:signal=SIGKILL:when={when}",
          sys.executable, "-c", script, *map(str, args)],
         env={**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(ROOT)},
         capture_output=True, text=True, timeout=120,
@@ -68,11 +68,12 @@ def test_after_a_killed_restore_and_export_the_window_says_so_and_nothing_is_los
     backup = tmp_path / "older.rjvault"
     shutil.copyfile(vault, backup)  # a copy of the journal to restore from
     export = tmp_path / "for my sponsor.json"
-    _killed_at(app.env, "rename", EXPORT, vault, PASSPHRASE, export)
+    # Rename #1 files the temporary in the list of unfinished writes; #2 would move it in place.
+    _killed_at(app.env, "rename", 2, EXPORT, vault, PASSPHRASE, export)
     (plain,) = [p for p in tmp_path.iterdir() if p.name.startswith(".for my sponsor.json.")]
     assert WORDS in plain.read_text("utf-8")  # the night's leftover: the journal in plain text
     aside = vault.with_name("journal backups") / "journal 2026-12-06T093042.000Z before-restore"
-    _killed_at(app.env, "link", RESTORE, vault, PASSPHRASE, backup, aside)
+    _killed_at(app.env, "link", 1, RESTORE, vault, PASSPHRASE, backup, aside)
     assert vault.with_name(".journal.rjvault.restore").exists()
 
     app = launch(vault=vault)
