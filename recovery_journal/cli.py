@@ -241,19 +241,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with _opened(args) as vault:
         if output.is_dir():
             # A folder: a restore point's name inside it, never one already taken.
-            wanted = output / backup_name(vault.path, _now(), BackupReason.BY_HAND)
+            wanted = output / backup_name(vault.path, BackupReason.BY_HAND)
             output = vault.backup_to(wanted)
         else:
             # A file named by the person is never written over: it may be another backup.
             output = vault.backup_to(output, other_name_if_taken=False)
     print(_("Backup written to {path}; it opens with the vault's passphrase.").format(path=output))
     return EXIT_OK
-
-
-def _now() -> Any:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)  # to the millisecond, for restore points' names
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -268,7 +262,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if store.in_use(path):
         raise VaultBusy(path)
     # The vault being replaced is kept as a restore point of its own, never thrown away.
-    aside = default_folder(path) / backup_name(path, _now(), BackupReason.RESTORE)
+    aside = default_folder(path) / backup_name(path, BackupReason.RESTORE)
     kept = store.restore_backup(
         backup,
         path,

@@ -71,7 +71,7 @@ def test_two_restores_with_the_same_name_keep_both_vaults_set_aside(tmp_path):
         source.close()
     second = tmp_path / "b2.rjvault"
     shutil.copyfile(first, second)
-    aside = default_folder(vault) / backup_name(vault, datetime.now(UTC), BackupReason.RESTORE)
+    aside = default_folder(vault) / backup_name(vault, BackupReason.RESTORE)
     kept = [
         restore_backup(backup, vault, PASSPHRASE, kdf_iterations=TEST_KDF, set_aside=aside)
         for backup in (first, second)

@@ -45,7 +45,10 @@ def default_folder(vault: Path) -> Path:
     return vault.with_name(f"{vault.stem} backups")
 
 
-def backup_name(vault: Path, made_at: datetime, reason: BackupReason) -> str:
+def backup_name(vault: Path, reason: BackupReason, made_at: datetime | None = None) -> str:
+    """The restore point's file name; ``made_at`` defaults to now, to the millisecond (the
+    vault's own time stamps stop at the second, and two backups in a second are common)."""
+    made_at = made_at or datetime.now(UTC)
     stamp = made_at.astimezone(UTC).strftime(_STAMP)[:-3]  # milliseconds
     return f"{vault.stem} {stamp}Z {reason.value}{SUFFIX}"
 

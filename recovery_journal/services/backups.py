@@ -81,7 +81,7 @@ def make_backup(vault: Vault, reason: BackupReason, now: datetime | None = None)
     # To the millisecond in the name, and never over another file (see backup_to).
     now = now or datetime.now(UTC)
     settings = backup_settings(vault)
-    target = vault.backup_to(settings.folder / backup_name(vault.path, now, reason))
+    target = vault.backup_to(settings.folder / backup_name(vault.path, reason, now))
     if reason is BackupReason.SCHEDULED:
         vault.settings.set(LAST_SETTING, to_iso(now))
     for old in to_remove(restore_points(vault.path, settings.folder), settings.keep):

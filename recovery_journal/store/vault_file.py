@@ -11,7 +11,6 @@ import hashlib
 import math
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -295,7 +294,7 @@ def _open_locked(
 def _backup_before_upgrade(conn: Any, path: Path) -> None:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (FOLDER_SETTING,)).fetchone()
     folder = Path(row[0]) if row and row[0] else default_folder(path)
-    target = folder / backup_name(path, datetime.now(UTC), BackupReason.MIGRATION)
+    target = folder / backup_name(path, BackupReason.MIGRATION)
     write_backup(conn, target, APPLICATION_ID)
 
 

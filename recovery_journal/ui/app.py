@@ -430,12 +430,10 @@ class AppController(QObject):
 
     def _put_back(self, point: RestorePoint, passphrase: str) -> Any:
         """On the worker: the backup in the vault's place (the vault set aside), then open it."""
-        from datetime import UTC, datetime
-
         from recovery_journal.domain.backups import BackupReason, backup_name
 
         path, kdf = self.vault_path, self._kdf_iterations()
-        aside = point.path.parent / backup_name(path, datetime.now(UTC), BackupReason.RESTORE)
+        aside = point.path.parent / backup_name(path, BackupReason.RESTORE)
         self.store.restore_backup(point.path, path, passphrase, kdf_iterations=kdf, set_aside=aside)
         return self.store.open_vault(path, passphrase, kdf_iterations=kdf)
 
