@@ -114,6 +114,14 @@ def _passphrase(file: str | None, variable: str, *, new: bool, missing: str) -> 
     passphrase: str | None = None
     if file:
         passphrase = _read_passphrase_file(Path(file))
+        if not passphrase:
+            # SQLCipher takes an empty key as "no encryption" and fails on the vault with its
+            # own words; the file is what the person has to fix.
+            raise UsageError(
+                _(
+                    "The passphrase file {path} is empty; put the passphrase on its first line."
+                ).format(path=file)
+            )
     elif os.environ.get(variable):
         passphrase = os.environ[variable]
     elif sys.stdin is not None and sys.stdin.isatty():
@@ -126,6 +134,8 @@ def _passphrase(file: str | None, variable: str, *, new: bool, missing: str) -> 
                     raise PassphraseRejected(problem)
         except EOFError:
             passphrase = None
+        if passphrase == "" and not new:
+            raise UsageError(_("No passphrase was typed; nothing was opened."))
     if passphrase is None:
         raise UsageError(missing.format(variable=variable))
     if new:

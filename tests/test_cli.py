@@ -164,6 +164,17 @@ def test_passphrase_file(tmp_path, vault):
     assert result.returncode == 0
 
 
+@pytest.mark.parametrize("content", ["", "\n", "\r\n", "\nthe passphrase on line two\n"])
+def test_an_empty_passphrase_file_is_a_usage_error_that_says_so(tmp_path, vault, content):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(content, encoding="utf-8", newline="")
+    result = run("check", "--vault", str(vault), "--passphrase-file", str(secret), passphrase=None)
+    line = one_line_error(result)
+    assert result.returncode == 2, line
+    assert f"The passphrase file {secret} is empty" in line
+    assert "unexpected" not in line
+
+
 def test_export_import_round_trip_through_the_cli(tmp_path, vault):
     first = tmp_path / "first.json"
     assert run("export-json", "--vault", str(vault), "-o", str(first)).returncode == 0
