@@ -200,6 +200,18 @@ def test_malformed_import_exits_1_and_imports_nothing(tmp_path):
     assert json.loads(exported.stdout)["daily_notes"] == []
 
 
+def test_a_deeply_nested_import_is_refused_in_our_words(tmp_path):
+    fresh = tmp_path / "fresh.rjvault"
+    assert run("init", "--vault", str(fresh)).returncode == 0
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    result = run("import-json", "--vault", str(fresh), str(deep))
+    assert result.returncode == 1
+    assert one_line_error(result) == (
+        "recovery-journal: The file is nested too deeply to be an export; nothing was imported."
+    )
+
+
 def test_demo_refuses_a_vault_with_writing(vault):
     result = run("demo", "--vault", str(vault))
     assert result.returncode == 1

@@ -271,6 +271,40 @@ def test_bad_file_is_rejected_with_one_sentence_and_imports_nothing(name, new_va
     assert new_vault.settings.get_all() == {}
 
 
+# Nested far past anything an export holds: Python's own limit (about 1,000), our own (64) below
+# it, and one just past ours at a place the schema would otherwise look into.
+TOO_DEEP = {
+    "100,000 lists": b"[" * 100_000 + b"]" * 100_000,
+    "100,000 objects": b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+    "a million lists": b"[" * 1_000_000 + b"]" * 1_000_000,
+    "100 lists": b"[" * 100 + b"]" * 100,
+    "65 levels, inside a note": _with(
+        lambda d: d["daily_notes"][0].update(text=json.loads("[" * 62 + "]" * 62))
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(TOO_DEEP))
+def test_deep_nesting_is_refused_in_our_words(name, new_vault):
+    with pytest.raises(ImportRejected) as caught:
+        parse_document(TOO_DEEP[name])
+    message = caught.value.message()
+    assert message == "The file is nested too deeply to be an export; nothing was imported."
+    assert new_vault.is_empty()
+
+
+def test_a_number_with_thousands_of_digits_is_refused_in_our_words():
+    data = _with(lambda d: d.update(format_version=1))
+    data = data.replace(b'"format_version": 1', b'"format_version": ' + b"7" * 5_000)
+    with pytest.raises(ImportRejected) as caught:
+        parse_document(data)
+    message = caught.value.message()
+    assert "digits" not in message and "int_max_str" not in message  # Python's own words
+    assert message == (
+        "The file is not a valid export: a number in it is far too long; nothing was imported."
+    )
+
+
 def test_good_file_imports(new_vault):
     import_document(new_vault, parse_document(json.dumps(_valid()).encode()))
     assert new_vault.notes.get(date(2026, 11, 20)).text == "A good day."
