@@ -24,6 +24,7 @@ from recovery_journal.errors import (
     VaultExists,
     VaultTooNew,
     WrongPassphrase,
+    os_error_sentence,
 )
 from recovery_journal.i18n import (
     LANGUAGES,
@@ -691,11 +692,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(_("Interrupted; nothing more was changed."))
         return EXIT_ERROR
     except OSError as error:
-        _fail(
-            _("The operation failed: {reason}.").format(
-                reason=error.strerror or error.__class__.__name__
-            )
-        )
+        _fail(os_error_sentence(error))
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
         _fail(

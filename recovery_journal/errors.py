@@ -5,6 +5,8 @@ The sentences are produced when shown (``message()``), so they come out in the l
 
 from __future__ import annotations
 
+import errno
+import re
 from pathlib import Path
 
 from recovery_journal.i18n import _
@@ -121,5 +123,68 @@ class ImportRejected(JournalError):
         return _("{reason}; nothing was imported.").format(reason=self.reason)
 
 
+class SavingSlow(JournalError):
+    """A save did not finish in the time a save takes; it may still finish."""
+
+    def message(self) -> str:
+        return _(
+            "Saving is taking longer than it should; what you wrote is still here. Please try "
+            "again in a moment."
+        )
+
+
 class PassphraseRejected(JournalError):
     """A new passphrase that does not meet the minimum; the message says what to change."""
+
+
+# Files are written beside their final name first (".export.json.writing-1a2b3c4d") and moved
+# into place whole; a refusal names that hidden copy, but the person chose the final name.
+_WORKING_COPY = re.compile(r"^\.(?P<name>.+)\.(?:writing|restoring)-[0-9a-f]+$")
+
+
+def _chosen_name(filename: object) -> Path | None:
+    if not isinstance(filename, str | Path) or not str(filename):
+        return None
+    path = Path(filename)
+    match = _WORKING_COPY.match(path.name)
+    return path.with_name(match["name"]) if match else path
+
+
+def os_error_sentence(error: OSError) -> str:
+    """One sentence for a file or folder the system refused, naming the place the person chose
+    rather than repeating the system's words (or the name of an exception)."""
+    path = _chosen_name(error.filename)
+    if path is None:
+        return _("The operation failed: {reason}.").format(
+            reason=error.strerror or _("the system refused it")
+        )
+    code = error.errno
+    if code == errno.ENOENT and not path.parent.is_dir():
+        return _("The folder {folder} does not exist; choose another place.").format(
+            folder=path.parent
+        )
+    if code == errno.ENOENT:
+        return _("There is no file at {path}.").format(path=path)
+    if code in (errno.EACCES, errno.EPERM):
+        return _(
+            "Permission to use {path} was refused; choose another place, or check the "
+            "permissions of the file and its folder."
+        ).format(path=path)
+    if code == errno.EISDIR or (code == errno.EEXIST and path.is_dir()):
+        return _("{path} is a folder, not a file; choose a file name.").format(path=path)
+    if code == errno.ENOTDIR:
+        return _("Part of {path} is a file where a folder should be; choose another place.").format(
+            path=path
+        )
+    if code == errno.EROFS:
+        return _("{path} is on a disk that cannot be written to; choose another place.").format(
+            path=path
+        )
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return _(
+            "The disk holding {path} is full; nothing was written there. Free some space or "
+            "choose another disk."
+        ).format(path=path)
+    return _("{path} could not be used ({reason}); choose another place or try again.").format(
+        path=path, reason=error.strerror or _("the system refused it")
+    )

@@ -212,6 +212,20 @@ def test_a_deeply_nested_import_is_refused_in_our_words(tmp_path):
     )
 
 
+def test_an_export_to_a_missing_folder_names_the_folder(tmp_path, vault):
+    target = tmp_path / "not made yet" / "export.json"
+    result = run("export-json", "--vault", str(vault), "-o", str(target))
+    assert result.returncode == 1
+    assert one_line_error(result) == (
+        f"recovery-journal: The folder {target.parent} does not exist; choose another place."
+    )
+    result = run("export-json", "--vault", str(vault), "-o", str(tmp_path))
+    assert result.returncode == 1
+    assert one_line_error(result) == (
+        f"recovery-journal: {tmp_path} is a folder, not a file; choose a file name."
+    )
+
+
 def test_demo_refuses_a_vault_with_writing(vault):
     result = run("demo", "--vault", str(vault))
     assert result.returncode == 1
