@@ -153,6 +153,35 @@ def _vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else default_vault_path()
 
 
+def _open_vault(store: Any, path: Path, passphrase: str) -> Vault:
+    try:
+        vault: Vault = store.open_vault(path, passphrase, backup_before_upgrade=True)
+    except WrongPassphrase as error:
+        raise _with_damage_hint(error, path) from error
+    return vault
+
+
+def _with_damage_hint(error: WrongPassphrase, path: Path) -> WrongPassphrase:
+    """A wrong passphrase, said with the chance that the file is damaged instead and the newest
+    restore point beside the vault (a folder chosen in Settings is inside the vault, unknown
+    until it opens). Each run of a command is one try, and scripts have no second one."""
+    from recovery_journal.domain.backups import BackupReason, default_folder
+    from recovery_journal.services.backups import restore_points
+
+    try:
+        points = restore_points(path, default_folder(path))
+    except OSError:
+        points = []
+    if not points:
+        return error.with_damage_hint()
+    newest = points[0]
+    return error.with_damage_hint(
+        newest.made_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        newest.path,
+        before_change=newest.reason is BackupReason.PASSPHRASE,
+    )
+
+
 @contextlib.contextmanager
 def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Iterator[Vault]:
     """The unlocked vault for one command; storage failures become their one-line sentences."""
@@ -163,7 +192,7 @@ def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Ite
     if create_if_missing and not os.path.lexists(path):
         vault = store.create_vault(path, get_passphrase(args, new=True))
     else:
-        vault = store.open_vault(path, get_passphrase(args), backup_before_upgrade=True)
+        vault = _open_vault(store, path, get_passphrase(args))
     try:
         yield vault
     except Exception as error:
@@ -295,7 +324,7 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     path = _vault_path(args)
     current = get_passphrase(args)
     new = _new_passphrase(args)
-    vault = store.open_vault(path, current, backup_before_upgrade=True)
+    vault = _open_vault(store, path, current)
     try:
         point = make_backup(vault, BackupReason.PASSPHRASE)
         vault, changed = store.change_passphrase(vault, current, new)

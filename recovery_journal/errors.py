@@ -39,10 +39,67 @@ class VaultExists(VaultError):
 
 
 class WrongPassphrase(VaultError):
+    """No page opens with this key. SQLCipher cannot tell a wrong passphrase from a damaged key
+    salt (the file's first 16 bytes) or a file of random bytes; a typo is far likelier, so the
+    sentence says so first, and only where told (the CLI, the window's second try) adds that
+    the file may be damaged, with what is known of the newest restore point."""
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        super().__init__(path, detail)
+        self.damage_hint = False
+        self.newest_backup = ""  # when it was made, written for the person
+        self.newest_path: Path | None = None
+        self.before_change = False  # the newest restore point was made before a passphrase change
+
+    def with_damage_hint(
+        self, newest_backup: str = "", newest_path: Path | None = None, before_change: bool = False
+    ) -> WrongPassphrase:
+        hinted = WrongPassphrase(self.path, self.detail)
+        hinted.damage_hint = True
+        hinted.newest_backup = newest_backup
+        hinted.newest_path = newest_path
+        hinted.before_change = before_change and bool(newest_backup)
+        return hinted
+
     def message(self) -> str:
-        return _(
+        wrong = _(
             "That passphrase does not open this vault. Check the keyboard layout and Caps Lock, "
             "then try again."
+        )
+        if not self.damage_hint:
+            return wrong
+        if self.before_change:
+            # Most likely the passphrase from before a change, typed out of habit.
+            hint = _(
+                "Your newest backup, from {when}, was made just before a passphrase change: if "
+                "the change went through, the vault opens only with the new passphrase."
+            ).format(when=self.newest_backup)
+        elif self.newest_backup and self.newest_path is not None:
+            hint = _(
+                "If you are sure of the passphrase, the file itself may be damaged; your newest "
+                "backup, from {when}, is {path}."
+            ).format(when=self.newest_backup, path=self.newest_path)
+        elif self.newest_backup:
+            hint = _(
+                "If you are sure of the passphrase, the file itself may be damaged; your newest "
+                "backup is from {when}."
+            ).format(when=self.newest_backup)
+        else:
+            hint = _(
+                "If you are sure of the passphrase, the file itself may be damaged; restore it "
+                "from a backup if you have one."
+            )
+        return f"{wrong} {hint}"
+
+
+class NewestBackupNotOpened(JournalError):
+    """The passphrase that did not open the vault does not open its newest backup either."""
+
+    def message(self) -> str:
+        return _(
+            "Your newest backup does not open with this passphrase either, so it is most likely "
+            "the passphrase that differs; nothing was changed. Check the keyboard layout and "
+            "Caps Lock, then try again."
         )
 
 

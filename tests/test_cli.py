@@ -226,6 +226,45 @@ def test_an_export_to_a_missing_folder_names_the_folder(tmp_path, vault):
     )
 
 
+def _flip_a_salt_byte(path: Path) -> None:
+    with path.open("r+b") as handle:
+        handle.seek(5)
+        byte = handle.read(1)[0]
+        handle.seek(5)
+        handle.write(bytes([byte ^ 0xFF]))
+
+
+def test_a_damaged_salt_says_the_file_may_be_damaged_and_names_the_newest_backup(vault):
+    from datetime import UTC, datetime, timedelta
+
+    from recovery_journal.domain.backups import BackupReason, backup_name, default_folder
+
+    _flip_a_salt_byte(vault)
+    result = run("check", "--vault", str(vault))
+    assert result.returncode == 3
+    # A typo is far likelier, and comes first; then what else it may be.
+    said = one_line_error(result)
+    assert said.startswith("recovery-journal: That passphrase does not open this vault.")
+    assert said.endswith(
+        "If you are sure of the passphrase, the file itself may be damaged; restore it from a "
+        "backup if you have one."
+    )
+    made = datetime.now(UTC) - timedelta(days=2)
+    folder = default_folder(vault)
+    folder.mkdir()
+    older = folder / backup_name(vault, made - timedelta(days=3), BackupReason.SCHEDULED)
+    newest = folder / backup_name(vault, made, BackupReason.SCHEDULED)
+    older.write_bytes(b"")
+    newest.write_bytes(b"")
+    result = run("check", "--vault", str(vault))
+    assert result.returncode == 3
+    when = made.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert one_line_error(result).endswith(
+        "If you are sure of the passphrase, the file itself may be damaged; your newest backup, "
+        f"from {when}, is {newest}."
+    )
+
+
 def test_demo_refuses_a_vault_with_writing(vault):
     result = run("demo", "--vault", str(vault))
     assert result.returncode == 1
