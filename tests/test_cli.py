@@ -265,6 +265,14 @@ def test_a_damaged_salt_says_the_file_may_be_damaged_and_names_the_newest_backup
     )
 
 
+def test_random_bytes_the_size_of_a_vault_say_the_file_may_be_damaged(tmp_path):
+    path = tmp_path / "noise.rjvault"
+    path.write_bytes(os.urandom(PAGE_SIZE * 8))
+    result = run("check", "--vault", str(path))
+    assert result.returncode == 3
+    assert "the file itself may be damaged" in one_line_error(result)
+
+
 def test_demo_refuses_a_vault_with_writing(vault):
     result = run("demo", "--vault", str(vault))
     assert result.returncode == 1
