@@ -28,9 +28,36 @@ DEFAULT_LOCK_AFTER = 10
 
 
 def ui_settings() -> QSettings:
-    return QSettings(
+    settings = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
     )
+    _keep_private(Path(settings.fileName()))
+    return settings
+
+
+_KEPT_PRIVATE: set[Path] = set()
+
+
+def _keep_private(file: Path) -> None:
+    """The file and its folder readable by this account only, before the first byte is written.
+
+    Nothing about the person is in it, but it names the backup folder and which vaults keep a
+    key in the keychain. QSettings writes through a new file that takes the permissions of the
+    one it replaces, so an empty 0600 file made first keeps every later write private; a file
+    and folder left 0644/0755 by an earlier version are tightened.
+    """
+    if file in _KEPT_PRIVATE:
+        return
+    try:
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(file.parent, 0o700)
+        try:
+            os.close(os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            os.chmod(file, 0o600)
+    except OSError:
+        return  # a read-only home: QSettings cannot write there either; asked again next time
+    _KEPT_PRIVATE.add(file)
 
 
 def preferred_language() -> str:
