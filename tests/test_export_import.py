@@ -15,6 +15,7 @@ from recovery_journal.resources import resource_path
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.export import (
     FORMAT_VERSION,
+    SCHEMAS,
     dumps,
     export_document,
     export_to_file,
@@ -537,3 +538,18 @@ def test_journal_entries_at_the_apps_limits_round_trip(tmp_path, new_vault):
     import_document(target, parse_document(text.encode()))
     assert target.journal.get("e") == entry
     target.close()
+
+
+def test_the_readme_and_the_code_name_the_schema_exports_are_written_in():
+    # The README named export-v6 while exports were written in a later format.
+    root = Path(__file__).resolve().parent.parent
+    newest = SCHEMAS[FORMAT_VERSION]
+    readme = (root / "README.md").read_text("utf-8")
+    assert f"`resources/schema/{newest}`" in readme
+    assert f"(versions 1–{FORMAT_VERSION - 1}," in readme
+    older = [name for version, name in SCHEMAS.items() if version != FORMAT_VERSION]
+    for source in (root / "recovery_journal").rglob("*.py"):
+        if source.name == "export.py":
+            continue  # the table of every format read
+        text = source.read_text("utf-8")
+        assert not [name for name in older if name in text], source
