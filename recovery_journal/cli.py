@@ -163,15 +163,12 @@ def _open_vault(store: Any, path: Path, passphrase: str) -> Vault:
 
 def _with_damage_hint(error: WrongPassphrase, path: Path) -> WrongPassphrase:
     """A wrong passphrase, said with the chance that the file is damaged instead and the newest
-    restore point beside the vault (a folder chosen in Settings is inside the vault, unknown
-    until it opens). Each run of a command is one try, and scripts have no second one."""
-    from recovery_journal.domain.backups import BackupReason, default_folder
-    from recovery_journal.services.backups import restore_points
+    restore point that can be found without opening the vault. Each run of a command is one
+    try, and scripts have no second one."""
+    from recovery_journal.domain.backups import BackupReason
+    from recovery_journal.ui.ui_state import known_restore_points
 
-    try:
-        points = restore_points(path, default_folder(path))
-    except OSError:
-        points = []
+    points = known_restore_points(path)
     if not points:
         return error.with_damage_hint()
     newest = points[0]

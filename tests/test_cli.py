@@ -265,6 +265,34 @@ def test_a_damaged_salt_says_the_file_may_be_damaged_and_names_the_newest_backup
     )
 
 
+def test_the_damage_hint_finds_a_backup_in_the_folder_the_window_remembers(tmp_path, vault):
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QSettings
+
+    from recovery_journal.domain.backups import BackupReason, backup_name
+    from recovery_journal.ui import ui_state
+
+    # Backups go to a folder chosen in Settings (inside the vault); the window remembers it on
+    # this computer so that a vault that will not open still finds them.
+    chosen = tmp_path / "usb stick"
+    chosen.mkdir()
+    made = datetime(2026, 11, 30, 21, 0, tzinfo=UTC)
+    backup = chosen / backup_name(vault, made, BackupReason.SCHEDULED)
+    backup.write_bytes(b"")
+    ini = Path(os.environ["XDG_CONFIG_HOME"]) / ui_state.ORGANISATION
+    ini = ini / f"{ui_state.APPLICATION}.ini"
+    remembered = QSettings(str(ini), QSettings.Format.IniFormat)
+    remembered.setValue(f"{ui_state.BACKUP_FOLDERS}/{ui_state._vault_key(vault)}", str(chosen))
+    remembered.sync()
+    _flip_a_salt_byte(vault)
+    result = run("check", "--vault", str(vault))
+    assert result.returncode == 3
+    assert one_line_error(result).endswith(
+        f"from {made.astimezone().strftime('%Y-%m-%d %H:%M')}, is {backup}."
+    )
+
+
 def test_random_bytes_the_size_of_a_vault_say_the_file_may_be_damaged(tmp_path):
     path = tmp_path / "noise.rjvault"
     path.write_bytes(os.urandom(PAGE_SIZE * 8))

@@ -35,10 +35,10 @@ from recovery_journal.ui.ui_state import (
     APPLICATION,
     ORGANISATION,
     auto_lock_seconds,
+    known_restore_points,
     preferred_language,
     remember_backup_folder,
     remember_language,
-    remembered_backup_folder,
 )
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
 
@@ -304,15 +304,7 @@ class AppController(QObject):
     # --- a damaged vault ---------------------------------------------------------------------
 
     def _backups_of_vault(self) -> list[RestorePoint]:
-        from recovery_journal.domain.backups import default_folder
-        from recovery_journal.services.backups import restore_points
-
-        folders = [default_folder(self.vault_path)]
-        chosen = remembered_backup_folder(self.vault_path)
-        if chosen is not None and chosen not in folders:
-            folders.append(chosen)
-        points = [point for folder in folders for point in restore_points(self.vault_path, folder)]
-        return sorted(points, key=lambda point: point.made_at, reverse=True)
+        return known_restore_points(self.vault_path)
 
     def _offer_backup(self) -> None:
         dialog = self._unlock_dialog()

@@ -5,13 +5,18 @@ Nothing about the person goes here; QSettings is a plain file anyone on the comp
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSettings
 
 from recovery_journal.i18n import LANGUAGES, language_from_locale_name
+
+if TYPE_CHECKING:
+    from recovery_journal.domain.backups import RestorePoint
 
 ORGANISATION = "RecoveryJournal"
 APPLICATION = "recovery-journal"
@@ -142,3 +147,21 @@ def remember_backup_folder(path: Path, folder: Path) -> None:
 def remembered_backup_folder(path: Path) -> Path | None:
     value = ui_settings().value(f"{BACKUP_FOLDERS}/{_vault_key(path)}")
     return Path(value) if isinstance(value, str) and value else None
+
+
+def known_restore_points(path: Path) -> list[RestorePoint]:
+    """This vault's restore points that can be found without opening it, newest first: beside
+    the vault, and in the folder chosen in Settings as this computer remembers it (the choice
+    itself is inside the vault)."""
+    from recovery_journal.domain.backups import default_folder, newest_first
+    from recovery_journal.services.backups import restore_points
+
+    folders = [default_folder(path)]
+    chosen = remembered_backup_folder(path)
+    if chosen is not None and chosen not in folders:
+        folders.append(chosen)
+    points = []
+    for folder in folders:
+        with contextlib.suppress(OSError):  # a folder on a disk not there now
+            points += restore_points(path, folder)
+    return newest_first(points)
