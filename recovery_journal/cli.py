@@ -78,17 +78,24 @@ def _fail(message: str) -> None:
 # --- passphrases ---------------------------------------------------------------------------------
 
 
-def _read_passphrase_file(path: Path) -> str:
+def _read_passphrase_file(path: Path, *, pdf: bool = False) -> str:
+    """The first line of a passphrase file (``pdf``: of the PDF's password file)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise UsageError(
-            _("The passphrase file {path} cannot be read.").format(path=path)
-        ) from error
+        unreadable = (
+            _("The PDF password file {path} cannot be read.")
+            if pdf
+            else _("The passphrase file {path} cannot be read.")
+        )
+        raise UsageError(unreadable.format(path=path)) from error
     except UnicodeDecodeError as error:
-        raise UsageError(
-            _("The passphrase file {path} is not UTF-8 text.").format(path=path)
-        ) from error
+        not_text = (
+            _("The PDF password file {path} is not UTF-8 text.")
+            if pdf
+            else _("The passphrase file {path} is not UTF-8 text.")
+        )
+        raise UsageError(not_text.format(path=path)) from error
     # Only the line ending is removed: spaces may be part of a passphrase.
     first_line = text.split("\n", 1)[0]
     return first_line.removesuffix("\r")
@@ -505,7 +512,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     _refuse_vault_as_output(_vault_path(args), output)
     password = None
     if args.pdf_password_file:
-        password = _read_passphrase_file(Path(args.pdf_password_file))
+        password = _read_passphrase_file(Path(args.pdf_password_file), pdf=True)
         if not password:
             raise UsageError(_("The PDF password file is empty."))
     from recovery_journal.services.report import build_report, load_choices

@@ -175,6 +175,18 @@ def test_an_empty_passphrase_file_is_a_usage_error_that_says_so(tmp_path, vault,
     assert "unexpected" not in line
 
 
+def test_a_missing_pdf_password_file_is_called_that(tmp_path, vault):
+    missing = tmp_path / "pdf password.txt"
+    result = run(
+        "export-pdf", "--vault", str(vault), "-o", str(tmp_path / "r.pdf"),
+        "--pdf-password-file", str(missing),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert one_line_error(result) == (
+        f"recovery-journal: The PDF password file {missing} cannot be read."
+    )
+
+
 def test_export_import_round_trip_through_the_cli(tmp_path, vault):
     first = tmp_path / "first.json"
     assert run("export-json", "--vault", str(vault), "-o", str(first)).returncode == 0
