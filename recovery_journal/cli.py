@@ -24,6 +24,7 @@ from recovery_journal.errors import (
     VaultExists,
     VaultTooNew,
     WrongPassphrase,
+    os_error_sentence,
 )
 from recovery_journal.i18n import (
     LANGUAGES,
@@ -77,17 +78,24 @@ def _fail(message: str) -> None:
 # --- passphrases ---------------------------------------------------------------------------------
 
 
-def _read_passphrase_file(path: Path) -> str:
+def _read_passphrase_file(path: Path, *, pdf: bool = False) -> str:
+    """The first line of a passphrase file (``pdf``: of the PDF's password file)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise UsageError(
-            _("The passphrase file {path} cannot be read.").format(path=path)
-        ) from error
+        unreadable = (
+            _("The PDF password file {path} cannot be read.")
+            if pdf
+            else _("The passphrase file {path} cannot be read.")
+        )
+        raise UsageError(unreadable.format(path=path)) from error
     except UnicodeDecodeError as error:
-        raise UsageError(
-            _("The passphrase file {path} is not UTF-8 text.").format(path=path)
-        ) from error
+        not_text = (
+            _("The PDF password file {path} is not UTF-8 text.")
+            if pdf
+            else _("The passphrase file {path} is not UTF-8 text.")
+        )
+        raise UsageError(not_text.format(path=path)) from error
     # Only the line ending is removed: spaces may be part of a passphrase.
     first_line = text.split("\n", 1)[0]
     return first_line.removesuffix("\r")
@@ -114,6 +122,14 @@ def _passphrase(file: str | None, variable: str, *, new: bool, missing: str) -> 
     passphrase: str | None = None
     if file:
         passphrase = _read_passphrase_file(Path(file))
+        if not passphrase:
+            # SQLCipher takes an empty key as "no encryption" and fails on the vault with its
+            # own words; the file is what the person has to fix.
+            raise UsageError(
+                _(
+                    "The passphrase file {path} is empty; put the passphrase on its first line."
+                ).format(path=file)
+            )
     elif os.environ.get(variable):
         passphrase = os.environ[variable]
     elif sys.stdin is not None and sys.stdin.isatty():
@@ -126,6 +142,8 @@ def _passphrase(file: str | None, variable: str, *, new: bool, missing: str) -> 
                     raise PassphraseRejected(problem)
         except EOFError:
             passphrase = None
+        if passphrase == "" and not new:
+            raise UsageError(_("No passphrase was typed; nothing was opened."))
     if passphrase is None:
         raise UsageError(missing.format(variable=variable))
     if new:
@@ -142,6 +160,32 @@ def _vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else default_vault_path()
 
 
+def _open_vault(store: Any, path: Path, passphrase: str) -> Vault:
+    try:
+        vault: Vault = store.open_vault(path, passphrase, backup_before_upgrade=True)
+    except WrongPassphrase as error:
+        raise _with_damage_hint(error, path) from error
+    return vault
+
+
+def _with_damage_hint(error: WrongPassphrase, path: Path) -> WrongPassphrase:
+    """A wrong passphrase, said with the chance that the file is damaged instead and the newest
+    restore point that can be found without opening the vault. Each run of a command is one
+    try, and scripts have no second one."""
+    from recovery_journal.domain.backups import BackupReason
+    from recovery_journal.ui.ui_state import known_restore_points
+
+    points = known_restore_points(path)
+    if not points:
+        return error.with_damage_hint()
+    newest = points[0]
+    return error.with_damage_hint(
+        newest.made_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        newest.path,
+        before_change=newest.reason is BackupReason.PASSPHRASE,
+    )
+
+
 @contextlib.contextmanager
 def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Iterator[Vault]:
     """The unlocked vault for one command; storage failures become their one-line sentences."""
@@ -152,7 +196,7 @@ def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Ite
     if create_if_missing and not os.path.lexists(path):
         vault = store.create_vault(path, get_passphrase(args, new=True))
     else:
-        vault = store.open_vault(path, get_passphrase(args), backup_before_upgrade=True)
+        vault = _open_vault(store, path, get_passphrase(args))
     _say_interrupted_restore(vault)
     try:
         yield vault
@@ -297,7 +341,7 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     path = _vault_path(args)
     current = get_passphrase(args)
     new = _new_passphrase(args)
-    vault = store.open_vault(path, current, backup_before_upgrade=True)
+    vault = _open_vault(store, path, current)
     try:
         point = make_backup(vault, BackupReason.PASSPHRASE)
         vault, changed = store.change_passphrase(vault, current, new)
@@ -481,7 +525,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     _refuse_vault_as_output(_vault_path(args), output)
     password = None
     if args.pdf_password_file:
-        password = _read_passphrase_file(Path(args.pdf_password_file))
+        password = _read_passphrase_file(Path(args.pdf_password_file), pdf=True)
         if not password:
             raise UsageError(_("The PDF password file is empty."))
     from recovery_journal.services.report import build_report, load_choices
@@ -710,11 +754,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(_("Interrupted; nothing more was changed."))
         return EXIT_ERROR
     except OSError as error:
-        _fail(
-            _("The operation failed: {reason}.").format(
-                reason=error.strerror or error.__class__.__name__
-            )
-        )
+        _fail(os_error_sentence(error))
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
         _fail(

@@ -5,6 +5,8 @@ The sentences are produced when shown (``message()``), so they come out in the l
 
 from __future__ import annotations
 
+import errno
+import re
 from pathlib import Path
 
 from recovery_journal.i18n import _
@@ -37,10 +39,67 @@ class VaultExists(VaultError):
 
 
 class WrongPassphrase(VaultError):
+    """No page opens with this key. SQLCipher cannot tell a wrong passphrase from a damaged key
+    salt (the file's first 16 bytes) or a file of random bytes; a typo is far likelier, so the
+    sentence says so first, and only where told (the CLI, the window's second try) adds that
+    the file may be damaged, with what is known of the newest restore point."""
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        super().__init__(path, detail)
+        self.damage_hint = False
+        self.newest_backup = ""  # when it was made, written for the person
+        self.newest_path: Path | None = None
+        self.before_change = False  # the newest restore point was made before a passphrase change
+
+    def with_damage_hint(
+        self, newest_backup: str = "", newest_path: Path | None = None, before_change: bool = False
+    ) -> WrongPassphrase:
+        hinted = WrongPassphrase(self.path, self.detail)
+        hinted.damage_hint = True
+        hinted.newest_backup = newest_backup
+        hinted.newest_path = newest_path
+        hinted.before_change = before_change and bool(newest_backup)
+        return hinted
+
     def message(self) -> str:
-        return _(
+        wrong = _(
             "That passphrase does not open this vault. Check the keyboard layout and Caps Lock, "
             "then try again."
+        )
+        if not self.damage_hint:
+            return wrong
+        if self.before_change:
+            # Most likely the passphrase from before a change, typed out of habit.
+            hint = _(
+                "Your newest backup, from {when}, was made just before a passphrase change: if "
+                "the change went through, the vault opens only with the new passphrase."
+            ).format(when=self.newest_backup)
+        elif self.newest_backup and self.newest_path is not None:
+            hint = _(
+                "If you are sure of the passphrase, the file itself may be damaged; your newest "
+                "backup, from {when}, is {path}."
+            ).format(when=self.newest_backup, path=self.newest_path)
+        elif self.newest_backup:
+            hint = _(
+                "If you are sure of the passphrase, the file itself may be damaged; your newest "
+                "backup is from {when}."
+            ).format(when=self.newest_backup)
+        else:
+            hint = _(
+                "If you are sure of the passphrase, the file itself may be damaged; restore it "
+                "from a backup if you have one."
+            )
+        return f"{wrong} {hint}"
+
+
+class NewestBackupNotOpened(JournalError):
+    """The passphrase that did not open the vault does not open its newest backup either."""
+
+    def message(self) -> str:
+        return _(
+            "Your newest backup does not open with this passphrase either, so it is most likely "
+            "the passphrase that differs; nothing was changed. Check the keyboard layout and "
+            "Caps Lock, then try again."
         )
 
 
@@ -121,5 +180,68 @@ class ImportRejected(JournalError):
         return _("{reason}; nothing was imported.").format(reason=self.reason)
 
 
+class SavingSlow(JournalError):
+    """A save did not finish in the time a save takes; it may still finish."""
+
+    def message(self) -> str:
+        return _(
+            "Saving is taking longer than it should; what you wrote is still here. Please try "
+            "again in a moment."
+        )
+
+
 class PassphraseRejected(JournalError):
     """A new passphrase that does not meet the minimum; the message says what to change."""
+
+
+# Files are written beside their final name first (".export.json.writing-1a2b3c4d") and moved
+# into place whole; a refusal names that hidden copy, but the person chose the final name.
+_WORKING_COPY = re.compile(r"^\.(?P<name>.+)\.(?:writing|restoring)-[0-9a-f]+$")
+
+
+def _chosen_name(filename: object) -> Path | None:
+    if not isinstance(filename, str | Path) or not str(filename):
+        return None
+    path = Path(filename)
+    match = _WORKING_COPY.match(path.name)
+    return path.with_name(match["name"]) if match else path
+
+
+def os_error_sentence(error: OSError) -> str:
+    """One sentence for a file or folder the system refused, naming the place the person chose
+    rather than repeating the system's words (or the name of an exception)."""
+    path = _chosen_name(error.filename)
+    if path is None:
+        return _("The operation failed: {reason}.").format(
+            reason=error.strerror or _("the system refused it")
+        )
+    code = error.errno
+    if code == errno.ENOENT and not path.parent.is_dir():
+        return _("The folder {folder} does not exist; choose another place.").format(
+            folder=path.parent
+        )
+    if code == errno.ENOENT:
+        return _("There is no file at {path}.").format(path=path)
+    if code in (errno.EACCES, errno.EPERM):
+        return _(
+            "Permission to use {path} was refused; choose another place, or check the "
+            "permissions of the file and its folder."
+        ).format(path=path)
+    if code == errno.EISDIR or (code == errno.EEXIST and path.is_dir()):
+        return _("{path} is a folder, not a file; choose a file name.").format(path=path)
+    if code == errno.ENOTDIR:
+        return _("Part of {path} is a file where a folder should be; choose another place.").format(
+            path=path
+        )
+    if code == errno.EROFS:
+        return _("{path} is on a disk that cannot be written to; choose another place.").format(
+            path=path
+        )
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return _(
+            "The disk holding {path} is full; nothing was written there. Free some space or "
+            "choose another disk."
+        ).format(path=path)
+    return _("{path} could not be used ({reason}); choose another place or try again.").format(
+        path=path, reason=error.strerror or _("the system refused it")
+    )

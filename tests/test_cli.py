@@ -164,6 +164,29 @@ def test_passphrase_file(tmp_path, vault):
     assert result.returncode == 0
 
 
+@pytest.mark.parametrize("content", ["", "\n", "\r\n", "\nthe passphrase on line two\n"])
+def test_an_empty_passphrase_file_is_a_usage_error_that_says_so(tmp_path, vault, content):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(content, encoding="utf-8", newline="")
+    result = run("check", "--vault", str(vault), "--passphrase-file", str(secret), passphrase=None)
+    line = one_line_error(result)
+    assert result.returncode == 2, line
+    assert f"The passphrase file {secret} is empty" in line
+    assert "unexpected" not in line
+
+
+def test_a_missing_pdf_password_file_is_called_that(tmp_path, vault):
+    missing = tmp_path / "pdf password.txt"
+    result = run(
+        "export-pdf", "--vault", str(vault), "-o", str(tmp_path / "r.pdf"),
+        "--pdf-password-file", str(missing),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert one_line_error(result) == (
+        f"recovery-journal: The PDF password file {missing} cannot be read."
+    )
+
+
 def test_export_import_round_trip_through_the_cli(tmp_path, vault):
     first = tmp_path / "first.json"
     assert run("export-json", "--vault", str(vault), "-o", str(first)).returncode == 0
@@ -187,6 +210,107 @@ def test_malformed_import_exits_1_and_imports_nothing(tmp_path):
     assert "nothing was imported" in one_line_error(result)
     exported = run("export-json", "--vault", str(fresh), "-o", "-")
     assert json.loads(exported.stdout)["daily_notes"] == []
+
+
+def test_a_deeply_nested_import_is_refused_in_our_words(tmp_path):
+    fresh = tmp_path / "fresh.rjvault"
+    assert run("init", "--vault", str(fresh)).returncode == 0
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    result = run("import-json", "--vault", str(fresh), str(deep))
+    assert result.returncode == 1
+    assert one_line_error(result) == (
+        "recovery-journal: The file is nested too deeply to be an export; nothing was imported."
+    )
+
+
+def test_an_export_to_a_missing_folder_names_the_folder(tmp_path, vault):
+    target = tmp_path / "not made yet" / "export.json"
+    result = run("export-json", "--vault", str(vault), "-o", str(target))
+    assert result.returncode == 1
+    assert one_line_error(result) == (
+        f"recovery-journal: The folder {target.parent} does not exist; choose another place."
+    )
+    result = run("export-json", "--vault", str(vault), "-o", str(tmp_path))
+    assert result.returncode == 1
+    assert one_line_error(result) == (
+        f"recovery-journal: {tmp_path} is a folder, not a file; choose a file name."
+    )
+
+
+def _flip_a_salt_byte(path: Path) -> None:
+    with path.open("r+b") as handle:
+        handle.seek(5)
+        byte = handle.read(1)[0]
+        handle.seek(5)
+        handle.write(bytes([byte ^ 0xFF]))
+
+
+def test_a_damaged_salt_says_the_file_may_be_damaged_and_names_the_newest_backup(vault):
+    from datetime import UTC, datetime, timedelta
+
+    from recovery_journal.domain.backups import BackupReason, backup_name, default_folder
+
+    _flip_a_salt_byte(vault)
+    result = run("check", "--vault", str(vault))
+    assert result.returncode == 3
+    # A typo is far likelier, and comes first; then what else it may be.
+    said = one_line_error(result)
+    assert said.startswith("recovery-journal: That passphrase does not open this vault.")
+    assert said.endswith(
+        "If you are sure of the passphrase, the file itself may be damaged; restore it from a "
+        "backup if you have one."
+    )
+    made = datetime.now(UTC) - timedelta(days=2)
+    folder = default_folder(vault)
+    folder.mkdir()
+    older = folder / backup_name(vault, made - timedelta(days=3), BackupReason.SCHEDULED)
+    newest = folder / backup_name(vault, made, BackupReason.SCHEDULED)
+    older.write_bytes(b"")
+    newest.write_bytes(b"")
+    result = run("check", "--vault", str(vault))
+    assert result.returncode == 3
+    when = made.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert one_line_error(result).endswith(
+        "If you are sure of the passphrase, the file itself may be damaged; your newest backup, "
+        f"from {when}, is {newest}."
+    )
+
+
+def test_the_damage_hint_finds_a_backup_in_the_folder_the_window_remembers(tmp_path, vault):
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QSettings
+
+    from recovery_journal.domain.backups import BackupReason, backup_name
+    from recovery_journal.ui import ui_state
+
+    # Backups go to a folder chosen in Settings (inside the vault); the window remembers it on
+    # this computer so that a vault that will not open still finds them.
+    chosen = tmp_path / "usb stick"
+    chosen.mkdir()
+    made = datetime(2026, 11, 30, 21, 0, tzinfo=UTC)
+    backup = chosen / backup_name(vault, made, BackupReason.SCHEDULED)
+    backup.write_bytes(b"")
+    ini = Path(os.environ["XDG_CONFIG_HOME"]) / ui_state.ORGANISATION
+    ini = ini / f"{ui_state.APPLICATION}.ini"
+    remembered = QSettings(str(ini), QSettings.Format.IniFormat)
+    remembered.setValue(f"{ui_state.BACKUP_FOLDERS}/{ui_state._vault_key(vault)}", str(chosen))
+    remembered.sync()
+    _flip_a_salt_byte(vault)
+    result = run("check", "--vault", str(vault))
+    assert result.returncode == 3
+    assert one_line_error(result).endswith(
+        f"from {made.astimezone().strftime('%Y-%m-%d %H:%M')}, is {backup}."
+    )
+
+
+def test_random_bytes_the_size_of_a_vault_say_the_file_may_be_damaged(tmp_path):
+    path = tmp_path / "noise.rjvault"
+    path.write_bytes(os.urandom(PAGE_SIZE * 8))
+    result = run("check", "--vault", str(path))
+    assert result.returncode == 3
+    assert "the file itself may be damaged" in one_line_error(result)
 
 
 def test_demo_refuses_a_vault_with_writing(vault):

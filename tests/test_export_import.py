@@ -15,6 +15,7 @@ from recovery_journal.resources import resource_path
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.export import (
     FORMAT_VERSION,
+    SCHEMAS,
     dumps,
     export_document,
     export_to_file,
@@ -256,6 +257,9 @@ BAD_FILES = {
         b' "format_version": 1, "settings": {}, "daily_notes": []}'
     ),
     "deep nesting": b"[" * 200_000 + b"]" * 200_000,
+    "a note in year 1": _with(lambda d: d["daily_notes"][0].update(day="0001-01-01")),
+    "a note in 2100": _with(lambda d: d["daily_notes"][0].update(day="2100-01-01")),
+    "a note in 9999": _with(lambda d: d["daily_notes"][0].update(day="9999-12-31")),
     "huge name": _with(lambda d: d["settings"].update(display_name="x" * 10_000)),
 }
 
@@ -269,6 +273,74 @@ def test_bad_file_is_rejected_with_one_sentence_and_imports_nothing(name, new_va
     assert "\n" not in message and "Traceback" not in message
     assert new_vault.is_empty()
     assert new_vault.settings.get_all() == {}
+
+
+# Nested far past anything an export holds: Python's own limit (about 1,000), our own (64) below
+# it, and one just past ours at a place the schema would otherwise look into.
+TOO_DEEP = {
+    "100,000 lists": b"[" * 100_000 + b"]" * 100_000,
+    "100,000 objects": b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+    "a million lists": b"[" * 1_000_000 + b"]" * 1_000_000,
+    "100 lists": b"[" * 100 + b"]" * 100,
+    "65 levels, inside a note": _with(
+        lambda d: d["daily_notes"][0].update(text=json.loads("[" * 62 + "]" * 62))
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(TOO_DEEP))
+def test_deep_nesting_is_refused_in_our_words(name, new_vault):
+    with pytest.raises(ImportRejected) as caught:
+        parse_document(TOO_DEEP[name])
+    message = caught.value.message()
+    assert message == "The file is nested too deeply to be an export; nothing was imported."
+    assert new_vault.is_empty()
+
+
+def test_a_number_with_thousands_of_digits_is_refused_in_our_words():
+    data = _with(lambda d: d.update(format_version=1))
+    data = data.replace(b'"format_version": 1', b'"format_version": ' + b"7" * 5_000)
+    with pytest.raises(ImportRejected) as caught:
+        parse_document(data)
+    message = caught.value.message()
+    assert "digits" not in message and "int_max_str" not in message  # Python's own words
+    assert message == (
+        "The file is not a valid export: a number in it is far too long; nothing was imported."
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "stamp"),
+    [
+        ("0001-01-01", "0001-01-01T00:00:00+00:00"),
+        ("1899-12-31", "2026-11-20T20:00:00+00:00"),
+        ("2100-01-01", "2026-11-20T20:00:00+00:00"),
+        ("2026-11-20", "2100-01-01T00:00:00+00:00"),
+    ],
+)
+def test_a_day_outside_the_apps_years_is_refused_with_a_sentence(day, stamp, new_vault):
+    def change(document):
+        document["daily_notes"][0].update(day=day, created_at=stamp, updated_at=stamp)
+
+    with pytest.raises(ImportRejected) as caught:
+        parse_document(_with(change))
+    message = caught.value.message()
+    assert message.startswith("daily_notes[0].")
+    assert message.endswith(
+        " is outside the years the app keeps, 1900 to 2099; nothing was imported."
+    )
+
+
+def test_the_first_and_last_days_the_app_offers_import(new_vault):
+    # What a date editor lets a person enter (and export) must always import again.
+    def change(document):
+        first = dict(document["daily_notes"][0], day="1900-01-01")
+        last = dict(document["daily_notes"][0], day="2099-12-31")
+        document["daily_notes"] = [first, last]
+
+    import_document(new_vault, parse_document(_with(change)))
+    assert new_vault.notes.get(date(1900, 1, 1)) is not None
+    assert new_vault.notes.get(date(2099, 12, 31)) is not None
 
 
 def test_good_file_imports(new_vault):
@@ -410,6 +482,13 @@ STEP_BREAKAGES = {
     "private as text": lambda d: d["inventory"]["harms"][0].update(private="yes"),
     "unknown amends status": lambda d: d["inventory"]["amends"][0].update(status="maybe"),
     "impossible amends date": lambda d: d["inventory"]["amends"][0].update(made_on="2026-13-01"),
+    "a clean date in 9999": lambda d: d["daily"]["clean_dates"][0].update(since="9999-01-01"),
+    "a clean date in year 1": lambda d: d["daily"]["clean_dates"][0].update(since="0001-01-01"),
+    "a 90-in-90 run from 2100": lambda d: d["settings"].update(ninety_start="2100-01-01"),
+    "amends planned for 2100": lambda d: d["inventory"]["amends"][0].update(
+        planned_on="2100-06-01"
+    ),
+    "a step started in year 1": lambda d: d["steps"]["progress"][0].update(started_on="0001-01-01"),
     "a worksheet row twice": lambda d: d["inventory"]["fears"].append(
         dict(d["inventory"]["fears"][0])
     ),
@@ -422,6 +501,8 @@ def test_bad_step_sections_are_refused_whole(name, tmp_path, new_vault):
     with pytest.raises(ImportRejected) as caught:
         import_document(new_vault, parse_document(data))
     assert caught.value.message().endswith("nothing was imported.")
+    if "year 1" in name or "9999" in name or "2100" in name:
+        assert "outside the years the app keeps" in caught.value.message()
     assert new_vault.is_empty()
 
 
@@ -457,3 +538,18 @@ def test_journal_entries_at_the_apps_limits_round_trip(tmp_path, new_vault):
     import_document(target, parse_document(text.encode()))
     assert target.journal.get("e") == entry
     target.close()
+
+
+def test_the_readme_and_the_code_name_the_schema_exports_are_written_in():
+    # The README named export-v6 while exports were written in a later format.
+    root = Path(__file__).resolve().parent.parent
+    newest = SCHEMAS[FORMAT_VERSION]
+    readme = (root / "README.md").read_text("utf-8")
+    assert f"`resources/schema/{newest}`" in readme
+    assert f"(versions 1–{FORMAT_VERSION - 1}," in readme
+    older = [name for version, name in SCHEMAS.items() if version != FORMAT_VERSION]
+    for source in (root / "recovery_journal").rglob("*.py"):
+        if source.name == "export.py":
+            continue  # the table of every format read
+        text = source.read_text("utf-8")
+        assert not [name for name in older if name in text], source

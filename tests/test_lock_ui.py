@@ -256,3 +256,100 @@ def test_the_journeys_lock_delay_never_turns_the_lock_off(monkeypatch, given, se
 
     monkeypatch.setenv(LOCK_AFTER_SECONDS_VARIABLE, given)
     assert auto_lock_seconds() == seconds  # else the setting: ten minutes by default
+
+
+# --- a file that may be damaged, where SQLCipher can only say "wrong passphrase" ------------------
+
+WRONG = (
+    "That passphrase does not open this vault. Check the keyboard layout and Caps Lock, then "
+    "try again."
+)
+
+
+def _flip_a_salt_byte(path) -> None:
+    # The first 16 bytes are the key's salt: with one changed, no passphrase opens the file,
+    # and SQLCipher cannot tell that from a wrong passphrase.
+    with path.open("r+b") as handle:
+        handle.seek(5)
+        byte = handle.read(1)[0]
+        handle.seek(5)
+        handle.write(bytes([byte ^ 0xFF]))
+
+
+def _try(qtbot, dialog, passphrase) -> str:
+    dialog.passphrase.setText(passphrase)
+    dialog.unlock_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy, timeout=10_000)
+    return dialog.status.text()
+
+
+def test_a_damaged_salt_gets_the_backup_offered_after_the_second_try(
+    qapp, qtbot, controllers, vault_path
+):
+    from recovery_journal.ui.dates import moment_text
+
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    fill_demo(vault, 5, "en", end=date.today())
+    with vault.transaction():
+        vault.settings.set("test.marker", "kept in the backup")
+    point = make_backup(vault, BackupReason.BY_HAND)
+    vault.close()
+    _flip_a_salt_byte(vault_path)
+    damaged = vault_path.read_bytes()
+
+    controller, dialog = start(qapp, controllers, vault_path)
+    # The first time, a typo is by far the likelier: nothing about damage yet.
+    assert _try(qtbot, dialog, PASSPHRASE) == WRONG
+    assert not dialog.restore_button.isVisible()
+    said = _try(qtbot, dialog, PASSPHRASE)
+    assert said.startswith(WRONG + " If you are sure of the passphrase, the file itself may be")
+    assert moment_text(point.made_at) in said
+    assert dialog.restore_button.isVisible() and dialog.backup_offer.isVisible()
+    assert dialog.passphrase.hasFocus()  # another try is still the first thing Enter does
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=20_000)
+    settle(qtbot, controller)
+    result = controller.operations.run(lambda v: v.settings.get_all().get("test.marker"))
+    assert result.result(timeout=10) == "kept in the backup"
+    kept = [p for p in default_folder(vault_path).iterdir() if "before-restore" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+
+
+def test_a_wrong_passphrase_twice_restores_nothing_it_cannot_open(
+    qapp, qtbot, controllers, vault_path
+):
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    make_backup(vault, BackupReason.BY_HAND)
+    vault.close()
+    before = vault_path.read_bytes()
+    controller, dialog = start(qapp, controllers, vault_path)
+    _try(qtbot, dialog, "not the passphrase")
+    _try(qtbot, dialog, "not the passphrase")
+    assert dialog.restore_button.isVisible()
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy, timeout=10_000)
+    assert dialog.status.text().startswith(
+        "Your newest backup does not open with this passphrase either"
+    )
+    assert vault_path.read_bytes() == before
+    assert not [p for p in default_folder(vault_path).iterdir() if "before-restore" in p.name]
+    assert unlock(qtbot, controller, dialog) is not None
+
+
+def test_the_old_passphrase_after_a_change_is_not_offered_the_old_backup(
+    qapp, qtbot, controllers, vault_path
+):
+    from recovery_journal.store import change_passphrase
+
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    make_backup(vault, BackupReason.PASSPHRASE)
+    vault, changed = change_passphrase(
+        vault, PASSPHRASE, "a new calm phrase", kdf_iterations=TEST_KDF
+    )
+    assert changed
+    vault.close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    _try(qtbot, dialog, PASSPHRASE)
+    said = _try(qtbot, dialog, PASSPHRASE)
+    assert "just before a passphrase change" in said
+    assert not dialog.restore_button.isVisible()

@@ -176,3 +176,34 @@ def test_a_whole_session_leaves_no_journal_text_outside_the_vault(tmp_path):
             leaked = [needle for needle in needles if needle in data]
             assert not leaked, f"journal text found in {path}"
     assert looked >= 2  # at least the lock file and the backup were looked at
+
+
+def test_the_settings_file_is_private_from_its_first_byte(qapp, tmp_path):
+    from recovery_journal.ui.ui_state import remember_backup_folder, ui_settings
+
+    settings_file = Path(ui_settings().fileName())
+    assert settings_file.exists() and settings_file.stat().st_size == 0  # made before any data
+    remember_backup_folder(tmp_path / "journal.rjvault", tmp_path / "my backups")
+    ui_settings().sync()
+    assert "my backups" in settings_file.read_text("utf-8")  # it names the backup folder
+    assert settings_file.stat().st_mode & 0o777 == 0o600
+    assert settings_file.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_settings_file_left_readable_by_an_older_version_is_tightened(qapp, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from recovery_journal.ui import ui_state
+
+    # As the earlier versions left it: QSettings made the folder 0755 and the file 0644.
+    home = tmp_path / "older"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home))
+    folder = home / ui_state.ORGANISATION
+    folder.mkdir(parents=True, mode=0o755)
+    old = folder / f"{ui_state.APPLICATION}.ini"
+    old.write_text("[backup_folders]\nabc=/home/sam/backups\n", encoding="utf-8")
+    old.chmod(0o644)
+    folder.chmod(0o755)
+    assert ui_state.ui_settings().value("backup_folders/abc") == "/home/sam/backups"
+    assert old.stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700

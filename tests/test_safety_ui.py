@@ -142,3 +142,18 @@ def test_the_json_export_warns_first_and_writes_only_when_agreed(
     settle(qtbot, controller)
     assert target.exists() and target.stat().st_mode & 0o077 == 0
     assert "not encrypted" in window.banner.text()
+
+
+def test_an_export_the_system_refuses_is_said_with_the_place(
+    qapp, qtbot, controllers, vault_path, tmp_path
+):
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    missing = tmp_path / "not made yet" / "export.json"
+    window.export_json(missing)
+    settle(qtbot, controller)
+    assert window.banner.text() == (
+        f"The folder {missing.parent} does not exist; choose another place."
+    )
+    window.export_json(tmp_path)
+    settle(qtbot, controller)
+    assert window.banner.text() == f"{tmp_path} is a folder, not a file; choose a file name."

@@ -243,6 +243,17 @@ def test_bad_question_packs_are_refused(document, new_vault):
     assert new_vault.steps.packs() == []
 
 
+@pytest.mark.parametrize("depth", [100, 100_000])
+def test_a_deeply_nested_question_pack_is_refused_as_a_pack(depth, new_vault):
+    data = b"[" * depth + b"]" * depth
+    with pytest.raises(ImportRejected) as caught:
+        import_pack(new_vault, parse_pack(data))
+    assert caught.value.message() == (
+        "The file is nested too deeply to be a question pack; nothing was imported."
+    )
+    assert new_vault.steps.packs() == []
+
+
 def test_step_tools_records_and_focus(new_vault):
     save_record(new_vault, Step1Example("a", Step1List.POWERLESSNESS, "Could not stop at two."))
     save_record(new_vault, Defect("d1", "Impatience", "Patience", "In traffic", DefectState.READY))

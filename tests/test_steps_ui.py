@@ -258,6 +258,19 @@ def test_importing_a_question_pack_from_the_steps_page(
     assert "nothing was imported" in window.banner.text()
 
 
+def test_a_deeply_nested_pack_from_the_steps_page_is_refused_in_a_sentence(
+    qapp, qtbot, controllers, vault_path, tmp_path
+):  # noqa: F811,E501
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    window.steps.overview.import_pack(str(deep))
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5_000)
+    assert window.banner.text() == (
+        "The file is nested too deeply to be a question pack; nothing was imported."
+    )
+
+
 def test_about_page_says_the_app_is_not_affiliated(qapp, qtbot, controllers, vault_path):  # noqa: F811
     from PySide6.QtWidgets import QLabel
 

@@ -16,6 +16,18 @@ NOON = time(12, 0)
 EVENING = time(18, 0)
 YEARS_AHEAD = 10  # a two-digit year means at most this many years after this one
 
+# The days the app keeps, the same for every date editor and for an import. Clean dates can be
+# decades old (sober since the 1960s), and some are kept a little ahead (a date chosen before
+# it comes), as are amends planned for later; nothing anyone writes here falls before 1900 or
+# after 2099, while year 1, 2100 or 9999 is a slip of the keyboard or a damaged file. One span
+# both ways, so whatever the app lets a person enter (and export) always imports again.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2099, 12, 31)
+
+
+def within_the_years_kept(day: date) -> bool:
+    return EARLIEST_DAY <= day <= LATEST_DAY
+
 
 def journal_day(
     moment: datetime, zone: tzinfo | None = None, boundary: time = DEFAULT_DAY_BOUNDARY

@@ -18,7 +18,7 @@ class Mood(Enum):
 
 MAX_TAG_LENGTH = 40
 MAX_TAGS = 100
-MAX_TITLE_LENGTH = 1000  # the export's limits (resources/schema/export-v6.schema.json)
+MAX_TITLE_LENGTH = 1000  # the export's limits since format 6 (resources/schema/export-v*.json)
 _SPACES = re.compile(r"\s+")
 
 

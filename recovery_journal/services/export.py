@@ -27,6 +27,7 @@ from recovery_journal.domain.daily import (
     ReviewQuestion,
     SpotCheck,
 )
+from recovery_journal.domain.day import EARLIEST_DAY, LATEST_DAY, within_the_years_kept
 from recovery_journal.domain.help_now import HelpNow
 from recovery_journal.domain.inventory import WORKSHEETS, Amend, Resentment, with_cause_moved
 from recovery_journal.domain.journal import JournalEntry, Mood, clean_tag
@@ -265,28 +266,37 @@ def _check_days(items: Iterable[Mapping[str, Any]], section: str, keys: Iterable
             value = item.get(key)
             if value is None:
                 continue
+            where = f"{section}[{index}].{key}"
             try:
-                date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError as error:
                 raise ImportRejected(
-                    _("{where}: {value} is not a real date").format(
-                        where=f"{section}[{index}].{key}", value=value
-                    )
+                    _("{where}: {value} is not a real date").format(where=where, value=value)
                 ) from error
+            _check_within_the_years_kept(day, where, value)
 
 
 def _check_times(items: Iterable[Mapping[str, Any]], section: str, keys: Iterable[str]) -> None:
     keys = tuple(keys)
     for index, item in enumerate(items):
         for key in keys:
+            where = f"{section}[{index}].{key}"
             try:
-                from_iso(item[key])
-            except ValueError as error:
+                moment = from_iso(item[key])
+            except (ValueError, OverflowError) as error:  # year 1 east of UTC overflows
                 raise ImportRejected(
-                    _("{where}: {value} is not a real time").format(
-                        where=f"{section}[{index}].{key}", value=item[key]
-                    )
+                    _("{where}: {value} is not a real time").format(where=where, value=item[key])
                 ) from error
+            _check_within_the_years_kept(moment.date(), where, item[key])
+
+
+def _check_within_the_years_kept(day: date, where: str, value: str) -> None:
+    if not within_the_years_kept(day):
+        raise ImportRejected(
+            _("{where}: {value} is outside the years the app keeps, {first} to {last}").format(
+                where=where, value=value, first=EARLIEST_DAY.year, last=LATEST_DAY.year
+            )
+        )
 
 
 def _check_written_before_changed(items: Iterable[Mapping[str, Any]], section: str) -> None:
@@ -300,6 +310,7 @@ def _check_written_before_changed(items: Iterable[Mapping[str, Any]], section: s
 
 
 def _check_meaning(document: dict[str, Any]) -> None:
+    _check_days([document["settings"]], "settings", ["ninety_start"])
     notes = document["daily_notes"]
     _check_days(notes, "daily_notes", ["day"])
     _check_times(notes, "daily_notes", ["created_at", "updated_at"])

@@ -13,15 +13,60 @@ from pathlib import Path
 from typing import Any
 
 from recovery_journal.errors import ImportRejected
-from recovery_journal.i18n import _
+from recovery_journal.i18n import N_, _
 from recovery_journal.resources import resource_path
 
 # Far above ten years of daily writing; a bigger file is refused before it is read into memory.
 MAX_BYTES = 256 * 1024 * 1024
+# An export nests about six levels deep (the document, a section, a list, a record, its list of
+# answers, one answer). Refused well past that and well below Python's own recursion limit
+# (about 1,000, less on a thread already deep in calls), so the validation that walks the
+# document after parsing can never run out of stack.
+MAX_DEPTH = 64
+# Every number in our formats is small (a step, a rating, a position); Python refuses integers
+# of more than 4,300 digits in its own words, so a far shorter limit says it in ours.
+MAX_DIGITS = 40
+
+EXPORT = "export"
+QUESTION_PACK = "question pack"
+# What a file that is not of its kind is called, whole sentences for the translators.
+_NOT_VALID = {
+    EXPORT: N_("The file is not a valid export: {problem}"),
+    QUESTION_PACK: N_("The file is not a valid question pack: {problem}"),
+}
+_TOO_DEEP = {
+    EXPORT: N_("The file is nested too deeply to be an export"),
+    QUESTION_PACK: N_("The file is nested too deeply to be a question pack"),
+}
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(_("the number {name} is not allowed").format(name=name))
+
+
+def _small_integer(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(_("a number in it is far too long"))
+    return int(digits)
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _refuse_deep_nesting(document: Any) -> None:
+    """Walk the parsed document level by level (no recursion) and refuse it past MAX_DEPTH."""
+    level = [document] if isinstance(document, dict | list) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise _TooDeep
+        below: list[Any] = []
+        for value in level:
+            children = value.values() if isinstance(value, dict) else value
+            below.extend(child for child in children if isinstance(child, dict | list))
+        level = below
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -46,8 +91,10 @@ def read_bytes(path: Path) -> bytes:
         raise ImportRejected(_("The file {path} cannot be read").format(path=path)) from error
 
 
-def parse(data: bytes) -> Any:
-    """Strict JSON: UTF-8, no NaN or Infinity, no key twice in one object."""
+def parse(data: bytes, kind: str = EXPORT) -> Any:
+    """Strict JSON: UTF-8, no NaN or Infinity, no key twice in one object, nothing nested deeper
+    than MAX_DEPTH, no number longer than MAX_DIGITS. ``kind`` (EXPORT or QUESTION_PACK) names
+    the file in the sentences."""
     if len(data) > MAX_BYTES:
         raise ImportRejected(_("The file is too large"))
     try:
@@ -55,19 +102,25 @@ def parse(data: bytes) -> Any:
     except UnicodeDecodeError as error:
         raise ImportRejected(_("The file is not UTF-8 text")) from error
     try:
-        return json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
+        document = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_reject_constant,
+            parse_int=_small_integer,
         )
+        _refuse_deep_nesting(document)
     except json.JSONDecodeError as error:
         raise ImportRejected(
             _("The file is not valid JSON (line {line}, column {column})").format(
                 line=error.lineno, column=error.colno
             )
         ) from error
-    except (ValueError, RecursionError) as error:
-        raise ImportRejected(
-            _("The file is not a valid export: {problem}").format(problem=error)
-        ) from error
+    except (RecursionError, _TooDeep) as error:
+        raise ImportRejected(_(_TOO_DEEP[kind])) from error
+    except ValueError as error:
+        # Only our own hooks raise these, each with a sentence of ours.
+        raise ImportRejected(_(_NOT_VALID[kind]).format(problem=error)) from error
+    return document
 
 
 @cache

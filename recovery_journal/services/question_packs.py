@@ -60,7 +60,7 @@ def pack_file_bytes(pack: QuestionPack) -> bytes:
 
 
 def parse_pack(data: bytes) -> QuestionPack:
-    document = json_files.parse(data)
+    document = json_files.parse(data, json_files.QUESTION_PACK)
     if not isinstance(document, dict) or document.get("format") != PACK_FORMAT:
         raise ImportRejected(_("The file is not a Recovery Journal question pack"))
     version = document.get("format_version")

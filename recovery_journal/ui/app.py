@@ -13,7 +13,12 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from recovery_journal import APP_NAME, __version__
-from recovery_journal.errors import JournalError, VaultDamaged
+from recovery_journal.errors import (
+    JournalError,
+    NewestBackupNotOpened,
+    VaultDamaged,
+    WrongPassphrase,
+)
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.passphrase import RawKey, Secret
 from recovery_journal.ui.accessibility import name_controls_for_screen_readers
@@ -30,10 +35,10 @@ from recovery_journal.ui.ui_state import (
     APPLICATION,
     ORGANISATION,
     auto_lock_seconds,
+    known_restore_points,
     preferred_language,
     remember_backup_folder,
     remember_language,
-    remembered_backup_folder,
 )
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
 
@@ -166,6 +171,7 @@ class AppController(QObject):
             dialog = UnlockDialog(path, self._open_with, note=note)
             dialog.remembered_requested.connect(self._unlock_with_remembered)
             dialog.damaged.connect(self._offer_backup)
+            dialog.maybe_damaged.connect(self._offer_backup_on_suspicion)
             dialog.restore_requested.connect(self._restore_damaged)
             self.dialog = dialog
         else:
@@ -321,15 +327,7 @@ class AppController(QObject):
     # --- a damaged vault ---------------------------------------------------------------------
 
     def _backups_of_vault(self) -> list[RestorePoint]:
-        from recovery_journal.domain.backups import default_folder
-        from recovery_journal.services.backups import restore_points
-
-        folders = [default_folder(self.vault_path)]
-        chosen = remembered_backup_folder(self.vault_path)
-        if chosen is not None and chosen not in folders:
-            folders.append(chosen)
-        points = [point for folder in folders for point in restore_points(self.vault_path, folder)]
-        return sorted(points, key=lambda point: point.made_at, reverse=True)
+        return known_restore_points(self.vault_path)
 
     def _offer_backup(self) -> None:
         dialog = self._unlock_dialog()
@@ -337,20 +335,44 @@ class AppController(QObject):
         if dialog is not None and points:
             dialog.offer_backup(points[0], moment_text(points[0].made_at))
 
-    def _restore_damaged(self, _offered: RestorePoint) -> None:
-        """Put the newest backup the typed passphrase opens in the damaged vault's place."""
+    def _offer_backup_on_suspicion(self, error: WrongPassphrase) -> None:
+        """The typed passphrase failed twice: the file may be damaged (SQLCipher cannot tell)."""
+        from recovery_journal.domain.backups import BackupReason
+
+        dialog = self._unlock_dialog()
+        if dialog is None:
+            return
+        points = self._backups_of_vault()
+        if not points:
+            dialog.suspect_damage(error.with_damage_hint().message(), None)
+            return
+        newest, when = points[0], moment_text(points[0].made_at)
+        # Made just before a passphrase change, it opens with the old passphrase: most likely
+        # the one typed out of habit, and the vault itself is fine. Nothing to offer then.
+        before_change = newest.reason is BackupReason.PASSPHRASE
+        sentence = error.with_damage_hint(when, before_change=before_change).message()
+        dialog.suspect_damage(sentence, None if before_change else newest)
+
+    def _restore_damaged(self, offered: RestorePoint) -> None:
+        """Put the newest backup the typed passphrase opens in the damaged vault's place; when
+        the vault only may be damaged (its passphrase failed twice), only the one offered."""
         dialog = self._unlock_dialog()
         if dialog is None:
             return
         passphrase = dialog.typed_passphrase
         store, kdf = self.store, self._kdf_iterations()
-        candidates = self._backups_of_vault()
+        on_suspicion = dialog.offered_on_suspicion
+        candidates = [offered] if on_suspicion else self._backups_of_vault()
 
         def opener() -> Any:
             problem: BaseException = VaultDamaged(self.vault_path, "no backup could be checked")
             for point in candidates:
                 try:
                     store.check_backup(point.path, passphrase, kdf_iterations=kdf)
+                except WrongPassphrase as error:
+                    # The same passphrase fails on the backup: most likely it is a typo after all.
+                    problem = NewestBackupNotOpened() if on_suspicion else error
+                    continue
                 except JournalError as error:
                     problem = error
                     continue

@@ -25,14 +25,14 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QTimeEdit, QWidget
 
 from recovery_journal.domain.clean_time import LONG_AGO_YEARS, DateDoubt, doubt_about
-from recovery_journal.domain.day import year_from_two_digits
+from recovery_journal.domain.day import EARLIEST_DAY, LATEST_DAY, year_from_two_digits
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.widgets import pydate, qdate
 
 NO_BREAK = "\u00a0"
-EARLIEST = date(1900, 1, 1)
-LATEST = date(2099, 12, 31)
+EARLIEST = EARLIEST_DAY
+LATEST = LATEST_DAY
 
 _Section = QDateTimeEdit.Section
 

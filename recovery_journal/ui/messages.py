@@ -6,7 +6,7 @@ import sys
 import traceback
 from typing import TYPE_CHECKING
 
-from recovery_journal.errors import JournalError
+from recovery_journal.errors import JournalError, os_error_sentence
 from recovery_journal.i18n import _
 
 if TYPE_CHECKING:
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 def error_sentence(error: BaseException) -> str:
     if isinstance(error, JournalError):
         return error.message()
+    if isinstance(error, OSError) and error.errno is not None:
+        return os_error_sentence(error)  # a file or folder the system refused
     # Unexpected: the developer gets the traceback on stderr (it holds no journal text, only code
     # locations); the person gets a sentence.
     traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)

@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from recovery_journal.domain.ports import Vault
+from recovery_journal.errors import SavingSlow
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.worker import VaultClosed, VaultWorker
 from recovery_journal.ui.bridge import release_on_gui, start_relay, when_done
@@ -99,5 +100,5 @@ def wait_for_saves(saves: object) -> BaseException | None:
         if error is not None:
             return error
     if not_done:
-        return TimeoutError("saving took too long")
+        return SavingSlow("saving took too long")
     return None

@@ -5,13 +5,18 @@ Nothing about the person goes here; QSettings is a plain file anyone on the comp
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSettings
 
 from recovery_journal.i18n import LANGUAGES, language_from_locale_name
+
+if TYPE_CHECKING:
+    from recovery_journal.domain.backups import RestorePoint
 
 ORGANISATION = "RecoveryJournal"
 APPLICATION = "recovery-journal"
@@ -28,9 +33,36 @@ DEFAULT_LOCK_AFTER = 10
 
 
 def ui_settings() -> QSettings:
-    return QSettings(
+    settings = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
     )
+    _keep_private(Path(settings.fileName()))
+    return settings
+
+
+_KEPT_PRIVATE: set[Path] = set()
+
+
+def _keep_private(file: Path) -> None:
+    """The file and its folder readable by this account only, before the first byte is written.
+
+    Nothing about the person is in it, but it names the backup folder and which vaults keep a
+    key in the keychain. QSettings writes through a new file that takes the permissions of the
+    one it replaces, so an empty 0600 file made first keeps every later write private; a file
+    and folder left 0644/0755 by an earlier version are tightened.
+    """
+    if file in _KEPT_PRIVATE:
+        return
+    try:
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(file.parent, 0o700)
+        try:
+            os.close(os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            os.chmod(file, 0o600)
+    except OSError:
+        return  # a read-only home: QSettings cannot write there either; asked again next time
+    _KEPT_PRIVATE.add(file)
 
 
 def preferred_language() -> str:
@@ -115,3 +147,21 @@ def remember_backup_folder(path: Path, folder: Path) -> None:
 def remembered_backup_folder(path: Path) -> Path | None:
     value = ui_settings().value(f"{BACKUP_FOLDERS}/{_vault_key(path)}")
     return Path(value) if isinstance(value, str) and value else None
+
+
+def known_restore_points(path: Path) -> list[RestorePoint]:
+    """This vault's restore points that can be found without opening it, newest first: beside
+    the vault, and in the folder chosen in Settings as this computer remembers it (the choice
+    itself is inside the vault)."""
+    from recovery_journal.domain.backups import default_folder, newest_first
+    from recovery_journal.services.backups import restore_points
+
+    folders = [default_folder(path)]
+    chosen = remembered_backup_folder(path)
+    if chosen is not None and chosen not in folders:
+        folders.append(chosen)
+    points = []
+    for folder in folders:
+        with contextlib.suppress(OSError):  # a folder on a disk not there now
+            points += restore_points(path, folder)
+    return newest_first(points)

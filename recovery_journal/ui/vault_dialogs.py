@@ -176,6 +176,8 @@ class _BusyDialog(QDialog):
 class UnlockDialog(_BusyDialog):
     remembered_requested = Signal()  # "unlock with the remembered passphrase" was asked for
     damaged = Signal()  # the vault is damaged: is there a backup to offer?
+    # The typed passphrase failed a second time: the file may be damaged instead (WrongPassphrase).
+    maybe_damaged = Signal(object)
     restore_requested = Signal(object)  # RestorePoint
 
     def __init__(
@@ -220,6 +222,10 @@ class UnlockDialog(_BusyDialog):
         self.restore_button.hide()
         self.restore_button.clicked.connect(self._restore_offered)
         self._offered: RestorePoint | None = None
+        # Offered because a passphrase failed twice, not because the file is known damaged: then
+        # only that newest backup is restored, and only if the typed passphrase opens it.
+        self.offered_on_suspicion = False
+        self._wrong_tries = 0
         # The field stays editable while a passphrase is checked (a key derivation takes a
         # moment): what is typed meanwhile is kept, and an Enter then tries it next.
         self._inputs = [self.buttons, self.remember, self.use_remembered]
@@ -308,6 +314,11 @@ class UnlockDialog(_BusyDialog):
             self.use_remembered.hide()
         else:
             super()._failed(error)
+            if isinstance(error, WrongPassphrase):
+                self._wrong_tries += 1
+                # A typo is far likelier than a damaged file: the first time, only the typo.
+                if self._wrong_tries >= 2:
+                    self.maybe_damaged.emit(error)
         self._with_remembered = False
         if isinstance(error, WrongPassphrase) and not typed_on:
             self.passphrase.selectAll()  # typing replaces it
@@ -321,16 +332,38 @@ class UnlockDialog(_BusyDialog):
     # --- a damaged vault -------------------------------------------------------------------
 
     def offer_backup(self, point: RestorePoint, when: str) -> None:
-        self._offered = point
-        self.backup_offer.setText(
+        self.offered_on_suspicion = False
+        self._offer(
+            point,
             _(
                 "Your newest backup, from {when}, can be put in its place. The damaged file "
                 "is kept beside it, nothing is deleted."
-            ).format(when=when)
+            ).format(when=when),
         )
+        self.restore_button.setFocus()
+
+    def suspect_damage(self, sentence: str, point: RestorePoint | None) -> None:
+        """The passphrase failed again: say the file may be damaged instead (``sentence`` names
+        the newest backup's date) and offer that backup; the keyboard stays in the field, where
+        another try is typed."""
+        self.show_status(sentence)
+        if point is None:
+            return
+        self.offered_on_suspicion = True
+        self._offer(
+            point,
+            _(
+                "If it is, that backup can be put in its place; it is restored only if the "
+                "passphrase above opens it. This file is kept beside your backups, nothing is "
+                "deleted."
+            ),
+        )
+
+    def _offer(self, point: RestorePoint, text: str) -> None:
+        self._offered = point
+        self.backup_offer.setText(text)
         self.backup_offer.show()
         self.restore_button.show()
-        self.restore_button.setFocus()
         self.show_status(self.status.text())
         self.adjustSize()
 
