@@ -105,6 +105,14 @@ class NewestBackupNotOpened(JournalError):
 
 class NotAVault(VaultError):
     def message(self) -> str:
+        if self.detail == "missing":
+            return _("There is no file at {path}; choose the backup file again.").format(
+                path=self.path
+            )
+        if self.detail == "folder":
+            return _("{path} is a folder, not a journal file; choose the file itself.").format(
+                path=self.path
+            )
         if self.detail == "empty":
             return _(
                 "{path} is an empty file, not a vault; it was left untouched. If you expected "

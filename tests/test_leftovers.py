@@ -527,3 +527,32 @@ def test_a_stale_wal_at_the_wanted_name_gives_way_to_the_next_name(tmp_path):
     assert Path(f"{kept}-wal").exists() and not os.path.samefile(kept, vault)
     assert Path(f"{aside}-wal").read_bytes() == b"left by an older version"
     assert not vault.with_name(".v.rjvault.restore").exists()
+
+
+@pytest.mark.parametrize("backup", ["missing", "empty", "folder"])
+def test_a_restore_from_a_file_that_is_not_a_backup_names_the_file_chosen(
+    tmp_path, vault_path, backup
+):
+    from recovery_journal.errors import NotAVault
+
+    _filled(vault_path, 3)
+    chosen = tmp_path / "chosen"
+    if backup == "empty":
+        chosen.write_bytes(b"")
+    elif backup == "folder":
+        chosen.mkdir()
+    with pytest.raises(NotAVault) as raised:
+        restore_backup(chosen, vault_path, PASSPHRASE, kdf_iterations=TEST_KDF, set_aside=None)
+    said = raised.value.message()
+    assert str(chosen) in said and "restoring" not in said
+    assert {"missing": "There is no file", "empty": "empty file", "folder": "a folder"}[
+        backup
+    ] in said
+
+
+def test_a_vault_path_that_is_a_folder_is_said_to_be_a_folder(tmp_path):
+    from recovery_journal.errors import NotAVault
+
+    with pytest.raises(NotAVault) as raised:
+        open_vault(tmp_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    assert "is a folder" in raised.value.message()

@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlcipher3
 
-from recovery_journal.errors import NotAVault, VaultDamaged, VaultExists
+from recovery_journal.errors import NotAVault, VaultDamaged, VaultError, VaultExists
 from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.temporaries import (
     SQLITE_SIDECARS,
@@ -108,7 +108,7 @@ def _checked_copy(
     from recovery_journal.store.vault_file import open_vault
 
     if not backup.is_file():
-        raise NotAVault(backup)
+        raise NotAVault(backup, "folder" if backup.is_dir() else "missing")
     with temporary_beside(beside, purpose) as temporary:
         _copy_file(backup, temporary)
         wal = Path(f"{backup}-wal")
@@ -116,7 +116,12 @@ def _checked_copy(
             # A restore point set aside with its WAL (a crash had left one): the newest
             # writing is in the WAL, and opening the copy below merges it in.
             _copy_file(wal, Path(f"{temporary}-wal"))
-        opened = open_vault(temporary, passphrase, kdf_iterations=kdf_iterations)
+        try:
+            opened = open_vault(temporary, passphrase, kdf_iterations=kdf_iterations)
+        except VaultError as error:
+            if error.path == temporary:
+                error.path = backup  # the person chose the backup; the copy is ours
+            raise
         try:
             problems = opened.integrity_problems()
         finally:

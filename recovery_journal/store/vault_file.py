@@ -229,7 +229,7 @@ def open_vault(
     if not path.exists():
         raise VaultMissing(path)
     if not path.is_file():
-        raise NotAVault(path)
+        raise NotAVault(path, "folder" if path.is_dir() else "")
     if path.stat().st_size == 0:
         # SQLCipher would quietly turn an empty file into a new, empty vault.
         raise NotAVault(path, "empty")
