@@ -181,10 +181,9 @@ def test_a_passphrase_change_killed_anywhere_leaves_exactly_one_passphrase_worki
         Path(f"{vault_path}-wal").unlink(missing_ok=True)
 
     args: list[object] = [vault_path, PASSPHRASE, TEST_KDF, NEW_PASSPHRASE]
-    script = REKEYER
     # The re-key's own fsyncs and page writes (the backup before makes hundreds of its own).
-    plan = _plan(script, args, ("rename", "link", "unlink"), {"fsync": 8, "pwrite64": 8}, reset)
-    kills = _kill_at_each(script, args, plan, check)
+    plan = _plan(REKEYER, args, ("rename", "link", "unlink"), {"fsync": 8, "pwrite64": 8}, reset)
+    kills = _kill_at_each(REKEYER, args, plan, check)
     assert kills >= 20
     assert outcomes == {PASSPHRASE, NEW_PASSPHRASE}  # killed both before and after the change
 
@@ -217,13 +216,12 @@ def test_an_import_killed_anywhere_imports_all_or_nothing(tmp_path, vault_path):
         Path(f"{vault_path}-wal").unlink(missing_ok=True)
 
     args: list[object] = [vault_path, PASSPHRASE, TEST_KDF, document]
-    script = IMPORTER
     plan = _plan(
-        script,
+        IMPORTER,
         args,
         ("unlink", "rename", "link"),
         {"fsync": 8, "ftruncate": 2, "pwrite64": 8, "close": 4},
         reset,
     )
-    assert _kill_at_each(script, args, plan, check) >= 15
+    assert _kill_at_each(IMPORTER, args, plan, check) >= 15
     assert outcomes == {False, True}
