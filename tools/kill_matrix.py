@@ -259,12 +259,12 @@ def _command(operation: str, params: dict[str, Any]) -> list[str]:
     return [sys.executable, "-c", PRELUDE + SCRIPTS[operation], json.dumps(params)]
 
 
-def _finish(child: subprocess.Popen[str], killed_by_us: bool = False) -> Run:
+def _finish(child: subprocess.Popen[bytes], killed_by_us: bool = False) -> Run:
     out, err = child.communicate(timeout=300)
-    lines = out.split()
+    lines = out.decode("utf-8", "replace").split()
     code = child.returncode
     killed = code in (-signal.SIGKILL, 128 + signal.SIGKILL) or killed_by_us and code != 0
-    return Run(lines, killed and "done" not in lines, code, err)
+    return Run(lines, killed and "done" not in lines, code, err.decode("utf-8", "replace"))
 
 
 def run_exact(operation: str, params: dict[str, Any], env: dict[str, str], syscall: str, when: int):
@@ -277,7 +277,6 @@ def run_exact(operation: str, params: dict[str, Any], env: dict[str, str], sysca
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
     )
     return _finish(child)
 
@@ -286,16 +285,19 @@ def run_random(
     operation: str, params: dict[str, Any], env: dict[str, str], delay: float | None
 ) -> Run:
     """Kill the child ``delay`` seconds after its work began (None: let it finish)."""
+    # Unbuffered: readline takes the first line byte by byte and no more. A buffered reader
+    # would swallow the save loop's next lines, which communicate() (reading the pipe itself)
+    # then never sees: saves reported done would look unreported.
     child = subprocess.Popen(
         _command(operation, params),
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        bufsize=0,
     )
     assert child.stdout is not None
-    first = child.stdout.readline().strip()
+    first = child.stdout.readline().decode("utf-8", "replace").strip()
     lines = [first]
     began = time.monotonic()
     if first == "begin" and delay is not None:
