@@ -143,8 +143,14 @@ def _vault_path(args: argparse.Namespace) -> Path:
 
 
 @contextlib.contextmanager
-def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Iterator[Vault]:
-    """The unlocked vault for one command; storage failures become their one-line sentences."""
+def _opened(
+    args: argparse.Namespace, *, create_if_missing: bool = False, reading: bool = False
+) -> Iterator[Vault]:
+    """The unlocked vault for one command; storage failures become their one-line sentences.
+
+    ``reading``: the command only reads. It then works in a read-only folder, on a full disk
+    and while the app holds the vault (it reads the last committed state), and writes nothing.
+    """
     from recovery_journal.store_access import load_store
 
     store = load_store()
@@ -152,7 +158,10 @@ def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Ite
     if create_if_missing and not os.path.lexists(path):
         vault = store.create_vault(path, get_passphrase(args, new=True))
     else:
-        vault = store.open_vault(path, get_passphrase(args), backup_before_upgrade=True)
+        access = store.Access.READ if reading else store.Access.WRITE
+        vault = store.open_vault(
+            path, get_passphrase(args), backup_before_upgrade=True, access=access
+        )
     try:
         yield vault
     except Exception as error:
@@ -181,7 +190,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     path = _vault_path(args)
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         problems = vault.integrity_problems()
         if problems:
             raise VaultDamaged(path, problems[0])
@@ -210,7 +219,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     if args.output != "-":
         _refuse_vault_as_output(_vault_path(args), Path(args.output))
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         if args.output == "-":
             sys.stdout.write(dumps(export_document(vault)))
         else:
@@ -228,7 +237,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     output = Path(args.output)
     _refuse_vault_as_output(_vault_path(args), output)
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         vault.backup_to(output)
     print(_("Backup written to {path}; it opens with the vault's passphrase.").format(path=output))
     return EXIT_OK
@@ -286,7 +295,14 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     new = _new_passphrase(args)
     vault = store.open_vault(path, current, backup_before_upgrade=True)
     try:
-        point = make_backup(vault, BackupReason.PASSPHRASE)
+        store.ensure_room_to_rekey(vault)
+        try:
+            point = make_backup(vault, BackupReason.PASSPHRASE)
+        except Exception as error:
+            translated = vault.translate_error(error)
+            if translated is error:
+                raise
+            raise translated from error
         vault, changed = store.change_passphrase(vault, current, new)
     finally:
         vault.close()
@@ -373,7 +389,7 @@ def _window_language() -> str:
 def cmd_summary(args: argparse.Namespace) -> int:
     from recovery_journal.services.summary import build_summary, summary_text
 
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         summary = build_summary(vault)
     if args.json:
         import json
@@ -392,7 +408,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError(_("--limit must be 1 or more."))
     # "-" reads the words from standard input, so they stay out of shell history and `ps`.
     query = sys.stdin.read().strip() if args.query == ["-"] else " ".join(args.query)
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         results = search(vault, query, current_language(), limit=args.limit)
     if args.json:
         import json
@@ -474,7 +490,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from recovery_journal.services.report import build_report, load_choices
     from recovery_journal.ui.report_pdf import write_report_without_window
 
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         choices = _report_choices(args, load_choices(vault, current_language()))
         report = build_report(vault, choices)
     write_report_without_window(report, output, password=password)
@@ -681,8 +697,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(_("Interrupted; nothing more was changed."))
         return EXIT_ERROR
     except OSError as error:
+        from recovery_journal.errors import disk_problem
+
+        problem = disk_problem(error, getattr(args, "output", None))
         _fail(
-            _("The operation failed: {reason}.").format(
+            problem.message()
+            if problem is not None
+            else _("The operation failed: {reason}.").format(
                 reason=error.strerror or error.__class__.__name__
             )
         )

@@ -6,13 +6,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from recovery_journal.domain.daily import NightlyReview
 from recovery_journal.domain.journal import JournalEntry
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.search import IndexedItem
 from recovery_journal.domain.steps import Answer, QuestionPack, StepProgress
+
+if TYPE_CHECKING:
+    from recovery_journal.errors import JournalError
 
 R = TypeVar("R")
 
@@ -94,6 +97,9 @@ class Vault(Protocol):
     """One open, unlocked vault: its repositories and its unit of work."""
 
     path: Path
+    # Why nothing can be saved (a read-only folder or file, a full disk): the vault is open for
+    # reading only, and each write is refused with this; None when writes are possible.
+    cannot_write: JournalError | None
 
     @property
     def notes(self) -> DailyNoteRepository: ...

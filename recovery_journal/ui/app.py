@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from recovery_journal import APP_NAME, __version__
-from recovery_journal.errors import JournalError, VaultDamaged
+from recovery_journal.errors import JournalError, VaultDamaged, reading_only_notice
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.passphrase import RawKey, Secret
 from recovery_journal.ui.accessibility import name_controls_for_screen_readers
@@ -176,8 +176,11 @@ class AppController(QObject):
 
     def _open_with(self, secret: Secret) -> Any:
         path, store, kdf = self.vault_path, self.store, self._kdf
+        # Where nothing can be written (a read-only folder or file, a full disk) the journal
+        # opens for reading, and the window says why (_show_reading_only).
+        access = store.Access.WRITE_OR_READ
         return self.worker.open(
-            lambda: store.open_vault(path, secret, backup_before_upgrade=True, **kdf)
+            lambda: store.open_vault(path, secret, backup_before_upgrade=True, access=access, **kdf)
         )
 
     def _unlock_dialog(self) -> UnlockDialog | None:
@@ -366,6 +369,7 @@ class AppController(QObject):
         # A full collection takes a while: after the first page has shown, not before.
         QTimer.singleShot(SET_ASIDE_MS, set_aside_long_lived)
         self._show_damage()  # a window rebuilt for a new language says it again, translated
+        self.operations.run(lambda vault: vault.cannot_write, self._show_reading_only)
         if not self._integrity_checked:
             self._integrity_checked = True
             # Tampering is only noticed on pages that are read, so read them all once per
@@ -387,8 +391,20 @@ class AppController(QObject):
     def _backup_if_due(self) -> None:
         from recovery_journal.services.backups import backup_if_due
 
-        # Quietly, once a day; only a failure is worth a word.
-        self.operations.run(backup_if_due, lambda _point: None)
+        # Quietly, once a day; only a failure is worth a word. Not while the vault is open for
+        # reading only: the window says so once, and the day's backup would only fail again.
+        self.operations.run(
+            lambda vault: None if vault.cannot_write else backup_if_due(vault), lambda _point: None
+        )
+
+    def _show_reading_only(self, reason: JournalError | None) -> None:
+        """The one line saying that nothing can be saved here, and why (or nothing)."""
+        window = self.window
+        if window is None:
+            return
+        window.cannot_write = reason
+        if reason is not None:
+            window.show_banner(reading_only_notice(reason))
 
     def restore(self, point: RestorePoint, passphrase: str) -> None:
         """Check the backup, then close the window and the vault, put it back, and reopen."""
