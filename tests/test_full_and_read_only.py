@@ -208,6 +208,7 @@ def test_a_read_only_vault_file_is_read_and_nothing_is_left_beside_it(tmp_path, 
     with read_only_view(made, made):
         checked = run("check", "--vault", str(made))
         assert checked.returncode == 0, checked.stderr
+        assert listing(made.parent) == before  # no -wal or -shm left beside it
         exported = run("export-json", "-o", str(tmp_path / "all.json"), "--vault", str(made))
         assert exported.returncode == 0, exported.stderr
         written = run("demo", "--days", "3", "--vault", str(made))
