@@ -8,6 +8,7 @@ refusal that can never succeed, and a backup copy can go to another folder.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -60,6 +61,17 @@ def test_a_journal_in_a_read_only_folder_opens_for_reading_and_says_why(
         assert window.today.recent.count() > 0  # the journal itself is there to read
         _type_and_wait_for_refusal(qtbot, window)
         assert "nothing can be saved there" in window.banner.text()
+        # Taken elsewhere: the whole journal as JSON, and the report (its choices, which it
+        # would remember inside the vault, are not saved, and that does not stop it).
+        exported = tmp_path / "all.json"
+        window.export_json(exported)
+        qtbot.waitUntil(lambda: window.banner.text().startswith("Exported to"), timeout=10_000)
+        assert json.loads(exported.read_text("utf-8"))["daily_notes"]
+        report = window.open_report()
+        qtbot.waitUntil(lambda: report.options is not None and not report._busy, timeout=20_000)
+        assert report.save(tmp_path / "report.pdf")
+        qtbot.waitUntil(lambda: report.saved_to == tmp_path / "report.pdf", timeout=60_000)
+        report.close()
         window.close()  # not kept open by words that can never be saved here
         assert controller.window is None
         controller.shutdown()
