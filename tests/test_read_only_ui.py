@@ -72,6 +72,9 @@ def test_a_journal_in_a_read_only_folder_opens_for_reading_and_says_why(
         assert report.save(tmp_path / "report.pdf")
         qtbot.waitUntil(lambda: report.saved_to == tmp_path / "report.pdf", timeout=60_000)
         report.close()
+        controller.change_passphrase(PASSPHRASE, "a brand new calm phrase")
+        qtbot.waitUntil(lambda: "was not changed" in window.banner.text(), timeout=10_000)
+        assert "read-only folder" in window.banner.text()
         window.close()  # not kept open by words that can never be saved here
         assert controller.window is None
         controller.shutdown()

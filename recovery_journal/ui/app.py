@@ -449,6 +449,9 @@ class AppController(QObject):
         store, kdf = self.store, self._kdf_iterations()
 
         def back_up_and_check(vault: Any) -> None:
+            # Said before anything is tried: a vault open for reading only, or a disk without
+            # room to write every page again.
+            store.ensure_room_to_rekey(vault)
             point = make_backup(vault, BackupReason.PASSPHRASE)
             # The backup holds the vault's key: the current passphrase must open it.
             store.check_backup(point.path, current, kdf_iterations=kdf)
