@@ -123,3 +123,28 @@ def test_a_full_disk_opens_for_reading_backs_up_elsewhere_and_writes_again_once_
         window.close()
         controller.shutdown()
         assert "Room again." in _notes(path)
+
+
+def test_a_disk_filling_up_while_open_says_so_keeps_the_words_and_saves_once_freed(
+    qapp, qtbot, controllers, tmp_path
+):
+    with full_disk(tmp_path / "disk") as disk:
+        path = _journal(disk)
+        controller, dialog = start(qapp, controllers, path)
+        window = unlock(qtbot, controller, dialog)
+        assert not window.banner.isVisible()
+        fill(disk)
+        page = window.today
+        qtbot.waitUntil(lambda: not page.editor.isReadOnly(), timeout=5_000)
+        page.editor.selectAll()
+        qtbot.keyClicks(page.editor, "Written as the disk filled up. " * 40)
+        qtbot.waitUntil(lambda: page.save_state.text().startswith("Not saved —"), timeout=10_000)
+        assert "is full, so nothing was changed" in window.banner.text()
+        assert not window.close()  # the words are not given up while they could still be saved
+        (disk / "filler").unlink()
+        qtbot.keyClicks(page.editor, "Room again.")
+        qtbot.waitUntil(lambda: page.save_state.text().startswith("Saved at"), timeout=10_000)
+        window.close()
+        assert controller.window is None
+        controller.shutdown()
+        assert any(text.endswith("Room again.") for text in _notes(path))
