@@ -91,6 +91,21 @@ def test_a_write_on_a_full_disk_says_so_and_changes_nothing(tmp_path, made):
         assert listing(disk) == ["filler", "journal.rjvault"]
 
 
+def test_an_export_or_copy_to_a_full_disk_says_so_and_leaves_nothing_there(tmp_path, made):
+    with full_disk(tmp_path / "disk", size_kib=1024) as disk:
+        fill(disk)
+        for command in (
+            ("export-json", "-o", str(disk / "all.json")),
+            ("export-pdf", "-o", str(disk / "report.pdf")),
+            ("backup", "-o", str(disk / "copy.rjvault")),
+        ):
+            result = run(*command, "--vault", str(made))
+            assert result.returncode == 1
+            error = one_line_error(result)
+            assert f"The disk is full where {command[-1]} was to be written" in error
+        assert listing(disk) == ["filler"]
+
+
 @pytest.mark.parametrize("free_kib", [64, 400])
 def test_changing_the_passphrase_on_a_nearly_full_disk_says_so(tmp_path, made, free_kib):
     with full_disk(tmp_path / "disk") as disk:
