@@ -249,9 +249,11 @@ def _configure_for_writing(conn: Any) -> None:
     # and backup) then reads the last committed state through the shared index while the app
     # holds the vault, instead of meeting "busy" until the app closes. A second writer is still
     # kept out: the app and every writing command hold the lock file (lock_file.py) and meet
-    # "busy" at once, and SQLite itself lets only one write transaction run at a time. Measured
-    # with tools/bench.py on the ten-year vault, the shared index's locks cost nothing visible
-    # (see the commit message for the figures).
+    # "busy" at once, and SQLite itself lets only one write transaction run at a time. The cost,
+    # measured on the ten-year vault (2 cores, loaded): the shared index's locks add 4-8 us to
+    # each statement; a nightly review's save 0.33 -> 0.39 ms; the JSON export unchanged within
+    # noise (675 against 685 ms); a backup 0.86 -> 1.09 s (off the window's thread, once a day);
+    # unlock to Today unchanged within noise (310 against 332 ms, medians of 10).
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
