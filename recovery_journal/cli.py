@@ -163,14 +163,22 @@ def _opened(
             path, get_passphrase(args), backup_before_upgrade=True, access=access
         )
     try:
-        yield vault
+        with _in_sentences(vault):
+            yield vault
+    finally:
+        vault.close()
+
+
+@contextlib.contextmanager
+def _in_sentences(vault: Vault) -> Iterator[None]:
+    """A storage failure met while working on ``vault`` becomes its one-line sentence."""
+    try:
+        yield
     except Exception as error:
         translated = vault.translate_error(error)
         if translated is error:
             raise
         raise translated from error
-    finally:
-        vault.close()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -296,13 +304,8 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     vault = store.open_vault(path, current, backup_before_upgrade=True)
     try:
         store.ensure_room_to_rekey(vault)
-        try:
+        with _in_sentences(vault):
             point = make_backup(vault, BackupReason.PASSPHRASE)
-        except Exception as error:
-            translated = vault.translate_error(error)
-            if translated is error:
-                raise
-            raise translated from error
         vault, changed = store.change_passphrase(vault, current, new)
     finally:
         vault.close()
