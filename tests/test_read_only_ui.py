@@ -1,4 +1,4 @@
-"""The window on a journal it cannot write to: a read-only folder (a snapshot), a full disk.
+"""The window on a journal it cannot write to (a read-only folder, a full disk), and beside it.
 
 The journal opens and shows, one line says that nothing can be saved here and why, a save is
 refused with that sentence (the words stay on screen, "Not saved"), closing is not blocked by a
@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from recovery_journal.services.demo import fill_demo
-from recovery_journal.store import create_vault
+from recovery_journal.store import create_vault, open_vault
 from tests.conftest import PASSPHRASE, TEST_KDF, reopen
 from tests.places import fill, full_disk, listing, read_only_view
 from tests.test_lock_ui import _locked
@@ -148,3 +148,34 @@ def test_a_disk_filling_up_while_open_says_so_keeps_the_words_and_saves_once_fre
         assert controller.window is None
         controller.shutdown()
         assert any(text.endswith("Room again.") for text in _notes(path))
+
+
+def test_the_reading_commands_work_while_the_window_holds_the_journal(
+    qapp, qtbot, controllers, tmp_path
+):
+    from tests.test_cli import run
+
+    path = tmp_path / "journal.rjvault"
+    create_vault(path, PASSPHRASE).close()  # the app's own key derivation, as the CLI uses
+    controller, dialog = start(qapp, controllers, path, kdf=None)
+    window = unlock(qtbot, controller, dialog)
+    page = window.today
+    qtbot.waitUntil(lambda: not page.editor.isReadOnly(), timeout=5_000)
+    qtbot.keyClicks(page.editor, "Saved while the window is open.")
+    qtbot.waitUntil(lambda: page.save_state.text().startswith("Saved at"), timeout=10_000)
+    for command in (("check",), ("export-json", "-o", "-"), ("backup", "-o", str(tmp_path / "b"))):
+        result = run(*command, "--vault", str(path), passphrase=PASSPHRASE)
+        assert result.returncode == 0, (command, result.stderr)
+        if command[0] == "export-json":
+            assert "Saved while the window is open." in result.stdout
+    qtbot.keyClicks(page.editor, " And after.")  # the window carries on saving
+    qtbot.waitUntil(lambda: page.save_state.text().startswith("Saved at"), timeout=10_000)
+    window.close()
+    controller.shutdown()
+    vault = open_vault(path, PASSPHRASE)
+    try:
+        assert [note.text for note in vault.notes.all()] == [
+            "Saved while the window is open. And after."
+        ]
+    finally:
+        vault.close()
