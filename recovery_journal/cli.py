@@ -160,9 +160,10 @@ def _vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else default_vault_path()
 
 
-def _open_vault(store: Any, path: Path, passphrase: str) -> Vault:
+def _open_vault(store: Any, path: Path, passphrase: str, access: Any = None) -> Vault:
+    access = access if access is not None else store.Access.WRITE
     try:
-        vault: Vault = store.open_vault(path, passphrase, backup_before_upgrade=True)
+        vault: Vault = store.open_vault(path, passphrase, backup_before_upgrade=True, access=access)
     except WrongPassphrase as error:
         raise _with_damage_hint(error, path) from error
     return vault
@@ -187,8 +188,14 @@ def _with_damage_hint(error: WrongPassphrase, path: Path) -> WrongPassphrase:
 
 
 @contextlib.contextmanager
-def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Iterator[Vault]:
-    """The unlocked vault for one command; storage failures become their one-line sentences."""
+def _opened(
+    args: argparse.Namespace, *, create_if_missing: bool = False, reading: bool = False
+) -> Iterator[Vault]:
+    """The unlocked vault for one command; storage failures become their one-line sentences.
+
+    ``reading``: the command only reads. It then works in a read-only folder, on a full disk
+    and while the app holds the vault (it reads the last committed state), and writes nothing.
+    """
     from recovery_journal.store_access import load_store
 
     store = load_store()
@@ -196,17 +203,26 @@ def _opened(args: argparse.Namespace, *, create_if_missing: bool = False) -> Ite
     if create_if_missing and not os.path.lexists(path):
         vault = store.create_vault(path, get_passphrase(args, new=True))
     else:
-        vault = _open_vault(store, path, get_passphrase(args))
+        access = store.Access.READ if reading else store.Access.WRITE
+        vault = _open_vault(store, path, get_passphrase(args), access=access)
     _say_interrupted_restore(vault)
     try:
-        yield vault
+        with _in_sentences(vault):
+            yield vault
+    finally:
+        vault.close()
+
+
+@contextlib.contextmanager
+def _in_sentences(vault: Vault) -> Iterator[None]:
+    """A storage failure met while working on ``vault`` becomes its one-line sentence."""
+    try:
+        yield
     except Exception as error:
         translated = vault.translate_error(error)
         if translated is error:
             raise
         raise translated from error
-    finally:
-        vault.close()
 
 
 def _say_interrupted_restore(vault: Vault) -> None:
@@ -233,7 +249,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     path = _vault_path(args)
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         problems = vault.integrity_problems()
         if problems:
             raise VaultDamaged(path, problems[0])
@@ -262,7 +278,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     if args.output != "-":
         _refuse_vault_as_output(_vault_path(args), Path(args.output))
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         if args.output == "-":
             sys.stdout.write(dumps(export_document(vault)))
         else:
@@ -282,7 +298,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     _refuse_vault_as_output(_vault_path(args), output)
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         if output.is_dir():
             # A folder: a restore point's name inside it, never one already taken.
             wanted = output / backup_name(vault.path, BackupReason.BY_HAND)
@@ -343,7 +359,9 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     new = _new_passphrase(args)
     vault = _open_vault(store, path, current)
     try:
-        point = make_backup(vault, BackupReason.PASSPHRASE)
+        store.ensure_room_to_rekey(vault)
+        with _in_sentences(vault):
+            point = make_backup(vault, BackupReason.PASSPHRASE)
         vault, changed = store.change_passphrase(vault, current, new)
     finally:
         vault.close()
@@ -430,7 +448,7 @@ def _window_language() -> str:
 def cmd_summary(args: argparse.Namespace) -> int:
     from recovery_journal.services.summary import build_summary, summary_text
 
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         summary = build_summary(vault)
     if args.json:
         import json
@@ -449,7 +467,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError(_("--limit must be 1 or more."))
     # "-" reads the words from standard input, so they stay out of shell history and `ps`.
     query = sys.stdin.read().strip() if args.query == ["-"] else " ".join(args.query)
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         results = search(vault, query, current_language(), limit=args.limit)
     if args.json:
         import json
@@ -531,7 +549,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from recovery_journal.services.report import build_report, load_choices
     from recovery_journal.ui.report_pdf import write_report_without_window
 
-    with _opened(args) as vault:
+    with _opened(args, reading=True) as vault:
         choices = _report_choices(args, load_choices(vault, current_language()))
         report = build_report(vault, choices)
     write_report_without_window(report, output, password=password)

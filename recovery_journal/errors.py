@@ -150,6 +150,96 @@ class VaultUnreadable(VaultError):
         ).format(path=self.path, reason=self.detail)
 
 
+class DiskFull(VaultError):
+    """The disk is full where something was to be written; whatever was there is as it was.
+
+    ``detail`` is "output" when the file being written is not the vault (an export, a backup
+    elsewhere); otherwise the vault's own disk is full.
+    """
+
+    def message(self) -> str:
+        if self.detail == "output":
+            return _(
+                "The disk is full where {path} was to be written, so nothing was written there. "
+                "Free some space or choose another disk."
+            ).format(path=self.path)
+        return _(
+            "The disk holding your journal ({path}) is full, so nothing was changed. Free some "
+            "space, or copy the journal to another disk."
+        ).format(path=self.path)
+
+
+class ReadOnlyVault(VaultError):
+    """Nothing can be written where the vault is; it can still be read. ``detail`` says why:
+    "folder" (a read-only folder or disk), "file" (the file itself is read-only), "old" (its
+    format needs an upgrade, which writes) or "wal" (changes not yet folded into the file
+    wait beside it, and a read-only folder keeps SQLite from reading them)."""
+
+    def message(self) -> str:
+        if self.detail == "file":
+            return _(
+                "The journal file {path} is read-only, so nothing can be saved to it; nothing was "
+                "changed. You can still read it, export it or back it up to another place."
+            ).format(path=self.path)
+        if self.detail == "old":
+            return _(
+                "The journal at {path} was made by an older version and must be upgraded before "
+                "it can be read, which cannot be done in a read-only place. Copy it to a "
+                "writable folder and open it there."
+            ).format(path=self.path)
+        if self.detail == "wal":
+            return _(
+                "The last changes to the journal at {path} are in the file beside it ending in "
+                "-wal, which cannot be read in a read-only folder. Copy the journal together "
+                "with the files beside it to a writable folder and open it there."
+            ).format(path=self.path)
+        return _(
+            "The journal at {path} is in a read-only folder or disk, so nothing can be saved "
+            "there; nothing was changed. You can still read it, export it or back it up to "
+            "another place."
+        ).format(path=self.path)
+
+
+def disk_problem(
+    error: OSError, path: Path | str | None = None, *, vault: bool = False
+) -> JournalError | None:
+    """The sentence for a file write that failed for lack of space or a read-only disk, if so.
+
+    ``path``: the file the person asked for (an export's name rather than its hidden temporary
+    one); ``vault``: the failed write was the vault's own (a backup beside it, a restore point).
+    """
+    import errno
+
+    path = path or error.filename
+    if path is None:
+        return None
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(path) if vault else DiskFull(path, "output")
+    if error.errno == errno.EROFS and vault:
+        return ReadOnlyVault(path, "folder")
+    return None
+
+
+def reading_only_notice(reason: JournalError) -> str:
+    """The line the window shows when the vault opened for reading only, for ``reason``."""
+    if isinstance(reason, DiskFull):
+        return _(
+            "Open for reading only: the disk holding your journal is full, so nothing you change "
+            "here can be saved. Free some space, then lock and unlock to write again; or export "
+            "it or back it up to another disk from the Journal menu."
+        )
+    if isinstance(reason, ReadOnlyVault) and reason.detail == "file":
+        return _(
+            "Open for reading only: the journal file is read-only, so nothing you change here can "
+            "be saved. You can export it or back it up to another place from the Journal menu."
+        )
+    return _(
+        "Open for reading only: the journal is in a read-only folder or disk, so nothing you "
+        "change here can be saved. You can export it or back it up to another place from the "
+        "Journal menu."
+    )
+
+
 class VaultTooNew(VaultError):
     def __init__(self, path: Path | str, found: int, supported: int) -> None:
         super().__init__(path, f"schema {found} > {supported}")
@@ -246,10 +336,7 @@ def os_error_sentence(error: OSError) -> str:
             path=path
         )
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return _(
-            "The disk holding {path} is full; nothing was written there. Free some space or "
-            "choose another disk."
-        ).format(path=path)
+        return DiskFull(path, "output").message()
     return _("{path} could not be used ({reason}); choose another place or try again.").format(
         path=path, reason=error.strerror or _("the system refused it")
     )

@@ -385,16 +385,35 @@ def test_import_with_text_sqlite_cannot_store_is_refused_in_one_line(tmp_path):
     assert "nothing was imported" in one_line_error(result)
 
 
-def test_a_vault_open_elsewhere_is_busy_in_one_line(vault):
+def test_reading_commands_read_the_last_save_while_the_app_holds_the_vault(vault, tmp_path):
+    from datetime import UTC, date, datetime
+
+    from recovery_journal.domain.notes import DailyNote
     from recovery_journal.store import open_vault
 
-    holder = open_vault(vault, PASS)
+    moment = datetime(2026, 11, 23, 20, 0, tzinfo=UTC)
+    holder = open_vault(vault, PASS)  # the app: holds the lock file while open
     try:
-        result = run("check", "--vault", str(vault))
+        with holder.transaction():
+            holder.notes.save(DailyNote(date(2031, 1, 1), "saved while open", moment, moment))
+        notes = holder.notes.count()
+        checked = run("check", "--vault", str(vault))
+        assert checked.returncode == 0, checked.stderr
+        assert f"{notes} daily notes" in checked.stdout
+        exported = run("export-json", "-o", "-", "--vault", str(vault))
+        assert exported.returncode == 0, exported.stderr
+        assert "saved while open" in exported.stdout
+        copied = run("backup", "-o", str(tmp_path / "copy.rjvault"), "--vault", str(vault))
+        assert copied.returncode == 0, copied.stderr
+        # A command that writes is still kept out, at once and in one line.
+        demo = run("demo", "--days", "2", "--vault", str(vault))
+        assert demo.returncode == 1
+        assert "open in another copy" in one_line_error(demo)
+        with holder.transaction():  # and the app carries on
+            holder.notes.save(DailyNote(date(2031, 1, 2), "and after", moment, moment))
     finally:
         holder.close()
-    assert result.returncode == 1
-    assert "open in another copy" in one_line_error(result)
+    assert run("check", "--vault", str(tmp_path / "copy.rjvault")).returncode == 0
 
 
 def test_a_broken_cipher_binding_fails_closed_in_one_line(tmp_path, vault):

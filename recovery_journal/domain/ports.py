@@ -6,13 +6,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from recovery_journal.domain.daily import NightlyReview
 from recovery_journal.domain.journal import JournalEntry
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.search import IndexedItem
 from recovery_journal.domain.steps import Answer, QuestionPack, StepProgress
+
+if TYPE_CHECKING:
+    from recovery_journal.errors import JournalError
 
 R = TypeVar("R")
 
@@ -96,6 +99,9 @@ class Vault(Protocol):
     path: Path
     # "undone" or "finished" when opening found a restore killed half-way, else None.
     interrupted_restore: str | None
+    # Why nothing can be saved (a read-only folder or file, a full disk): the vault is open for
+    # reading only, and each write is refused with this; None when writes are possible.
+    cannot_write: JournalError | None
 
     @property
     def notes(self) -> DailyNoteRepository: ...

@@ -76,12 +76,20 @@ def all_restore_points(vault: Vault) -> list[RestorePoint]:
     return restore_points(vault.path, backup_settings(vault).folder)
 
 
-def make_backup(vault: Vault, reason: BackupReason, now: datetime | None = None) -> RestorePoint:
-    """Write a restore point now, then let go of automatic ones beyond the number kept."""
+def make_backup(
+    vault: Vault, reason: BackupReason, now: datetime | None = None, folder: Path | None = None
+) -> RestorePoint:
+    """Write a restore point now, then let go of automatic ones beyond the number kept.
+
+    ``folder``: this once, instead of the backup folder (a vault open for reading only cannot
+    keep a new choice); nothing there is let go of.
+    """
     # To the millisecond in the name, and never over another file (see backup_to).
     now = now or datetime.now(UTC)
     settings = backup_settings(vault)
-    target = vault.backup_to(settings.folder / backup_name(vault.path, reason, now))
+    target = vault.backup_to((folder or settings.folder) / backup_name(vault.path, reason, now))
+    if folder is not None:
+        return RestorePoint(target, now, reason)
     if reason is BackupReason.SCHEDULED:
         vault.settings.set(LAST_SETTING, to_iso(now))
     for old in to_remove(restore_points(vault.path, settings.folder), settings.keep):

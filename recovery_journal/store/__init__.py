@@ -4,11 +4,13 @@ from recovery_journal.store.backup import check_backup, restore_backup
 from recovery_journal.store.lock_file import in_use
 from recovery_journal.store.vault_file import (
     KDF_ITERATIONS,
+    Access,
     SqlCipherVault,
     change_passphrase,
     create_vault,
     derive_raw_key,
     ensure_cipher_available,
+    ensure_room_to_rekey,
     open_vault,
 )
 
@@ -17,10 +19,12 @@ __all__ = [
     "in_use",
     "restore_backup",
     "KDF_ITERATIONS",
+    "Access",
     "SqlCipherVault",
     "change_passphrase",
     "create_vault",
     "derive_raw_key",
     "ensure_cipher_available",
+    "ensure_room_to_rekey",
     "open_vault",
 ]

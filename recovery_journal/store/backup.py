@@ -255,6 +255,19 @@ def tidy_interrupted_restore(vault: Path) -> None:
     fsync_directory(vault.parent)
 
 
+def restore_pending(vault: Path) -> bool:
+    """A restore was killed half-way and nothing has tidied after it yet."""
+    record = _read_note(vault)
+    return record is not None and "outcome" not in record
+
+
+def holds_restored_copy(vault: Path) -> bool:
+    """A killed restore had renamed its copy into place: a WAL beside it is the old vault's.
+    For reading where nothing can be tidied (a snapshot taken mid-restore)."""
+    record = _read_note(vault)
+    return record is not None and record.get("copy") == _fingerprint(vault)
+
+
 def take_restore_outcome(vault: Path) -> str | None:
     """What a tidied, interrupted restore came to ("undone", "finished"...), once: the note goes."""
     record = _read_note(vault)

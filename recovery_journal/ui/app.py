@@ -18,6 +18,7 @@ from recovery_journal.errors import (
     NewestBackupNotOpened,
     VaultDamaged,
     WrongPassphrase,
+    reading_only_notice,
 )
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.passphrase import RawKey, Secret
@@ -195,11 +196,14 @@ class AppController(QObject):
 
     def _open_with(self, secret: Secret) -> Any:
         path, store, kdf = self.vault_path, self.store, self._kdf
+        # Where nothing can be written (a read-only folder or file, a full disk) the journal
+        # opens for reading, and the window says why (_show_reading_only).
+        access = store.Access.WRITE_OR_READ
 
         def opener() -> Any:
             from recovery_journal.services.backups import interrupted_restore_sentence
 
-            vault = store.open_vault(path, secret, backup_before_upgrade=True, **kdf)
+            vault = store.open_vault(path, secret, backup_before_upgrade=True, access=access, **kdf)
             if sentence := interrupted_restore_sentence(vault):
                 self._news.append(sentence)
             return vault
@@ -411,6 +415,7 @@ class AppController(QObject):
         # A full collection takes a while: after the first page has shown, not before.
         QTimer.singleShot(SET_ASIDE_MS, set_aside_long_lived)
         self._show_damage()  # a window rebuilt for a new language says it again, translated
+        self.operations.run(lambda vault: vault.cannot_write, self._show_reading_only)
         if not self._integrity_checked:
             self._integrity_checked = True
             # Tampering is only noticed on pages that are read, so read them all once per
@@ -432,8 +437,20 @@ class AppController(QObject):
     def _backup_if_due(self) -> None:
         from recovery_journal.services.backups import backup_if_due
 
-        # Quietly, once a day; only a failure is worth a word.
-        self.operations.run(backup_if_due, lambda _point: None)
+        # Quietly, once a day; only a failure is worth a word. Not while the vault is open for
+        # reading only: the window says so once, and the day's backup would only fail again.
+        self.operations.run(
+            lambda vault: None if vault.cannot_write else backup_if_due(vault), lambda _point: None
+        )
+
+    def _show_reading_only(self, reason: JournalError | None) -> None:
+        """The one line saying that nothing can be saved here, and why (or nothing)."""
+        window = self.window
+        if window is None:
+            return
+        window.cannot_write = reason
+        if reason is not None:
+            window.show_banner(reading_only_notice(reason))
 
     def restore(self, point: RestorePoint, passphrase: str) -> None:
         """Check the backup, then close the window and the vault, put it back, and reopen."""
@@ -477,6 +494,9 @@ class AppController(QObject):
         store, kdf = self.store, self._kdf_iterations()
 
         def back_up_and_check(vault: Any) -> None:
+            # Said before anything is tried: a vault open for reading only, or a disk without
+            # room to write every page again.
+            store.ensure_room_to_rekey(vault)
             point = make_backup(vault, BackupReason.PASSPHRASE)
             # The backup holds the vault's key: the current passphrase must open it.
             store.check_backup(point.path, current, kdf_iterations=kdf)

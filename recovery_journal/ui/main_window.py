@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal import APP_NAME
+from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.ui.banner import Banner
 from recovery_journal.ui.messages import error_sentence
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         operations.day.read_boundary()
         # Set by the application: whether closing should only hide the window to the tray.
         self.keep_in_tray: Callable[[], bool] = lambda: False
+        # Set by the application when the vault opened for reading only: why nothing can be saved.
+        self.cannot_write: JournalError | None = None
         # Only the page shown first is built now; the others when first shown or asked for
         # (their widgets and first loads would otherwise delay the first page by ~60 ms).
         self._built: dict[Page, QWidget] = {}
@@ -322,7 +325,9 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> QDialog:
         from recovery_journal.ui.safety_dialogs import BackupsDialog
 
-        dialog = BackupsDialog(self._operations, self, self.save_pending)
+        dialog = BackupsDialog(
+            self._operations, self, self.save_pending, reading_only=self.cannot_write is not None
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_requested.connect(self.restore_requested)
         dialog.show()
@@ -574,7 +579,10 @@ class MainWindow(QMainWindow):
             error = wait_for_saves(save_now()) if save_now is not None else None
             if error is not None:
                 self.show_failure(error)
-                return False
+                # Open for reading only, no save can ever succeed here: keeping the window
+                # open would trap the person in it (and keep it from locking). Each refused save
+                # said so when it was made, and the page still says "Not saved".
+                return self.cannot_write is not None
         return True
 
     def remember_state(self) -> None:

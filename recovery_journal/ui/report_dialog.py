@@ -444,7 +444,10 @@ class ReportDialog(QDialog):
         today = self.options.today
 
         def gather(vault: Any) -> Any:
-            save_choices(vault, choices)  # remembered for next time, inside the vault
+            # Remembered for next time, inside the vault; not where nothing can be saved (a
+            # vault open for reading only), which must not stop the report itself.
+            if vault.cannot_write is None:
+                save_choices(vault, choices)
             return build_report(vault, choices, today)
 
         def drawn(report: Any) -> None:

@@ -63,9 +63,14 @@ class BackupsDialog(QDialog):
         operations: Operations,
         parent: QWidget | None = None,
         save_pending: Callable[[], bool] = lambda: True,
+        *,
+        reading_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self._operations = operations
+        # The vault is open for reading only: the folder and the number kept cannot be saved,
+        # nothing can be restored, and a backup by hand goes to a folder chosen each time.
+        self._reading_only = reading_only
         # The words typed a moment ago belong in a backup made now: saved first.
         self._save_pending = save_pending
         self.setWindowTitle(_("Backups"))
@@ -128,6 +133,16 @@ class BackupsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+        if reading_only:
+            for control in (choose, self.default_button, self.keep):
+                control.setEnabled(False)
+            self.now_button.setText(_("&Back up to a folder…"))
+            self.status.setText(
+                _(
+                    "The journal is open for reading only: nothing can be restored, and a "
+                    "backup goes to a folder you choose each time, best on another disk."
+                )
+            )
         fit_to_screen(self, 640, 480)
         self._reload()
 
@@ -142,7 +157,7 @@ class BackupsDialog(QDialog):
         settings, points = loaded
         self.settings = settings
         self.folder.setText(str(settings.folder))
-        self.default_button.setEnabled(settings.chosen_folder)
+        self.default_button.setEnabled(settings.chosen_folder and not self._reading_only)
         self.keep.blockSignals(True)
         self.keep.setValue(settings.keep)
         self.keep.blockSignals(False)
@@ -175,12 +190,18 @@ class BackupsDialog(QDialog):
         )
 
     def _back_up_now(self) -> None:
-        if not self._save_pending():
+        folder: Path | None = None
+        if self._reading_only:
+            chosen = QFileDialog.getExistingDirectory(self, _("Folder for this backup"))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        elif not self._save_pending():
             return  # the window says why; nothing half-backed-up
         self.now_button.setEnabled(False)
         self.status.setText(_("Backing up…"))
         self._operations.run(
-            lambda vault: make_backup(vault, BackupReason.BY_HAND),
+            lambda vault: make_backup(vault, BackupReason.BY_HAND, folder=folder),
             self._backed_up,
             on_error=self._backup_failed,
             owner=self,
@@ -202,7 +223,7 @@ class BackupsDialog(QDialog):
         return point if isinstance(point, RestorePoint) else None
 
     def _selection_changed(self) -> None:
-        self.restore_button.setEnabled(self.selected_point() is not None)
+        self.restore_button.setEnabled(self.selected_point() is not None and not self._reading_only)
 
     def _restore(self) -> None:
         point = self.selected_point()

@@ -1,0 +1,40 @@
+"""A journal on a read-only disk (a mounted snapshot, a backup medium) opens for reading.
+
+The person unlocks it as usual, reads what they wrote, is told in one line that nothing can be
+saved there and why, sees a change marked "Not saved", and Quit still ends the program.
+"""
+
+from __future__ import annotations
+
+from tests.journeys.atspi import wait_for
+from tests.journeys.person import create_journal, skip_guide, unlock
+from tests.places import read_only_view
+
+WORDS = "Written at home, read later from the snapshot."
+
+
+def test_a_journal_in_a_read_only_folder_opens_for_reading_and_quits(launch, tmp_path):
+    folder = tmp_path / "journal"
+    folder.mkdir()
+    app = launch(vault=folder / "journal.rjvault")
+    create_journal(app)
+    skip_guide(app)
+    note = app.wait_for_node("text", "A few words about today", within="frame")
+    app.desktop.click(note)
+    app.desktop.type(WORDS)
+    app.wait_for_node("label", contains="Saved at", within="frame")
+    app.desktop.key("ctrl+q")
+    assert app.wait_exit(20) == 0
+
+    with read_only_view(folder, tmp_path / "snapshot") as view:
+        again = launch(vault=view / "journal.rjvault")
+        unlock(again)
+        again.wait_for_node("label", contains="Open for reading only", within="frame")
+        note = again.wait_for_node("text", "A few words about today", within="frame")
+        wait_for(lambda: note.text == WORDS, 10, f"the words on screen (shows {note.text!r})")
+        again.desktop.click(note)
+        again.desktop.key("ctrl+End")
+        again.desktop.type(" A change that cannot be kept.")
+        again.wait_for_node("label", contains="Not saved", within="frame")
+        again.desktop.key("ctrl+q")
+        assert again.wait_exit(20) == 0
