@@ -544,3 +544,60 @@ def test_a_vault_path_that_is_a_folder_is_said_to_be_a_folder(tmp_path):
     with pytest.raises(NotAVault) as raised:
         open_vault(tmp_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     assert "is a folder" in raised.value.message()
+
+
+class _Killed(BaseException):
+    """Stands in for SIGKILL in-process: no ``except Exception`` tidies after it."""
+
+
+class _KilledWhenRead:
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        raise _Killed
+
+
+def _killed_after_the_rename(vault: Path, source: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A restore stopped just after its copy took the vault's path, before the old WAL went."""
+    import recovery_journal.store.backup as backup
+
+    aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
+    with monkeypatch.context() as patched:
+        patched.setattr(backup, "SQLITE_SIDECARS", _KilledWhenRead())
+        with pytest.raises(_Killed):
+            restore_backup(source, vault, PASSPHRASE, kdf_iterations=TEST_KDF, set_aside=aside)
+    assert Path(f"{vault}-wal").exists()  # the old vault's, beside the restored copy
+
+
+def test_a_reading_command_tidies_a_killed_restore_before_it_reads(tmp_path, monkeypatch):
+    from recovery_journal.store import Access
+
+    vault, source = tmp_path / "v.rjvault", tmp_path / "s.rjvault"
+    _filled(vault, 10)
+    _with_wal(vault)
+    after = _filled(source, 3)
+    _killed_after_the_rename(vault, source, monkeypatch)
+    reading = open_vault(vault, PASSPHRASE, kdf_iterations=TEST_KDF, access=Access.READ)
+    try:
+        assert dumps(export_document(reading)) == after  # not the old WAL read over the copy
+    finally:
+        reading.close()
+
+
+def test_a_snapshot_taken_mid_restore_reads_the_restored_copy(tmp_path, monkeypatch):
+    from recovery_journal.store import Access
+    from tests.places import read_only_view
+
+    home = tmp_path / "home"
+    home.mkdir()
+    vault, source = home / "v.rjvault", tmp_path / "s.rjvault"
+    _filled(vault, 10)
+    _with_wal(vault)
+    after = _filled(source, 3)
+    _killed_after_the_rename(vault, source, monkeypatch)
+    with read_only_view(home, tmp_path / "snapshot") as snapshot:
+        reading = open_vault(
+            snapshot / "v.rjvault", PASSPHRASE, kdf_iterations=TEST_KDF, access=Access.READ
+        )
+        try:
+            assert dumps(export_document(reading)) == after
+        finally:
+            reading.close()
