@@ -3,7 +3,8 @@
 #   bash tools/system-packages.sh run    what Qt needs to open the window (make run, make demo)
 #   bash tools/system-packages.sh test   that, and what the tests use: Xvfb, a window manager,
 #                                        xdotool, AT-SPI and D-Bus for the journeys, poppler,
-#                                        qpdf, gnome-keyring (make test)
+#                                        qpdf, gnome-keyring, strace (kills at exact system
+#                                        calls) (make test)
 #   bash tools/system-packages.sh        everything, packaging's tools too (CI)
 # Quick when nothing is missing; asks for the administrator password (sudo) only when something
 # is; where it cannot install, it stops with one sentence naming the one command to run.
@@ -16,7 +17,7 @@ run=(
 )
 test=(
   xvfb xauth openbox xdotool x11-apps x11-utils x11-xkb-utils at-spi2-core dbus dbus-bin poppler-utils qpdf
-  gnome-keyring
+  gnome-keyring strace
 )
 dist=(binutils desktop-file-utils)
 case "${1:-all}" in
