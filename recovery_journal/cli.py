@@ -772,7 +772,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(_("Interrupted; nothing more was changed."))
         return EXIT_ERROR
     except OSError as error:
-        _fail(os_error_sentence(error))
+        from recovery_journal.errors import disk_problem
+
+        # A write's own error carries no file name: the disk is named by the output asked for.
+        problem = disk_problem(error, getattr(args, "output", None))
+        _fail(problem.message() if problem is not None else os_error_sentence(error))
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
         _fail(

@@ -264,8 +264,8 @@ def test_a_damaged_salt_says_the_file_may_be_damaged_and_names_the_newest_backup
     made = datetime.now(UTC) - timedelta(days=2)
     folder = default_folder(vault)
     folder.mkdir()
-    older = folder / backup_name(vault, made - timedelta(days=3), BackupReason.SCHEDULED)
-    newest = folder / backup_name(vault, made, BackupReason.SCHEDULED)
+    older = folder / backup_name(vault, BackupReason.SCHEDULED, made - timedelta(days=3))
+    newest = folder / backup_name(vault, BackupReason.SCHEDULED, made)
     older.write_bytes(b"")
     newest.write_bytes(b"")
     result = run("check", "--vault", str(vault))
@@ -290,7 +290,7 @@ def test_the_damage_hint_finds_a_backup_in_the_folder_the_window_remembers(tmp_p
     chosen = tmp_path / "usb stick"
     chosen.mkdir()
     made = datetime(2026, 11, 30, 21, 0, tzinfo=UTC)
-    backup = chosen / backup_name(vault, made, BackupReason.SCHEDULED)
+    backup = chosen / backup_name(vault, BackupReason.SCHEDULED, made)
     backup.write_bytes(b"")
     ini = Path(os.environ["XDG_CONFIG_HOME"]) / ui_state.ORGANISATION
     ini = ini / f"{ui_state.APPLICATION}.ini"

@@ -22,7 +22,7 @@ def _refused(code: int, filename: Path, filename2: Path | None = None) -> OSErro
         (errno.EACCES, "Permission to use {path} was refused;"),
         (errno.EPERM, "Permission to use {path} was refused;"),
         (errno.EROFS, "{path} is on a disk that cannot be written to;"),
-        (errno.ENOSPC, "The disk holding {path} is full;"),
+        (errno.ENOSPC, "The disk is full where {path} was to be written"),
         (errno.ENOTDIR, "Part of {path} is a file where a folder should be;"),
         (errno.EIO, "{path} could not be used (Input/output error);"),
     ],
