@@ -27,6 +27,19 @@ def create_journal(app: App, passphrase: str = PASSPHRASE) -> Node:
     return app.window("frame", 30)
 
 
+def closed_journal_with_today(app: App, words: str) -> Path:
+    """A new journal with ``words`` as today's note, saved, and the program quit; its path."""
+    create_journal(app)
+    skip_guide(app)
+    note = app.wait_for_node("text", "A few words about today", within="frame")
+    app.desktop.click(note)
+    app.desktop.type(words)
+    app.wait_for_node("label", contains="Saved at", within="frame")
+    app.desktop.key("ctrl+q")
+    assert app.wait_exit(20) == 0
+    return app.vault
+
+
 def skip_guide(app: App, next_label: str = "Skip the guide") -> None:
     """The first-run guide over a new journal: its Skip button leaves it."""
     guide = app.window("dialog")

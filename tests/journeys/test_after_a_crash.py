@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.journeys.atspi import wait_for
-from tests.journeys.person import PASSPHRASE, create_journal, read_vault, skip_guide, unlock
+from tests.journeys.person import PASSPHRASE, closed_journal_with_today, read_vault, unlock
 
 ROOT = Path(__file__).parents[2]
 WORDS = "Before the crash: a calm evening."
@@ -55,16 +55,7 @@ def _killed_at(env: dict[str, str], syscall: str, when: int, script: str, *args:
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
 def test_after_a_killed_restore_and_export_the_window_says_so_and_nothing_is_lost(launch, tmp_path):
     app = launch()
-    create_journal(app)
-    skip_guide(app)
-    note = app.wait_for_node("text", "A few words about today", within="frame")
-    app.desktop.click(note)
-    app.desktop.type(WORDS)
-    app.wait_for_node("label", contains="Saved at", within="frame")
-    app.desktop.key("ctrl+q")
-    assert app.wait_exit(20) == 0
-
-    vault = app.vault
+    vault = closed_journal_with_today(app, WORDS)
     backup = tmp_path / "older.rjvault"
     shutil.copyfile(vault, backup)  # a copy of the journal to restore from
     export = tmp_path / "for my sponsor.json"

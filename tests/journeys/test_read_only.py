@@ -7,7 +7,7 @@ saved there and why, sees a change marked "Not saved", and Quit still ends the p
 from __future__ import annotations
 
 from tests.journeys.atspi import wait_for
-from tests.journeys.person import create_journal, skip_guide, unlock
+from tests.journeys.person import closed_journal_with_today, unlock
 from tests.places import read_only_view
 
 WORDS = "Written at home, read later from the snapshot."
@@ -16,15 +16,7 @@ WORDS = "Written at home, read later from the snapshot."
 def test_a_journal_in_a_read_only_folder_opens_for_reading_and_quits(launch, tmp_path):
     folder = tmp_path / "journal"
     folder.mkdir()
-    app = launch(vault=folder / "journal.rjvault")
-    create_journal(app)
-    skip_guide(app)
-    note = app.wait_for_node("text", "A few words about today", within="frame")
-    app.desktop.click(note)
-    app.desktop.type(WORDS)
-    app.wait_for_node("label", contains="Saved at", within="frame")
-    app.desktop.key("ctrl+q")
-    assert app.wait_exit(20) == 0
+    closed_journal_with_today(launch(vault=folder / "journal.rjvault"), WORDS)
 
     with read_only_view(folder, tmp_path / "snapshot") as view:
         again = launch(vault=view / "journal.rjvault")
