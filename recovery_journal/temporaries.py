@@ -259,6 +259,13 @@ def sweep_leftovers(folders: Iterable[Path] = ()) -> list[Leftover]:
                         removed.append(Leftover(path, plain, size))
         with contextlib.suppress(OSError):
             entry.unlink()  # closed first: Windows refuses to remove an open file
+    for making in sorted(listed.glob("*.new")) if listed.is_dir() else []:
+        # An entry its writer was killed while making: no temporary was made after it yet.
+        with contextlib.suppress(OSError):
+            with making.open("r+b") as handle:
+                dead = try_lock(handle)
+            if dead:
+                making.unlink()
     removed += _stale_in(folders, live)
     return sorted(removed, key=lambda leftover: not leftover.plain)
 

@@ -601,3 +601,15 @@ def test_a_snapshot_taken_mid_restore_reads_the_restored_copy(tmp_path, monkeypa
             assert dumps(export_document(reading)) == after
         finally:
             reading.close()
+
+
+@needs_strace
+def test_an_entry_killed_while_it_was_being_made_is_swept_too(tmp_path, vault_path):
+    from recovery_journal.temporaries import sweep_leftovers
+
+    _filled(vault_path, 3)
+    # Rename #1 files the entry under its final name: killed there, the list holds a ".new".
+    assert _killed_at(EXPORTER, "rename", 1, vault_path, PASSPHRASE, TEST_KDF, tmp_path / "o.json")
+    assert [p.suffix for p in unfinished_folder().iterdir()] == [".new"]
+    assert sweep_leftovers() == []
+    assert list(unfinished_folder().iterdir()) == []
