@@ -613,3 +613,21 @@ def test_an_entry_killed_while_it_was_being_made_is_swept_too(tmp_path, vault_pa
     assert [p.suffix for p in unfinished_folder().iterdir()] == [".new"]
     assert sweep_leftovers() == []
     assert list(unfinished_folder().iterdir()) == []
+
+
+def test_a_backup_on_a_read_only_medium_can_be_checked(tmp_path, vault_path):
+    from recovery_journal.store import check_backup
+    from tests.places import listing, read_only_view
+
+    _filled(vault_path, 5)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    vault = reopen(vault_path)
+    try:
+        vault.backup_to(stick / "journal.rjvault")
+    finally:
+        vault.close()
+    with read_only_view(stick, tmp_path / "mounted") as mounted:
+        check_backup(mounted / "journal.rjvault", PASSPHRASE, kdf_iterations=TEST_KDF)
+        assert listing(mounted) == ["journal.rjvault"]
+    assert list(unfinished_folder().with_name("checking").iterdir()) == []

@@ -20,6 +20,7 @@ from typing import Any
 import sqlcipher3
 
 from recovery_journal.errors import NotAVault, VaultDamaged, VaultError, VaultExists
+from recovery_journal.paths import unfinished_folder
 from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.temporaries import (
     SQLITE_SIDECARS,
@@ -342,6 +343,26 @@ def _replace(vault: Path, copy: Path, set_aside: Path | None) -> Path | None:
 
 
 def check_backup(backup: Path, passphrase: str, *, kdf_iterations: int) -> None:
-    """Raise the JournalError that says why ``backup`` would not restore; leave nothing behind."""
-    with _checked_copy(backup, backup, passphrase, kdf_iterations, "checking"):
+    """Raise the JournalError that says why ``backup`` would not restore; leave nothing behind.
+
+    The checked copy is made beside the backup, or, where nothing can be written there (a
+    read-only medium, a full disk), in a private folder of the app's.
+    """
+    beside = backup
+    if not _room_for(backup):
+        scratch = unfinished_folder().with_name("checking")
+        scratch.mkdir(parents=True, exist_ok=True, mode=0o700)
+        beside = scratch / backup.name
+    with _checked_copy(backup, beside, passphrase, kdf_iterations, "checking"):
         pass
+
+
+def _room_for(backup: Path) -> bool:
+    """A copy of ``backup`` can be written beside it (a read-only disk says EROFS even to root)."""
+    try:
+        size = backup.stat().st_size
+        return os.access(backup.parent, os.W_OK) and (
+            shutil.disk_usage(backup.parent).free > 2 * size
+        )
+    except OSError:
+        return False
