@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.journeys.atspi import wait_for
+from tests.journeys.labels import LABELS
 from tests.journeys.person import PASSPHRASE, closed_journal_with_today, read_vault, unlock
 
 ROOT = Path(__file__).parents[2]
@@ -52,8 +53,18 @@ def _killed_at(env: dict[str, str], syscall: str, when: int, script: str, *args:
     assert done.returncode in (-9, 137), done.stderr[-2000:]
 
 
+# What the window says, in each language: the leftover removed, and the restore undone.
+SAID = {
+    "en": ("unencrypted copy", "as it was before it"),
+    "ru": ("незашифрованную копию", "таким, каким был до него"),
+}
+
+
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
-def test_after_a_killed_restore_and_export_the_window_says_so_and_nothing_is_lost(launch, tmp_path):
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_after_a_killed_restore_and_export_the_window_says_so_and_nothing_is_lost(
+    launch, tmp_path, language
+):
     app = launch()
     vault = closed_journal_with_today(app, WORDS)
     backup = tmp_path / "older.rjvault"
@@ -67,11 +78,12 @@ def test_after_a_killed_restore_and_export_the_window_says_so_and_nothing_is_los
     _killed_at(app.env, "link", 1, RESTORE, vault, PASSPHRASE, backup, aside)
     assert vault.with_name(".journal.rjvault.restore").exists()
 
-    app = launch(vault=vault)
+    app = launch(vault=vault, language=language)
     unlock(app)
-    banner = app.wait_for_node("label", contains="unencrypted copy", within="frame", seconds=30)
-    assert "as it was before it" in banner.name
-    note = app.wait_for_node("text", "A few words about today", within="frame")
+    removed, undone = SAID[language]
+    banner = app.wait_for_node("label", contains=removed, within="frame", seconds=30)
+    assert undone in banner.name
+    note = app.wait_for_node("text", LABELS[language].today_note, within="frame")
     wait_for(lambda: note.text == WORDS, 10, f"the evening's words (shows {note.text!r})")
     assert not plain.exists() and not export.exists()
     app.desktop.key("ctrl+q")
