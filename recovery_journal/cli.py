@@ -593,7 +593,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         )
     from recovery_journal.ui.app import run_gui
 
-    return run_gui(_vault_path(args), getattr(args, "leftovers", []))
+    return run_gui(_vault_path(args))
 
 
 # --- the parser ----------------------------------------------------------------------------------
@@ -738,16 +738,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _sweep_leftovers(args: argparse.Namespace) -> None:
-    """Remove what earlier runs killed half-way left on disk, before anything else is written.
-    The window says so itself, after unlocking; a command says so on stderr."""
+    """Remove what earlier runs killed half-way left on disk, before anything else is written,
+    and say so on stderr. The window does this itself as it opens the journal (ui/app.py)."""
+    if args.handler is cmd_gui:
+        return
     from recovery_journal.domain.backups import default_folder
     from recovery_journal.temporaries import leftover_sentences, sweep_leftovers
 
     vault = _vault_path(args) if hasattr(args, "vault") else default_vault_path()
     removed = sweep_leftovers((vault.parent, default_folder(vault)))
-    if args.handler is cmd_gui:
-        args.leftovers = removed
-        return
     for sentence in leftover_sentences(removed, plain_only=False):
         print(sentence, file=sys.stderr)
 

@@ -328,23 +328,25 @@ def test_the_window_says_a_restore_was_undone_and_a_plain_copy_removed(
     controllers,  # noqa: F811 - the fixture imported above
     tmp_path,
 ):
-    from recovery_journal.temporaries import Leftover
     from recovery_journal.ui.app import AppController
     from tests.test_ui import unlock
 
     vault, source = tmp_path / "v.rjvault", tmp_path / "s.rjvault"
     before = _filled(vault, 20)
     _filled(source, 5)
+    export = tmp_path / "elsewhere" / "out.json"
+    export.parent.mkdir()
+    assert _killed_at(EXPORTER, "rename", 2, vault, PASSPHRASE, TEST_KDF, export)
     aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
     # Killed as it was about to give the vault its second name: the note is written, no more.
     assert _killed_at(RESTORER, "link", 1, vault, PASSPHRASE, TEST_KDF, source, aside)
-    removed = [Leftover(tmp_path / ".out.json.writing-0a1b2c3d", plain=True, size=8_000_000)]
-    controller = AppController(qapp, vault, kdf_iterations=TEST_KDF, leftovers=removed)
+    controller = AppController(qapp, vault, kdf_iterations=TEST_KDF)
     controllers.append(controller)
     window = unlock(qtbot, controller, controller.start())
     qtbot.waitUntil(window.banner.isVisible, timeout=5_000)
     assert "unencrypted copy" in window.banner.text()
     assert "as it was before" in window.banner.text()
+    assert list(export.parent.iterdir()) == []
     assert not vault.with_name(".v.rjvault.restore").exists()
     points = restore_points(vault, default_folder(vault))
     assert [p for p in points if p.reason is BackupReason.RESTORE] == []  # no second name left

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 
     from recovery_journal.domain.backups import RestorePoint
     from recovery_journal.services.worker import VaultWorker
-    from recovery_journal.temporaries import Leftover
     from recovery_journal.ui.auto_lock import AutoLock
     from recovery_journal.ui.main_window import MainWindow
     from recovery_journal.ui.operations import Operations
@@ -78,17 +77,12 @@ class AppController(QObject):
         app: QApplication,
         vault_path: Path,
         kdf_iterations: int | None = None,
-        leftovers: Sequence[Leftover] = (),
     ):
         super().__init__()
         self.app = app
         self.vault_path = vault_path
         # Said once the journal is open: what earlier runs, killed half-way, had left behind.
         self._news: list[str] = []
-        if leftovers:
-            from recovery_journal.temporaries import leftover_sentences
-
-            self._news = leftover_sentences(list(leftovers), plain_only=True)
         collect_on_gui_thread(app)  # before any other thread starts
         mark_copies_secret(app)
         name_controls_for_screen_readers(app)
@@ -201,11 +195,18 @@ class AppController(QObject):
         access = store.Access.WRITE_OR_READ
 
         def opener() -> Any:
+            from recovery_journal.domain.backups import default_folder
             from recovery_journal.services.backups import interrupted_restore_sentence
+            from recovery_journal.temporaries import leftover_sentences, sweep_leftovers
 
+            # Here, off the window's thread and before the journal opens, rather than before
+            # the first window (it cost that window about 10 ms of imports).
+            removed = sweep_leftovers((path.parent, default_folder(path)))
+            news = leftover_sentences(removed, plain_only=True)
             vault = store.open_vault(path, secret, backup_before_upgrade=True, access=access, **kdf)
             if sentence := interrupted_restore_sentence(vault):
-                self._news.append(sentence)
+                news.append(sentence)
+            self._news += news
             return vault
 
         return self.worker.open(opener)
@@ -714,9 +715,9 @@ def quit_when_told(app: QApplication, controller: AppController) -> None:
 _WATCHING: list[object] = []
 
 
-def run_gui(vault_path: Path, leftovers: Sequence[Leftover] = ()) -> int:
+def run_gui(vault_path: Path) -> int:
     app = make_application(sys.argv[:1])
-    controller = AppController(app, vault_path, leftovers=leftovers)
+    controller = AppController(app, vault_path)
     controller.start()
     if sys.platform != "win32":
         # Once the first window is up: its sockets and handlers need not delay it (~5 ms).
