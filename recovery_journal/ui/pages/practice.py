@@ -165,7 +165,7 @@ class PracticePage(QWidget):
         self.tabs.addTab(self._clean_tab(), _("&Clean time"))
         self.tabs.addTab(self._meetings_tab(), _("&Meetings"))
         self.tabs.addTab(self._spot_checks_tab(), _("S&pot-checks"))
-        self.tabs.addTab(self._gratitude_tab(), _("&Gratitude"))
+        self.tabs.addTab(self._gratitude_tab(), _("G&ratitude"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(heading(_("Clean time and meetings")))

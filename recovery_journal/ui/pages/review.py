@@ -462,7 +462,7 @@ class ReviewPage(QWidget):
 
         if not gratitude_in_questions:
             self.form_layout.addSpacing(8)
-            gratitude_label = QLabel(_("&Gratitude list — one thing a line"))
+            gratitude_label = QLabel(_("Gratitude &list — one thing a line"))
             gratitude_label.setBuddy(self.gratitude)
             self.form_layout.addWidget(gratitude_label)
             self.form_layout.addWidget(self.gratitude)
