@@ -369,3 +369,26 @@ def test_a_review_reloaded_in_the_background_leaves_the_keyboard_where_it_is(
     settle(qtbot, controller)
     qtbot.wait(50)
     assert qapp.focusWidget() is title
+
+
+def test_an_ampersand_the_person_wrote_is_shown_not_taken_for_a_shortcut(
+    qapp, qtbot, controllers, vault_path
+):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QLabel
+
+    from recovery_journal.domain.daily import RatingDimension
+
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    with vault.transaction():
+        vault.tools.save(ReviewQuestion("own.q1", "Was I calm & kind?", position=99))
+        vault.tools.save(RatingDimension("own.d1", "Rest & quiet"))
+    vault.close()
+    _controller, window = _open(qapp, qtbot, controllers, vault_path)
+    window.show_page(Page.REVIEW)
+    page = window.review
+    qtbot.waitUntil(lambda: "own.q1" in page.answers, timeout=10_000)
+    labels = {label.text(): label for label in page.findChildren(QLabel) if label.buddy()}
+    for written in ("Was I calm & kind?", "Rest & quiet"):
+        label = labels[written.replace("&", "&&")]  # shown as written
+        assert QKeySequence.mnemonic(label.text()).isEmpty()

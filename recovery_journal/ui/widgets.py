@@ -36,6 +36,12 @@ def heading(text: str = "", scale: float = PAGE_HEADING) -> QLabel:
     return label
 
 
+def literal(text: str) -> str:
+    """``text`` as written, for a label with a buddy (or a button, a tab): an "&" the person or
+    a question pack wrote is shown, not taken for a keyboard shortcut on the next letter."""
+    return text.replace("&", "&&")
+
+
 def wrapped(text: str = "", *, selectable: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)

@@ -62,7 +62,15 @@ from recovery_journal.ui.dates import weekday_date_text
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.record_table import Column, RecordTable, holds_words, show_words
-from recovery_journal.ui.widgets import clear_layout, fit_to_screen, heading, pydate, qdate, wrapped
+from recovery_journal.ui.widgets import (
+    clear_layout,
+    fit_to_screen,
+    heading,
+    literal,
+    pydate,
+    qdate,
+    wrapped,
+)
 
 AUTOSAVE_DELAY_MS = 600
 NOT_RATED = -1
@@ -381,7 +389,7 @@ class ReviewPage(QWidget):
             row += 1
             answer = sheet.review.answer(question.uid) or ReviewAnswer(question.uid)
             text = question_text(question)
-            label = wrapped(text)
+            label = wrapped(literal(text))
             label.setMinimumWidth(200)
             label.setMaximumWidth(360)
             grid.addWidget(label, row, 0)
@@ -447,7 +455,7 @@ class ReviewPage(QWidget):
             value = sheet.review.rating(dimension.uid)
             box.setValue(NOT_RATED if value is None else value)
             box.valueChanged.connect(self._edited)
-            label = wrapped(name)
+            label = wrapped(literal(name))
             label.setBuddy(box)
             hint = wrapped(
                 _("0 to 10, lower is better") if dimension.lower_is_better else _("0 to 10")

@@ -60,7 +60,7 @@ from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
 from recovery_journal.ui.record_table import RecordTable, show_words
-from recovery_journal.ui.widgets import heading, wrapped
+from recovery_journal.ui.widgets import heading, literal, wrapped
 
 AUTOSAVE_DELAY_MS = 700
 # Where the keyboard goes once a step has loaded, beside the search results' kinds: where one
@@ -451,7 +451,7 @@ class StepDetailWidget(QWidget):
             editors.clear()
         ours = {question.id for question in view.guide.questions}
         for number, question in enumerate(view.questions, start=1):
-            prompt = wrapped(f"{number}. {question.text}")
+            prompt = wrapped(literal(f"{number}. {question.text}"))
             bold = QFont(prompt.font())
             bold.setBold(True)
             prompt.setFont(bold)
