@@ -43,7 +43,7 @@ def test_the_count_of_days_written_and_the_last_days_agree(qapp, qtbot, controll
     qtbot.keyClicks(page.editor, "A first quiet day.")
     page.save_now()
     settle(qtbot, controller)
-    assert page.summary.text() == "You have written on 1 day."
+    assert page.summary.text() == "You have written about 1 day."
     assert not page.summary.isHidden()
     # Today's note is the one day: the list of the days before does not say "nothing yet".
     shown = [page.recent.item(row).text() for row in range(page.recent.count())]
@@ -60,11 +60,13 @@ def test_nothing_written_is_not_counted_as_0_days(qapp, qtbot, controllers, vaul
 
 @pytest.mark.parametrize(
     ("count", "words"),
-    [(1, "за 1 день"), (2, "за 2 дня"), (5, "за 5 дней"), (11, "за 11 дней"), (21, "за 21 день")],
+    [(1, "о 1 дне"), (2, "о 2 днях"), (5, "о 5 днях"), (11, "о 11 днях"), (21, "о 21 дне")],
 )
 def test_the_days_written_read_right_in_russian(count, words):
     set_language("ru")  # the autouse fixture puts English back
-    text = ngettext("You have written on {count} day.", "You have written on {count} days.", count)
+    text = ngettext(
+        "You have written about {count} day.", "You have written about {count} days.", count
+    )
     assert words in text.format(count=count)
 
 

@@ -158,7 +158,7 @@ def test_the_dialog_offers_each_private_row_by_name(report_vault):
 def test_russian_report_keeps_cyrillic_text_and_embeds_its_fonts(qapp, report_vault):
     choices = ReportChoices(sections=frozenset(Section), steps=(1,), language="ru")
     reader, text = _pdf(qapp, report_vault, choices)
-    assert "Отчёт о пути" in text
+    assert "Отчёт для спонсора" in text
     assert "Благодарность" in text and "Собрания" in text
     assert "Progress report" not in text
     fonts = set()

@@ -193,7 +193,7 @@ def test_the_report_is_in_the_window_language(qapp, qtbot, controllers, vault_pa
     assert dialog.save(target)
     qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=60_000)
     text = _text(target)
-    assert "Отчёт о пути" in text and "Собрания" in text and "Progress report" not in text
+    assert "Отчёт для спонсора" in text and "Собрания" in text and "Progress report" not in text
 
 
 def test_a_password_must_be_typed_twice_and_protects_the_file(

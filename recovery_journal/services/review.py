@@ -32,7 +32,7 @@ QUESTION_TEXT = {
     "apology": N_("Do I owe someone an apology?"),
     "kept_secret": N_("Did I keep something to myself that I should talk over with someone?"),
     "kind": N_("Was I kind and loving towards others?"),
-    "others": N_("Was I thinking of others more than of myself?"),
+    "others": N_("Did I think of others today, not only of myself?"),
     "worry": N_("Did I slip into worry or brooding?"),
     "better": N_("What could I have done better?"),
     "grateful": N_("What am I grateful for today?"),

@@ -191,10 +191,10 @@ def draw_comparison(figure: Any, view: ChartsView, period: Period, palette: Pale
     axes = figure.add_subplot()
     comparisons = view.comparisons[period]
     labels = {
-        Period.DAY: (_("Yesterday"), _("Today")),
-        Period.WEEK: (_("Last week"), _("This week")),
-        Period.MONTH: (_("Last month"), _("This month")),
-        Period.YEAR: (_("A year ago"), _("The last 30 days")),
+        Period.DAY: (_("Yesterday"), _("Today"), _("Harder than yesterday")),
+        Period.WEEK: (_("Last week"), _("This week"), _("Harder than last week")),
+        Period.MONTH: (_("Last month"), _("This month"), _("Harder than last month")),
+        Period.YEAR: (_("A year ago"), _("The last 30 days"), _("Harder than a year ago")),
     }[period]
     names = [view.names[c.dimension.uid] for c in comparisons]
     rows = list(range(len(comparisons)))
@@ -220,7 +220,7 @@ def draw_comparison(figure: Any, view: ChartsView, period: Period, palette: Pale
         handles=[
             Patch(color=BEFORE, label=labels[0]),
             Patch(color=NOW, label=labels[1]),
-            Patch(color=QUIET, label=_("{period}, harder").format(period=labels[1])),
+            Patch(color=QUIET, label=labels[2]),
         ],
         loc="outside upper right",
         ncols=3,

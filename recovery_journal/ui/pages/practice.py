@@ -88,15 +88,9 @@ def clean_time_card(item: CleanTime, today: date) -> QFrame:
         layout.addWidget(note)
     layout.addWidget(wrapped(_("Next: {text}").format(text=next_milestone_text(item, today))))
     if item.slips:
-        layout.addWidget(
-            wrapped(
-                ngettext(
-                    "Longest run: {longest}. One slip is kept in the history below.",
-                    "Longest run: {longest}. {n} slips are kept in the history below.",
-                    len(item.slips),
-                ).format(longest=days_text(item.longest_run), n=len(item.slips))
-            )
-        )
+        # No count of slips on the card: it celebrates the time, the history keeps the rest.
+        longest = _("Longest run: {longest}. What you learned is kept in the history of slips.")
+        layout.addWidget(wrapped(longest.format(longest=days_text(item.longest_run))))
     return card
 
 

@@ -190,8 +190,8 @@ class TodayPage(QWidget):
         same notes, worded so they never seem to disagree."""
         self.summary.setText(
             ngettext(
-                "You have written on {count} day.",
-                "You have written on {count} days.",
+                "You have written about {count} day.",
+                "You have written about {count} days.",
                 view.days_written,
             ).format(count=view.days_written)
         )
