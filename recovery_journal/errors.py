@@ -6,7 +6,6 @@ The sentences are produced when shown (``message()``), so they come out in the l
 from __future__ import annotations
 
 import errno
-import re
 from pathlib import Path
 
 from recovery_journal.i18n import _
@@ -292,17 +291,15 @@ class PassphraseRejected(JournalError):
     """A new passphrase that does not meet the minimum; the message says what to change."""
 
 
-# Files are written beside their final name first (".export.json.writing-1a2b3c4d") and moved
-# into place whole; a refusal names that hidden copy, but the person chose the final name.
-_WORKING_COPY = re.compile(r"^\.(?P<name>.+)\.(?:writing|restoring)-[0-9a-f]+$")
-
-
 def _chosen_name(filename: object) -> Path | None:
+    # Files are written beside their final name first (".export.json.writing-1a2b3c4d") and
+    # moved into place whole; a refusal names that hidden copy, but the person chose the final
+    # name. Imported here, not above: errors are imported before the first window, this is not.
+    from recovery_journal.temporaries import target_of
+
     if not isinstance(filename, str | Path) or not str(filename):
         return None
-    path = Path(filename)
-    match = _WORKING_COPY.match(path.name)
-    return path.with_name(match["name"]) if match else path
+    return target_of(Path(filename))
 
 
 def os_error_sentence(error: OSError) -> str:

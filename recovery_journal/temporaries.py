@@ -28,7 +28,9 @@ from recovery_journal.paths import unfinished_folder
 
 # What a temporary is for, in its name: ".<target>.<purpose>-<8 hex>".
 PURPOSES = ("writing", "restoring", "checking", "creating", "copying")
-_TEMPORARY_NAME = re.compile(r"^\..+\.(" + "|".join(PURPOSES) + r")-[0-9a-f]{8}$")
+_TEMPORARY_NAME = re.compile(
+    r"^\.(?P<target>.+)\.(?P<purpose>" + "|".join(PURPOSES) + r")-[0-9a-f]{8}$"
+)
 # SQLite's files beside a database, and our lock file: a temporary vault may have any of them.
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 
@@ -69,8 +71,14 @@ class Leftover:
 
     @property
     def target_name(self) -> str:
-        """The name it was on its way to: ".out.json.writing-0a1b2c3d" was for "out.json"."""
-        return self.path.name[1:].rsplit(".", 1)[0]
+        return target_of(self.path).name
+
+
+def target_of(path: Path) -> Path:
+    """The file a temporary was on its way to (".out.json.writing-0a1b2c3d" was for
+    "out.json"); any other path as it is."""
+    match = _TEMPORARY_NAME.match(path.name)
+    return path.with_name(match["target"]) if match else path
 
 
 def fsync_file(path: Path) -> None:
@@ -226,9 +234,14 @@ def _stale_in(folders: Iterable[Path], live: set[str]) -> list[Leftover]:
 def _held_plain_text(temporary: Path) -> bool:
     """For a temporary no list describes: an export or a PDF on its way, not a vault, a backup
     or one of our notes (which name only paths)."""
-    target = temporary.name[1:].rsplit(".", 1)[0]
-    purpose = temporary.name.rsplit(".", 1)[1].split("-")[0]
-    return purpose == "writing" and not target.endswith(".rjvault") and not target.startswith(".")
+    match = _TEMPORARY_NAME.match(temporary.name)
+    target = match["target"] if match else ""
+    return (
+        match is not None
+        and match["purpose"] == "writing"
+        and not target.endswith(".rjvault")
+        and not target.startswith(".")
+    )
 
 
 def sweep_leftovers(folders: Iterable[Path] = ()) -> list[Leftover]:

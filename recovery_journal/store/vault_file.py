@@ -322,8 +322,9 @@ def open_vault(
         raise NotAVault(path)
     reason = unwritable_reason(path)
     if restore_pending(path) and reason is None:
-        # Tidied first, even to read (a reader would otherwise see the old vault's WAL over the
-        # restored one); the app holding the vault has tidied already when it opened it.
+        # A restore killed half-way is tidied before anything reads the file, even to read (a
+        # reader would otherwise see the old vault's WAL over the restored one); the app holding
+        # the vault has tidied already when it opened it. Only here, for every opener.
         with contextlib.suppress(VaultBusy, OSError):
             pending = VaultLock(path)
             try:
@@ -342,9 +343,6 @@ def open_vault(
     lock = _lock(path)
     beside = _files_beside(path)
     try:
-        if lock is not None:
-            # A restore killed half-way is tidied before anything reads the file (backup.py).
-            tidy_interrupted_restore(path)
         vault = _open_locked(path, passphrase, kdf_iterations, lock, backup_before_upgrade)
         # Said only by an opening that succeeds (a mistyped passphrase must not use it up).
         vault.interrupted_restore = take_restore_outcome(path) if lock is not None else None
