@@ -160,8 +160,9 @@ def _vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else default_vault_path()
 
 
-def _open_vault(store: Any, path: Path, passphrase: str, access: Any = None) -> Vault:
-    access = access if access is not None else store.Access.WRITE
+def _open_vault(store: Any, path: Path, passphrase: str, *, reading: bool = False) -> Vault:
+    """``reading``: the command only reads (see ``_opened``)."""
+    access = store.Access.READ if reading else store.Access.WRITE
     try:
         vault: Vault = store.open_vault(path, passphrase, backup_before_upgrade=True, access=access)
     except WrongPassphrase as error:
@@ -203,8 +204,7 @@ def _opened(
     if create_if_missing and not os.path.lexists(path):
         vault = store.create_vault(path, get_passphrase(args, new=True))
     else:
-        access = store.Access.READ if reading else store.Access.WRITE
-        vault = _open_vault(store, path, get_passphrase(args), access=access)
+        vault = _open_vault(store, path, get_passphrase(args), reading=reading)
     _say_interrupted_restore(vault)
     try:
         with _in_sentences(vault):

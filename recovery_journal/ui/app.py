@@ -72,12 +72,7 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour whil
 class AppController(QObject):
     """Opens the vault through a dialog, then keeps one main window (rebuilt for a new language)."""
 
-    def __init__(
-        self,
-        app: QApplication,
-        vault_path: Path,
-        kdf_iterations: int | None = None,
-    ):
+    def __init__(self, app: QApplication, vault_path: Path, kdf_iterations: int | None = None):
         super().__init__()
         self.app = app
         self.vault_path = vault_path
@@ -331,12 +326,9 @@ class AppController(QObject):
 
     # --- a damaged vault ---------------------------------------------------------------------
 
-    def _backups_of_vault(self) -> list[RestorePoint]:
-        return known_restore_points(self.vault_path)
-
     def _offer_backup(self) -> None:
         dialog = self._unlock_dialog()
-        points = self._backups_of_vault()
+        points = known_restore_points(self.vault_path)
         if dialog is not None and points:
             dialog.offer_backup(points[0], moment_text(points[0].made_at))
 
@@ -347,7 +339,7 @@ class AppController(QObject):
         dialog = self._unlock_dialog()
         if dialog is None:
             return
-        points = self._backups_of_vault()
+        points = known_restore_points(self.vault_path)
         if not points:
             dialog.suspect_damage(error.with_damage_hint().message(), None)
             return
@@ -367,7 +359,7 @@ class AppController(QObject):
         passphrase = dialog.typed_passphrase
         store, kdf = self.store, self._kdf_iterations()
         on_suspicion = dialog.offered_on_suspicion
-        candidates = [offered] if on_suspicion else self._backups_of_vault()
+        candidates = [offered] if on_suspicion else known_restore_points(self.vault_path)
 
         def opener() -> Any:
             problem: BaseException = VaultDamaged(self.vault_path, "no backup could be checked")
