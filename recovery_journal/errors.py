@@ -207,8 +207,6 @@ def disk_problem(
     ``path``: the file the person asked for (an export's name rather than its hidden temporary
     one); ``vault``: the failed write was the vault's own (a backup beside it, a restore point).
     """
-    import errno
-
     path = path or error.filename
     if path is None:
         return None

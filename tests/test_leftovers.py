@@ -633,3 +633,31 @@ def test_a_backup_on_a_read_only_medium_can_be_checked(tmp_path, vault_path):
         check_backup(mounted / "journal.rjvault", PASSPHRASE, kdf_iterations=TEST_KDF)
         assert listing(mounted) == ["journal.rjvault"]
     assert list(unfinished_folder().with_name("checking").iterdir()) == []
+
+
+BACKUP_SAYS = (
+    CHILD_PREAMBLE
+    + """
+from recovery_journal.errors import JournalError
+vault = open_vault(sys.argv[1], sys.argv[2], kdf_iterations=kdf)
+try:
+    vault.backup_to(Path(sys.argv[4]))
+    print("done")
+except JournalError as error:
+    print("said:", type(error).__name__)
+"""
+)
+
+
+@needs_strace
+def test_a_full_disk_met_at_the_copys_fsync_is_said_to_be_full(tmp_path, vault_path):
+    """An fsync carries no file name: the disk is named by the copy being written. (Fsync #1
+    and #2 file the copy in the list of unfinished writes; #3 is the copy's own.)"""
+    when = 3
+    _filled(vault_path, 3)
+    command = [STRACE, "-f", "-qq", "-o", os.devnull, "-e", "trace=fsync"]
+    command += ["-e", f"inject=fsync:error=ENOSPC:when={when}", sys.executable, "-c"]
+    command += [BACKUP_SAYS, str(vault_path), PASSPHRASE, str(TEST_KDF), str(tmp_path / "b")]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "said: DiskFull", done.stderr[-1000:]
+    assert not (tmp_path / "b").exists() and _hidden(tmp_path) == []

@@ -661,7 +661,7 @@ class SqlCipherVault:
             )
         except (sqlcipher3.Error, OSError) as error:
             full = _primary_code(error) == SQLITE_FULL or (
-                isinstance(error, OSError) and isinstance(disk_problem(error), DiskFull)
+                isinstance(error, OSError) and isinstance(disk_problem(error, target), DiskFull)
             )
             if not full:
                 raise
