@@ -361,6 +361,11 @@ def sample(first: int, last: int, most: int | None) -> list[int]:
 # --- the scenes: real vaults, set up once, copied fresh before each run -------------------------
 
 
+def _opening(vault: Path, **extra: Any) -> dict[str, Any]:
+    """A child's parameters: the vault, its passphrase and the tests' key derivation, and more."""
+    return {"vault": str(vault), "passphrase": PASSPHRASE, "kdf": TEST_KDF, **extra}
+
+
 @dataclass
 class Scene:
     """One operation's files: ``pristine`` is copied to ``folder`` before every run."""
@@ -543,13 +548,7 @@ def make_scenes(base: Path, saves: int) -> dict[str, Scene]:
         "save",
         folder,
         pristine,
-        {
-            "vault": str(save_vault),
-            "passphrase": PASSPHRASE,
-            "kdf": TEST_KDF,
-            "first_day": FIRST_SAVE_DAY,
-            "saves": saves,
-        },
+        _opening(save_vault, first_day=FIRST_SAVE_DAY, saves=saves),
         check_save,
     )
 
@@ -621,13 +620,7 @@ def make_scenes(base: Path, saves: int) -> dict[str, Scene]:
         "restore",
         folder,
         pristine,
-        {
-            "vault": str(restore_vault),
-            "passphrase": PASSPHRASE,
-            "kdf": TEST_KDF,
-            "backup": str(backup),
-            "aside": str(aside),
-        },
+        _opening(restore_vault, backup=str(backup), aside=str(aside)),
         check_restore,
     )
 
@@ -654,7 +647,7 @@ def make_scenes(base: Path, saves: int) -> dict[str, Scene]:
         "backup",
         folder,
         pristine,
-        {"vault": str(backup_vault), "passphrase": PASSPHRASE, "kdf": TEST_KDF},
+        _opening(backup_vault),
         check_backup,
     )
 
@@ -678,12 +671,7 @@ def make_scenes(base: Path, saves: int) -> dict[str, Scene]:
         "export-json",
         folder,
         pristine,
-        {
-            "vault": str(export_vault),
-            "passphrase": PASSPHRASE,
-            "kdf": TEST_KDF,
-            "output": str(output),
-        },
+        _opening(export_vault, output=str(output)),
         check_export,
     )
 
@@ -713,12 +701,7 @@ def make_scenes(base: Path, saves: int) -> dict[str, Scene]:
         "import-json",
         folder,
         pristine,
-        {
-            "vault": str(import_vault),
-            "passphrase": PASSPHRASE,
-            "kdf": TEST_KDF,
-            "source": str(source),
-        },
+        _opening(import_vault, source=str(source)),
         check_import,
     )
 
@@ -741,7 +724,7 @@ def make_scenes(base: Path, saves: int) -> dict[str, Scene]:
         "create",
         folder,
         pristine,
-        {"vault": str(created), "passphrase": PASSPHRASE, "kdf": TEST_KDF},
+        _opening(created),
         check_create,
     )
     return scenes
