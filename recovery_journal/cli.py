@@ -446,16 +446,19 @@ def _window_language() -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from recovery_journal.services.programme_words import programme_words
+    from recovery_journal.services.settings import load_settings
     from recovery_journal.services.summary import build_summary, summary_text
 
     with _opened(args, reading=True) as vault:
         summary = build_summary(vault)
+        words = programme_words(load_settings(vault).programme)
     if args.json:
         import json
 
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     else:
-        sys.stdout.write(summary_text(summary))
+        sys.stdout.write(summary_text(summary, words))
     return EXIT_OK
 
 
@@ -688,7 +691,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary = add(
         "summary",
-        _("clean time, review streaks, today's ratings and the next milestone"),
+        _("the counted days, review streaks, today's ratings and the next milestone"),
         cmd_summary,
     )
     summary.add_argument(

@@ -19,7 +19,8 @@ its password fields, a restore.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -36,10 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.backups import BackupReason, RestorePoint
+from recovery_journal.domain.steps import Programme
+from recovery_journal.services.changes import Changes
+from recovery_journal.services.settings import load_settings, save_settings
 from recovery_journal.ui.help_dialogs import GuideDialog
 from recovery_journal.ui.help_now import HelpNowDialog
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
+from recovery_journal.ui.pages.practice import SlipDialog
 from recovery_journal.ui.pages.review import QuestionsDialog
 from recovery_journal.ui.report_dialog import ReportDialog
 from recovery_journal.ui.safety_dialogs import BackupsDialog, RestoreDialog
@@ -113,6 +118,10 @@ def in_menus(window: QWidget, where: str) -> list[str]:
         title = menu.title().replace("&", "") or _ident(menu)
         found += _collisions(f"{where} menu {title}", named)
     return found
+
+
+def _choose(vault, programme: Programme) -> None:
+    save_settings(vault, replace(load_settings(vault), programme=programme))
 
 
 def _extra_states(qapp, qtbot, controller, dialog: QWidget, name: str) -> Iterator[str]:
@@ -194,6 +203,23 @@ def test_no_two_accelerators_collide_in_any_window_or_menu(
     qtbot.waitUntil(lambda: review.sheet is not None, timeout=10_000)
     _wait(qapp, qtbot, controller)
     found += in_window(window, "review without the gratitude question")
+
+    # Each programme's words for the counted time, on its page's tab and in the slip's dialog.
+    for programme in Programme:
+        chosen = Changes(settings=True)
+        controller.operations.run(lambda vault, p=programme: _choose(vault, p), changes=chosen)
+        settle(qtbot, controller)
+        window.show_page(Page.PRACTICE)
+        practice = window.practice
+        practice.tabs.setCurrentIndex(0)
+        qtbot.waitUntil(lambda: window.practice.view is not None, timeout=10_000)
+        _wait(qapp, qtbot, controller)
+        found += in_window(window, f"practice, {programme.value}")
+        words = controller.operations.settings.words()
+        slip = SlipDialog([c.clean for c in practice.view.clean_times], date.today(), words, window)
+        slip.show()
+        found += in_window(slip, f"slip, {programme.value}")
+        slip.close()
 
     for reading_only in (False, True):
         backups = BackupsDialog(controller.operations, window, reading_only=reading_only)

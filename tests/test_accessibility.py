@@ -510,11 +510,12 @@ def _pages(qapp, qtbot, controller, window) -> Iterator[tuple[str, QWidget]]:
             _wait(qapp, qtbot, controller)
 
 
-def _slip_dialog(window: QWidget, _controller: Any) -> QDialog:
+def _slip_dialog(window: QWidget, controller: Any) -> QDialog:
     practice = window.practice
     assert practice.view is not None
     clean = [item.clean for item in practice.view.clean_times]
-    return SlipDialog(clean, practice.view.today, window)
+    words = controller.operations.settings.words()
+    return SlipDialog(clean, practice.view.today, words, window)
 
 
 def _questions_dialog(window: QWidget, controller: Any) -> QDialog:

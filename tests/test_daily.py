@@ -38,6 +38,7 @@ from recovery_journal.domain.daily import (
     reminder_due,
 )
 from recovery_journal.domain.inventory import Amend
+from recovery_journal.domain.steps import Programme
 from recovery_journal.errors import ImportRejected
 from recovery_journal.i18n import _, ngettext, set_language
 from recovery_journal.resources import resource_path
@@ -59,6 +60,7 @@ from recovery_journal.services.export import (
     import_document,
     parse_document,
 )
+from recovery_journal.services.programme_words import programme_words
 from recovery_journal.services.review import (
     QUESTION_TEXT,
     add_apology_to_step8,
@@ -912,9 +914,9 @@ def test_the_summary_of_a_demo_history(demo_vault):
         else:
             assert rating["better_than_yesterday"] is (rating["today"] > yesterday)
 
-    text = summary_text(summary)
+    text = summary_text(summary, programme_words(Programme.ALCOHOL))
     assert text.startswith("Summary for 2026-11-23\n")
-    assert "Alcohol: 57 days clean (1 month, 27 days) since 2026-09-27; longest run 57 days" in text
+    assert "Alcohol: 57 days sober (1 month, 27 days) since 2026-09-27; longest run 57 days" in text
     assert "Craving (lower is better): " in text
     assert "Next milestone: 60 days on 2026-11-26 (Alcohol)" in text
     assert "not written yet" not in text
@@ -981,7 +983,7 @@ def test_the_next_milestone_is_the_soonest_of_all_clean_dates(demo_vault):
     }
     assert gambling["next_milestone"]["on"] == "2026-12-23"
     assert summary["next_milestone"]["name"] == "Alcohol"  # 60 days on the 26th comes first
-    assert "  Milestone today: 30 days" in summary_text(summary)
+    assert "  Milestone today: 30 days" in summary_text(summary, programme_words(Programme.DRUGS))
 
     demo_vault.tools.save(CleanDate("smoking", "", END - timedelta(days=59), position=2))
     summary = build_summary(demo_vault, tonight())
@@ -993,7 +995,8 @@ def test_the_next_milestone_is_the_soonest_of_all_clean_dates(demo_vault):
         "label": "60 days",
         "name": "",
     }
-    assert "Next milestone: 60 days on 2026-11-24 (Clean time)" in summary_text(summary)
+    text = summary_text(summary, programme_words(Programme.DRUGS))
+    assert "Next milestone: 60 days on 2026-11-24 (Clean time)" in text
 
 
 def test_the_summary_of_an_empty_vault(new_vault):
@@ -1011,8 +1014,8 @@ def test_the_summary_of_an_empty_vault(new_vault):
     assert all(
         r["today"] is None and r["better_than_yesterday"] is None for r in summary["ratings"]
     )
-    text = summary_text(summary)
-    assert "No clean date yet" in text
+    text = summary_text(summary, programme_words(Programme.GENERIC))
+    assert "No start date yet" in text
     assert "Tonight's review is not written yet." in text
     assert "Next milestone" not in text
 

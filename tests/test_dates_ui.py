@@ -12,6 +12,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from recovery_journal.domain.clean_time import CleanDate
+from recovery_journal.domain.steps import Programme
+from recovery_journal.services.programme_words import programme_words
 from recovery_journal.store import create_vault, open_vault
 from recovery_journal.ui.dates import (
     DateEdit,
@@ -41,6 +43,8 @@ def language(qapp) -> Iterator:
 
 
 # --- shown --------------------------------------------------------------------------------------
+
+ALCOHOL_WORDS = programme_words(Programme.ALCOHOL)
 
 
 def test_every_kind_of_date_and_time_in_english(language):
@@ -296,7 +300,12 @@ def test_a_slip_long_ago_asks_and_a_no_keeps_the_dialog_and_its_words(
     controller, window, page = _practice(
         qapp, qtbot, controllers, vault_path, CleanDate("c1", "Alcohol", date(2026, 1, 1))
     )
-    dialog = SlipDialog([CleanDate("c1", "Alcohol", date(2026, 1, 1))], SUNDAY, window)
+    dialog = SlipDialog(
+        [CleanDate("c1", "Alcohol", date(2026, 1, 1))],
+        SUNDAY,
+        programme_words(Programme.ALCOHOL),
+        window,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.what.setPlainText("A wedding")
@@ -311,7 +320,12 @@ def test_a_slip_long_ago_asks_and_a_no_keeps_the_dialog_and_its_words(
     assert dialog.result() == QDialog.DialogCode.Accepted
     dialog.hide()
     # A slip today asks nothing.
-    plain = SlipDialog([CleanDate("c1", "Alcohol", date(2026, 1, 1))], SUNDAY, window)
+    plain = SlipDialog(
+        [CleanDate("c1", "Alcohol", date(2026, 1, 1))],
+        SUNDAY,
+        programme_words(Programme.ALCOHOL),
+        window,
+    )
     qtbot.addWidget(plain)
     plain.accept()
     assert len(answers.asked) == 2 and plain.result() == QDialog.DialogCode.Accepted

@@ -71,7 +71,7 @@ def test_at_one_in_the_night_today_is_still_the_evening_before(
     assert page.date_label.text() == "Sunday, December 6, 2026"
     assert page.greeting.text() == "Good evening, Alex."
     assert page.editor.toPlainText() == "Evening words"
-    assert page.clean_time.text() == "Alcohol: 5 days clean"
+    assert page.clean_time.text() == "Alcohol: 5 days sober"
     # Tonight's review, the journal's today and the clean-time page say the same day.
     window.show_page(Page.REVIEW)
     qtbot.waitUntil(lambda: window.review.sheet is not None, timeout=WAIT)
@@ -99,7 +99,7 @@ def test_at_one_in_the_night_today_is_still_the_evening_before(
     assert page.date_label.text() == "Monday, December 7, 2026"
     assert page.greeting.text() == "Good morning, Alex."
     assert page.editor.toPlainText() == ""  # a new day, a new note
-    assert page.clean_time.text() == "Alcohol: 6 days clean"
+    assert page.clean_time.text() == "Alcohol: 6 days sober"
     qtbot.waitUntil(lambda: counted() == "6 days", timeout=WAIT)  # the other page moved on too
 
     for moment, said in (

@@ -44,17 +44,18 @@ def test_a_new_vault_opens_the_guide_which_walks_through_and_comes_back_from_hel
     controller, window = _create(qapp, qtbot, controllers, vault_path)
     guide = controller.guide
     assert isinstance(guide, GuideDialog) and guide.isVisible()
-    assert guide.position.text() == f"1 of {len(GUIDE)}"
+    assert guide.position.text() == f"1 of {len(GUIDE) + 1}"
     assert not guide.back_button.isEnabled()
     seen = []
-    for _page in GUIDE:
+    for _page in range(len(GUIDE) + 1):
         seen.append(
             guide.pages.currentWidget().findChild(type(guide.position), "guide_text").text()
         )
         qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
     assert not guide.isVisible()  # "Start writing" on the last page closes it
-    assert len(set(seen)) == len(GUIDE) and all(seen)
+    assert len(set(seen)) == len(GUIDE) + 1 and all(seen)
     assert "passphrase" in seen[1]
+    assert "Sober time and meetings" in seen[2]  # a new journal is AA's until Settings says
 
     again = window.open_guide()
     qtbot.mouseClick(again.skip_button, Qt.MouseButton.LeftButton)

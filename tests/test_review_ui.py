@@ -343,7 +343,7 @@ def test_a_milestone_reached_today_gets_a_calm_note_on_today(qapp, qtbot, contro
     settle(qtbot, controller)
     qtbot.waitUntil(lambda: window.today.milestones.isVisibleTo(window), timeout=10_000)
     assert "30 days today" in window.today.milestones.text()
-    assert window.today.clean_time.text() == "Gambling: 30 days clean"
+    assert window.today.clean_time.text() == "Gambling: 30 days sober"
 
 
 def test_a_review_reloaded_in_the_background_leaves_the_keyboard_where_it_is(

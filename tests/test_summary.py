@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 import jsonschema
 
+from recovery_journal.domain.steps import Programme
 from recovery_journal.resources import resource_path
 from recovery_journal.services.demo import fill_demo
+from recovery_journal.services.programme_words import programme_words
 from recovery_journal.services.summary import build_summary, summary_text
 
 SCHEMA = json.loads(resource_path("schema", "summary-v1.schema.json").read_text("utf-8"))
@@ -20,7 +22,7 @@ def test_the_summary_of_an_empty_vault_matches_the_schema(new_vault):
     summary = build_summary(new_vault, EVENING)
     jsonschema.Draft202012Validator(SCHEMA).validate(summary)
     assert summary["clean_time"] == [] and summary["next_milestone"] is None
-    assert "No clean date yet" in summary_text(summary)
+    assert "No sober date yet" in summary_text(summary, programme_words(Programme.ALCOHOL))
 
 
 def test_the_summary_of_three_months_matches_the_schema_and_the_numbers(new_vault):

@@ -402,7 +402,7 @@ def _check_daily(daily: Mapping[str, Any]) -> None:
         "daily.slips",
         "clean_uid",
         {item["uid"] for item in daily["clean_dates"]},
-        _("{where}: the slip belongs to a clean date that is not in the file"),
+        _("{where}: the slip belongs to a day count that is not in the file"),
     )
     reviews = daily["reviews"]
     _check_days(reviews, "daily.reviews", ["day"])

@@ -39,7 +39,9 @@ from recovery_journal.i18n import (
 from recovery_journal.services.clean_time import load_clean_times, span_text
 from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.labels import label
+from recovery_journal.services.programme_words import programme_words
 from recovery_journal.services.review import question_text, review_day
+from recovery_journal.services.settings import load_settings
 from recovery_journal.services.steps import load_step, overview
 from recovery_journal.services.trends import ChartRange, ChartsView, load_charts
 
@@ -384,14 +386,13 @@ def _cover(vault: Vault, choices: ReportChoices, today: date) -> Built:
             )
         )
     )
+    words = programme_words(load_settings(vault).programme)
     rows = []
     for item in load_clean_times(vault, today):
-        rows.append(
-            (item.clean.name or _("Clean time"), long_date(item.since), span_text(item.span))
-        )
+        rows.append((item.clean.name or words.time, long_date(item.since), span_text(item.span)))
     if rows:
-        blocks.append(Heading(_("Clean time"), 3))
-        blocks.append(Table((_("What"), _("Since"), _("Clean time")), tuple(rows), (3, 3, 4)))
+        blocks.append(Heading(words.time, 3))
+        blocks.append(Table((_("What"), _("Since"), words.time), tuple(rows), (3, 3, 4)))
     blocks.append(
         Paragraph(
             _(

@@ -20,6 +20,7 @@ from recovery_journal.services.clean_time import (
     milestone_name,
     span_text,
 )
+from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.services.review import dimension_name, review_day, streaks
 
 SUMMARY_FORMAT = "recovery-journal-summary"
@@ -115,16 +116,16 @@ def _number(value: float | None) -> str:
     return decimal(value, 2)
 
 
-def summary_text(summary: dict[str, Any]) -> str:
-    """The summary as a few plain lines for the terminal."""
+def summary_text(summary: dict[str, Any], words: ProgrammeWords) -> str:
+    """The summary as a few plain lines for the terminal, in the programme's ``words``."""
     lines = [_("Summary for {day}").format(day=summary["today"])]
     if not summary["clean_time"]:
-        lines.append(_("No clean date yet: add one on the Clean time page."))
+        lines.append(words.summary_none)
     for item in summary["clean_time"]:
         length = span_text(Span(item["years"], item["months"], item["days_after_months"]))
         lines.append(
-            _("{name}: {days} clean ({span}) since {since}; longest run {longest}").format(
-                name=item["name"] or _("Clean time"),
+            words.summary_line.format(
+                name=item["name"] or words.time,
                 days=days_text(item["days"]),
                 span=length,
                 since=item["clean_since"],
@@ -157,7 +158,7 @@ def summary_text(summary: dict[str, Any]) -> str:
     if upcoming:
         lines.append(
             _("Next milestone: {label} on {on} ({name})").format(
-                label=upcoming["label"], on=upcoming["on"], name=upcoming["name"] or _("Clean time")
+                label=upcoming["label"], on=upcoming["on"], name=upcoming["name"] or words.time
             )
         )
     return "\n".join(lines) + "\n"

@@ -25,7 +25,9 @@ from recovery_journal.domain.trends import (
 )
 from recovery_journal.i18n import _, decimal
 from recovery_journal.services.clean_time import load_clean_times
+from recovery_journal.services.programme_words import ProgrammeWords, programme_words
 from recovery_journal.services.review import dimension_name, question_text, review_day
+from recovery_journal.services.settings import load_settings
 
 
 class ChartRange(Enum):
@@ -58,6 +60,7 @@ class ChartsView:
     yes_weeks: dict[str, list[WeekShare]]
     heat: list[list[bool | None]]
     clean_runs: tuple[CleanRun, ...]
+    words: ProgrammeWords  # the programme's, for the runs chart
 
     @property
     def empty(self) -> bool:
@@ -122,6 +125,7 @@ def load_charts(
         yes_weeks={q.uid: weekly_yes(answers.get(q.uid, {}), first, today) for q in questions},
         heat=heat_map(set(days), first, today),
         clean_runs=tuple(clean_runs),
+        words=programme_words(load_settings(vault).programme),
     )
 
 
@@ -153,10 +157,7 @@ def chart_words(view: ChartsView, name: str) -> str:
             "review page."
         )
     if name == "clean_time" and not view.clean_runs:
-        return _(
-            "No clean date yet. Add one on the “Clean time and meetings” page to see your runs "
-            "here."
-        )
+        return view.words.no_date_runs
     return ""
 
 

@@ -384,10 +384,7 @@ def draw_clean_runs(figure: Any, view: ChartsView, palette: Palette) -> None:
         axes.text(
             0.5,
             0.5,
-            _(
-                "No clean date yet. Add one on the “Clean time and meetings” page to see your "
-                "runs here."
-            ),
+            view.words.no_date_runs,
             ha="center",
             va="center",
             wrap=True,
@@ -395,11 +392,11 @@ def draw_clean_runs(figure: Any, view: ChartsView, palette: Palette) -> None:
             transform=axes.transAxes,
         )
         axes.set_axis_off()
-    axes.set_yticks(range(len(runs)), [r.name or _("Clean time") for r in runs])
+    axes.set_yticks(range(len(runs)), [r.name or view.words.time for r in runs])
     axes.set_ylim(max(len(runs), 3) - 0.2, -0.8)  # thin bars, first clean date on top
     axes.set_xlim(-1, x(view.today) + 1)
     _date_axis(axes, origin, view.today, palette)
-    axes.set_title(_("Runs of clean time; ▲ a milestone reached"), fontsize=9, loc="left")
+    axes.set_title(view.words.runs_title, fontsize=9, loc="left")
     _style(figure, palette)
 
 

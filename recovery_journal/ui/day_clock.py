@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from recovery_journal.domain.day import DEFAULT_DAY_BOUNDARY, PartOfDay, journal_day, part_of_day
 
 if TYPE_CHECKING:
-    from recovery_journal.services.changes import Changes
     from recovery_journal.ui.operations import Operations
 
 CHECK_MS = 30_000
@@ -40,13 +39,13 @@ class DayClock(QObject):
         super().__init__(operations)
         self._operations = operations
         self.clock: Callable[[], datetime] = local_now
-        self.boundary: time = DEFAULT_DAY_BOUNDARY  # the vault's, once it has been read
+        self.boundary: time = DEFAULT_DAY_BOUNDARY  # the vault's, once its settings are read
         self._seen = self._state()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
-        operations.changed.connect(self._on_changed)
+        operations.settings.read.connect(self._settings_read)
 
     def now(self) -> datetime:
         return self.clock()
@@ -58,20 +57,8 @@ class DayClock(QObject):
     def part(self) -> PartOfDay:
         return part_of_day(self.now().time(), self.boundary)
 
-    def read_boundary(self) -> None:
-        """Read the person's day boundary from the vault (at unlock, and when settings change)."""
-        from recovery_journal.services.settings import load_settings
-
-        self._operations.run(
-            lambda vault: load_settings(vault).day_boundary, self._boundary_read, owner=self
-        )
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.settings:
-            self.read_boundary()
-
-    def _boundary_read(self, boundary: time) -> None:
-        self.boundary = boundary
+    def _settings_read(self) -> None:
+        self.boundary = self._operations.settings.current.day_boundary
         self.check()
 
     def _state(self) -> tuple[date, PartOfDay]:

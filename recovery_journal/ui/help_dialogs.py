@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.i18n import N_, _
+from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.widgets import DIALOG_HEADING, fit_to_screen, heading, wrapped
 
@@ -84,7 +85,8 @@ class ShortcutsDialog(QDialog):
         fit_to_screen(self, 640, 560)
 
 
-# The guide's pages: a heading and a few sentences each, in our own words.
+# The guide's pages: a heading and a few sentences each, in our own words. The page about
+# counting the days comes third, in the programme's words (guide_pages).
 GUIDE: tuple[tuple[str, str], ...] = (
     (
         N_("Welcome"),
@@ -102,14 +104,6 @@ GUIDE: tuple[tuple[str, str], ...] = (
             "goes online. Your passphrase is the only key: if it is lost, nobody can open the "
             "journal, not even us. Write it down and keep it somewhere safe. The journal locks "
             "itself when you step away, and backups are made every day."
-        ),
-    ),
-    (
-        N_("Clean time"),
-        N_(
-            "On the page Clean time and meetings, add your clean date. The app counts the days "
-            "and marks the milestones with a calm note. If you slip, it starts the count again "
-            "the next day and keeps what you learned; the history stays yours."
         ),
     ),
     (
@@ -132,20 +126,27 @@ GUIDE: tuple[tuple[str, str], ...] = (
 )
 
 
+def guide_pages(words: ProgrammeWords) -> list[tuple[str, str]]:
+    """The guide's pages, translated, with the programme's own page about counting the days."""
+    pages = [(_(title), _(text)) for title, text in GUIDE]
+    pages.insert(2, (words.guide_heading, words.guide_text))
+    return pages
+
+
 class GuideDialog(QDialog):
     """A few pages, Back and Next, and Skip at any point; reopened from Help."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, words: ProgrammeWords, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Getting started"))
         self.setObjectName("guide")
         self.pages = QStackedWidget()
-        for title, text in GUIDE:
+        for title, text in guide_pages(words):
             page = QWidget()
             layout = QVBoxLayout(page)
             layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(heading(_(title), DIALOG_HEADING))
-            body = wrapped(_(text))
+            layout.addWidget(heading(title, DIALOG_HEADING))
+            body = wrapped(text)
             body.setObjectName("guide_text")
             layout.addWidget(body)
             layout.addStretch(1)

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal import APP_NAME
+from recovery_journal.domain.steps import Programme
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _, ngettext
+from recovery_journal.services.programme_words import ProgrammeWords, programme_words
 from recovery_journal.ui.banner import Banner
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations, wait_for_saves
@@ -58,12 +60,12 @@ if TYPE_CHECKING:
 FIRST_SIZE = (1100, 720)  # at 100 % text; fit_to_screen grows it with the text and the screen
 
 
-def page_title(page: Page) -> str:
+def page_title(page: Page, words: ProgrammeWords) -> str:
     titles = {
         Page.TODAY: _("Today"),
         Page.JOURNAL: _("Journal"),
         Page.REVIEW: _("Nightly review"),
-        Page.PRACTICE: _("Clean time and meetings"),
+        Page.PRACTICE: words.page,
         Page.CHARTS: _("Better than yesterday"),
         Page.STEPS: _("Steps"),
         Page.INVENTORY: _("Inventory"),
@@ -92,8 +94,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(640, 480))
         self._operations = operations
         self._vault_path = vault_path
-        # The vault's day boundary, read before any page loads (the worker keeps the order).
-        operations.day.read_boundary()
+        # The journal's settings (its day boundary, its programme's words), read before any page
+        # loads (the worker keeps the order).
+        operations.settings.reload()
         # Set by the application: whether closing should only hide the window to the tray.
         self.keep_in_tray: Callable[[], bool] = lambda: False
         # Set by the application when the vault opened for reading only: why nothing can be saved.
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         # Only the page shown first is built now; the others when first shown or asked for
         # (their widgets and first loads would otherwise delay the first page by ~60 ms).
         self._built: dict[Page, QWidget] = {}
+        self._go_actions: dict[Page, QAction] = {}
         self._help_now: HelpNowDialog | None = None
 
         self.navigation = QListWidget()
@@ -108,13 +112,19 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(_("Pages"))
         # Wide enough for the longest title in this language at this text size (up to 200 %).
         metrics = self.navigation.fontMetrics()
-        longest = max(metrics.horizontalAdvance(page_title(page)) for page in Page)
+        # (the programme's words for the practice page included, whichever it is later)
+        longest = max(
+            metrics.horizontalAdvance(page_title(page, programme_words(programme)))
+            for page in Page
+            for programme in Programme
+        )
         navigation_width = max(190, longest + 2 * metrics.averageCharWidth() + 32)
         self.navigation.setFixedWidth(navigation_width)
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 12px; }")
         self.stack = QStackedWidget()
+        words = operations.settings.words()
         for page in Page:
-            item = QListWidgetItem(page_title(page))
+            item = QListWidgetItem(page_title(page, words))
             item.setData(Qt.ItemDataRole.UserRole, page.value)
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget())  # a stand-in until the page is built
@@ -165,6 +175,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, stretch=1)
         self.setCentralWidget(central)
         self._build_menus()
+        operations.settings.read.connect(self._use_words)
         # Failures arrive as the banner, not a modal box: calm, and nothing waits on a click.
         operations.failed.connect(self.show_failure)
         app = QApplication.instance()
@@ -225,7 +236,8 @@ class MainWindow(QMainWindow):
         for number, page in enumerate(Page, start=1):
             if page is Page.SEARCH:
                 continue  # reached with Ctrl+F, below
-            action = QAction(page_title(page), self)
+            action = QAction(page_title(page, self._operations.settings.words()), self)
+            self._go_actions[page] = action
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, p=page: self.show_page(p))
             go_menu.addAction(action)
@@ -307,7 +319,7 @@ class MainWindow(QMainWindow):
     def open_guide(self) -> QDialog:
         from recovery_journal.ui.help_dialogs import GuideDialog
 
-        dialog = GuideDialog(self)
+        dialog = GuideDialog(self._operations.settings.words(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # Closed ("Start writing", Skip, Escape): the keyboard goes on into the page.
         dialog.finished.connect(lambda _result: self.focus_page())
@@ -392,6 +404,15 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() == row:
             self._navigated(row)  # no signal for the row already current: build it all the same
         self.navigation.setCurrentRow(row)
+
+    def _use_words(self) -> None:
+        """The practice page's title follows the programme chosen in Settings."""
+        title = page_title(Page.PRACTICE, self._operations.settings.words())
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == Page.PRACTICE.value:
+                item.setText(title)
+        self._go_actions[Page.PRACTICE].setText(title)
 
     def _navigated(self, row: int) -> None:
         if row >= 0:

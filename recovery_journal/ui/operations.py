@@ -15,6 +15,7 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.worker import VaultClosed, VaultWorker
 from recovery_journal.ui.bridge import release_on_gui, start_relay, when_done
 from recovery_journal.ui.day_clock import DayClock
+from recovery_journal.ui.journal_settings import HeldSettings
 
 T = TypeVar("T")
 
@@ -31,6 +32,7 @@ class Operations(QObject):
         start_relay()  # here, on the GUI thread, before the first job can finish
         worker.release = release_on_gui  # a finished job may hold the last reference to a page
         self._pending = 0
+        self.settings = HeldSettings(self)  # the journal's settings, as last read
         self.day = DayClock(self)  # the person's today, for every page
 
     @property

@@ -673,8 +673,7 @@ class RecordTable(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         if name:
-            self.view.setAccessibleName(name)
-            self.filter.setAccessibleName(_("Filter: {table}").format(table=name))
+            self.set_name(name)
 
         self.add_button = QPushButton(_("Add"))
         self.add_button.clicked.connect(self.add)
@@ -808,6 +807,11 @@ class RecordTable(QWidget):
             signal.connect(self._update_buttons)
         self._update_buttons()
         self.reload()
+
+    def set_name(self, name: str) -> None:
+        """What a screen reader calls the table (and its filter box)."""
+        self.view.setAccessibleName(name)
+        self.filter.setAccessibleName(_("Filter: {table}").format(table=name))
 
     def _size_columns(self) -> None:
         header = self.view.horizontalHeader()

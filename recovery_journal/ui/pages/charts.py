@@ -182,8 +182,14 @@ class ChartsPage(QWidget):
             )
         )
         layout.addWidget(self.stack, stretch=1)
+        self._use_words()
+        operations.settings.read.connect(self._use_words)
         operations.changed.connect(self._on_changed)
         operations.day.turned.connect(self._day_turned)
+
+    def _use_words(self) -> None:
+        """The runs chart's tab is named in the programme's words."""
+        self.tabs.setTabText(self.tabs.count() - 1, self._operations.settings.words().time)
 
     @staticmethod
     def _chart_kinds() -> list[tuple[str, str, Period | None]]:
@@ -196,7 +202,7 @@ class ChartsPage(QWidget):
             ("trends", _("Trends"), None),
             ("yes_answers", _("Yes answers"), None),
             ("calendar", _("Calendar"), None),
-            ("clean_time", _("Clean time"), None),
+            ("clean_time", "", None),  # named by the programme: _use_words
         ]
 
     def palette_for_charts(self) -> Any:

@@ -41,6 +41,7 @@ from recovery_journal.services.clean_time import (
     span_text,
     starts_in_text,
 )
+from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.dates import DateEdit, clock_text, confirm_date, date_text, doubt_question
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_table import Column, RecordTable
@@ -53,13 +54,13 @@ from recovery_journal.ui.widgets import (
 )
 
 
-def clean_time_card(item: CleanTime, today: date) -> QFrame:
+def clean_time_card(item: CleanTime, today: date, words: ProgrammeWords) -> QFrame:
     """One clean date's counter: days, years-months-days, the longest run and the next milestone."""
     card = QFrame()
     card.setObjectName(f"clean_card_{item.clean.uid}")
     card.setFrameShape(QFrame.Shape.StyledPanel)
     layout = QVBoxLayout(card)
-    name = item.clean.name or _("Clean time")
+    name = item.clean.name or words.time
     layout.addWidget(heading(name, 1.15))
     ahead = days_until_start(item, today)
     if ahead:
@@ -97,14 +98,20 @@ def clean_time_card(item: CleanTime, today: date) -> QFrame:
 class SlipDialog(QDialog):
     """A slip, written down without shame: the date, what happened, what I learned."""
 
-    def __init__(self, clean_dates: list[CleanDate], today: date, parent: QWidget | None = None):
+    def __init__(
+        self,
+        clean_dates: list[CleanDate],
+        today: date,
+        words: ProgrammeWords,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._today = today
         self.setWindowTitle(_("Record a slip"))
         self.clean = QComboBox()
         self.clean.setObjectName("slip_clean")
         for clean in clean_dates:
-            self.clean.addItem(clean.name or _("Clean time"), clean.uid)
+            self.clean.addItem(clean.name or words.time, clean.uid)
         self.on = DateEdit(today, latest=today)
         self.on.setObjectName("slip_on")
         self.what = QPlainTextEdit()
@@ -116,7 +123,7 @@ class SlipDialog(QDialog):
         self.learned.setTabChangesFocus(True)
         self.learned.setMinimumHeight(lines_high(self.learned, 3))
         form = QFormLayout()
-        form.addRow(_("&Clean date:"), self.clean)
+        form.addRow(words.date_label, self.clean)
         form.addRow(_("&Day of the slip:"), self.on)
         form.addRow(_("&What happened:"), self.what)
         form.addRow(_("What I &learned:"), self.learned)
@@ -156,14 +163,17 @@ class PracticePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("practice_tabs")
         self.tabs.tabBar().setAccessibleName(_("Parts of this page"))
-        self.tabs.addTab(self._clean_tab(), _("&Clean time"))
+        self.tabs.addTab(self._clean_tab(), "")  # named by the programme: _use_words
         self.tabs.addTab(self._meetings_tab(), _("&Meetings"))
         self.tabs.addTab(self._spot_checks_tab(), _("S&pot-checks"))
         self.tabs.addTab(self._gratitude_tab(), _("G&ratitude"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(heading(_("Clean time and meetings")))
+        self.heading = heading("")
+        layout.addWidget(self.heading)
         layout.addWidget(self.tabs)
+        self._use_words()
+        operations.settings.read.connect(self._use_words)
         operations.changed.connect(self._on_changed)
         operations.day.turned.connect(self.reload)  # the counts move on with the day
         self.reload()
@@ -185,7 +195,6 @@ class PracticePage(QWidget):
             [Column("name", _("What I stay away from"), stretch=True), Column("since", _("Since"))],
             make_new=lambda uid: CleanDate(uid, "", self._today()),
             changes=DAILY_CHANGED,
-            name=_("Clean dates"),
             doubt=lambda old, new: self._doubt(old.since, new.since),
         )
         self.clean_table.setObjectName("clean_dates")
@@ -210,9 +219,8 @@ class PracticePage(QWidget):
         left = QVBoxLayout()
         left.addWidget(cards_scroll, stretch=1)
         right = QVBoxLayout()
-        right.addWidget(
-            wrapped(_("Add what you stay clean from and the day your clean time began."))
-        )
+        self.add_hint = wrapped("")
+        right.addWidget(self.add_hint)
         right.addWidget(self.clean_table, stretch=1)
         right.addWidget(self.slip_button, alignment=Qt.AlignmentFlag.AlignLeft)
         right.addWidget(QLabel(_("History of slips")))
@@ -224,21 +232,20 @@ class PracticePage(QWidget):
 
     def _show_cards(self, view: PracticeView) -> None:
         clear_layout(self.cards)
+        words = self._operations.settings.words()
         if not view.clean_times:
-            self.cards.addWidget(
-                wrapped(
-                    _("No clean date yet. Add one on the right and the counter will appear here.")
-                )
-            )
+            self.cards.addWidget(wrapped(words.no_date))
         for item in view.clean_times:
-            self.cards.addWidget(clean_time_card(item, view.today))
+            self.cards.addWidget(clean_time_card(item, view.today, words))
         self.cards.addStretch(1)
 
     def record_slip(self) -> None:
         view = self.view
         if view is None or not view.clean_times:
             return  # the button is disabled until there is a clean date
-        dialog = SlipDialog([c.clean for c in view.clean_times], view.today, self)
+        dialog = SlipDialog(
+            [c.clean for c in view.clean_times], view.today, self._operations.settings.words(), self
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         uid = dialog.clean.currentData()
@@ -422,6 +429,16 @@ class PracticePage(QWidget):
 
     def _today(self) -> date:
         return self._operations.day.today()
+
+    def _use_words(self) -> None:
+        """The programme's words for the counted time (they change with it in Settings)."""
+        words = self._operations.settings.words()
+        self.tabs.setTabText(0, words.tab)
+        self.heading.setText(words.page)
+        self.clean_table.set_name(words.dates)
+        self.add_hint.setText(words.add_hint)
+        if self.view is not None:
+            self._show_cards(self.view)
 
     def _doubt(self, before: date, after: date) -> str | None:
         return doubt_question(after, self._today()) if after != before else None

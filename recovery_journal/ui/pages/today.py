@@ -213,21 +213,20 @@ class TodayPage(QWidget):
             )
 
     def _show_practice(self, view: TodayView) -> None:
+        words = self._operations.settings.words()
         counts = [
             _("{name}: {days}").format(
-                name=item.clean.name or _("Clean time"),
+                name=item.clean.name or words.time,
                 days=starts_in_text(days_until_start(item, view.day)),
             )
             if days_until_start(item, view.day)
-            else _("{name}: {days} clean").format(
-                name=item.clean.name or _("Clean time"), days=days_text(item.days)
-            )
+            else words.counter.format(name=item.clean.name or words.time, days=days_text(item.days))
             for item in view.clean_times
         ]
         self.clean_time.setText(" · ".join(counts))
         self.clean_time.setVisible(bool(counts))
         notes = [
-            f"{item.clean.name or _('Clean time')}: {milestone_note(item)}"
+            f"{item.clean.name or words.time}: {milestone_note(item)}"
             for item in view.clean_times
             if item.reached_today is not None
         ]
