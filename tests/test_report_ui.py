@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
+from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -229,3 +231,51 @@ def test_cancel_leaves_no_file(qapp, qtbot, controllers, vault_path, tmp_path):
     qtbot.waitUntil(lambda: not dialog._busy, timeout=60_000)
     assert "Cancelled" in dialog.status.text()
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".never*")) == []
+
+
+def _drawing_children() -> list[int]:
+    """This process's children that are drawing a report (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue  # gone meanwhile
+        parent = next(line.split()[1] for line in status.splitlines() if line[:5] == "PPid:")
+        if int(parent) == os.getpid() and b"--draw-report" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_the_pages_are_drawn_in_a_child_process_and_cancelling_ends_it(
+    qapp, qtbot, controllers, vault_path, tmp_path, monkeypatch
+):
+    """Qt's drawing never runs on a thread of the window's process (report_process says why);
+    the report goes to a child, which a cancel ends."""
+    from recovery_journal.ui import report_pdf
+
+    def not_here(*_args, **_kwargs):
+        raise AssertionError("the report was laid out in the window's process")
+
+    monkeypatch.setattr(report_pdf, "_lay_out", not_here)
+    window = _window(qapp, qtbot, controllers, vault_path)
+    dialog = _open(qtbot, window)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.pages) and not dialog._busy, timeout=60_000)
+    assert len(dialog.pages) >= 3
+    target = tmp_path / "report.pdf"
+    assert dialog.save(target)
+    qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=60_000)
+    assert "Progress report" in _text(target)
+
+    assert dialog.save(tmp_path / "never.pdf")
+    qtbot.waitUntil(lambda: bool(_drawing_children()), timeout=10_000)
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=60_000)
+    assert "Cancelled" in dialog.status.text()
+    assert _drawing_children() == []
+    assert not (tmp_path / "never.pdf").exists()
+    dialog.close()

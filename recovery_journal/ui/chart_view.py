@@ -7,7 +7,6 @@ the same chart makes an older one still waiting in the queue a no-op.
 
 from __future__ import annotations
 
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -29,26 +28,8 @@ RESIZE_PAUSE_MS = 150  # redraw once the person stops resizing, not at every ste
 def charts_thread() -> ThreadPoolExecutor:
     global _thread
     if _thread is None:
-        _thread = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="charts", initializer=_give_qt_its_dispatcher
-        )
+        _thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
     return _thread
-
-
-_loops = threading.local()
-
-
-def _give_qt_its_dispatcher() -> None:
-    """On the charts thread, before its first job: an event dispatcher of Qt's own.
-
-    The report's text documents start timers as they lay out; on a Python thread Qt had no
-    dispatcher for them and wrote "QBasicTimer::start: current thread's event dispatcher has
-    already been destroyed", 20 lines a preview. A QEventLoop made here (never run) gives the
-    thread one; the timers are never needed, the layout is asked for in full.
-    """
-    from PySide6.QtCore import QEventLoop
-
-    _loops.loop = QEventLoop()
 
 
 def warm_up() -> Future[None]:

@@ -49,11 +49,11 @@ from recovery_journal.services.report import (
     save_choices,
 )
 from recovery_journal.ui.bridge import post_to_gui, run_off_gui, when_done
-from recovery_journal.ui.chart_view import charts_thread
 from recovery_journal.ui.dates import DateEdit, date_text
 from recovery_journal.ui.file_dialogs import FileKind, save_file_name
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.report_process import PageImage, page_image, report_thread
 from recovery_journal.ui.widgets import clear_layout, fit_to_screen, wrapped
 
 PREVIEW_DPI = 96  # drawn a little larger than shown, so scaled pages stay crisp
@@ -113,9 +113,6 @@ class ReportDialog(QDialog):
         self.saved_to: Path | None = None
         self._picked_notes: set[str] = set()  # kept across changes of the dates
 
-        from recovery_journal.ui.report_pdf import prepare_fonts
-
-        prepare_fonts()
         self._build()
         self._set_busy(True, _("Reading your journal…"))
         today = operations.day.today()
@@ -458,7 +455,7 @@ class ReportDialog(QDialog):
                 # On the charts thread: no Qt call here (ui.bridge says why).
                 post_to_gui(lambda: show((done, total)))
 
-            future = run_off_gui(charts_thread(), draw, report, progress, cancelled)
+            future = run_off_gui(report_thread(), draw, report, progress, cancelled)
             when_done(future, self._alive(done), self._alive(self._failed))
 
         self._operations.run(gather, drawn, on_error=self._failed, owner=self)
@@ -472,20 +469,20 @@ class ReportDialog(QDialog):
         return call
 
     def preview(self) -> None:
-        from recovery_journal.ui.report_pdf import render_preview
+        from recovery_journal.ui.report_process import draw_pages
 
         def draw(report: Any, progress: Any, cancelled: Any) -> Any:
-            return render_preview(report, PREVIEW_DPI, progress=progress, cancelled=cancelled)
+            return draw_pages(report, PREVIEW_DPI, progress=progress, cancelled=cancelled)
 
         self._start(_("Drawing the pages…"), draw, self._show_pages)
 
-    def _show_pages(self, images: list[Any]) -> None:
+    def _show_pages(self, images: list[PageImage]) -> None:
         clear_layout(self.preview_layout)
         self.pages = []
         # Pages fit the width of the preview; the full page is in the PDF.
         width = max(200, self.preview_area.viewport().width() - 40)
         for number, image in enumerate(images, start=1):
-            pixmap = QPixmap.fromImage(image)
+            pixmap = QPixmap.fromImage(page_image(image))
             if pixmap.width() > width:
                 pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
             self.pages.append(pixmap)
@@ -521,11 +518,19 @@ class ReportDialog(QDialog):
 
     def save(self, target: Path) -> bool:
         from recovery_journal.ui.report_pdf import write_report
+        from recovery_journal.ui.report_process import draw_pdf
 
         password = self.password.text() if self.protect.isChecked() else None
 
         def draw(report: Any, progress: Any, cancelled: Any) -> Path:
-            write_report(report, target, password=password, progress=progress, cancelled=cancelled)
+            write_report(
+                report,
+                target,
+                password=password,
+                progress=progress,
+                cancelled=cancelled,
+                draw=draw_pdf,
+            )
             return target
 
         return self._start(_("Writing the PDF…"), draw, self._saved)

@@ -855,10 +855,12 @@ def write_report(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    draw: Callable[..., bytes] = render_pdf,
 ) -> None:
-    """Draw, protect if asked, and write the report: the file appears only when complete
-    (written beside its target and moved into place); nothing goes to a temporary folder."""
-    data = render_pdf(report, progress=progress, cancelled=cancelled)
+    """Draw (here, or in a child process: ``report_process.draw_pdf``), protect if asked, and
+    write the report: the file appears only when complete (written beside its target and moved
+    into place); nothing goes to a temporary folder."""
+    data = draw(report, progress=progress, cancelled=cancelled)
     if password:
         data = protect_pdf(data, password)
     if cancelled is not None and cancelled():
