@@ -483,9 +483,9 @@ def test_the_report_says_dates_as_the_window_does(report_vault):
     assert long_date(date(2026, 12, 6)) == "December\u00a06,\u00a02026"
     assert short_date(date(2026, 11, 24)) == "Nov\u00a024,\u00a02026"
     with language_on_this_thread("ru"):
-        assert long_date(date(2026, 12, 6)) == "6\u00a0декабря\u00a02026\u00a0г."
-        assert short_date(date(2026, 11, 24)) == "24\u00a0нояб.\u00a02026\u00a0г."
-        assert short_date(date(2026, 5, 3)) == "3\u00a0мая\u00a02026\u00a0г."
+        assert long_date(date(2026, 12, 6)) == "6\u00a0декабря\u00a02026"
+        assert short_date(date(2026, 11, 24)) == "24\u00a0нояб.\u00a02026"
+        assert short_date(date(2026, 5, 3)) == "3\u00a0мая\u00a02026"
     report = build_report(
         report_vault, ReportChoices(sections=frozenset({Section.MEETINGS})), TODAY
     )
@@ -531,7 +531,7 @@ def test_a_date_in_a_narrow_column_stays_on_one_line(qapp):
     from recovery_journal.ui.report_pdf import FONT_FAMILY, TABLE_PT, _fitted, prepare_fonts
 
     prepare_fonts()
-    day = "16\u00a0нояб.\u00a02026\u00a0г."
+    day = "16\u00a0нояб.\u00a02026"
     table = Table(
         ("Дата", "Вид", "Заметки"), ((day, "Служение на собрании", "Коротко"),), (1, 2, 5)
     )
@@ -646,3 +646,22 @@ def test_a_date_at_the_end_of_a_russian_sentence_has_one_full_stop(report_vault)
     report = build_report(report_vault, choices, TODAY)
     said = " ".join(b.text for p in report.parts for b in p.blocks if isinstance(b, Paragraph))
     assert "г.." not in said and "Составлен" in said
+
+
+def test_the_period_says_its_year_once_when_both_ends_share_it(report_vault):
+    """«С 7 ноября по 6 декабря 2026», not «с 7 ноября 2026 г. по 6 декабря 2026 г.»."""
+
+    def period(first: date, language: str) -> str:
+        choices = ReportChoices(
+            sections=frozenset({Section.COVER}), first=first, last=TODAY, language=language
+        )
+        report = build_report(report_vault, choices, TODAY)
+        texts = [b.text for p in report.parts for b in p.blocks if isinstance(b, Paragraph)]
+        return next(t for t in texts if "Made on" in t or "Составлен" in t).replace("\u00a0", " ")
+
+    same = date(TODAY.year, 1, 7)
+    assert period(same, "en").startswith(f"From January 7 to {TODAY:%B} {TODAY.day}, {TODAY.year}.")
+    assert period(same, "ru").startswith("С 7 января по ")
+    assert period(same, "ru").count(str(TODAY.year)) == 2  # the period's end, and "made on"
+    before = date(TODAY.year - 1, 12, 30)
+    assert period(before, "en").startswith(f"From December 30, {TODAY.year - 1} to ")

@@ -306,12 +306,18 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
 
 # The window's styles (ui/dates.py, from Qt's locale data), written out here because the
 # report is made without Qt's locale (the command line, another language than the window's):
-# "December 6, 2026" and "Dec 6, 2026" in English, «6 декабря 2026 г.» and «6 дек. 2026 г.».
+# "December 6, 2026" and "Dec 6, 2026" in English, «6 декабря 2026» and «6 дек. 2026».
 DATES = (
     N_("January {day}, {year}"), N_("February {day}, {year}"), N_("March {day}, {year}"),
     N_("April {day}, {year}"), N_("May {day}, {year}"), N_("June {day}, {year}"),
     N_("July {day}, {year}"), N_("August {day}, {year}"), N_("September {day}, {year}"),
     N_("October {day}, {year}"), N_("November {day}, {year}"), N_("December {day}, {year}"),
+)  # fmt: skip
+# The first day of a period whose last day is in the same year: the year is said once.
+DAYS_OF_MONTHS = (
+    N_("January {day}"), N_("February {day}"), N_("March {day}"), N_("April {day}"),
+    N_("May {day}"), N_("June {day}"), N_("July {day}"), N_("August {day}"),
+    N_("September {day}"), N_("October {day}"), N_("November {day}"), N_("December {day}"),
 )  # fmt: skip
 SHORT_DATES = (
     N_("Jan {day}, {year}"), N_("Feb {day}, {year}"), N_("Mar {day}, {year}"),
@@ -341,6 +347,11 @@ def _nothing_in(titles: list[str], dated: bool = False) -> list[Block]:
 def long_date(day: date) -> str:
     """ "November 23, 2026" / «23 ноября 2026 г.» in the report's language, in one piece."""
     return _no_break(_(DATES[day.month - 1]).format(day=day.day, year=day.year))
+
+
+def _without_year(day: date) -> str:
+    """ "November 7" / «7 ноября»: a period's first day when its year is said at its end."""
+    return _no_break(_(DAYS_OF_MONTHS[day.month - 1]).format(day=day.day))
 
 
 def short_date(day: date) -> str:
@@ -379,7 +390,9 @@ def _cover(vault: Vault, choices: ReportChoices, today: date) -> Built:
         Paragraph(
             _one_full_stop(
                 _("From {first} to {last}. Made on {today}.").format(
-                    first=long_date(choices.first),
+                    first=_without_year(choices.first)
+                    if choices.first.year == choices.last.year
+                    else long_date(choices.first),
                     last=long_date(choices.last),
                     today=long_date(today),
                 )

@@ -50,7 +50,10 @@ def entry_format(locale: QLocale | None = None) -> str:
 
 
 def _long_format() -> str:
-    return QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    # Without Russian's «г.» after the year: «6 декабря 2026», as people write a date (and as
+    # the report does); the mark is for forms and letters.
+    pattern = QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    return re.sub(r"\s*'г'\.?$", "", pattern)
 
 
 def _without_weekday(pattern: str) -> str:
