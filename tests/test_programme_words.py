@@ -34,7 +34,7 @@ from recovery_journal.services.settings import load_settings, save_settings
 from recovery_journal.services.summary import build_summary, summary_text
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
-from tests.conftest import reopen
+from tests.conftest import PASSPHRASE, reopen
 from tests.test_accessibility import WINDOW, _vault, _wait, _walk
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
@@ -163,3 +163,30 @@ def test_the_report_and_the_summary_count_in_the_programme_s_words(new_vault, pr
     with language_on_this_thread("en"):
         text = summary_text(summary, programme_words(programme))
     assert " days sober (" in text and not NOT_SAID[programme].search(text)
+
+
+def test_a_new_journal_is_made_in_the_programme_chosen_beside_its_passphrase(
+    qapp, qtbot, controllers, vault_path
+):
+    controller, dialog = start(qapp, controllers, vault_path)
+    assert dialog.programme.currentData() is Programme.ALCOHOL  # as Settings' default
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, PASSPHRASE)
+    dialog.programme.setCurrentIndex(dialog.programme.findData(Programme.DRUGS))
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    settle(qtbot, controller)
+    window = controller.window
+    qtbot.waitUntil(lambda: "Clean time and meetings" in _shown_words(window), timeout=5_000)
+    guide = controller.guide
+    guide.turn(1)
+    guide.turn(1)
+    assert (
+        "Clean time and meetings"
+        in guide.pages.currentWidget().findChild(QLabel, "guide_text").text()
+    )
+    guide.close()
+    controller.shutdown()
+    vault = reopen(vault_path)
+    assert load_settings(vault).programme is Programme.DRUGS
+    vault.close()

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from recovery_journal.domain.backups import RestorePoint
+    from recovery_journal.domain.steps import Programme
     from recovery_journal.services.worker import VaultWorker
     from recovery_journal.ui.auto_lock import AutoLock
     from recovery_journal.ui.main_window import MainWindow
@@ -165,12 +166,7 @@ class AppController(QObject):
             dialog.restore_requested.connect(self._restore_damaged)
             self.dialog = dialog
         else:
-            self.dialog = CreateVaultDialog(
-                path,
-                lambda secret: self.worker.open(
-                    lambda: self.store.create_vault(path, secret, **self._kdf)
-                ),
-            )
+            self.dialog = CreateVaultDialog(path, self._create_with)
         self.dialog.opened.connect(self._unlocked)
         self.dialog.rejected.connect(self.app.quit)
         self.dialog.show()
@@ -182,6 +178,22 @@ class AppController(QObject):
                 self._keychain_found(self.remembered.available)
         QTimer.singleShot(PREPARE_WINDOW_MS, self.prepare)
         return self.dialog
+
+    def _create_with(self, secret: Secret, programme: Programme) -> Any:
+        path, store, kdf = self.vault_path, self.store, self._kdf
+
+        def creator() -> Any:
+            from recovery_journal.services.settings import update_settings
+
+            vault = store.create_vault(path, secret, **kdf)
+            update_settings(vault, programme=programme)
+            return vault
+
+        return self.worker.open(creator)
+
+    def _open_first_guide(self) -> None:
+        if self.window is not None:
+            self.guide = self.window.open_guide()
 
     def _open_with(self, secret: Secret) -> Any:
         path, store, kdf = self.vault_path, self.store, self._kdf
@@ -219,8 +231,9 @@ class AppController(QObject):
             typed, wanted = dialog.take_typed(), dialog.remember_wanted
         window = self.show_main_window()
         if isinstance(dialog, CreateVaultDialog):
-            # A new vault is the first run: a few pages on what the app is for (skippable).
-            self.guide = window.open_guide()
+            # A new vault is the first run: a few pages on what the app is for (skippable), once
+            # its settings are read, so that the guide speaks the programme chosen.
+            window.settings_read_once(self._open_first_guide)
         if self._return_to is not None:
             window.show_page(self._return_to)
             self._return_to = None

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal import APP_NAME
-from recovery_journal.domain.steps import Programme
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _, ngettext
-from recovery_journal.services.programme_words import ProgrammeWords, programme_words
+from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.banner import Banner
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations, wait_for_saves
@@ -110,16 +109,6 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(_("Pages"))
-        # Wide enough for the longest title in this language at this text size (up to 200 %).
-        metrics = self.navigation.fontMetrics()
-        # (the programme's words for the practice page included, whichever it is later)
-        longest = max(
-            metrics.horizontalAdvance(page_title(page, programme_words(programme)))
-            for page in Page
-            for programme in Programme
-        )
-        navigation_width = max(190, longest + 2 * metrics.averageCharWidth() + 32)
-        self.navigation.setFixedWidth(navigation_width)
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 12px; }")
         self.stack = QStackedWidget()
         words = operations.settings.words()
@@ -167,9 +156,9 @@ class MainWindow(QMainWindow):
         )
         self.help_now_button.clicked.connect(self.open_help_now)
         side.addWidget(self.help_now_button)
-        side_widget = QWidget()
-        side_widget.setFixedWidth(navigation_width + 6)
+        side_widget = self._side = QWidget()
         side_widget.setLayout(side)
+        self._fit_navigation()
         body.addWidget(side_widget)
         body.addWidget(self.stack, stretch=1)
         outer.addLayout(body, stretch=1)
@@ -405,6 +394,20 @@ class MainWindow(QMainWindow):
             self._navigated(row)  # no signal for the row already current: build it all the same
         self.navigation.setCurrentRow(row)
 
+    def settings_read_once(self, then: Callable[[], None]) -> None:
+        """Call ``then`` when the journal's settings (asked for as the window was built) arrive."""
+        self._operations.settings.read.connect(then, Qt.ConnectionType.SingleShotConnection)
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest title shown, in this language at this text size (up to
+        200 %), and no wider: the pages have the rest."""
+        metrics = self.navigation.fontMetrics()
+        words = self._operations.settings.words()
+        longest = max(metrics.horizontalAdvance(page_title(page, words)) for page in Page)
+        width = max(190, longest + metrics.averageCharWidth() + 32)
+        self.navigation.setFixedWidth(width)
+        self._side.setFixedWidth(width + 6)
+
     def _use_words(self) -> None:
         """The practice page's title follows the programme chosen in Settings."""
         title = page_title(Page.PRACTICE, self._operations.settings.words())
@@ -413,6 +416,7 @@ class MainWindow(QMainWindow):
             if item.data(Qt.ItemDataRole.UserRole) == Page.PRACTICE.value:
                 item.setText(title)
         self._go_actions[Page.PRACTICE].setText(title)
+        self._fit_navigation()
 
     def _navigated(self, row: int) -> None:
         if row >= 0:

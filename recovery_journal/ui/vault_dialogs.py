@@ -38,15 +38,18 @@ from recovery_journal.passphrase import (
 )
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.messages import error_sentence
-from recovery_journal.ui.widgets import DIALOG_HEADING, heading, wrapped
+from recovery_journal.ui.widgets import DIALOG_HEADING, heading, programme_box, wrapped
 
 if TYPE_CHECKING:
     from recovery_journal.domain.backups import RestorePoint
+    from recovery_journal.domain.steps import Programme
 
 DIALOG_TEXT_WIDTH = 440
 
 # Given a passphrase (or the remembered raw key), start opening or creating the vault.
 VaultStarter = Callable[[Secret], Future[None]]
+# A new journal: its passphrase and the programme it is worked in.
+VaultCreator = Callable[[Secret, "Programme"], Future[None]]
 
 
 def _heading(text: str) -> QLabel:
@@ -382,9 +385,12 @@ class UnlockDialog(_BusyDialog):
 
 
 class CreateVaultDialog(_BusyDialog):
-    def __init__(self, vault_path: Path, start_create: VaultStarter, parent: QWidget | None = None):
+    def __init__(self, vault_path: Path, start_create: VaultCreator, parent: QWidget | None = None):
         super().__init__(parent)
         self._start_create = start_create
+        # Which fellowship's words the journal speaks ("sober time", "clean time"...) and whose
+        # wording its steps start from; Settings changes it later.
+        self.programme = programme_box()
         self.passphrase = passphrase_field()
         self.passphrase.setAccessibleName(_("New passphrase"))
         self.repeat = passphrase_field()
@@ -410,6 +416,7 @@ class CreateVaultDialog(_BusyDialog):
         form = QFormLayout()
         form.addRow(_("&Passphrase:"), self.passphrase)
         form.addRow(_("&Again:"), self.repeat)
+        form.addRow(_("P&rogramme:"), self.programme)
         layout.addLayout(form)
         layout.addWidget(self.hint)
         warning = _paragraph(
@@ -437,5 +444,6 @@ class CreateVaultDialog(_BusyDialog):
         if self.is_busy or not self.create_button.isEnabled():
             return
         self._start(
-            self._start_create(self.passphrase.text()), _("Creating your encrypted journal…")
+            self._start_create(self.passphrase.text(), self.programme.currentData()),
+            _("Creating your encrypted journal…"),
         )

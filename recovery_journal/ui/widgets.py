@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QComboBox,
     QDialog,
     QFrame,
     QLabel,
@@ -144,6 +145,21 @@ def clear_layout(layout: QLayout) -> None:
         widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
+
+
+def programme_box() -> QComboBox:
+    """The programme to choose (Settings, and a new journal): its steps' wording and the words
+    for the counted time follow it; each item holds its ``Programme``."""
+    from recovery_journal.domain.steps import Programme
+    from recovery_journal.i18n import current_language
+    from recovery_journal.services.step_content import step_content
+
+    box = QComboBox()
+    box.setObjectName("programme")
+    names = step_content(current_language()).programme_names
+    for programme in Programme:
+        box.addItem(names[programme], programme)
+    return box
 
 
 def qdate(day: date) -> QDate:

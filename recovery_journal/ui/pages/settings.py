@@ -30,12 +30,11 @@ from recovery_journal.domain.steps import Programme
 from recovery_journal.i18n import LANGUAGES, _, current_language
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.settings import load_settings, update_settings
-from recovery_journal.services.step_content import step_content
 from recovery_journal.ui.appearance import TEXT_SIZES, THEMES, chosen_text_size, chosen_theme
 from recovery_journal.ui.dates import time_edit
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import heading, wrapped
+from recovery_journal.ui.widgets import heading, programme_box, wrapped
 
 
 def _qtime(value: time) -> QTime:
@@ -78,11 +77,7 @@ class SettingsPage(QWidget):
         self.text_size.setCurrentIndex(self.text_size.findData(chosen_text_size()))
         self.text_size.activated.connect(lambda _index: self._appearance_activated())
 
-        self.programme = QComboBox()
-        self.programme.setObjectName("programme")
-        names = step_content(current_language()).programme_names
-        for programme in Programme:
-            self.programme.addItem(names[programme], programme)
+        self.programme = programme_box()
         self.programme.activated.connect(lambda _index: self._save())
         self.addiction = QLineEdit()
         self.addiction.setObjectName("addiction")
