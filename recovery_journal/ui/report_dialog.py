@@ -1,8 +1,8 @@
 """The export dialog of the sponsor's report: the person chooses exactly what goes in.
 
 Choices are kept in the vault for next time. The report is gathered on the vault worker and
-drawn on the charts thread (preview pages or the PDF), with progress and Cancel; the window
-never waits for it.
+drawn in a child process (preview pages or the PDF; ``ui.report_process`` says why), with
+progress and Cancel; the window never waits for it.
 """
 
 from __future__ import annotations
@@ -429,7 +429,8 @@ class ReportDialog(QDialog):
         self.bar.setValue(done)
 
     def _start(self, text: str, draw: Any, done: Any) -> bool:
-        """Save the choices, gather the report, then ``draw`` it on the charts thread."""
+        """Save the choices, gather the report, then ``draw`` it (from the report thread, which
+        waits for the drawing child)."""
         if self._busy or self.options is None:
             return False
         choices = self.choices()
@@ -452,7 +453,7 @@ class ReportDialog(QDialog):
             show = self._alive(lambda counts: self._show_progress(*counts))
 
             def progress(done: int, total: int) -> None:
-                # On the charts thread: no Qt call here (ui.bridge says why).
+                # On the report thread: no Qt call here (ui.bridge says why).
                 post_to_gui(lambda: show((done, total)))
 
             future = run_off_gui(report_thread(), draw, report, progress, cancelled)

@@ -11,8 +11,8 @@ it goes over with the start of what it heads. Table columns are as wide as their
 where the page allows, so words are not cut; where it does not, long Russian words are broken at a
 syllable, with a hyphen (``domain.hyphenation``).
 
-Runs on the charts thread (matplotlib lives there) or, for the command line, the main thread;
-the fonts are registered beforehand on the GUI thread (``prepare_fonts``).
+Runs on the main thread of a process of its own: the window's drawing child
+(``ui.report_process``) or the command line; the fonts are registered first (``prepare_fonts``).
 """
 
 from __future__ import annotations
