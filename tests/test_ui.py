@@ -372,7 +372,7 @@ def test_todays_focus_from_steps_6_and_7_shows_on_today(qapp, qtbot, controllers
     controller, dialog = start(qapp, controllers, vault_path)
     window = unlock(qtbot, controller, dialog)
     assert window.today.focus.isVisible()
-    assert window.today.focus.text() == "Today's focus: Patience (instead of Impatience)."
+    assert window.today.focus.text() == "Today's focus: patience (instead of impatience)."
 
 
 def test_a_whole_session_opens_no_network_connection(

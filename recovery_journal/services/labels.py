@@ -45,3 +45,10 @@ def label(value: Enum) -> str:
         MeetingFormat.ONLINE: _("Online"),
     }
     return labels[value]
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: "Meetings" becomes "meetings", "A4" and "AA" stay."""
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title

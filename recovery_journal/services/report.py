@@ -38,7 +38,7 @@ from recovery_journal.i18n import (
 )
 from recovery_journal.services.clean_time import load_clean_times, span_text
 from recovery_journal.services.inventory import inventory_text
-from recovery_journal.services.labels import label
+from recovery_journal.services.labels import in_sentence, label
 from recovery_journal.services.programme_words import programme_words
 from recovery_journal.services.review import question_text, review_day
 from recovery_journal.services.settings import load_settings
@@ -327,17 +327,10 @@ SHORT_DATES = (
 )  # fmt: skip
 
 
-def _in_sentence(title: str) -> str:
-    """A title inside a sentence: "Meetings" becomes "meetings", "A4" stays."""
-    if len(title) > 1 and title[0].isupper() and title[1].islower():
-        return title[0].lower() + title[1:]
-    return title
-
-
 def _nothing_in(titles: list[str], dated: bool = False) -> list[Block]:
     if not titles:
         return []
-    names = ", ".join(_in_sentence(title) for title in titles)
+    names = ", ".join(in_sentence(title) for title in titles)
     text = (
         _("Nothing between these dates: {names}.") if dated else _("Nothing written yet: {names}.")
     )

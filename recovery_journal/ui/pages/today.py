@@ -27,6 +27,7 @@ from recovery_journal.services.clean_time import (
     milestone_note,
     starts_in_text,
 )
+from recovery_journal.services.labels import in_sentence
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
 from recovery_journal.ui.dates import compact_date_text, day_heading, time_text
 from recovery_journal.ui.flow_row import FlowRow
@@ -167,10 +168,10 @@ class TodayPage(QWidget):
         if focus is not None and focus.name:
             text = (
                 _("Today's focus: {virtue} (instead of {defect}).").format(
-                    virtue=focus.opposite, defect=focus.name
+                    virtue=in_sentence(focus.opposite), defect=in_sentence(focus.name)
                 )
                 if focus.opposite
-                else _("Today's focus: {defect}.").format(defect=focus.name)
+                else _("Today's focus: {defect}.").format(defect=in_sentence(focus.name))
             )
             self.focus.setText(text)
         self.focus.setVisible(focus is not None and bool(focus.name))
