@@ -391,14 +391,6 @@ class CreateVaultDialog(_BusyDialog):
         # Which fellowship's words the journal speaks ("sober time", "clean time"...) and whose
         # wording its steps start from; Settings changes it later.
         self.programme = programme_box()
-        # Said on hover and to a screen reader: a paragraph more made the dialog taller than a
-        # 1280x800 screen at 200 % text.
-        about = _(
-            "It chooses the words for the time you count and how the steps are worded to begin "
-            "with; Settings can change it later."
-        )
-        self.programme.setToolTip(about)
-        self.programme.setAccessibleDescription(about)
         self.passphrase = passphrase_field()
         self.passphrase.setAccessibleName(_("New passphrase"))
         self.repeat = passphrase_field()

@@ -151,11 +151,19 @@ def programme_box() -> QComboBox:
     """The programme to choose (Settings, and a new journal): its steps' wording and the words
     for the counted time follow it; each item holds its ``Programme``."""
     from recovery_journal.domain.steps import Programme
-    from recovery_journal.i18n import current_language
+    from recovery_journal.i18n import _, current_language
     from recovery_journal.services.step_content import step_content
 
     box = QComboBox()
     box.setObjectName("programme")
+    # Said on hover and to a screen reader (a paragraph more made the create dialog taller than
+    # a 1280x800 screen at 200 % text).
+    about = _(
+        "It chooses the words for the time you count and how the steps are worded to begin "
+        "with; Settings can change it later."
+    )
+    box.setToolTip(about)
+    box.setAccessibleDescription(about)
     names = step_content(current_language()).programme_names
     for programme in Programme:
         box.addItem(names[programme], programme)
