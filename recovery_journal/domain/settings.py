@@ -2,101 +2,74 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date, time
+from typing import Any, Generic, TypeVar
 
 from recovery_journal.domain.day import DEFAULT_DAY_BOUNDARY
 from recovery_journal.domain.steps import Programme
 
-# The keys the app knows; unknown keys in an import are refused rather than carried blindly.
-DISPLAY_NAME = "display_name"
-PROGRAMME = "programme"
-ADDICTION_NAME = "addiction_name"
-DAY_BOUNDARY = "day_boundary"
-REMINDER_ON = "reminder_on"
-REMINDER_TIME = "reminder_time"
-KEEP_IN_TRAY = "keep_in_tray"
-NINETY_START = "ninety_start"
-KNOWN_SETTINGS = frozenset(
-    {
-        DISPLAY_NAME,
-        PROGRAMME,
-        ADDICTION_NAME,
-        DAY_BOUNDARY,
-        REMINDER_ON,
-        REMINDER_TIME,
-        KEEP_IN_TRAY,
-        NINETY_START,
-    }
-)
 MAX_DISPLAY_NAME = 80
 MAX_ADDICTION_NAME = 80
 DEFAULT_REMINDER_TIME = time(21, 30)
+T = TypeVar("T")
 
 
-def _time(text: str | None, default: time) -> time:
-    try:
-        return time.fromisoformat(text) if text else default
-    except ValueError:
-        return default
+class _Codec(Generic[T]):
+    """How one setting is kept as text in the vault's key-value table."""
+
+    def __init__(self, read: Callable[[str], T], write: Callable[[T], str]) -> None:
+        self.read, self.write = read, write
 
 
-def _day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
+def _setting(default: T, codec: _Codec[T]) -> Any:
+    """A setting, declared once: its name (the field's, which is also its key in the vault),
+    its type and default (the field's), and how it is written as text (``codec``)."""
+    return field(default=default, metadata={"codec": codec})
 
 
-def _hhmm(value: time) -> str:
-    return value.strftime("%H:%M")
+_TEXT = _Codec[str](str, str)
+_FLAG = _Codec[bool](lambda text: text == "1", lambda value: "1" if value else "0")
+_CLOCK = _Codec[time](time.fromisoformat, lambda value: value.strftime("%H:%M"))
+_DAY = _Codec["date | None"](date.fromisoformat, lambda value: value.isoformat() if value else "")
+_PROGRAMME = _Codec[Programme](Programme, lambda value: value.value)
 
 
 @dataclass(frozen=True, slots=True)
 class JournalSettings:
-    display_name: str = ""
-    programme: Programme = Programme.ALCOHOL
-    addiction_name: str = ""  # what the person names, for the generic programme
-    day_boundary: time = DEFAULT_DAY_BOUNDARY  # before it, the night still belongs to yesterday
-    reminder_on: bool = False
-    reminder_time: time = DEFAULT_REMINDER_TIME
-    keep_in_tray: bool = False
-    ninety_start: date | None = None  # the first day of a 90-meetings-in-90-days run
+    display_name: str = _setting("", _TEXT)
+    programme: Programme = _setting(Programme.ALCOHOL, _PROGRAMME)
+    addiction_name: str = _setting("", _TEXT)  # what the person names, for the generic programme
+    # Before it, the night still belongs to yesterday.
+    day_boundary: time = _setting(DEFAULT_DAY_BOUNDARY, _CLOCK)
+    reminder_on: bool = _setting(False, _FLAG)
+    reminder_time: time = _setting(DEFAULT_REMINDER_TIME, _CLOCK)
+    keep_in_tray: bool = _setting(False, _FLAG)
+    # The first day of a 90-meetings-in-90-days run.
+    ninety_start: date | None = _setting(None, _DAY)
 
     @classmethod
     def from_mapping(cls, values: dict[str, str]) -> JournalSettings:
-        try:
-            programme = Programme(values.get(PROGRAMME, Programme.ALCOHOL.value))
-        except ValueError:
-            programme = Programme.ALCOHOL
-        return cls(
-            display_name=values.get(DISPLAY_NAME, ""),
-            programme=programme,
-            addiction_name=values.get(ADDICTION_NAME, ""),
-            day_boundary=_time(values.get(DAY_BOUNDARY), DEFAULT_DAY_BOUNDARY),
-            reminder_on=values.get(REMINDER_ON) == "1",
-            reminder_time=_time(values.get(REMINDER_TIME), DEFAULT_REMINDER_TIME),
-            keep_in_tray=values.get(KEEP_IN_TRAY) == "1",
-            ninety_start=_day(values.get(NINETY_START)),
-        )
+        """The settings the vault holds; a missing, empty or unreadable value is the default."""
+        read: dict[str, Any] = {}
+        for setting in fields(cls):
+            text = values.get(setting.name)
+            if text:
+                with contextlib.suppress(ValueError):
+                    read[setting.name] = setting.metadata["codec"].read(text)
+        return cls(**read)
 
     def to_mapping(self) -> dict[str, str]:
         """Only what differs from the defaults, so an untouched vault exports no settings."""
-        values = {}
-        if self.display_name:
-            values[DISPLAY_NAME] = self.display_name
-        if self.programme is not Programme.ALCOHOL:
-            values[PROGRAMME] = self.programme.value
-        if self.addiction_name:
-            values[ADDICTION_NAME] = self.addiction_name
-        if self.day_boundary != DEFAULT_DAY_BOUNDARY:
-            values[DAY_BOUNDARY] = _hhmm(self.day_boundary)
-        if self.reminder_on:
-            values[REMINDER_ON] = "1"
-        if self.reminder_time != DEFAULT_REMINDER_TIME:
-            values[REMINDER_TIME] = _hhmm(self.reminder_time)
-        if self.keep_in_tray:
-            values[KEEP_IN_TRAY] = "1"
-        if self.ninety_start is not None:
-            values[NINETY_START] = self.ninety_start.isoformat()
-        return values
+        return {
+            setting.name: setting.metadata["codec"].write(getattr(self, setting.name))
+            for setting in fields(self)
+            if getattr(self, setting.name) != setting.default
+        }
+
+
+# The keys the app knows (the fields' names); unknown keys in an import are refused rather than
+# carried blindly.
+KNOWN_SETTINGS = frozenset(setting.name for setting in fields(JournalSettings))
