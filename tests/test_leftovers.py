@@ -559,7 +559,7 @@ class _KilledWhenRead:
 
 def _killed_after_the_rename(vault: Path, source: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A restore stopped just after its copy took the vault's path, before the old WAL went."""
-    import recovery_journal.store.backup as backup
+    import recovery_journal.store.restore as backup
 
     aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
     with monkeypatch.context() as patched:

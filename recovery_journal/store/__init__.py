@@ -1,7 +1,7 @@
 """SQLCipher storage: the only package that imports sqlcipher3."""
 
-from recovery_journal.store.backup import check_backup, restore_backup
 from recovery_journal.store.lock_file import in_use
+from recovery_journal.store.restore import check_backup, restore_backup
 from recovery_journal.store.vault_file import (
     KDF_ITERATIONS,
     Access,

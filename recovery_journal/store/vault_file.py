@@ -39,17 +39,17 @@ from recovery_journal.errors import (
     disk_problem,
 )
 from recovery_journal.passphrase import RawKey, Secret, normalise
-from recovery_journal.store.backup import (
-    holds_restored_copy,
-    restore_pending,
-    take_restore_outcome,
-    tidy_interrupted_restore,
-    write_backup,
-)
+from recovery_journal.store.backup import write_backup
 from recovery_journal.store.journal_repo import SqlJournalRepository
 from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.store.migrations import apply_migrations, latest_version
 from recovery_journal.store.notes_repo import SqlDailyNoteRepository
+from recovery_journal.store.restore_note import (
+    holds_restored_copy,
+    restore_pending,
+    take_restore_outcome,
+    tidy_interrupted_restore,
+)
 from recovery_journal.store.reviews_repo import SqlReviewRepository
 from recovery_journal.store.search_index import INDEX_VERSION, SqlSearchIndex, everything_written
 from recovery_journal.store.settings_repo import SqlSettingsRepository
