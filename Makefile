@@ -7,7 +7,7 @@ DEMO_VAULT := .demo/demo.rjvault
 DEMO_RU_VAULT := .demo-ru/demo.rjvault
 DEMO_PASSPHRASE := demo vault
 
-.PHONY: run demo demo-ru test lint check bench kill-matrix clean-venv dist dist-check system-run system-test
+.PHONY: run demo demo-ru test quick lint check bench kill-matrix clean-venv dist dist-check system-run system-test
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -45,6 +45,10 @@ demo-ru: system-run $(STAMP)
 
 test: system-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The quick loop while working: everything but the slow files and the journeys (tests/conftest.py).
+quick: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow and not journey"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check recovery_journal tests tools

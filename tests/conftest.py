@@ -34,6 +34,34 @@ STUCK_SECONDS = int(os.environ.get("STUCK_SECONDS", "150"))
 STUCK_REPORT = Path(__file__).resolve().parent.parent / ".test-stuck.txt"
 
 
+# The quick loop (make quick: pytest -m "not slow and not journey", about a minute on an idle
+# machine) leaves these files out whole: each takes many seconds (real PDFs drawn, processes
+# killed at system calls, every page walked in two languages). One list, here; a single slow
+# test elsewhere carries @pytest.mark.slow itself.
+SLOW_FILES = frozenset(
+    {
+        "test_accelerators.py",
+        "test_accessibility.py",
+        "test_charts_ui.py",
+        "test_crash_safety.py",
+        "test_full_and_read_only.py",
+        "test_kill_exact.py",
+        "test_large_text.py",
+        "test_leftovers.py",
+        "test_privacy.py",
+        "test_read_only_ui.py",
+        "test_report_pdf.py",
+        "test_report_ui.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def _stuck_report() -> Iterator[object]:
     with STUCK_REPORT.open("w", encoding="utf-8") as report:
