@@ -18,6 +18,10 @@ class JournalError(Exception):
         return str(self)
 
 
+class UsageError(JournalError):
+    """The command line was given something it cannot use (exit code 2)."""
+
+
 class VaultError(JournalError):
     def __init__(self, path: Path | str, detail: str = "") -> None:
         super().__init__(f"{path}: {detail}" if detail else str(path))
