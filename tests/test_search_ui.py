@@ -14,7 +14,7 @@ from recovery_journal.domain.inventory import Amend, Harm, Resentment
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.step_tools import Defect, Step1Example, Step1List
 from recovery_journal.domain.steps import Answer
-from recovery_journal.services.search import KIND_HEADINGS
+from recovery_journal.services.search import kind_headings
 from recovery_journal.store import create_vault
 from recovery_journal.ui.dates import day_heading
 from recovery_journal.ui.pages import Page
@@ -126,7 +126,7 @@ def test_every_kind_opens_on_a_page_that_can_show_it():
         Page.REVIEW: ReviewPage,
         Page.PRACTICE: PracticePage,
     }
-    for kind in KIND_HEADINGS:
+    for kind in kind_headings():
         page = page_for_kind(kind)
         assert page in classes, kind
         assert hasattr(classes[page], "show_item"), kind

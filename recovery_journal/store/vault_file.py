@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from recovery_journal.domain import record_kinds
 from recovery_journal.domain.backups import (
     FOLDER_SETTING,
     BackupReason,
@@ -95,29 +96,21 @@ class Access(Enum):
     WRITE_OR_READ = "write-or-read"  # the app: writes where it can, else reads and says why
 
 
-# The tables that hold the person's writing; settings alone do not make a vault "used".
+# The tables that hold the person's writing, beside the declared kinds' (domain/record_kinds.py);
+# settings alone do not make a vault "used".
 DATA_TABLES = (
     "daily_notes",
     "step_progress",
     "step_answers",
     "question_packs",
-    "step1_examples",
-    "inventory_shares",
-    "defects",
-    "practice_log",
-    "service_log",
-    "resentments",
-    "fears",
-    "sex_conduct",
-    "harms",
-    "amends",
-    "clean_dates",
     "reviews",
-    "spot_checks",
-    "gratitude",
-    "meetings",
     "journal_entries",
 )
+
+
+def data_tables() -> tuple[str, ...]:
+    """DATA_TABLES and the declared kinds' tables (but the ones the app sets up itself)."""
+    return DATA_TABLES + tuple(kind.name for kind in record_kinds.kinds() if kind.writing)
 
 
 _cipher_checked = False
@@ -680,7 +673,7 @@ class SqlCipherVault:
     def is_empty(self) -> bool:
         return not any(
             self._conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
-            for table in DATA_TABLES
+            for table in data_tables()
         )
 
     def schema_version(self) -> int:
