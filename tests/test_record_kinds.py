@@ -72,25 +72,25 @@ def declared(monkeypatch) -> None:
 
 @pytest.fixture
 def vault_with_kindnesses(declared, new_vault):
-    new_vault.tools.save(Kindness("k1", date(2026, 3, 2), "my neighbour", "carried her shopping"))
-    new_vault.tools.save(Kindness("k2", date(2026, 3, 9), "Sam", "listened with patience"))
+    new_vault.records.save(Kindness("k1", date(2026, 3, 2), "my neighbour", "carried her shopping"))
+    new_vault.records.save(Kindness("k2", date(2026, 3, 9), "Sam", "listened with patience"))
     return new_vault
 
 
 def test_a_kind_declared_in_one_place_is_stored_in_a_real_vault(vault_with_kindnesses, vault_path):
     vault = vault_with_kindnesses
     assert not vault.is_empty()  # a kindness is writing: an import would refuse this vault
-    vault.tools.save(Kindness("k1", date(2026, 3, 2), "my neighbour", "carried her bags"))
+    vault.records.save(Kindness("k1", date(2026, 3, 2), "my neighbour", "carried her bags"))
     vault.close()
     again = reopen(vault_path)
     try:
-        assert again.tools.all(Kindness) == [  # newest first, as declared
+        assert again.records.all(Kindness) == [  # newest first, as declared
             Kindness("k2", date(2026, 3, 9), "Sam", "listened with patience"),
             Kindness("k1", date(2026, 3, 2), "my neighbour", "carried her bags"),
         ]
-        assert again.tools.in_days(Kindness, date(2026, 3, 1), date(2026, 3, 5))[0].uid == "k1"
-        again.tools.delete(Kindness, "k2")
-        assert [k.uid for k in again.tools.all(Kindness)] == ["k1"]
+        assert again.records.in_days(Kindness, date(2026, 3, 1), date(2026, 3, 5))[0].uid == "k1"
+        again.records.delete(Kindness, "k2")
+        assert [k.uid for k in again.records.all(Kindness)] == ["k1"]
         assert search(again, "patience", "en").count == 0  # gone from the index with its row
     finally:
         again.close()
@@ -121,7 +121,7 @@ def test_a_kind_declared_in_one_place_is_exported_and_imported(
     target = create_vault(tmp_path / "target.rjvault", PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
         import_document(target, json.loads(text))
-        assert target.tools.all(Kindness) == vault_with_kindnesses.tools.all(Kindness)
+        assert target.records.all(Kindness) == vault_with_kindnesses.records.all(Kindness)
         assert dumps(export_document(target)) == text  # export, import, export: the same bytes
         assert [hit.ref for hit in search(target, "shopping", "en").hits] == ["k1"]
     finally:
@@ -144,7 +144,7 @@ def test_an_older_file_without_a_new_kinds_section_still_imports(declared, new_v
     try:
         export._check_meaning(document)
         import_document(target, document)
-        assert target.tools.all(Kindness) == []
+        assert target.records.all(Kindness) == []
     finally:
         target.close()
 
@@ -178,7 +178,7 @@ def test_the_store_keeps_exactly_the_declared_kinds_in_their_declared_columns(ne
     for kind in KINDS:
         columns = tuple(row[1] for row in conn.execute(f"PRAGMA table_info({kind.name})"))
         assert columns == kind.fields, kind.name
-        new_vault.tools.all(kind.record)  # its declared order is a valid ORDER BY
+        new_vault.records.all(kind.record)  # its declared order is a valid ORDER BY
     assert set(data_tables()) == set(DATA_TABLES) | {
         kind.name for kind in KINDS if kind.name not in ("review_questions", "rating_dimensions")
     }

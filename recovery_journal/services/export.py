@@ -135,7 +135,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
         "question_packs": [pack_to_plain(pack) for pack in vault.steps.packs()],
         "defect_focus": [
             {"day": day.isoformat(), "defect_uid": uid}
-            for day, uid in vault.tools.all_focus().items()
+            for day, uid in vault.records.all_focus().items()
         ],
     }
     for section, record_type in sections(Group.STEPS).items():
@@ -193,7 +193,7 @@ def _entry_from_plain(item: Mapping[str, Any]) -> JournalEntry:
 
 
 def _all(vault: Vault, record_type: type) -> list[Any]:
-    records: list[Any] = vault.tools.all(record_type)
+    records: list[Any] = vault.records.all(record_type)
     return records
 
 
@@ -438,7 +438,7 @@ def _import_records(vault: Vault, part: Mapping[str, Any], group: Group) -> None
     for kind in kinds():
         if kind.group is group:
             for item in _records(part, kind):
-                vault.tools.save(record_from_plain(kind.record, item))
+                vault.records.save(record_from_plain(kind.record, item))
 
 
 def _import_inventory(vault: Vault, inventory: Mapping[str, Any], version: int) -> None:
@@ -451,7 +451,7 @@ def _import_inventory(vault: Vault, inventory: Mapping[str, Any], version: int) 
             continue
         for item in _records(inventory, kind):
             if kind.record is not Amend:
-                vault.tools.save(record_from_plain(kind.record, item))
+                vault.records.save(record_from_plain(kind.record, item))
                 continue
             if version < 8:
                 # Before format 8 an entry had no my part and no their part, and one sent from a
@@ -460,7 +460,7 @@ def _import_inventory(vault: Vault, inventory: Mapping[str, Any], version: int) 
             amend = record_from_plain(Amend, item)
             row = resentments.get(amend.source_uid)
             moved = with_cause_moved(amend, row) if version < 8 and row is not None else None
-            vault.tools.save(moved or amend)
+            vault.records.save(moved or amend)
 
 
 def _import_steps(vault: Vault, steps: Mapping[str, Any]) -> None:
@@ -481,7 +481,7 @@ def _import_steps(vault: Vault, steps: Mapping[str, Any]) -> None:
         vault.steps.save_pack(pack_from_plain(item))
     _import_records(vault, steps, Group.STEPS)
     for item in steps["defect_focus"]:
-        vault.tools.set_focus(date.fromisoformat(item["day"]), item["defect_uid"])
+        vault.records.set_focus(date.fromisoformat(item["day"]), item["defect_uid"])
 
 
 def import_summary(document: Mapping[str, Any]) -> dict[str, int]:

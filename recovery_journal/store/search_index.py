@@ -140,5 +140,5 @@ def everything_written(vault: Any) -> Iterator[IndexedItem | None]:
     for review in vault.reviews.all():
         yield items.item_of_review(review)
     for kind in record_kinds.indexed():
-        for record in vault.tools.all(kind.record):
+        for record in vault.records.all(kind.record):
             yield items.item_of_record(record)

@@ -51,10 +51,10 @@ from recovery_journal.store.journal_repo import SqlJournalRepository
 from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.store.migrations import apply_migrations, latest_version
 from recovery_journal.store.notes_repo import SqlDailyNoteRepository
+from recovery_journal.store.records_repo import SqlRecordRepository
 from recovery_journal.store.reviews_repo import SqlReviewRepository
 from recovery_journal.store.search_index import INDEX_VERSION, SqlSearchIndex, everything_written
 from recovery_journal.store.settings_repo import SqlSettingsRepository
-from recovery_journal.store.step_tools_repo import SqlStepToolRepository
 from recovery_journal.store.steps_repo import SqlStepRepository
 from recovery_journal.temporaries import fsync_file, place_new, temporary_beside
 
@@ -588,7 +588,7 @@ class SqlCipherVault:
         self.notes = SqlDailyNoteRepository(conn, self.search)
         self.settings = SqlSettingsRepository(conn)
         self.steps = SqlStepRepository(conn, self.search)
-        self.tools = SqlStepToolRepository(conn, self.search)
+        self.records = SqlRecordRepository(conn, self.search)
         self.reviews = SqlReviewRepository(conn, self.search)
         self.journal = SqlJournalRepository(conn, self.search)
 

@@ -152,7 +152,7 @@ class DefectsTool(QWidget):
         today = self._operations.day.today()  # the same day as the Today page's focus
 
         def load(vault: Any) -> tuple[list[Defect], Defect | None]:
-            return vault.tools.all(Defect), focus_of_the_day(vault, today)
+            return vault.records.all(Defect), focus_of_the_day(vault, today)
 
         self._operations.run(load, self._show_focus, owner=self)
 

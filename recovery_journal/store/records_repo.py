@@ -29,7 +29,7 @@ def order_by(kind: RecordKind) -> str:
     )
 
 
-class SqlStepToolRepository:
+class SqlRecordRepository:
     def __init__(self, conn: sqlcipher3.Connection, search: SqlSearchIndex) -> None:
         self._conn = conn
         self._search = search
