@@ -156,8 +156,8 @@ def test_answers_follow_the_questions_when_they_are_reordered(new_vault):
             ReviewAnswer("q.kind", True),
         )
     )
-    resentful = next(q for q in new_vault.tools.all(ReviewQuestion) if q.uid == "q.resentful")
-    new_vault.tools.save(replace(resentful, position=50))
+    resentful = next(q for q in new_vault.records.all(ReviewQuestion) if q.uid == "q.resentful")
+    new_vault.records.save(replace(resentful, position=50))
     got = new_vault.reviews.get(DAY)
     assert [a.question_uid for a in got.answers] == ["q.selfish", "q.kind", "q.resentful"]
 
@@ -268,8 +268,8 @@ def test_a_hidden_question_and_scale_keep_their_old_answers(new_vault):
         )
     )
     for record_type, uid in ((ReviewQuestion, "q.afraid"), (RatingDimension, "d.honesty")):
-        shipped = next(r for r in new_vault.tools.all(record_type) if r.uid == uid)
-        new_vault.tools.save(replace(shipped, hidden=True))
+        shipped = next(r for r in new_vault.records.all(record_type) if r.uid == uid)
+        new_vault.records.save(replace(shipped, hidden=True))
 
     got = new_vault.reviews.get(DAY)
     assert got.answer("q.afraid") == ReviewAnswer(
@@ -288,12 +288,12 @@ def test_a_hidden_question_and_scale_keep_their_old_answers(new_vault):
 
     # Questions are hidden, never deleted: the store refuses to orphan an answer.
     with pytest.raises(sqlcipher3.IntegrityError):
-        new_vault.tools.delete(ReviewQuestion, "q.afraid")
+        new_vault.records.delete(ReviewQuestion, "q.afraid")
     assert new_vault.reviews.get(DAY).answer("q.afraid") is not None
 
 
 def test_the_shipped_questions_and_scales(new_vault):
-    questions = new_vault.tools.all(ReviewQuestion)
+    questions = new_vault.records.all(ReviewQuestion)
     assert [q.uid for q in questions] == [f"q.{key}" for key in QUESTION_TEXT]
     assert [q.position for q in questions] == list(range(12))
     assert all(q.text == "" and not q.hidden for q in questions)
@@ -306,7 +306,7 @@ def test_the_shipped_questions_and_scales(new_vault):
         "Was I resentful today?",
         "Was I selfish or self-seeking?",
     ]
-    dimensions = new_vault.tools.all(RatingDimension)
+    dimensions = new_vault.records.all(RatingDimension)
     assert [(d.uid, dimension_name(d), d.lower_is_better) for d in dimensions] == [
         ("d.mood", "Mood", False),
         ("d.craving", "Craving", True),
@@ -511,12 +511,12 @@ def test_an_owed_apology_goes_on_the_step8_list_once_a_day(new_vault):
         "review:2026-11-20",
         0,
     )
-    assert new_vault.tools.all(Amend) == [amend]
+    assert new_vault.records.all(Amend) == [amend]
 
     again, changes = add_apology_to_step8(new_vault, DAY, "Someone else", "Something else")
     assert again == amend
     assert not changes
-    assert new_vault.tools.all(Amend) == [amend]
+    assert new_vault.records.all(Amend) == [amend]
     assert load_sheet(new_vault, DAY).on_step8
     assert not load_sheet(new_vault, DAY + timedelta(days=1)).on_step8
 
@@ -524,7 +524,7 @@ def test_an_owed_apology_goes_on_the_step8_list_once_a_day(new_vault):
     assert other.person == "Someone I owe an apology"
     assert other.source_uid == "review:2026-11-21"
     assert other.position == 1
-    assert [a.uid for a in new_vault.tools.all(Amend)] == [amend.uid, other.uid]
+    assert [a.uid for a in new_vault.records.all(Amend)] == [amend.uid, other.uid]
 
 
 # --- gratitude --------------------------------------------------------------------------------
@@ -549,23 +549,23 @@ def test_gratitude_lines_replace_the_days_list_in_order_without_blanks(new_vault
     )
 
     # The same lines again change nothing, not even the rows.
-    uids = [e.uid for e in new_vault.tools.all(GratitudeEntry)]
+    uids = [e.uid for e in new_vault.records.all(GratitudeEntry)]
     save_gratitude(new_vault, DAY, ["A good night's sleep ", " Coffee after the meeting"])
-    assert [e.uid for e in new_vault.tools.all(GratitudeEntry)] == uids
+    assert [e.uid for e in new_vault.records.all(GratitudeEntry)] == uids
 
-    stored = new_vault.tools.in_days(GratitudeEntry, DAY, DAY)
+    stored = new_vault.records.in_days(GratitudeEntry, DAY, DAY)
     assert [(e.text, e.position) for e in stored] == [
         ("A good night's sleep", 0),
         ("Coffee after the meeting", 1),
     ]
     assert load_sheet(new_vault, other_day).gratitude == before.gratitude
-    assert new_vault.tools.in_days(GratitudeEntry, other_day, other_day)[0].text == (
+    assert new_vault.records.in_days(GratitudeEntry, other_day, other_day)[0].text == (
         "A long walk in the park"
     )
 
     save_gratitude(new_vault, DAY, [" ", ""])
     assert load_sheet(new_vault, DAY).gratitude == ()
-    assert len(new_vault.tools.all(GratitudeEntry)) == 1
+    assert len(new_vault.records.all(GratitudeEntry)) == 1
 
 
 def test_save_review_keeps_the_review_and_its_gratitude_together(new_vault):
@@ -592,8 +592,8 @@ def test_save_review_keeps_the_review_and_its_gratitude_together(new_vault):
 
 
 def test_a_slip_restarts_the_count_and_keeps_the_history(new_vault, vault_path):
-    new_vault.tools.save(CleanDate("alcohol", "Alcohol", date(2026, 1, 1)))
-    new_vault.tools.save(CleanDate("gambling", "Gambling", date(2026, 3, 1), position=1))
+    new_vault.records.save(CleanDate("alcohol", "Alcohol", date(2026, 1, 1)))
+    new_vault.records.save(CleanDate("gambling", "Gambling", date(2026, 3, 1), position=1))
     assert record_slip(new_vault, "alcohol", date(2026, 4, 10), "A wedding", "Leave early") == (
         DAILY_CHANGED
     )
@@ -624,13 +624,13 @@ def test_a_slip_restarts_the_count_and_keeps_the_history(new_vault, vault_path):
 
 
 def test_a_slip_needs_its_clean_date_and_goes_with_it(new_vault):
-    new_vault.tools.save(CleanDate("alcohol", "Alcohol", date(2026, 1, 1)))
+    new_vault.records.save(CleanDate("alcohol", "Alcohol", date(2026, 1, 1)))
     record_slip(new_vault, "alcohol", date(2026, 2, 1))
     with pytest.raises(sqlcipher3.IntegrityError):
         record_slip(new_vault, "nowhere", date(2026, 2, 1))
-    assert [s.clean_uid for s in new_vault.tools.all(Slip)] == ["alcohol"]
-    new_vault.tools.delete(CleanDate, "alcohol")
-    assert new_vault.tools.all(Slip) == []
+    assert [s.clean_uid for s in new_vault.records.all(Slip)] == ["alcohol"]
+    new_vault.records.delete(CleanDate, "alcohol")
+    assert new_vault.records.all(Slip) == []
     assert new_vault.is_empty()
 
 
@@ -649,7 +649,7 @@ def test_the_milestone_note_on_the_day(new_vault):
     )
 
     # Through the vault: a slip 30 days ago makes today the 30-day mark of the new run.
-    new_vault.tools.save(CleanDate("alcohol", "Alcohol", date(2025, 1, 1)))
+    new_vault.records.save(CleanDate("alcohol", "Alcohol", date(2025, 1, 1)))
     record_slip(new_vault, "alcohol", today - timedelta(days=31))
     (item,) = load_clean_times(new_vault, today)
     assert item.since == today - timedelta(days=30)
@@ -753,7 +753,7 @@ def test_the_ninety_run_through_the_vault(new_vault, machine_zone):
         ("planned", date(2026, 11, 25)),
         ("after", start + timedelta(days=95)),
     ):
-        new_vault.tools.save(Meeting(uid, day, "Tuesday Step Group", MeetingFormat.IN_PERSON))
+        new_vault.records.save(Meeting(uid, day, "Tuesday Step Group", MeetingFormat.IN_PERSON))
 
     view = load_practice(new_vault, local(DAY, 21, 0, MOSCOW))
     assert view.today == DAY
@@ -776,7 +776,7 @@ def test_the_ninety_run_through_the_vault(new_vault, machine_zone):
 
 def test_load_practice_lists_the_clean_times_for_the_journal_day(new_vault, machine_zone):
     machine_zone("Europe/Moscow")
-    new_vault.tools.save(CleanDate("alcohol", "Alcohol", DAY - timedelta(days=30)))
+    new_vault.records.save(CleanDate("alcohol", "Alcohol", DAY - timedelta(days=30)))
     view = load_practice(new_vault, local(DAY, 1, 0, MOSCOW))  # still the 19th
     assert view.today == DAY - timedelta(days=1)
     assert [c.days for c in view.clean_times] == [29]
@@ -862,7 +862,7 @@ def test_the_summary_of_a_demo_history(demo_vault):
     assert clean["name"] == "Alcohol"
     assert clean["first_clean_date"] == start.isoformat()
     assert clean["slips"] == 1
-    (slip,) = demo_vault.tools.all(Slip)
+    (slip,) = demo_vault.records.all(Slip)
     assert since == slip.on + timedelta(days=1)
     assert clean["days"] == (END - since).days == 57
     assert (clean["years"], clean["months"], clean["days_after_months"]) == (0, 1, 27)
@@ -951,9 +951,9 @@ def test_better_than_yesterday_follows_the_direction_of_the_scale(new_vault):
 
 
 def test_the_summary_leaves_hidden_scales_out_and_names_the_persons_own(demo_vault):
-    honesty = next(d for d in demo_vault.tools.all(RatingDimension) if d.uid == "d.honesty")
-    demo_vault.tools.save(replace(honesty, hidden=True))
-    demo_vault.tools.save(RatingDimension("mine", "Sleep", position=9))
+    honesty = next(d for d in demo_vault.records.all(RatingDimension) if d.uid == "d.honesty")
+    demo_vault.records.save(replace(honesty, hidden=True))
+    demo_vault.records.save(RatingDimension("mine", "Sleep", position=9))
     ratings = build_summary(demo_vault, tonight())["ratings"]
     assert [r["dimension"] for r in ratings] == [
         "d.mood",
@@ -971,7 +971,7 @@ def test_the_summary_leaves_hidden_scales_out_and_names_the_persons_own(demo_vau
 
 
 def test_the_next_milestone_is_the_soonest_of_all_clean_dates(demo_vault):
-    demo_vault.tools.save(CleanDate("gambling", "Gambling", END - timedelta(days=30), position=1))
+    demo_vault.records.save(CleanDate("gambling", "Gambling", END - timedelta(days=30), position=1))
     summary = build_summary(demo_vault, tonight())
     gambling = summary["clean_time"][1]
     assert gambling["milestone_today"] == {
@@ -985,7 +985,7 @@ def test_the_next_milestone_is_the_soonest_of_all_clean_dates(demo_vault):
     assert summary["next_milestone"]["name"] == "Alcohol"  # 60 days on the 26th comes first
     assert "  Milestone today: 30 days" in summary_text(summary, programme_words(Programme.DRUGS))
 
-    demo_vault.tools.save(CleanDate("smoking", "", END - timedelta(days=59), position=2))
+    demo_vault.records.save(CleanDate("smoking", "", END - timedelta(days=59), position=2))
     summary = build_summary(demo_vault, tonight())
     assert summary["next_milestone"] == {
         "kind": "days",
@@ -1093,10 +1093,10 @@ def test_the_summary_command_with_a_wrong_passphrase_exits_3(cli_vault, capsys, 
 
 def test_a_hand_made_daily_practice_survives_export_and_import(new_vault, tmp_path):
     vault = new_vault
-    vault.tools.save(CleanDate("alcohol", "Alcohol", date(2026, 1, 1)))
+    vault.records.save(CleanDate("alcohol", "Alcohol", date(2026, 1, 1)))
     record_slip(vault, "alcohol", date(2026, 4, 10), "A wedding", "Leave early")
-    vault.tools.save(ReviewQuestion("mine", "Did I pray?", AnswerKind.TEXT, position=12))
-    vault.tools.save(RatingDimension("sleep", "Sleep", lower_is_better=False, position=6))
+    vault.records.save(ReviewQuestion("mine", "Did I pray?", AnswerKind.TEXT, position=12))
+    vault.records.save(RatingDimension("sleep", "Sleep", lower_is_better=False, position=6))
     save_review(
         vault,
         review(
@@ -1108,11 +1108,11 @@ def test_a_hand_made_daily_practice_survives_export_and_import(new_vault, tmp_pa
         ["Coffee after the meeting", "A long walk"],
         now=WRITTEN,
     )
-    afraid = next(q for q in vault.tools.all(ReviewQuestion) if q.uid == "q.afraid")
-    vault.tools.save(replace(afraid, hidden=True))
-    vault.tools.save(SpotCheck("s1", DAY, "", "Craving past the shop", "Called Sam"))
-    vault.tools.save(SpotCheck("s2", DAY, "09:15", "Snapped at a colleague", "Apologised"))
-    vault.tools.save(Meeting("m1", DAY, "Morning (online)", MeetingFormat.ONLINE, True, "Shared"))
+    afraid = next(q for q in vault.records.all(ReviewQuestion) if q.uid == "q.afraid")
+    vault.records.save(replace(afraid, hidden=True))
+    vault.records.save(SpotCheck("s1", DAY, "", "Craving past the shop", "Called Sam"))
+    vault.records.save(SpotCheck("s2", DAY, "09:15", "Snapped at a colleague", "Apologised"))
+    vault.records.save(Meeting("m1", DAY, "Morning (online)", MeetingFormat.ONLINE, True, "Shared"))
     add_apology_to_step8(vault, DAY, "My brother", "I hung up on him")
     update_settings(vault, day_boundary=time(2, 30), ninety_start=date(2026, 11, 1))
     text = dumps(export_document(vault))
@@ -1131,7 +1131,7 @@ def test_a_hand_made_daily_practice_survives_export_and_import(new_vault, tmp_pa
             Meeting,
             Amend,
         ):
-            assert target.tools.all(record_type) == vault.tools.all(record_type), record_type
+            assert target.records.all(record_type) == vault.records.all(record_type), record_type
         assert load_settings(target) == load_settings(vault)
         assert load_sheet(target, DAY).on_step8
         assert dumps(export_document(target)) == text
@@ -1252,11 +1252,11 @@ def test_bad_daily_sections_are_refused_whole(name, demo_export, new_vault):
     assert new_vault.is_empty()
     assert new_vault.settings.get_all() == {}
     assert new_vault.reviews.days() == set()
-    assert new_vault.tools.all(Slip) == []
+    assert new_vault.records.all(Slip) == []
 
 
 def test_the_unbroken_demo_document_imports(demo_export, new_vault):
     document = copy.deepcopy(demo_export)
     import_document(new_vault, parse_document(json.dumps(document).encode()))
     assert len(new_vault.reviews.days()) == len(document["daily"]["reviews"])
-    assert [s.uid for s in new_vault.tools.all(Slip)] == ["demo-slip"]
+    assert [s.uid for s in new_vault.records.all(Slip)] == ["demo-slip"]

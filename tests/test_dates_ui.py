@@ -162,7 +162,7 @@ def _practice(qapp, qtbot, controllers, vault_path, clean: CleanDate | None = No
     apply_language(qapp, "en")  # as the app does at start (the tests' own locale is C)
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     if clean is not None:
-        vault.tools.save(clean)
+        vault.records.save(clean)
     vault.close()
     controller, dialog = start(qapp, controllers, vault_path)
     window = unlock(qtbot, controller, dialog)
@@ -226,7 +226,7 @@ def test_a_clean_date_typed_with_a_short_year_is_this_century_everywhere(
     controller.shutdown()
     vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        assert vault.tools.all(CleanDate)[0].since == meant
+        assert vault.records.all(CleanDate)[0].since == meant
     finally:
         vault.close()
 
@@ -276,7 +276,7 @@ def test_a_clean_date_in_the_future_is_kept_only_after_a_yes(
     controller.shutdown()
     vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        assert vault.tools.all(CleanDate)[0].since == ahead
+        assert vault.records.all(CleanDate)[0].since == ahead
     finally:
         vault.close()
 

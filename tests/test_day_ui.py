@@ -43,7 +43,7 @@ def _open(qapp, qtbot, controllers, vault_path, clock: Clock, settings=None):
     vault.settings.replace_all((settings or JournalSettings()).to_mapping())
     written = datetime(2026, 12, 6, 19, 0, tzinfo=UTC)
     vault.notes.save(DailyNote(SUNDAY, "Evening words", written, written))
-    vault.tools.save(CleanDate("c1", "Alcohol", date(2026, 12, 1)))
+    vault.records.save(CleanDate("c1", "Alcohol", date(2026, 12, 1)))
     vault.close()
     controller, dialog = start(qapp, controllers, vault_path)
     controller.operations.day.clock = clock

@@ -509,8 +509,8 @@ def test_bad_step_sections_are_refused_whole(name, tmp_path, new_vault):
 def test_a_row_left_blank_in_the_app_still_round_trips(tmp_path, new_vault):
     from recovery_journal.domain.step_tools import InventoryShare, Step1Example, Step1List
 
-    new_vault.tools.save(Step1Example("blank", Step1List.POWERLESSNESS, ""))
-    new_vault.tools.save(InventoryShare("share", "", date(2026, 1, 1)))
+    new_vault.records.save(Step1Example("blank", Step1List.POWERLESSNESS, ""))
+    new_vault.records.save(InventoryShare("share", "", date(2026, 1, 1)))
     text = dumps(export_document(new_vault))
     target = _vault(tmp_path / "target.rjvault")
     import_document(target, parse_document(text.encode()))

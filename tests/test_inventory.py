@@ -92,7 +92,7 @@ def test_how_i_acted_on_both_sheets_has_names_in_every_language(language):
 
 
 def test_sending_a_row_to_step_8_keeps_the_link_once(new_vault):
-    new_vault.tools.save(LANDLORD)
+    new_vault.records.save(LANDLORD)
     amend = send_to_step8(new_vault, LANDLORD)
     assert (amend.person, amend.harm, amend.my_part, amend.their_part, amend.source_uid) == (
         "My landlord",
@@ -103,15 +103,15 @@ def test_sending_a_row_to_step_8_keeps_the_link_once(new_vault):
     )
     assert send_to_step8(new_vault, LANDLORD) == amend  # a second click adds nobody
     for record in (SexConduct("s1", whom="Anna", at_fault="Lied"), Harm("h1", "Sam", "Shouted")):
-        new_vault.tools.save(record)
+        new_vault.records.save(record)
         send_to_step8(new_vault, record)
-    amends = new_vault.tools.all(Amend)
+    amends = new_vault.records.all(Amend)
     assert [(a.person, a.harm) for a in amends] == [
         ("My landlord", LANDLORD.my_part_notes),
         ("Anna", "Lied"),
         ("Sam", "Shouted"),
     ]
-    assert new_vault.tools.all(Amend)[0] == amend  # the ticks come back from the vault
+    assert new_vault.records.all(Amend)[0] == amend  # the ticks come back from the vault
 
 
 def test_an_old_entry_gets_my_part_and_keeps_the_cause_apart():
@@ -167,22 +167,22 @@ def test_the_persons_own_words_are_left_alone(old):
 
 
 def test_my_part_ticks_become_defects_once(new_vault):
-    new_vault.tools.save(Resentment("r1", my_part=frozenset({"selfish", "frightened"})))
-    new_vault.tools.save(Resentment("r2", my_part=frozenset({"selfish"})))
-    new_vault.tools.save(Defect("d0", "Selfish"))
+    new_vault.records.save(Resentment("r1", my_part=frozenset({"selfish", "frightened"})))
+    new_vault.records.save(Resentment("r2", my_part=frozenset({"selfish"})))
+    new_vault.records.save(Defect("d0", "Selfish"))
     names = inventory_text("en").options["my_part"]
     assert carry_defects_to_steps_6_7(new_vault, names) == 1
     assert carry_defects_to_steps_6_7(new_vault, names) == 0
-    assert sorted(d.name for d in new_vault.tools.all(Defect)) == sorted(
+    assert sorted(d.name for d in new_vault.records.all(Defect)) == sorted(
         ["Selfish", names["frightened"]]
     )
 
 
 def test_duplicate_goes_right_after_the_row(new_vault):
     for n in range(3):
-        new_vault.tools.save(Harm(f"h{n}", f"person {n}", position=n))
-    copy = duplicate(new_vault, new_vault.tools.all(Harm)[0])
-    order = [(h.to_whom, h.uid == copy.uid) for h in new_vault.tools.all(Harm)]
+        new_vault.records.save(Harm(f"h{n}", f"person {n}", position=n))
+    copy = duplicate(new_vault, new_vault.records.all(Harm)[0])
+    order = [(h.to_whom, h.uid == copy.uid) for h in new_vault.records.all(Harm)]
     assert order == [
         ("person 0", False),
         ("person 0", True),

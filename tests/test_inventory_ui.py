@@ -95,12 +95,12 @@ def test_a_resentment_row_from_keyboard_to_step_9_and_back(qapp, qtbot, controll
 
     vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        rows = {r.who: r for r in vault.tools.all(Resentment)}
+        rows = {r.who: r for r in vault.records.all(Resentment)}
         assert rows["My landlord"].cause == "Raised the rent without notice"
         assert rows["My landlord"].affects == frozenset({"security"})
         assert rows["My landlord"].my_part == frozenset({"frightened"})
         assert rows["My landlord"].private
-        (amend,) = vault.tools.all(Amend)
+        (amend,) = vault.records.all(Amend)
         assert amend.person == "My landlord" and amend.source_uid == rows["My landlord"].uid
         assert amend.status is AmendsStatus.MADE
     finally:
@@ -129,7 +129,7 @@ def test_undo_of_a_removed_row_brings_it_back(qapp, qtbot, controllers, vault_pa
     controller.shutdown()
     vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        assert [h.to_whom for h in vault.tools.all(type(table.model.records[0]))] == ["My sister"]
+        assert [h.to_whom for h in vault.records.all(type(table.model.records[0]))] == ["My sister"]
     finally:
         vault.close()
 
@@ -242,7 +242,7 @@ def test_closing_waits_for_inventory_saves(qapp, qtbot, controllers, vault_path)
     try:
         from recovery_journal.domain.inventory import Fear
 
-        assert [f.why for f in vault.tools.all(Fear)] == ["Evenings were for drinking"]
+        assert [f.why for f in vault.records.all(Fear)] == ["Evenings were for drinking"]
     finally:
         vault.close()
 
@@ -264,7 +264,7 @@ def test_a_resentment_puts_my_part_on_the_step_8_list(
 
     apply_language(qapp, language)
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    vault.tools.save(LANDLORD)
+    vault.records.save(LANDLORD)
     vault.close()
     controller, window = _open(qapp, qtbot, controllers, vault_path)
     page = window.inventory

@@ -37,7 +37,7 @@ def _open(qapp, qtbot, controllers, vault_path, rows=()):
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     with vault.transaction():
         for row in rows:
-            vault.tools.save(row)
+            vault.records.save(row)
     vault.close()
     controller, dialog = start(qapp, controllers, vault_path)
     window = unlock(qtbot, controller, dialog)

@@ -66,9 +66,9 @@ def _make(path: Path, **kdf: int):
     vault = create_vault(path, PASSPHRASE, **kdf)
     fill_demo(vault, 90, "ru", end=TODAY)
     with vault.transaction():
-        vault.tools.save(Resentment("secret-r", SECRET_ROW, "hidden cause", private=True))
-        vault.tools.save(Resentment("open-r", "Open grudge Walrus", "shared cause"))
-        vault.tools.save(Amend("secret-a", SECRET_AMEND, "a harm", private=True))
+        vault.records.save(Resentment("secret-r", SECRET_ROW, "hidden cause", private=True))
+        vault.records.save(Resentment("open-r", "Open grudge Walrus", "shared cause"))
+        vault.records.save(Amend("secret-a", SECRET_AMEND, "a harm", private=True))
         moment = datetime(2026, 11, 20, 20, 0, tzinfo=UTC)
         vault.steps.save_answer(Answer("s2.q01", 2, SECRET_ANSWER, moment, private=True))
         vault.steps.save_answer(Answer("s2.q02", 2, OPEN_ANSWER, moment))
@@ -359,11 +359,11 @@ def _first_week(path: Path):
     a clean date; no step answers, worksheets, amends, service or practice yet."""
     vault = create_vault(path, PASSPHRASE, kdf_iterations=TEST_KDF)
     questions = [
-        q for q in vault.tools.all(ReviewQuestion) if not q.hidden and q.kind is AnswerKind.YES_NO
+        q for q in vault.records.all(ReviewQuestion) if not q.hidden and q.kind is AnswerKind.YES_NO
     ]
-    dimensions = [d for d in vault.tools.all(RatingDimension) if not d.hidden]
+    dimensions = [d for d in vault.records.all(RatingDimension) if not d.hidden]
     with vault.transaction():
-        vault.tools.save(CleanDate("clean", "Alcohol", WEEK_START))
+        vault.records.save(CleanDate("clean", "Alcohol", WEEK_START))
         for offset in range(7):
             day = WEEK_START + timedelta(days=offset)
             answers = tuple(
@@ -375,11 +375,11 @@ def _first_week(path: Path):
             vault.reviews.save(NightlyReview(day, answers, ratings, written))
         for offset in (0, 3, 5):
             day = WEEK_START + timedelta(days=offset)
-            vault.tools.save(Meeting(f"m{offset}", day, "Tuesday group", shared=offset == 5))
+            vault.records.save(Meeting(f"m{offset}", day, "Tuesday group", shared=offset == 5))
         for offset, lines in ((1, ("Kestrel morning", "Heron call")), (4, ("Osprey walk",))):
             for position, line in enumerate(lines):
                 day = WEEK_START + timedelta(days=offset)
-                vault.tools.save(GratitudeEntry(f"g{offset}{position}", day, line, position))
+                vault.records.save(GratitudeEntry(f"g{offset}{position}", day, line, position))
     return vault
 
 
@@ -452,7 +452,7 @@ def test_the_yes_answers_chart_has_a_heading_and_every_question_in_full(qapp, fi
     reader, text = _pdf(qapp, first_week, choices)
     questions = [
         q.text or q.builtin
-        for q in first_week.tools.all(ReviewQuestion)
+        for q in first_week.records.all(ReviewQuestion)
         if not q.hidden and q.kind is AnswerKind.YES_NO
     ]
     (page,) = [
@@ -473,7 +473,7 @@ def test_gratitude_is_listed_oldest_first_like_the_other_lists(report_vault):
         assert days == sorted(days), section
     # Of many lines, the most recent are shown, still oldest first.
     gratitude = tables[Section.GRATITUDE].rows
-    newest = max(g.day for g in report_vault.tools.all(GratitudeEntry))
+    newest = max(g.day for g in report_vault.records.all(GratitudeEntry))
     assert len(gratitude) == GRATITUDE_HIGHLIGHTS and gratitude[-1][0] == short_date(newest)
 
 
@@ -598,7 +598,7 @@ def test_the_amends_list_shows_my_part_not_their_action(qapp, vault_path):
     """Step 8 is about my part: the ticks and my words, never what the other person did."""
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        vault.tools.save(
+        vault.records.save(
             Amend(
                 "a1",
                 "Brother Osprey",

@@ -27,7 +27,7 @@ def _window(qapp, qtbot, controllers, vault_path):
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     fill_demo(vault, 30, "en", end=date.today())
     with vault.transaction():
-        vault.tools.save(Resentment("private-1", PRIVATE, "cause", private=True))
+        vault.records.save(Resentment("private-1", PRIVATE, "cause", private=True))
     vault.close()
     controller, dialog = start(qapp, controllers, vault_path)
     return unlock(qtbot, controller, dialog)

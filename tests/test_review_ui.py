@@ -127,7 +127,7 @@ def test_a_whole_nightly_review_with_the_keyboard_alone(qapp, qtbot, controllers
     }
     vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        lines = [g.text for g in vault.tools.in_days(GratitudeEntry, day, day)]
+        lines = [g.text for g in vault.records.in_days(GratitudeEntry, day, day)]
     finally:
         vault.close()
     assert lines == ["Sunshine", "A call with Sam"]
@@ -196,7 +196,7 @@ def test_i_owe_an_apology_puts_the_person_on_the_step_8_list(
     controller.shutdown()
     vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        amends = vault.tools.all(Amend)
+        amends = vault.records.all(Amend)
         review = vault.reviews.get(day)
     finally:
         vault.close()
@@ -279,8 +279,8 @@ def test_a_clean_date_and_a_slip_from_the_clean_time_page(
     controller.shutdown()
     vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        slips = vault.tools.all(Slip)
-        cleans = vault.tools.all(CleanDate)
+        slips = vault.records.all(Slip)
+        cleans = vault.records.all(CleanDate)
     finally:
         vault.close()
     assert [(s.clean_uid, s.on, s.what_happened, s.learned) for s in slips] == [
@@ -326,7 +326,7 @@ def test_questions_are_reworded_hidden_reordered_and_added(qapp, qtbot, controll
     controller.shutdown()
     vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        stored = {q.uid: q for q in vault.tools.all(ReviewQuestion)}
+        stored = {q.uid: q for q in vault.records.all(ReviewQuestion)}
     finally:
         vault.close()
     assert stored["q.resentful"].text == "Did I hold a grudge today?"
@@ -337,7 +337,7 @@ def test_questions_are_reworded_hidden_reordered_and_added(qapp, qtbot, controll
 def test_a_milestone_reached_today_gets_a_calm_note_on_today(qapp, qtbot, controllers, vault_path):
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     with vault.transaction():
-        vault.tools.save(CleanDate("c1", "Gambling", review_day(vault) - timedelta(days=30)))
+        vault.records.save(CleanDate("c1", "Gambling", review_day(vault) - timedelta(days=30)))
     vault.close()
     controller, window = _open(qapp, qtbot, controllers, vault_path)
     settle(qtbot, controller)
@@ -381,8 +381,8 @@ def test_an_ampersand_the_person_wrote_is_shown_not_taken_for_a_shortcut(
 
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     with vault.transaction():
-        vault.tools.save(ReviewQuestion("own.q1", "Was I calm & kind?", position=99))
-        vault.tools.save(RatingDimension("own.d1", "Rest & quiet"))
+        vault.records.save(ReviewQuestion("own.q1", "Was I calm & kind?", position=99))
+        vault.records.save(RatingDimension("own.d1", "Rest & quiet"))
     vault.close()
     _controller, window = _open(qapp, qtbot, controllers, vault_path)
     window.show_page(Page.REVIEW)

@@ -163,14 +163,14 @@ def test_everything_written_is_searchable_and_grouped(new_vault):
         vault.journal.save(entry("j", "Lighthouse walk."))
         vault.notes.save(DailyNote(date(2026, 11, 19), "Lighthouse at dawn.", AT, AT))
         vault.steps.save_answer(Answer("s4.q01", 4, "The lighthouse keeper.", AT))
-        vault.tools.save(Resentment("r", who="Lighthouse man", cause="He shouted"))
+        vault.records.save(Resentment("r", who="Lighthouse man", cause="He shouted"))
         vault.reviews.save(
             NightlyReview(
                 date(2026, 11, 18), (ReviewAnswer("q.better", None, "lighthouse"),), (), AT
             )
         )
-        vault.tools.save(CleanDate("c", "Alcohol", date(2025, 1, 1)))
-        vault.tools.save(Slip("s", "c", date(2025, 6, 1), "At the lighthouse party"))
+        vault.records.save(CleanDate("c", "Alcohol", date(2025, 1, 1)))
+        vault.records.save(Slip("s", "c", date(2025, 6, 1), "At the lighthouse party"))
     results = search(vault, "lighthouses", "en")
     assert [kind for kind, _hits in results.groups] == [
         "journal",
@@ -199,13 +199,13 @@ def test_edits_deletes_and_undo_keep_the_index_in_step(new_vault):
     with vault.transaction():
         vault.steps.save_answer(Answer("s1.q01", 1, "Powerless over the harbour bars.", AT))
         vault.steps.save_answer(Answer("s1.q01", 1, "", AT))  # emptied: out of the index
-        vault.tools.save(Resentment("r", who="Boss", cause="Harbour job"))
-        vault.tools.save(CleanDate("c", "Alcohol", date(2025, 1, 1)))
-        vault.tools.save(Slip("s", "c", date(2025, 6, 1), "Harbour pub"))
+        vault.records.save(Resentment("r", who="Boss", cause="Harbour job"))
+        vault.records.save(CleanDate("c", "Alcohol", date(2025, 1, 1)))
+        vault.records.save(Slip("s", "c", date(2025, 6, 1), "Harbour pub"))
     assert set(found(vault, "harbour")) == {("resentments", "r"), ("slips", "s")}
     with vault.transaction():
-        vault.tools.delete(CleanDate, "c")  # its slips go with it (cascade)
-        vault.tools.delete(Resentment, "r")
+        vault.records.delete(CleanDate, "c")  # its slips go with it (cascade)
+        vault.records.delete(Resentment, "r")
         vault.reviews.save(
             NightlyReview(date(2026, 1, 1), (ReviewAnswer("q.better", None, "x"),), (), AT)
         )

@@ -14,7 +14,7 @@ from recovery_journal.domain.inventory import Amend, Harm, Resentment
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.step_tools import Defect, Step1Example, Step1List
 from recovery_journal.domain.steps import Answer
-from recovery_journal.services.search import KIND_HEADINGS
+from recovery_journal.services.search import kind_headings
 from recovery_journal.store import create_vault
 from recovery_journal.ui.dates import day_heading
 from recovery_journal.ui.pages import Page
@@ -31,14 +31,14 @@ BICYCLE = "Fixed the bicycle instead of phoning my sponsor"
 
 
 def _fill(vault) -> None:
-    vault.tools.save(
+    vault.records.save(
         Resentment(
             "r-boss", "My boss", "He shouted at me in front of everyone; the resentment burns"
         )
     )
-    vault.tools.save(Resentment("r-bank", "The bank", "Charged a fee twice", position=1))
-    vault.tools.save(Harm("h-mama", "Мама", "Старая обида: я не звонил ей целый год"))
-    vault.tools.save(
+    vault.records.save(Resentment("r-bank", "The bank", "Charged a fee twice", position=1))
+    vault.records.save(Harm("h-mama", "Мама", "Старая обида: я не звонил ей целый год"))
+    vault.records.save(
         Amend("a-sis", "My sister", "Missed her wedding", plan="Write her a letter by spring")
     )
     vault.steps.save_answer(Answer("s4.q10", 4, GRUDGES, datetime.now(UTC)))
@@ -49,14 +49,14 @@ def _fill(vault) -> None:
             updated_at=datetime.now(UTC),
         )
     )
-    vault.tools.save(
+    vault.records.save(
         Meeting("m-tue", YESTERDAY, "Tuesday group", notes="A share about the calm morning walk")
     )
-    vault.tools.save(GratitudeEntry("g-sis", YESTERDAY, "A calm evening, and then morning tea"))
-    vault.tools.save(
+    vault.records.save(GratitudeEntry("g-sis", YESTERDAY, "A calm evening, and then morning tea"))
+    vault.records.save(
         Step1Example("e-shop", Step1List.POWERLESSNESS, "Drove to the shop at midnight for more")
     )
-    vault.tools.save(Defect("d-imp", "Impatience", "Patience", "Honking at every driver"))
+    vault.records.save(Defect("d-imp", "Impatience", "Patience", "Honking at every driver"))
     now = datetime.now(UTC)
     vault.notes.save(DailyNote(TODAY, "Walked by the river after work", now, now))
 
@@ -126,7 +126,7 @@ def test_every_kind_opens_on_a_page_that_can_show_it():
         Page.REVIEW: ReviewPage,
         Page.PRACTICE: PracticePage,
     }
-    for kind in KIND_HEADINGS:
+    for kind in kind_headings():
         page = page_for_kind(kind)
         assert page in classes, kind
         assert hasattr(classes[page], "show_item"), kind

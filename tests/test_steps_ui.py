@@ -203,7 +203,7 @@ def test_practice_log_row_added_and_edited_with_the_keyboard(qapp, qtbot, contro
     _quit(controller)
     vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        entries = vault.tools.all(PracticeEntry)
+        entries = vault.records.all(PracticeEntry)
         assert [e.notes for e in entries] == ["Ten quiet minutes"]
         assert entries[0].day == persons_today()
     finally:

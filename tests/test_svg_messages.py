@@ -57,7 +57,7 @@ def _one_night(vault) -> None:
                 updated_at=datetime.now(UTC),
             )
         )
-        vault.tools.save(CleanDate("c.1", "Alcohol", today))
+        vault.records.save(CleanDate("c.1", "Alcohol", today))
 
 
 def _thirty_days(vault) -> None:

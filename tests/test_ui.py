@@ -366,8 +366,8 @@ def test_todays_focus_from_steps_6_and_7_shows_on_today(qapp, qtbot, controllers
     from recovery_journal.domain.step_tools import Defect
 
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    vault.tools.save(Defect("d1", "Impatience", "Patience"))
-    vault.tools.set_focus(persons_today(), "d1")
+    vault.records.save(Defect("d1", "Impatience", "Patience"))
+    vault.records.set_focus(persons_today(), "d1")
     vault.close()
     controller, dialog = start(qapp, controllers, vault_path)
     window = unlock(qtbot, controller, dialog)

@@ -56,18 +56,18 @@ def main() -> int:
             vault.steps.save_progress(
                 StepProgress(1, StepStatus.WORKING, date(2026, 10, 30), updated_at=moment)
             )
-            vault.tools.save(Defect("fixture-defect", "Impatience", "Patience"))
-            vault.tools.save(
+            vault.records.save(Defect("fixture-defect", "Impatience", "Patience"))
+            vault.records.save(
                 PracticeEntry("fixture-practice", date(2026, 11, 1), 15, PracticeKind.MEDITATION)
             )
         if version >= 3:
-            vault.tools.save(
+            vault.records.save(
                 Resentment("fixture-r", "Арендодатель", "Поднял плату", frozenset({"security"}))
             )
-            vault.tools.save(Amend("fixture-a", "Арендодатель", source_uid="fixture-r"))
+            vault.records.save(Amend("fixture-a", "Арендодатель", source_uid="fixture-r"))
         if version >= 4:
-            vault.tools.save(CleanDate("fixture-c", "Алкоголь", date(2025, 2, 28)))
-            vault.tools.save(Slip("fixture-slip", "fixture-c", date(2025, 6, 1), "Свадьба"))
+            vault.records.save(CleanDate("fixture-c", "Алкоголь", date(2025, 2, 28)))
+            vault.records.save(Slip("fixture-slip", "fixture-c", date(2025, 6, 1), "Свадьба"))
             vault.reviews.save(
                 NightlyReview(
                     date(2026, 11, 1),
@@ -76,9 +76,9 @@ def main() -> int:
                     moment,
                 )
             )
-            vault.tools.save(GratitudeEntry("fixture-g", date(2026, 11, 1), "Тёплый день"))
-            vault.tools.save(Meeting("fixture-m", date(2026, 11, 1), "Вторник", shared=True))
-            vault.tools.save(SpotCheck("fixture-s", date(2026, 11, 1), "12:15", "Тяга", "Звонок"))
+            vault.records.save(GratitudeEntry("fixture-g", date(2026, 11, 1), "Тёплый день"))
+            vault.records.save(Meeting("fixture-m", date(2026, 11, 1), "Вторник", shared=True))
+            vault.records.save(SpotCheck("fixture-s", date(2026, 11, 1), "12:15", "Тяга", "Звонок"))
             vault.settings.set("day_boundary", "03:00")
         if version >= 5:
             vault.steps.save_answer(Answer("s4.q01", 4, "Только для меня.", moment, private=True))
@@ -96,7 +96,7 @@ def main() -> int:
                 )
             )
         if version >= 7:
-            vault.tools.save(
+            vault.records.save(
                 Amend(
                     "fixture-a7",
                     "Сестра",

@@ -10,47 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from recovery_journal.domain.clean_time import Slip
-from recovery_journal.domain.daily import GratitudeEntry, Meeting, NightlyReview, SpotCheck
-from recovery_journal.domain.inventory import Amend, Fear, Harm, Resentment, SexConduct
+from recovery_journal.domain import record_kinds
+from recovery_journal.domain.daily import NightlyReview
 from recovery_journal.domain.journal import JournalEntry, plain_text
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.search import IndexedItem
-from recovery_journal.domain.step_tools import (
-    Defect,
-    InventoryShare,
-    PracticeEntry,
-    ServiceEntry,
-    Step1Example,
-)
 from recovery_journal.domain.steps import Answer, StepProgress
 
+# The kinds kept outside the record tables; each declared kind of record (record_kinds.py) is a
+# search kind too, under its name.
 JOURNAL = "journal"
 NOTE = "note"  # the few words of a day on the Today page
 ANSWER = "answer"
 STEP_NOTES = "step_notes"
 REVIEW = "review"
-
-# Record type: (kind, its title field, the fields written by the person). Kinds are table names.
-RECORD_FIELDS: dict[type, tuple[str, str, tuple[str, ...]]] = {
-    Step1Example: ("step1_examples", "", ("text",)),
-    InventoryShare: ("inventory_shares", "shared_with", ("note",)),
-    Defect: ("defects", "name", ("opposite", "shows_up")),
-    PracticeEntry: ("practice_log", "", ("notes",)),
-    ServiceEntry: ("service_log", "", ("notes",)),
-    Resentment: ("resentments", "who", ("cause", "my_part_notes")),
-    Fear: ("fears", "fear", ("why", "first_felt", "self_reliance", "instead")),
-    SexConduct: ("sex_conduct", "whom", ("at_fault", "instead", "ideal")),
-    Harm: ("harms", "to_whom", ("what_i_did", "how_affected")),
-    Amend: ("amends", "person", ("harm", "their_part", "plan", "how_it_went")),
-    Slip: ("slips", "", ("what_happened", "learned")),
-    SpotCheck: ("spot_checks", "", ("disturbed", "what_i_did")),
-    GratitudeEntry: ("gratitude", "", ("text",)),
-    Meeting: ("meetings", "name", ("notes",)),
-}
-
-KIND_OF_RECORD = {record_type: fields[0] for record_type, fields in RECORD_FIELDS.items()}
-RECORD_OF_KIND = {kind: record_type for record_type, kind in KIND_OF_RECORD.items()}
 
 
 def _joined(*texts: str) -> str:
@@ -58,19 +31,14 @@ def _joined(*texts: str) -> str:
 
 
 def item_of_record(record: Any) -> IndexedItem | None:
-    fields = RECORD_FIELDS.get(type(record))
-    if fields is None:
+    kind = record_kinds.kind_of(type(record))
+    search = kind.search
+    if search is None:
         return None  # settings-like records (review questions, clean dates) hold no writing
-    kind, title_field, text_fields = fields
-    title = getattr(record, title_field) if title_field else ""
-    body = _joined(*(getattr(record, name) for name in text_fields))
-    return IndexedItem(
-        kind, record.uid, getattr(record, "day", None) or _slip_day(record), title, body
-    )
-
-
-def _slip_day(record: Any) -> Any:
-    return record.on if isinstance(record, Slip) else None
+    title = getattr(record, search.title) if search.title else ""
+    body = _joined(*(getattr(record, name) for name in search.text))
+    day = getattr(record, search.day) if search.day else None
+    return IndexedItem(kind.name, record.uid, day, title, body)
 
 
 def item_of_entry(entry: JournalEntry) -> IndexedItem:

@@ -65,8 +65,8 @@ def starts_in_text(days: int) -> str:
 
 
 def load_clean_times(vault: Vault, today: date) -> list[CleanTime]:
-    slips = vault.tools.all(Slip)
-    return [clean_time_of(clean, slips, today) for clean in vault.tools.all(CleanDate)]
+    slips = vault.records.all(Slip)
+    return [clean_time_of(clean, slips, today) for clean in vault.records.all(CleanDate)]
 
 
 def record_slip(
@@ -74,7 +74,7 @@ def record_slip(
 ) -> Changes:
     """A slip starts the count again the next day; the clean date and earlier runs are kept."""
     with vault.transaction():
-        vault.tools.save(Slip(new_uid(), clean_uid, on, what_happened, learned))
+        vault.records.save(Slip(new_uid(), clean_uid, on, what_happened, learned))
     return DAILY_CHANGED
 
 
@@ -140,7 +140,7 @@ def load_practice(vault: Vault, now: datetime | None = None) -> PracticeView:
     ninety = None
     if settings.ninety_start is not None:
         start = settings.ninety_start
-        meetings = vault.tools.in_days(Meeting, start, start + timedelta(days=NINETY - 1))
+        meetings = vault.records.in_days(Meeting, start, start + timedelta(days=NINETY - 1))
         ninety = ninety_in_ninety(start, [m.day for m in meetings], today)
     return PracticeView(today, load_clean_times(vault, today), ninety)
 

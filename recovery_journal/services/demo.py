@@ -238,7 +238,7 @@ class _StepWork:
         )
         for kind, section, prefix in lists:
             for position, example in enumerate(self.material[section]):
-                self.vault.tools.save(
+                self.vault.records.save(
                     Step1Example(f"demo-{prefix}{position}", kind, example, position)
                 )
 
@@ -259,7 +259,7 @@ class _StepWork:
             return
         shared = self.done(5)
         for n, (who, cause, affects, part, notes) in self._rows_by_now("resentments", 4):
-            self.vault.tools.save(
+            self.vault.records.save(
                 Resentment(
                     f"demo-r{n}",
                     who,
@@ -273,11 +273,11 @@ class _StepWork:
                 )
             )
         for n, (fear, why, first, relied, instead) in self._rows_by_now("fears", 4):
-            self.vault.tools.save(
+            self.vault.records.save(
                 Fear(f"demo-f{n}", fear, why, first, relied, instead, discussed=shared, position=n)
             )
         for n, (whom, where, aroused, fault, instead, ideal) in self._rows_by_now("sex_conduct", 4):
-            self.vault.tools.save(
+            self.vault.records.save(
                 SexConduct(
                     f"demo-x{n}",
                     whom,
@@ -292,10 +292,12 @@ class _StepWork:
                 )
             )
         for n, (whom, what, how) in self._rows_by_now("harms", 4):
-            self.vault.tools.save(Harm(f"demo-h{n}", whom, what, how, discussed=shared, position=n))
+            self.vault.records.save(
+                Harm(f"demo-h{n}", whom, what, how, discussed=shared, position=n)
+            )
         if shared:
             sponsor = self.material.table("persona")["sponsor"]
-            self.vault.tools.save(InventoryShare("demo-share", sponsor, self.windows[5].last, ""))
+            self.vault.records.save(InventoryShare("demo-share", sponsor, self.windows[5].last, ""))
 
     def _defects(self) -> None:
         if not self.started(6):
@@ -304,7 +306,7 @@ class _StepWork:
         defects = self.material.fields("defects")
         for position, (name, opposite, shows_up) in enumerate(defects):
             state = DefectState.READY if ready or position % 2 else DefectState.WORKING
-            self.vault.tools.save(
+            self.vault.records.save(
                 Defect(f"demo-d{position}", name, opposite, shows_up, state, position)
             )
         if not self.started(7):
@@ -316,7 +318,7 @@ class _StepWork:
             chosen = self.rng.random() < 0.45 or day == self.life.today
             pick = min(int(self.rng.expovariate(0.7)), len(defects) - 1)  # mostly the first
             if chosen and clock.passed(clock.at(day, 7 * 60 + 30)):
-                self.vault.tools.set_focus(day, f"demo-d{pick}")
+                self.vault.records.set_focus(day, f"demo-d{pick}")
             day += timedelta(days=1)
 
     def _amends(self) -> None:
@@ -332,7 +334,7 @@ class _StepWork:
             due = window.first + timedelta(days=int(span * (n + 0.5) / (len(plans) + 1)))
             working = self.started(9)
             made = working and kind != "living" and due <= self.life.today
-            self.vault.tools.save(
+            self.vault.records.save(
                 Amend(
                     f"demo-a{n}",
                     person,
@@ -363,7 +365,7 @@ class _StepWork:
             note = self.decks.draw("practice.note") if self.rng.random() < 0.2 else ""
             finished = clock.at(plan.day, 6 * 60 + 45 + self.rng.randrange(60) + minutes)
             if clock.passed(finished):
-                self.vault.tools.save(
+                self.vault.records.save(
                     PracticeEntry(f"demo-m{plan.offset}", plan.day, minutes, kind, note)
                 )
 
@@ -373,7 +375,7 @@ class _StepWork:
             if plan.meeting and plan.offset >= SERVICE_FROM * self.life.pace:
                 if self.rng.random() < 0.3:
                     kind, note = split_fields(self.decks.draw("service.note"))
-                    self.vault.tools.save(
+                    self.vault.records.save(
                         ServiceEntry(
                             f"demo-s{plan.offset}",
                             plan.day,
@@ -384,7 +386,7 @@ class _StepWork:
             sponsee_evening = plan.note_at is not None or plan.review_at is not None
             if plan.offset >= SPONSEE_FROM * self.life.pace and sponsee_evening:
                 if plan.day.weekday() == 6 and self.rng.random() < 0.7:
-                    self.vault.tools.save(
+                    self.vault.records.save(
                         ServiceEntry(
                             f"demo-sp{plan.offset}",
                             plan.day,

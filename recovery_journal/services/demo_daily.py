@@ -56,15 +56,15 @@ def fill_daily(vault: Vault, life: DemoLife, material: Material, seed: int) -> N
     decks = Decks(material, random.Random(f"daily-words:{seed}"))
     persona = material.table("persona")
     clean = CleanDate("demo-clean", persona["substance"], life.start)
-    vault.tools.save(clean)
+    vault.records.save(clean)
     if life.slip_day is not None:
         what, learned = material.fields("slip")[0]
-        vault.tools.save(Slip("demo-slip", clean.uid, life.slip_day, what, learned))
-    questions = [q for q in vault.tools.all(ReviewQuestion) if not q.hidden]
-    dimensions = [d for d in vault.tools.all(RatingDimension) if not d.hidden]
+        vault.records.save(Slip("demo-slip", clean.uid, life.slip_day, what, learned))
+    questions = [q for q in vault.records.all(ReviewQuestion) if not q.hidden]
+    dimensions = [d for d in vault.records.all(RatingDimension) if not d.hidden]
     apologies = 0
     # People already on the step 8 list from the worksheets are not added twice.
-    listed = [amend.person.casefold() for amend in vault.tools.all(Amend)]
+    listed = [amend.person.casefold() for amend in vault.records.all(Amend)]
     for plan in life.days:
         # Drawn every day, written or not, so the time of day never changes the days before.
         answers = [_answer(rng, decks, question, plan) for question in questions]
@@ -82,11 +82,11 @@ def fill_daily(vault: Vault, life: DemoLife, material: Material, seed: int) -> N
                 if apologies < STEP_LIST_APOLOGIES and not known:
                     apologies += 1
                     listed.append(person.casefold())
-                    vault.tools.save(_apology(person, harm, plan.day, apologies, life))
+                    vault.records.save(_apology(person, harm, plan.day, apologies, life))
         vault.reviews.save(NightlyReview(plan.day, tuple(answers), ratings, plan.review_at))
         for position in range(gratitude):
             line = decks.draw("gratitude", {"count": word(str(plan.clean_days))})
-            vault.tools.save(
+            vault.records.save(
                 GratitudeEntry(f"demo-g-{plan.day}-{position}", plan.day, line, position)
             )
     _spot_checks(vault, life, decks, rng)
@@ -145,7 +145,7 @@ def _spot_checks(vault: Vault, life: DemoLife, decks: Decks, rng: random.Random)
             continue
         disturbed, did = split_fields(decks.draw("spot"))
         at = f"{minutes // 60:02d}:{minutes % 60:02d}"
-        vault.tools.save(SpotCheck(f"demo-s-{plan.day}", plan.day, at, disturbed, did))
+        vault.records.save(SpotCheck(f"demo-s-{plan.day}", plan.day, at, disturbed, did))
 
 
 def _meetings(vault: Vault, life: DemoLife, decks: Decks, rng: random.Random) -> None:
@@ -154,7 +154,7 @@ def _meetings(vault: Vault, life: DemoLife, decks: Decks, rng: random.Random) ->
         noted = rng.random() < 0.2
         if plan.meeting is None:
             continue
-        vault.tools.save(
+        vault.records.save(
             Meeting(
                 f"demo-m-{plan.day}",
                 plan.day,

@@ -15,32 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from recovery_journal import __version__
-from recovery_journal.domain.clean_time import CleanDate, Slip
 from recovery_journal.domain.clock import from_iso, to_iso
-from recovery_journal.domain.daily import (
-    GratitudeEntry,
-    Meeting,
-    NightlyReview,
-    Rating,
-    RatingDimension,
-    ReviewAnswer,
-    ReviewQuestion,
-    SpotCheck,
-)
+from recovery_journal.domain.daily import NightlyReview, Rating, ReviewAnswer
 from recovery_journal.domain.day import EARLIEST_DAY, LATEST_DAY, within_the_years_kept
 from recovery_journal.domain.help_now import HelpNow
-from recovery_journal.domain.inventory import WORKSHEETS, Amend, Resentment, with_cause_moved
+from recovery_journal.domain.inventory import Amend, Resentment, with_cause_moved
 from recovery_journal.domain.journal import JournalEntry, Mood, clean_tag
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.record_kinds import Group, RecordKind, kinds, sections
 from recovery_journal.domain.records import record_from_plain, record_to_plain
-from recovery_journal.domain.step_tools import (
-    Defect,
-    InventoryShare,
-    PracticeEntry,
-    ServiceEntry,
-    Step1Example,
-)
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus
 from recovery_journal.errors import ImportRejected
 from recovery_journal.i18n import _
@@ -64,29 +48,8 @@ SCHEMAS = {
     7: "export-v7.schema.json",
     8: "export-v8.schema.json",
 }
-INVENTORY_SECTIONS: dict[str, type] = {**WORKSHEETS, "amends": Amend}
-
-# The step tools' collections in the export, each a list of one record type.
-TOOL_SECTIONS: dict[str, type] = {
-    "step1_examples": Step1Example,
-    "inventory_shares": InventoryShare,
-    "defects": Defect,
-    "practice_log": PracticeEntry,
-    "service_log": ServiceEntry,
-}
-
-
-# The daily practice's record collections (format 4), in the order an import writes them:
-# questions and dimensions before the reviews that point at them, clean dates before slips.
-DAILY_SECTIONS: dict[str, type] = {
-    "clean_dates": CleanDate,
-    "slips": Slip,
-    "review_questions": ReviewQuestion,
-    "rating_dimensions": RatingDimension,
-    "spot_checks": SpotCheck,
-    "gratitude": GratitudeEntry,
-    "meetings": Meeting,
-}
+# The record collections under "steps", "inventory" and "daily" are the declared kinds'
+# (domain/record_kinds.py), each section a list of one record type keyed by the kind's name.
 
 
 def _review_to_plain(review: NightlyReview) -> dict[str, Any]:
@@ -113,7 +76,7 @@ def _review_from_plain(item: Mapping[str, Any]) -> NightlyReview:
 def _daily_to_plain(vault: Vault) -> dict[str, Any]:
     daily: dict[str, Any] = {
         section: [record_to_plain(record) for record in _all(vault, record_type)]
-        for section, record_type in DAILY_SECTIONS.items()
+        for section, record_type in sections(Group.DAILY).items()
     }
     daily["reviews"] = [_review_to_plain(review) for review in vault.reviews.all()]
     return daily
@@ -172,12 +135,11 @@ def export_document(vault: Vault) -> dict[str, Any]:
         "question_packs": [pack_to_plain(pack) for pack in vault.steps.packs()],
         "defect_focus": [
             {"day": day.isoformat(), "defect_uid": uid}
-            for day, uid in vault.tools.all_focus().items()
+            for day, uid in vault.records.all_focus().items()
         ],
     }
-    for section, record_type in TOOL_SECTIONS.items():
-        records: list[Any] = vault.tools.all(record_type)
-        steps[section] = [record_to_plain(record) for record in records]
+    for section, record_type in sections(Group.STEPS).items():
+        steps[section] = [record_to_plain(record) for record in _all(vault, record_type)]
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -195,7 +157,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
         "steps": steps,
         "inventory": {
             section: [record_to_plain(record) for record in _all(vault, record_type)]
-            for section, record_type in INVENTORY_SECTIONS.items()
+            for section, record_type in sections(Group.INVENTORY).items()
         },
         "daily": _daily_to_plain(vault),
         "journal": [_entry_to_plain(entry) for entry in vault.journal.all()],
@@ -231,7 +193,7 @@ def _entry_from_plain(item: Mapping[str, Any]) -> JournalEntry:
 
 
 def _all(vault: Vault, record_type: type) -> list[Any]:
-    records: list[Any] = vault.tools.all(record_type)
+    records: list[Any] = vault.records.all(record_type)
     return records
 
 
@@ -334,11 +296,7 @@ def _check_meaning(document: dict[str, Any]) -> None:
                 )
     inventory = document.get("inventory")
     if inventory is not None:
-        for section in INVENTORY_SECTIONS:
-            json_files.check_unique(
-                inventory[section], f"inventory.{section}", lambda item: item["uid"]
-            )
-        _check_days(inventory["amends"], "inventory.amends", ["planned_on", "made_on"])
+        _check_records(inventory, Group.INVENTORY)
     steps = document.get("steps")
     if steps is None:
         return
@@ -365,11 +323,7 @@ def _check_meaning(document: dict[str, Any]) -> None:
                     where=f"steps.answers[{index}]"
                 )
             )
-    for section in TOOL_SECTIONS:
-        json_files.check_unique(steps[section], f"steps.{section}", lambda item: item["uid"])
-    _check_days(steps["inventory_shares"], "steps.inventory_shares", ["shared_on"])
-    _check_days(steps["practice_log"], "steps.practice_log", ["day"])
-    _check_days(steps["service_log"], "steps.service_log", ["day"])
+    _check_records(steps, Group.STEPS)
     _check_days(steps["defect_focus"], "steps.defect_focus", ["day"])
     json_files.check_unique(steps["defect_focus"], "steps.defect_focus", lambda item: item["day"])
     defects = {item["uid"] for item in steps["defects"]}
@@ -382,6 +336,21 @@ def _check_meaning(document: dict[str, Any]) -> None:
             )
 
 
+def _records(part: Mapping[str, Any], kind: RecordKind) -> list[Any]:
+    """A kind's section of the document; one the file's (older) format lacks is empty."""
+    items: list[Any] = part.get(kind.name, [])
+    return items
+
+
+def _check_records(part: Mapping[str, Any], group: Group) -> None:
+    """Each kind's rows under ``group``: one row a uid, every day a real one within the years."""
+    for kind in kinds():
+        if kind.group is group:
+            where = f"{group.value}.{kind.name}"
+            json_files.check_unique(_records(part, kind), where, lambda item: item["uid"])
+            _check_days(_records(part, kind), where, kind.day_fields)
+
+
 def _check_refs(
     items: Iterable[Mapping[str, Any]], where: str, key: str, known: set[str], message: str
 ) -> None:
@@ -391,12 +360,7 @@ def _check_refs(
 
 
 def _check_daily(daily: Mapping[str, Any]) -> None:
-    for section in DAILY_SECTIONS:
-        json_files.check_unique(daily[section], f"daily.{section}", lambda item: item["uid"])
-    for section in ("spot_checks", "gratitude", "meetings"):
-        _check_days(daily[section], f"daily.{section}", ["day"])
-    _check_days(daily["clean_dates"], "daily.clean_dates", ["since"])
-    _check_days(daily["slips"], "daily.slips", ["on"])
+    _check_records(daily, Group.DAILY)
     _check_refs(
         daily["slips"],
         "daily.slips",
@@ -460,9 +424,7 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
             _import_inventory(vault, inventory, document["format_version"])
         daily = document.get("daily")
         if daily is not None:
-            for section, record_type in DAILY_SECTIONS.items():
-                for item in daily[section]:
-                    vault.tools.save(record_from_plain(record_type, item))
+            _import_records(vault, daily, Group.DAILY)
             for item in daily["reviews"]:
                 vault.reviews.save(_review_from_plain(item))
         for item in document.get("journal", ()):  # format 6 and later
@@ -472,22 +434,33 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
     return Changes.everything()
 
 
+def _import_records(vault: Vault, part: Mapping[str, Any], group: Group) -> None:
+    for kind in kinds():
+        if kind.group is group:
+            for item in _records(part, kind):
+                vault.records.save(record_from_plain(kind.record, item))
+
+
 def _import_inventory(vault: Vault, inventory: Mapping[str, Any], version: int) -> None:
-    for section, record_type in WORKSHEETS.items():
-        for item in inventory[section]:
-            vault.tools.save(record_from_plain(record_type, item))
+    # A step 8 entry from before format 8 is upgraded with the resentment it was sent from.
     resentments = {
         item["uid"]: record_from_plain(Resentment, item) for item in inventory["resentments"]
     }
-    for item in inventory["amends"]:
-        if version < 8:
-            # Before format 8 an entry had no my part and no their part, and one sent from a
-            # resentment carried its cause as the harm: moved as an upgraded vault moves it.
-            item = {"my_part": [], "their_part": "", **item}
-        amend = record_from_plain(Amend, item)
-        row = resentments.get(amend.source_uid)
-        moved = with_cause_moved(amend, row) if version < 8 and row is not None else None
-        vault.tools.save(moved or amend)
+    for kind in kinds():
+        if kind.group is not Group.INVENTORY:
+            continue
+        for item in _records(inventory, kind):
+            if kind.record is not Amend:
+                vault.records.save(record_from_plain(kind.record, item))
+                continue
+            if version < 8:
+                # Before format 8 an entry had no my part and no their part, and one sent from a
+                # resentment carried its cause as the harm: moved as an upgraded vault moves it.
+                item = {"my_part": [], "their_part": "", **item}
+            amend = record_from_plain(Amend, item)
+            row = resentments.get(amend.source_uid)
+            moved = with_cause_moved(amend, row) if version < 8 and row is not None else None
+            vault.records.save(moved or amend)
 
 
 def _import_steps(vault: Vault, steps: Mapping[str, Any]) -> None:
@@ -506,11 +479,9 @@ def _import_steps(vault: Vault, steps: Mapping[str, Any]) -> None:
         )
     for item in steps["question_packs"]:
         vault.steps.save_pack(pack_from_plain(item))
-    for section, record_type in TOOL_SECTIONS.items():
-        for item in steps[section]:
-            vault.tools.save(record_from_plain(record_type, item))
+    _import_records(vault, steps, Group.STEPS)
     for item in steps["defect_focus"]:
-        vault.tools.set_focus(date.fromisoformat(item["day"]), item["defect_uid"])
+        vault.records.set_focus(date.fromisoformat(item["day"]), item["defect_uid"])
 
 
 def import_summary(document: Mapping[str, Any]) -> dict[str, int]:

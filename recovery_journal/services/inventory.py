@@ -46,7 +46,7 @@ def send_to_step8(vault: Vault, row: Any) -> Amend:
     """
     words = step8_words(row)
     with vault.transaction():
-        existing = vault.tools.all(Amend)
+        existing = vault.records.all(Amend)
         linked = next((a for a in existing if a.source_uid == row.uid), None)
         if linked is not None:
             return linked  # already on the list: one person, one entry
@@ -58,7 +58,7 @@ def send_to_step8(vault: Vault, row: Any) -> Amend:
             source_uid=row.uid,
             position=max((a.position for a in existing), default=-1) + 1,
         )
-        vault.tools.save(amend)
+        vault.records.save(amend)
     return amend
 
 
@@ -69,8 +69,8 @@ def carry_defects_to_steps_6_7(vault: Vault, names: dict[str, str]) -> int:
     many defects were added.
     """
     with vault.transaction():
-        ticked = {key for row in vault.tools.all(Resentment) for key in row.my_part}
-        defects = vault.tools.all(Defect)
+        ticked = {key for row in vault.records.all(Resentment) for key in row.my_part}
+        defects = vault.records.all(Defect)
         known = {d.name.strip().lower() for d in defects}
         position = max((d.position for d in defects), default=-1)
         added = 0
@@ -78,13 +78,13 @@ def carry_defects_to_steps_6_7(vault: Vault, names: dict[str, str]) -> int:
             name = names.get(key, key)
             if key in ticked and name.strip().lower() not in known:
                 position += 1
-                vault.tools.save(Defect(new_uid(), name, position=position))
+                vault.records.save(Defect(new_uid(), name, position=position))
                 added += 1
     return added
 
 
 def duplicate(vault: Vault, row: Any) -> Any:
     """A copy of the row, placed right after it."""
-    copy, moved = duplicate_plan(vault.tools.all(type(row)), row, new_uid())
+    copy, moved = duplicate_plan(vault.records.all(type(row)), row, new_uid())
     apply_changes(vault, [*moved, copy], [])
     return copy

@@ -366,7 +366,7 @@ def _no_break(text: str) -> str:
 
 def _first_entry(vault: Vault, today: date) -> date:
     candidates = [min(vault.reviews.days(), default=today)]
-    candidates += [m.day for m in vault.tools.all(Meeting)]
+    candidates += [m.day for m in vault.records.all(Meeting)]
     candidates += [item.clean.since for item in load_clean_times(vault, today)]
     return min(candidates)
 
@@ -473,7 +473,7 @@ def _worksheets(vault: Vault, choices: ReportChoices, today: date) -> Built:
     empty = []
     for sheet in choices.worksheets or tuple(WORKSHEETS):  # none picked: all four
         record_type = WORKSHEETS[sheet]
-        rows = _kept(vault.tools.all(record_type), choices)
+        rows = _kept(vault.records.all(record_type), choices)
         columns = text.worksheets[sheet]["columns"]
         if not rows:
             empty.append(str(text.worksheets[sheet]["title"]))
@@ -494,7 +494,7 @@ def _worksheets(vault: Vault, choices: ReportChoices, today: date) -> Built:
 
 def _amends(vault: Vault, choices: ReportChoices, today: date) -> Built:
     text = inventory_text(choices.language)
-    rows = _kept(vault.tools.all(Amend), choices)
+    rows = _kept(vault.records.all(Amend), choices)
     step8, step9 = text.worksheets["step8"]["columns"], text.worksheets["step9"]["columns"]
     if not rows:
         return [], False
@@ -551,7 +551,7 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
         )
     )
     questions = [
-        q for q in vault.tools.all(ReviewQuestion) if not q.hidden and q.kind is AnswerKind.YES_NO
+        q for q in vault.records.all(ReviewQuestion) if not q.hidden and q.kind is AnswerKind.YES_NO
     ]
     answered = yes_no_by_question(reviews)
     rows = []
@@ -586,7 +586,7 @@ def note_key(day: date, question_uid: str) -> str:
 
 
 def _question_names(vault: Vault) -> dict[str, str]:
-    return {q.uid: question_text(q) for q in vault.tools.all(ReviewQuestion)}
+    return {q.uid: question_text(q) for q in vault.records.all(ReviewQuestion)}
 
 
 def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
@@ -616,7 +616,7 @@ def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
 def _meetings(vault: Vault, choices: ReportChoices, today: date) -> Built:
     assert choices.first is not None and choices.last is not None
     meetings = [
-        m for m in vault.tools.all(Meeting) if _in_range(m.day, choices.first, choices.last)
+        m for m in vault.records.all(Meeting) if _in_range(m.day, choices.first, choices.last)
     ]
     if not meetings:
         return [], False
@@ -638,11 +638,11 @@ def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
     assert choices.first is not None and choices.last is not None
     first, last = choices.first, choices.last
     service = sorted(
-        (e for e in vault.tools.all(ServiceEntry) if _in_range(e.day, first, last)),
+        (e for e in vault.records.all(ServiceEntry) if _in_range(e.day, first, last)),
         key=lambda e: e.day,
     )
     practice = sorted(
-        (e for e in vault.tools.all(PracticeEntry) if _in_range(e.day, first, last)),
+        (e for e in vault.records.all(PracticeEntry) if _in_range(e.day, first, last)),
         key=lambda e: e.day,
     )
     blocks: list[Block] = []
@@ -684,7 +684,7 @@ def _gratitude(vault: Vault, choices: ReportChoices, today: date) -> Built:
     assert choices.first is not None and choices.last is not None
     lines = [
         g
-        for g in vault.tools.all(GratitudeEntry)
+        for g in vault.records.all(GratitudeEntry)
         if _in_range(g.day, choices.first, choices.last) and g.text.strip()
     ]
     if not lines:
@@ -743,7 +743,7 @@ def private_items(vault: Vault, language: str) -> list[PrivateItem]:
     for sheet, record_type in WORKSHEETS.items():
         title = str(text.worksheets[sheet]["title"])
         first_field = next(iter(text.worksheets[sheet]["columns"]))
-        rows: list[Any] = vault.tools.all(record_type)
+        rows: list[Any] = vault.records.all(record_type)
         for row in rows:
             if row.private:
                 found.append(
@@ -751,7 +751,7 @@ def private_items(vault: Vault, language: str) -> list[PrivateItem]:
                         row.uid, Section.WORKSHEETS, f"{title}: {getattr(row, first_field)}"
                     )
                 )
-    for amend in vault.tools.all(Amend):
+    for amend in vault.records.all(Amend):
         if amend.private:
             found.append(PrivateItem(amend.uid, Section.AMENDS, amend.person))
     private_steps = {a.step for a in vault.steps.answers().values() if a.private}

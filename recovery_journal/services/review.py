@@ -92,14 +92,14 @@ def load_sheet(vault: Vault, day: date, now: datetime | None = None) -> ReviewSh
     answered = {a.question_uid for a in review.answers}
     rated = {r.dimension_uid for r in review.ratings}
     questions = tuple(
-        q for q in vault.tools.all(ReviewQuestion) if not q.hidden or q.uid in answered
+        q for q in vault.records.all(ReviewQuestion) if not q.hidden or q.uid in answered
     )
     dimensions = tuple(
-        d for d in vault.tools.all(RatingDimension) if not d.hidden or d.uid in rated
+        d for d in vault.records.all(RatingDimension) if not d.hidden or d.uid in rated
     )
-    gratitude = tuple(entry.text for entry in vault.tools.in_days(GratitudeEntry, day, day))
+    gratitude = tuple(entry.text for entry in vault.records.in_days(GratitudeEntry, day, day))
     source = REVIEW_SOURCE + day.isoformat()
-    on_step8 = any(a.source_uid == source for a in vault.tools.all(Amend))
+    on_step8 = any(a.source_uid == source for a in vault.records.all(Amend))
     return ReviewSheet(
         day,
         questions,
@@ -130,20 +130,20 @@ def save_gratitude(vault: Vault, day: date, lines: list[str]) -> None:
     """The day's gratitude list becomes these lines, in this order; blank lines are dropped."""
     kept = [line.strip() for line in lines if line.strip()]
     with vault.transaction():
-        existing = vault.tools.in_days(GratitudeEntry, day, day)
+        existing = vault.records.in_days(GratitudeEntry, day, day)
         if [e.text for e in existing] == kept:
             return
         for entry in existing:
-            vault.tools.delete(GratitudeEntry, entry.uid)
+            vault.records.delete(GratitudeEntry, entry.uid)
         for position, text in enumerate(kept):
-            vault.tools.save(GratitudeEntry(new_uid(), day, text, position))
+            vault.records.save(GratitudeEntry(new_uid(), day, text, position))
 
 
 def add_apology_to_step8(vault: Vault, day: date, person: str, harm: str) -> tuple[Amend, Changes]:
     """Put the person the review says an apology is owed to on the step 8 list (once a day)."""
     source = REVIEW_SOURCE + day.isoformat()
     with vault.transaction():
-        existing = vault.tools.all(Amend)
+        existing = vault.records.all(Amend)
         linked = next((a for a in existing if a.source_uid == source), None)
         if linked is not None:
             return linked, Changes()
@@ -154,7 +154,7 @@ def add_apology_to_step8(vault: Vault, day: date, person: str, harm: str) -> tup
             source_uid=source,
             position=max((a.position for a in existing), default=-1) + 1,
         )
-        vault.tools.save(amend)
+        vault.records.save(amend)
     return amend, STEPS_CHANGED | DAILY_CHANGED
 
 

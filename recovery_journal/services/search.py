@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from recovery_journal.domain import record_kinds
 from recovery_journal.domain import search_items as kinds
 from recovery_journal.domain.journal import first_line
 from recovery_journal.domain.ports import Vault
@@ -25,32 +26,36 @@ from recovery_journal.services.step_content import step_content
 
 LIMIT = 200  # results asked of the index; the list shows them all, grouped
 
-# Group order and headings: the free journal first, then the steps, then the daily practice.
-KIND_HEADINGS: dict[str, str] = {
+# The headings of the kinds kept outside the record tables; each declared kind of record
+# (domain/record_kinds.py) brings its own.
+OTHER_HEADINGS: dict[str, str] = {
     kinds.JOURNAL: N_("Journal"),
     kinds.NOTE: N_("Notes of the day"),
     kinds.ANSWER: N_("Step answers"),
     kinds.STEP_NOTES: N_("Step notes"),
-    "step1_examples": N_("Step 1 examples"),
-    "resentments": N_("Resentments"),
-    "fears": N_("Fears"),
-    "sex_conduct": N_("Relationships"),
-    "harms": N_("Harms done"),
-    "inventory_shares": N_("Inventory shared"),
-    "defects": N_("Character defects"),
-    "amends": N_("Amends"),
     kinds.REVIEW: N_("Nightly reviews"),
-    "spot_checks": N_("Spot-checks"),
-    "gratitude": N_("Gratitude"),
-    "meetings": N_("Meetings"),
-    "slips": N_("Slips"),
-    "practice_log": N_("Prayer and meditation"),
-    "service_log": N_("Service"),
 }
 
 
+def kind_headings() -> dict[str, str]:
+    """Every search kind and its heading (untranslated), in the order the groups are shown.
+
+    The free journal first, then the steps, then the daily practice, which the nightly reviews
+    lead: the declared kinds in their order, the reviews before the first of the daily ones.
+    """
+    first = (kinds.JOURNAL, kinds.NOTE, kinds.ANSWER, kinds.STEP_NOTES)
+    headings = {kind: OTHER_HEADINGS[kind] for kind in first}
+    for kind in record_kinds.indexed():
+        if kind.group is record_kinds.Group.DAILY and kinds.REVIEW not in headings:
+            headings[kinds.REVIEW] = OTHER_HEADINGS[kinds.REVIEW]
+        assert kind.search is not None
+        headings[kind.name] = kind.search.heading
+    headings.setdefault(kinds.REVIEW, OTHER_HEADINGS[kinds.REVIEW])
+    return headings
+
+
 def kind_heading(kind: str) -> str:
-    return _(KIND_HEADINGS.get(kind, kind))
+    return _(kind_headings().get(kind, kind))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +84,7 @@ class SearchHit:
 @dataclass(frozen=True, slots=True)
 class SearchResults:
     query: str
-    groups: tuple[tuple[str, tuple[SearchHit, ...]], ...]  # (kind, hits), in KIND_HEADINGS order
+    groups: tuple[tuple[str, tuple[SearchHit, ...]], ...]  # (kind, hits), in kind_headings() order
 
     @property
     def count(self) -> int:
@@ -106,7 +111,7 @@ def search(vault: Vault, text: str, language: str, limit: int = LIMIT) -> Search
             item.kind, item.ref, item.day, _title(item, questions), _snippet(item, terms)
         )
         grouped.setdefault(item.kind, []).append(hit)
-    order = list(KIND_HEADINGS)
+    order = list(kind_headings())
     groups = sorted(grouped.items(), key=lambda pair: _position(order, pair[0]))
     return SearchResults(text, tuple((kind, tuple(hits)) for kind, hits in groups))
 

@@ -19,7 +19,7 @@ def new_uid() -> str:
 
 
 def list_records(vault: Vault, record_type: type[R]) -> list[R]:
-    return vault.tools.all(record_type)
+    return vault.records.all(record_type)
 
 
 def save_record(vault: Vault, record: Any) -> Changes:
@@ -52,20 +52,20 @@ def apply_changes(vault: Vault, saves: list[Any], deletes: list[tuple[type, str]
     """Several records saved and removed in one transaction (one undoable step of a table)."""
     with vault.transaction():
         for record_type, uid in deletes:
-            vault.tools.delete(record_type, uid)
+            vault.records.delete(record_type, uid)
         for record in saves:
-            vault.tools.save(record)
+            vault.records.save(record)
     return STEPS_CHANGED
 
 
 def focus_of_the_day(vault: Vault, day: date) -> Defect | None:
-    uid = vault.tools.focus(day)
+    uid = vault.records.focus(day)
     if uid is None:
         return None
-    return next((d for d in vault.tools.all(Defect) if d.uid == uid), None)
+    return next((d for d in vault.records.all(Defect) if d.uid == uid), None)
 
 
 def set_focus_of_the_day(vault: Vault, day: date, defect_uid: str | None) -> Changes:
     with vault.transaction():
-        vault.tools.set_focus(day, defect_uid)
+        vault.records.set_focus(day, defect_uid)
     return STEPS_CHANGED

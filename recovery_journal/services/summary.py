@@ -64,7 +64,7 @@ def build_summary(vault: Vault, now: datetime | None = None) -> dict[str, Any]:
     found = streaks(vault, today)
     reviews = {r.day: r for r in vault.reviews.between(today - timedelta(days=WEEK), today)}
     ratings = []
-    for dimension in vault.tools.all(RatingDimension):
+    for dimension in vault.records.all(RatingDimension):
         if dimension.hidden:
             continue
         values = {day: r.rating(dimension.uid) for day, r in reviews.items()}

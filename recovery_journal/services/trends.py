@@ -96,9 +96,9 @@ def load_charts(
     reach = min(first, today - timedelta(days=400))
     reviews: list[NightlyReview] = list(vault.reviews.between(reach, today))
     shown = [r for r in reviews if r.day >= first]
-    dimensions = tuple(d for d in vault.tools.all(RatingDimension) if not d.hidden)
+    dimensions = tuple(d for d in vault.records.all(RatingDimension) if not d.hidden)
     questions = tuple(
-        q for q in vault.tools.all(ReviewQuestion) if not q.hidden and q.kind is AnswerKind.YES_NO
+        q for q in vault.records.all(ReviewQuestion) if not q.hidden and q.kind is AnswerKind.YES_NO
     )
     names = {d.uid: dimension_name(d) for d in dimensions}
     names.update({q.uid: question_text(q) for q in questions})

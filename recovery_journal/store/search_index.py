@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlcipher3
 
+from recovery_journal.domain import record_kinds
 from recovery_journal.domain import search_items as items
 from recovery_journal.domain.search import IndexedItem, index_columns
 
@@ -138,6 +139,6 @@ def everything_written(vault: Any) -> Iterator[IndexedItem | None]:
         yield items.item_of_progress(progress)
     for review in vault.reviews.all():
         yield items.item_of_review(review)
-    for record_type in items.RECORD_FIELDS:
-        for record in vault.tools.all(record_type):
+    for kind in record_kinds.indexed():
+        for record in vault.records.all(kind.record):
             yield items.item_of_record(record)

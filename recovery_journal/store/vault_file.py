@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from recovery_journal.domain import record_kinds
 from recovery_journal.domain.backups import (
     FOLDER_SETTING,
     BackupReason,
@@ -44,6 +45,7 @@ from recovery_journal.store.journal_repo import SqlJournalRepository
 from recovery_journal.store.lock_file import VaultLock
 from recovery_journal.store.migrations import apply_migrations, latest_version
 from recovery_journal.store.notes_repo import SqlDailyNoteRepository
+from recovery_journal.store.records_repo import SqlRecordRepository
 from recovery_journal.store.restore_note import (
     holds_restored_copy,
     restore_pending,
@@ -53,7 +55,6 @@ from recovery_journal.store.restore_note import (
 from recovery_journal.store.reviews_repo import SqlReviewRepository
 from recovery_journal.store.search_index import INDEX_VERSION, SqlSearchIndex, everything_written
 from recovery_journal.store.settings_repo import SqlSettingsRepository
-from recovery_journal.store.step_tools_repo import SqlStepToolRepository
 from recovery_journal.store.steps_repo import SqlStepRepository
 from recovery_journal.temporaries import fsync_file, place_new, temporary_beside
 
@@ -95,29 +96,21 @@ class Access(Enum):
     WRITE_OR_READ = "write-or-read"  # the app: writes where it can, else reads and says why
 
 
-# The tables that hold the person's writing; settings alone do not make a vault "used".
+# The tables that hold the person's writing, beside the declared kinds' (domain/record_kinds.py);
+# settings alone do not make a vault "used".
 DATA_TABLES = (
     "daily_notes",
     "step_progress",
     "step_answers",
     "question_packs",
-    "step1_examples",
-    "inventory_shares",
-    "defects",
-    "practice_log",
-    "service_log",
-    "resentments",
-    "fears",
-    "sex_conduct",
-    "harms",
-    "amends",
-    "clean_dates",
     "reviews",
-    "spot_checks",
-    "gratitude",
-    "meetings",
     "journal_entries",
 )
+
+
+def data_tables() -> tuple[str, ...]:
+    """DATA_TABLES and the declared kinds' tables (but the ones the app sets up itself)."""
+    return DATA_TABLES + tuple(kind.name for kind in record_kinds.kinds() if kind.writing)
 
 
 _cipher_checked = False
@@ -595,7 +588,7 @@ class SqlCipherVault:
         self.notes = SqlDailyNoteRepository(conn, self.search)
         self.settings = SqlSettingsRepository(conn)
         self.steps = SqlStepRepository(conn, self.search)
-        self.tools = SqlStepToolRepository(conn, self.search)
+        self.records = SqlRecordRepository(conn, self.search)
         self.reviews = SqlReviewRepository(conn, self.search)
         self.journal = SqlJournalRepository(conn, self.search)
 
@@ -680,7 +673,7 @@ class SqlCipherVault:
     def is_empty(self) -> bool:
         return not any(
             self._conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
-            for table in DATA_TABLES
+            for table in data_tables()
         )
 
     def schema_version(self) -> int:

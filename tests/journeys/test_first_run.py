@@ -197,9 +197,9 @@ def test_a_first_evening(launch, language, tmp_path):
         (entry,) = vault.journal.all()
         assert entry.title == say.entry_heading and say.entry_words in entry.body
         assert say.step_answer in [answer.text for answer in vault.steps.answers(1).values()]
-        (clean,) = vault.tools.all(CleanDate)
+        (clean,) = vault.records.all(CleanDate)
         assert (clean.name, clean.since) == (say.clean_from, since)
-        (amend,) = vault.tools.all(Amend)
+        (amend,) = vault.records.all(Amend)
         assert amend.person == say.resentment_who and amend.harm == say.resentment_my_part
     finally:
         vault.close()

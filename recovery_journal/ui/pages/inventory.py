@@ -237,7 +237,7 @@ class InventoryPage(QWidget):
             uid = hit.item_id
 
             def find(vault: Any) -> Amend | None:
-                return next((a for a in vault.tools.all(Amend) if a.uid == uid), None)
+                return next((a for a in vault.records.all(Amend) if a.uid == uid), None)
 
             self._operations.run(
                 find, lambda amend: self._show_amend(uid, amend, words), owner=self

@@ -9,6 +9,7 @@ Enter in the search box opens the top result, once the answer to the words typed
 from __future__ import annotations
 
 import html
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,7 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.domain import record_kinds
 from recovery_journal.domain import search_items as kinds
+from recovery_journal.domain.record_kinds import RecordKind, Shown
 from recovery_journal.domain.search import Snippet, Term, parse_query, snippet
 from recovery_journal.i18n import _, current_language, ngettext
 from recovery_journal.services.changes import Changes
@@ -61,41 +64,43 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the SearchHit of a result row (None on a heading)
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2  # what the row shows, as rich text
 
-# Where each kind of item is shown, so a result opens on its own page.
-PAGE_OF_KIND: dict[str, Page] = {
+# Where each kind of item is shown, so a result opens on its own page: the kinds kept outside the
+# record tables here, each declared kind of record (domain/record_kinds.py) where it says.
+OTHER_PAGES: dict[str, Page] = {
     kinds.JOURNAL: Page.JOURNAL,
     kinds.NOTE: Page.JOURNAL,
     kinds.ANSWER: Page.STEPS,
     kinds.STEP_NOTES: Page.STEPS,
-    "step1_examples": Page.STEPS,
-    "inventory_shares": Page.STEPS,
-    "defects": Page.STEPS,
-    "practice_log": Page.STEPS,
-    "service_log": Page.STEPS,
-    "resentments": Page.INVENTORY,
-    "fears": Page.INVENTORY,
-    "sex_conduct": Page.INVENTORY,
-    "harms": Page.INVENTORY,
-    "amends": Page.INVENTORY,
     kinds.REVIEW: Page.REVIEW,
-    "spot_checks": Page.PRACTICE,
-    "gratitude": Page.PRACTICE,
-    "meetings": Page.PRACTICE,
-    "slips": Page.PRACTICE,
+}
+PAGE_OF_SHOWN: dict[Shown, Page] = {
+    Shown.STEPS: Page.STEPS,
+    Shown.INVENTORY: Page.INVENTORY,
+    Shown.PRACTICE: Page.PRACTICE,
 }
 
 
 def page_for_kind(kind: str) -> Page:
     """The page that shows an item of this search kind (the results themselves if none does)."""
-    return PAGE_OF_KIND.get(kind, Page.SEARCH)
+    if kind in OTHER_PAGES:
+        return OTHER_PAGES[kind]
+    try:
+        return PAGE_OF_SHOWN[record_kinds.named(kind).shown]
+    except KeyError:
+        return Page.SEARCH
 
 
-# Kinds whose items have no name of their own: a result is called by its day instead (the
-# index would offer the first line, which the snippet below it repeats).
-UNNAMED_KINDS = frozenset(
-    {kinds.NOTE, kinds.REVIEW}
-    | {kind for kind, title_field, _fields in kinds.RECORD_FIELDS.values() if not title_field}
-)
+def unnamed_kinds() -> frozenset[str]:
+    """Kinds whose items have no name of their own: a result is called by its day instead (the
+    index would offer the first line, which the snippet below it repeats)."""
+    return _unnamed(record_kinds.kinds())
+
+
+@cache  # asked for every row painted
+def _unnamed(declared: tuple[RecordKind, ...]) -> frozenset[str]:
+    return frozenset({kinds.NOTE, kinds.REVIEW}) | {
+        kind.name for kind in declared if kind.search is not None and not kind.search.title
+    }
 
 
 def hit_title(hit: SearchHit) -> str:
@@ -104,7 +109,7 @@ def hit_title(hit: SearchHit) -> str:
         return _("Notes on step {number}").format(number=hit.step)
     if hit.kind == kinds.ANSWER:
         return hit.title or _("An answer in step {number}").format(number=hit.step)
-    if hit.kind in UNNAMED_KINDS:
+    if hit.kind in unnamed_kinds():
         return day_heading(hit.day) if hit.day is not None else kind_heading(hit.kind)
     return hit.title or kind_heading(hit.kind)
 
@@ -114,7 +119,7 @@ def hit_details(hit: SearchHit) -> str:
     details = []
     if hit.kind == kinds.ANSWER:
         details.append(_("Step {number}").format(number=hit.step))
-    if hit.day is not None and hit.kind not in UNNAMED_KINDS:
+    if hit.day is not None and hit.kind not in unnamed_kinds():
         details.append(date_text(hit.day))
     return " · ".join(details)
 
@@ -131,7 +136,7 @@ def marked_html(marked: Snippet) -> str:
 def title_html(hit: SearchHit, terms: tuple[Term, ...]) -> str:
     """The title in bold; a title the index searched (a name, an entry's title) marked too."""
     title = hit_title(hit)
-    searched = hit.title and hit.kind not in UNNAMED_KINDS | {kinds.ANSWER, kinds.STEP_NOTES}
+    searched = hit.title and hit.kind not in unnamed_kinds() | {kinds.ANSWER, kinds.STEP_NOTES}
     if not searched or not terms:
         return f"<b>{html.escape(title)}</b>"
     whole = snippet(title, terms, width=3 * len(title) + 3)  # the whole title, its matches marked

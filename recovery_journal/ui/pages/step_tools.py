@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from recovery_journal.domain import record_kinds
+from recovery_journal.domain.record_kinds import Shown
 from recovery_journal.domain.step_tools import (
     Defect,
     InventoryShare,
@@ -28,11 +30,7 @@ from recovery_journal.ui.widgets import wrapped
 STEPS_WITH_TOOLS = (1, 5, 6, 7, 11, 12)
 # The step whose tools hold each kind of record (a search kind: the record's table).
 STEP_OF_TOOL = {
-    "step1_examples": 1,
-    "inventory_shares": 5,
-    "defects": 6,
-    "practice_log": 11,
-    "service_log": 12,
+    kind.name: kind.step for kind in record_kinds.kinds() if kind.shown is Shown.STEPS and kind.step
 }
 
 
@@ -154,7 +152,7 @@ class DefectsTool(QWidget):
         today = self._operations.day.today()  # the same day as the Today page's focus
 
         def load(vault: Any) -> tuple[list[Defect], Defect | None]:
-            return vault.tools.all(Defect), focus_of_the_day(vault, today)
+            return vault.records.all(Defect), focus_of_the_day(vault, today)
 
         self._operations.run(load, self._show_focus, owner=self)
 

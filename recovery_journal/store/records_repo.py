@@ -1,7 +1,8 @@
-"""The step tools' records, one table each, stored by one generic mapping.
+"""Every declared kind of record (domain/record_kinds.py), one table each, stored by one mapping.
 
 Each record type is a frozen dataclass whose field names are its table's columns; dates are stored
-as ISO days and enums as their values.
+as ISO days and enums as their values. The table, its order and what the search keeps of a row
+come from the kind's declaration.
 """
 
 from __future__ import annotations
@@ -11,57 +12,31 @@ from typing import Any, TypeVar
 
 import sqlcipher3
 
+from recovery_journal.domain import record_kinds
 from recovery_journal.domain.clean_time import CleanDate, Slip
-from recovery_journal.domain.daily import (
-    GratitudeEntry,
-    Meeting,
-    RatingDimension,
-    ReviewQuestion,
-    SpotCheck,
-)
-from recovery_journal.domain.inventory import Amend, Fear, Harm, Resentment, SexConduct
+from recovery_journal.domain.record_kinds import RecordKind
 from recovery_journal.domain.records import field_kinds, record_from_plain, record_to_plain
-from recovery_journal.domain.search_items import KIND_OF_RECORD, item_of_record
-from recovery_journal.domain.step_tools import (
-    Defect,
-    InventoryShare,
-    PracticeEntry,
-    ServiceEntry,
-    Step1Example,
-)
+from recovery_journal.domain.search_items import item_of_record
 from recovery_journal.store.search_index import SqlSearchIndex
 
 R = TypeVar("R")
 
-TABLES: dict[type, tuple[str, str]] = {
-    # record type: (table, order)
-    Step1Example: ("step1_examples", "list, position, uid"),
-    InventoryShare: ("inventory_shares", "shared_on DESC, uid"),
-    Defect: ("defects", "position, name, uid"),
-    PracticeEntry: ("practice_log", "day DESC, uid"),  # logs: newest first
-    ServiceEntry: ("service_log", "day DESC, uid"),
-    Resentment: ("resentments", "position, uid"),
-    Fear: ("fears", "position, uid"),
-    SexConduct: ("sex_conduct", "position, uid"),
-    Harm: ("harms", "position, uid"),
-    Amend: ("amends", "position, uid"),
-    CleanDate: ("clean_dates", "position, since, uid"),
-    Slip: ("slips", '"on", uid'),
-    ReviewQuestion: ("review_questions", "position, uid"),
-    RatingDimension: ("rating_dimensions", "position, uid"),
-    SpotCheck: ("spot_checks", "day DESC, at DESC, uid"),
-    GratitudeEntry: ("gratitude", "day DESC, position, uid"),
-    Meeting: ("meetings", "day DESC, uid"),
-}
+
+def order_by(kind: RecordKind) -> str:
+    """The kind's declared order as SQL: "-day" is newest first."""
+    return ", ".join(
+        f'"{field[1:]}" DESC' if field.startswith("-") else f'"{field}"' for field in kind.order
+    )
 
 
-class SqlStepToolRepository:
+class SqlRecordRepository:
     def __init__(self, conn: sqlcipher3.Connection, search: SqlSearchIndex) -> None:
         self._conn = conn
         self._search = search
 
     def all(self, record_type: type[R]) -> list[R]:
-        table, order = TABLES[record_type]
+        kind = record_kinds.kind_of(record_type)
+        table, order = kind.name, order_by(kind)
         names = [name for name, _kind in field_kinds(record_type)]
         columns = ", ".join(f'"{name}"' for name in names)
         rows = self._conn.execute(f"SELECT {columns} FROM {table} ORDER BY {order}")
@@ -69,7 +44,8 @@ class SqlStepToolRepository:
 
     def in_days(self, record_type: type[R], first: date, last: date) -> list[R]:
         """The records of a dated type whose ``day`` is from ``first`` to ``last``."""
-        table, order = TABLES[record_type]
+        kind = record_kinds.kind_of(record_type)
+        table, order = kind.name, order_by(kind)
         names = [name for name, _kind in field_kinds(record_type)]
         columns = ", ".join(f'"{name}"' for name in names)
         rows = self._conn.execute(
@@ -79,8 +55,8 @@ class SqlStepToolRepository:
         return [record_from_plain(record_type, dict(zip(names, row, strict=True))) for row in rows]
 
     def save(self, record: Any) -> None:
-
-        table = TABLES[type(record)][0]
+        kind = record_kinds.kind_of(type(record))
+        table = kind.name
         plain = record_to_plain(record)
         names = list(plain)
         # Tick-box sets are kept as comma-joined option keys in one column.
@@ -95,20 +71,20 @@ class SqlStepToolRepository:
             f"ON CONFLICT(uid) DO UPDATE SET {updates}",
             values,
         )
-        if type(record) in KIND_OF_RECORD:
+        if kind.search is not None:
             self._search.put(item_of_record(record))
 
     def delete(self, record_type: type, uid: str) -> None:
-        table = TABLES[record_type][0]
+        kind = record_kinds.kind_of(record_type)
         if record_type is CleanDate:
             # Its slips go with it (ON DELETE CASCADE), and so must their words in the index.
             for (slip_uid,) in self._conn.execute(
                 "SELECT uid FROM slips WHERE clean_uid = ?", (uid,)
             ).fetchall():
-                self._search.drop(KIND_OF_RECORD[Slip], slip_uid)
-        self._conn.execute(f"DELETE FROM {table} WHERE uid = ?", (uid,))
-        if record_type in KIND_OF_RECORD:
-            self._search.drop(KIND_OF_RECORD[record_type], uid)
+                self._search.drop(record_kinds.kind_of(Slip).name, slip_uid)
+        self._conn.execute(f"DELETE FROM {kind.name} WHERE uid = ?", (uid,))
+        if kind.search is not None:
+            self._search.drop(kind.name, uid)
 
     def focus(self, day: date) -> str | None:
         row = self._conn.execute(
