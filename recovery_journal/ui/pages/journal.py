@@ -67,9 +67,9 @@ from recovery_journal.services.journal import (
 )
 from recovery_journal.services.journal import new_entry as fresh_entry
 from recovery_journal.services.review import review_day
+from recovery_journal.ui.autosave import AUTOSAVE_DELAY_MS
 from recovery_journal.ui.dates import DateEdit, compact_date_text, day_heading, time_text
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.pages.today import AUTOSAVE_DELAY_MS
 from recovery_journal.ui.widgets import heading, qdate, wrapped
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
