@@ -101,6 +101,10 @@ class Autosave(QObject):
         """The words under ``key`` wait again (saved with the next save), without a word."""
         self._dirty.add(key)
 
+    def stop(self) -> None:
+        """No save at the end of this pause (the editor is being refilled); what waits, waits."""
+        self.timer.stop()
+
     def forget(self, key: str | None = None) -> None:
         """Nothing to save under ``key`` (or at all) any more: the editor was emptied or
         refilled from the vault, or the words were deleted. The pause is stopped too."""
