@@ -229,13 +229,13 @@ def test_save_now_while_typing_saves_the_words_and_an_untouched_entry_is_never_k
     page = opened.page
     today = page.day
     page.new_button.click()
-    assert page.save_now() is None  # nothing typed: nothing to save, no empty row
+    assert page.save_now() == []  # nothing typed: nothing to save, no empty row
     qtbot.keyClicks(page.body, "Written just before the lock")
-    saves = page.save_now()  # before the autosave's delay has passed, as the window does
-    assert isinstance(saves, Future)
-    stored = saves.result(timeout=10)
+    (save,) = page.save_now()  # before the autosave's delay has passed, as the window does
+    assert isinstance(save, Future)
+    stored = save.result(timeout=10)
     assert stored.body.strip() == "Written just before the lock"
-    assert page.save_now() is None  # all saved now
+    assert page.save_now() == []  # all saved now
     _settle(qtbot, opened)
     (entry,) = opened.read(lambda v: v.journal.on_day(today))
     assert entry.body.strip() == "Written just before the lock"
@@ -254,7 +254,8 @@ def test_a_load_asked_before_a_save_never_overwrites_the_newer_words(qtbot, jour
     opened = journal()
     page = opened.page
     qtbot.keyClicks(page.body, "one")
-    page.save_now().result(timeout=10)
+    (save,) = page.save_now()
+    save.result(timeout=10)
     _settle(qtbot, opened)
     page.reload()  # e.g. another page's change: its answer still holds "one"
     qtbot.keyClicks(page.body, " two")
@@ -285,9 +286,9 @@ def test_a_failed_save_keeps_the_words_and_saves_them_later(qtbot, journal, vaul
     opened.worker.open(lambda: open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)).result(
         timeout=10
     )
-    saves = page.save_now()
-    assert isinstance(saves, Future)
-    assert saves.result(timeout=10).body.strip() == "Words that must not be lost"
+    (save,) = page.save_now()
+    assert isinstance(save, Future)
+    assert save.result(timeout=10).body.strip() == "Words that must not be lost"
     _settle(qtbot, opened)
     assert not page.has_unsaved_text()
     (entry,) = opened.read(lambda v: v.journal.on_day(today))

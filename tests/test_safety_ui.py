@@ -26,8 +26,7 @@ def _type_note(qtbot, controller, window, text):
     qtbot.waitUntil(lambda: not editor.isReadOnly(), timeout=5_000)
     editor.selectAll()
     qtbot.keyClicks(editor, text)
-    future = window.today.save_now()
-    if future is not None:
+    for future in window.today.save_now():
         future.result(timeout=5)
     settle(qtbot, controller)
 

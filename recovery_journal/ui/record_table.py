@@ -63,6 +63,7 @@ from recovery_journal.services.step_tools import (
     move_plan,
     new_uid,
 )
+from recovery_journal.ui.autosave import Autosave
 from recovery_journal.ui.dates import DateEdit, confirm_date, date_text
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.messages import ask_yes_no
@@ -513,10 +514,8 @@ class RecordForm(QWidget):
         self.texts: dict[str, QPlainTextEdit] = {}
         self.ticks: dict[str, dict[str, QCheckBox]] = {}
         self._when_written = {c.field for c in columns if c.only_when_written}
-        self._commit = QTimer(self)
-        self._commit.setSingleShot(True)
-        self._commit.setInterval(700)
-        self._commit.timeout.connect(self.commit)
+        # Typing waits for the table's autosave's pause; the pause ends in commit().
+        self._autosave = table.autosave
         layout = QFormLayout(self)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._layout = layout
@@ -549,7 +548,7 @@ class RecordForm(QWidget):
         if commit_first:
             self.commit()
         else:
-            self._commit.stop()
+            self._autosave.forget()
         self._record = record
         self._loading = True
         for field, editor in self.texts.items():
@@ -567,18 +566,18 @@ class RecordForm(QWidget):
 
     def _edited(self) -> None:
         if not self._loading:
-            self._commit.start()
+            self._autosave.edited()
 
     def _ticked(self) -> None:
         if not self._loading:
             self.commit()
 
     def pending(self) -> bool:
-        return self._commit.isActive()
+        return self._autosave.dirty
 
     def commit(self) -> None:
         """Turn what the form shows into one undoable edit of the record."""
-        self._commit.stop()
+        self._autosave.forget()
         if self._record is None:
             return
         changes: dict[str, Any] = {f: e.toPlainText() for f, e in self.texts.items()}
@@ -626,8 +625,8 @@ class RecordTable(QWidget):
         self._changes = changes
         self._removable = removable
         self._addable = addable
-
-        self._saves: list[Future[Any]] = []
+        # What the form types waits for its pause here; each change's save runs through it.
+        self.autosave = Autosave(operations, self._write, parent=self)
         self._generation = 0
         self._loads = 0  # reads of the vault not back yet
         # A row asked for by a search result: its uid, the words to show, reads left to find it.
@@ -1032,19 +1031,19 @@ class RecordTable(QWidget):
                 saves.append(record)
         if self.form is not None:
             self.form.show_record(self.current_record(), commit_first=False)
-        future = self._operations.run(
+        # A failure marks nothing to try again: the table shows what the vault holds instead.
+        self.autosave.run(
             lambda vault: apply_changes(vault, saves, deletes),
             changes=self._changes,
-            on_error=self._save_failed,
-            owner=self,
+            key=None,
+            on_failed=self._save_failed,
         )
-        self._saves = [f for f in self._saves if not f.done()] + [future]
 
-    def _save_failed(self, error: BaseException) -> None:
-        # Show what the vault really holds, and say why the change did not stick.
+    def _save_failed(self, _error: BaseException) -> bool:
+        # Show what the vault really holds; the autosave says why the change did not stick.
         self.undo_stack.clear()
         self.reload()
-        self._operations.failed.emit(error)
+        return True
 
     def _push(self, text: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         self.undo_stack.push(_Change(self, text, before, after))
@@ -1132,6 +1131,8 @@ class RecordTable(QWidget):
 
     def save_now(self) -> list[Future[Any]]:
         """Commit what the form holds; the futures say when every change is in the vault."""
+        return self.autosave.save_now()
+
+    def _write(self, _keys: set[str]) -> None:
         if self.form is not None:
-            self.form.commit()
-        return [future for future in self._saves if not future.done()]
+            self.form.commit()  # even with nothing typed: it changes nothing then

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -67,9 +67,9 @@ from recovery_journal.services.journal import (
 )
 from recovery_journal.services.journal import new_entry as fresh_entry
 from recovery_journal.services.review import review_day
+from recovery_journal.ui.autosave import Autosave, saved_at
 from recovery_journal.ui.dates import DateEdit, compact_date_text, day_heading, time_text
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.pages.today import AUTOSAVE_DELAY_MS
 from recovery_journal.ui.widgets import heading, qdate, wrapped
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -141,17 +141,15 @@ class JournalPage(QWidget):
         self._days: tuple[tuple[date, int], ...] | None = None
         self._entry: JournalEntry | None = None  # the entry in the editor, as last saved or typed
         self._stored = False  # whether the vault holds that entry (a new one is kept once typed in)
-        self._dirty = False
-        self._failed: dict[str, JournalEntry] = {}  # saves that failed for entries left since
+        # The words of entries whose save failed after the editor had moved on (by uid): the
+        # autosave keeps each entry's words under its uid, these under theirs till saved.
+        self._failed: dict[str, JournalEntry] = {}
         self._deleted: JournalEntry | None = None  # what Undo brings back
         self._select: str | None = None  # the entry to open once its day has loaded
         self._focus: str | None = None  # where the keyboard goes then: the editor or the note
 
         self._build()
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.save_now)
+        self.autosave = Autosave(operations, self._write, self.save_state, parent=self)
         operations.changed.connect(self._on_changed)
         self._set_editing(False)
         self.reload()
@@ -543,7 +541,7 @@ class JournalPage(QWidget):
                 return
         current = self._entry
         if current is not None and current.day == view.day:
-            if self._dirty or not self._stored or behind:
+            if self.autosave.is_dirty(current.uid) or not self._stored or behind:
                 # Typing, a new entry not yet typed in, or words saved after this load was
                 # asked for: what the editor holds is newer, and is never overwritten.
                 return
@@ -681,8 +679,7 @@ class JournalPage(QWidget):
             self.save_now()
         self._entry = entry
         self._stored = stored
-        self._dirty = False
-        self._autosave.stop()
+        self.autosave.stop()
         for widget in (self.title_edit, self.body, self.tags_edit, self.mood):
             widget.blockSignals(True)
         self.title_edit.setText(entry.title)
@@ -706,9 +703,10 @@ class JournalPage(QWidget):
 
     def _close_entry(self) -> None:
         """Empty the editor while another day loads (its words were saved just before)."""
+        if self._entry is not None:
+            self.autosave.forget(self._entry.uid)
         self._entry = None
         self._stored = False
-        self._dirty = False
         self._set_editing(False)
         for widget in (self.title_edit, self.body, self.tags_edit, self.mood):
             widget.blockSignals(True)
@@ -718,7 +716,7 @@ class JournalPage(QWidget):
         self.mood.setCurrentIndex(0)
         for widget in (self.title_edit, self.body, self.tags_edit, self.mood):
             widget.blockSignals(False)
-        self.save_state.setText("")
+        self.autosave.show("")
 
     def new_entry(self) -> None:
         """A new entry on the day shown, with the keyboard in its words."""
@@ -747,9 +745,7 @@ class JournalPage(QWidget):
     def _edited(self, *_args: object) -> None:
         if self._entry is None:
             return
-        self._dirty = True
-        self.save_state.setText(_("Not saved yet…"))
-        self._autosave.start()
+        self.autosave.edited(self._entry.uid)
 
     # --- formatting ------------------------------------------------------------------------------
 
@@ -794,37 +790,38 @@ class JournalPage(QWidget):
 
     # --- saving ----------------------------------------------------------------------------------
 
-    def save_now(self) -> Future[JournalEntry] | list[Future[JournalEntry]] | None:
-        """Save at once whatever waits (also before the window closes or locks); None if nothing."""
-        self._autosave.stop()
-        futures: list[Future[JournalEntry]] = []
-        for uid in list(self._failed):
-            futures.append(self._save(self._failed.pop(uid)))
-        if self._dirty and self._entry is not None:
-            self._dirty = False
+    def save_now(self) -> list[Future[JournalEntry]]:
+        """Save at once whatever waits (also before the window closes or locks); the saves not
+        finished yet."""
+        return self.autosave.save_now()
+
+    def has_unsaved_text(self) -> bool:
+        return self.autosave.dirty
+
+    def _write(self, uids: set[str]) -> None:
+        current = self._entry
+        for uid in sorted(uids):
+            left = self._failed.pop(uid, None)
+            if left is not None and (current is None or current.uid != uid):
+                self._save(left)  # an entry left after its save failed: its words, kept here
+        if current is not None and current.uid in uids:
             entry = self._snapshot()
             if entry.empty and not self._stored:
-                self.save_state.setText("")  # typed and erased, never kept: nothing to save
+                self.autosave.show("")  # typed and erased, never kept: nothing to save
             else:
                 self._entry = entry
                 self._stored = True
-                futures.append(self._save(entry))
-        if not futures:
-            return None
-        return futures[0] if len(futures) == 1 else futures
-
-    def has_unsaved_text(self) -> bool:
-        return self._dirty or bool(self._failed)
+                self._save(entry)
 
     def _save(self, entry: JournalEntry) -> Future[JournalEntry]:
         self._saves += 1
         self._remember(entry)
-        return self._operations.run(
+        return self.autosave.run(
             lambda vault: save_entry(vault, entry),
             self._saved,
             changes=JOURNAL_CHANGED,
-            on_error=lambda error: self._save_failed(entry, error),
-            owner=self,
+            key=entry.uid,
+            on_failed=lambda _error: self._save_failed(entry),
         )
 
     def _remember(self, entry: JournalEntry) -> None:
@@ -843,26 +840,24 @@ class JournalPage(QWidget):
         self.view = dataclasses.replace(view, entries=entries)
 
     def _saved(self, entry: JournalEntry) -> None:
-        if self._entry is not None and self._entry.uid == entry.uid and not self._dirty:
+        current = self._entry
+        if (
+            current is not None
+            and current.uid == entry.uid
+            and not self.autosave.is_dirty(entry.uid)
+        ):
             self._show_saved(entry)
 
     def _show_saved(self, entry: JournalEntry | None) -> None:
-        if entry is None:
-            self.save_state.setText("")
-            return
-        self.save_state.setText(_("Saved at {time}").format(time=time_text(entry.updated_at)))
+        self.autosave.show("" if entry is None else saved_at(entry.updated_at))
 
-    def _save_failed(self, entry: JournalEntry, error: BaseException) -> None:
-        # Keep the words and mark them unsaved, so the next keystroke or the close of the window
-        # tries again; then tell the person.
+    def _save_failed(self, entry: JournalEntry) -> bool:
+        """Whether the words of a failed save still wait (the autosave marks them and says so)."""
         if entry.uid in self._deleted_uids:
-            return  # deleted since: a later try must not bring it back
-        if self._entry is not None and self._entry.uid == entry.uid:
-            self._dirty = True
-        else:
+            return False  # deleted since: a later try must not bring it back
+        if self._entry is None or self._entry.uid != entry.uid:
             self._failed.setdefault(entry.uid, entry)  # left for another entry meanwhile
-        self._operations.failed.emit(error)
-        self.save_state.setText(_("Not saved — your words are still here."))
+        return True
 
     # --- deleting, and undo ----------------------------------------------------------------------
 
@@ -870,8 +865,8 @@ class JournalPage(QWidget):
         """Delete the entry in the editor at once; the bar that says so offers Undo."""
         if self._entry is None:
             return
-        self._autosave.stop()
-        was_dirty, was_stored = self._dirty, self._stored
+        self.autosave.stop()
+        was_dirty, was_stored = self.autosave.is_dirty(self._entry.uid), self._stored
         entry = self._snapshot() if was_dirty else self._entry
         self._failed.pop(entry.uid, None)
         self._deleted_uids.add(entry.uid)
@@ -891,7 +886,8 @@ class JournalPage(QWidget):
         def failed(error: BaseException) -> None:
             self._operations.failed.emit(error)
             self._open(entry, stored=was_stored)
-            self._dirty = was_dirty
+            if was_dirty:
+                self.autosave.mark(entry.uid)
             self._show_entries()
 
         self._operations.run(

@@ -58,6 +58,7 @@ from recovery_journal.services.review import (
     review_day,
     save_review,
 )
+from recovery_journal.ui.autosave import Autosave
 from recovery_journal.ui.dates import weekday_date_text
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations, wait_for_saves
@@ -72,9 +73,12 @@ from recovery_journal.ui.widgets import (
     wrapped,
 )
 
-AUTOSAVE_DELAY_MS = 600
 NOT_RATED = -1
 REVIEWED_COLOUR = QColor("#cfe3f7")  # a soft blue that reads in light themes and to all eyes
+
+
+def _answers_kept() -> str:
+    return _("Not saved — your answers are still here.")
 
 
 class YesNo(QComboBox):
@@ -152,14 +156,12 @@ class ReviewPage(QWidget):
         self.day: date | None = None
         self.sheet: ReviewSheet | None = None
         self._loading: date | None = None  # the day whose sheet is being read
-        self._dirty = False
         self._focus_first = False
         self._reveal_words: tuple[str, ...] | None = None  # a search result's, to show
         self._own_save = False
         self.apology_button: QPushButton | None = None
         self._apology_uid: str | None = None  # the question whose "yes" offers the step 8 list
 
-        self._saves: list[Future[Any]] = []
         self.answers: dict[str, tuple[YesNo | None, QLineEdit | NoteBox]] = {}
         self.ratings: dict[str, RatingBox] = {}
 
@@ -235,10 +237,9 @@ class ReviewPage(QWidget):
         layout.addSpacing(16)
         layout.addLayout(right, stretch=1)
 
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.save_now)
+        self.autosave = Autosave(
+            operations, self._write, self.save_state, parent=self, not_saved=_answers_kept
+        )
         for sequence, slot in (
             (QKeySequence("Alt+Left"), lambda: self.turn(-1)),
             (QKeySequence("Alt+Right"), lambda: self.turn(1)),
@@ -278,7 +279,7 @@ class ReviewPage(QWidget):
         day = hit.day or date.fromisoformat(hit.item_id)
         self._reveal_words = tuple(text for text, matched in hit.snippet.parts if matched)
         self.show_day(day)
-        if self.sheet is not None and self.sheet.day == day and not self._dirty:
+        if self.sheet is not None and self.sheet.day == day and not self.autosave.dirty:
             self._apply_reveal()
 
     def _apply_reveal(self) -> None:
@@ -340,18 +341,15 @@ class ReviewPage(QWidget):
             self._own_save = False
             return
         # Only changes made elsewhere (the questions dialog, an import) redraw the form.
-        if changes.daily and not self._dirty and not self._saves_pending():
+        if changes.daily and not self.autosave.dirty and not self.autosave.saving:
             self._load()
-
-    def _saves_pending(self) -> bool:
-        return any(not future.done() for future in self._saves)
 
     # --- the form --------------------------------------------------------------------------------
 
     def _show_sheet(self, sheet: ReviewSheet) -> None:
         if sheet.day == self._loading:
             self._loading = None
-        if sheet.day != self.day or self._dirty:
+        if sheet.day != self.day or self.autosave.dirty:
             return
         # Only where the keyboard is in this page now: focusWidget() is the child that had it
         # last, and giving it back from a page in the background stole the keys from the page
@@ -533,34 +531,29 @@ class ReviewPage(QWidget):
     def _edited(self, *_args: Any) -> None:
         if self.sheet is None:
             return
-        self._dirty = True
-        self.save_state.setText(_("Not saved yet…"))
-        self._autosave.start()
+        self.autosave.edited()
 
     def save_now(self) -> list[Future[Any]]:
-        self._autosave.stop()
-        if self._dirty and self.sheet is not None:
-            self._dirty = False
-            review, lines = self.collected()
-            day, written = review.day, not review.empty
+        """Save at once if anything is waiting (Ctrl+S, another day, closing); the saves not
+        finished yet."""
+        return self.autosave.save_now()
 
-            def saved(_changes: Changes) -> None:
-                self._own_save = True
-                self._saved(day, written)
+    def _write(self, keys: set[str]) -> None:
+        if not keys or self.sheet is None:
+            return
+        review, lines = self.collected()
+        day, written = review.day, not review.empty
 
-            future = self._operations.run(
-                lambda vault: save_review(vault, review, lines),
-                saved,
-                changes=DAILY_CHANGED,
-                on_error=self._save_failed,
-                owner=self,
-            )
-            self._saves.append(future)
-        self._saves = [f for f in self._saves if not f.done()]
-        return list(self._saves)
+        def saved(_changes: Changes) -> None:
+            self._own_save = True
+            self._saved(day, written)
+
+        self.autosave.run(
+            lambda vault: save_review(vault, review, lines), saved, changes=DAILY_CHANGED
+        )
 
     def _saved(self, day: date, written: bool) -> None:
-        if self.sheet is None or self._dirty:
+        if self.sheet is None or self.autosave.dirty:
             return
         days = set(self.sheet.reviewed_days)
         if written:
@@ -576,12 +569,7 @@ class ReviewPage(QWidget):
         if self.sheet is None:
             return
         written = self.day in self.sheet.reviewed_days
-        self.save_state.setText(_("Saved") if written else _("Nothing written for this day yet"))
-
-    def _save_failed(self, error: BaseException) -> None:
-        self._dirty = True
-        self._operations.failed.emit(error)
-        self.save_state.setText(_("Not saved — your answers are still here."))
+        self.autosave.show(_("Saved") if written else _("Nothing written for this day yet"))
 
     # --- step 8 and customising ------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ from recovery_journal.services.steps import (
     set_status,
     set_wording,
 )
+from recovery_journal.ui.autosave import Autosave
 from recovery_journal.ui.dates import DateEdit, date_text, time_text
 from recovery_journal.ui.file_dialogs import FileKind, open_file_name, save_file_name
 from recovery_journal.ui.flow_row import FlowRow
@@ -62,7 +63,7 @@ from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
 from recovery_journal.ui.record_table import RecordTable, show_words
 from recovery_journal.ui.widgets import heading, literal, wrapped
 
-AUTOSAVE_DELAY_MS = 700
+NOTES = "step notes"  # the autosave's key for the notes; each answer's is its question's id
 # Where the keyboard goes once a step has loaded, beside the search results' kinds: where one
 # left off, or the step's first control (opened from its card).
 CONTINUE = "continue"
@@ -318,14 +319,8 @@ class StepDetailWidget(QWidget):
         self.answer_editors: dict[str, QPlainTextEdit] = {}
         self.edited_labels: dict[str, QLabel] = {}
         self.private_boxes: dict[str, QCheckBox] = {}
-        self._dirty: set[str] = set()
-        self._notes_dirty = False
         # What a search result asked to show once the step has loaded: (kind, id, words).
         self._wanted: tuple[str, str, tuple[str, ...]] | None = None
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.save_now)
 
         self.back_button = QPushButton(_("← All steps"))
         self.back_button.clicked.connect(self.back_requested)
@@ -420,6 +415,7 @@ class StepDetailWidget(QWidget):
             self.tabs.addTab(self.tools, _("&Tools"))
         self.save_state = QLabel()
         self.save_state.setObjectName("save_state")
+        self.autosave = Autosave(operations, self._write, self.save_state, parent=self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
@@ -628,17 +624,13 @@ class StepDetailWidget(QWidget):
     # --- saving ----------------------------------------------------------------------------------
 
     def _answer_edited(self, question_id: str, *_changed: object) -> None:
-        self._dirty.add(question_id)
-        self.save_state.setText(_("Not saved yet…"))
-        self._autosave.start()
+        self.autosave.edited(question_id)
 
     def _notes_edited(self) -> None:
-        self._notes_dirty = True
-        self.save_state.setText(_("Not saved yet…"))
-        self._autosave.start()
+        self.autosave.edited(NOTES)
 
     def has_unsaved_text(self) -> bool:
-        return bool(self._dirty) or self._notes_dirty or self._wording_changed()
+        return self.autosave.dirty or self._wording_changed()
 
     def _wording_changed(self) -> bool:
         # isHidden, not isVisible: the page may be out of sight while the editor is still open.
@@ -648,38 +640,31 @@ class StepDetailWidget(QWidget):
         )
 
     def save_now(self) -> list[Future[Any]]:
-        """Save every edited answer and the notes now; the futures say when they are safe."""
-        self._autosave.stop()
+        """Save every edited answer, an open wording and the notes now; the futures say when
+        they are safe."""
+        return self.autosave.save_now()
+
+    def _write(self, keys: set[str]) -> None:
         step = self.step
-        futures: list[Future[Any]] = []
-        for question_id in sorted(self._dirty):
+        for question_id in sorted(keys - {NOTES}):
             text = self.answer_editors[question_id].toPlainText()
             private = self.private_boxes[question_id].isChecked()
-            futures.append(
-                self._operations.run(
-                    partial(_save_answer_job, step, question_id, text, private),
-                    partial(self._answer_saved, question_id),
-                    changes=STEPS_CHANGED,
-                    on_error=partial(self._save_failed, question_id=question_id),
-                    owner=self,
-                )
+            self.autosave.run(
+                partial(_save_answer_job, step, question_id, text, private),
+                partial(self._answer_saved, question_id),
+                changes=STEPS_CHANGED,
+                key=question_id,
             )
-        self._dirty.clear()
         if self._wording_changed():
-            futures.append(self._save_wording())
-        if self._notes_dirty:
-            self._notes_dirty = False
+            self._save_wording()
+        if NOTES in keys:
             notes = self.notes.toPlainText()
-            futures.append(
-                self._operations.run(
-                    lambda vault: save_step_notes(vault, step, notes),
-                    lambda _progress: self._saved(),
-                    changes=STEPS_CHANGED,
-                    on_error=self._save_failed,
-                    owner=self,
-                )
+            self.autosave.run(
+                lambda vault: save_step_notes(vault, step, notes),
+                lambda _progress: self._saved(),
+                changes=STEPS_CHANGED,
+                key=NOTES,
             )
-        return futures
 
     def _answer_saved(self, question_id: str, answer: Answer | None) -> None:
         self.edited_labels[question_id].setText(_edited_text(answer))
@@ -693,15 +678,7 @@ class StepDetailWidget(QWidget):
 
     def _saved(self) -> None:
         if not self.has_unsaved_text():
-            self.save_state.setText(_("All saved"))
-
-    def _save_failed(self, error: BaseException, question_id: str | None = None) -> None:
-        if question_id is None:
-            self._notes_dirty = True
-        else:
-            self._dirty.add(question_id)
-        self.save_state.setText(_("Not saved — your words are still here."))
-        self._operations.failed.emit(error)
+            self.autosave.show(_("All saved"))
 
     # --- status, sponsor and wording -------------------------------------------------------------
 
@@ -736,12 +713,13 @@ class StepDetailWidget(QWidget):
 
     def _finish_rewording(self, wording: str | None) -> Future[Any]:
         step, language = self.step, current_language()
-        return self._operations.run(
+        # A failed wording stays in its open editor, and save_now tries it again while it
+        # differs from the step's wording: no key of its own to mark.
+        return self.autosave.run(
             lambda vault: set_wording(vault, step, wording, language),
             self._wording_saved,
             changes=STEPS_CHANGED,
-            on_error=partial(self._save_failed, question_id=None),
-            owner=self,
+            key=None,
         )
 
     def _wording_saved(self, progress: Any) -> None:

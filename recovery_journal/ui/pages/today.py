@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,13 +29,12 @@ from recovery_journal.services.clean_time import (
 )
 from recovery_journal.services.labels import in_sentence
 from recovery_journal.services.today import TodayView, load_today, save_daily_note
-from recovery_journal.ui.dates import compact_date_text, day_heading, time_text
+from recovery_journal.ui.autosave import Autosave, saved_at
+from recovery_journal.ui.dates import compact_date_text, day_heading
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_table import show_words
 from recovery_journal.ui.widgets import heading, wrapped
-
-AUTOSAVE_DELAY_MS = 700
 
 
 def greeting(part: PartOfDay, name: str) -> str:
@@ -57,7 +56,6 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self._operations = operations
         self.day = operations.day.today()  # the person's today: the night is still yesterday
-        self._dirty = False
         self._loaded = False
         self._name = ""  # the display name, once the settings have been read
 
@@ -139,12 +137,9 @@ class TodayPage(QWidget):
         layout.addWidget(self.recent_title)
         layout.addWidget(self.recent, stretch=2)
 
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.save_now)
+        self.autosave = Autosave(operations, self._write, self.save_state, parent=self)
         operations.day.turned.connect(self._check_day)
-        self.editor.textChanged.connect(self._edited)
+        self.editor.textChanged.connect(self.autosave.edited)
         operations.changed.connect(self._on_changed)
         self.reload()
 
@@ -261,7 +256,7 @@ class TodayPage(QWidget):
         today = self._operations.day.today()
         if today == self.day:
             return
-        if self._dirty:
+        if self.autosave.dirty:
             # Yesterday's words go first; the page turns to the new day once they are saved.
             self.save_now()
             return
@@ -284,44 +279,29 @@ class TodayPage(QWidget):
 
     # --- saving ----------------------------------------------------------------------------------
 
-    def _edited(self) -> None:
-        self._dirty = True
-        self.save_state.setText(_("Not saved yet…"))
-        self._autosave.start()
+    def save_now(self) -> list[Future[DailyNote | None]]:
+        """Save at once if anything is waiting (also before the window closes); the saves not
+        finished yet."""
+        return self.autosave.save_now()
 
-    def save_now(self) -> Future[DailyNote | None] | None:
-        """Save at once if anything is waiting (also before the window closes); None if nothing."""
-        self._autosave.stop()
-        if not self._dirty:
-            return None
-        self._dirty = False
+    def has_unsaved_text(self) -> bool:
+        return self.autosave.dirty
+
+    def _write(self, keys: set[str]) -> None:
+        if not keys:
+            return
         day, text = self.day, self.editor.toPlainText()
-        return self._operations.run(
+        self.autosave.run(
             lambda vault: save_daily_note(vault, day, text),
             self._saved,
             changes=Changes(notes=True),
-            on_error=self._save_failed,
-            owner=self,
         )
 
-    def has_unsaved_text(self) -> bool:
-        return self._dirty
-
     def _saved(self, note: DailyNote | None) -> None:
-        if not self._dirty:
+        if not self.autosave.dirty:
             self._show_saved(note)
             if self._operations.day.today() != self.day:
                 self._check_day()  # the words of the night before are kept: now turn the page
 
     def _show_saved(self, note: DailyNote | None) -> None:
-        if note is None:
-            self.save_state.setText("")
-            return
-        self.save_state.setText(_("Saved at {time}").format(time=time_text(note.updated_at)))
-
-    def _save_failed(self, error: BaseException) -> None:
-        # Keep the words in the editor and mark them unsaved, so the next keystroke or the
-        # close of the window tries again; then tell the person.
-        self._dirty = True
-        self._operations.failed.emit(error)
-        self.save_state.setText(_("Not saved — your words are still here."))
+        self.autosave.show("" if note is None else saved_at(note.updated_at))
