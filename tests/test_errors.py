@@ -53,7 +53,7 @@ def test_a_save_that_takes_too_long_is_said_calmly(monkeypatch):
     from recovery_journal.ui.messages import error_sentence
 
     monkeypatch.setattr(operations, "SAVE_WAIT_SECONDS", 0.01)
-    error = operations.wait_for_saves(Future())
+    error = operations.wait_for_saves([Future()])
     assert error is not None
     assert error_sentence(error) == (
         "Saving is taking longer than it should; what you wrote is still here. Please try "

@@ -151,7 +151,7 @@ class Autosave(QObject):
                 return
             if key is not None:
                 self._dirty.add(key)
-            self._operations.failed.emit(error)
+            self._operations.report(error)
             self.show(self._not_saved())
 
         future = self._operations.run(

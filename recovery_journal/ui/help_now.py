@@ -10,6 +10,7 @@ come first. Edit changes them.
 from __future__ import annotations
 
 import html
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
@@ -311,16 +312,16 @@ class HelpNowDialog(QDialog):
         self.save_button.show()
         self.sponsor_name.setFocus()
 
-    def save_now(self) -> Any:
+    def save_now(self) -> list[Future[Any]]:
         """Contacts being edited are saved when the dialog closes or the journal locks or
         quits, as everything in the app saves itself (Close and Escape dropped them)."""
         if self.stack.currentIndex() != 1 or self.help_now is None:
-            return None
+            return []
         help_now = self.edited()
         if help_now == self.help_now.cleaned():
-            return None
+            return []
         self.help_now = help_now
-        return self._operations.run(lambda vault: save_help_now(vault, help_now))
+        return [self._operations.run(lambda vault: save_help_now(vault, help_now))]
 
     def done(self, result: int) -> None:
         self.save_now()
@@ -339,7 +340,7 @@ class HelpNowDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             self.save_button.setEnabled(True)  # the typed contacts stay in the form
-            self._operations.failed.emit(error)
+            self._operations.report(error)
 
         self._operations.run(
             lambda vault: save_help_now(vault, help_now), saved, on_error=failed, owner=self

@@ -31,7 +31,7 @@ from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.banner import Banner
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations, wait_for_saves
-from recovery_journal.ui.pages import Page
+from recovery_journal.ui.pages import Page, SavesEdits, ShowsItems
 from recovery_journal.ui.pages.about import AboutPage
 from recovery_journal.ui.pages.charts import ChartsPage
 from recovery_journal.ui.pages.inventory import InventoryPage
@@ -584,9 +584,9 @@ class MainWindow(QMainWindow):
         """Go to the page that holds a search result and show that very item."""
         page = page_for_kind(hit.kind)  # type: ignore[attr-defined]
         self.show_page(page)
-        show_item = getattr(self.page_widget(page), "show_item", None)
-        if show_item is not None:
-            show_item(hit)
+        widget = self.page_widget(page)
+        if isinstance(widget, ShowsItems):
+            widget.show_item(hit)
 
     def open_spot_check(self) -> None:
         self.show_page(Page.PRACTICE)
@@ -600,8 +600,7 @@ class MainWindow(QMainWindow):
         if self._help_now is not None and shiboken6.isValid(self._help_now):
             holders.insert(0, self._help_now)
         for holder in holders:
-            save_now = getattr(holder, "save_now", None)
-            error = wait_for_saves(save_now()) if save_now is not None else None
+            error = wait_for_saves(holder.save_now()) if isinstance(holder, SavesEdits) else None
             if error is not None:
                 self.show_failure(error)
                 # Open for reading only, no save can ever succeed here: keeping the window

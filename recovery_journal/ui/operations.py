@@ -87,16 +87,15 @@ class Operations(QObject):
 SAVE_WAIT_SECONDS = 10.0
 
 
-def wait_for_saves(saves: object) -> BaseException | None:
-    """Wait for saves (a future, a list of them, or None); return the first failure, if any.
+def wait_for_saves(saves: list[Future[Any]]) -> BaseException | None:
+    """Wait for the saves a ``save_now`` returned; return the first failure, if any.
 
     A save takes milliseconds, so waiting is not felt, and it is the only way to know the words
     are safe before the editor holding them goes away.
     """
-    if saves is None:
+    if not saves:
         return None
-    futures = [saves] if isinstance(saves, Future) else list(saves)  # type: ignore[call-overload]
-    done, not_done = wait(futures, timeout=SAVE_WAIT_SECONDS)
+    done, not_done = wait(saves, timeout=SAVE_WAIT_SECONDS)
     for future in done:
         error = future.exception()
         if error is not None:

@@ -215,7 +215,7 @@ class BackupsDialog(QDialog):
     def _backup_failed(self, error: BaseException) -> None:
         self.now_button.setEnabled(True)
         self.status.setText(_("The backup could not be written; the vault is unchanged."))
-        self._operations.failed.emit(error)
+        self._operations.report(error)
 
     def selected_point(self) -> RestorePoint | None:
         item = self.points.currentItem()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from enum import Enum
+from typing import Any, Protocol, runtime_checkable
 
 
 class Page(Enum):
@@ -19,3 +21,19 @@ class Page(Enum):
     SETTINGS = "settings"
     ABOUT = "about"
     SEARCH = "search"
+
+
+@runtime_checkable
+class SavesEdits(Protocol):
+    """A page (or dialog) holding words not yet saved: the window asks it to save them now and
+    waits for the saves it returns (all of them, an empty list when nothing waits) before it
+    closes or locks."""
+
+    def save_now(self) -> list[Future[Any]]: ...
+
+
+@runtime_checkable
+class ShowsItems(Protocol):
+    """A page that can show one item a search found (``hit``: a ``domain.search.SearchHit``)."""
+
+    def show_item(self, hit: Any) -> None: ...

@@ -884,7 +884,7 @@ class JournalPage(QWidget):
             self._show_undo(entry if was_dirty or found is None else found)
 
         def failed(error: BaseException) -> None:
-            self._operations.failed.emit(error)
+            self._operations.report(error)
             self._open(entry, stored=was_stored)
             if was_dirty:
                 self.autosave.mark(entry.uid)
@@ -926,7 +926,7 @@ class JournalPage(QWidget):
             self._go_to_entry(back.day, back.uid)
 
         def failed(error: BaseException) -> None:
-            self._operations.failed.emit(error)
+            self._operations.report(error)
             self._show_undo(entry)
 
         self._operations.run(

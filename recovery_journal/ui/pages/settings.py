@@ -232,8 +232,9 @@ class SettingsPage(QWidget):
             lambda vault: update_settings(vault, **fields), changes=Changes(settings=True)
         )
 
-    def save_now(self) -> Future[Changes] | None:
-        return self._save()
+    def save_now(self) -> list[Future[Any]]:
+        saving = self._save()
+        return [] if saving is None else [saving]
 
     def _appearance_activated(self) -> None:
         theme, size = self.theme.currentData(), self.text_size.currentData()
