@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 
@@ -30,3 +31,22 @@ class Changes:
 STEPS_CHANGED = Changes(steps=True)
 DAILY_CHANGED = Changes(daily=True)
 JOURNAL_CHANGED = Changes(journal=True)
+
+
+def records_changed(record_types: Iterable[type]) -> Changes:
+    """What saving or removing records of these kinds changes: the step work and its tools
+    (the inventory among them), or the daily practice."""
+    from recovery_journal.domain.record_kinds import Group, kind_of
+
+    groups = {kind_of(record_type).group for record_type in record_types}
+    return Changes(steps=bool(groups & {Group.STEPS, Group.INVENTORY}), daily=Group.DAILY in groups)
+
+
+def carried_by(result: object) -> Changes:
+    """The changes a service's result says it made: a ``Changes``, or one as the last item of a
+    tuple (``(amend, changes)``); nothing otherwise."""
+    if isinstance(result, Changes):
+        return result
+    if isinstance(result, tuple) and result and isinstance(result[-1], Changes):
+        return result[-1]
+    return Changes()

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import Defect
-from recovery_journal.services.changes import STEPS_CHANGED, Changes
+from recovery_journal.services.changes import STEPS_CHANGED, Changes, records_changed
 
 R = TypeVar("R")
 
@@ -55,7 +55,7 @@ def apply_changes(vault: Vault, saves: list[Any], deletes: list[tuple[type, str]
             vault.records.delete(record_type, uid)
         for record in saves:
             vault.records.save(record)
-    return STEPS_CHANGED
+    return records_changed([type(record) for record in saves] + [kind for kind, _ in deletes])
 
 
 def focus_of_the_day(vault: Vault, day: date) -> Defect | None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from recovery_journal.domain.ports import Vault
 from recovery_journal.errors import SavingSlow
-from recovery_journal.services.changes import Changes
+from recovery_journal.services.changes import Changes, carried_by
 from recovery_journal.services.worker import VaultClosed, VaultWorker
 from recovery_journal.ui.bridge import release_on_gui, start_relay, when_done
 from recovery_journal.ui.day_clock import DayClock
@@ -47,7 +47,8 @@ class Operations(QObject):
         on_error: Callable[[BaseException], Any] | None = None,
         owner: QObject | None = None,
     ) -> Future[T]:
-        """Run ``job`` off the GUI thread; on success announce ``changes`` to every page.
+        """Run ``job`` off the GUI thread; on success announce to every page the changes its
+        result says it made (``changes.carried_by``), with ``changes`` if given.
 
         The callbacks are skipped once ``owner`` (usually the page asking) has been deleted, as
         happens to the old window when the language changes.
@@ -63,8 +64,9 @@ class Operations(QObject):
                 if on_result is not None and alive():
                     on_result(result)
             finally:
-                if changes:
-                    self.changed.emit(changes)
+                made = carried_by(result) | (changes or Changes())
+                if made:
+                    self.changed.emit(made)
 
         def error(problem: BaseException) -> None:
             self._pending -= 1

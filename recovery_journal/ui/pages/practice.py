@@ -254,7 +254,6 @@ class PracticePage(QWidget):
         self._operations.run(
             lambda vault: record_slip(vault, uid, on, what, learned),
             lambda _changes: self.slips_table.reload(),
-            changes=DAILY_CHANGED,
             owner=self,
         )
 
@@ -344,10 +343,7 @@ class PracticePage(QWidget):
     def _ninety_changed(self, *_args: Any) -> None:
         start = self.ninety_start.day() if self.ninety_on.isChecked() else None
         self.ninety_start.setEnabled(start is not None)
-        self._operations.run(
-            lambda vault: set_ninety_start(vault, start),
-            changes=Changes(settings=True, daily=True),
-        )
+        self._operations.run(lambda vault: set_ninety_start(vault, start))
 
     # --- spot-checks and gratitude ---------------------------------------------------------------
 

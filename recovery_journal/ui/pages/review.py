@@ -603,8 +603,7 @@ class ReviewPage(QWidget):
         self._operations.run(
             lambda vault: add_apology_to_step8(vault, day, person, note),
             added,
-            changes=Changes(steps=True),
-            owner=self,
+            owner=self,  # the step 8 list and the day's review changed: the result says so
         )
 
     def customise(self) -> None:

@@ -228,9 +228,7 @@ class SettingsPage(QWidget):
         if wanted == self._saved:
             return None
         self._saved = wanted
-        return self._operations.run(
-            lambda vault: update_settings(vault, **fields), changes=Changes(settings=True)
-        )
+        return self._operations.run(lambda vault: update_settings(vault, **fields))
 
     def save_now(self) -> list[Future[Any]]:
         saving = self._save()

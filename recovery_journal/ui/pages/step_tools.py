@@ -20,7 +20,7 @@ from recovery_journal.domain.step_tools import (
     Step1List,
 )
 from recovery_journal.i18n import _
-from recovery_journal.services.changes import STEPS_CHANGED, Changes
+from recovery_journal.services.changes import Changes
 from recovery_journal.services.labels import label
 from recovery_journal.services.step_tools import focus_of_the_day, set_focus_of_the_day
 from recovery_journal.ui.operations import Operations
@@ -171,9 +171,7 @@ class DefectsTool(QWidget):
     def _focus_picked(self, index: int) -> None:
         uid = self.focus.itemData(index)
         today = self._operations.day.today()
-        self._operations.run(
-            lambda vault: set_focus_of_the_day(vault, today, uid), changes=STEPS_CHANGED
-        )
+        self._operations.run(lambda vault: set_focus_of_the_day(vault, today, uid))
 
 
 def _step11(operations: Operations) -> QWidget:

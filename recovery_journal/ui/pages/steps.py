@@ -257,9 +257,7 @@ class StepsOverviewWidget(QWidget):
         if not path:
             return
         chosen = Path(path)
-        self._operations.run(
-            lambda vault: import_pack(vault, read_pack_file(chosen)), changes=STEPS_CHANGED
-        )
+        self._operations.run(lambda vault: import_pack(vault, read_pack_file(chosen)))
 
     def export_starter(self, path: str | None = None) -> None:
         pack = starter_pack(current_language(), _("My questions"))
@@ -280,7 +278,7 @@ class StepsOverviewWidget(QWidget):
 
     def _remove(self, pack_id: str) -> None:
         if _removal_confirmed(self):
-            self._operations.run(lambda vault: delete_pack(vault, pack_id), changes=STEPS_CHANGED)
+            self._operations.run(lambda vault: delete_pack(vault, pack_id))
 
 
 def _removal_confirmed(parent: QWidget) -> bool:

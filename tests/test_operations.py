@@ -1,0 +1,66 @@
+"""An operation announces the changes its own result says it made (Anki's OpChanges): a page
+does not restate them, and so cannot state them wrongly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from recovery_journal.domain.daily import Meeting, MeetingFormat
+from recovery_journal.domain.inventory import Resentment
+from recovery_journal.services.changes import Changes
+from recovery_journal.services.review import add_apology_to_step8
+from recovery_journal.services.step_tools import apply_changes
+from recovery_journal.services.worker import VaultWorker
+from recovery_journal.store import create_vault, open_vault
+from recovery_journal.ui.operations import Operations
+from tests.conftest import PASSPHRASE, TEST_KDF
+
+DAY = date(2026, 12, 6)
+
+
+@pytest.fixture
+def operations(qtbot, vault_path) -> Iterator[Operations]:
+    create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()
+    worker = VaultWorker()
+    worker.open(lambda: open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)).result()
+    yield Operations(worker)
+    worker.shutdown()
+
+
+def _announced(qtbot, operations: Operations, job, **kwargs) -> list[Changes]:
+    heard: list[Changes] = []
+    operations.changed.connect(heard.append)
+    operations.run(job, **kwargs)
+    qtbot.waitUntil(lambda: not operations.busy, timeout=10_000)
+    return heard
+
+
+def test_the_changes_a_service_returns_are_announced(qtbot, operations):
+    meeting = Meeting("m1", DAY, "Tuesday group", MeetingFormat.IN_PERSON)
+    assert _announced(qtbot, operations, lambda v: apply_changes(v, [meeting], [])) == [
+        Changes(daily=True)
+    ]
+    sheet = Resentment("r1", "Boss", "shouted")
+    assert _announced(qtbot, operations, lambda v: apply_changes(v, [sheet], [])) == [
+        Changes(steps=True)
+    ]
+
+
+def test_a_result_with_its_changes_last_announces_them_all(qtbot, operations):
+    """Putting a review's apology on the step 8 list changes the steps and the day's review;
+    the page used to announce the steps only."""
+    heard = _announced(
+        qtbot, operations, lambda v: add_apology_to_step8(v, DAY, "Dan", "snapped at him")
+    )
+    assert heard == [Changes(steps=True, daily=True)]
+
+
+def test_what_the_caller_adds_is_announced_with_it(qtbot, operations):
+    heard = _announced(
+        qtbot, operations, lambda v: Changes(daily=True), changes=Changes(notes=True)
+    )
+    assert heard == [Changes(notes=True, daily=True)]
+    assert _announced(qtbot, operations, lambda v: None) == []
