@@ -201,7 +201,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
         backup,
         path,
         get_passphrase(args),
-        kdf_iterations=store.KDF_ITERATIONS,
         set_aside=aside if path.exists() else None,
     )
     print(_("Restored {backup} to {path}.").format(backup=backup, path=path))

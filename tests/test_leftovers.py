@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import recovery_journal.store.vault_file as vault_file
 from recovery_journal.cli import main
 from recovery_journal.domain.backups import BackupReason, backup_name, default_folder
 from recovery_journal.errors import VaultExists
@@ -327,6 +328,7 @@ def test_the_window_says_a_restore_was_undone_and_a_plain_copy_removed(
     qtbot,
     controllers,  # noqa: F811 - the fixture imported above
     tmp_path,
+    monkeypatch,
 ):
     from recovery_journal.ui.app import AppController
     from tests.test_ui import unlock
@@ -340,7 +342,8 @@ def test_the_window_says_a_restore_was_undone_and_a_plain_copy_removed(
     aside = default_folder(vault) / "v 2026-12-06T093042.000Z before-restore.rjvault"
     # Killed as it was about to give the vault its second name: the note is written, no more.
     assert _killed_at(RESTORER, "link", 1, vault, PASSPHRASE, TEST_KDF, source, aside)
-    controller = AppController(qapp, vault, kdf_iterations=TEST_KDF)
+    monkeypatch.setattr(vault_file, "KDF_ITERATIONS", TEST_KDF)
+    controller = AppController(qapp, vault)
     controllers.append(controller)
     window = unlock(qtbot, controller, controller.start())
     qtbot.waitUntil(window.banner.isVisible, timeout=5_000)

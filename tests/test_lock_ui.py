@@ -150,13 +150,15 @@ import subprocess, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from recovery_journal.store import create_vault
+import recovery_journal.store.vault_file as vault_file
 from recovery_journal.ui.app import AppController
 from recovery_journal.ui.vault_dialogs import UnlockDialog
 
 app = QApplication([])
 path = Path(sys.argv[1])
 create_vault(path, "four calm words here", kdf_iterations=4000).close()
-controller = AppController(app, path, kdf_iterations=4000)
+vault_file.KDF_ITERATIONS = 4000  # quick to derive; the app uses the store's number
+controller = AppController(app, path)
 dialog = controller.start()
 
 

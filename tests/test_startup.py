@@ -17,6 +17,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import recovery_journal.store.vault_file as vault_file
 from recovery_journal import store_access
 from recovery_journal.errors import CipherUnavailable
 from recovery_journal.ui.app import AppController
@@ -80,7 +81,8 @@ def test_a_missing_cipher_found_after_the_dialog_shows_closes_it_with_one_senten
     monkeypatch.setattr(store_access, "load_store", no_cipher)
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: said.append(text))
     monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exited.append(code)))
-    controller = AppController(qapp, tmp_path / "journal.rjvault", kdf_iterations=TEST_KDF)
+    monkeypatch.setattr(vault_file, "KDF_ITERATIONS", TEST_KDF)
+    controller = AppController(qapp, tmp_path / "journal.rjvault")
     dialog = controller.start()
     try:
         qtbot.waitUntil(lambda: exited == [1], timeout=5_000)

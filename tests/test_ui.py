@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+import recovery_journal.store.vault_file as vault_file
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.store import create_vault, open_vault
 from recovery_journal.ui.app import AppController
@@ -20,6 +21,8 @@ from recovery_journal.ui.pages import Page
 from recovery_journal.ui.ui_state import LANGUAGE, ui_settings
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
 from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
+
+REAL_KDF = vault_file.KDF_ITERATIONS
 
 
 @pytest.fixture
@@ -33,10 +36,15 @@ def controllers(qapp) -> Iterator[list[AppController]]:
             controller.dialog.close()
         controller.shutdown()
     apply_language(qapp, "en")
+    vault_file.KDF_ITERATIONS = REAL_KDF
 
 
 def start(qapp, controllers, path: Path, kdf: int | None = TEST_KDF):
-    controller = AppController(qapp, path, kdf_iterations=kdf)
+    """The app over ``path``; its keys derived with ``kdf`` iterations (None: the real number).
+    The app always uses the store's own number; tests lower it to keep the suite quick, and
+    ``controllers`` puts it back."""
+    vault_file.KDF_ITERATIONS = REAL_KDF if kdf is None else kdf
+    controller = AppController(qapp, path)
     controllers.append(controller)
     return controller, controller.start()
 

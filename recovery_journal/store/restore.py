@@ -37,7 +37,7 @@ from recovery_journal.temporaries import (
 
 @contextlib.contextmanager
 def _checked_copy(
-    backup: Path, beside: Path, passphrase: str, kdf_iterations: int, purpose: str
+    backup: Path, beside: Path, passphrase: str, kdf_iterations: int | None, purpose: str
 ) -> Iterator[Path]:
     """A private copy of ``backup`` beside ``beside``, proven to open with ``passphrase`` and
     to check clean; removed on leaving unless it was moved away."""
@@ -95,7 +95,7 @@ def restore_backup(
     vault: Path,
     passphrase: str,
     *,
-    kdf_iterations: int,
+    kdf_iterations: int | None = None,
     set_aside: Path | None,
 ) -> Path | None:
     """Put ``backup`` in the vault's place once it opens with ``passphrase`` and checks clean.
@@ -154,7 +154,7 @@ def _replace(vault: Path, copy: Path, set_aside: Path | None) -> Path | None:
     return kept
 
 
-def check_backup(backup: Path, passphrase: str, *, kdf_iterations: int) -> None:
+def check_backup(backup: Path, passphrase: str, *, kdf_iterations: int | None = None) -> None:
     """Raise the JournalError that says why ``backup`` would not restore; leave nothing behind.
 
     The checked copy is made beside the backup, or, where nothing can be written there (a

@@ -65,7 +65,8 @@ except ImportError:  # pragma: no cover - exercised by ensure_cipher_available
 
 # SQLCipher 4 defaults, pinned through cipher_compatibility = 4 so any SQLCipher 4 client opens the
 # vault with the passphrase alone. Tests may lower the iterations; the app never does.
-KDF_ITERATIONS = 256_000
+SQLCIPHER_4_KDF_ITERATIONS = 256_000  # what SQLCipher 4 derives with when not told otherwise
+KDF_ITERATIONS = SQLCIPHER_4_KDF_ITERATIONS
 PAGE_SIZE = 4096
 DEFAULT_CACHE_SIZE = -2000  # SQLite's own default: about 2 MB of pages
 BULK_CACHE_SIZE = -65536  # 64 MB for an import's one transaction (given back after it)
@@ -106,6 +107,12 @@ DATA_TABLES = (
     "reviews",
     "journal_entries",
 )
+
+
+def iterations(kdf_iterations: int | None) -> int:
+    """The key derivation's iterations: ``KDF_ITERATIONS`` unless given (tests lower that
+    constant, to keep the suite quick; the app never passes any)."""
+    return KDF_ITERATIONS if kdf_iterations is None else kdf_iterations
 
 
 def data_tables() -> tuple[str, ...]:
@@ -158,7 +165,7 @@ def _connect(path: Path, secret: Secret, kdf_iterations: int, *, options: str = 
         key = secret.sqlcipher_form() if isinstance(secret, RawKey) else normalise(secret)
         conn.set_key(key)
         conn.execute("PRAGMA cipher_compatibility = 4")
-        if kdf_iterations != KDF_ITERATIONS:
+        if kdf_iterations != SQLCIPHER_4_KDF_ITERATIONS:
             conn.execute(f"PRAGMA kdf_iter = {int(kdf_iterations)}")
     except BaseException:
         conn.close()
@@ -284,7 +291,7 @@ def open_vault(
     path: Path | str,
     passphrase: Secret,
     *,
-    kdf_iterations: int = KDF_ITERATIONS,
+    kdf_iterations: int | None = None,
     backup_before_upgrade: bool = False,
     access: Access = Access.WRITE,
 ) -> SqlCipherVault:
@@ -299,6 +306,7 @@ def open_vault(
     reason (ReadOnlyVault or DiskFull) once the passphrase is proven, and WRITE_OR_READ returns
     the vault open for reading with the reason in ``cannot_write``.
     """
+    kdf_iterations = iterations(kdf_iterations)
     ensure_cipher_available()
     path = Path(path)
     if not path.exists():
@@ -482,7 +490,7 @@ KEY_BYTES = 32
 
 
 def derive_raw_key(
-    path: Path | str, passphrase: str, *, kdf_iterations: int = KDF_ITERATIONS
+    path: Path | str, passphrase: str, *, kdf_iterations: int | None = None
 ) -> RawKey:
     """The key SQLCipher 4 derives from ``passphrase`` for this vault (and opens it with).
 
@@ -490,6 +498,7 @@ def derive_raw_key(
     SQLCipher 4's defaults do; ``open_vault`` with the result skips the derivation. Only the
     salt is read, so this works while the vault is open (and locked) elsewhere.
     """
+    kdf_iterations = iterations(kdf_iterations)
     with Path(path).open("rb") as handle:
         salt = handle.read(SALT_BYTES)
     if len(salt) != SALT_BYTES:
@@ -501,7 +510,7 @@ def derive_raw_key(
 
 
 def change_passphrase(
-    vault: SqlCipherVault, current: str, new: str, *, kdf_iterations: int = KDF_ITERATIONS
+    vault: SqlCipherVault, current: str, new: str, *, kdf_iterations: int | None = None
 ) -> tuple[SqlCipherVault, bool]:
     """Re-key the vault, then reopen it with the new passphrase to be sure.
 
@@ -509,6 +518,7 @@ def change_passphrase(
     transaction, but its API can report success after rolling back: when the new passphrase
     does not open the file, it is opened with the current one and the change reported undone.
     """
+    kdf_iterations = iterations(kdf_iterations)
     path = vault.path
     try:
         vault.rekey(new)
@@ -539,9 +549,10 @@ def ensure_room_to_rekey(vault: SqlCipherVault) -> None:
 
 
 def create_vault(
-    path: Path | str, passphrase: str, *, kdf_iterations: int = KDF_ITERATIONS
+    path: Path | str, passphrase: str, *, kdf_iterations: int | None = None
 ) -> SqlCipherVault:
     """Create a new vault at ``path`` and return it open. Refuses to touch an existing file."""
+    kdf_iterations = iterations(kdf_iterations)
     ensure_cipher_available()
     path = Path(path)
     if os.path.lexists(path):

@@ -73,7 +73,7 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour whil
 class AppController(QObject):
     """Opens the vault through a dialog, then keeps one main window (rebuilt for a new language)."""
 
-    def __init__(self, app: QApplication, vault_path: Path, kdf_iterations: int | None = None):
+    def __init__(self, app: QApplication, vault_path: Path):
         super().__init__()
         self.app = app
         self.vault_path = vault_path
@@ -92,13 +92,9 @@ class AppController(QObject):
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self._backup_if_due)
-        # Only tests lower the iterations, to keep the suite quick; the app never does.
-        self._kdf = {} if kdf_iterations is None else {"kdf_iterations": kdf_iterations}
         self.remembered = RememberedPassphrase(
             vault_path,
-            lambda passphrase: self.store.derive_raw_key(
-                vault_path, passphrase, kdf_iterations=self._kdf_iterations()
-            ),
+            lambda passphrase: self.store.derive_raw_key(vault_path, passphrase),
             self,
         )
         self.remembered.found.connect(self._keychain_found)
@@ -180,12 +176,12 @@ class AppController(QObject):
         return self.dialog
 
     def _create_with(self, secret: Secret, programme: Programme) -> Any:
-        path, store, kdf = self.vault_path, self.store, self._kdf
+        path, store = self.vault_path, self.store
 
         def creator() -> Any:
             from recovery_journal.services.settings import update_settings
 
-            vault = store.create_vault(path, secret, **kdf)
+            vault = store.create_vault(path, secret)
             update_settings(vault, programme=programme)
             return vault
 
@@ -196,7 +192,7 @@ class AppController(QObject):
             self.guide = self.window.open_guide()
 
     def _open_with(self, secret: Secret) -> Any:
-        path, store, kdf = self.vault_path, self.store, self._kdf
+        path, store = self.vault_path, self.store
         # Where nothing can be written (a read-only folder or file, a full disk) the journal
         # opens for reading, and the window says why (_show_reading_only).
         access = store.Access.WRITE_OR_READ
@@ -210,7 +206,7 @@ class AppController(QObject):
             # the first window (it cost that window about 10 ms of imports).
             removed = sweep_leftovers((path.parent, default_folder(path)))
             news = leftover_sentences(removed, plain_only=True)
-            vault = store.open_vault(path, secret, backup_before_upgrade=True, access=access, **kdf)
+            vault = store.open_vault(path, secret, backup_before_upgrade=True, access=access)
             if sentence := interrupted_restore_sentence(vault):
                 news.append(sentence)
             self._news += news
@@ -370,7 +366,7 @@ class AppController(QObject):
         if dialog is None:
             return
         passphrase = dialog.typed_passphrase
-        store, kdf = self.store, self._kdf_iterations()
+        store = self.store
         on_suspicion = dialog.offered_on_suspicion
         candidates = [offered] if on_suspicion else known_restore_points(self.vault_path)
 
@@ -378,7 +374,7 @@ class AppController(QObject):
             problem: BaseException = VaultDamaged(self.vault_path, "no backup could be checked")
             for point in candidates:
                 try:
-                    store.check_backup(point.path, passphrase, kdf_iterations=kdf)
+                    store.check_backup(point.path, passphrase)
                 except WrongPassphrase as error:
                     # The same passphrase fails on the backup: most likely it is a typo after all.
                     problem = NewestBackupNotOpened() if on_suspicion else error
@@ -437,9 +433,6 @@ class AppController(QObject):
 
     # --- backups and the passphrase ----------------------------------------------------------
 
-    def _kdf_iterations(self) -> int:
-        return int(self._kdf.get("kdf_iterations", self.store.KDF_ITERATIONS))
-
     def _backup_if_due(self) -> None:
         from recovery_journal.services.backups import backup_if_due
 
@@ -460,9 +453,9 @@ class AppController(QObject):
 
     def restore(self, point: RestorePoint, passphrase: str) -> None:
         """Check the backup, then close the window and the vault, put it back, and reopen."""
-        store, kdf = self.store, self._kdf_iterations()
+        store = self.store
         self.operations.run(
-            lambda _vault: store.check_backup(point.path, passphrase, kdf_iterations=kdf),
+            lambda _vault: store.check_backup(point.path, passphrase),
             lambda _ok: self._replace_with(point, passphrase),
         )
 
@@ -477,10 +470,10 @@ class AppController(QObject):
         """On the worker: the backup in the vault's place (the vault set aside), then open it."""
         from recovery_journal.domain.backups import BackupReason, backup_name
 
-        path, kdf = self.vault_path, self._kdf_iterations()
+        path = self.vault_path
         aside = point.path.parent / backup_name(path, BackupReason.RESTORE)
-        self.store.restore_backup(point.path, path, passphrase, kdf_iterations=kdf, set_aside=aside)
-        return self.store.open_vault(path, passphrase, kdf_iterations=kdf)
+        self.store.restore_backup(point.path, path, passphrase, set_aside=aside)
+        return self.store.open_vault(path, passphrase)
 
     def _restored(self, page: Page) -> None:
         window = self.show_main_window()
@@ -497,7 +490,7 @@ class AppController(QObject):
         from recovery_journal.domain.backups import BackupReason
         from recovery_journal.services.backups import make_backup
 
-        store, kdf = self.store, self._kdf_iterations()
+        store = self.store
 
         def back_up_and_check(vault: Any) -> None:
             # Said before anything is tried: a vault open for reading only, or a disk without
@@ -505,10 +498,10 @@ class AppController(QObject):
             store.ensure_room_to_rekey(vault)
             point = make_backup(vault, BackupReason.PASSPHRASE)
             # The backup holds the vault's key: the current passphrase must open it.
-            store.check_backup(point.path, current, kdf_iterations=kdf)
+            store.check_backup(point.path, current)
 
         def rekey(vault: Any) -> tuple[Any, bool]:
-            return store.change_passphrase(vault, current, new, kdf_iterations=kdf)
+            return store.change_passphrase(vault, current, new)
 
         def then_rekey(_none: None) -> None:
             when_done(
