@@ -6,12 +6,15 @@ binding becomes CipherUnavailable rather than an ImportError traceback.
 
 from __future__ import annotations
 
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 from recovery_journal.errors import CipherUnavailable
 
+if TYPE_CHECKING:
+    from recovery_journal.domain.ports import VaultStore
 
-def load_store() -> ModuleType:
+
+def load_store() -> VaultStore:
     try:
         from recovery_journal import store
     except ImportError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -162,3 +163,62 @@ class Vault(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class Access(Enum):
+    """What an opener means to do with the vault."""
+
+    WRITE = "write"  # change it (import, demo, a new passphrase): refused where it cannot be
+    READ = "read"  # only read it (check, exports, backup): works beside a running app
+    WRITE_OR_READ = "write-or-read"  # the app: writes where it can, else reads and says why
+
+
+_Access = Access  # the protocol's own attribute below is called Access too
+
+
+class VaultStore(Protocol):
+    """The storage the app and the command line open, make and put back vaults through
+    (``recovery_journal.store``, loaded by ``store_access.load_store``). A passphrase is the
+    text or, for opening, the raw key derived from it (``passphrase.Secret``)."""
+
+    Access: type[_Access]
+
+    def create_vault(
+        self, path: Path | str, passphrase: str, *, kdf_iterations: int | None = ...
+    ) -> Vault: ...
+
+    def open_vault(
+        self,
+        path: Path | str,
+        passphrase: Any,
+        *,
+        kdf_iterations: int | None = ...,
+        backup_before_upgrade: bool = ...,
+        access: _Access = ...,
+    ) -> Vault: ...
+
+    def derive_raw_key(
+        self, path: Path | str, passphrase: str, *, kdf_iterations: int | None = ...
+    ) -> Any: ...
+
+    def change_passphrase(
+        self, vault: Any, current: str, new: str, *, kdf_iterations: int | None = ...
+    ) -> tuple[Vault, bool]: ...
+
+    def ensure_room_to_rekey(self, vault: Any) -> None: ...
+
+    def restore_backup(
+        self,
+        backup: Path,
+        vault: Path,
+        passphrase: str,
+        *,
+        kdf_iterations: int | None = ...,
+        set_aside: Path | None,
+    ) -> Path | None: ...
+
+    def check_backup(
+        self, backup: Path, passphrase: str, *, kdf_iterations: int | None = ...
+    ) -> None: ...
+
+    def in_use(self, vault: Path) -> bool: ...

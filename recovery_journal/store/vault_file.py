@@ -12,7 +12,6 @@ import math
 import os
 import shutil
 from collections.abc import Iterator
-from enum import Enum
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -24,6 +23,7 @@ from recovery_journal.domain.backups import (
     backup_name,
     default_folder,
 )
+from recovery_journal.domain.ports import Access
 from recovery_journal.errors import (
     CipherUnavailable,
     DiskFull,
@@ -87,14 +87,6 @@ SQLITE_NOTADB = 26
 # SQLite's shared index (32 KiB) and the first pages of a WAL, and a save that then fails halfway
 # through a sentence helps nobody. A write that still meets a full disk says so (DiskFull).
 FULL_BELOW_BYTES = 256 * 1024
-
-
-class Access(Enum):
-    """What an opener means to do with the vault."""
-
-    WRITE = "write"  # change it (import, demo, a new passphrase): refused where it cannot be
-    READ = "read"  # only read it (check, exports, backup): works beside a running app
-    WRITE_OR_READ = "write-or-read"  # the app: writes where it can, else reads and says why
 
 
 # The tables that hold the person's writing, beside the declared kinds' (domain/record_kinds.py);

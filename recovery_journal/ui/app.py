@@ -44,9 +44,8 @@ from recovery_journal.ui.ui_state import (
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
 
 if TYPE_CHECKING:
-    from types import ModuleType
-
     from recovery_journal.domain.backups import RestorePoint
+    from recovery_journal.domain.ports import VaultStore
     from recovery_journal.domain.steps import Programme
     from recovery_journal.services.worker import VaultWorker
     from recovery_journal.ui.auto_lock import AutoLock
@@ -129,7 +128,7 @@ class AppController(QObject):
         return Operations(self.worker)
 
     @cached_property
-    def store(self) -> ModuleType:
+    def store(self) -> VaultStore:
         from recovery_journal.store_access import load_store
 
         return load_store()  # raises CipherUnavailable when sqlcipher3 cannot be loaded
@@ -175,13 +174,13 @@ class AppController(QObject):
         QTimer.singleShot(PREPARE_WINDOW_MS, self.prepare)
         return self.dialog
 
-    def _create_with(self, secret: Secret, programme: Programme) -> Any:
+    def _create_with(self, passphrase: str, programme: Programme) -> Any:
         path, store = self.vault_path, self.store
 
         def creator() -> Any:
             from recovery_journal.services.settings import update_settings
 
-            vault = store.create_vault(path, secret)
+            vault = store.create_vault(path, passphrase)
             update_settings(vault, programme=programme)
             return vault
 

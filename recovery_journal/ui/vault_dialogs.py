@@ -49,7 +49,7 @@ DIALOG_TEXT_WIDTH = 440
 # Given a passphrase (or the remembered raw key), start opening or creating the vault.
 VaultStarter = Callable[[Secret], Future[None]]
 # A new journal: its passphrase and the programme it is worked in.
-VaultCreator = Callable[[Secret, "Programme"], Future[None]]
+VaultCreator = Callable[[str, "Programme"], Future[None]]
 
 
 def _heading(text: str) -> QLabel:
