@@ -4,6 +4,7 @@ refuses without a word being lost. Real widgets, a real vault on the worker thre
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from concurrent.futures import Future
 from datetime import date
@@ -133,7 +134,7 @@ def test_save_now_saves_at_once_and_returns_what_to_wait_for(qtbot, opened):
 
 def test_a_failed_save_keeps_the_words_says_so_and_the_next_try_saves_them(qtbot, opened):
     editor = opened.editor
-    opened.worker.close().result(timeout=10)  # as if the vault went away for a moment
+    editor.refuse = OSError(errno.EIO, "Input/output error")  # a disk's moment of trouble
     qtbot.keyClicks(editor.text, "Words that must not be lost")
     qtbot.waitUntil(lambda: editor.label.text() == words_kept(), timeout=WAIT)
     assert editor.label.text() == "Not saved — your words are still here."
@@ -143,10 +144,7 @@ def test_a_failed_save_keeps_the_words_says_so_and_the_next_try_saves_them(qtbot
     writes = len(editor.writes)
     qtbot.wait(AUTOSAVE_DELAY_MS * 2)
     assert len(editor.writes) == writes  # no retry on a timer, no banner again and again
-    path = opened.path
-    opened.worker.open(lambda: open_vault(path, PASSPHRASE, kdf_iterations=TEST_KDF)).result(
-        timeout=10
-    )
+    editor.refuse = None  # the disk is well again
     assert wait_for_saves(editor.autosave.save_now()) is None  # the close of the window
     _settled(qtbot, opened)
     assert not editor.autosave.dirty

@@ -64,3 +64,13 @@ def test_what_the_caller_adds_is_announced_with_it(qtbot, operations):
     )
     assert heard == [Changes(notes=True, daily=True)]
     assert _announced(qtbot, operations, lambda v: None) == []
+
+
+def test_the_announcement_names_who_asked(qtbot, operations):
+    """A page knows its own save when it is announced (the review used a flag of its own)."""
+    from PySide6.QtCore import QObject
+
+    page = QObject()
+    heard = _announced(qtbot, operations, lambda v: Changes(daily=True), owner=page)
+    assert heard == [Changes(daily=True)] and heard[0].initiator is page
+    assert _announced(qtbot, operations, lambda v: Changes(daily=True))[0].initiator is None

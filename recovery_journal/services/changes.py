@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, replace
+
+_AREAS = ("notes", "settings", "steps", "daily", "journal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,18 +15,25 @@ class Changes:
     steps: bool = False
     daily: bool = False  # the nightly review, clean time, spot-checks, gratitude, meetings
     journal: bool = False  # the free journal
+    # Who asked for the change (the page whose save it was; Operations.run's owner): a page
+    # knows its own save when it is announced, and leaves the form it already shows alone.
+    initiator: object = field(default=None, compare=False, repr=False)
 
     @classmethod
     def everything(cls) -> Changes:
-        return cls(**{field.name: True for field in fields(cls)})
+        return cls(**{area: True for area in _AREAS})
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
-            **{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)}
+            **{area: getattr(self, area) or getattr(other, area) for area in _AREAS},
+            initiator=self.initiator if self.initiator is not None else other.initiator,
         )
 
     def __bool__(self) -> bool:
-        return any(getattr(self, field.name) for field in fields(self))
+        return any(getattr(self, area) for area in _AREAS)
+
+    def by(self, initiator: object) -> Changes:
+        return replace(self, initiator=initiator)
 
 
 # The step work, its tools and the inventory all refresh together.

@@ -71,7 +71,6 @@ class Autosave(QObject):
         super().__init__(parent)
         self._operations = operations
         self._write = write
-        self._owner = parent
         self.label = label
         self._not_saved = not_saved
         self._dirty: set[str] = set()
@@ -155,7 +154,13 @@ class Autosave(QObject):
             self.show(self._not_saved())
 
         future = self._operations.run(
-            job, on_saved, changes=changes, on_error=failed, owner=self._owner
+            # Owned by this autosave (a child of the page, gone with it): its announcement names
+            # it as the initiator, so the page knows its own save.
+            job,
+            on_saved,
+            changes=changes,
+            on_error=failed,
+            owner=self,
         )
         self._saves.append(future)
         return future

@@ -66,7 +66,7 @@ class Operations(QObject):
             finally:
                 made = carried_by(result) | (changes or Changes())
                 if made:
-                    self.changed.emit(made)
+                    self.changed.emit(made.by(owner))
 
         def error(problem: BaseException) -> None:
             self._pending -= 1

@@ -158,7 +158,6 @@ class ReviewPage(QWidget):
         self._loading: date | None = None  # the day whose sheet is being read
         self._focus_first = False
         self._reveal_words: tuple[str, ...] | None = None  # a search result's, to show
-        self._own_save = False
         self.apology_button: QPushButton | None = None
         self._apology_uid: str | None = None  # the question whose "yes" offers the step 8 list
 
@@ -336,10 +335,8 @@ class ReviewPage(QWidget):
         self._operations.report(error)
 
     def _on_changed(self, changes: Changes) -> None:
-        if self._own_save:
-            # The announcement of this page's own save: the form already shows it.
-            self._own_save = False
-            return
+        if changes.initiator is self.autosave:
+            return  # the announcement of this page's own save: the form already shows it
         # Only changes made elsewhere (the questions dialog, an import) redraw the form.
         if changes.daily and not self.autosave.dirty and not self.autosave.saving:
             self._load()
@@ -545,7 +542,6 @@ class ReviewPage(QWidget):
         day, written = review.day, not review.empty
 
         def saved(_changes: Changes) -> None:
-            self._own_save = True
             self._saved(day, written)
 
         self.autosave.run(
