@@ -50,8 +50,8 @@ def test_the_changes_a_service_returns_are_announced(qtbot, operations):
 
 
 def test_a_result_with_its_changes_last_announces_them_all(qtbot, operations):
-    """Putting a review's apology on the step 8 list changes the steps and the day's review;
-    the page used to announce the steps only."""
+    """Putting a review's apology on the step 8 list changes the steps and what the day's
+    review shows (it is on the list now); the page used to announce the steps only."""
     heard = _announced(
         qtbot, operations, lambda v: add_apology_to_step8(v, DAY, "Dan", "snapped at him")
     )

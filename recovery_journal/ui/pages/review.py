@@ -335,8 +335,10 @@ class ReviewPage(QWidget):
         self._operations.report(error)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.initiator is self.autosave:
-            return  # the announcement of this page's own save: the form already shows it
+        if changes.initiator in (self, self.autosave):
+            # This page's own save, or its apology sent to step 8: the form already shows it
+            # (reloading would rebuild it under the person's hands).
+            return
         # Only changes made elsewhere (the questions dialog, an import) redraw the form.
         if changes.daily and not self.autosave.dirty and not self.autosave.saving:
             self._load()
