@@ -28,7 +28,7 @@ from recovery_journal.services.inventory import (
     inventory_text,
     send_to_step8,
 )
-from recovery_journal.ui.record_table import Column, RecordModel, RecordProxy
+from recovery_journal.ui.record_model import Column, RecordModel, RecordProxy
 
 LANDLORD = Resentment(
     "r1",

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLabel, QStyleOptionViewItem, QToolTip
 from recovery_journal.domain.inventory import Harm, Resentment
 from recovery_journal.i18n import _
 from recovery_journal.store import create_vault
+from recovery_journal.ui.column_widths import ColumnWant, fit_widths
 from recovery_journal.ui.pages import Page
-from recovery_journal.ui.record_table import ColumnWant, RecordTable, fit_widths
+from recovery_journal.ui.record_table import RecordTable
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 

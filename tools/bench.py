@@ -452,7 +452,7 @@ def table_child() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from recovery_journal.domain.inventory import Resentment
-    from recovery_journal.ui.record_table import Column, RecordModel, RecordProxy
+    from recovery_journal.ui.record_model import Column, RecordModel, RecordProxy
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - Qt's models need it
     rows = [

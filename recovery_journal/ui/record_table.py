@@ -1,6 +1,6 @@
-"""An editable table of one kind of record: a model over frozen dataclasses, a proxy for sorting
-and filtering, delegates for dates, numbers and choices, an undo stack, and optionally a form
-beside the table for long text and tick boxes.
+"""An editable table of one kind of record: the widget that puts together the model and its
+proxy (record_model), the editors in its cells and optionally the form beside it for long text
+and tick boxes (record_editors), the buttons under it and an undo stack.
 
 Every change is one undo command that names the records before and after; applying it updates
 the model and saves through the operations in one transaction, so the table never shows a change
@@ -10,7 +10,6 @@ the vault has not been asked to keep, and undo writes the old records back the s
 from __future__ import annotations
 
 import dataclasses
-import typing
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -19,35 +18,16 @@ from enum import Enum
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QHelpEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
     QHeaderView,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -64,30 +44,26 @@ from recovery_journal.services.step_tools import (
     new_uid,
 )
 from recovery_journal.ui.autosave import Autosave
-from recovery_journal.ui.dates import DateEdit, confirm_date, date_text
+from recovery_journal.ui.column_widths import ColumnWant, fit_widths
+from recovery_journal.ui.dates import confirm_date, date_text
 from recovery_journal.ui.flow_row import FlowRow
+from recovery_journal.ui.found_words import holds_words, show_words
 from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.record_editors import RecordDelegate, RecordForm
+from recovery_journal.ui.record_model import (
+    Column,
+    OptionLabel,
+    RecordModel,
+    RecordProxy,
+    field_kind,
+    is_text_kind,
+)
 from recovery_journal.ui.widgets import lines_high
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-OptionLabel = Callable[[str, str], str]  # (field, option key) -> shown name
 # (record before, record after) -> a question to ask before the edit is kept, or None
 Doubt = Callable[[Any, Any], str | None]
 TABLE_LINES = 6  # the fewest lines of text a table shows, below its header
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    field: str
-    title: str
-    stretch: bool = False
-    # For a field whose stored value can be empty while the app shows a default in its place
-    # (a shipped question's wording): what to show and to start editing from.
-    shown: Callable[[Any], str] | None = None
-    read_only: bool = False
-    # In the form: a field most rows leave empty, shown only on a row that holds words in it.
-    only_when_written: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,86 +73,6 @@ class TableAction:
     text: str
     callback: Callable[[Any], None]
     needs_row: bool = True
-
-
-def _kind(record_type: type, field: str) -> Any:
-    return dict(field_kinds(record_type))[field]
-
-
-def _is_set(kind: Any) -> bool:
-    return typing.get_origin(kind) is frozenset
-
-
-def _is_text(kind: Any) -> bool:
-    """Whether the field's shown text has no natural bound (words, or a list of ticks)."""
-    return kind is str or _is_set(kind)
-
-
-def one_line(text: str) -> str:
-    """The text as a table cell shows it: its lines and runs of spaces joined by one space."""
-    return " ".join(text.split())
-
-
-def holds_words(text: str, words: Sequence[str]) -> bool:
-    """Whether ``text`` contains one of ``words`` (as a search result marked them), any case."""
-    folded = text.casefold()
-    return any(word.casefold() in folded for word in words if word)
-
-
-def show_words(editor: QPlainTextEdit | QLineEdit, words: Sequence[str]) -> None:
-    """Put the editor's cursor (not a selection, which a key would replace) on the first word."""
-    text = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
-    folded = text.casefold()
-    found = [folded.find(word.casefold()) for word in words if word]
-    positions = [position for position in found if position >= 0]
-    if not positions:
-        return
-    if isinstance(editor, QLineEdit):
-        editor.setCursorPosition(min(positions))
-        return
-    cursor = editor.textCursor()
-    cursor.setPosition(min(positions))
-    editor.setTextCursor(cursor)
-    editor.ensureCursorVisible()
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnWant:
-    """A column's width: what it wants, the least it can do with, its share of room left."""
-
-    want: int
-    floor: int
-    weight: int  # 0: takes no more than it wants
-
-
-def fit_widths(wants: Sequence[ColumnWant], room: int) -> list[int]:
-    """Column widths that fill ``room`` exactly when they can.
-
-    With room to spare, each column gets what it wants and the columns of words share the
-    rest by weight. Short of room, each gives up the same part of what it wants above its
-    floor; below the sum of the floors, the floors (and the table scrolls sideways).
-    """
-    if not wants:
-        return []
-    widths = [w.want for w in wants]
-    spare = room - sum(widths)
-    if spare >= 0:
-        weights = [w.weight for w in wants]
-        if not any(weights):
-            weights = [0] * (len(wants) - 1) + [1]  # the last column takes the rest
-        total = sum(weights)
-        shares = [spare * weight // total for weight in weights]
-        widths = [width + share for width, share in zip(widths, shares, strict=True)]
-    else:
-        above = sum(w.want - w.floor for w in wants)
-        keep = max(0.0, (room - sum(w.floor for w in wants)) / above) if above else 0.0
-        widths = [w.floor + int((w.want - w.floor) * keep) for w in wants]
-    # What rounding left over goes to the last column that grows, so the row ends at the edge.
-    left = room - sum(widths)
-    if left > 0:
-        last = max((n for n, w in enumerate(wants) if w.weight), default=len(wants) - 1)
-        widths[last] += left
-    return widths
 
 
 class RecordView(QTableView):
@@ -192,292 +88,6 @@ class RecordView(QTableView):
         if event.type() == QEvent.Type.Resize:
             self.resized()
         return handled
-
-
-class RecordModel(QAbstractTableModel):
-    def __init__(
-        self,
-        record_type: type,
-        columns: Sequence[Column],
-        edit: Callable[[Any, Any], None],
-        option_label: OptionLabel,
-    ) -> None:
-        super().__init__()
-        self.record_type = record_type
-        self.columns = tuple(columns)
-        self.records: list[Any] = []
-        self.keys: list[tuple[Any, ...]] = []
-        self._edit = edit
-        self.before_edit: Callable[[], None] = lambda: None
-        self._option_label = option_label
-        self._kinds = dict(field_kinds(record_type))
-
-    def set_records(self, records: list[Any]) -> None:
-        self.beginResetModel()
-        self.records = list(records)
-        self.keys = [self._sort_keys(record) for record in self.records]
-        self.endResetModel()
-
-    def _sort_key(self, field: str, value: Any) -> Any:
-        if isinstance(value, bool):
-            return (0, int(value))
-        if isinstance(value, date):
-            return (0, value.isoformat())
-        if value is None:
-            return (0, "")
-        if isinstance(value, int):
-            return (1, value)
-        shown = self._shown(field, value) if isinstance(value, Enum | frozenset) else value
-        return (0, shown.casefold())
-
-    def _sort_keys(self, record: Any) -> tuple[Any, ...]:
-        # Computed once per change, so sorting a thousand rows does not call back into Python
-        # for every comparison's display text.
-        return tuple(self._sort_key(c.field, getattr(record, c.field)) for c in self.columns)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column's shown values; column -1 restores the written order."""
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        uids = [self.records[index.row()].uid for index in before]
-        pairs = list(zip(self.records, self.keys, strict=True))
-        if column < 0:
-            pairs.sort(key=lambda pair: getattr(pair[0], "position", 0))
-        else:
-            pairs.sort(
-                key=lambda pair: pair[1][column], reverse=order == Qt.SortOrder.DescendingOrder
-            )
-        self.records = [record for record, _key in pairs]
-        self.keys = [key for _record, key in pairs]
-        rows = {record.uid: row for row, record in enumerate(self.records)}
-        after = [
-            self.index(rows[uid], index.column()) for uid, index in zip(uids, before, strict=True)
-        ]
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
-
-    def row_of(self, uid: str) -> int:
-        return next((row for row, r in enumerate(self.records) if r.uid == uid), -1)
-
-    def upsert(self, record: Any) -> int:
-        row = self.row_of(record.uid)
-        if row >= 0:
-            self.records[row] = record
-            self.keys[row] = self._sort_keys(record)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
-            return row
-        row = len(self.records)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.records.append(record)
-        self.keys.append(self._sort_keys(record))
-        self.endInsertRows()
-        return row
-
-    def remove_uid(self, uid: str) -> None:
-        row = self.row_of(uid)
-        if row >= 0:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            self.records.pop(row)
-            self.keys.pop(row)
-            self.endRemoveRows()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,  # the whole title, where a narrow column elides it
-        ):
-            return self.columns[section].title
-        return None
-
-    def _shown(self, field: str, value: Any) -> str:
-        if isinstance(value, bool):
-            return ""
-        if isinstance(value, Enum):
-            return label(value)
-        if isinstance(value, date):
-            return date_text(value)
-        if isinstance(value, frozenset):
-            return ", ".join(self._option_label(field, key) for key in sorted(value))
-        if isinstance(value, str):
-            return one_line(value)  # one line a row; the whole text is in the tooltip and form
-        return "" if value is None else str(value)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column = self.columns[index.column()]
-        field = column.field
-        record = self.records[index.row()]
-        value = getattr(record, field)
-        if column.shown is not None and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.EditRole,
-        ):
-            return column.shown(record)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._shown(field, value)
-        if role == Qt.ItemDataRole.EditRole:
-            return value
-        if role == Qt.ItemDataRole.CheckStateRole and isinstance(value, bool):
-            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str | frozenset):
-            # The delegate shows it only where the cell shows less than all of it.
-            return value if isinstance(value, str) else self._shown(field, value)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if self.columns[index.column()].read_only:
-            return flags
-        kind = self._kinds[self.columns[index.column()].field]
-        if kind is bool:
-            return flags | Qt.ItemFlag.ItemIsUserCheckable
-        if _is_set(kind):
-            return flags  # ticked in the form beside the table
-        return flags | Qt.ItemFlag.ItemIsEditable
-
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid():
-            return False
-        column = self.columns[index.column()]
-        field = column.field
-        # Text waiting in the form beside the table goes in first, so this edit builds on it.
-        self.before_edit()
-        if role == Qt.ItemDataRole.CheckStateRole:
-            value = Qt.CheckState(value) == Qt.CheckState.Checked
-        elif role != Qt.ItemDataRole.EditRole:
-            return False
-        record = self.records[index.row()]
-        if column.shown is not None and value == column.shown(record):
-            return False  # the default wording left as it was stays the default
-        if getattr(record, field) == value:
-            return False
-        self._edit(record, dataclasses.replace(record, **{field: value}))
-        return True
-
-
-class RecordDelegate(QStyledItemDelegate):
-    """Editors that fit the field: a calendar for days, a spin box for minutes, a choice list."""
-
-    def __init__(
-        self, model: RecordModel, today: Callable[[], date], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._model = model
-        self._today = today  # the person's today, for a day not set yet
-
-    def _kind(self, index: AnyIndex) -> Any:
-        # The sorting proxy reorders rows, never columns, so the column number is the model's.
-        return _kind(self._model.record_type, self._model.columns[index.column()].field)
-
-    def cut_short(self, option: QStyleOptionViewItem, index: AnyIndex) -> bool:
-        """Whether the cell shows less than its whole text (lines joined, or elided)."""
-        shown = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        whole = index.data(Qt.ItemDataRole.ToolTipRole) or ""
-        if not whole:
-            return False
-        if shown != whole:
-            return True
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        widget = item.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        return item.fontMetrics.horizontalAdvance(shown) > room.width() - 2 * margin
-
-    def helpEvent(  # noqa: N802
-        self,
-        event: QHelpEvent,
-        view: QAbstractItemView,
-        option: QStyleOptionViewItem,
-        index: AnyIndex,
-    ) -> bool:
-        if event.type() != QEvent.Type.ToolTip or not index.isValid():
-            return super().helpEvent(event, view, option, index)
-        if self.cut_short(option, index):
-            QToolTip.showText(event.globalPos(), index.data(Qt.ItemDataRole.ToolTipRole), view)
-        else:
-            QToolTip.hideText()
-        return True
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
-    ) -> QWidget:  # noqa: N802
-        kind = self._kind(index)
-        if kind is date or kind == date | None:
-            return DateEdit(parent=parent)
-        if kind is int:
-            spin = QSpinBox(parent)
-            spin.setRange(0, 1440)
-            return spin
-        if isinstance(kind, type) and issubclass(kind, Enum):
-            combo = QComboBox(parent)
-            for member in kind:
-                combo.addItem(label(member), member)
-            return combo
-        return super().createEditor(parent, option, index)
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, DateEdit):
-            editor.set_day(value if isinstance(value, date) else self._today())
-        elif isinstance(editor, QSpinBox):
-            editor.setValue(int(value or 0))
-        elif isinstance(editor, QComboBox) and isinstance(value, Enum):
-            editor.setCurrentIndex(max(0, editor.findData(value)))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:  # noqa: N802
-        if isinstance(editor, DateEdit):
-            editor.finish()  # a two-digit year typed just now: the table saw Enter before it
-            model.setData(index, editor.day())
-        elif isinstance(editor, QSpinBox):
-            model.setData(index, editor.value())
-        elif isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        else:
-            super().setModelData(editor, model, index)
-
-
-class RecordProxy(QSortFilterProxyModel):
-    """Filters; sorting is handed to the model, which sorts its rows in one Python sort.
-
-    Letting the proxy compare rows calls back into Python for every comparison, which took
-    60-150 ms for a thousand rows; one sort of cached keys takes about a millisecond.
-    """
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.pinned_uid = ""  # the row open in the form stays visible while it is edited
-        self.accept: Callable[[Any], bool] | None = None  # a condition beside the text filter
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.sourceModel()
-        if isinstance(model, RecordModel):
-            model.sort(column, order)
-
-    def set_accept(self, accept: Callable[[Any], bool] | None) -> None:
-        self.beginFilterChange()
-        self.accept = accept
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        assert isinstance(model, RecordModel)
-        record = model.records[source_row]
-        if record.uid == self.pinned_uid:
-            return True
-        if self.accept is not None and not self.accept(record):
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class _Change(QUndoCommand):
@@ -496,101 +106,6 @@ class _Change(QUndoCommand):
 
     def undo(self) -> None:
         self._table._apply(self._before, self._after)
-
-
-class RecordForm(QWidget):
-    """The current row's long text and tick boxes, comfortably editable beside the table."""
-
-    def __init__(
-        self,
-        table: RecordTable,
-        columns: Sequence[Column],
-        option_choices: Mapping[str, Sequence[str]],
-    ):
-        super().__init__()
-        self._table = table
-        self._record: Any = None
-        self._loading = False
-        self.texts: dict[str, QPlainTextEdit] = {}
-        self.ticks: dict[str, dict[str, QCheckBox]] = {}
-        self._when_written = {c.field for c in columns if c.only_when_written}
-        # Typing waits for the table's autosave's pause; the pause ends in commit().
-        self._autosave = table.autosave
-        layout = QFormLayout(self)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self._layout = layout
-        layout.setContentsMargins(6, 6, 6, 6)  # its scroll area's frame is margin enough
-        kinds = dict(field_kinds(table.model.record_type))
-        for column in columns:
-            kind = kinds[column.field]
-            if kind is str:
-                editor = QPlainTextEdit()
-                editor.setObjectName(f"form_{column.field}")
-                editor.setTabChangesFocus(True)
-                editor.setMinimumHeight(lines_high(editor, 3))
-                editor.textChanged.connect(self._edited)
-                self.texts[column.field] = editor
-                layout.addRow(f"{column.title}:", editor)
-            elif _is_set(kind):
-                box = QGroupBox(column.title)
-                inner = QVBoxLayout(box)
-                self.ticks[column.field] = {}
-                for key in option_choices[column.field]:
-                    check = QCheckBox(table.option_label(column.field, key))
-                    check.setObjectName(f"tick_{column.field}_{key}")
-                    check.toggled.connect(self._ticked)
-                    self.ticks[column.field][key] = check
-                    inner.addWidget(check)
-                layout.addRow(box)
-        self.setEnabled(False)
-
-    def show_record(self, record: Any, *, commit_first: bool = True) -> None:
-        if commit_first:
-            self.commit()
-        else:
-            self._autosave.forget()
-        self._record = record
-        self._loading = True
-        for field, editor in self.texts.items():
-            text = getattr(record, field) if record is not None else ""
-            if editor.toPlainText() != text:
-                editor.setPlainText(text)
-            if field in self._when_written:
-                self._layout.setRowVisible(editor, bool(text.strip()))
-        for field, checks in self.ticks.items():
-            chosen = getattr(record, field) if record is not None else frozenset()
-            for key, check in checks.items():
-                check.setChecked(key in chosen)
-        self._loading = False
-        self.setEnabled(record is not None)
-
-    def _edited(self) -> None:
-        if not self._loading:
-            self._autosave.edited()
-
-    def _ticked(self) -> None:
-        if not self._loading:
-            self.commit()
-
-    def pending(self) -> bool:
-        return self._autosave.dirty
-
-    def commit(self) -> None:
-        """Turn what the form shows into one undoable edit of the record."""
-        self._autosave.forget()
-        if self._record is None:
-            return
-        changes: dict[str, Any] = {f: e.toPlainText() for f, e in self.texts.items()}
-        for field, checks in self.ticks.items():
-            changes[field] = frozenset(k for k, check in checks.items() if check.isChecked())
-        # Start from the row as the table holds it now, so a cell edited meanwhile is kept.
-        base = self._table.current_of(self._record.uid)
-        if base is None:
-            return
-        updated = dataclasses.replace(base, **changes)
-        self._record = updated
-        if updated != base:
-            self._table.edit(base, updated)
 
 
 class RecordTable(QWidget):
@@ -838,9 +353,9 @@ class RecordTable(QWidget):
         char = cell.averageCharWidth()
         wants = []
         for column in self.model.columns:
-            kind = _kind(self.model.record_type, column.field)
+            kind = field_kind(self.model.record_type, column.field)
             title = metrics.horizontalAdvance(column.title) + pad
-            if _is_text(kind):
+            if is_text_kind(kind):
                 wants.append(
                     ColumnWant(title, min(title, 6 * char + pad), 2 if column.stretch else 1)
                 )

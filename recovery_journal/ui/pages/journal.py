@@ -14,17 +14,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAction,
     QFont,
     QKeySequence,
     QShortcut,
-    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextDocumentFragment,
     QTextListFormat,
 )
 from PySide6.QtWidgets import (
@@ -39,7 +37,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -69,6 +66,7 @@ from recovery_journal.services.journal import new_entry as fresh_entry
 from recovery_journal.services.review import review_day
 from recovery_journal.ui.autosave import Autosave, saved_at
 from recovery_journal.ui.dates import DateEdit, compact_date_text, day_heading, time_text
+from recovery_journal.ui.entry_editor import EntryEditor
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.widgets import heading, qdate, wrapped
 
@@ -102,29 +100,6 @@ class _Loaded:
     today: date  # the journal day of now, by the person's day boundary
     view: JournalDay
     timeline: Timeline
-
-
-class EntryEditor(QTextEdit):
-    """Bold, italic and lists; what is pasted comes in as plain text and nothing is ever fetched."""
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt's name
-        return source.hasText() or source.hasHtml()
-
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
-        # Web pages bring styles, colours and remote images: only their words come in.
-        if source.hasText():
-            text = source.text()
-        elif source.hasHtml():
-            text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
-        else:
-            return
-        self.textCursor().insertText(text.replace("\ufffc", ""))
-        self.ensureCursorVisible()
-
-    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 - Qt's name
-        # An image written in the Markdown (![](https://…)) stays a link: the app never
-        # touches the network, nor reads files the person did not open.
-        return None
 
 
 class JournalPage(QWidget):
@@ -278,17 +253,17 @@ class JournalPage(QWidget):
         self.format_bar.setAccessibleName(_("Formatting"))
         self.bold_action = self._format_action(_("Bold"), "Ctrl+B", "bold")
         self.bold_action.setCheckable(True)
-        self.bold_action.triggered.connect(self._set_bold)
+        self.bold_action.triggered.connect(self.body.set_bold)
         self.italic_action = self._format_action(_("Italic"), "Ctrl+I", "italic")
         self.italic_action.setCheckable(True)
-        self.italic_action.triggered.connect(self._set_italic)
+        self.italic_action.triggered.connect(self.body.set_italic)
         self.bullets_action = self._format_action(_("Bulleted list"), "Ctrl+Shift+8", "bullets")
         self.bullets_action.triggered.connect(
-            lambda: self._toggle_list(QTextListFormat.Style.ListDisc)
+            lambda: self.body.toggle_list(QTextListFormat.Style.ListDisc)
         )
         self.numbers_action = self._format_action(_("Numbered list"), "Ctrl+Shift+7", "numbers")
         self.numbers_action.triggered.connect(
-            lambda: self._toggle_list(QTextListFormat.Style.ListDecimal)
+            lambda: self.body.toggle_list(QTextListFormat.Style.ListDecimal)
         )
         bold_font = QFont(self.font())
         bold_font.setBold(True)
@@ -749,44 +724,9 @@ class JournalPage(QWidget):
 
     # --- formatting ------------------------------------------------------------------------------
 
-    def _set_bold(self, on: bool) -> None:
-        change = QTextCharFormat()
-        change.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
-        self.body.mergeCurrentCharFormat(change)
-        self.body.setFocus()
-
-    def _set_italic(self, on: bool) -> None:
-        change = QTextCharFormat()
-        change.setFontItalic(on)
-        self.body.mergeCurrentCharFormat(change)
-        self.body.setFocus()
-
     def _show_format(self, char_format: QTextCharFormat) -> None:
         self.bold_action.setChecked(char_format.fontWeight() >= QFont.Weight.Bold.value)
         self.italic_action.setChecked(char_format.fontItalic())
-
-    def _toggle_list(self, style: QTextListFormat.Style) -> None:
-        cursor = self.body.textCursor()
-        current = cursor.currentList()
-        cursor.beginEditBlock()
-        if current is not None and current.format().style() == style:
-            # The same button again: the paragraphs leave the list.
-            for block in _blocks_of(cursor):
-                found = block.textList()
-                if found is not None:
-                    found.remove(block)
-                paragraph = QTextCursor(block)
-                block_format = paragraph.blockFormat()
-                block_format.setIndent(0)
-                paragraph.setBlockFormat(block_format)
-        elif current is not None:
-            list_format = current.format()
-            list_format.setStyle(style)
-            current.setFormat(list_format)
-        else:
-            cursor.createList(style)
-        cursor.endEditBlock()
-        self.body.setFocus()
 
     # --- saving ----------------------------------------------------------------------------------
 
@@ -936,14 +876,3 @@ class JournalPage(QWidget):
             on_error=failed,
             owner=self,
         )
-
-
-def _blocks_of(cursor: QTextCursor) -> list[QTextBlock]:
-    """The paragraphs a selection touches (the cursor's own when nothing is selected)."""
-    document = cursor.document()
-    first = document.findBlock(cursor.selectionStart())
-    last = document.findBlock(cursor.selectionEnd())
-    blocks = [first]
-    while blocks[-1] != last and blocks[-1].next().isValid():
-        blocks.append(blocks[-1].next())
-    return blocks

@@ -44,7 +44,8 @@ from recovery_journal.services.clean_time import (
 from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.dates import DateEdit, clock_text, confirm_date, date_text, doubt_question
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.record_table import Column, RecordTable
+from recovery_journal.ui.record_model import Column
+from recovery_journal.ui.record_table import RecordTable
 from recovery_journal.ui.widgets import (
     clear_layout,
     fit_to_screen,

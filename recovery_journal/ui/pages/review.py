@@ -61,8 +61,10 @@ from recovery_journal.services.review import (
 from recovery_journal.ui.autosave import Autosave
 from recovery_journal.ui.dates import weekday_date_text
 from recovery_journal.ui.flow_row import FlowRow
+from recovery_journal.ui.found_words import holds_words, show_words
 from recovery_journal.ui.operations import Operations, wait_for_saves
-from recovery_journal.ui.record_table import Column, RecordTable, holds_words, show_words
+from recovery_journal.ui.record_model import Column
+from recovery_journal.ui.record_table import RecordTable
 from recovery_journal.ui.widgets import (
     clear_layout,
     fit_to_screen,

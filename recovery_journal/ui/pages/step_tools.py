@@ -24,7 +24,8 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.labels import label
 from recovery_journal.services.step_tools import focus_of_the_day, set_focus_of_the_day
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.record_table import Column, RecordTable
+from recovery_journal.ui.record_model import Column
+from recovery_journal.ui.record_table import RecordTable
 from recovery_journal.ui.widgets import wrapped
 
 STEPS_WITH_TOOLS = (1, 5, 6, 7, 11, 12)
