@@ -279,3 +279,22 @@ def test_the_pages_are_drawn_in_a_child_process_and_cancelling_ends_it(
     assert _drawing_children() == []
     assert not (tmp_path / "never.pdf").exists()
     dialog.close()
+
+
+def test_a_dialog_gone_with_its_window_ends_the_drawing_and_writes_nothing(
+    qapp, qtbot, controllers, vault_path, tmp_path
+):
+    """At a lock the window and its dialogs are deleted without a Cancel: the drawing child
+    ends at once, and no PDF appears after the journal locked."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window = _window(qapp, qtbot, controllers, vault_path)
+    dialog = _open(qtbot, window)
+    target = tmp_path / "after the lock.pdf"
+    assert dialog.save(target)
+    qtbot.waitUntil(lambda: bool(_drawing_children()), timeout=10_000)
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: _drawing_children() == [], timeout=5_000)
+    qtbot.wait(500)
+    assert not target.exists()

@@ -31,7 +31,9 @@ def save_help_now(vault: Vault, help_now: HelpNow) -> Changes:
             vault.settings.set(
                 HELP_NOW_KEY, json.dumps(cleaned.to_plain(), ensure_ascii=False, sort_keys=True)
             )
-    return Changes(settings=True)
+    # Kept in the settings table, but no page shows them but Help now, which shows what it
+    # saved: announcing "settings" would reload every page (at each lock, too).
+    return Changes()
 
 
 def _where(area: EmergencyArea) -> str:

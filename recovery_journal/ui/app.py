@@ -181,7 +181,11 @@ class AppController(QObject):
             from recovery_journal.services.settings import update_settings
 
             vault = store.create_vault(path, passphrase)
-            update_settings(vault, programme=programme)
+            try:
+                update_settings(vault, programme=programme)
+            except BaseException:
+                vault.close()  # the file stays, whole; the sentence says what happened
+                raise
             return vault
 
         return self.worker.open(creator)

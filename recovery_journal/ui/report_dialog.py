@@ -108,6 +108,10 @@ class ReportDialog(QDialog):
         self._operations = operations
         self.options: ReportOptions | None = None
         self._cancel = threading.Event()
+        # The dialog gone with its window (a lock, a new language, quitting) ends a drawing
+        # under way, as Cancel does (the Event itself, not the dialog, is held here).
+        cancel = self._cancel
+        self.destroyed.connect(lambda *_: cancel.set())
         self._busy = False
         self.pages: list[QPixmap] = []
         self.saved_to: Path | None = None

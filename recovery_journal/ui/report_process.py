@@ -15,10 +15,12 @@ app does (no core dump of what it holds) and writes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 # (recovery_journal/__main__.py).
 CHILD_ARGUMENT = "--draw-report"
 
+CANCEL_POLL_SECONDS = 0.1
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
 
@@ -57,7 +60,9 @@ class DrawingFailed(RuntimeError):
 def _command() -> list[str]:
     if getattr(sys, "frozen", False):  # the packaged app: its own executable is the program
         return [sys.executable, CHILD_ARGUMENT]
-    return [sys.executable, "-m", "recovery_journal", CHILD_ARGUMENT]
+    # -P: the folder the window was started from is not put first on the import path (a
+    # "recovery_journal" or "pickle.py" there must never receive the report).
+    return [sys.executable, "-P", "-m", "recovery_journal", CHILD_ARGUMENT]
 
 
 def _drawn(kind: str, report: Report, dpi: int, progress: Progress, cancelled: Cancelled) -> Any:
@@ -71,19 +76,36 @@ def _drawn(kind: str, report: Report, dpi: int, progress: Progress, cancelled: C
         package_root = str(Path(__file__).resolve().parents[2])
         paths = [package_root, *filter(None, [environment.get("PYTHONPATH")])]
         environment["PYTHONPATH"] = os.pathsep.join(paths)
-    child = subprocess.Popen(  # noqa: S603 - our own program, no shell
-        _command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment
-    )
-    assert child.stdin is not None and child.stdout is not None
     try:
-        with child.stdin:
-            pickle.dump((kind, report, dpi), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        child = subprocess.Popen(  # noqa: S603 - our own program, no shell
+            _command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment
+        )
+    except OSError as error:
+        raise DrawingFailed(f"the report's drawing could not start ({error})") from error
+    assert child.stdin is not None and child.stdout is not None
+    stop = threading.Event()
+    if cancelled is not None:
+        # A cancel (or the dialog going away, as at a lock) ends the child at once, not when
+        # its next part is drawn: this thread is waiting on the pipe meanwhile.
+        threading.Thread(
+            target=_kill_when, args=(child, cancelled, stop), name="report-cancel", daemon=True
+        ).start()
+    try:
+        try:
+            with child.stdin:
+                pickle.dump((kind, report, dpi), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as error:  # the child ended before it read the report
+            if cancelled is not None and cancelled():
+                raise ReportCancelled from None
+            raise DrawingFailed(f"the report's drawing ended early ({error})") from error
         while True:
             if cancelled is not None and cancelled():
                 raise ReportCancelled
             try:
                 message = pickle.load(child.stdout)  # noqa: S301 - our own child's answer
             except EOFError:
+                if cancelled is not None and cancelled():
+                    raise ReportCancelled from None
                 raise DrawingFailed(f"the report's drawing ended ({child.wait()})") from None
             if message[0] == "progress":
                 if progress is not None:
@@ -93,10 +115,18 @@ def _drawn(kind: str, report: Report, dpi: int, progress: Progress, cancelled: C
             else:
                 raise DrawingFailed(message[1])
     finally:
+        stop.set()
         if child.poll() is None:
             child.kill()
         child.wait()
         child.stdout.close()
+
+
+def _kill_when(child: subprocess.Popen[bytes], cancelled: Callable[[], bool], stop: Any) -> None:
+    while not stop.wait(CANCEL_POLL_SECONDS):
+        if cancelled():
+            child.kill()
+            return
 
 
 def draw_pdf(report: Report, progress: Progress = None, cancelled: Cancelled = None) -> bytes:
@@ -160,22 +190,27 @@ def child_main() -> int:
         if kind == "pdf":
             send("done", render_pdf(report, progress=progress))
         else:
-            pages = [
-                PageImage(
-                    image.width(),
-                    image.height(),
-                    image.bytesPerLine(),
-                    image.format().value,
-                    bytes(image.constBits()),
-                    dpi,
+            images = render_preview(report, dpi, progress=progress)
+            pages = []
+            while images:  # each page's image freed once copied: not two copies of them all
+                image = images.pop(0)
+                pages.append(
+                    PageImage(
+                        image.width(),
+                        image.height(),
+                        image.bytesPerLine(),
+                        image.format().value,
+                        bytes(image.constBits()),
+                        dpi,
+                    )
                 )
-                for image in render_preview(report, dpi, progress=progress)
-            ]
             send("done", pages)
-    except Exception as error:  # noqa: BLE001 - answered, and its traceback on stderr
+    except Exception as error:  # noqa: BLE001 - answered, its traceback on stderr if any
         import traceback
 
-        traceback.print_exc()
-        send("failed", f"{type(error).__name__}: {error}")
+        # Only the error's kind crosses back: its text could quote what the report holds.
+        with contextlib.suppress(OSError, ValueError):
+            traceback.print_exc()
+        send("failed", type(error).__name__)
         return 1
     return 0

@@ -540,6 +540,10 @@ class ReviewPage(QWidget):
         return self.autosave.save_now()
 
     def _write(self, keys: set[str]) -> None:
+        if keys and self.sheet is None:
+            for key in keys:
+                self.autosave.mark(key)  # no form to read them from yet: they wait
+            return
         if not keys or self.sheet is None:
             return
         review, lines = self.collected()
