@@ -36,14 +36,16 @@ STUCK_REPORT = Path(__file__).resolve().parent.parent / ".test-stuck.txt"
 
 # The quick loop (make quick: pytest -m "not slow and not journey", about a minute on an idle
 # machine) leaves these files out whole: each takes many seconds (real PDFs drawn, processes
-# killed at system calls, every page walked in two languages). One list, here; a single slow
-# test elsewhere carries @pytest.mark.slow itself.
+# killed at system calls, every page walked in two languages, the command line run as
+# processes). One list, here; a single slow test elsewhere carries @pytest.mark.slow itself.
 SLOW_FILES = frozenset(
     {
         "test_accelerators.py",
         "test_accessibility.py",
         "test_charts_ui.py",
+        "test_cli.py",
         "test_crash_safety.py",
+        "test_demo.py",
         "test_full_and_read_only.py",
         "test_kill_exact.py",
         "test_large_text.py",
@@ -52,6 +54,7 @@ SLOW_FILES = frozenset(
         "test_read_only_ui.py",
         "test_report_pdf.py",
         "test_report_ui.py",
+        "test_search_ui.py",
     }
 )
 
