@@ -275,9 +275,10 @@ def indexed() -> tuple[RecordKind, ...]:
     return tuple(kind for kind in KINDS if kind.search is not None)
 
 
-def sections(group: Group) -> dict[str, type]:
-    """The export's sections under ``group``: key, record class, in the order an import writes."""
-    return {kind.name: kind.record for kind in KINDS if kind.group is group}
+def in_group(group: Group) -> tuple[RecordKind, ...]:
+    """The kinds whose sections the export writes under ``group``, in the order an import
+    writes them."""
+    return tuple(kind for kind in KINDS if kind.group is group)
 
 
 @cache

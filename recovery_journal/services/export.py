@@ -23,7 +23,7 @@ from recovery_journal.domain.inventory import Amend, Resentment, with_cause_move
 from recovery_journal.domain.journal import JournalEntry, Mood, clean_tag
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
-from recovery_journal.domain.record_kinds import Group, RecordKind, kinds, sections
+from recovery_journal.domain.record_kinds import Group, RecordKind, in_group
 from recovery_journal.domain.records import record_from_plain, record_to_plain
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus
 from recovery_journal.errors import ImportRejected
@@ -73,11 +73,16 @@ def _review_from_plain(item: Mapping[str, Any]) -> NightlyReview:
     )
 
 
-def _daily_to_plain(vault: Vault) -> dict[str, Any]:
-    daily: dict[str, Any] = {
-        section: [record_to_plain(record) for record in _all(vault, record_type)]
-        for section, record_type in sections(Group.DAILY).items()
+def _sections_to_plain(vault: Vault, group: Group) -> dict[str, Any]:
+    """Each kind's section under ``group``: its records, in the kind's order."""
+    return {
+        kind.name: [record_to_plain(record) for record in _all(vault, kind.record)]
+        for kind in in_group(group)
     }
+
+
+def _daily_to_plain(vault: Vault) -> dict[str, Any]:
+    daily = _sections_to_plain(vault, Group.DAILY)
     daily["reviews"] = [_review_to_plain(review) for review in vault.reviews.all()]
     return daily
 
@@ -138,8 +143,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
             for day, uid in vault.records.all_focus().items()
         ],
     }
-    for section, record_type in sections(Group.STEPS).items():
-        steps[section] = [record_to_plain(record) for record in _all(vault, record_type)]
+    steps.update(_sections_to_plain(vault, Group.STEPS))
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -155,10 +159,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
             for note in vault.notes.all()
         ],
         "steps": steps,
-        "inventory": {
-            section: [record_to_plain(record) for record in _all(vault, record_type)]
-            for section, record_type in sections(Group.INVENTORY).items()
-        },
+        "inventory": _sections_to_plain(vault, Group.INVENTORY),
         "daily": _daily_to_plain(vault),
         "journal": [_entry_to_plain(entry) for entry in vault.journal.all()],
         # Format 7; absent when nothing was entered, so an untouched vault exports as before.
@@ -344,11 +345,10 @@ def _records(part: Mapping[str, Any], kind: RecordKind) -> list[Any]:
 
 def _check_records(part: Mapping[str, Any], group: Group) -> None:
     """Each kind's rows under ``group``: one row a uid, every day a real one within the years."""
-    for kind in kinds():
-        if kind.group is group:
-            where = f"{group.value}.{kind.name}"
-            json_files.check_unique(_records(part, kind), where, lambda item: item["uid"])
-            _check_days(_records(part, kind), where, kind.day_fields)
+    for kind in in_group(group):
+        where = f"{group.value}.{kind.name}"
+        json_files.check_unique(_records(part, kind), where, lambda item: item["uid"])
+        _check_days(_records(part, kind), where, kind.day_fields)
 
 
 def _check_refs(
@@ -435,10 +435,9 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
 
 
 def _import_records(vault: Vault, part: Mapping[str, Any], group: Group) -> None:
-    for kind in kinds():
-        if kind.group is group:
-            for item in _records(part, kind):
-                vault.records.save(record_from_plain(kind.record, item))
+    for kind in in_group(group):
+        for item in _records(part, kind):
+            vault.records.save(record_from_plain(kind.record, item))
 
 
 def _import_inventory(vault: Vault, inventory: Mapping[str, Any], version: int) -> None:
@@ -446,9 +445,7 @@ def _import_inventory(vault: Vault, inventory: Mapping[str, Any], version: int) 
     resentments = {
         item["uid"]: record_from_plain(Resentment, item) for item in inventory["resentments"]
     }
-    for kind in kinds():
-        if kind.group is not Group.INVENTORY:
-            continue
+    for kind in in_group(Group.INVENTORY):
         for item in _records(inventory, kind):
             if kind.record is not Amend:
                 vault.records.save(record_from_plain(kind.record, item))
