@@ -102,11 +102,6 @@ class RecordKind:
         return tuple(field.name for field in dataclasses.fields(self.record))
 
     @property
-    def has_updated_at(self) -> bool:
-        """Whether a record carries the time it was last changed (none of today's kinds do)."""
-        return "updated_at" in self.fields
-
-    @property
     def day_fields(self) -> tuple[str, ...]:
         """The fields holding a day: an import checks each is a real day within the years kept."""
         return tuple(name for name, kind in field_kinds(self.record) if kind in (date, date | None))

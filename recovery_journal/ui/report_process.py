@@ -50,7 +50,6 @@ class PageImage:
     bytes_per_line: int
     image_format: int  # QImage.Format's value
     pixels: bytes
-    dpi: int
 
 
 class DrawingFailed(RuntimeError):
@@ -201,7 +200,6 @@ def child_main() -> int:
                         image.bytesPerLine(),
                         image.format().value,
                         bytes(image.constBits()),
-                        dpi,
                     )
                 )
             send("done", pages)
