@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-
-_AREAS = ("notes", "settings", "steps", "daily", "journal")
+from dataclasses import dataclass, field, fields, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +33,9 @@ class Changes:
     def by(self, initiator: object) -> Changes:
         return replace(self, initiator=initiator)
 
+
+# The parts of the app a change can touch: every field but the initiator (not compared).
+_AREAS = tuple(area.name for area in fields(Changes) if area.compare)
 
 # The step work, its tools and the inventory all refresh together.
 STEPS_CHANGED = Changes(steps=True)

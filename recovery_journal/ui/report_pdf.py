@@ -27,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QLocale,
     QMarginsF,
@@ -868,13 +869,20 @@ def write_report(
     write_private_file(Path(path), data)
 
 
-def write_report_without_window(report: Report, path: Path, password: str | None = None) -> None:
-    """For the command line: Qt's fonts need an application object, never a display."""
+def drawing_without_window() -> QCoreApplication:
+    """Qt ready to draw a report where there is no window (the command line, the window's
+    drawing child): its fonts need an application object, never a display. Keep it alive."""
     import os
 
     from PySide6.QtGui import QGuiApplication
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QGuiApplication.instance() or QGuiApplication(["recovery-journal"])  # noqa: F841
+    app = QGuiApplication.instance() or QGuiApplication(["recovery-journal"])
     prepare_fonts()
+    return app
+
+
+def write_report_without_window(report: Report, path: Path, password: str | None = None) -> None:
+    """For the command line."""
+    app = drawing_without_window()  # noqa: F841 - alive while the report is drawn
     write_report(report, path, password=password)

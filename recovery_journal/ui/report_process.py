@@ -166,7 +166,6 @@ def child_main() -> int:
     from recovery_journal.process import harden_process
 
     harden_process()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     answers = sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must never enter the answers
 
@@ -175,12 +174,9 @@ def child_main() -> int:
         answers.flush()
 
     kind, report, dpi = pickle.load(sys.stdin.buffer)  # noqa: S301 - from the app that ran us
-    from PySide6.QtGui import QGuiApplication
+    from recovery_journal.ui.report_pdf import drawing_without_window, render_pdf, render_preview
 
-    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf, render_preview
-
-    app = QGuiApplication([sys.argv[0]])  # noqa: F841 - Qt's fonts need it alive
-    prepare_fonts()
+    app = drawing_without_window()  # noqa: F841 - alive while the report is drawn
 
     def progress(done: int, total: int) -> None:
         send("progress", done, total)
