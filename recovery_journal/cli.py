@@ -10,10 +10,19 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from recovery_journal import APP_NAME, __version__
-from recovery_journal.cli_args import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE, vault_path
+from recovery_journal.cli_args import (
+    EXIT_ERROR,
+    EXIT_NOT_A_VAULT,
+    EXIT_OK,
+    EXIT_TOO_NEW,
+    EXIT_USAGE,
+    EXIT_WRONG_PASSPHRASE,
+    NEW_PASSPHRASE_VARIABLE,
+    PASSPHRASE_VARIABLE,
+    vault_path,
+)
 from recovery_journal.errors import (
     JournalError,
     NotAVault,
@@ -36,15 +45,6 @@ from recovery_journal.process import harden_process
 
 # The GUI starts from here too, and what is imported at the top is paid for before its first
 # window: the domain, the services and the store are imported where they are used.
-if TYPE_CHECKING:
-    pass
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_WRONG_PASSPHRASE = 3
-EXIT_NOT_A_VAULT = 4
-EXIT_TOO_NEW = 5
 
 PROGRAM = "recovery-journal"
 

@@ -1,5 +1,6 @@
-"""What the command line was given: the vault's path and the passphrases (from a file, the
-environment, or typed at a terminal without echo). Light: the window's start reads it too."""
+"""What the command line was given (the vault's path, the passphrases from a file, the
+environment or typed at a terminal without echo) and what it answers with (its exit codes).
+Light: the window's start reads it too."""
 
 from __future__ import annotations
 
@@ -11,6 +12,13 @@ from pathlib import Path
 from recovery_journal.errors import PassphraseRejected, UsageError
 from recovery_journal.i18n import _
 from recovery_journal.paths import default_vault_path
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WRONG_PASSPHRASE = 3
+EXIT_NOT_A_VAULT = 4
+EXIT_TOO_NEW = 5
 
 PASSPHRASE_VARIABLE = "RECOVERY_JOURNAL_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "RECOVERY_JOURNAL_NEW_PASSPHRASE"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recovery_journal.cli_args import (
+    EXIT_OK,
     NEW_PASSPHRASE_VARIABLE,
     get_passphrase,
     passphrase_from,
@@ -30,8 +31,6 @@ from recovery_journal.i18n import N_, _, current_language, ngettext
 
 if TYPE_CHECKING:
     from recovery_journal.domain.ports import Vault
-
-EXIT_OK = 0
 
 
 def _open_vault(store: Any, path: Path, passphrase: str, *, reading: bool = False) -> Vault:
