@@ -434,8 +434,7 @@ class PracticePage(QWidget):
         self.heading.setText(words.page)
         self.clean_table.set_name(words.dates)
         self.add_hint.setText(words.add_hint)
-        if self.view is not None:
-            self._show_cards(self.view)
+        # The cards are drawn again by the reload the same change of settings asks for.
 
     def _doubt(self, before: date, after: date) -> str | None:
         return doubt_question(after, self._today()) if after != before else None
