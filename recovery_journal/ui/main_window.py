@@ -103,7 +103,6 @@ class MainWindow(QMainWindow):
         # Only the page shown first is built now; the others when first shown or asked for
         # (their widgets and first loads would otherwise delay the first page by ~60 ms).
         self._built: dict[Page, QWidget] = {}
-        self._go_actions: dict[Page, QAction] = {}
         self._help_now: HelpNowDialog | None = None
 
         self.navigation = QListWidget()
@@ -226,7 +225,8 @@ class MainWindow(QMainWindow):
             if page is Page.SEARCH:
                 continue  # reached with Ctrl+F, below
             action = QAction(page_title(page, self._operations.settings.words()), self)
-            self._go_actions[page] = action
+            if page is Page.PRACTICE:
+                self._practice_action = action  # named in the programme's words: _use_words
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, p=page: self.show_page(p))
             go_menu.addAction(action)
@@ -411,11 +411,8 @@ class MainWindow(QMainWindow):
     def _use_words(self) -> None:
         """The practice page's title follows the programme chosen in Settings."""
         title = page_title(Page.PRACTICE, self._operations.settings.words())
-        for row in range(self.navigation.count()):
-            item = self.navigation.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == Page.PRACTICE.value:
-                item.setText(title)
-        self._go_actions[Page.PRACTICE].setText(title)
+        self.navigation.item(list(Page).index(Page.PRACTICE)).setText(title)
+        self._practice_action.setText(title)
         self._fit_navigation()
 
     def _navigated(self, row: int) -> None:
