@@ -153,15 +153,9 @@ class Autosave(QObject):
             self._operations.report(error)
             self.show(self._not_saved())
 
-        future = self._operations.run(
-            # Owned by this autosave (a child of the page, gone with it): its announcement names
-            # it as the initiator, so the page knows its own save.
-            job,
-            on_saved,
-            changes=changes,
-            on_error=failed,
-            owner=self,
-        )
+        # Owned by this autosave (a child of the page, gone with it): its announcement names it
+        # as the initiator, so the page knows its own save.
+        future = self._operations.run(job, on_saved, changes=changes, on_error=failed, owner=self)
         self._saves.append(future)
         return future
 
