@@ -18,7 +18,8 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from functools import cache
 from queue import Empty, SimpleQueue
 from typing import Any, TypeVar
 
@@ -94,6 +95,13 @@ def release_on_gui(box: list[Any]) -> None:
     held = box.copy()
     box.clear()
     post_to_gui(held.clear)
+
+
+@cache
+def own_thread(name: str) -> ThreadPoolExecutor:
+    """The one thread of its own that a kind of long work runs on (the charts, the report's
+    drawing), made when first asked for; a job there waits for the one before."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
 
 
 def run_off_gui(executor: Executor, job: Callable[..., T], *args: Any) -> Future[T]:

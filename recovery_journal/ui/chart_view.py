@@ -19,17 +19,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from recovery_journal.domain.trends import Period
 from recovery_journal.i18n import _
 from recovery_journal.services.trends import ChartsView
-from recovery_journal.ui.bridge import run_off_gui, when_done
+from recovery_journal.ui.bridge import own_thread, run_off_gui, when_done
 
-_thread: ThreadPoolExecutor | None = None
 RESIZE_PAUSE_MS = 150  # redraw once the person stops resizing, not at every step
 
 
 def charts_thread() -> ThreadPoolExecutor:
-    global _thread
-    if _thread is None:
-        _thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
-    return _thread
+    return own_thread("charts")
 
 
 def warm_up() -> Future[None]:

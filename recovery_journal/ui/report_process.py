@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recovery_journal.services.report import Report
+from recovery_journal.ui.bridge import own_thread
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -140,15 +141,9 @@ def draw_pages(
     return list(_drawn("pages", report, dpi, progress, cancelled))
 
 
-_thread: ThreadPoolExecutor | None = None
-
-
 def report_thread() -> ThreadPoolExecutor:
     """The thread that waits for the drawing child (one report at a time)."""
-    global _thread
-    if _thread is None:
-        _thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report")
-    return _thread
+    return own_thread("report")
 
 
 def page_image(page: PageImage) -> QImage:
