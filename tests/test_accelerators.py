@@ -120,8 +120,8 @@ def in_menus(window: QWidget, where: str) -> list[str]:
     return found
 
 
-def _choose(vault, programme: Programme) -> None:
-    save_settings(vault, replace(load_settings(vault), programme=programme))
+def _choose(vault, programme: Programme) -> Changes:
+    return save_settings(vault, replace(load_settings(vault), programme=programme))
 
 
 def _extra_states(qapp, qtbot, controller, dialog: QWidget, name: str) -> Iterator[str]:
@@ -206,8 +206,7 @@ def test_no_two_accelerators_collide_in_any_window_or_menu(
 
     # Each programme's words for the counted time, on its page's tab and in the slip's dialog.
     for programme in Programme:
-        chosen = Changes(settings=True)
-        controller.operations.run(lambda vault, p=programme: _choose(vault, p), changes=chosen)
+        controller.operations.run(lambda vault, p=programme: _choose(vault, p))
         settle(qtbot, controller)
         window.show_page(Page.PRACTICE)
         practice = window.practice

@@ -15,7 +15,6 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from recovery_journal.errors import ReadOnlyVault
-from recovery_journal.services.changes import Changes
 from recovery_journal.services.today import save_daily_note
 from recovery_journal.services.worker import VaultWorker
 from recovery_journal.store import create_vault, open_vault
@@ -55,8 +54,9 @@ class Editor(QWidget):
 
         self.autosave.run(
             job,
-            lambda note: self.autosave.saved(saved_at(note.updated_at) if note else ""),
-            changes=Changes(notes=True),
+            lambda saved: self.autosave.saved(
+                saved_at(saved.value.updated_at) if saved.value else ""
+            ),
         )
 
 

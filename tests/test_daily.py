@@ -503,8 +503,9 @@ def test_check_reminder_follows_the_settings_and_the_night(new_vault, machine_zo
 
 def test_an_owed_apology_goes_on_the_step8_list_once_a_day(new_vault):
     assert not load_sheet(new_vault, DAY).on_step8
-    amend, changes = add_apology_to_step8(new_vault, DAY, "  My brother ", " I hung up on him ")
-    assert changes == STEPS_CHANGED | DAILY_CHANGED == Changes(steps=True, daily=True)
+    added = add_apology_to_step8(new_vault, DAY, "  My brother ", " I hung up on him ")
+    amend = added.value
+    assert added.changes == STEPS_CHANGED | DAILY_CHANGED == Changes(steps=True, daily=True)
     assert (amend.person, amend.harm, amend.source_uid, amend.position) == (
         "My brother",
         "I hung up on him",
@@ -513,14 +514,14 @@ def test_an_owed_apology_goes_on_the_step8_list_once_a_day(new_vault):
     )
     assert new_vault.records.all(Amend) == [amend]
 
-    again, changes = add_apology_to_step8(new_vault, DAY, "Someone else", "Something else")
-    assert again == amend
-    assert not changes
+    again = add_apology_to_step8(new_vault, DAY, "Someone else", "Something else")
+    assert again.value == amend
+    assert not again.changes
     assert new_vault.records.all(Amend) == [amend]
     assert load_sheet(new_vault, DAY).on_step8
     assert not load_sheet(new_vault, DAY + timedelta(days=1)).on_step8
 
-    other, _changes = add_apology_to_step8(new_vault, DAY + timedelta(days=1), "  ", "")
+    other = add_apology_to_step8(new_vault, DAY + timedelta(days=1), "  ", "").value
     assert other.person == "Someone I owe an apology"
     assert other.source_uid == "review:2026-11-21"
     assert other.position == 1

@@ -22,6 +22,7 @@ from recovery_journal.domain.inventory import (
 )
 from recovery_journal.domain.step_tools import Defect
 from recovery_journal.i18n import LANGUAGES
+from recovery_journal.services.changes import Changed, Changes
 from recovery_journal.services.inventory import (
     carry_defects_to_steps_6_7,
     duplicate,
@@ -93,7 +94,7 @@ def test_how_i_acted_on_both_sheets_has_names_in_every_language(language):
 
 def test_sending_a_row_to_step_8_keeps_the_link_once(new_vault):
     new_vault.records.save(LANDLORD)
-    amend = send_to_step8(new_vault, LANDLORD)
+    amend = send_to_step8(new_vault, LANDLORD).value
     assert (amend.person, amend.harm, amend.my_part, amend.their_part, amend.source_uid) == (
         "My landlord",
         LANDLORD.my_part_notes,
@@ -101,7 +102,9 @@ def test_sending_a_row_to_step_8_keeps_the_link_once(new_vault):
         "",
         "r1",
     )
-    assert send_to_step8(new_vault, LANDLORD) == amend  # a second click adds nobody
+    assert send_to_step8(new_vault, LANDLORD) == Changed(
+        amend, Changes()
+    )  # a second click adds nobody
     for record in (SexConduct("s1", whom="Anna", at_fault="Lied"), Harm("h1", "Sam", "Shouted")):
         new_vault.records.save(record)
         send_to_step8(new_vault, record)
@@ -171,8 +174,8 @@ def test_my_part_ticks_become_defects_once(new_vault):
     new_vault.records.save(Resentment("r2", my_part=frozenset({"selfish"})))
     new_vault.records.save(Defect("d0", "Selfish"))
     names = inventory_text("en").options["my_part"]
-    assert carry_defects_to_steps_6_7(new_vault, names) == 1
-    assert carry_defects_to_steps_6_7(new_vault, names) == 0
+    assert carry_defects_to_steps_6_7(new_vault, names) == Changed(1, Changes(steps=True))
+    assert carry_defects_to_steps_6_7(new_vault, names) == Changed(0, Changes())
     assert sorted(d.name for d in new_vault.records.all(Defect)) == sorted(
         ["Selfish", names["frightened"]]
     )
@@ -181,7 +184,7 @@ def test_my_part_ticks_become_defects_once(new_vault):
 def test_duplicate_goes_right_after_the_row(new_vault):
     for n in range(3):
         new_vault.records.save(Harm(f"h{n}", f"person {n}", position=n))
-    copy = duplicate(new_vault, new_vault.records.all(Harm)[0])
+    copy = duplicate(new_vault, new_vault.records.all(Harm)[0]).value
     order = [(h.to_whom, h.uid == copy.uid) for h in new_vault.records.all(Harm)]
     assert order == [
         ("person 0", False),

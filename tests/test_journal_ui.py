@@ -233,7 +233,7 @@ def test_save_now_while_typing_saves_the_words_and_an_untouched_entry_is_never_k
     qtbot.keyClicks(page.body, "Written just before the lock")
     (save,) = page.save_now()  # before the autosave's delay has passed, as the window does
     assert isinstance(save, Future)
-    stored = save.result(timeout=10)
+    stored = save.result(timeout=10).value
     assert stored.body.strip() == "Written just before the lock"
     assert page.save_now() == []  # all saved now
     _settle(qtbot, opened)
@@ -288,7 +288,7 @@ def test_a_failed_save_keeps_the_words_and_saves_them_later(qtbot, journal, vaul
     )
     (save,) = page.save_now()
     assert isinstance(save, Future)
-    assert save.result(timeout=10).body.strip() == "Words that must not be lost"
+    assert save.result(timeout=10).value.body.strip() == "Words that must not be lost"
     _settle(qtbot, opened)
     assert not page.has_unsaved_text()
     (entry,) = opened.read(lambda v: v.journal.on_day(today))

@@ -10,7 +10,7 @@ import pytest
 
 from recovery_journal.domain.daily import Meeting, MeetingFormat
 from recovery_journal.domain.inventory import Resentment
-from recovery_journal.services.changes import Changes
+from recovery_journal.services.changes import Changed, Changes
 from recovery_journal.services.review import add_apology_to_step8
 from recovery_journal.services.step_tools import apply_changes
 from recovery_journal.services.worker import VaultWorker
@@ -49,7 +49,7 @@ def test_the_changes_a_service_returns_are_announced(qtbot, operations):
     ]
 
 
-def test_a_result_with_its_changes_last_announces_them_all(qtbot, operations):
+def test_a_value_with_its_changes_announces_them_all(qtbot, operations):
     """Putting a review's apology on the step 8 list changes the steps and what the day's
     review shows (it is on the list now); the page used to announce the steps only."""
     heard = _announced(
@@ -58,12 +58,10 @@ def test_a_result_with_its_changes_last_announces_them_all(qtbot, operations):
     assert heard == [Changes(steps=True, daily=True)]
 
 
-def test_what_the_caller_adds_is_announced_with_it(qtbot, operations):
-    heard = _announced(
-        qtbot, operations, lambda v: Changes(daily=True), changes=Changes(notes=True)
-    )
-    assert heard == [Changes(notes=True, daily=True)]
+def test_a_read_announces_nothing(qtbot, operations):
     assert _announced(qtbot, operations, lambda v: None) == []
+    assert _announced(qtbot, operations, lambda v: (1, Changes(notes=True))) == []
+    assert _announced(qtbot, operations, lambda v: Changed(1, Changes())) == []
 
 
 def test_the_announcement_names_who_asked(qtbot, operations):

@@ -67,8 +67,8 @@ def test_each_programme_has_its_own_words_and_none_of_the_others(programme, lang
     assert not set(said) & others - {""}
 
 
-def _choose(vault, programme: Programme) -> None:
-    save_settings(vault, replace(load_settings(vault), programme=programme))
+def _choose(vault, programme: Programme) -> Changes:
+    return save_settings(vault, replace(load_settings(vault), programme=programme))
 
 
 def _shown_words(root: QWidget) -> list[str]:
@@ -139,9 +139,7 @@ def test_choosing_another_programme_renames_what_is_on_screen(qapp, qtbot, contr
     practice = window.practice
     assert practice.heading.text() == "Sober time and meetings"
     assert window.navigation.currentItem().text() == "Sober time and meetings"
-    controller.operations.run(
-        lambda vault: _choose(vault, Programme.DRUGS), changes=Changes(settings=True)
-    )
+    controller.operations.run(lambda vault: _choose(vault, Programme.DRUGS))
     settle(qtbot, controller)
     qtbot.waitUntil(lambda: practice.heading.text() == "Clean time and meetings", timeout=5_000)
     assert window.navigation.currentItem().text() == "Clean time and meetings"

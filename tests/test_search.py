@@ -187,12 +187,12 @@ def test_everything_written_is_searchable_and_grouped(new_vault):
 
 def test_edits_deletes_and_undo_keep_the_index_in_step(new_vault):
     vault = new_vault
-    first = save_entry(vault, entry("e", "Walked by the harbour.", tags=frozenset({"walk"})))
+    first = save_entry(vault, entry("e", "Walked by the harbour.", tags=frozenset({"walk"}))).value
     assert found(vault, "harbour") == [("journal", "e")]
     save_entry(vault, first.edited(AT, body="Walked by the river.", mood=Mood.GOOD))
     assert found(vault, "harbour") == [] and found(vault, "river") == [("journal", "e")]
     assert found(vault, "walk") == [("journal", "e")]  # the tag is searchable too
-    deleted = delete_entry(vault, "e")
+    deleted = delete_entry(vault, "e").value
     assert deleted is not None and found(vault, "river") == []
     restore_entry(vault, deleted)
     assert found(vault, "river") == [("journal", "e")]

@@ -127,7 +127,7 @@ def test_status_changes_keep_dates_honest():
 
 
 def test_answering_starts_the_step_and_counts(new_vault):
-    answer = save_answer(new_vault, 2, "s2.q01", "I hope for quiet.")
+    answer = save_answer(new_vault, 2, "s2.q01", "I hope for quiet.").value
     assert answer is not None
     view = load_step(new_vault, 2, "en")
     assert view.answers["s2.q01"].text == "I hope for quiet."
@@ -135,7 +135,7 @@ def test_answering_starts_the_step_and_counts(new_vault):
     assert view.progress.started_on == persons_today()
     card = overview(new_vault, "en").cards[1]
     assert card.answered == 1 and card.status is StepStatus.WORKING
-    assert save_answer(new_vault, 2, "s2.q01", "   ") is None
+    assert save_answer(new_vault, 2, "s2.q01", "   ").value is None
     assert overview(new_vault, "en").cards[1].answered == 0
 
 

@@ -23,7 +23,7 @@ def test_every_job_runs_on_the_thread_that_opened_the_vault(new_vault, vault_pat
         threads = {worker.submit(lambda v: threading.get_ident()).result() for _ in range(20)}
         assert len(threads) == 1 and threading.get_ident() not in threads
         saved = worker.submit(lambda v: save_daily_note(v, date(2026, 11, 23), "hello")).result()
-        assert saved.text == "hello"
+        assert saved.value.text == "hello"
         view = worker.submit(lambda v: load_today(v, date(2026, 11, 23))).result()
         assert view.note.text == "hello" and view.days_written == 1
     finally:

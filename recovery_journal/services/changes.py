@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,7 @@ _AREAS = tuple(area.name for area in fields(Changes) if area.compare)
 STEPS_CHANGED = Changes(steps=True)
 DAILY_CHANGED = Changes(daily=True)
 JOURNAL_CHANGED = Changes(journal=True)
+NOTES_CHANGED = Changes(notes=True)
 
 
 def records_changed(record_types: Iterable[type]) -> Changes:
@@ -52,11 +56,21 @@ def records_changed(record_types: Iterable[type]) -> Changes:
     return Changes(steps=bool(groups & {Group.STEPS, Group.INVENTORY}), daily=Group.DAILY in groups)
 
 
+@dataclass(frozen=True, slots=True)
+class Changed(Generic[T]):
+    """What a service that writes returns when it has something to say besides its changes:
+    the saved note, the step's progress, the amend made (Anki's OpChangesWith...). The
+    changes travel with the value, so no caller states them a second time."""
+
+    value: T
+    changes: Changes
+
+
 def carried_by(result: object) -> Changes:
-    """The changes a service's result says it made: a ``Changes``, or one as the last item of a
-    tuple (``(amend, changes)``); nothing otherwise."""
+    """The changes a service's result says it made: a ``Changes`` or a ``Changed``; nothing
+    otherwise (a read)."""
     if isinstance(result, Changes):
         return result
-    if isinstance(result, tuple) and result and isinstance(result[-1], Changes):
-        return result[-1]
+    if isinstance(result, Changed):
+        return result.changes
     return Changes()

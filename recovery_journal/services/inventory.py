@@ -12,6 +12,7 @@ from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import Defect
 from recovery_journal.i18n import SOURCE_LANGUAGE
 from recovery_journal.resources import resource_path
+from recovery_journal.services.changes import STEPS_CHANGED, Changed, Changes
 from recovery_journal.services.step_tools import apply_changes, duplicate_plan, new_uid
 
 
@@ -39,7 +40,7 @@ def inventory_text(language: str) -> InventoryText:
     return InventoryText(language, raw["worksheets"], raw["options"])
 
 
-def send_to_step8(vault: Vault, row: Any) -> Amend:
+def send_to_step8(vault: Vault, row: Any) -> Changed[Amend]:
     """Put the person named on a worksheet row on the step 8 list, linked to that row.
 
     The entry carries my part of the row (``step8_words``), not what the other person did.
@@ -49,7 +50,7 @@ def send_to_step8(vault: Vault, row: Any) -> Amend:
         existing = vault.records.all(Amend)
         linked = next((a for a in existing if a.source_uid == row.uid), None)
         if linked is not None:
-            return linked  # already on the list: one person, one entry
+            return Changed(linked, Changes())  # already on the list: one person, one entry
         amend = Amend(
             new_uid(),
             person=words.person,
@@ -59,10 +60,10 @@ def send_to_step8(vault: Vault, row: Any) -> Amend:
             position=max((a.position for a in existing), default=-1) + 1,
         )
         vault.records.save(amend)
-    return amend
+    return Changed(amend, STEPS_CHANGED)
 
 
-def carry_defects_to_steps_6_7(vault: Vault, names: dict[str, str]) -> int:
+def carry_defects_to_steps_6_7(vault: Vault, names: dict[str, str]) -> Changed[int]:
     """Add every "my part" tick of the resentments to the defects list, once each.
 
     ``names`` maps option keys to their shown names (in the person's language). Returns how
@@ -80,11 +81,10 @@ def carry_defects_to_steps_6_7(vault: Vault, names: dict[str, str]) -> int:
                 position += 1
                 vault.records.save(Defect(new_uid(), name, position=position))
                 added += 1
-    return added
+    return Changed(added, STEPS_CHANGED if added else Changes())
 
 
-def duplicate(vault: Vault, row: Any) -> Any:
+def duplicate(vault: Vault, row: Any) -> Changed[Any]:
     """A copy of the row, placed right after it."""
     copy, moved = duplicate_plan(vault.records.all(type(row)), row, new_uid())
-    apply_changes(vault, [*moved, copy], [])
-    return copy
+    return Changed(copy, apply_changes(vault, [*moved, copy], []))

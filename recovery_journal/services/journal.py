@@ -9,6 +9,7 @@ from datetime import date, datetime
 from recovery_journal.domain.journal import JournalEntry
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
+from recovery_journal.services.changes import JOURNAL_CHANGED, Changed
 
 
 def new_entry(day: date, now: datetime) -> JournalEntry:
@@ -48,21 +49,21 @@ def load_timeline(vault: Vault) -> Timeline:
     return Timeline(tuple(days), tuple(vault.journal.tags().items()))
 
 
-def save_entry(vault: Vault, entry: JournalEntry) -> JournalEntry:
+def save_entry(vault: Vault, entry: JournalEntry) -> Changed[JournalEntry]:
     with vault.transaction():
         vault.journal.save(entry)
-    return entry
+    return Changed(entry, JOURNAL_CHANGED)
 
 
-def delete_entry(vault: Vault, uid: str) -> JournalEntry | None:
+def delete_entry(vault: Vault, uid: str) -> Changed[JournalEntry | None]:
     """Delete an entry and return it whole, so that Undo can put it back as it was."""
     with vault.transaction():
         entry = vault.journal.get(uid)
         if entry is not None:
             vault.journal.delete(uid)
-    return entry
+    return Changed(entry, JOURNAL_CHANGED)
 
 
-def restore_entry(vault: Vault, entry: JournalEntry) -> JournalEntry:
+def restore_entry(vault: Vault, entry: JournalEntry) -> Changed[JournalEntry]:
     """Undo of a delete: the same uid, dates, words and tags."""
     return save_entry(vault, entry)

@@ -19,7 +19,7 @@ from recovery_journal.domain.day import journal_day
 from recovery_journal.domain.inventory import Amend
 from recovery_journal.domain.ports import Vault
 from recovery_journal.i18n import N_, _
-from recovery_journal.services.changes import DAILY_CHANGED, STEPS_CHANGED, Changes
+from recovery_journal.services.changes import DAILY_CHANGED, STEPS_CHANGED, Changed, Changes
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_tools import new_uid
 
@@ -139,14 +139,14 @@ def save_gratitude(vault: Vault, day: date, lines: list[str]) -> None:
             vault.records.save(GratitudeEntry(new_uid(), day, text, position))
 
 
-def add_apology_to_step8(vault: Vault, day: date, person: str, harm: str) -> tuple[Amend, Changes]:
+def add_apology_to_step8(vault: Vault, day: date, person: str, harm: str) -> Changed[Amend]:
     """Put the person the review says an apology is owed to on the step 8 list (once a day)."""
     source = REVIEW_SOURCE + day.isoformat()
     with vault.transaction():
         existing = vault.records.all(Amend)
         linked = next((a for a in existing if a.source_uid == source), None)
         if linked is not None:
-            return linked, Changes()
+            return Changed(linked, Changes())
         amend = Amend(
             new_uid(),
             person=person.strip() or _("Someone I owe an apology"),
@@ -155,7 +155,7 @@ def add_apology_to_step8(vault: Vault, day: date, person: str, harm: str) -> tup
             position=max((a.position for a in existing), default=-1) + 1,
         )
         vault.records.save(amend)
-    return amend, STEPS_CHANGED | DAILY_CHANGED
+    return Changed(amend, STEPS_CHANGED | DAILY_CHANGED)
 
 
 @dataclass(frozen=True, slots=True)

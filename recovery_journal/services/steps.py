@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
@@ -21,6 +21,7 @@ from recovery_journal.domain.steps import (
     questions_of_step,
 )
 from recovery_journal.i18n import LANGUAGES, _
+from recovery_journal.services.changes import STEPS_CHANGED, Changed
 from recovery_journal.services.review import review_day
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_content import StepContent, step_content
@@ -178,46 +179,49 @@ def save_answer(
     now: datetime | None = None,
     *,
     private: bool = False,
-) -> Answer | None:
+) -> Changed[Answer | None]:
     """Save one answer; an emptied answer is removed, so 'answered' counts stay true."""
     with vault.transaction():
         if not text.strip():
             vault.steps.delete_answer(question_id)
-            return None
+            return Changed(None, STEPS_CHANGED)
         answer = Answer(question_id, step, text, now or utc_now(), private)
         vault.steps.save_answer(answer)
         if vault.steps.progress()[step].status is StepStatus.NOT_STARTED:
             # Writing an answer is starting the step, on the person's day of the writing.
             started = review_day(vault, answer.updated_at.astimezone())
             _update(vault, step, lambda p: p.with_status(StepStatus.WORKING, started))
-    return answer
+    return Changed(answer, STEPS_CHANGED)
 
 
-def _update(vault: Vault, step: int, change: object) -> StepProgress:
-    assert callable(change)
+def _update(
+    vault: Vault, step: int, change: Callable[[StepProgress], StepProgress]
+) -> Changed[StepProgress]:
     with vault.transaction():
         current = vault.steps.progress()[step]
         updated = replace(change(current), updated_at=utc_now())
         vault.steps.save_progress(updated)
-    return updated
+    return Changed(updated, STEPS_CHANGED)
 
 
-def set_status(vault: Vault, step: int, status: StepStatus, today: date) -> StepProgress:
+def set_status(vault: Vault, step: int, status: StepStatus, today: date) -> Changed[StepProgress]:
     return _update(vault, step, lambda p: p.with_status(status, today))
 
 
-def save_step_notes(vault: Vault, step: int, notes: str) -> StepProgress:
+def save_step_notes(vault: Vault, step: int, notes: str) -> Changed[StepProgress]:
     return _update(vault, step, lambda p: replace(p, notes=notes))
 
 
-def set_sponsor_discussed(vault: Vault, step: int, day: date | None) -> StepProgress:
+def set_sponsor_discussed(vault: Vault, step: int, day: date | None) -> Changed[StepProgress]:
     return _update(vault, step, lambda p: replace(p, sponsor_discussed_on=day))
 
 
 MAX_WORDING = 2000
 
 
-def set_wording(vault: Vault, step: int, wording: str | None, language: str) -> StepProgress:
+def set_wording(
+    vault: Vault, step: int, wording: str | None, language: str
+) -> Changed[StepProgress]:
     """The person's own wording of the step; blank, or the template's own text, goes back to
     following the template (so it keeps up with the language and the programme)."""
     text = (wording or "").strip()[:MAX_WORDING]

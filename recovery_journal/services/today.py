@@ -11,6 +11,7 @@ from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.settings import JournalSettings
 from recovery_journal.domain.step_tools import Defect
+from recovery_journal.services.changes import NOTES_CHANGED, Changed, Changes
 from recovery_journal.services.clean_time import CleanTime, load_clean_times
 from recovery_journal.services.review import Streaks, streaks
 from recovery_journal.services.settings import load_settings
@@ -47,7 +48,7 @@ def load_today(vault: Vault, day: date) -> TodayView:
 
 def save_daily_note(
     vault: Vault, day: date, text: str, now: datetime | None = None
-) -> DailyNote | None:
+) -> Changed[DailyNote | None]:
     """Save the note for ``day``; an emptied note is removed rather than kept blank."""
     moment = now or utc_now()
     with vault.transaction():
@@ -55,12 +56,12 @@ def save_daily_note(
         if not text.strip():
             if existing is not None:
                 vault.notes.delete(day)
-            return None
+            return Changed(None, NOTES_CHANGED)
         if existing is None:
             note = DailyNote(day, text, moment, moment)
         elif existing.text == text:
-            return existing
+            return Changed(existing, Changes())
         else:
             note = replace(existing, text=text, updated_at=moment)
         vault.notes.save(note)
-    return note
+    return Changed(note, NOTES_CHANGED)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QLabel
 
 from recovery_journal.domain.ports import Vault
 from recovery_journal.i18n import _
-from recovery_journal.services.changes import Changes
 from recovery_journal.ui.dates import time_text
 from recovery_journal.ui.operations import Operations
 
@@ -134,7 +133,6 @@ class Autosave(QObject):
         job: Callable[[Vault], T],
         on_saved: Callable[[T], Any] | None = None,
         *,
-        changes: Changes | None = None,
         key: str | None = WORDS,
         on_failed: Callable[[BaseException], bool] | None = None,
     ) -> Future[T]:
@@ -155,7 +153,7 @@ class Autosave(QObject):
 
         # Owned by this autosave (a child of the page, gone with it): its announcement names it
         # as the initiator, so the page knows its own save.
-        future = self._operations.run(job, on_saved, changes=changes, on_error=failed, owner=self)
+        future = self._operations.run(job, on_saved, on_error=failed, owner=self)
         self._saves.append(future)
         return future
 

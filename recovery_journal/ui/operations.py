@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from recovery_journal.domain.ports import Vault
 from recovery_journal.errors import SavingSlow
-from recovery_journal.services.changes import Changes, carried_by
+from recovery_journal.services.changes import carried_by
 from recovery_journal.services.worker import VaultClosed, VaultWorker
 from recovery_journal.ui.bridge import release_on_gui, start_relay, when_done
 from recovery_journal.ui.day_clock import DayClock
@@ -43,12 +43,11 @@ class Operations(QObject):
         self,
         job: Callable[[Vault], T],
         on_result: Callable[[T], Any] | None = None,
-        changes: Changes | None = None,
         on_error: Callable[[BaseException], Any] | None = None,
         owner: QObject | None = None,
     ) -> Future[T]:
         """Run ``job`` off the GUI thread; on success announce to every page the changes its
-        result says it made (``changes.carried_by``), with ``changes`` if given.
+        result says it made (a ``Changes``, or a ``Changed`` with its value: ``carried_by``).
 
         The callbacks are skipped once ``owner`` (usually the page asking) has been deleted, as
         happens to the old window when the language changes.
@@ -64,7 +63,7 @@ class Operations(QObject):
                 if on_result is not None and alive():
                     on_result(result)
             finally:
-                made = carried_by(result) | (changes or Changes())
+                made = carried_by(result)
                 if made:
                     self.changed.emit(made.by(owner))
 

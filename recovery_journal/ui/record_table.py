@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.records import field_kinds
 from recovery_journal.i18n import _
-from recovery_journal.services.changes import STEPS_CHANGED, Changes
 from recovery_journal.services.labels import label
 from recovery_journal.services.step_tools import (
     apply_changes,
@@ -128,7 +127,6 @@ class RecordTable(QWidget):
         removable: bool = True,
         addable: bool = True,
         filterable: bool = False,
-        changes: Changes = STEPS_CHANGED,
         name: str = "",
         doubt: Doubt | None = None,
     ) -> None:
@@ -137,7 +135,6 @@ class RecordTable(QWidget):
         super().__init__(parent)
         self._operations = operations
         self._doubt = doubt
-        self._changes = changes
         self._removable = removable
         self._addable = addable
         # What the form types waits for its pause here; each change's save runs through it.
@@ -549,7 +546,6 @@ class RecordTable(QWidget):
         # A failure marks nothing to try again: the table shows what the vault holds instead.
         self.autosave.run(
             lambda vault: apply_changes(vault, saves, deletes),
-            changes=self._changes,
             key=None,
             on_failed=self._save_failed,
         )

@@ -24,7 +24,6 @@ from recovery_journal.domain.inventory import (
 )
 from recovery_journal.domain.records import field_kinds
 from recovery_journal.i18n import _, current_language, ngettext
-from recovery_journal.services.changes import STEPS_CHANGED
 from recovery_journal.services.inventory import (
     carry_defects_to_steps_6_7,
     inventory_text,
@@ -113,12 +112,11 @@ class WorksheetTab(QWidget):
     def _send_to_step8(self, row: Any) -> None:
         self._operations.run(
             lambda vault: send_to_step8(vault, row),
-            lambda amend: self.notice.setText(
+            lambda sent: self.notice.setText(
                 _("{person} is on your step 8 list.").format(
-                    person=amend.person or _("This person")
+                    person=sent.value.person or _("This person")
                 )
             ),
-            changes=STEPS_CHANGED,
             owner=self,
         )
 
@@ -130,10 +128,9 @@ class WorksheetTab(QWidget):
                 ngettext(
                     "{count} defect added to the steps 6–7 list.",
                     "{count} defects added to the steps 6–7 list.",
-                    added,
-                ).format(count=added)
+                    added.value,
+                ).format(count=added.value)
             ),
-            changes=STEPS_CHANGED,
             owner=self,
         )
 

@@ -52,7 +52,7 @@ from recovery_journal.domain.journal import (
 )
 from recovery_journal.domain.ports import Vault
 from recovery_journal.i18n import _, ngettext
-from recovery_journal.services.changes import JOURNAL_CHANGED, Changes
+from recovery_journal.services.changes import Changed, Changes
 from recovery_journal.services.journal import (
     JournalDay,
     Timeline,
@@ -753,13 +753,12 @@ class JournalPage(QWidget):
                 self._stored = True
                 self._save(entry)
 
-    def _save(self, entry: JournalEntry) -> Future[JournalEntry]:
+    def _save(self, entry: JournalEntry) -> Future[Changed[JournalEntry]]:
         self._saves += 1
         self._remember(entry)
         return self.autosave.run(
             lambda vault: save_entry(vault, entry),
             self._saved,
-            changes=JOURNAL_CHANGED,
             key=entry.uid,
             on_failed=lambda _error: self._save_failed(entry),
         )
@@ -779,8 +778,8 @@ class JournalPage(QWidget):
             entries = (*view.entries, entry)
         self.view = dataclasses.replace(view, entries=entries)
 
-    def _saved(self, entry: JournalEntry) -> None:
-        current = self._entry
+    def _saved(self, saved: Changed[JournalEntry]) -> None:
+        entry, current = saved.value, self._entry
         if (
             current is not None
             and current.uid == entry.uid
@@ -819,9 +818,9 @@ class JournalPage(QWidget):
             return
         uid = entry.uid
 
-        def deleted(found: JournalEntry | None) -> None:
+        def deleted(found: Changed[JournalEntry | None]) -> None:
             # Undo brings back the latest words, typed or stored.
-            self._show_undo(entry if was_dirty or found is None else found)
+            self._show_undo(entry if was_dirty or found.value is None else found.value)
 
         def failed(error: BaseException) -> None:
             self._operations.report(error)
@@ -833,7 +832,6 @@ class JournalPage(QWidget):
         self._operations.run(
             lambda vault: delete_entry(vault, uid),
             deleted,
-            changes=JOURNAL_CHANGED,
             on_error=failed,
             owner=self,
         )
@@ -862,8 +860,8 @@ class JournalPage(QWidget):
 
         self._deleted_uids.discard(entry.uid)
 
-        def restored(back: JournalEntry) -> None:
-            self._go_to_entry(back.day, back.uid)
+        def restored(back: Changed[JournalEntry]) -> None:
+            self._go_to_entry(back.value.day, back.value.uid)
 
         def failed(error: BaseException) -> None:
             self._operations.report(error)
@@ -872,7 +870,6 @@ class JournalPage(QWidget):
         self._operations.run(
             lambda vault: restore_entry(vault, entry),
             restored,
-            changes=JOURNAL_CHANGED,
             on_error=failed,
             owner=self,
         )

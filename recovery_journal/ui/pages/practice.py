@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.clean_time import CleanDate, Slip
 from recovery_journal.domain.daily import NINETY, GratitudeEntry, Meeting, SpotCheck
 from recovery_journal.i18n import _, ngettext
-from recovery_journal.services.changes import DAILY_CHANGED, Changes
+from recovery_journal.services.changes import Changes
 from recovery_journal.services.clean_time import (
     CleanTime,
     PracticeView,
@@ -195,7 +195,6 @@ class PracticePage(QWidget):
             CleanDate,
             [Column("name", _("What I stay away from"), stretch=True), Column("since", _("Since"))],
             make_new=lambda uid: CleanDate(uid, "", self._today()),
-            changes=DAILY_CHANGED,
             doubt=lambda old, new: self._doubt(old.since, new.since),
         )
         self.clean_table.setObjectName("clean_dates")
@@ -212,7 +211,6 @@ class PracticePage(QWidget):
             ],
             make_new=lambda uid: Slip(uid, "", self._today()),
             addable=False,
-            changes=DAILY_CHANGED,
             name=_("History of slips"),
             doubt=lambda old, new: self._doubt(old.on, new.on),
         )
@@ -274,7 +272,6 @@ class PracticePage(QWidget):
             ],
             make_new=self._new_meeting,
             filterable=True,
-            changes=DAILY_CHANGED,
             name=_("Meetings"),
         )
         self.meetings_table.setObjectName("meetings")
@@ -363,7 +360,6 @@ class PracticePage(QWidget):
                 uid, self._today(), self._operations.day.now().strftime("%H:%M")
             ),
             filterable=True,
-            changes=DAILY_CHANGED,
             name=_("Spot-checks"),
         )
         self.spot_table.setObjectName("spot_checks")
@@ -387,7 +383,6 @@ class PracticePage(QWidget):
             [Column("day", _("Date")), Column("text", _("Grateful for"), stretch=True)],
             make_new=lambda uid: GratitudeEntry(uid, self._today(), ""),
             filterable=True,
-            changes=DAILY_CHANGED,
             name=_("Gratitude list"),
         )
         self.gratitude_table.setObjectName("gratitude_list")

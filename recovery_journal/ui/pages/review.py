@@ -46,7 +46,7 @@ from recovery_journal.domain.daily import (
     longest_streak,
 )
 from recovery_journal.i18n import _
-from recovery_journal.services.changes import DAILY_CHANGED, Changes
+from recovery_journal.services.changes import Changes
 from recovery_journal.services.review import (
     APOLOGY_QUESTION,
     GRATITUDE_QUESTION,
@@ -552,9 +552,7 @@ class ReviewPage(QWidget):
         def saved(_changes: Changes) -> None:
             self._saved(day, written)
 
-        self.autosave.run(
-            lambda vault: save_review(vault, review, lines), saved, changes=DAILY_CHANGED
-        )
+        self.autosave.run(lambda vault: save_review(vault, review, lines), saved)
 
     def _saved(self, day: date, written: bool) -> None:
         if self.sheet is None or self.autosave.dirty:
@@ -638,7 +636,6 @@ class QuestionsDialog(QDialog):
             make_new=lambda uid: ReviewQuestion(uid, _("A new question")),
             reorder=True,
             removable=False,
-            changes=DAILY_CHANGED,
             name=_("Questions"),
         )
         self.questions.setObjectName("review_questions")
@@ -653,7 +650,6 @@ class QuestionsDialog(QDialog):
             make_new=lambda uid: RatingDimension(uid, _("A new scale")),
             reorder=True,
             removable=False,
-            changes=DAILY_CHANGED,
             name=_("Scales"),
         )
         self.scales.setObjectName("rating_dimensions")

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.domain.steps import Answer, StepStatus
+from recovery_journal.domain.steps import Answer, StepProgress, StepStatus
 from recovery_journal.i18n import _, current_language, ngettext
-from recovery_journal.services.changes import STEPS_CHANGED, Changes
+from recovery_journal.services.changes import Changed, Changes
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.labels import label
 from recovery_journal.services.question_packs import (
@@ -90,7 +90,7 @@ def stepheading(number: int, title: str) -> str:
 
 def _save_answer_job(
     step: int, question_id: str, text: str, private: bool, vault: Any
-) -> Answer | None:
+) -> Changed[Answer | None]:
     return save_answer(vault, step, question_id, text, private=private)
 
 
@@ -524,11 +524,11 @@ class StepDetailWidget(QWidget):
         wait_for_saves(self.save_now())  # what was typed is kept before the questions change
         step, language = self.step, current_language()
 
-        def remove(vault: Any) -> StepView:
-            delete_pack(vault, pack_id)
-            return load_step(vault, step, language)
+        def remove(vault: Any) -> Changed[StepView]:
+            removed = delete_pack(vault, pack_id)
+            return Changed(load_step(vault, step, language), removed)
 
-        self._operations.run(remove, self._show, changes=STEPS_CHANGED, owner=self)
+        self._operations.run(remove, lambda removed: self._show(removed.value), owner=self)
 
     # --- a search result -------------------------------------------------------------------------
 
@@ -651,7 +651,6 @@ class StepDetailWidget(QWidget):
             self.autosave.run(
                 partial(_save_answer_job, step, question_id, text, private),
                 partial(self._answer_saved, question_id),
-                changes=STEPS_CHANGED,
                 key=question_id,
             )
         if self._wording_changed():
@@ -661,12 +660,11 @@ class StepDetailWidget(QWidget):
             self.autosave.run(
                 lambda vault: save_step_notes(vault, step, notes),
                 lambda _progress: self._saved(),
-                changes=STEPS_CHANGED,
                 key=NOTES,
             )
 
-    def _answer_saved(self, question_id: str, answer: Answer | None) -> None:
-        self.edited_labels[question_id].setText(_edited_text(answer))
+    def _answer_saved(self, question_id: str, saved: Changed[Answer | None]) -> None:
+        self.edited_labels[question_id].setText(_edited_text(saved.value))
         self._saved()
         if self.status.currentData() is StepStatus.NOT_STARTED:
             # The first answer starts the step; show the status and date it now has.
@@ -686,8 +684,7 @@ class StepDetailWidget(QWidget):
         step, today = self.step, self._operations.day.today()
         self._operations.run(
             lambda vault: set_status(vault, step, status, today),
-            self._show_progress,
-            changes=STEPS_CHANGED,
+            lambda status: self._show_progress(status.value),
             owner=self,
         )
 
@@ -700,7 +697,6 @@ class StepDetailWidget(QWidget):
         step = self.step
         self._operations.run(
             lambda vault: set_sponsor_discussed(vault, step, day),
-            changes=STEPS_CHANGED,
             owner=self,
         )
 
@@ -717,11 +713,11 @@ class StepDetailWidget(QWidget):
         return self.autosave.run(
             lambda vault: set_wording(vault, step, wording, language),
             self._wording_saved,
-            changes=STEPS_CHANGED,
             key=None,
         )
 
-    def _wording_saved(self, progress: Any) -> None:
+    def _wording_saved(self, saved: Changed[StepProgress]) -> None:
+        progress = saved.value
         # The label changes only once the vault has the new wording.
         for widget in (self.wording_editor, self.save_wording_button, self.reset_wording_button):
             widget.hide()

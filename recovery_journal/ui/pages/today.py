@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.day import PartOfDay
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.i18n import _, ngettext
-from recovery_journal.services.changes import Changes
+from recovery_journal.services.changes import Changed, Changes
 from recovery_journal.services.clean_time import (
     days_text,
     days_until_start,
@@ -294,12 +294,11 @@ class TodayPage(QWidget):
         self.autosave.run(
             lambda vault: save_daily_note(vault, day, text),
             self._saved,
-            changes=Changes(notes=True),
         )
 
-    def _saved(self, note: DailyNote | None) -> None:
+    def _saved(self, saved: Changed[DailyNote | None]) -> None:
         if not self.autosave.dirty:
-            self._show_saved(note)
+            self._show_saved(saved.value)
             if self._operations.day.today() != self.day:
                 self._check_day()  # the words of the night before are kept: now turn the page
 
