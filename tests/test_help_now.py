@@ -13,16 +13,15 @@ from recovery_journal.domain.help_now import (
     HelpNow,
     emergency_number,
 )
+from recovery_journal.domain.settings_keys import HELP_NOW, REPORT_CHOICES
 from recovery_journal.i18n import set_language
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.export import dumps, export_document, import_document, parse_document
 from recovery_journal.services.help_now import (
-    HELP_NOW_KEY,
     load_help_now,
     save_help_now,
     what_to_do_now,
 )
-from recovery_journal.services.report import CHOICES_KEY
 from recovery_journal.services.settings import update_settings
 from recovery_journal.store import create_vault
 from tests.conftest import PASSPHRASE, TEST_KDF, reopen
@@ -51,11 +50,11 @@ def test_contacts_are_kept_in_the_vault_trimmed_and_in_order(new_vault, vault_pa
 
 def test_nothing_entered_means_nothing_stored_and_a_damaged_value_reads_empty(new_vault):
     save_help_now(new_vault, HelpNow(people=(Contact(" ", ""),)))
-    assert HELP_NOW_KEY not in new_vault.settings.get_all()
+    assert HELP_NOW.name not in new_vault.settings.get_all()
     assert load_help_now(new_vault).empty
-    new_vault.settings.set(HELP_NOW_KEY, "{not json")
+    new_vault.settings.set(HELP_NOW.name, "{not json")
     assert load_help_now(new_vault) == HelpNow()
-    new_vault.settings.set(HELP_NOW_KEY, json.dumps({"sponsor": 5, "people": "x"}))
+    new_vault.settings.set(HELP_NOW.name, json.dumps({"sponsor": 5, "people": "x"}))
     assert load_help_now(new_vault) == HelpNow()
     long = HelpNow(sponsor=Contact("x" * 1000, "1" * 1000))
     save_help_now(new_vault, long)
@@ -64,12 +63,12 @@ def test_nothing_entered_means_nothing_stored_and_a_damaged_value_reads_empty(ne
 
 def test_saving_preferences_leaves_the_contacts_and_other_choices_alone(new_vault):
     save_help_now(new_vault, HELP)
-    new_vault.settings.set(CHOICES_KEY, '{"paper": "a4"}')
+    new_vault.settings.set(REPORT_CHOICES.name, '{"paper": "a4"}')
     update_settings(new_vault, display_name="Ann")
     update_settings(new_vault, display_name="")
     stored = new_vault.settings.get_all()
     assert load_help_now(new_vault).sponsor == ANNA
-    assert stored[CHOICES_KEY] == '{"paper": "a4"}'
+    assert stored[REPORT_CHOICES.name] == '{"paper": "a4"}'
     assert "display_name" not in stored
 
 

@@ -122,7 +122,7 @@ def test_a_damaged_vault_offers_its_newest_backup(qapp, qtbot, controllers, vaul
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     fill_demo(vault, 10, "en", end=date.today())
     with vault.transaction():
-        vault.settings.set("test.marker", "kept in the backup")
+        vault.settings.set("display_name", "kept in the backup")
     make_backup(vault, BackupReason.BY_HAND)
     vault.close()
     size = vault_path.stat().st_size
@@ -141,7 +141,7 @@ def test_a_damaged_vault_offers_its_newest_backup(qapp, qtbot, controllers, vaul
     # The damaged file is kept, not deleted.
     kept = [p for p in default_folder(vault_path).iterdir() if "restore" in p.name]
     assert len(kept) == 1 and kept[0].stat().st_size == size - 1000
-    result = controller.operations.run(lambda v: v.settings.get_all().get("test.marker"))
+    result = controller.operations.run(lambda v: v.settings.get_all().get("display_name"))
     assert result.result(timeout=10) == "kept in the backup"
 
 
@@ -293,7 +293,7 @@ def test_a_damaged_salt_gets_the_backup_offered_after_the_second_try(
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     fill_demo(vault, 5, "en", end=date.today())
     with vault.transaction():
-        vault.settings.set("test.marker", "kept in the backup")
+        vault.settings.set("display_name", "kept in the backup")
     point = make_backup(vault, BackupReason.BY_HAND)
     vault.close()
     _flip_a_salt_byte(vault_path)
@@ -311,7 +311,7 @@ def test_a_damaged_salt_gets_the_backup_offered_after_the_second_try(
     dialog.restore_button.click()
     qtbot.waitUntil(lambda: controller.window is not None, timeout=20_000)
     settle(qtbot, controller)
-    result = controller.operations.run(lambda v: v.settings.get_all().get("test.marker"))
+    result = controller.operations.run(lambda v: v.settings.get_all().get("display_name"))
     assert result.result(timeout=10) == "kept in the backup"
     kept = [p for p in default_folder(vault_path).iterdir() if "before-restore" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged

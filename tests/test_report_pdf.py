@@ -29,11 +29,11 @@ from recovery_journal.domain.daily import (
 )
 from recovery_journal.domain.hyphenation import syllable_breaks
 from recovery_journal.domain.inventory import Amend, Resentment
+from recovery_journal.domain.settings_keys import REPORT_CHOICES
 from recovery_journal.domain.steps import Answer
 from recovery_journal.i18n import language_on_this_thread
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.report import (
-    CHOICES_KEY,
     DEFAULT_SECTIONS,
     GRATITUDE_HIGHLIGHTS,
     Heading,
@@ -259,11 +259,14 @@ def test_choices_are_kept_in_the_vault_and_bad_ones_fall_back(report_vault, vaul
     try:
         assert load_choices(again, "ru") == choices
         with again.transaction():
-            again.settings.set(CHOICES_KEY, '{"sections": ["cover", "nonsense"], "paper": 5,')
+            again.settings.set(
+                REPORT_CHOICES.name, '{"sections": ["cover", "nonsense"], "paper": 5,'
+            )
         assert load_choices(again, "en") == ReportChoices(language="en", interface="en")
         with again.transaction():
             again.settings.set(
-                CHOICES_KEY, '{"sections": ["nonsense"], "paper": "letter", "steps": [99, 2]}'
+                REPORT_CHOICES.name,
+                '{"sections": ["nonsense"], "paper": "letter", "steps": [99, 2]}',
             )
         partly = load_choices(again, "en")
         assert partly.sections == DEFAULT_SECTIONS and partly.paper is Paper.LETTER

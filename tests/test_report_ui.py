@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
 from recovery_journal.domain.inventory import Resentment
+from recovery_journal.domain.settings_keys import REPORT_CHOICES
 from recovery_journal.services.demo import fill_demo
-from recovery_journal.services.report import CHOICES_KEY, Section
+from recovery_journal.services.report import Section
 from recovery_journal.store import create_vault
 from recovery_journal.ui.i18n_qt import apply_language
 from tests.conftest import PASSPHRASE, TEST_KDF
@@ -184,7 +185,7 @@ def test_the_report_is_in_the_window_language(qapp, qtbot, controllers, vault_pa
     with vault.transaction():
         # Chosen last time, in an English window.
         made_in_english = {"sections": ["cover", "meetings"], "language": "en", "interface": "en"}
-        vault.settings.set(CHOICES_KEY, json.dumps(made_in_english))
+        vault.settings.set(REPORT_CHOICES.name, json.dumps(made_in_english))
     vault.close()
     apply_language(qapp, "ru")  # the window is Russian now; the fixture puts English back
     controller, login = start(qapp, controllers, vault_path)

@@ -11,9 +11,6 @@ from pathlib import Path
 SUFFIX = ".rjvault"
 DEFAULT_KEEP = 10
 DEFAULT_EVERY = timedelta(days=1)
-FOLDER_SETTING = "backup.folder"
-KEEP_SETTING = "backup.keep"
-LAST_SETTING = "backup.last"
 
 
 class BackupReason(Enum):

@@ -24,10 +24,11 @@ class _Codec(Generic[T]):
         self.read, self.write = read, write
 
 
-def _setting(default: T, codec: _Codec[T]) -> Any:
+def _setting(default: T, codec: _Codec[T], *, this_computer: bool = False) -> Any:
     """A setting, declared once: its name (the field's, which is also its key in the vault),
-    its type and default (the field's), and how it is written as text (``codec``)."""
-    return field(default=default, metadata={"codec": codec})
+    its type and default (the field's), how it is written as text (``codec``), and whether it
+    is this computer's own rather than the journal's (``settings_keys``)."""
+    return field(default=default, metadata={"codec": codec, "this_computer": this_computer})
 
 
 _TEXT = _Codec[str](str, str)
@@ -44,9 +45,11 @@ class JournalSettings:
     addiction_name: str = _setting("", _TEXT)  # what the person names, for the generic programme
     # Before it, the night still belongs to yesterday.
     day_boundary: time = _setting(DEFAULT_DAY_BOUNDARY, _CLOCK)
-    reminder_on: bool = _setting(False, _FLAG)
-    reminder_time: time = _setting(DEFAULT_REMINDER_TIME, _CLOCK)
-    keep_in_tray: bool = _setting(False, _FLAG)
+    # When and whether this computer reminds, and keeps running in its tray: the person may want
+    # the evening reminder on the laptop only.
+    reminder_on: bool = _setting(False, _FLAG, this_computer=True)
+    reminder_time: time = _setting(DEFAULT_REMINDER_TIME, _CLOCK, this_computer=True)
+    keep_in_tray: bool = _setting(False, _FLAG, this_computer=True)
     # The first day of a 90-meetings-in-90-days run.
     ninety_start: date | None = _setting(None, _DAY)
 

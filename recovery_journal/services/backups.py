@@ -13,9 +13,6 @@ from pathlib import Path
 
 from recovery_journal.domain.backups import (
     DEFAULT_KEEP,
-    FOLDER_SETTING,
-    KEEP_SETTING,
-    LAST_SETTING,
     BackupReason,
     RestorePoint,
     backup_name,
@@ -27,6 +24,7 @@ from recovery_journal.domain.backups import (
 )
 from recovery_journal.domain.clock import from_iso, to_iso
 from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.settings_keys import BACKUP_FOLDER, BACKUP_KEEP, BACKUP_LAST
 from recovery_journal.i18n import _
 from recovery_journal.temporaries import remove_with_sidecars
 
@@ -43,13 +41,13 @@ class BackupSettings:
 
 def backup_settings(vault: Vault) -> BackupSettings:
     values = vault.settings.get_all()
-    chosen = values.get(FOLDER_SETTING, "")
+    chosen = values.get(BACKUP_FOLDER.name, "")
     try:
-        keep = min(max(int(values.get(KEEP_SETTING, DEFAULT_KEEP)), 1), MAX_KEEP)
+        keep = min(max(int(values.get(BACKUP_KEEP.name, DEFAULT_KEEP)), 1), MAX_KEEP)
     except ValueError:
         keep = DEFAULT_KEEP
     try:
-        last = from_iso(values[LAST_SETTING]) if values.get(LAST_SETTING) else None
+        last = from_iso(values[BACKUP_LAST.name]) if values.get(BACKUP_LAST.name) else None
     except ValueError:
         last = None
     folder = Path(chosen) if chosen else default_folder(vault.path)
@@ -59,8 +57,8 @@ def backup_settings(vault: Vault) -> BackupSettings:
 def save_backup_settings(vault: Vault, folder: Path | None, keep: int) -> BackupSettings:
     """``folder`` None: back to the default beside the vault."""
     with vault.transaction():
-        vault.settings.set(FOLDER_SETTING, str(folder) if folder else "")
-        vault.settings.set(KEEP_SETTING, str(min(max(keep, 1), MAX_KEEP)))
+        vault.settings.set(BACKUP_FOLDER.name, str(folder) if folder else "")
+        vault.settings.set(BACKUP_KEEP.name, str(min(max(keep, 1), MAX_KEEP)))
     return backup_settings(vault)
 
 
@@ -91,7 +89,7 @@ def make_backup(
     if folder is not None:
         return RestorePoint(target, now, reason)
     if reason is BackupReason.SCHEDULED:
-        vault.settings.set(LAST_SETTING, to_iso(now))
+        vault.settings.set(BACKUP_LAST.name, to_iso(now))
     for old in to_remove(restore_points(vault.path, settings.folder), settings.keep):
         with contextlib.suppress(OSError):
             remove_with_sidecars(old.path)  # a WAL set aside with it goes too

@@ -6,14 +6,13 @@ import json
 
 from recovery_journal.domain.help_now import EmergencyArea, HelpNow, emergency_number
 from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.settings_keys import HELP_NOW
 from recovery_journal.i18n import _
 from recovery_journal.services.changes import Changes
 
-HELP_NOW_KEY = "help_now"
-
 
 def load_help_now(vault: Vault) -> HelpNow:
-    stored = vault.settings.get_all().get(HELP_NOW_KEY)
+    stored = vault.settings.get_all().get(HELP_NOW.name)
     if not stored:
         return HelpNow()
     try:
@@ -26,10 +25,10 @@ def save_help_now(vault: Vault, help_now: HelpNow) -> Changes:
     cleaned = help_now.cleaned()
     with vault.transaction():
         if cleaned.empty:
-            vault.settings.delete(HELP_NOW_KEY)
+            vault.settings.delete(HELP_NOW.name)
         else:
             vault.settings.set(
-                HELP_NOW_KEY, json.dumps(cleaned.to_plain(), ensure_ascii=False, sort_keys=True)
+                HELP_NOW.name, json.dumps(cleaned.to_plain(), ensure_ascii=False, sort_keys=True)
             )
     # Kept in the settings table, but no page shows them but Help now, which shows what it
     # saved: announcing "settings" would reload every page (at each lock, too).

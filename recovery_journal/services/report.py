@@ -25,6 +25,7 @@ from recovery_journal.domain.daily import (
 )
 from recovery_journal.domain.inventory import CHOICES, WORKSHEETS, Amend
 from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.settings_keys import REPORT_CHOICES
 from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
 from recovery_journal.domain.steps import Answer
 from recovery_journal.domain.trends import Period, yes_no_by_question
@@ -45,7 +46,6 @@ from recovery_journal.services.settings import load_settings
 from recovery_journal.services.steps import load_step, overview
 from recovery_journal.services.trends import ChartRange, ChartsView, load_charts
 
-CHOICES_KEY = "report.choices"
 GRATITUDE_HIGHLIGHTS = 60  # the most recent lines in the range; the rest are counted
 
 
@@ -181,12 +181,12 @@ class ReportChoices:
 
 
 def load_choices(vault: Vault, language: str) -> ReportChoices:
-    return ReportChoices.from_json(vault.settings.get_all().get(CHOICES_KEY), language)
+    return ReportChoices.from_json(vault.settings.get_all().get(REPORT_CHOICES.name), language)
 
 
 def save_choices(vault: Vault, choices: ReportChoices) -> None:
     with vault.transaction():
-        vault.settings.set(CHOICES_KEY, choices.to_json())
+        vault.settings.set(REPORT_CHOICES.name, choices.to_json())
 
 
 # --- the blocks a report is made of ------------------------------------------------------------

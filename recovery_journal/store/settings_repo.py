@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlcipher3
 
+from recovery_journal.domain.settings_keys import declared
+
 
 class SqlSettingsRepository:
     def __init__(self, conn: sqlcipher3.Connection) -> None:
@@ -13,6 +15,7 @@ class SqlSettingsRepository:
         return dict(self._conn.execute("SELECT key, value FROM settings ORDER BY key").fetchall())
 
     def set(self, key: str, value: str) -> None:
+        declared(key)
         self._conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -23,6 +26,8 @@ class SqlSettingsRepository:
         self._conn.execute("DELETE FROM settings WHERE key = ?", (key,))
 
     def replace_all(self, values: dict[str, str]) -> None:
+        for key in values:
+            declared(key)
         self._conn.execute("DELETE FROM settings")
         self._conn.executemany(
             "INSERT INTO settings (key, value) VALUES (?, ?)", sorted(values.items())

@@ -18,12 +18,12 @@ from urllib.parse import quote
 
 from recovery_journal.domain import record_kinds
 from recovery_journal.domain.backups import (
-    FOLDER_SETTING,
     BackupReason,
     backup_name,
     default_folder,
 )
 from recovery_journal.domain.ports import Access
+from recovery_journal.domain.settings_keys import BACKUP_FOLDER
 from recovery_journal.errors import (
     CipherUnavailable,
     DiskFull,
@@ -471,7 +471,7 @@ def _open_locked(
 
 
 def _backup_before_upgrade(conn: Any, path: Path) -> None:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (FOLDER_SETTING,)).fetchone()
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (BACKUP_FOLDER.name,)).fetchone()
     folder = Path(row[0]) if row and row[0] else default_folder(path)
     target = folder / backup_name(path, BackupReason.MIGRATION)
     write_backup(conn, target, APPLICATION_ID)

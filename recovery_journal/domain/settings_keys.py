@@ -1,0 +1,54 @@
+"""Every key of the vault's key-value ``settings`` table, declared once.
+
+Several writers share that one table: the person's settings, the backups, the help-now contacts
+and the report's choices. A writer that handled keys it did not own once wiped the report's
+choices, so each key is declared here with the one service that writes it, and the store refuses
+a key declared nowhere. Whether a key belongs to this computer only (a folder path, the tray, the
+reminder's time) is declared here too: those stay behind when the journal is used elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from recovery_journal.domain.settings import JournalSettings
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsKey:
+    name: str
+    writer: str  # the service module that writes it, and the only one
+    this_computer: bool = False  # this computer's own: never carried to another computer
+
+
+BACKUP_FOLDER = SettingsKey("backup.folder", "backups", this_computer=True)
+BACKUP_KEEP = SettingsKey("backup.keep", "backups")
+BACKUP_LAST = SettingsKey("backup.last", "backups", this_computer=True)
+HELP_NOW = SettingsKey("help_now", "help_now")
+REPORT_CHOICES = SettingsKey("report.choices", "report")
+
+KEYS: dict[str, SettingsKey] = {
+    key.name: key
+    for key in (
+        *(
+            SettingsKey(setting.name, "settings", setting.metadata["this_computer"])
+            for setting in fields(JournalSettings)
+        ),
+        BACKUP_FOLDER,
+        BACKUP_KEEP,
+        BACKUP_LAST,
+        HELP_NOW,
+        REPORT_CHOICES,
+    )
+}
+
+
+class UndeclaredSetting(ValueError):
+    """A key no declaration names: a programming error, refused before it reaches the file."""
+
+
+def declared(name: str) -> SettingsKey:
+    try:
+        return KEYS[name]
+    except KeyError:
+        raise UndeclaredSetting(f"no settings key is declared as {name!r}") from None
