@@ -383,7 +383,7 @@ def _report_choices(args: argparse.Namespace, saved: Any) -> Any:
     from dataclasses import replace
     from datetime import date
 
-    from recovery_journal.services.report import Paper, Section
+    from recovery_journal.services.report_choices import Paper, Section
 
     changes: dict[str, Any] = {}
     for option, key in (("date_from", "first"), ("date_to", "last")):
@@ -421,7 +421,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         password = read_passphrase_file(Path(args.pdf_password_file), pdf=True)
         if not password:
             raise UsageError(_("The PDF password file is empty."))
-    from recovery_journal.services.report import build_report, load_choices
+    from recovery_journal.services.report import build_report
+    from recovery_journal.services.report_choices import load_choices
     from recovery_journal.ui.report_pdf import write_report_without_window
 
     with _opened(args, reading=True) as vault:

@@ -29,7 +29,8 @@ from recovery_journal.i18n import language_on_this_thread
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.programme_words import programme_words
-from recovery_journal.services.report import ReportChoices, build_report
+from recovery_journal.services.report import build_report
+from recovery_journal.services.report_choices import ReportChoices
 from recovery_journal.services.settings import load_settings, save_settings
 from recovery_journal.services.summary import build_summary, summary_text
 from recovery_journal.ui.i18n_qt import apply_language

@@ -33,25 +33,19 @@ from recovery_journal.domain.settings_keys import REPORT_CHOICES
 from recovery_journal.domain.steps import Answer
 from recovery_journal.i18n import language_on_this_thread
 from recovery_journal.services.demo import fill_demo
-from recovery_journal.services.report import (
+from recovery_journal.services.report import GRATITUDE_HIGHLIGHTS, build_report
+from recovery_journal.services.report_blocks import Heading, Paragraph, Part, Report, Table
+from recovery_journal.services.report_choices import (
     DEFAULT_SECTIONS,
-    GRATITUDE_HIGHLIGHTS,
-    Heading,
     Paper,
-    Paragraph,
-    Part,
-    Report,
     ReportChoices,
     Section,
-    Table,
     answer_key,
-    build_report,
     load_choices,
-    long_date,
-    private_items,
     save_choices,
-    short_date,
 )
+from recovery_journal.services.report_dates import long_date, short_date
+from recovery_journal.services.report_options import private_items
 from recovery_journal.store import create_vault
 from tests.conftest import PASSPHRASE, TEST_KDF, reopen
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionButton
 from recovery_journal.domain.inventory import Resentment
 from recovery_journal.domain.settings_keys import REPORT_CHOICES
 from recovery_journal.services.demo import fill_demo
-from recovery_journal.services.report import Section
+from recovery_journal.services.report_choices import Section
 from recovery_journal.store import create_vault
 from recovery_journal.ui.i18n_qt import apply_language
 from tests.conftest import PASSPHRASE, TEST_KDF
@@ -166,7 +166,7 @@ def test_answers_to_the_step_questions_ticks_its_twelve_steps_and_shows_what_goe
     dialog.close()
 
     # Kept as "the section, no step picked" (as older versions saved it): shown as all twelve.
-    from recovery_journal.services.report import ReportChoices, save_choices
+    from recovery_journal.services.report_choices import ReportChoices, save_choices
 
     window._operations.run(
         lambda vault: save_choices(vault, ReportChoices(sections=frozenset({Section.ANSWERS})))

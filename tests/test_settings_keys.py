@@ -10,7 +10,7 @@ from recovery_journal.domain.settings_keys import KEYS, UndeclaredSetting
 from recovery_journal.services.backups import make_backup, save_backup_settings
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.help_now import save_help_now
-from recovery_journal.services.report import ReportChoices, save_choices
+from recovery_journal.services.report_choices import ReportChoices, save_choices
 
 
 def test_a_key_declared_nowhere_is_refused_before_it_reaches_the_file(new_vault):

@@ -195,7 +195,8 @@ def pdf_child(vault_path: Path) -> dict[str, float]:
 
     from PySide6.QtWidgets import QApplication
 
-    from recovery_journal.services.report import ReportChoices, Section, build_report
+    from recovery_journal.services.report import build_report
+    from recovery_journal.services.report_choices import ReportChoices, Section
     from recovery_journal.store import open_vault
     from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
 

@@ -8,10 +8,8 @@ drawn by ``ui.report_pdf``; the words are in the report's language, whatever the
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -25,14 +23,10 @@ from recovery_journal.domain.daily import (
 )
 from recovery_journal.domain.inventory import CHOICES, WORKSHEETS, Amend
 from recovery_journal.domain.ports import Vault
-from recovery_journal.domain.settings_keys import REPORT_CHOICES
 from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
 from recovery_journal.domain.steps import Answer
 from recovery_journal.domain.trends import Period, yes_no_by_question
 from recovery_journal.i18n import (
-    LANGUAGES,
-    N_,
-    SOURCE_LANGUAGE,
     _,
     language_on_this_thread,
     ngettext,
@@ -41,206 +35,39 @@ from recovery_journal.services.clean_time import load_clean_times, span_text
 from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.labels import in_sentence, label
 from recovery_journal.services.programme_words import programme_words
+from recovery_journal.services.report_blocks import (
+    Block,
+    Chart,
+    Heading,
+    Paragraph,
+    Part,
+    Report,
+    Table,
+)
+from recovery_journal.services.report_choices import (
+    DATED,
+    SECTION_TITLES,
+    ReportChoices,
+    Section,
+    answer_key,
+    note_key,
+)
+from recovery_journal.services.report_dates import (
+    long_date,
+    one_full_stop,
+    short_date,
+    without_year,
+)
+from recovery_journal.services.report_options import (
+    first_entry,
+    question_names,
+)
 from recovery_journal.services.review import question_text, review_day
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.steps import load_step, overview
-from recovery_journal.services.trends import ChartRange, ChartsView, load_charts
+from recovery_journal.services.trends import ChartRange, load_charts
 
 GRATITUDE_HIGHLIGHTS = 60  # the most recent lines in the range; the rest are counted
-
-
-class Section(Enum):
-    COVER = "cover"
-    STEPS = "steps"
-    ANSWERS = "answers"
-    WORKSHEETS = "worksheets"
-    AMENDS = "amends"
-    REVIEWS = "reviews"
-    CHARTS = "charts"
-    MEETINGS = "meetings"
-    PRACTICE = "practice"
-    GRATITUDE = "gratitude"
-
-
-SECTION_TITLES = {
-    Section.COVER: N_("Cover"),
-    Section.STEPS: N_("Steps overview"),
-    Section.ANSWERS: N_("Answers to the step questions"),
-    Section.WORKSHEETS: N_("Step 4 worksheets"),
-    Section.AMENDS: N_("Step 8 list and step 9 amends"),
-    Section.REVIEWS: N_("Nightly reviews"),
-    Section.CHARTS: N_("Better than yesterday"),
-    Section.MEETINGS: N_("Meetings"),
-    Section.PRACTICE: N_("Service and practice"),
-    Section.GRATITUDE: N_("Gratitude"),
-}
-
-# Sections that hold what happened between the report's dates; the others (answers, worksheets,
-# amends) hold what is written so far, whatever the dates.
-DATED = frozenset(
-    {Section.REVIEWS, Section.CHARTS, Section.MEETINGS, Section.PRACTICE, Section.GRATITUDE}
-)
-
-# Without saved choices: everything that holds no private row and needs no picking.
-DEFAULT_SECTIONS = frozenset(
-    {
-        Section.COVER,
-        Section.STEPS,
-        Section.REVIEWS,
-        Section.CHARTS,
-        Section.MEETINGS,
-        Section.PRACTICE,
-        Section.GRATITUDE,
-    }
-)
-
-
-class Paper(Enum):
-    A4 = "a4"
-    LETTER = "letter"
-
-
-@dataclass(frozen=True, slots=True)
-class ReportChoices:
-    sections: frozenset[Section] = DEFAULT_SECTIONS
-    first: date | None = None  # None: from the first entry
-    last: date | None = None  # None: today
-    steps: tuple[int, ...] = ()  # whose answers go in
-    worksheets: tuple[str, ...] = ()  # keys of WORKSHEETS
-    notes: tuple[str, ...] = ()  # review notes picked as notable: "<day>|<question uid>"
-    private: frozenset[str] = frozenset()  # private rows ticked one by one
-    paper: Paper = Paper.A4
-    language: str = SOURCE_LANGUAGE
-    name: str = ""  # on the cover: a name or initials, as the person wishes
-    # The window's language when ``language`` was chosen: in another window language the report
-    # follows the window again, so a report never stays in a language the person left behind.
-    interface: str = ""
-
-    def to_json(self) -> str:
-        return json.dumps(
-            {
-                "sections": sorted(s.value for s in self.sections),
-                "first": self.first.isoformat() if self.first else None,
-                "last": self.last.isoformat() if self.last else None,
-                "steps": list(self.steps),
-                "worksheets": list(self.worksheets),
-                "notes": list(self.notes),
-                "private": sorted(self.private),
-                "paper": self.paper.value,
-                "language": self.language,
-                "name": self.name,
-                "interface": self.interface,
-            },
-            ensure_ascii=False,
-        )
-
-    @classmethod
-    def from_json(cls, text: str | None, language: str = SOURCE_LANGUAGE) -> ReportChoices:
-        """Saved choices; anything unreadable falls back to the defaults, field by field.
-
-        ``language`` is the window's: the report is in it unless another was chosen the last
-        time, in this same window language."""
-        default = cls(language=language, interface=language)
-        try:
-            raw = json.loads(text) if text else {}
-        except ValueError:
-            return default
-        if not isinstance(raw, dict):
-            return default
-
-        def pick(key: str, parse: Any, fallback: Any) -> Any:
-            try:
-                return parse(raw[key]) if key in raw else fallback
-            except (TypeError, ValueError, KeyError, AttributeError):
-                return fallback
-
-        def day(value: Any) -> date | None:
-            return None if value is None else date.fromisoformat(value)
-
-        def language_code(value: Any) -> str:
-            if value not in LANGUAGES:
-                raise ValueError(value)
-            return str(value)
-
-        # Chosen in another window language, or before that was kept: the window's language.
-        interface = pick("interface", language_code, "")
-        chosen = pick("language", language_code, language) if interface == language else language
-        return cls(
-            sections=pick("sections", lambda v: frozenset(Section(x) for x in v), DEFAULT_SECTIONS),
-            first=pick("first", day, None),
-            last=pick("last", day, None),
-            steps=pick("steps", lambda v: tuple(int(x) for x in v if 1 <= int(x) <= 12), ()),
-            worksheets=pick("worksheets", lambda v: tuple(x for x in v if x in WORKSHEETS), ()),
-            notes=pick("notes", lambda v: tuple(str(x) for x in v), ()),
-            private=pick("private", lambda v: frozenset(str(x) for x in v), frozenset()),
-            paper=pick("paper", Paper, Paper.A4),
-            language=chosen,
-            name=pick("name", lambda v: str(v)[:200], ""),
-            interface=language,
-        )
-
-
-def load_choices(vault: Vault, language: str) -> ReportChoices:
-    return ReportChoices.from_json(vault.settings.get_all().get(REPORT_CHOICES.name), language)
-
-
-def save_choices(vault: Vault, choices: ReportChoices) -> None:
-    with vault.transaction():
-        vault.settings.set(REPORT_CHOICES.name, choices.to_json())
-
-
-# --- the blocks a report is made of ------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    text: str
-    level: int = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    text: str
-    quiet: bool = False  # a note in a smaller, grey type
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...] = ()  # relative widths; empty: equal
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    name: str  # a chart of ui.charts: "trends", "yes_answers", "calendar", "clean_time"
-    period: Period | None
-    view: ChartsView
-    # Rows named in full below the chart, numbered in it (a question would not fit beside it).
-    legend: tuple[str, ...] = ()
-
-
-Block = Heading | Paragraph | Table | Chart
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    section: Section | None  # None: the closing line naming the sections with nothing to show
-    title: str  # empty: no heading
-    blocks: tuple[Block, ...]
-    landscape: bool = False  # wide worksheets get landscape pages
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    title: str
-    made_on: date
-    made_on_text: str
-    first: date
-    last: date
-    language: str
-    paper: Paper
-    parts: tuple[Part, ...] = field(default_factory=tuple)
 
 
 # --- gathering ---------------------------------------------------------------------------------
@@ -255,11 +82,6 @@ def _kept(rows: Iterable[Any], choices: ReportChoices) -> list[Any]:
     return [row for row in rows if not getattr(row, "private", False) or row.uid in choices.private]
 
 
-def answer_key(question_id: str) -> str:
-    """How a private answer is named in ``ReportChoices.private``, apart from row uids."""
-    return f"answer:{question_id}"
-
-
 def _answer_kept(answer: Answer, choices: ReportChoices) -> bool:
     return not answer.private or answer_key(answer.question_id) in choices.private
 
@@ -272,7 +94,7 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
     """Everything chosen, in the report's language; read on the vault worker."""
     today = today or review_day(vault)
     last = min(choices.last or today, today)
-    first = choices.first or _first_entry(vault, last)
+    first = choices.first or first_entry(vault, last)
     first = min(first, last)
     with language_on_this_thread(choices.language):
         made_on_text = long_date(today)
@@ -304,29 +126,6 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
         )
 
 
-# The window's styles (ui/dates.py, from Qt's locale data), written out here because the
-# report is made without Qt's locale (the command line, another language than the window's):
-# "December 6, 2026" and "Dec 6, 2026" in English, «6 декабря 2026» and «6 дек. 2026».
-DATES = (
-    N_("January {day}, {year}"), N_("February {day}, {year}"), N_("March {day}, {year}"),
-    N_("April {day}, {year}"), N_("May {day}, {year}"), N_("June {day}, {year}"),
-    N_("July {day}, {year}"), N_("August {day}, {year}"), N_("September {day}, {year}"),
-    N_("October {day}, {year}"), N_("November {day}, {year}"), N_("December {day}, {year}"),
-)  # fmt: skip
-# The first day of a period whose last day is in the same year: the year is said once.
-DAYS_OF_MONTHS = (
-    N_("January {day}"), N_("February {day}"), N_("March {day}"), N_("April {day}"),
-    N_("May {day}"), N_("June {day}"), N_("July {day}"), N_("August {day}"),
-    N_("September {day}"), N_("October {day}"), N_("November {day}"), N_("December {day}"),
-)  # fmt: skip
-SHORT_DATES = (
-    N_("Jan {day}, {year}"), N_("Feb {day}, {year}"), N_("Mar {day}, {year}"),
-    N_("Apr {day}, {year}"), N_("May {day}, {year}"), N_("Jun {day}, {year}"),
-    N_("Jul {day}, {year}"), N_("Aug {day}, {year}"), N_("Sep {day}, {year}"),
-    N_("Oct {day}, {year}"), N_("Nov {day}, {year}"), N_("Dec {day}, {year}"),
-)  # fmt: skip
-
-
 def _nothing_in(titles: list[str], dated: bool = False) -> list[Block]:
     if not titles:
         return []
@@ -335,40 +134,6 @@ def _nothing_in(titles: list[str], dated: bool = False) -> list[Block]:
         _("Nothing between these dates: {names}.") if dated else _("Nothing written yet: {names}.")
     )
     return [Paragraph(text.format(names=names), quiet=True)]
-
-
-def long_date(day: date) -> str:
-    """ "November 23, 2026" / «23 ноября 2026 г.» in the report's language, in one piece."""
-    return _no_break(_(DATES[day.month - 1]).format(day=day.day, year=day.year))
-
-
-def _without_year(day: date) -> str:
-    """ "November 7" / «7 ноября»: a period's first day when its year is said at its end."""
-    return _no_break(_(DAYS_OF_MONTHS[day.month - 1]).format(day=day.day))
-
-
-def short_date(day: date) -> str:
-    """ "Nov 23, 2026" / «23 нояб. 2026 г.»: a date in a table."""
-    # May is short already: one message serves both (in Russian too: «6 мая 2026 г.»).
-    return _no_break(_(SHORT_DATES[day.month - 1]).format(day=day.day, year=day.year))
-
-
-def _one_full_stop(sentence: str) -> str:
-    """A date that ends with its own full stop («2026 г.») ends the sentence with it: one, not
-    two («по 6 декабря 2026 г.. Составлен…»)."""
-    return re.sub(r"\.\.(?=\s|$)", ".", sentence)
-
-
-def _no_break(text: str) -> str:
-    # A date never breaks across lines, in a sentence or a narrow column.
-    return text.replace(" ", "\u00a0")
-
-
-def _first_entry(vault: Vault, today: date) -> date:
-    candidates = [min(vault.reviews.days(), default=today)]
-    candidates += [m.day for m in vault.records.all(Meeting)]
-    candidates += [item.clean.since for item in load_clean_times(vault, today)]
-    return min(candidates)
 
 
 Built = tuple[list[Block], bool]
@@ -381,9 +146,9 @@ def _cover(vault: Vault, choices: ReportChoices, today: date) -> Built:
         blocks.append(Heading(choices.name.strip(), 2))
     blocks.append(
         Paragraph(
-            _one_full_stop(
+            one_full_stop(
                 _("From {first} to {last}. Made on {today}.").format(
-                    first=_without_year(choices.first)
+                    first=without_year(choices.first)
                     if choices.first.year == choices.last.year
                     else long_date(choices.first),
                     last=long_date(choices.last),
@@ -567,7 +332,7 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
         )
     picked = set(choices.notes)
     notes = []
-    names = _question_names(vault)
+    names = question_names(vault)
     for review in reviews:
         for answer in review.answers:
             if note_key(review.day, answer.question_uid) in picked and answer.note.strip():
@@ -578,15 +343,6 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
         blocks.append(Heading(_("Notes I chose to share"), 3))
         blocks.append(Table((_("Night"), _("Question"), _("Note")), tuple(notes), (2, 4, 8)))
     return blocks, False
-
-
-def note_key(day: date, question_uid: str) -> str:
-    """How a picked review note is named in ``ReportChoices.notes``."""
-    return f"{day.isoformat()}|{question_uid}"
-
-
-def _question_names(vault: Vault) -> dict[str, str]:
-    return {q.uid: question_text(q) for q in vault.records.all(ReviewQuestion)}
 
 
 def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
@@ -726,92 +482,3 @@ _BUILDERS = {
     Section.PRACTICE: _practice,
     Section.GRATITUDE: _gratitude,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class PrivateItem:
-    """A private row the export dialog offers to tick, one by one."""
-
-    uid: str
-    section: Section
-    text: str
-
-
-def private_items(vault: Vault, language: str) -> list[PrivateItem]:
-    text = inventory_text(language)
-    found = []
-    for sheet, record_type in WORKSHEETS.items():
-        title = str(text.worksheets[sheet]["title"])
-        first_field = next(iter(text.worksheets[sheet]["columns"]))
-        rows: list[Any] = vault.records.all(record_type)
-        for row in rows:
-            if row.private:
-                found.append(
-                    PrivateItem(
-                        row.uid, Section.WORKSHEETS, f"{title}: {getattr(row, first_field)}"
-                    )
-                )
-    for amend in vault.records.all(Amend):
-        if amend.private:
-            found.append(PrivateItem(amend.uid, Section.AMENDS, amend.person))
-    private_steps = {a.step for a in vault.steps.answers().values() if a.private}
-    for number in sorted(private_steps):
-        view = load_step(vault, number, language)  # the questions as the step page shows them
-        for question in view.questions:
-            answer = view.answers.get(question.id)
-            if answer is not None and answer.private and answer.text.strip():
-                found.append(
-                    PrivateItem(
-                        answer_key(question.id),
-                        Section.ANSWERS,
-                        _("Step {number}: {question}").format(
-                            number=number, question=question.text
-                        ),
-                    )
-                )
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class NoteItem:
-    """A nightly-review note the person may pick as notable."""
-
-    key: str  # "<day>|<question uid>", as kept in ReportChoices.notes
-    day: date
-    question: str
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReportOptions:
-    """What the export dialog offers: the saved choices and the things to tick."""
-
-    choices: ReportChoices
-    first_day: date  # of the journal, the earliest a report can start
-    today: date
-    private: tuple[PrivateItem, ...]
-    notes: tuple[NoteItem, ...]  # newest first
-
-
-def report_options(vault: Vault, language: str, today: date | None = None) -> ReportOptions:
-    today = today or review_day(vault)
-    names = _question_names(vault)
-    notes = [
-        NoteItem(
-            note_key(review.day, answer.question_uid),
-            review.day,
-            names.get(answer.question_uid, ""),
-            answer.note.strip(),
-        )
-        for review in vault.reviews.all()
-        for answer in review.answers
-        if answer.note.strip()
-    ]
-    notes.reverse()
-    return ReportOptions(
-        choices=load_choices(vault, language),
-        first_day=_first_entry(vault, today),
-        today=today,
-        private=tuple(private_items(vault, language)),
-        notes=tuple(notes),
-    )

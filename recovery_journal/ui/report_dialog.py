@@ -38,16 +38,15 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.inventory import WORKSHEETS
 from recovery_journal.i18n import LANGUAGES, _, current_language, ngettext
 from recovery_journal.services.inventory import inventory_text
-from recovery_journal.services.report import (
+from recovery_journal.services.report import build_report
+from recovery_journal.services.report_choices import (
     SECTION_TITLES,
     Paper,
     ReportChoices,
-    ReportOptions,
     Section,
-    build_report,
-    report_options,
     save_choices,
 )
+from recovery_journal.services.report_options import ReportOptions, report_options
 from recovery_journal.ui.bridge import post_to_gui, run_off_gui, when_done
 from recovery_journal.ui.dates import DateEdit, date_text
 from recovery_journal.ui.file_dialogs import FileKind, save_file_name

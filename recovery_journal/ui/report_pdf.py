@@ -60,17 +60,16 @@ from recovery_journal.domain.hyphenation import SOFT_HYPHEN, hyphenated
 from recovery_journal.i18n import _, language_on_this_thread
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.pdf_password import protect_pdf
-from recovery_journal.services.report import (
+from recovery_journal.services.report_blocks import (
     Block,
     Chart,
     Heading,
-    Paper,
     Paragraph,
     Part,
     Report,
-    Section,
     Table,
 )
+from recovery_journal.services.report_choices import Paper, Section
 from recovery_journal.ui.dates import day_month_names, month_names
 
 FONT_FAMILY = "DejaVu Sans"

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from recovery_journal.services.report import Report
+from recovery_journal.services.report_blocks import Report
 from recovery_journal.ui.bridge import own_thread
 
 if TYPE_CHECKING:
