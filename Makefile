@@ -13,7 +13,8 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	@echo "Setting up $(VENV) from the pinned requirements (first run only)..."
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@# pip's and setuptools' chatter goes to a log, shown only when something fails.
+	@# pip's and setuptools' chatter goes to a log, shown only when something fails. The lock has
+	@# hashes (every package, the app's too), so the project itself goes in by a second command.
 	@$(PY) -m pip install --disable-pip-version-check -r requirements-dev.txt > $(VENV)/install.log 2>&1 \
 		|| { cat $(VENV)/install.log; exit 1; }
 	@$(PY) -m pip install --disable-pip-version-check --no-deps -e . >> $(VENV)/install.log 2>&1 \
