@@ -7,7 +7,7 @@ DEMO_VAULT := .demo/demo.rjvault
 DEMO_RU_VAULT := .demo-ru/demo.rjvault
 DEMO_PASSPHRASE := demo vault
 
-.PHONY: run demo demo-ru test quick lint check bench kill-matrix clean-venv dist dist-check system-run system-test
+.PHONY: run demo demo-ru test quick lint check bench kill-matrix clean-venv dist dist-check wheel-check system-run system-test
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -74,6 +74,12 @@ dist: $(STAMP)
 
 dist-check:
 	bash tools/check_dist.sh
+
+# The Python distribution as pip or pipx would have it: the sdist, the wheel built from it, installed
+# with the locked requirements into a fresh venv outside the tree, and the command line and the
+# window run from there with a fresh HOME (tools/check_wheel.sh; about a minute).
+wheel-check: $(STAMP)
+	bash tools/check_wheel.sh
 
 clean-venv:
 	rm -rf $(VENV)

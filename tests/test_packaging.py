@@ -284,7 +284,9 @@ def test_the_shipped_data_is_read_from_a_zipped_package(tmp_path):
 # --- the scripts ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("script", ["tools/check_dist.sh", "packaging/linux/install.sh"])
+@pytest.mark.parametrize(
+    "script", ["tools/check_dist.sh", "tools/check_wheel.sh", "packaging/linux/install.sh"]
+)
 def test_the_scripts_are_bash_that_parses(script):
     path = ROOT / script
     assert path.read_text("utf-8").startswith("#!/usr/bin/env bash\n")
