@@ -7,13 +7,14 @@ DEMO_VAULT := .demo/demo.rjvault
 DEMO_RU_VAULT := .demo-ru/demo.rjvault
 DEMO_PASSPHRASE := demo vault
 
-.PHONY: run demo demo-ru test quick lint check bench kill-matrix clean-venv dist dist-check system-run system-test
+.PHONY: run demo demo-ru test quick lint check bench kill-matrix clean-venv dist dist-check wheel-check system-run system-test
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	@echo "Setting up $(VENV) from the pinned requirements (first run only)..."
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@# pip's and setuptools' chatter goes to a log, shown only when something fails.
+	@# pip's and setuptools' chatter goes to a log, shown only when something fails. The lock has
+	@# hashes (every package, the app's too), so the project itself goes in by a second command.
 	@$(PY) -m pip install --disable-pip-version-check -r requirements-dev.txt > $(VENV)/install.log 2>&1 \
 		|| { cat $(VENV)/install.log; exit 1; }
 	@$(PY) -m pip install --disable-pip-version-check --no-deps -e . >> $(VENV)/install.log 2>&1 \
@@ -73,6 +74,12 @@ dist: $(STAMP)
 
 dist-check:
 	bash tools/check_dist.sh
+
+# The Python distribution as pip or pipx would have it: the sdist, the wheel built from it, installed
+# with the locked requirements into a fresh venv outside the tree, and the command line and the
+# window run from there with a fresh HOME (tools/check_wheel.sh; about a minute).
+wheel-check: $(STAMP)
+	bash tools/check_wheel.sh
 
 clean-venv:
 	rm -rf $(VENV)

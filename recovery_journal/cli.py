@@ -210,7 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument(
         "--json",
         action="store_true",
-        help=_("print a machine-readable object (resources/schema/summary-v1.schema.json)"),
+        help=_(
+            "print a machine-readable object"
+            " (recovery_journal/resources/schema/summary-v1.schema.json)"
+        ),
     )
     finder = add("search", _("search everything written in the vault"), _command("search"))
     finder.add_argument(

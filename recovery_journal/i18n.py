@@ -1,9 +1,9 @@
 """Translations shared by the CLI and the GUI.
 
 Messages are marked with ``_()`` / ``ngettext()`` in every layer; the catalogues are plain gettext
-``.po`` files in ``resources/i18n`` so translators can use their usual tools. We read the ``.po``
-directly and hand gettext an in-memory ``.mo``: no compile step to forget, and gettext still does
-the Russian plural rules from the catalogue's ``Plural-Forms`` header.
+``.po`` files in ``recovery_journal/resources/i18n`` so translators can use their usual tools. We
+read the ``.po`` directly and hand gettext an in-memory ``.mo``: no compile step to forget, and
+gettext still does the Russian plural rules from the catalogue's ``Plural-Forms`` header.
 """
 
 from __future__ import annotations
@@ -17,8 +17,12 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
+from typing import TYPE_CHECKING
 
-from recovery_journal.resources import resource_path
+from recovery_journal.package_data import resource
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES: Mapping[str, str] = {"en": "English", "ru": "Русский"}
@@ -121,8 +125,9 @@ def build_mo(entries: Mapping[CatalogKey, str | list[str]]) -> bytes:
     return header + tables + ids + strs
 
 
-def catalogue_path(language: str) -> str:
-    return str(resource_path("i18n", f"{language}.po"))
+def catalogue(language: str) -> Traversable:
+    """The ``.po`` file of ``language``, shipped in the package."""
+    return resource("i18n", f"{language}.po")
 
 
 @cache
@@ -130,8 +135,7 @@ def _translations(language: str) -> gettext.NullTranslations:
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
     try:
-        with open(catalogue_path(language), encoding="utf-8") as handle:
-            entries = parse_po(handle.read())
+        entries = parse_po(catalogue(language).read_text("utf-8"))
     except (OSError, ValueError, SyntaxError):
         # A missing or broken catalogue must never stop the app: fall back to English.
         return gettext.NullTranslations()

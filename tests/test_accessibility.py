@@ -640,8 +640,8 @@ def test_no_stylesheet_hides_the_focus_frame():
     assert NO_OUTLINE.search("QPushButton:focus { outline: none; }")
     sources = [
         *(ROOT / "recovery_journal").rglob("*.py"),
-        *(ROOT / "resources").rglob("*.qss"),
-        *(ROOT / "resources").rglob("*.css"),
+        *(ROOT / "recovery_journal" / "resources").rglob("*.qss"),
+        *(ROOT / "recovery_journal" / "resources").rglob("*.css"),
     ]
     hiding = [
         f"{path.relative_to(ROOT)}:{number}: {line.strip()}"

@@ -41,7 +41,7 @@ from recovery_journal.domain.inventory import Amend
 from recovery_journal.domain.steps import Programme
 from recovery_journal.errors import ImportRejected
 from recovery_journal.i18n import _, ngettext, set_language
-from recovery_journal.resources import resource_path
+from recovery_journal.package_data import resource
 from recovery_journal.services.changes import DAILY_CHANGED, STEPS_CHANGED, Changes
 from recovery_journal.services.clean_time import (
     clean_time_of,
@@ -824,9 +824,10 @@ RATING_KEYS = {
 
 
 def check_summary_shape(summary: dict[str, Any]) -> None:
-    """Against resources/schema/summary-v1.schema.json when it is shipped, else by its keys."""
-    schema_file = resource_path("schema", "summary-v1.schema.json")
-    if schema_file.exists():
+    """Against recovery_journal/resources/schema/summary-v1.schema.json when it is shipped, else
+    by its keys."""
+    schema_file = resource("schema", "summary-v1.schema.json")
+    if schema_file.is_file():
         import jsonschema
 
         schema = json.loads(schema_file.read_text("utf-8"))

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recovery_journal.errors import ImportRejected
-from recovery_journal.resources import resource_path
+from recovery_journal.package_data import resource
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.export import (
     FORMAT_VERSION,
@@ -191,7 +191,8 @@ def test_shipped_schema_is_valid_and_matches_an_export(new_vault):
 
     schemas = [
         json.loads(path.read_text("utf-8"))
-        for path in resource_path("schema").glob("*.schema.json")
+        for path in resource("schema").iterdir()
+        if path.name.endswith(".schema.json")
     ]
     assert {s["$id"] for s in schemas} >= {
         "recovery-journal-export-v1.schema.json",
@@ -545,7 +546,7 @@ def test_the_readme_and_the_code_name_the_schema_exports_are_written_in():
     root = Path(__file__).resolve().parent.parent
     newest = SCHEMAS[FORMAT_VERSION]
     readme = (root / "README.md").read_text("utf-8")
-    assert f"`resources/schema/{newest}`" in readme
+    assert f"`recovery_journal/resources/schema/{newest}`" in readme
     assert f"(versions 1–{FORMAT_VERSION - 1}," in readme
     older = [name for version, name in SCHEMAS.items() if version != FORMAT_VERSION]
     for source in (root / "recovery_journal").rglob("*.py"):

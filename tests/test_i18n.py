@@ -34,9 +34,7 @@ def test_the_extractor_notices_a_missing_translation(tmp_path):
 def test_placeholders_survive_translation():
     import re
 
-    catalogue = parse_po(
-        (i18n.catalogue_path("ru") and Path(i18n.catalogue_path("ru"))).read_text()
-    )
+    catalogue = parse_po(i18n.catalogue("ru").read_text("utf-8"))
     for key, value in catalogue.items():
         sources = key if isinstance(key, tuple) else (key,)
         targets = value if isinstance(value, list) else [value]
@@ -83,7 +81,7 @@ def test_po_parser_handles_continuations_escapes_and_fuzzy():
 def test_a_broken_catalogue_falls_back_to_english(monkeypatch, tmp_path):
     broken = tmp_path / "ru.po"
     broken.write_text('msgid "x\nmsgstr', encoding="utf-8")
-    monkeypatch.setattr(i18n, "catalogue_path", lambda language: str(broken))
+    monkeypatch.setattr(i18n, "catalogue", lambda language: broken)
     i18n._translations.cache_clear()
     try:
         set_language("ru")

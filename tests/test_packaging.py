@@ -1,5 +1,6 @@
 """Packaging without a build: the spec's version, the desktop entry, the icons, the installer and
-where resources are found in a PyInstaller bundle. `make dist-check` tries the real build."""
+how the shipped data is found (importlib.resources, from a zipped package too). `make dist-check`
+tries the real PyInstaller build, `make wheel-check` the installed wheel."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,14 +20,16 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 import recovery_journal
-from recovery_journal.resources import resource_path, resources_dir
+from recovery_journal import package_data
+from recovery_journal.package_data import resource, resources_root
 from recovery_journal.ui.ui_state import APPLICATION
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build.spec"
 DESKTOP = ROOT / "packaging" / "linux" / "recovery-journal.desktop"
 INSTALL = ROOT / "packaging" / "linux" / "install.sh"
-ICONS = ROOT / "resources" / "icons"
+RESOURCES = ROOT / "recovery_journal" / "resources"
+ICONS = RESOURCES / "icons"
 BLUE = QColor("#2f6690")
 
 
@@ -181,60 +185,108 @@ def test_the_app_icon_has_every_size(qapp):
     assert icon.pixmap(QSize(48, 48)).toImage().pixelColor(24, 6) == BLUE
 
 
-def _bundle(tmp_path: Path, *, icons: str) -> Path:
-    """A PyInstaller-like one-folder layout: resources under _internal, as sys._MEIPASS."""
-    internal = tmp_path / "_internal"
-    shutil.copytree(ROOT / "resources", internal / "resources")
+def _resources_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, icons: str) -> None:
+    """The app reads a copy of the shipped data with only some of its icons."""
+    copy = tmp_path / "resources"
+    shutil.copytree(RESOURCES, copy)
     if icons == "svg only":
-        shutil.rmtree(internal / "resources" / "icons" / "hicolor")
+        shutil.rmtree(copy / "icons" / "hicolor")
     elif icons == "none":
-        shutil.rmtree(internal / "resources" / "icons")
-    return internal
-
-
-def _frozen(monkeypatch: pytest.MonkeyPatch, internal: Path) -> None:
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "_MEIPASS", str(internal), raising=False)
+        shutil.rmtree(copy / "icons")
+    monkeypatch.setattr(package_data, "resources_root", lambda: copy)
 
 
 def test_the_app_icon_falls_back_to_the_svg_then_to_drawing(qapp, tmp_path, monkeypatch):
     from recovery_journal.ui.reminder import app_icon
 
-    _frozen(monkeypatch, _bundle(tmp_path / "svg", icons="svg only"))
+    _resources_with(tmp_path / "svg", monkeypatch, icons="svg only")
     from_svg = app_icon()
     assert from_svg.availableSizes() == []  # scalable
     assert from_svg.pixmap(QSize(64, 64)).toImage().pixelColor(32, 8) == BLUE
 
-    _frozen(monkeypatch, _bundle(tmp_path / "none", icons="none"))
+    _resources_with(tmp_path / "none", monkeypatch, icons="none")
     drawn = app_icon()
     assert {s.width() for s in drawn.availableSizes()} == {16, 22, 32, 48, 64}
 
 
-# --- resources, in a checkout and in a bundle ----------------------------------------------------
+# --- the shipped data, read through importlib.resources ------------------------------------------
 
 
-def test_resources_are_found_in_the_checkout():
-    assert not getattr(sys, "frozen", False)
-    assert resources_dir() == ROOT / "resources"
-    assert resource_path("i18n", "ru.po").is_file()
-    assert resource_path("icons", "recovery-journal.svg").is_file()
+def test_the_shipped_data_is_inside_the_package():
+    assert Path(str(resources_root())) == RESOURCES
+    assert resource("i18n", "ru.po").is_file()
+    assert resource("icons", "recovery-journal.svg").is_file()
+    assert not (ROOT / "resources").exists()  # one place, the package's
 
 
-def test_resources_are_found_in_a_frozen_bundle(tmp_path, monkeypatch):
-    from recovery_journal.i18n import catalogue_path
+# What the zipped package must still do: every kind of shipped data read, and a real file for Qt.
+ZIPPED_RUN = """
+import sys
+import recovery_journal
+assert recovery_journal.__file__.startswith(sys.argv[1]), recovery_journal.__file__
+from recovery_journal.i18n import _, set_language
+set_language("ru")
+assert _("Today") == "Сегодня", _("Today")
+from recovery_journal.services.step_content import step_content
+assert len(step_content("ru").guides) == 12
+from recovery_journal.services.inventory import inventory_text
+assert inventory_text("ru").language == "ru"
+from recovery_journal.errors import ImportRejected
+from recovery_journal.services.export import FORMAT_VERSION, SCHEMAS
+from recovery_journal.services.json_files import validate
+try:
+    validate({}, SCHEMAS[FORMAT_VERSION])
+except ImportRejected:
+    pass
+else:
+    raise AssertionError("an empty export passed the schema")
+from recovery_journal.store.migrations import all_migrations
+assert all_migrations()
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from recovery_journal.ui.reminder import app_icon
+sizes = {size.width() for size in app_icon().availableSizes()}
+assert sizes == {16, 22, 24, 32, 48, 64, 128, 256, 512}, sizes
+assert not app_icon().pixmap(QSize(48, 48)).isNull()
+print("read from the zip")
+"""
 
-    internal = _bundle(tmp_path, icons="all")
-    _frozen(monkeypatch, internal)
-    assert resources_dir() == internal / "resources"
-    assert resource_path("steps", "ru.json").is_file()
-    assert Path(catalogue_path("ru")) == internal / "resources" / "i18n" / "ru.po"
-    assert resource_path("icons", "hicolor", "512x512", "apps", "recovery-journal.png").is_file()
+
+def test_the_shipped_data_is_read_from_a_zipped_package(tmp_path):
+    """Nothing reads a path beside the code: the package works from a zip file, where no such
+    path exists, so it works wherever an installer or a bundler puts it."""
+    archive = tmp_path / "recovery_journal.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted((ROOT / "recovery_journal").rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, path.relative_to(ROOT).as_posix())
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "PYTHONPATH": str(archive),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": "C.UTF-8",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", ZIPPED_RUN, str(archive)],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "read from the zip" in result.stdout
 
 
 # --- the scripts ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("script", ["tools/check_dist.sh", "packaging/linux/install.sh"])
+@pytest.mark.parametrize(
+    "script", ["tools/check_dist.sh", "tools/check_wheel.sh", "packaging/linux/install.sh"]
+)
 def test_the_scripts_are_bash_that_parses(script):
     path = ROOT / script
     assert path.read_text("utf-8").startswith("#!/usr/bin/env bash\n")
@@ -247,7 +299,7 @@ def test_install_sh_installs_and_uninstalls_for_the_user(tmp_path):
     """With a stand-in for the built app: what lands where, and what --uninstall removes."""
     dist = tmp_path / "dist" / "recovery-journal"
     (dist / "_internal").mkdir(parents=True)
-    shutil.copytree(ROOT / "resources" / "icons", dist / "_internal" / "resources" / "icons")
+    shutil.copytree(ICONS, dist / "_internal" / "recovery_journal" / "resources" / "icons")
     app = dist / "recovery-journal"
     app.write_text('#!/bin/sh\necho "recovery-journal 1.2.3"\n', encoding="utf-8")
     app.chmod(0o755)

@@ -17,7 +17,7 @@ import pytest
 from recovery_journal.domain import record_kinds
 from recovery_journal.domain.record_kinds import KINDS, Group, Indexed, RecordKind, Shown
 from recovery_journal.errors import ImportRejected
-from recovery_journal.resources import resource_path
+from recovery_journal.package_data import resource
 from recovery_journal.services import export
 from recovery_journal.services.export import dumps, export_document, import_document
 from recovery_journal.services.search import OTHER_HEADINGS, kind_heading, kind_headings, search
@@ -186,7 +186,7 @@ def test_the_store_keeps_exactly_the_declared_kinds_in_their_declared_columns(ne
 
 def test_the_export_and_its_schema_hold_exactly_the_declared_kinds(new_vault):
     document = export_document(new_vault)
-    schema = json.loads((resource_path("schema") / "export-v8.schema.json").read_text("utf-8"))
+    schema = json.loads(resource("schema", "export-v8.schema.json").read_text("utf-8"))
     others = {
         Group.STEPS: {"progress", "answers", "question_packs", "defect_focus"},
         Group.INVENTORY: set(),

@@ -18,9 +18,10 @@ import pytest
 from recovery_journal.i18n import parse_po
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE = parse_po((ROOT / "resources" / "i18n" / "ru.po").read_text("utf-8"))
-STEPS = ROOT / "resources" / "steps" / "ru.json"
-WORKSHEETS = ROOT / "resources" / "inventory" / "ru.json"
+RESOURCES = ROOT / "recovery_journal" / "resources"
+CATALOGUE = parse_po((RESOURCES / "i18n" / "ru.po").read_text("utf-8"))
+STEPS = RESOURCES / "steps" / "ru.json"
+WORKSHEETS = RESOURCES / "inventory" / "ru.json"
 DEMO = ROOT / "recovery_journal" / "services" / "demo_ru.py"
 GUIDE = ROOT / "docs" / "guide.ru.md"
 
@@ -157,7 +158,7 @@ def test_a_label_before_the_vault_path_says_file_of_the_journal():
 def test_the_step_guidance_never_points_below_at_another_tab():
     """The step's text is on «Об этом шаге»; its questions are on the tab «Вопросы»."""
     for language, below in (("en", r"\bbelow\b"), ("ru", r"\bниже\b")):
-        steps = json.loads((ROOT / "resources" / "steps" / f"{language}.json").read_text("utf-8"))
+        steps = json.loads((RESOURCES / "steps" / f"{language}.json").read_text("utf-8"))
         about = [text for step in steps["steps"] for text in step["about"]]
         assert [t for t in about if re.search(below, t)] == [], language
 

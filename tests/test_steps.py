@@ -19,7 +19,7 @@ from recovery_journal.domain.step_tools import (
 from recovery_journal.domain.steps import STEP_NUMBERS, Programme, StepProgress, StepStatus
 from recovery_journal.errors import ImportRejected
 from recovery_journal.i18n import LANGUAGES
-from recovery_journal.resources import resource_path
+from recovery_journal.package_data import resource
 from recovery_journal.services.question_packs import (
     import_pack,
     pack_file_bytes,
@@ -94,7 +94,7 @@ def test_no_official_step_wording_is_shipped():
         "having had a spiritual awakening",
     ]
     for language in LANGUAGES:
-        text = resource_path("steps", f"{language}.json").read_text("utf-8").lower()
+        text = resource("steps", f"{language}.json").read_text("utf-8").lower()
         for phrase in forbidden:
             assert phrase not in text, phrase
 

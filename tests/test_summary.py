@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 import jsonschema
 
 from recovery_journal.domain.steps import Programme
-from recovery_journal.resources import resource_path
+from recovery_journal.package_data import resource
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.programme_words import programme_words
 from recovery_journal.services.summary import build_summary, summary_text
 
-SCHEMA = json.loads(resource_path("schema", "summary-v1.schema.json").read_text("utf-8"))
+SCHEMA = json.loads(resource("schema", "summary-v1.schema.json").read_text("utf-8"))
 EVENING = datetime(2026, 11, 23, 22, 0, tzinfo=ZoneInfo("Europe/Moscow"))
 
 

@@ -39,7 +39,7 @@ def _heard(qtlog) -> list[str]:
 
 
 def test_the_app_icon_loads_without_a_word(qapp, qtlog):
-    svgs = sorted((ROOT / "resources").rglob("*.svg"))
+    svgs = sorted((ROOT / "recovery_journal" / "resources").rglob("*.svg"))
     assert svgs
     for path in svgs:
         assert QSvgRenderer(str(path)).isValid(), path

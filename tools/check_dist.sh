@@ -2,16 +2,30 @@
 # Does the built app (make dist) work on its own? Runs dist/recovery-journal/recovery-journal with
 # an environment that sees neither this checkout nor the venv (env -i, a temporary HOME and XDG
 # folders, a temporary working folder) and the offscreen Qt platform:
-#   --version; init and check on a fresh vault; demo; export-pdf in English and Russian;
-#   the GUI on that vault for 5 seconds; then journeys with the built app in a real window
-#   (tests/journeys: Xvfb, a window manager, keys in, AT-SPI out): first run, lock, unlock.
+#   --version; init and check on a fresh vault; demo; export-pdf in English and Russian; search;
+#   the GUI on that vault for 5 seconds, without a traceback; then journeys with the built app in
+#   a real window (tests/journeys: Xvfb, a window manager, keys in, AT-SPI out): first run, lock,
+#   unlock.
 # Builds nothing: `make dist` first. Used as `make dist-check`.
+#
+#   tools/check_dist.sh [APP]                 the PyInstaller folder (default: dist/recovery-journal/)
+#   tools/check_dist.sh --installed PROGRAM   the same contract for a program pip installed
+#                                             (tools/check_wheel.sh): no bundle, no journeys
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+installed=false
+if [ "${1:-}" = "--installed" ]; then
+  installed=true
+  shift
+fi
 app="${1:-$repo/dist/recovery-journal/recovery-journal}"
 if [ ! -x "$app" ]; then
-  echo "dist check: no built app at $app (run: make dist)" >&2
+  if $installed; then
+    echo "dist check: no program at $app" >&2
+  else
+    echo "dist check: no built app at $app (run: make dist)" >&2
+  fi
   exit 1
 fi
 version="$(sed -n 's/^__version__ = "\([^"]*\)".*/\1/p' "$repo/recovery_journal/__init__.py")"
@@ -69,14 +83,17 @@ started=$SECONDS
 bundle="$(dirname "$app")"
 
 # What is in the folder: Qt's own Russian (buttons, standard dialogs), and nothing that could
-# open a network connection (build.spec leaves QtNetwork and the plugins needing it out).
-if [ -z "$(find "$bundle" -name 'qtbase_ru.qm' -print -quit)" ]; then
-  fail "Qt's Russian translation (qtbase_ru.qm) is not in the bundle"
+# open a network connection (build.spec leaves QtNetwork and the plugins needing it out). An
+# installed package has PySide6's whole wheel beside it instead: nothing to look at there.
+if ! $installed; then
+  if [ -z "$(find "$bundle" -name 'qtbase_ru.qm' -print -quit)" ]; then
+    fail "Qt's Russian translation (qtbase_ru.qm) is not in the bundle"
+  fi
+  echo "ok: Qt's Russian translation is in the bundle"
+  network="$(find "$bundle" \( -name 'libQt6Network*' -o -name 'QtNetwork*' \) -print)"
+  [ -z "$network" ] || fail "QtNetwork is in the bundle: $network"
+  echo "ok: no QtNetwork in the bundle"
 fi
-echo "ok: Qt's Russian translation is in the bundle"
-network="$(find "$bundle" \( -name 'libQt6Network*' -o -name 'QtNetwork*' \) -print)"
-[ -z "$network" ] || fail "QtNetwork is in the bundle: $network"
-echo "ok: no QtNetwork in the bundle"
 
 check "--version" --version
 grep -qF "$version" "$work/out" || fail "--version does not say $version" "$work/out"
@@ -98,7 +115,8 @@ check_pdf "export-pdf" "$work/cwd/report.pdf"
 check "export-pdf --lang ru" export-pdf --lang ru -o "$work/cwd/report-ru.pdf" --vault "$vault"
 check_pdf "export-pdf --lang ru" "$work/cwd/report-ru.pdf"
 if command -v pdftotext >/dev/null 2>&1; then
-  # The Russian catalogue (resources/i18n/ru.po) is in the bundle: the report's title is Russian.
+  # The Russian catalogue (recovery_journal/resources/i18n/ru.po) is there: the report's title
+  # is Russian.
   pdftotext "$work/cwd/report-ru.pdf" "$work/report-ru.txt"
   grep -q "Отчёт" "$work/report-ru.txt" || fail "the Russian report has no Russian text"
   echo "ok: the Russian report is in Russian"
@@ -109,12 +127,20 @@ if command -v pdffonts >/dev/null 2>&1; then
   echo "ok: the report embeds DejaVu Sans"
 fi
 
+# Search: the demo's English words found, word forms too (the Snowball stemmer, a C extension).
+check "search" search --json meetings --vault "$vault"
+grep -q '"count": [1-9]' "$work/out" || fail "search found nothing in the demo" "$work/out"
+echo "ok: search: $(grep -o '"count": [0-9]*' "$work/out")"
+
 # The GUI: still running after 5 seconds (timeout's 124) means it started and waits at the
-# unlock dialog; anything else is a crash or an error.
+# unlock dialog; anything else is a crash or an error, and so is a traceback it printed.
 status=0
 timeout 5 env -i "${environment[@]}" "$app" --vault "$vault" > "$work/gui.out" 2>&1 || status=$?
 if [ "$status" -ne 124 ]; then
   fail "the GUI ended after less than 5 seconds (exit $status)" "$work/gui.out"
+fi
+if grep -q "Traceback" "$work/gui.out"; then
+  fail "the GUI printed a traceback" "$work/gui.out"
 fi
 if [ -s "$work/gui.out" ]; then
   echo "   (the GUI said:)"
@@ -123,7 +149,9 @@ fi
 echo "ok: the GUI started offscreen and kept running for 5 s"
 
 # A person's journeys with the built app: the window under a window manager, driven from outside.
-if [ -x "$repo/.venv/bin/python" ]; then
+if $installed; then
+  echo "   (no journeys here: make test drives the same code's window, make dist-check the bundle's)"
+elif [ -x "$repo/.venv/bin/python" ]; then
   (cd "$repo" && JOURNEY_PROGRAM="$app" QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest \
     tests/journeys -q -p no:cacheprovider -k "first_evening or lock or unlock") \
     || fail "a journey with the built app failed (evidence in journey-artifacts/)"

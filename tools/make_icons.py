@@ -1,12 +1,13 @@
-"""Render resources/icons/recovery-journal.svg into the icon files the app and the installers use.
+"""Render recovery_journal/resources/icons/recovery-journal.svg into the icon files the app and
+the installers use.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/make_icons.py
 
-writes resources/icons/hicolor/NxN/apps/recovery-journal.png for every size in SIZES (the Linux
-icon theme layout, which packaging/linux/install.sh copies and the app loads, ui/reminder.py),
-recovery-journal.ico (Windows, build.spec) and recovery-journal.icns (macOS, build.spec). Run it
-again after changing the SVG, and commit what it writes; tests/test_packaging.py checks that the
-PNGs are still what the SVG renders to.
+writes recovery_journal/resources/icons/hicolor/NxN/apps/recovery-journal.png for every size in
+SIZES (the Linux icon theme layout, which packaging/linux/install.sh copies and the app loads,
+ui/reminder.py), recovery-journal.ico (Windows, build.spec) and recovery-journal.icns (macOS,
+build.spec). Run it again after changing the SVG, and commit what it writes;
+tests/test_packaging.py checks that the PNGs are still what the SVG renders to.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-ICONS = ROOT / "resources" / "icons"
+ICONS = ROOT / "recovery_journal" / "resources" / "icons"
 NAME = "recovery-journal"
 SVG = ICONS / f"{NAME}.svg"
 # The hicolor sizes desktops ask for; 16..48 for menus and trays, 256 and 512 for docks and HiDPI.

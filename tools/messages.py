@@ -1,4 +1,5 @@
-"""Extract translatable messages from the code and merge them into resources/i18n/*.po.
+"""Extract translatable messages from the code and merge them into the catalogues,
+recovery_journal/resources/i18n/*.po.
 
     python tools/messages.py            # add new messages (empty msgstr) and drop unused ones
     python tools/messages.py --check    # exit 1 if any catalogue is missing or has an extra message
@@ -18,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from recovery_journal.i18n import LANGUAGES, SOURCE_LANGUAGE, parse_po  # noqa: E402
 
 PACKAGE = ROOT / "recovery_journal"
-CATALOGUES = ROOT / "resources" / "i18n"
+CATALOGUES = PACKAGE / "resources" / "i18n"
 
 Key = str | tuple[str, str]
 

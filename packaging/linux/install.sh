@@ -42,9 +42,9 @@ if [ ! -x "$dist/$name" ]; then
   echo "No built app at $dist (run: make dist)" >&2
   exit 1
 fi
-# The icons come with the app (its resources); a checkout's are the fallback.
-icon_source="$dist/_internal/resources/icons"
-if [ ! -d "$icon_source/hicolor" ]; then icon_source="$repo/resources/icons"; fi
+# The icons come with the app (the package's resources); a checkout's are the fallback.
+icon_source="$dist/_internal/recovery_journal/resources/icons"
+if [ ! -d "$icon_source/hicolor" ]; then icon_source="$repo/recovery_journal/resources/icons"; fi
 desktop_source="$here/$name.desktop"
 
 # The new copy goes in beside the old one and then takes its place, so a failed copy never

@@ -18,7 +18,8 @@ class Mood(Enum):
 
 MAX_TAG_LENGTH = 40
 MAX_TAGS = 100
-MAX_TITLE_LENGTH = 1000  # the export's limits since format 6 (resources/schema/export-v*.json)
+# The export's limits since format 6 (recovery_journal/resources/schema/export-v*.json).
+MAX_TITLE_LENGTH = 1000
 _SPACES = re.compile(r"\s+")
 
 

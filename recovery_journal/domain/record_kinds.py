@@ -11,8 +11,8 @@ with a ``uid``):
 - a numbered migration creating its table (store/migrations): the schema is versioned and every
   released schema has a fixture vault that must open unchanged, so a table is never made on the
   fly from a declaration;
-- a new export format version and its schema (resources/schema), since the file then carries a
-  section the older schemas refuse.
+- a new export format version and its schema (recovery_journal/resources/schema), since the file
+  then carries a section the older schemas refuse.
 Those are the file formats, written by hand as before; no code names the kind again.
 
 The heading is marked with ``N_`` (which only marks a message for extraction and returns it

@@ -1,8 +1,8 @@
 """The whole vault as a documented, versioned JSON document.
 
-The format is described by resources/schema/export-v<N>.schema.json. Import is all or nothing:
-the file is read, parsed, validated and checked for meaning before one transaction writes
-anything, and any failure rolls that transaction back. Older versions are read too.
+The format is described by recovery_journal/resources/schema/export-v<N>.schema.json. Import is
+all or nothing: the file is read, parsed, validated and checked for meaning before one transaction
+writes anything, and any failure rolls that transaction back. Older versions are read too.
 """
 
 from __future__ import annotations

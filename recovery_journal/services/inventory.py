@@ -11,7 +11,7 @@ from recovery_journal.domain.inventory import MY_PART, Amend, Resentment, step8_
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.step_tools import Defect
 from recovery_journal.i18n import SOURCE_LANGUAGE
-from recovery_journal.resources import resource_path
+from recovery_journal.package_data import resource
 from recovery_journal.services.changes import STEPS_CHANGED, Changed, Changes
 from recovery_journal.services.step_tools import apply_changes, duplicate_plan, new_uid
 
@@ -33,9 +33,9 @@ class InventoryText:
 
 @cache
 def inventory_text(language: str) -> InventoryText:
-    path = resource_path("inventory", f"{language}.json")
-    if not path.exists():
-        path, language = resource_path("inventory", f"{SOURCE_LANGUAGE}.json"), SOURCE_LANGUAGE
+    path = resource("inventory", f"{language}.json")
+    if not path.is_file():
+        path, language = resource("inventory", f"{SOURCE_LANGUAGE}.json"), SOURCE_LANGUAGE
     raw = json.loads(path.read_text("utf-8"))
     return InventoryText(language, raw["worksheets"], raw["options"])
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from recovery_journal.errors import ImportRejected
 from recovery_journal.i18n import N_, _
-from recovery_journal.resources import resource_path
+from recovery_journal.package_data import resource
 
 # Far above ten years of daily writing; a bigger file is refused before it is read into memory.
 MAX_BYTES = 256 * 1024 * 1024
@@ -131,7 +131,8 @@ def _validator(schema_file: str) -> Any:
 
     schemas = {
         path.name: json.loads(path.read_text("utf-8"))
-        for path in resource_path("schema").glob("*.schema.json")
+        for path in resource("schema").iterdir()
+        if path.name.endswith(".schema.json")
     }
     # Schemas refer to each other by file name (their $id), as export v2 does for packs.
     registry = Registry().with_resources(

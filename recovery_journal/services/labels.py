@@ -21,7 +21,8 @@ _INVENTORY_GROUPS: dict[type, str] = {
 def label(value: Enum) -> str:
     group = _INVENTORY_GROUPS.get(type(value))
     if group is not None:
-        # The inventory's words live with its other text in resources/inventory/<language>.json.
+        # The inventory's words live with its other text in the package's
+        # resources/inventory/<language>.json.
         return inventory_text(current_language()).option(group, value.value)
     labels = {
         StepStatus.NOT_STARTED: _("Not started"),

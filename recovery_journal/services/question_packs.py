@@ -1,8 +1,8 @@
 """Question packs: a sponsor's or a group's own questions, shared as a small JSON file.
 
-The format is resources/schema/question-pack-v1.schema.json. Importing a pack with the id of one
-already in the vault replaces it (a sponsor sending a corrected pack); answers stay, keyed by the
-question ids.
+The format is recovery_journal/resources/schema/question-pack-v1.schema.json. Importing a pack
+with the id of one already in the vault replaces it (a sponsor sending a corrected pack); answers
+stay, keyed by the question ids.
 """
 
 from __future__ import annotations

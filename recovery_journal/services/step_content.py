@@ -1,4 +1,5 @@
-"""The step guidance we ship (resources/steps/<language>.json), read once and checked on load.
+"""The step guidance we ship (recovery_journal/resources/steps/<language>.json), read once and
+checked on load.
 
 Written in our own words; no fellowship's literature is quoted. Both languages carry the same
 steps and the same question ids, so an answer belongs to a question whatever the language.
@@ -13,7 +14,7 @@ from typing import Any
 
 from recovery_journal.domain.steps import STEP_NUMBERS, Programme, Question, StepGuide
 from recovery_journal.i18n import SOURCE_LANGUAGE
-from recovery_journal.resources import resource_path
+from recovery_journal.package_data import resource
 
 ADDICTION_PLACEHOLDER = "{addiction}"
 
@@ -73,9 +74,9 @@ def _parse(language: str, raw: dict[str, Any]) -> StepContent:
 
 @cache
 def step_content(language: str) -> StepContent:
-    path = resource_path("steps", f"{language}.json")
-    if not path.exists():
-        path = resource_path("steps", f"{SOURCE_LANGUAGE}.json")
+    path = resource("steps", f"{language}.json")
+    if not path.is_file():
+        path = resource("steps", f"{SOURCE_LANGUAGE}.json")
         language = SOURCE_LANGUAGE
     with path.open(encoding="utf-8") as handle:
         return _parse(language, json.load(handle))

@@ -1,6 +1,6 @@
 """A short summary of the daily practice, for `recovery-journal summary` (text or JSON).
 
-The JSON shape is documented in resources/schema/summary-v1.schema.json.
+The JSON shape is documented in recovery_journal/resources/schema/summary-v1.schema.json.
 """
 
 from __future__ import annotations

@@ -23,22 +23,22 @@ CHECK_EVERY_MS = 30_000
 
 
 def app_icon() -> QIcon:
-    """The notebook from resources/icons: its PNGs (read by Qt itself, no image plugin needed),
-    else its SVG; drawn in code only when neither is there."""
+    """The notebook from the package's resources/icons: its PNGs (read by Qt itself, no image
+    plugin needed), else its SVG; drawn in code only when neither is there."""
     from PySide6.QtCore import QSize
 
-    from recovery_journal.resources import resource_path
+    from recovery_journal.package_data import resource, resource_file
 
-    folder = resource_path("icons")
     icon = QIcon()
     # The sizes tools/make_icons.py renders from the SVG (the hicolor folders).
     for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
-        png = folder / "hicolor" / f"{size}x{size}" / "apps" / "recovery-journal.png"
-        if png.is_file():
-            icon.addFile(str(png), QSize(size, size))
-    svg = folder / "recovery-journal.svg"
-    if icon.isNull() and svg.is_file():
-        icon.addFile(str(svg))  # needs Qt's SVG icon engine, which a build may lack
+        png = ("icons", "hicolor", f"{size}x{size}", "apps", "recovery-journal.png")
+        if resource(*png).is_file():
+            icon.addFile(str(resource_file(*png)), QSize(size, size))
+    svg = ("icons", "recovery-journal.svg")
+    if icon.isNull() and resource(*svg).is_file():
+        # Needs Qt's SVG icon engine, which a build may lack.
+        icon.addFile(str(resource_file(*svg)))
     if not icon.pixmap(QSize(64, 64)).isNull():
         return icon
     icon = QIcon()
