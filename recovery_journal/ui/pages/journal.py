@@ -8,9 +8,7 @@ page); a deleted entry can be brought back whole from the calm bar that says it 
 
 from __future__ import annotations
 
-import dataclasses
 from concurrent.futures import Future
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -50,24 +48,23 @@ from recovery_journal.domain.journal import (
     plain_text,
     tags_from_text,
 )
-from recovery_journal.domain.ports import Vault
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.changes import Changed, Changes
 from recovery_journal.services.journal import (
     JournalDay,
     Timeline,
     delete_entry,
-    load_day,
-    load_timeline,
     restore_entry,
     save_entry,
 )
 from recovery_journal.services.journal import new_entry as fresh_entry
-from recovery_journal.services.review import review_day
 from recovery_journal.ui.autosave import Autosave, saved_at
 from recovery_journal.ui.dates import DateEdit, compact_date_text, day_heading, time_text
 from recovery_journal.ui.entry_editor import EntryEditor
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.pages.journal_names import entry_heading, mood_label
+from recovery_journal.ui.pages.journal_saves import WordsLeft
+from recovery_journal.ui.pages.journal_shown import Loaded, load, with_saved
 from recovery_journal.ui.widgets import heading, qdate, wrapped
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -79,29 +76,6 @@ _EDITOR = "editor"
 _NOTE = "note"
 
 
-def mood_label(mood: Mood | None) -> str:
-    labels = {
-        None: _("No mood"),
-        Mood.GREAT: _("Great"),
-        Mood.GOOD: _("Good"),
-        Mood.OKAY: _("Okay"),
-        Mood.LOW: _("Low"),
-        Mood.HARD: _("Hard"),
-    }
-    return labels[mood]
-
-
-def entry_heading(entry: JournalEntry) -> str:
-    return entry.heading or _("A new entry, nothing written yet")
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    today: date  # the journal day of now, by the person's day boundary
-    view: JournalDay
-    timeline: Timeline
-
-
 class JournalPage(QWidget):
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +83,6 @@ class JournalPage(QWidget):
         self.today = operations.day.today()  # the person's today; each load says it again
         self.day = self.today
         self.view: JournalDay | None = None
-        self._deleted_uids: set[str] = set()  # deleted here: a late failed save stays away
         self._wanted: date | None = None  # the day asked for; None: today, by the day boundary
         self._request = 0  # only the newest load is shown
         self._saves = 0  # saves asked for so far: a load asked before the last one is behind it
@@ -118,7 +91,7 @@ class JournalPage(QWidget):
         self._stored = False  # whether the vault holds that entry (a new one is kept once typed in)
         # The words of entries whose save failed after the editor had moved on (by uid): the
         # autosave keeps each entry's words under its uid, these under theirs till saved.
-        self._failed: dict[str, JournalEntry] = {}
+        self._left = WordsLeft()
         self._deleted: JournalEntry | None = None  # what Undo brings back
         self._select: str | None = None  # the entry to open once its day has loaded
         self._focus: str | None = None  # where the keyboard goes then: the editor or the note
@@ -410,12 +383,11 @@ class JournalPage(QWidget):
         self._request += 1
         request, saves, wanted = self._request, self._saves, self._wanted
         now = self._operations.day.now()
-
-        def job(vault: Vault) -> _Loaded:
-            today = review_day(vault, now)
-            return _Loaded(today, load_day(vault, wanted or today), load_timeline(vault))
-
-        self._operations.run(job, lambda loaded: self._show(request, saves, loaded), owner=self)
+        self._operations.run(
+            lambda vault: load(vault, now, wanted),
+            lambda loaded: self._show(request, saves, loaded),
+            owner=self,
+        )
 
     def go_to_day(
         self, day: date | None, select: str | None = None, focus: str | None = None
@@ -434,7 +406,7 @@ class JournalPage(QWidget):
         self._focus = focus
         self.reload()
 
-    def _show(self, request: int, saves: int, loaded: _Loaded) -> None:
+    def _show(self, request: int, saves: int, loaded: Loaded) -> None:
         if request != self._request:
             return  # a newer load is on its way
         view = loaded.view
@@ -741,7 +713,7 @@ class JournalPage(QWidget):
     def _write(self, uids: set[str]) -> None:
         current = self._entry
         for uid in sorted(uids):
-            left = self._failed.pop(uid, None)
+            left = self._left.take(uid)
             if left is not None and (current is None or current.uid != uid):
                 self._save(left)  # an entry left after its save failed: its words, kept here
         if current is not None and current.uid in uids:
@@ -755,28 +727,13 @@ class JournalPage(QWidget):
 
     def _save(self, entry: JournalEntry) -> Future[Changed[JournalEntry]]:
         self._saves += 1
-        self._remember(entry)
+        self.view = with_saved(self.view, entry)
         return self.autosave.run(
             lambda vault: save_entry(vault, entry),
             self._saved,
             key=entry.uid,
-            on_failed=lambda _error: self._save_failed(entry),
+            on_failed=lambda _error: self._left.failed(entry, self._open_uid()),
         )
-
-    def _remember(self, entry: JournalEntry) -> None:
-        """Keep the day's list in step with what is being saved, before the reload arrives.
-
-        Choosing an entry opens it from this list; with the old words there, going back to an
-        entry just left (while the vault was busy) showed them, and typing saved them over the new.
-        """
-        view = self.view
-        if view is None or view.day != entry.day:
-            return
-        if any(known.uid == entry.uid for known in view.entries):
-            entries = tuple(entry if known.uid == entry.uid else known for known in view.entries)
-        else:
-            entries = (*view.entries, entry)
-        self.view = dataclasses.replace(view, entries=entries)
 
     def _saved(self, saved: Changed[JournalEntry]) -> None:
         entry, current = saved.value, self._entry
@@ -790,13 +747,8 @@ class JournalPage(QWidget):
     def _show_saved(self, entry: JournalEntry | None) -> None:
         self.autosave.show("" if entry is None else saved_at(entry.updated_at))
 
-    def _save_failed(self, entry: JournalEntry) -> bool:
-        """Whether the words of a failed save still wait (the autosave marks them and says so)."""
-        if entry.uid in self._deleted_uids:
-            return False  # deleted since: a later try must not bring it back
-        if self._entry is None or self._entry.uid != entry.uid:
-            self._failed.setdefault(entry.uid, entry)  # left for another entry meanwhile
-        return True
+    def _open_uid(self) -> str | None:
+        return self._entry.uid if self._entry is not None else None
 
     # --- deleting, and undo ----------------------------------------------------------------------
 
@@ -807,8 +759,7 @@ class JournalPage(QWidget):
         self.autosave.stop()
         was_dirty, was_stored = self.autosave.is_dirty(self._entry.uid), self._stored
         entry = self._snapshot() if was_dirty else self._entry
-        self._failed.pop(entry.uid, None)
-        self._deleted_uids.add(entry.uid)
+        self._left.deleted(entry.uid)
         had_focus = any(w.hasFocus() for w in (self.title_edit, self.body, self.tags_edit))
         self._close_entry()
         if had_focus or self.delete_button.hasFocus():
@@ -857,8 +808,7 @@ class JournalPage(QWidget):
         if entry is None:
             return
         self._hide_undo()
-
-        self._deleted_uids.discard(entry.uid)
+        self._left.restored(entry.uid)
 
         def restored(back: Changed[JournalEntry]) -> None:
             self._go_to_entry(back.value.day, back.value.uid)
