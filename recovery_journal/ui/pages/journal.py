@@ -7,9 +7,9 @@ page); a deleted entry can be brought back whole from the calm bar that says it 
 
 The page is the composition of its parts, each in a module of its own: the left side
 (``journal_timeline``), the day's lists (``journal_day``), the entry's form
-(``journal_entry_form``), the Undo bar (``journal_undo``), what a load brings (``journal_shown``)
-and the words of failed saves (``journal_saves``). The page decides which day and which entry
-they show, and saves.
+(``journal_entry_form``) and its saving (``journal_session``, ``journal_saves``), the Undo bar
+(``journal_undo``) and what a load brings (``journal_shown``). The page decides which day and
+which entry they show.
 """
 
 from __future__ import annotations
@@ -25,13 +25,12 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.journal import JournalEntry
 from recovery_journal.services.changes import Changed, Changes
-from recovery_journal.services.journal import JournalDay, delete_entry, restore_entry, save_entry
+from recovery_journal.services.journal import JournalDay, delete_entry, restore_entry
 from recovery_journal.services.journal import new_entry as fresh_entry
-from recovery_journal.ui.autosave import Autosave, saved_at
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages.journal_day import DayPane
 from recovery_journal.ui.pages.journal_entry_form import EntryForm
-from recovery_journal.ui.pages.journal_saves import WordsLeft
+from recovery_journal.ui.pages.journal_session import EntrySession
 from recovery_journal.ui.pages.journal_shown import Loaded, load, with_saved
 from recovery_journal.ui.pages.journal_timeline import TimelinePanel
 from recovery_journal.ui.pages.journal_undo import UndoBar
@@ -50,17 +49,12 @@ class JournalPage(QWidget):
         self.view: JournalDay | None = None
         self._wanted: date | None = None  # the day asked for; None: today, by the day boundary
         self._request = 0  # only the newest load is shown
-        self._saves = 0  # saves asked for so far: a load asked before the last one is behind it
-        self._entry: JournalEntry | None = None  # the entry in the editor, as last saved or typed
-        self._stored = False  # whether the vault holds that entry (a new one is kept once typed in)
-        # The words of entries whose save failed after the editor had moved on (by uid): the
-        # autosave keeps each entry's words under its uid, these under theirs till saved.
-        self._left = WordsLeft()
         self._select: str | None = None  # the entry to open once its day has loaded
         self._focus: str | None = None  # where the keyboard goes then: the editor or the note
 
         self._build()
-        self.autosave = Autosave(operations, self._write, self.save_state, parent=self)
+        # The entry in the form and its saves; each save keeps the shown day in step.
+        self.session = EntrySession(operations, self.form, self._saving, parent=self)
         operations.changed.connect(self._on_changed)
         self.form.set_editing(False)
         self.reload()
@@ -76,7 +70,6 @@ class JournalPage(QWidget):
         self.side.day_chosen.connect(self.go_to_day)
         self.side.new_button.clicked.connect(self.new_entry)
         self.form = EntryForm()
-        self.form.edited.connect(self._edited)
         self.form.delete_button.clicked.connect(self.delete_current)
         self.undo_bar = UndoBar(scope=self)
         self.undo_bar.undo_asked.connect(self.undo_delete)
@@ -145,7 +138,7 @@ class JournalPage(QWidget):
 
     def reload(self) -> None:
         self._request += 1
-        request, saves, wanted = self._request, self._saves, self._wanted
+        request, saves, wanted = self._request, self.session.saves, self._wanted
         now = self._operations.day.now()
         self._operations.run(
             lambda vault: load(vault, now, wanted),
@@ -164,7 +157,7 @@ class JournalPage(QWidget):
             return
         self.save_now()
         if day is not None and day != self.day:
-            self._close_entry()
+            self.session.close()
         self._wanted = day
         self._select = select
         self._focus = focus
@@ -182,21 +175,22 @@ class JournalPage(QWidget):
         self.side.show_day(self.day, self.today)
         self.shown.show_day(view)
         self.side.show_days(loaded.timeline, self.day)
-        self._fill_editor(view, behind=saves != self._saves)
+        self._fill_editor(view, behind=saves != self.session.saves)
         self._show_entries()
         self._apply_focus()
 
     def _fill_editor(self, view: JournalDay, behind: bool) -> None:
         found = {entry.uid: entry for entry in view.entries}
+        session = self.session
         if self._select is not None:
             chosen = found.get(self._select)
             self._select = None
             if chosen is not None:
-                self._open(chosen, stored=True)
+                session.open(chosen, stored=True)
                 return
-        current = self._entry
+        current = session.entry
         if current is not None and current.day == view.day:
-            if self.autosave.is_dirty(current.uid) or not self._stored or behind:
+            if session.autosave.is_dirty(current.uid) or not session.stored or behind:
                 # Typing, a new entry not yet typed in, or words saved after this load was
                 # asked for: what the editor holds is newer, and is never overwritten.
                 return
@@ -204,27 +198,27 @@ class JournalPage(QWidget):
             if stored is None:
                 pass  # gone (deleted): open another below
             elif stored != current:
-                self._open(stored, stored=True)  # changed elsewhere (an import, a restore)
+                session.open(stored, stored=True)  # changed elsewhere (an import, a restore)
                 return
             else:
                 return
         # A day just shown: its latest entry, or a new one to write in.
         if view.entries:
-            self._open(view.entries[-1], stored=True)
+            session.open(view.entries[-1], stored=True)
         else:
-            self._open(fresh_entry(view.day, utc_now()), stored=False)
+            session.open(fresh_entry(view.day, utc_now()), stored=False)
 
     def _show_entries(self) -> None:
         view = self.view
         entries = list(view.entries) if view is not None else []
-        current = self._entry
-        if current is not None and not self._stored and current.day == self.day:
+        current = self.session.entry
+        if current is not None and not self.session.stored and current.day == self.day:
             entries.append(current)  # a new entry, not kept yet: listed as it is typed
         self.shown.show_entries(entries, current)
 
     def _apply_focus(self) -> None:
         focus, self._focus = self._focus, None
-        if focus == _EDITOR and self._entry is not None:
+        if focus == _EDITOR and self.session.entry is not None:
             self.body.setFocus()
         elif focus == _NOTE:
             if self.note_view.isVisible() or self.note_view.toPlainText():
@@ -241,12 +235,12 @@ class JournalPage(QWidget):
     def _entry_chosen(self, uid: str) -> None:
         if self.view is None:
             return
-        current = self._entry
+        current = self.session.entry
         if current is not None and uid == current.uid:
             return
         for entry in self.view.entries:
             if entry.uid == uid:
-                self._open(entry, stored=True)
+                self.session.open(entry, stored=True)
                 self._show_entries()
                 return
 
@@ -274,19 +268,19 @@ class JournalPage(QWidget):
         self._operations.run(lambda vault: vault.journal.get(uid), found, owner=self)
 
     def _go_to_entry(self, day: date, uid: str) -> None:
-        current = self._entry
+        current = self.session.entry
         if current is not None and current.uid == uid:
             self._apply_focus_now(_EDITOR)
             return
         if day == self.day and self.view is not None:
             for entry in self.view.entries:
                 if entry.uid == uid:
-                    self._open(entry, stored=True)
+                    self.session.open(entry, stored=True)
                     self._show_entries()
                     self._apply_focus_now(_EDITOR)
                     return
         self.save_now()
-        self._close_entry()
+        self.session.close()
         self._wanted, self._select, self._focus = day, uid, _EDITOR
         self.reload()
 
@@ -294,111 +288,42 @@ class JournalPage(QWidget):
         self._focus = focus
         self._apply_focus()
 
-    # --- the editor ------------------------------------------------------------------------------
-
-    def _open(self, entry: JournalEntry, stored: bool) -> None:
-        """Put an entry in the editor; the one there before keeps its words (saved first)."""
-        if self._entry is not None and self._entry.uid != entry.uid:
-            self.save_now()
-        self._entry = entry
-        self._stored = stored
-        self.autosave.stop()
-        self.form.fill(entry)
-        self._show_saved(entry if stored else None)
-
-    def _close_entry(self) -> None:
-        """Empty the editor while another day loads (its words were saved just before)."""
-        if self._entry is not None:
-            self.autosave.forget(self._entry.uid)
-        self._entry = None
-        self._stored = False
-        self.form.clear()
-        self.autosave.show("")
+    # --- the entry -------------------------------------------------------------------------------
 
     def new_entry(self) -> None:
         """A new entry on the day shown, with the keyboard in its words."""
         if self.view is None or self.view.day != self.day:
             return  # the day is still loading
-        current = self._entry
-        if current is not None and not self._stored and current.day == self.day:
-            if self._snapshot().empty:
+        session = self.session
+        current = session.entry
+        if current is not None and not session.stored and current.day == self.day:
+            if session.snapshot().empty:
                 self.body.setFocus()  # the new entry is already here, untouched
                 return
-        self._open(fresh_entry(self.day, utc_now()), stored=False)
+        session.open(fresh_entry(self.day, utc_now()), stored=False)
         self._show_entries()
         self.body.setFocus()
-
-    def _snapshot(self) -> JournalEntry:
-        assert self._entry is not None
-        return self.form.snapshot(self._entry)
-
-    def _edited(self) -> None:
-        if self._entry is None:
-            return
-        self.autosave.edited(self._entry.uid)
-
-    # --- saving ----------------------------------------------------------------------------------
 
     def save_now(self) -> list[Future[JournalEntry]]:
         """Save at once whatever waits (also before the window closes or locks); the saves not
         finished yet."""
-        return self.autosave.save_now()
+        return self.session.save_now()
 
     def has_unsaved_text(self) -> bool:
-        return self.autosave.dirty
+        return self.session.autosave.dirty
 
-    def _write(self, uids: set[str]) -> None:
-        current = self._entry
-        for uid in sorted(uids):
-            left = self._left.take(uid)
-            if left is not None and (current is None or current.uid != uid):
-                self._save(left)  # an entry left after its save failed: its words, kept here
-        if current is not None and current.uid in uids:
-            entry = self._snapshot()
-            if entry.empty and not self._stored:
-                self.autosave.show("")  # typed and erased, never kept: nothing to save
-            else:
-                self._entry = entry
-                self._stored = True
-                self._save(entry)
-
-    def _save(self, entry: JournalEntry) -> Future[Changed[JournalEntry]]:
-        self._saves += 1
+    def _saving(self, entry: JournalEntry) -> None:
         self.view = with_saved(self.view, entry)
-        return self.autosave.run(
-            lambda vault: save_entry(vault, entry),
-            self._saved,
-            key=entry.uid,
-            on_failed=lambda _error: self._left.failed(entry, self._open_uid()),
-        )
-
-    def _open_uid(self) -> str | None:
-        return self._entry.uid if self._entry is not None else None
-
-    def _saved(self, saved: Changed[JournalEntry]) -> None:
-        entry, current = saved.value, self._entry
-        if (
-            current is not None
-            and current.uid == entry.uid
-            and not self.autosave.is_dirty(entry.uid)
-        ):
-            self._show_saved(entry)
-
-    def _show_saved(self, entry: JournalEntry | None) -> None:
-        self.autosave.show("" if entry is None else saved_at(entry.updated_at))
 
     # --- deleting, and undo ----------------------------------------------------------------------
 
     def delete_current(self) -> None:
         """Delete the entry in the editor at once; the bar that says so offers Undo."""
-        if self._entry is None:
-            return
-        self.autosave.stop()
-        was_dirty, was_stored = self.autosave.is_dirty(self._entry.uid), self._stored
-        entry = self._snapshot() if was_dirty else self._entry
-        self._left.deleted(entry.uid)
         had_focus = self.form.has_focus()
-        self._close_entry()
+        let_go = self.session.let_go()
+        if let_go is None:
+            return
+        entry, was_dirty, was_stored = let_go
         if had_focus or self.delete_button.hasFocus():
             self.entries.setFocus()
         if not was_stored and entry.empty:
@@ -412,9 +337,7 @@ class JournalPage(QWidget):
 
         def failed(error: BaseException) -> None:
             self._operations.report(error)
-            self._open(entry, stored=was_stored)
-            if was_dirty:
-                self.autosave.mark(entry.uid)
+            self.session.take_back(entry, stored=was_stored, dirty=was_dirty)
             self._show_entries()
 
         self._operations.run(
@@ -429,7 +352,7 @@ class JournalPage(QWidget):
         entry = self.undo_bar.take()
         if entry is None:
             return
-        self._left.restored(entry.uid)
+        self.session.restored(entry.uid)
 
         def restored(back: Changed[JournalEntry]) -> None:
             self._go_to_entry(back.value.day, back.value.uid)
