@@ -436,3 +436,20 @@ def test_going_back_to_an_entry_while_the_vault_is_busy_shows_its_newest_words(q
     _saved(qtbot, opened)
     stored = opened.read(lambda v: v.journal.get("a")).body.strip()
     assert stored == "A words and a long paragraph P.S."
+
+
+def test_deleting_an_entry_with_a_long_first_line_keeps_the_page_in_the_window(qtbot, journal):
+    """The bar named the entry by its whole first line: a long one pushed the page to about
+    1,950 px, and Undo went off the side of an ordinary window."""
+    today = persons_today()
+    words = "I finally wrote down everything that happened at my sister's wedding " * 8
+    opened = journal(entries=(_entry("long", today, "", words),))
+    page = opened.page
+    page.resize(1000, 700)
+    qtbot.waitUntil(lambda: page.body.toPlainText().startswith("I finally"), timeout=WAIT)
+    page.delete_button.click()
+    qtbot.waitUntil(page.undo_bar.isVisible, timeout=WAIT)
+    assert page.minimumSizeHint().width() < 1000
+    assert page.undo_label.text().startswith("Entry deleted: I finally wrote down")
+    assert page.undo_label.text().endswith("…")
+    assert words.strip() in page.undo_label.toolTip()

@@ -11,7 +11,7 @@ from datetime import date
 
 from recovery_journal.domain import record_kinds
 from recovery_journal.domain import search_items as kinds
-from recovery_journal.domain.journal import first_line
+from recovery_journal.domain.journal import first_line, shortened
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.search import (
     IndexedItem,
@@ -131,17 +131,10 @@ def _position(order: list[str], kind: str) -> int:
 def _title(item: IndexedItem, questions: dict[str, str]) -> str:
     if item.kind == kinds.ANSWER:
         return questions.get(kinds.parse_answer_ref(item.ref)[1], "")
-    return item.title.strip() or _shortened(first_line(item.body))
+    return item.title.strip() or shortened(first_line(item.body), TITLE_CHARS)
 
 
 TITLE_CHARS = 80
-
-
-def _shortened(text: str) -> str:
-    """At most TITLE_CHARS, cut between words."""
-    if len(text) <= TITLE_CHARS:
-        return text
-    return text[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
 
 
 def _question_texts(vault: Vault, language: str) -> dict[str, str]:

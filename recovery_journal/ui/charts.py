@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from recovery_journal.domain.journal import shortened
 from recovery_journal.domain.trends import Period, Verdict
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.files import write_private_file
@@ -285,7 +286,7 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette, numbered: bool = F
     )
     image = _cells(axes, grid, "cividis")
     labels = [
-        str(number) if numbered else _short(view.names[q.uid])
+        str(number) if numbered else shortened(view.names[q.uid], 38)
         for number, q in enumerate(questions, start=1)
     ]
     axes.set_yticks(range(len(questions)), labels)
@@ -319,10 +320,6 @@ def _week_axis(axes: Any, view: ChartsView, palette: Palette) -> None:
     # Column n is the week starting on the Monday n weeks after the first day's Monday.
     first_monday = view.first - timedelta(days=view.first.weekday())
     _date_axis(axes, first_monday, view.last, palette, per=7)
-
-
-def _short(text: str, limit: int = 38) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def draw_heat(figure: Any, view: ChartsView, palette: Palette) -> None:

@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from recovery_journal.domain.journal import JournalEntry
+from recovery_journal.domain.journal import JournalEntry, shortened
 from recovery_journal.i18n import _
+
+HEADING_CHARS = 60
 
 
 class UndoBar(QFrame):
@@ -29,6 +31,7 @@ class UndoBar(QFrame):
         )
         self.label = QLabel(_("Entry deleted."))
         self.label.setObjectName("undo_label")
+        self.label.setWordWrap(True)  # never wider than the page: Undo stays in the window
         self.undo_button = QPushButton(_("&Undo"))
         self.undo_button.setObjectName("undo_delete")
         self.undo_button.setAccessibleName(_("Undo: bring the deleted entry back"))
@@ -53,11 +56,13 @@ class UndoBar(QFrame):
     def offer(self, entry: JournalEntry) -> None:
         """Say that ``entry`` went, and hold it for Undo."""
         self._deleted = entry
+        # The entry is named by its first words: its whole first line may be a paragraph.
         self.label.setText(
-            _("Entry deleted: {title}").format(title=entry.heading)
+            _("Entry deleted: {title}").format(title=shortened(entry.heading, HEADING_CHARS))
             if entry.heading
             else _("Entry deleted.")
         )
+        self.label.setToolTip(entry.heading)
         self.show()
         self.shortcut.setEnabled(True)
 
