@@ -122,9 +122,10 @@ def test_the_wheel_built_from_the_sdist_carries_every_shipped_file(built):
         )
     assert compiled_data() == {"recovery_journal/resources/i18n/ru.mo"}
     assert sorted((shipped_data() | compiled_data()) - members) == []
-    # Compiled from the sdist's ru.po: plurals too.
+    # Compiled from the sdist's ru.po: plurals, contexts and all.
     assert russian.gettext("Today") == "Сегодня"
     assert russian.ngettext("{n} day", "{n} days", 5) == "{n} дней"
+    assert russian.pgettext("button", "Change passphrase") == "Сменить парольную фразу"
     assert {"keyring", "pyside6-essentials", "sqlcipher3"} <= declared
     assert "recovery-journal = recovery_journal.cli:main" in scripts
 

@@ -137,6 +137,30 @@ def test_the_compiled_catalogue_gives_every_russian_translation():
     assert wrong == []
 
 
+def test_a_context_gets_its_own_russian():
+    """One English text, two Russian ones: the Change passphrase window's title is a noun, its
+    button a verb; "Hidden" agrees with «вопрос» in one table and «шкала» in the other."""
+    set_language("ru")
+    assert _("Change passphrase") == "Смена парольной фразы"
+    assert pgettext("button", "Change passphrase") == "Сменить парольную фразу"
+    assert pgettext("a question", "Hidden") == "Скрыт"
+    assert pgettext("a scale", "Hidden") == "Скрыта"
+    set_language("en")
+    assert pgettext("button", "Change passphrase") == "Change passphrase"
+    assert npgettext("a count", "{n} day", "{n} days", 2) == "{n} days"
+
+
+def test_the_change_passphrase_button_says_what_it_does_in_russian(qapp, qtbot):
+    """The window's title is «Смена парольной фразы»; its button was too, a noun on a button."""
+    from recovery_journal.ui.safety_dialogs import ChangePassphraseDialog
+
+    set_language("ru")
+    dialog = ChangePassphraseDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Смена парольной фразы"
+    assert dialog.ok.text() == "Сменить парольную фразу"
+
+
 def test_a_stale_catalogue_is_compiled_again_and_a_fresh_one_left_alone(tmp_path):
     """tools/messages.py --compile (the Makefile's rule) and the test run compile a .mo only
     where it is missing or older than its .po."""
