@@ -21,6 +21,15 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 		|| { cat $(VENV)/install.log; exit 1; }
 	@touch $(STAMP)
 
+# The translations gettext reads: each catalogue (.po) compiled to its .mo by Babel whenever the
+# .po is newer (tools/messages.py --compile; setup.py's compile_catalogues). The .mo is
+# git-ignored; the wheel's is compiled by setup.py, the bundle's by build.spec.
+CATALOGUES := $(wildcard recovery_journal/resources/i18n/*.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
+$(COMPILED): %.mo: %.po | $(STAMP)
+	@$(PY) tools/messages.py --compile
+
 # The system libraries Qt needs (and, for the tests, Xvfb, a window manager, AT-SPI...): installed
 # when missing, asking for the administrator password only then (tools/system-packages.sh).
 system-run:
@@ -29,47 +38,47 @@ system-run:
 system-test:
 	@bash tools/system-packages.sh test
 
-run: system-run $(STAMP)
+run: system-run $(STAMP) $(COMPILED)
 	@$(PY) -m recovery_journal
 
 # The demo is made once, in the app window's language, with fourteen months of history up to now
 # (delete the folder for a fresh one); demo-ru keeps a Russian one beside it.
-demo: system-run $(STAMP)
+demo: system-run $(STAMP) $(COMPILED)
 	@test -e $(DEMO_VAULT) || RECOVERY_JOURNAL_PASSPHRASE='$(DEMO_PASSPHRASE)' $(PY) -m recovery_journal demo --vault $(DEMO_VAULT)
 	@echo "Demo vault: $(DEMO_VAULT)  passphrase: $(DEMO_PASSPHRASE)"
 	@$(PY) -m recovery_journal --vault $(DEMO_VAULT)
 
-demo-ru: system-run $(STAMP)
+demo-ru: system-run $(STAMP) $(COMPILED)
 	@test -e $(DEMO_RU_VAULT) || RECOVERY_JOURNAL_PASSPHRASE='$(DEMO_PASSPHRASE)' $(PY) -m recovery_journal demo --language ru --vault $(DEMO_RU_VAULT)
 	@echo "Demo vault: $(DEMO_RU_VAULT)  passphrase: $(DEMO_PASSPHRASE)"
 	@LANGUAGE=ru LC_ALL=ru_RU.UTF-8 $(PY) -m recovery_journal --vault $(DEMO_RU_VAULT)
 
-test: system-test $(STAMP)
+test: system-test $(STAMP) $(COMPILED)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # The quick loop while working: everything but the slow files and the journeys (tests/conftest.py).
-quick: $(STAMP)
+quick: $(STAMP) $(COMPILED)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow and not journey"
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check recovery_journal tests tools
-	$(VENV)/bin/ruff format --check recovery_journal tests tools
+	$(VENV)/bin/ruff check recovery_journal tests tools setup.py
+	$(VENV)/bin/ruff format --check recovery_journal tests tools setup.py
 	$(VENV)/bin/mypy
 
 check: lint test
 
-bench: $(STAMP)
+bench: $(STAMP) $(COMPILED)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/bench.py $(BENCH_ARGS)
 
 # Every storage operation killed at random moments and at each of its own renames, links, fsyncs,
 # writes... with the promises checked after each kill (tools/kill_matrix.py; strace needed for
 # the exact kills): about 5 minutes here, 634 runs. KILL_MATRIX_ARGS=--quick: about a minute.
-kill-matrix: $(STAMP)
+kill-matrix: $(STAMP) $(COMPILED)
 	QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR) $(PY) tools/kill_matrix.py $(KILL_MATRIX_ARGS)
 
 # The one-folder app in dist/recovery-journal/ (build.spec; docs/BUILDING.md), then a run of it
 # outside the source tree and the venv.
-dist: $(STAMP)
+dist: $(STAMP) $(COMPILED)
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 
 dist-check:

@@ -1,16 +1,19 @@
 """Translations shared by the CLI and the GUI.
 
-Messages are marked with ``_()`` / ``ngettext()`` in every layer; the catalogues are plain gettext
-``.po`` files in ``recovery_journal/resources/i18n`` so translators can use their usual tools. We
-read the ``.po`` directly and hand gettext an in-memory ``.mo``: no compile step to forget, and
-gettext still does the Russian plural rules from the catalogue's ``Plural-Forms`` header.
+Messages are marked with ``_()``, ``ngettext()``, ``pgettext()`` and ``npgettext()`` in every
+layer; the catalogues are gettext ``.po`` files in ``recovery_journal/resources/i18n``, which
+translators edit with their usual tools. The build compiles each to the ``.mo`` gettext reads
+(Babel: setup.py for the wheel, build.spec for the bundle, the Makefile for a checkout), and
+here the standard library's gettext reads it, Russian plural rules from its ``Plural-Forms``.
+
+A context (``pgettext("button", "Change passphrase")``) is for the places where one English
+text must be two in another language: a button's verb beside a window title's noun, an
+adjective agreeing with a masculine noun in one table and a feminine one in the next.
 """
 
 from __future__ import annotations
 
-import ast
 import gettext
-import io
 import os
 import struct
 import threading
@@ -34,100 +37,12 @@ _current_language = SOURCE_LANGUAGE
 _this_thread = threading.local()
 
 
-# A key in a parsed catalogue: a plain msgid, or (msgid, msgid_plural) for plural messages.
-CatalogKey = str | tuple[str, str]
-
-
-def parse_po(text: str) -> dict[CatalogKey, str | list[str]]:
-    """Parse the subset of the .po format we write: msgid, msgid_plural, msgstr, msgstr[n].
-
-    Fuzzy entries are skipped, as msgfmt does, so a half-reviewed translation never shows.
-    """
-    entries: dict[CatalogKey, str | list[str]] = {}
-    fields: dict[str, str] = {}
-    current: str | None = None
-    fuzzy = False
-
-    def flush() -> None:
-        nonlocal fields, current, fuzzy
-        # The header is kept even when marked fuzzy (msginit does that): it holds Plural-Forms.
-        if "msgid" in fields and (not fuzzy or fields["msgid"] == ""):
-            msgid = fields["msgid"]
-            if "msgid_plural" in fields:
-                forms = [fields[k] for k in sorted(f for f in fields if f.startswith("msgstr["))]
-                entries[(msgid, fields["msgid_plural"])] = forms
-            else:
-                entries[msgid] = fields.get("msgstr", "")
-        fields, current, fuzzy = {}, None, False
-
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            flush()
-            continue
-        if line.startswith("#"):
-            if line.startswith("#,") and "fuzzy" in line:
-                fuzzy = True
-            continue
-        if line.startswith('"'):
-            if current is None:
-                raise ValueError(f"continuation line without a keyword: {raw!r}")
-            fields[current] += ast.literal_eval(line)
-            continue
-        keyword, _, rest = line.partition(" ")
-        if keyword == "msgid" and "msgid" in fields:
-            flush()
-        current = keyword
-        fields[keyword] = ast.literal_eval(rest.strip())
-    flush()
-    return entries
-
-
-def build_mo(entries: Mapping[CatalogKey, str | list[str]]) -> bytes:
-    """Serialise parsed entries into the GNU .mo format (as CPython's Tools/i18n/msgfmt.py does)."""
-    pairs: list[tuple[bytes, bytes]] = []
-    header_text = entries.get("", "")
-    assert isinstance(header_text, str)
-    if "charset=" not in header_text:
-        # gettext decodes with the header's charset and falls back to ASCII without one.
-        entries = {**entries, "": "Content-Type: text/plain; charset=UTF-8\n" + header_text}
-    for key, value in entries.items():
-        if isinstance(key, tuple):
-            assert isinstance(value, list)
-            if not any(value):
-                continue
-            pairs.append(("\0".join(key).encode(), "\0".join(value).encode()))
-        else:
-            assert isinstance(value, str)
-            if not value and key:
-                continue
-            pairs.append((key.encode(), value.encode()))
-    pairs.sort()
-    count = len(pairs)
-    key_start = 7 * 4
-    value_start = key_start + count * 8
-    data_start = value_start + count * 8
-    ids = b"".join(msgid + b"\0" for msgid, _msgstr in pairs)
-    strs = b"".join(msgstr + b"\0" for _msgid, msgstr in pairs)
-    key_table: list[int] = []
-    offset = data_start
-    for msgid, _msgstr in pairs:
-        key_table += [len(msgid), offset]
-        offset += len(msgid) + 1
-    value_table: list[int] = []
-    for _msgid, msgstr in pairs:
-        value_table += [len(msgstr), offset]
-        offset += len(msgstr) + 1
-    header = struct.pack("Iiiiiii", 0x950412DE, 0, count, key_start, value_start, 0, 0)
-    tables = struct.pack(f"{len(key_table)}i", *key_table) + struct.pack(
-        f"{len(value_table)}i", *value_table
-    )
-    return header + tables + ids + strs
-
-
 def catalogue(language: str) -> Traversable:
-    """The ``.po`` file of ``language``, shipped in the package."""
-    return resource("i18n", f"{language}.po")
+    """The compiled catalogue (``.mo``) of ``language``, shipped in the package.
+
+    Read as a stream through importlib.resources (never ``gettext.translation()``'s folder of
+    ``LC_MESSAGES``), so it is found in a zipped package too."""
+    return resource("i18n", f"{language}.mo")
 
 
 @cache
@@ -135,11 +50,13 @@ def _translations(language: str) -> gettext.NullTranslations:
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
     try:
-        entries = parse_po(catalogue(language).read_text("utf-8"))
-    except (OSError, ValueError, SyntaxError):
-        # A missing or broken catalogue must never stop the app: fall back to English.
+        with catalogue(language).open("rb") as file:
+            return gettext.GNUTranslations(file)
+    except (OSError, ValueError, struct.error):
+        # A missing or damaged catalogue must never stop the app: fall back to English. (A
+        # checkout makes it with `make`; gettext raises OSError for a bad magic number or a
+        # truncated file, struct.error for one too short to hold its header.)
         return gettext.NullTranslations()
-    return gettext.GNUTranslations(io.BytesIO(build_mo(entries)))
 
 
 def set_language(language: str) -> None:
@@ -205,6 +122,15 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translator().ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` as said in ``context`` (a few words that tell a translator where it is)."""
+    return _translator().pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _translator().npgettext(context, singular, plural, n)
 
 
 def N_(message: str) -> str:

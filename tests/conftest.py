@@ -25,6 +25,27 @@ from recovery_journal.store import SqlCipherVault, create_vault, open_vault  # n
 TEST_KDF = 4_000
 PASSPHRASE = "four calm words here"
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The .mo gettext reads, compiled again where older than its .po, as `make test` does: a
+    run of pytest by hand (or after an edit of ru.po) sees the translations as written, never a
+    stale catalogue."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("rj_setup", ROOT / "setup.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    try:
+        build.compile_catalogues(ROOT / build.CATALOGUES, ROOT / build.CATALOGUES, only_stale=True)
+    except ImportError as error:
+        raise pytest.UsageError(
+            f"The translations need compiling and Babel is missing ({error}): `make test` "
+            "installs it (requirements-dev.txt)."
+        ) from error
+
 
 # A test stuck in C (two threads each waiting for the other's lock) cannot be interrupted from
 # Python: no signal handler or timer thread runs while the GIL is held. faulthandler's watchdog is

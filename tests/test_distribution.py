@@ -7,8 +7,10 @@ distribution, built here by tools/build_dist.py without a network."""
 from __future__ import annotations
 
 import ast
+import gettext
 import importlib.metadata
 import importlib.util
+import io
 import re
 import sys
 import tarfile
@@ -52,29 +54,39 @@ def _build_dist():
     return module
 
 
+# Made by the build, not copied: the .mo gettext reads, compiled from each .po by setup.py for
+# the wheel (and by `make` in a checkout, where git ignores it); a .partial is one being written.
+BUILT_SUFFIXES = (".py", ".pyc", ".mo", ".partial")
+
+
 def shipped_data() -> set[str]:
-    """Every file of the package that is not Python code, as a path from the checkout."""
+    """Every file of the package that is not Python code nor made by the build, as a path from
+    the checkout: what the sdist carries."""
     return {
         path.relative_to(ROOT).as_posix()
         for path in PACKAGE.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".py", ".pyc")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in BUILT_SUFFIXES
     }
+
+
+def compiled_data() -> set[str]:
+    """What the wheel carries besides: each translation compiled (.po to .mo)."""
+    return {name.removesuffix(".po") + ".mo" for name in shipped_data() if name.endswith(".po")}
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    import setuptools
-
-    needed = next(
-        Requirement(text)
-        for text in PYPROJECT["build-system"]["requires"]
-        if Requirement(text).name == "setuptools"
-    )
-    if Version(setuptools.__version__) not in needed.specifier:
-        pytest.skip(
-            f"this venv's setuptools {setuptools.__version__} cannot build the project "
-            f"({needed}); `make` installs the locked one"
-        )
+    for text in PYPROJECT["build-system"]["requires"]:
+        needed = Requirement(text)
+        try:
+            have: str | None = importlib.metadata.version(needed.name)
+        except importlib.metadata.PackageNotFoundError:
+            have = None
+        if have is None or Version(have) not in needed.specifier:
+            pytest.skip(
+                f"this venv's {needed.name} {have or '(none)'} cannot build the project "
+                f"({needed}); `make` installs the locked one"
+            )
     return _build_dist().build(tmp_path_factory.mktemp("dist"))
 
 
@@ -89,7 +101,8 @@ def test_the_sdist_carries_every_shipped_file(built):
         top = sdist.name.removesuffix(".tar.gz") + "/"
         members = {m.name.removeprefix(top) for m in archive.getmembers() if m.isfile()}
     assert sorted(shipped_data() - members) == []
-    assert {"pyproject.toml", "README.md", "recovery_journal/__init__.py"} <= members
+    assert {"pyproject.toml", "README.md", "setup.py", "recovery_journal/__init__.py"} <= members
+    assert compiled_data() & members == set()  # the translations as written; the wheel compiles
 
 
 def test_the_wheel_built_from_the_sdist_carries_every_shipped_file(built):
@@ -104,7 +117,15 @@ def test_the_wheel_built_from_the_sdist_carries_every_shipped_file(built):
         }
         (entry_points,) = [n for n in members if n.endswith(".dist-info/entry_points.txt")]
         scripts = archive.read(entry_points).decode("utf-8")
-    assert sorted(shipped_data() - members) == []
+        russian = gettext.GNUTranslations(
+            io.BytesIO(archive.read("recovery_journal/resources/i18n/ru.mo"))
+        )
+    assert compiled_data() == {"recovery_journal/resources/i18n/ru.mo"}
+    assert sorted((shipped_data() | compiled_data()) - members) == []
+    # Compiled from the sdist's ru.po: plurals, contexts and all.
+    assert russian.gettext("Today") == "Сегодня"
+    assert russian.ngettext("{n} day", "{n} days", 5) == "{n} дней"
+    assert russian.pgettext("button", "Change passphrase") == "Сменить парольную фразу"
     assert {"keyring", "pyside6-essentials", "sqlcipher3"} <= declared
     assert "recovery-journal = recovery_journal.cli:main" in scripts
 

@@ -392,3 +392,28 @@ def test_an_ampersand_the_person_wrote_is_shown_not_taken_for_a_shortcut(
     for written in ("Was I calm & kind?", "Rest & quiet"):
         label = labels[written.replace("&", "&&")]  # shown as written
         assert QKeySequence.mnemonic(label.text()).isEmpty()
+
+
+def test_in_russian_hidden_agrees_with_a_question_and_with_a_scale(
+    qapp, qtbot, controllers, vault_path
+):
+    """One English column title, two Russian words: «Скрыт» (вопрос), «Скрыта» (шкала)."""
+    from recovery_journal.ui.i18n_qt import apply_language
+
+    apply_language(qapp, "ru")  # the controllers fixture puts English back
+    controller, window = _open(qapp, qtbot, controllers, vault_path)
+    window.show_page(Page.REVIEW)
+    dialog = QuestionsDialog(controller.operations, window.review)
+    qtbot.waitUntil(lambda: bool(dialog.questions.model.records), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialog.scales.model.records), timeout=10_000)
+
+    def titles(table) -> list[str]:
+        model = table.model
+        return [
+            model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            for column in range(model.columnCount())
+        ]
+
+    assert titles(dialog.questions) == ["Вопрос", "Ответ", "Скрыт"]
+    assert titles(dialog.scales) == ["Шкала", "Чем меньше, тем лучше", "Скрыта"]
+    dialog.done(0)

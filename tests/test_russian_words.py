@@ -14,12 +14,12 @@ import re
 from pathlib import Path
 
 import pytest
-
-from recovery_journal.i18n import parse_po
+from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "recovery_journal" / "resources"
-CATALOGUE = parse_po((RESOURCES / "i18n" / "ru.po").read_text("utf-8"))
+with (RESOURCES / "i18n" / "ru.po").open("rb") as _po:
+    MESSAGES = [message for message in read_po(_po) if message.id]
 STEPS = RESOURCES / "steps" / "ru.json"
 WORKSHEETS = RESOURCES / "inventory" / "ru.json"
 DEMO = ROOT / "recovery_journal" / "services" / "demo_ru.py"
@@ -27,7 +27,7 @@ GUIDE = ROOT / "docs" / "guide.ru.md"
 
 
 def ru(msgid: str) -> str:
-    value = CATALOGUE[msgid]
+    (value,) = [m.string for m in MESSAGES if m.id == msgid and m.context is None]
     assert isinstance(value, str)
     return value
 
@@ -44,10 +44,8 @@ def _strings(node: object) -> list[str]:
 
 def _msgstrs() -> list[str]:
     found: list[str] = []
-    for key, value in CATALOGUE.items():
-        if key == "":
-            continue  # the header
-        found.extend([value] if isinstance(value, str) else value)
+    for message in MESSAGES:
+        found.extend(message.string if message.pluralizable else [message.string])
     return found
 
 

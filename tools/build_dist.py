@@ -3,8 +3,9 @@ then the wheel from that sdist (so a file the sdist leaves out is missing from t
 
     .venv/bin/python tools/build_dist.py OUT_DIR      # prints the sdist's and the wheel's paths
 
-No network: setuptools.build_meta runs in this Python, which needs the setuptools that
-pyproject.toml's [build-system] asks for (requirements-dev.txt pins it). Used by
+No network: setuptools.build_meta runs in this Python, which needs what pyproject.toml's
+[build-system] asks for: setuptools, and Babel for the translations setup.py compiles into the
+wheel (requirements-dev.txt pins both). Used by
 tests/test_distribution.py and tools/check_wheel.sh (make wheel-check).
 """
 

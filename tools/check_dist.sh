@@ -115,7 +115,7 @@ check_pdf "export-pdf" "$work/cwd/report.pdf"
 check "export-pdf --lang ru" export-pdf --lang ru -o "$work/cwd/report-ru.pdf" --vault "$vault"
 check_pdf "export-pdf --lang ru" "$work/cwd/report-ru.pdf"
 if command -v pdftotext >/dev/null 2>&1; then
-  # The Russian catalogue (recovery_journal/resources/i18n/ru.po) is there: the report's title
+  # The Russian catalogue (recovery_journal/resources/i18n/ru.mo, compiled) is there: the title
   # is Russian.
   pdftotext "$work/cwd/report-ru.pdf" "$work/report-ru.txt"
   grep -q "Отчёт" "$work/report-ru.txt" || fail "the Russian report has no Russian text"

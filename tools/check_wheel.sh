@@ -7,7 +7,8 @@
 #   export-pdf in English and Russian, search, and the window offscreen for 5 seconds, from
 #   another folder with a fresh HOME and nothing of the checkout or its venv in sight.
 # Used as `make wheel-check` (and in .ci/run). BUILD_PYTHON: the Python that builds (default the
-# project's venv, which has the locked setuptools); PYTHON: the one the fresh venv is made from.
+# project's venv, which has the locked setuptools and Babel); PYTHON: the one the fresh venv is made
+# from.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,117 +1,153 @@
-"""Extract translatable messages from the code and merge them into the catalogues,
-recovery_journal/resources/i18n/*.po.
+"""Extract the translatable messages with Babel and update the catalogues,
+recovery_journal/resources/i18n/*.po, as `pybabel update` does.
 
-    python tools/messages.py            # add new messages (empty msgstr) and drop unused ones
-    python tools/messages.py --check    # exit 1 if any catalogue is missing or has an extra message
+    python tools/messages.py            # add new messages (empty msgstr), drop unused ones
+    python tools/messages.py --check    # exit 1 if a message lacks its translation, a catalogue
+                                        # holds one no longer used, or is not as this tool writes it
+    python tools/messages.py --compile  # each .po to its .mo where the .mo is missing or older
 
-Messages are the string literals passed to _(), N_() and ngettext().
+Messages are the string literals passed to _(), N_(), ngettext(), pgettext() and npgettext()
+(recovery_journal/i18n.py). A "# Translators: ..." comment on the line before reaches the
+translator as a #. comment. A new or changed English message gets an empty msgstr, never a
+guessed ("fuzzy") one; a fuzzy entry, as a translator's tool may leave it, counts as untranslated
+until the flag is removed. Babel is a dev dependency (requirements-dev.txt).
 """
 
 from __future__ import annotations
 
-import ast
+import io
 import sys
 from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from recovery_journal.i18n import LANGUAGES, SOURCE_LANGUAGE, parse_po  # noqa: E402
+from recovery_journal.i18n import LANGUAGES, SOURCE_LANGUAGE  # noqa: E402
+from setup import compile_catalogues  # noqa: E402
 
 PACKAGE = ROOT / "recovery_journal"
 CATALOGUES = PACKAGE / "resources" / "i18n"
 
-Key = str | tuple[str, str]
+# Babel's keyword specifications: the arguments that are the message, (n, "c") its context.
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "npgettext": ((1, "c"), 2, 3),
+}
 
-
-def extract(package: Path = PACKAGE) -> dict[Key, list[str]]:
-    """Every message in the package, with the places it is used."""
-    found: dict[Key, list[str]] = {}
-    for path in sorted(package.rglob("*.py")):
-        tree = ast.parse(path.read_text("utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
-                continue
-            args = node.args
-            literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args]
-            key: Key | None = None
-            if node.func.id in ("_", "N_") and args and literal[0]:
-                key = args[0].value  # type: ignore[attr-defined]
-            elif node.func.id == "ngettext" and len(args) >= 2 and all(literal[:2]):
-                key = (args[0].value, args[1].value)  # type: ignore[attr-defined]
-            if key is not None:
-                where = f"{path.relative_to(package.parent)}:{node.lineno}"
-                found.setdefault(key, []).append(where)
-    return found
-
-
-def _quote(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
-
-
+# Our own header, fixed: Babel's would carry dates and its own version, and change with them.
 HEADER = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-    '"Language: {lang}\\n"\n"Plural-Forms: {plural}\\n"\n'
+    '"Language: {lang}\\n"\n"Plural-Forms: {plural}\\n"\n\n'
 )
 PLURALS = {
     "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
     "(n%100<10 || n%100>=20) ? 1 : 2);",
 }
 
-
-def _place_order(place: str) -> tuple[str, int]:
-    path, _, line = place.rpartition(":")
-    return path, int(line)
+Key = tuple[str | None, str | tuple[str, ...]]  # (context, msgid or (singular, plural))
 
 
-def render(language: str, messages: dict[Key, list[str]], existing: dict) -> str:
-    nplurals = int(PLURALS[language].split("nplurals=")[1].split(";")[0])
-    parts = [HEADER.format(lang=language, plural=PLURALS[language])]
-    for key in sorted(messages, key=lambda k: _place_order(messages[k][0])):
-        # Files, not line numbers: a reference that moved with every edit above it made each
-        # change touch dozens of entries (and every merge of two branches conflict).
-        files = list(dict.fromkeys(place.rsplit(":", 1)[0] for place in messages[key]))
-        lines = [f"#: {' '.join(files[:3])}"]
-        if isinstance(key, tuple):
-            forms = existing.get(key) or [""] * nplurals
-            lines += [f"msgid {_quote(key[0])}", f"msgid_plural {_quote(key[1])}"]
-            lines += [f"msgstr[{i}] {_quote(form)}" for i, form in enumerate(forms)]
-        else:
-            lines += [f"msgid {_quote(key)}", f"msgstr {_quote(existing.get(key, ''))}"]
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
+def key(message: Message) -> Key:
+    return message.context, tuple(message.id) if message.pluralizable else message.id
 
 
-def problems(language: str, messages: dict[Key, list[str]]) -> list[str]:
-    path = CATALOGUES / f"{language}.po"
+def extract(package: Path = PACKAGE) -> Catalog:
+    """Every message in the package (a template, as `pybabel extract` makes), in the order of
+    the place each is first used; references name files, not lines (a reference that moved with
+    every edit above it made each change touch dozens of entries, and every merge conflict)."""
+    found = extract_from_dir(
+        package,
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=("Translators:",),
+        strip_comment_tags=True,
+    )
+    template = Catalog(fuzzy=False)
+    for filename, lineno, message, comments, context in sorted(
+        found, key=lambda item: (f"{package.name}/{item[0]}", item[1])
+    ):
+        place = (f"{package.name}/{Path(filename).as_posix()}", lineno)
+        template.add(message, None, [place], auto_comments=comments, context=context)
+    return template
+
+
+def read(path: Path, language: str) -> Catalog:
+    with path.open("rb") as file:
+        return read_po(file, locale=language, abort_invalid=True)
+
+
+def render(language: str, template: Catalog, existing: Catalog | None) -> str:
+    """The catalogue as this tool writes it: the existing translations kept for the messages
+    still used, the others dropped, new ones added untranslated."""
+    catalog = existing if existing is not None else Catalog(locale=language, fuzzy=False)
+    catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
+    body = io.BytesIO()
+    write_po(
+        body,
+        catalog,
+        width=0,  # no wrapping: a sentence is one line, so a diff shows what changed
+        omit_header=True,
+        ignore_obsolete=True,
+        include_lineno=False,
+    )
+    return HEADER.format(lang=language, plural=PLURALS[language]) + body.getvalue().decode("utf-8")
+
+
+def _translated(message: Message) -> bool:
+    strings = message.string if message.pluralizable else (message.string,)
+    return bool(strings) and all(strings) and not message.fuzzy
+
+
+def _name(message: Message) -> str:
+    text = repr(tuple(message.id) if message.pluralizable else message.id)
+    return f"{text} (context {message.context!r})" if message.context else text
+
+
+def problems(language: str, template: Catalog, folder: Path = CATALOGUES) -> list[str]:
+    path = folder / f"{language}.po"
     if not path.exists():
         return [f"{path} is missing"]
-    catalogue = parse_po(path.read_text("utf-8"))
-    catalogue.pop("", None)
+    catalog = read(path, language)
     found = []
-    for key in messages:
-        value = catalogue.get(key)
-        if not value or (isinstance(value, list) and not all(value)):
-            found.append(f"{language}: no translation for {key!r} ({messages[key][0]})")
-    for key in catalogue:
-        if key not in messages:
-            found.append(f"{language}: unused message {key!r}")
+    for message in template:
+        if not message.id:
+            continue
+        translated = catalog.get(message.id, message.context)
+        if translated is None or not _translated(translated):
+            where = message.locations[0][0] if message.locations else "?"
+            found.append(f"{language}: no translation for {_name(message)} ({where})")
+    for message in catalog:
+        if message.id and template.get(message.id, message.context) is None:
+            found.append(f"{language}: unused message {_name(message)}")
+    if not found and path.read_text("utf-8") != render(language, template, catalog):
+        found.append(f"{path.name} is not as tools/messages.py writes it: run it")
     return found
 
 
 def main(argv: list[str]) -> int:
-    messages = extract()
     languages = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
+    if "--compile" in argv:
+        for mo in compile_catalogues(CATALOGUES, CATALOGUES, only_stale=True):
+            print(f"{mo.relative_to(ROOT)}: compiled")
+        return 0
+    template = extract()
+    count = len(template)
     if "--check" in argv:
-        report = [p for code in languages for p in problems(code, messages)]
-        print("\n".join(report) or f"{len(messages)} messages, all translated")
+        report = [p for code in languages for p in problems(code, template)]
+        print("\n".join(report) or f"{count} messages, all translated")
         return 1 if report else 0
     for code in languages:
         path = CATALOGUES / f"{code}.po"
-        existing = parse_po(path.read_text("utf-8")) if path.exists() else {}
-        path.write_text(render(code, messages, existing), "utf-8")
-        print(f"{path}: {len(messages)} messages")
+        existing = read(path, code) if path.exists() else None
+        path.write_text(render(code, template, existing), "utf-8")
+        print(f"{path.relative_to(ROOT)}: {count} messages")
     return 0
 
 

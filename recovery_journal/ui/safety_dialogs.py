@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.backups import BackupReason, RestorePoint
-from recovery_journal.i18n import N_, _
+from recovery_journal.i18n import N_, _, pgettext
 from recovery_journal.passphrase import problem_with_new_passphrase, strength_hint
 from recovery_journal.services.backups import (
     MAX_KEEP,
@@ -307,7 +307,9 @@ class ChangePassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(_("Change passphrase"))
+        # Translators: the button that changes it; the window's title has the same English
+        # words, which may need another form (a verb here, a noun there).
+        self.ok.setText(pgettext("button", "Change passphrase"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -45,7 +45,7 @@ from recovery_journal.domain.daily import (
     current_streak,
     longest_streak,
 )
-from recovery_journal.i18n import _
+from recovery_journal.i18n import _, pgettext
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.review import (
     APOLOGY_QUESTION,
@@ -631,7 +631,9 @@ class QuestionsDialog(QDialog):
             [
                 Column("text", _("Question"), stretch=True, shown=question_text),
                 Column("kind", _("Answer")),
-                Column("hidden", _("Hidden")),
+                # Translators: a tick column of the questions' table; the scales' table has its
+                # own, as the word may agree with "question" or "scale".
+                Column("hidden", pgettext("a question", "Hidden")),
             ],
             make_new=lambda uid: ReviewQuestion(uid, _("A new question")),
             reorder=True,
@@ -645,7 +647,7 @@ class QuestionsDialog(QDialog):
             [
                 Column("name", _("Scale"), stretch=True, shown=dimension_name),
                 Column("lower_is_better", _("Lower is better")),
-                Column("hidden", _("Hidden")),
+                Column("hidden", pgettext("a scale", "Hidden")),
             ],
             make_new=lambda uid: RatingDimension(uid, _("A new scale")),
             reorder=True,
