@@ -18,12 +18,13 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 import recovery_journal
+from recovery_journal.app_id import APP_ID
 from recovery_journal.resources import resource_path, resources_dir
 from recovery_journal.ui.ui_state import APPLICATION
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build.spec"
-DESKTOP = ROOT / "packaging" / "linux" / "recovery-journal.desktop"
+DESKTOP = ROOT / "packaging" / "linux" / f"{APP_ID}.desktop"
 INSTALL = ROOT / "packaging" / "linux" / "install.sh"
 ICONS = ROOT / "resources" / "icons"
 BLUE = QColor("#2f6690")
@@ -86,7 +87,40 @@ def test_the_spec_keeps_qt_translations_for_every_language_the_app_speaks():
     assert set(re.findall(r'"(\w+)"', kept.group(1))) == set(LANGUAGES) - {SOURCE_LANGUAGE}
 
 
-# --- the Linux desktop entry ---------------------------------------------------------------------
+# --- the application ID and the Linux desktop entry -----------------------------------------------
+
+
+def test_the_app_id_is_reverse_dns_and_a_valid_dbus_name():
+    """The AppStream rules for a component ID, which are also D-Bus's for a well-known name:
+    ASCII letters, digits and underscores in two or more dot-separated parts, none starting with
+    a digit, and no hyphen (allowed in AppStream for old IDs only; not in D-Bus interface names
+    or the desktop entry spec's DBusActivatable file names)."""
+    parts = APP_ID.split(".")
+    assert len(parts) >= 3  # {tld}.{vendor}.{product}
+    assert all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part) for part in parts), APP_ID
+    assert len(APP_ID) <= 255
+
+
+def test_the_window_names_the_desktop_entry():
+    """Wayland's app_id comes from the desktop file name: the dock shows the menu entry's icon
+    and name for the running window only when they match. (In a process of its own: the
+    application made as the program makes it, not the tests' shared one.)"""
+    program = (
+        "from recovery_journal.ui.app import make_application\n"
+        "print(make_application(['recovery-journal']).desktopFileName())\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    name = result.stdout.strip().splitlines()[-1]
+    assert name == APP_ID
+    assert (ROOT / "packaging" / "linux" / f"{name}.desktop").is_file()
 
 
 def _desktop_entry(path: Path = DESKTOP) -> dict[str, str]:
@@ -107,7 +141,7 @@ def test_the_desktop_entry_has_what_menus_need():
     assert {"трезвость", "чистое время", "воздержание"} <= set(entry["Keywords[ru]"].split(";"))
     assert entry["Comment"] and entry["Comment[ru]"]
     assert entry["Exec"] == "recovery-journal"
-    assert entry["Icon"] == "recovery-journal"
+    assert entry["Icon"] == APP_ID  # installed under the ID's name (install.sh, build-deb.sh)
     assert entry["Terminal"] == "false"
     assert entry["Categories"] == "Office;Utility;"
     assert entry["Keywords"].endswith(";") and entry["Keywords[ru]"].endswith(";")

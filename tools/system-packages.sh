@@ -19,7 +19,7 @@ test=(
   xvfb xauth openbox xdotool x11-apps x11-utils x11-xkb-utils at-spi2-core dbus dbus-bin poppler-utils qpdf
   gnome-keyring strace
 )
-dist=(binutils desktop-file-utils)
+dist=(binutils desktop-file-utils appstream lintian debootstrap)
 case "${1:-all}" in
   run) packages=("${run[@]}") ;;
   test) packages=("${run[@]}" "${test[@]}") ;;
