@@ -66,6 +66,15 @@ def test_the_spec_follows_a_changed_version(tmp_path):
     assert _spec_version(tmp_path) == "9.8.7rc1"
 
 
+def test_the_spec_names_the_macos_bundle_with_the_app_id():
+    text = SPEC.read_text("utf-8")
+    namespace: dict[str, object] = {"SPECPATH": str(ROOT)}
+    head = text.split("\n# Qt modules the app never imports", 1)[0]
+    exec(compile(head, str(SPEC), "exec"), namespace)  # as PyInstaller would, to this line
+    assert namespace["APP_ID"] == APP_ID
+    assert "bundle_identifier=APP_ID," in text
+
+
 def test_the_spec_keeps_the_qt_modules_the_app_uses():
     text = SPEC.read_text("utf-8")
     excluded = set(
