@@ -106,6 +106,7 @@ def test_the_app_id_is_reverse_dns_and_a_valid_dbus_name():
     or the desktop entry spec's DBusActivatable file names)."""
     parts = APP_ID.split(".")
     assert len(parts) >= 3  # {tld}.{vendor}.{product}
+    assert APP_ID == APP_ID.lower()  # the spec's advice; validate --pedantic flags capitals
     assert all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part) for part in parts), APP_ID
     assert len(APP_ID) <= 255
 
