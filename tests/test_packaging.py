@@ -319,6 +319,8 @@ def test_install_sh_installs_and_uninstalls_for_the_user(tmp_path):
         assert (hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png").is_file()
     assert (hicolor / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     assert not list(hicolor.rglob("recovery-journal.*"))
+    metainfo = home / ".local" / "share" / "metainfo" / f"{APP_ID}.metainfo.xml"
+    assert metainfo.read_bytes() == (DESKTOP.parent / metainfo.name).read_bytes()
     if shutil.which("desktop-file-validate"):
         subprocess.run(["desktop-file-validate", str(entry_path)], check=True)
 
@@ -332,5 +334,5 @@ def test_install_sh_installs_and_uninstalls_for_the_user(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert not installed.exists() and not link.is_symlink() and not entry_path.exists()
-    assert not list(hicolor.rglob(f"{APP_ID}.*"))
+    assert not list(hicolor.rglob(f"{APP_ID}.*")) and not metainfo.exists()
     assert (home / "journal.rjvault").read_bytes() == b"not touched"

@@ -4,6 +4,7 @@
 #   ~/.local/bin/recovery-journal           a link to it, for the terminal
 #   ~/.local/share/applications/            the menu entry (<app ID>.desktop)
 #   ~/.local/share/icons/hicolor/           the icon, every size and the SVG (named <app ID>)
+#   ~/.local/share/metainfo/                the AppStream description (<app ID>.metainfo.xml)
 #
 #   packaging/linux/install.sh [DIST_DIR]   (default: dist/recovery-journal beside this checkout)
 #   packaging/linux/install.sh --uninstall  (the vault and settings are never touched)
@@ -17,6 +18,7 @@ opt="$HOME/.local/opt/$name"
 bin="$HOME/.local/bin"
 applications="$data_home/applications"
 icons="$data_home/icons/hicolor"
+metainfo="$data_home/metainfo"
 
 refresh_menus() {
   if command -v update-desktop-database >/dev/null 2>&1; then
@@ -41,6 +43,7 @@ if [ "${1:-}" = "--uninstall" ]; then
   rm -rf "$opt"
   if [ -L "$bin/$name" ]; then rm -f "$bin/$name"; fi
   remove_menu_entry_and_icons
+  rm -f "$metainfo/$app_id.metainfo.xml"
   refresh_menus
   echo "Removed $name. Your journal (the vault) and its settings were left where they are."
   exit 0
@@ -87,6 +90,8 @@ for folder in "$icon_source"/hicolor/*/apps; do
 done
 mkdir -p "$icons/scalable/apps"
 cp "$icon_source/$name.svg" "$icons/scalable/apps/$app_id.svg"
+mkdir -p "$metainfo"
+cp "$here/$app_id.metainfo.xml" "$metainfo/$app_id.metainfo.xml"
 refresh_menus
 
 echo "Installed $name $("$opt/$name" --version 2>/dev/null | awk '{print $NF}') in $opt"
