@@ -144,3 +144,68 @@ def test_the_validators_find_nothing(tool):
     # desktop-file-validate's hints count too: each names something a menu shows wrongly (two
     # main categories put the entry in two menus).
     assert (result.returncode, output) == (0, "")
+
+
+# --- the .deb ------------------------------------------------------------------------------------
+
+
+DEB_TOOLS = ("dpkg-deb", "dpkg-shlibdeps", "readelf", "chrpath")
+
+
+@pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in DEB_TOOLS),
+    reason="dpkg-dev, binutils and chrpath are not installed (bash tools/system-packages.sh)",
+)
+def test_build_deb_lays_out_the_package(tmp_path):
+    """With a stand-in for the built app (make deb-check installs the real one): what goes where,
+    named by the app ID, with the modes Debian's policy asks for and Depends from the ELF files."""
+    dist = tmp_path / "dist" / "recovery-journal"
+    (dist / "_internal").mkdir(parents=True)
+    program = dist / "recovery-journal"
+    program.write_text('#!/bin/sh\necho "recovery-journal 1.2.3"\n', encoding="utf-8")
+    program.chmod(0o755)
+    shutil.copy("/bin/true", dist / "_internal" / "helper")  # an ELF file that needs libc
+    out = tmp_path / "out"
+    result = subprocess.run(
+        ["bash", str(LINUX / "build-deb.sh"), str(dist), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    deb = Path(result.stdout.strip().splitlines()[-1])
+    assert deb.parent == out
+    assert deb.name.startswith(f"recovery-journal_{recovery_journal.__version__}-1_")
+
+    def field(name: str) -> str:
+        return subprocess.run(
+            ["dpkg-deb", "--field", str(deb), name], capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    assert field("Package") == "recovery-journal"
+    assert field("Version") == f"{recovery_journal.__version__}-1"
+    depends = [d.split()[0] for d in field("Depends").split(", ")]
+    assert "libc6" in depends and "fonts-dejavu-core" in depends
+    assert not field("Description").startswith(("A ", "a "))  # Debian's synopsis style
+
+    listing = subprocess.run(
+        ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    entries = {line.split()[5].removeprefix("."): line.split() for line in listing}
+    assert entries["/usr/bin/recovery-journal"][0].startswith("l")
+    assert entries["/usr/bin/recovery-journal"][-1] == "../lib/recovery-journal/recovery-journal"
+    assert entries["/usr/lib/recovery-journal/recovery-journal"][0] == "-rwxr-xr-x"
+    assert entries["/usr/lib/recovery-journal/_internal/helper"][0] == "-rw-r--r--"
+    assert all(entry[1] == "root/root" for entry in entries.values())
+    for path in (
+        f"/usr/share/applications/{APP_ID}.desktop",
+        f"/usr/share/metainfo/{APP_ID}.metainfo.xml",
+        f"/usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg",
+        f"/usr/share/icons/hicolor/48x48/apps/{APP_ID}.png",
+        "/usr/share/doc/recovery-journal/copyright",
+        "/usr/share/doc/recovery-journal/changelog.Debian.gz",
+        "/usr/share/lintian/overrides/recovery-journal",
+    ):
+        assert path in entries and entries[path][0] == "-rw-r--r--", path
+    assert not [path for path in entries if "recovery-journal.png" in path]  # named by the ID

@@ -269,7 +269,15 @@ def test_resources_are_found_in_a_frozen_bundle(tmp_path, monkeypatch):
 # --- the scripts ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("script", ["tools/check_dist.sh", "packaging/linux/install.sh"])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "tools/check_dist.sh",
+        "packaging/linux/install.sh",
+        "packaging/linux/build-deb.sh",
+        "packaging/linux/check-deb.sh",
+    ],
+)
 def test_the_scripts_are_bash_that_parses(script):
     path = ROOT / script
     assert path.read_text("utf-8").startswith("#!/usr/bin/env bash\n")
