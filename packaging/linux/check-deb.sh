@@ -3,7 +3,7 @@
 # project? Used as `make deb-check`:
 #   packaging/linux/check-deb.sh [DEB]      (default: the one make deb wrote in dist/)
 # First lintian, which must find no error (its warnings are printed; docs/BUILDING.md says why
-# each is accepted). Then,
+# each is accepted), and appstreamcli validate-tree on the package's files. Then,
 # In a minimal Debian of this machine's release (debootstrap --variant=minbase), made once and
 # kept as a tarball outside the checkout (RJ_DEB_CHECK_CACHE, default
 # ~/.cache/recovery-journal/deb-check), unpacked afresh for every run:
@@ -64,6 +64,15 @@ lintian --fail-on error "$deb" > "$work/lintian" 2>&1 \
   || fail "lintian found errors in $(basename "$deb")" "$work/lintian"
 warnings="$(sed -n 's/^W: [^ ]* \([^ ]*\).*/\1/p' "$work/lintian" | sort | uniq -c | awk '{print $2 " (" $1 ")"}' | paste -sd ' ')"
 echo "ok: lintian: no errors; warnings: ${warnings:-none} ($((SECONDS - started)) s)"
+
+# The files as installed: the metainfo, the desktop entry it launches and the icon, together.
+if command -v appstreamcli >/dev/null 2>&1; then
+  dpkg-deb -x "$deb" "$work/unpacked"
+  appstreamcli validate-tree --no-net --explain "$work/unpacked" > "$work/appstream" 2>&1 \
+    || fail "appstreamcli validate-tree on the package's files" "$work/appstream"
+  rm -rf "$work/unpacked"
+  echo "ok: appstreamcli validate-tree: $(tail -n 1 "$work/appstream")"
+fi
 
 # The minimal Debian: made once (a few minutes, about 40 MB from the mirror), then reused.
 if [ ! -f "$base" ]; then
