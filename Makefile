@@ -7,7 +7,7 @@ DEMO_VAULT := .demo/demo.rjvault
 DEMO_RU_VAULT := .demo-ru/demo.rjvault
 DEMO_PASSPHRASE := demo vault
 
-.PHONY: run demo demo-ru test quick lint check bench kill-matrix clean-venv dist dist-check wheel-check system-run system-test
+.PHONY: run demo demo-ru test quick lint check bench kill-matrix clean-venv dist dist-check wheel-check deb deb-check system-run system-test
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -89,6 +89,18 @@ dist-check:
 # window run from there with a fresh HOME (tools/check_wheel.sh; about a minute).
 wheel-check: $(STAMP)
 	bash tools/check_wheel.sh
+
+# A .deb of that built app, in dist/ (packaging/linux/build-deb.sh: the folder in
+# /usr/lib/recovery-journal, the menu entry, icons and metainfo named by the app ID, Depends
+# from dpkg-shlibdeps; docs/BUILDING.md).
+deb:
+	bash packaging/linux/build-deb.sh
+
+# lintian (no errors), then the .deb installed with apt on a minimal Debian of this release that
+# has never seen the project (a chroot made once with debootstrap, kept in ~/.cache), started,
+# and purged with nothing left behind (packaging/linux/check-deb.sh; needs root).
+deb-check:
+	bash packaging/linux/check-deb.sh
 
 clean-venv:
 	rm -rf $(VENV)

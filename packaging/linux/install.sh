@@ -2,21 +2,23 @@
 # Install the built app (make dist) for the current user, no root needed:
 #   ~/.local/opt/recovery-journal/          the one-folder app
 #   ~/.local/bin/recovery-journal           a link to it, for the terminal
-#   ~/.local/share/applications/            the menu entry
-#   ~/.local/share/icons/hicolor/           the icon, every size and the SVG
+#   ~/.local/share/applications/            the menu entry (<app ID>.desktop)
+#   ~/.local/share/icons/hicolor/           the icon, every size and the SVG (named <app ID>)
+#   ~/.local/share/metainfo/                the AppStream description (<app ID>.metainfo.xml)
 #
 #   packaging/linux/install.sh [DIST_DIR]   (default: dist/recovery-journal beside this checkout)
 #   packaging/linux/install.sh --uninstall  (the vault and settings are never touched)
 set -euo pipefail
 
-name=recovery-journal
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=packaging/linux/layout.sh
+source "$here/layout.sh"  # repo, name, app_id, find_icons
 data_home="${XDG_DATA_HOME:-$HOME/.local/share}"
 opt="$HOME/.local/opt/$name"
 bin="$HOME/.local/bin"
 applications="$data_home/applications"
 icons="$data_home/icons/hicolor"
+metainfo="$data_home/metainfo"
 
 refresh_menus() {
   if command -v update-desktop-database >/dev/null 2>&1; then
@@ -27,11 +29,21 @@ refresh_menus() {
   fi
 }
 
+# The menu entry and the icons under the app ID's name, and under the program's name as an
+# install.sh from before the app ID left them (else the menu would show the app twice).
+remove_menu_entry_and_icons() {
+  local old
+  for old in "$app_id" "$name"; do
+    rm -f "$applications/$old.desktop"
+    rm -f "$icons"/*/apps/"$old".png "$icons/scalable/apps/$old.svg"
+  done
+}
+
 if [ "${1:-}" = "--uninstall" ]; then
   rm -rf "$opt"
   if [ -L "$bin/$name" ]; then rm -f "$bin/$name"; fi
-  rm -f "$applications/$name.desktop"
-  rm -f "$icons"/*/apps/"$name".png "$icons/scalable/apps/$name.svg"
+  remove_menu_entry_and_icons
+  rm -f "$metainfo/$app_id.metainfo.xml"
   refresh_menus
   echo "Removed $name. Your journal (the vault) and its settings were left where they are."
   exit 0
@@ -42,10 +54,9 @@ if [ ! -x "$dist/$name" ]; then
   echo "No built app at $dist (run: make dist)" >&2
   exit 1
 fi
-# The icons come with the app (the package's resources); a checkout's are the fallback.
-icon_source="$dist/_internal/recovery_journal/resources/icons"
-if [ ! -d "$icon_source/hicolor" ]; then icon_source="$repo/recovery_journal/resources/icons"; fi
-desktop_source="$here/$name.desktop"
+# The icons come with the app (its resources); a checkout's are the fallback.
+icon_source="$(find_icons "$dist")"
+desktop_source="$here/$app_id.desktop"
 
 # The new copy goes in beside the old one and then takes its place, so a failed copy never
 # leaves half an app behind.
@@ -68,16 +79,19 @@ while IFS= read -r line; do
     Exec=*) printf '%s\n' "$exec_line" ;;
     *) printf '%s\n' "$line" ;;
   esac
-done < "$desktop_source" > "$applications/$name.desktop.new"
-mv "$applications/$name.desktop.new" "$applications/$name.desktop"
+done < "$desktop_source" > "$applications/$app_id.desktop.new"
+remove_menu_entry_and_icons
+mv "$applications/$app_id.desktop.new" "$applications/$app_id.desktop"
 
 for folder in "$icon_source"/hicolor/*/apps; do
   size="$(basename "$(dirname "$folder")")"
   mkdir -p "$icons/$size/apps"
-  cp "$folder/$name.png" "$icons/$size/apps/$name.png"
+  cp "$folder/$name.png" "$icons/$size/apps/$app_id.png"
 done
 mkdir -p "$icons/scalable/apps"
-cp "$icon_source/$name.svg" "$icons/scalable/apps/$name.svg"
+cp "$icon_source/$name.svg" "$icons/scalable/apps/$app_id.svg"
+mkdir -p "$metainfo"
+cp "$here/$app_id.metainfo.xml" "$metainfo/$app_id.metainfo.xml"
 refresh_menus
 
 echo "Installed $name $("$opt/$name" --version 2>/dev/null | awk '{print $NF}') in $opt"

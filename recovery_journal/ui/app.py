@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from recovery_journal import APP_NAME, __version__
+from recovery_journal.app_id import APP_ID
 from recovery_journal.errors import (
     JournalError,
     NewestBackupNotOpened,
@@ -673,8 +674,10 @@ def make_application(argv: list[str]) -> QApplication:
     # Qt's default would end the program in that moment (it did: Ctrl+L quit). The program
     # ends only where it says so: the unlock dialog cancelled, the window closed, Quit.
     app.setQuitOnLastWindowClosed(False)
-    # Matches packaging/linux/recovery-journal.desktop, so Wayland shows the menu's icon and name.
-    app.setDesktopFileName(APPLICATION)
+    # Names packaging/linux/<APP_ID>.desktop: Wayland's app_id, so the dock shows the menu's
+    # icon and name for this window. (X11 matches by WM_CLASS, the application name, which the
+    # entry's StartupWMClass gives.)
+    app.setDesktopFileName(APP_ID)
     apply_language(app, preferred_language())
     apply_appearance(app)
     return app
