@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from recovery_journal.domain.steps import Programme
     from recovery_journal.services.worker import VaultWorker
     from recovery_journal.ui.auto_lock import AutoLock
+    from recovery_journal.ui.desktop_bus import Buses
     from recovery_journal.ui.main_window import MainWindow
     from recovery_journal.ui.operations import Operations
     from recovery_journal.ui.reminder import Reminder
@@ -72,10 +73,13 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour whil
 class AppController(QObject):
     """Opens the vault through a dialog, then keeps one main window (rebuilt for a new language)."""
 
-    def __init__(self, app: QApplication, vault_path: Path):
+    def __init__(self, app: QApplication, vault_path: Path, buses: Buses | None = None):
+        """``buses``: the D-Bus connections to the desktop (its own by default; tests give
+        private ones)."""
         super().__init__()
         self.app = app
         self.vault_path = vault_path
+        self._buses = buses
         # Said once the journal is open: what earlier runs, killed half-way, had left behind.
         self._news: list[str] = []
         collect_on_gui_thread(app)  # before any other thread starts
@@ -108,10 +112,17 @@ class AppController(QObject):
     # prepare(), just after the first dialog shows; at the latest when it opens the vault.
 
     @cached_property
+    def buses(self) -> Buses:
+        from recovery_journal.ui.desktop_bus import desktop_buses
+
+        return self._buses if self._buses is not None else desktop_buses()
+
+    @cached_property
     def auto_lock(self) -> AutoLock:
         from recovery_journal.ui.auto_lock import AutoLock
 
-        auto_lock = AutoLock(self.app, auto_lock_seconds, self)  # asks D-Bus: not before show
+        # Asks D-Bus: not before the first window shows.
+        auto_lock = AutoLock(self.app, auto_lock_seconds, self, self.buses)
         auto_lock.lock_due.connect(self.lock)
         return auto_lock
 

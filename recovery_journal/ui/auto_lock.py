@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+
+if TYPE_CHECKING:
+    from recovery_journal.ui.desktop_bus import Buses
 
 CHECK_MS = 5_000
 
@@ -40,7 +44,14 @@ _DESKTOP_SIGNALS = (
 class AutoLock(QObject):
     lock_due = Signal()
 
-    def __init__(self, app: QObject, seconds: Callable[[], float], parent: QObject) -> None:
+    def __init__(
+        self,
+        app: QObject,
+        seconds: Callable[[], float],
+        parent: QObject,
+        buses: Buses | None = None,
+    ) -> None:
+        """``buses``: where the desktop's signals come from (the desktop's own by default)."""
         super().__init__(parent)
         self._app = app
         self._seconds = seconds
@@ -49,7 +60,7 @@ class AutoLock(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
-        self._listen_to_desktop()
+        self._listen_to_desktop(buses)
 
     @property
     def watching(self) -> bool:
@@ -102,19 +113,22 @@ class AutoLock(QObject):
         if locking:
             self._due()
 
-    def _listen_to_desktop(self) -> None:
+    def _listen_to_desktop(self, buses: Buses | None) -> None:
         try:
             from PySide6.QtCore import SLOT
-            from PySide6.QtDBus import QDBusConnection
+
+            from recovery_journal.ui.desktop_bus import desktop_buses
         except ImportError:  # pragma: no cover - a Qt build without D-Bus: the timer still works
             return
-        buses = {"system": QDBusConnection.systemBus, "session": QDBusConnection.sessionBus}
+        if buses is None:
+            buses = desktop_buses()
         # The binding wants SLOT()'s text; bytes (as its type hints say) are refused at run time.
         slot = SLOT("desktop_says(bool)")
         for bus, service, path, interface, name in _DESKTOP_SIGNALS:
+            connection = buses.system if bus == "system" else buses.session
+            if connection is None:
+                continue
             try:
-                connection = buses[bus]()
-                if connection.isConnected():
-                    connection.connect(service, path, interface, name, self, slot)  # type: ignore[call-overload]
+                connection.connect(service, path, interface, name, self, slot)  # type: ignore[call-overload]
             except Exception:  # noqa: BLE001 - an odd bus must not keep the journal from opening
                 continue
