@@ -1,0 +1,1 @@
+APP_ID = "io.github.recovery_journal.recovery_journal"
