@@ -117,6 +117,11 @@ class Reminder(QObject):
             self.tray.activated.connect(self._activated)
             self.tray.messageClicked.connect(self.open_review)
             self.tray.show()
+        elif bus is not None and bus.isConnected():
+            from recovery_journal.ui.notifications import DesktopNotifications
+
+            self.notifications = DesktopNotifications(bus, self)
+            self.notifications.action_invoked.connect(self.open_review)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
@@ -175,7 +180,9 @@ class Reminder(QObject):
         text = _("Tonight's review is waiting. A couple of minutes is enough.")
         if self.tray is not None and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(APP_NAME, text, app_icon(), 15_000)
-        else:
+        elif self.notifications is None or not self.notifications.show(
+            APP_NAME, text, _("Open my journal")
+        ):
             self.remind_in_window.emit(text)
 
     def close(self) -> None:
