@@ -146,3 +146,20 @@ def test_with_the_journal_open_the_reminder_is_a_notification_too(
     qtbot.waitUntil(lambda: len(fake.calls()) == 1, timeout=10_000)
     assert fake.calls()[0][4] == REMINDER
     assert window.banner.text() != REMINDER  # not both
+
+
+def test_a_tray_that_appears_after_the_app_started_gets_the_icon(
+    qapp, qtbot, controllers, vault_path, monkeypatch
+):
+    """Started with the computer, the app may come up before the panel that holds the tray."""
+    create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
+    controller = AppController(qapp, vault_path, Buses(session=None, system=None))
+    controllers.append(controller)
+    controller.wait_in_background()
+    reminder = controller.reminder
+    assert reminder is not None and reminder.tray is None
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    reminder.check()  # every half minute
+    assert reminder.tray is not None
+    reminder.close()
