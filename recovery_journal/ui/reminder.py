@@ -100,24 +100,8 @@ class Reminder(QObject):
         self.keep_in_tray = False
         self.tray: QSystemTrayIcon | None = None
         self.notifications: DesktopNotifications | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(app_icon(), self)
-            self.tray.setToolTip(APP_NAME)
-            menu = QMenu()
-            for text, signal in (
-                (_("Open {app}").format(app=APP_NAME), self.show_window),
-                (_("Write tonight's review"), self.open_review),
-                (_("Quit"), self.quit_requested),
-            ):
-                action = QAction(text, menu)
-                action.triggered.connect(signal)
-                menu.addAction(action)
-            self._menu = menu
-            self.tray.setContextMenu(menu)
-            self.tray.activated.connect(self._activated)
-            self.tray.messageClicked.connect(self.open_review)
-            self.tray.show()
-        elif bus is not None and bus.isConnected():
+        self._make_tray()
+        if bus is not None and bus.isConnected():
             from recovery_journal.ui.notifications import DesktopNotifications
 
             self.notifications = DesktopNotifications(bus, self)
@@ -128,6 +112,28 @@ class Reminder(QObject):
         self._timer.start()
         operations.changed.connect(self._on_changed)
         self.check()
+
+    def _make_tray(self) -> None:
+        """The tray icon, once the desktop has a tray: started with the computer, the app may
+        come up before the panel that holds it, so it is looked for again at each check."""
+        if self.tray is not None or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self.tray = QSystemTrayIcon(app_icon(), self)
+        self.tray.setToolTip(APP_NAME)
+        menu = QMenu()
+        for text, signal in (
+            (_("Open {app}").format(app=APP_NAME), self.show_window),
+            (_("Write tonight's review"), self.open_review),
+            (_("Quit"), self.quit_requested),
+        ):
+            action = QAction(text, menu)
+            action.triggered.connect(signal)
+            menu.addAction(action)
+        self._menu = menu
+        self.tray.setContextMenu(menu)
+        self.tray.activated.connect(self._activated)
+        self.tray.messageClicked.connect(self.open_review)
+        self.tray.show()
 
     def _on_changed(self, changes: Changes) -> None:
         # A review written or the reminder moved; not every keystroke saved elsewhere.
@@ -143,6 +149,7 @@ class Reminder(QObject):
             self.show_window.emit()
 
     def check(self) -> None:
+        self._make_tray()
         reminded, now = set(self.reminded), self._operations.day.now()
         self._operations.run(
             lambda vault: check_reminder(vault, reminded, now),
