@@ -92,7 +92,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         )
     from recovery_journal.ui.app import run_gui
 
-    return run_gui(vault_path(args))
+    return run_gui(vault_path(args), background=args.background)
 
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:
@@ -140,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common_options(parser, suppress=False)
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help=_("open no window: wait for the evening reminder (as when started with the computer)"),
+    )
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(title=_("subcommands"), metavar="COMMAND")
 

@@ -128,6 +128,10 @@ def _private_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch) 
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    # No test reaches the desktop session it runs in: a program a test starts would find the
+    # person's own running app there and hand over to it (ui/single_instance.py). Tests that
+    # need a session bus start a private one (private_session_bus).
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={home / 'no-session-bus'}")
     _english()
     try:
         from PySide6.QtCore import QSettings

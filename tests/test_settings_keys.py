@@ -33,10 +33,17 @@ def test_what_the_app_writes_is_all_declared(new_vault, tmp_path):
 
 
 def test_this_computers_own_settings_are_the_ones_that_name_this_computer():
-    """A folder path, the tray and the evening reminder belong to one computer; the rest is the
-    journal's own and goes where the journal goes (issue 24)."""
+    """A folder path, the tray, the evening reminder and starting with the computer belong to one
+    computer; the rest is the journal's own and goes where the journal goes (issue 24)."""
     own = {name for name, key in KEYS.items() if key.this_computer}
-    assert own == {"backup.folder", "backup.last", "reminder_on", "reminder_time", "keep_in_tray"}
+    assert own == {
+        "backup.folder",
+        "backup.last",
+        "reminder_on",
+        "reminder_time",
+        "keep_in_tray",
+        "autostart",
+    }
 
 
 def test_each_key_has_one_writer_and_it_is_a_service():

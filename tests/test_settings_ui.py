@@ -1,10 +1,19 @@
-"""The Settings page's layout: fields as wide as what they hold."""
+"""The Settings page: fields as wide as what they hold; starting with the computer."""
 # ruff: noqa: F811 - the controllers fixture is imported from test_ui and used as an argument
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+import sys
 
+import pytest
+from PySide6.QtCore import QSize, Qt
+
+from recovery_journal.services.autostart import (
+    Launcher,
+    autostart_file,
+    set_start_with_computer,
+    starts_with_computer,
+)
 from recovery_journal.store import create_vault
 from recovery_journal.ui.pages import Page
 from tests.conftest import PASSPHRASE, TEST_KDF
@@ -26,3 +35,42 @@ def test_the_time_boxes_keep_their_natural_width(qapp, qtbot, controllers, vault
         assert box.isVisible()
         assert box.width() <= box.sizeHint().width(), box.objectName()
         assert box.width() < page.width() // 4, box.objectName()
+
+
+def test_starting_with_the_computer_writes_and_removes_the_autostart_entry(
+    qapp, qtbot, controllers, vault_path
+):
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("XDG autostart is for Linux and other XDG desktops")
+    create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    window.show_page(Page.SETTINGS)
+    settle(qtbot, controller)
+    box = window.settings.start_with_computer
+    assert box.isVisible() and not box.isChecked()
+    entry = autostart_file()
+    assert entry is not None and not entry.exists()
+
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)  # ticked, as with the keyboard
+    settle(qtbot, controller)
+    assert entry.exists() and "--background" in entry.read_text("utf-8")
+    on = controller.operations.run(starts_with_computer).result(timeout=10)
+    assert on
+
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    settle(qtbot, controller)
+    assert not entry.exists()
+    assert not controller.operations.run(starts_with_computer).result(timeout=10)
+
+
+def test_the_box_shows_whether_the_computer_starts_the_app(qapp, qtbot, controllers, vault_path):
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    set_start_with_computer(vault, True, Launcher(("/usr/bin/recovery-journal",)))
+    vault.close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    window.show_page(Page.SETTINGS)
+    settle(qtbot, controller)
+    assert window.settings.start_with_computer.isChecked()

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
+from recovery_journal.domain.day import journal_day
+
 RATING_MIN = 0
 RATING_MAX = 10
 
@@ -195,3 +197,20 @@ def reminder_due(
     if written or already_reminded:
         return False
     return _minutes_after(now, boundary) >= _minutes_after(at, boundary)
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderTimes:
+    """When the evening reminder comes (``at``) and when a journal day begins (``boundary``):
+    all that is needed to know, without the journal open, whether tonight's reminder is due."""
+
+    at: time
+    boundary: time
+
+    def day(self, moment: datetime) -> date:
+        """The journal day ``moment`` belongs to."""
+        return journal_day(moment, moment.tzinfo, self.boundary)
+
+    def due(self, moment: datetime, *, written: bool, already_reminded: bool) -> bool:
+        clock = moment.timetz().replace(tzinfo=None)
+        return reminder_due(self.at, self.boundary, clock, written, already_reminded)

@@ -25,6 +25,9 @@ BACKUP_FOLDER = SettingsKey("backup.folder", "backups", this_computer=True)
 BACKUP_KEEP = SettingsKey("backup.keep", "backups")
 BACKUP_LAST = SettingsKey("backup.last", "backups", this_computer=True)
 HELP_NOW = SettingsKey("help_now", "help_now")
+# Whether this computer starts the app with the desktop session (the autostart entry it names
+# is a file on this computer, so the key is not exported either).
+START_WITH_COMPUTER = SettingsKey("autostart", "autostart", this_computer=True)
 REPORT_CHOICES = SettingsKey("report.choices", "report")
 
 KEYS: dict[str, SettingsKey] = {
@@ -39,6 +42,7 @@ KEYS: dict[str, SettingsKey] = {
         BACKUP_LAST,
         HELP_NOW,
         REPORT_CHOICES,
+        START_WITH_COMPUTER,
     )
 }
 

@@ -10,15 +10,16 @@ from recovery_journal.domain.daily import (
     GratitudeEntry,
     NightlyReview,
     RatingDimension,
+    ReminderTimes,
     ReviewQuestion,
     current_streak,
     longest_streak,
-    reminder_due,
 )
 from recovery_journal.domain.day import journal_day
 from recovery_journal.domain.inventory import Amend
 from recovery_journal.domain.ports import Vault
 from recovery_journal.i18n import N_, _
+from recovery_journal.services.autostart import starts_with_computer
 from recovery_journal.services.changes import DAILY_CHANGED, STEPS_CHANGED, Changed, Changes
 from recovery_journal.services.settings import load_settings
 from recovery_journal.services.step_tools import new_uid
@@ -176,18 +177,28 @@ class ReminderCheck:
     due: bool
     day: date  # the journal day the reminder is for
     keep_in_tray: bool
+    written: bool = False  # tonight's review is written
+    # When to remind, for this computer to keep outside the vault while the journal is locked
+    # (only when it starts with the computer); None when the reminder is off.
+    times: ReminderTimes | None = None
+    start_with_computer: bool = False
 
 
 def check_reminder(vault: Vault, reminded: set[date], now: datetime | None = None) -> ReminderCheck:
     """Whether to remind now about tonight's review (``reminded``: days already reminded)."""
     moment = now or datetime.now().astimezone()
     settings = load_settings(vault)
-    day = journal_day(moment, moment.tzinfo, settings.day_boundary)
-    due = settings.reminder_on and reminder_due(
-        settings.reminder_time,
-        settings.day_boundary,
-        moment.timetz().replace(tzinfo=None),
-        written=vault.reviews.get(day) is not None,
-        already_reminded=day in reminded,
+    times = ReminderTimes(settings.reminder_time, settings.day_boundary)
+    day = times.day(moment)
+    written = vault.reviews.get(day) is not None
+    due = settings.reminder_on and times.due(
+        moment, written=written, already_reminded=day in reminded
     )
-    return ReminderCheck(due, day, settings.keep_in_tray)
+    return ReminderCheck(
+        due,
+        day,
+        settings.keep_in_tray,
+        written,
+        times if settings.reminder_on else None,
+        starts_with_computer(vault),
+    )

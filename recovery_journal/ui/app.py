@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from recovery_journal import APP_NAME, __version__
 from recovery_journal.app_id import APP_ID
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from recovery_journal.domain.steps import Programme
     from recovery_journal.services.worker import VaultWorker
     from recovery_journal.ui.auto_lock import AutoLock
+    from recovery_journal.ui.desktop_bus import Buses
     from recovery_journal.ui.main_window import MainWindow
     from recovery_journal.ui.operations import Operations
     from recovery_journal.ui.reminder import Reminder
@@ -73,10 +74,13 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour whil
 class AppController(QObject):
     """Opens the vault through a dialog, then keeps one main window (rebuilt for a new language)."""
 
-    def __init__(self, app: QApplication, vault_path: Path):
+    def __init__(self, app: QApplication, vault_path: Path, buses: Buses | None = None):
+        """``buses``: the D-Bus connections to the desktop (its own by default; tests give
+        private ones)."""
         super().__init__()
         self.app = app
         self.vault_path = vault_path
+        self._buses = buses
         # Said once the journal is open: what earlier runs, killed half-way, had left behind.
         self._news: list[str] = []
         collect_on_gui_thread(app)  # before any other thread starts
@@ -104,15 +108,26 @@ class AppController(QObject):
         self._return_to: Page | None = None  # the page shown when the journal locked
         self._return_focus = ""  # the control the keyboard was on then (its object name)
         self._restored_from: RestorePoint | None = None
+        # Started with the computer (--background): closing the window or cancelling the
+        # passphrase returns to waiting for the reminder rather than ending the program.
+        self.background = False
+        self._waiting = False  # in the background with no window at all
 
     # The worker, the storage layer and the operations are made on first use: normally by
     # prepare(), just after the first dialog shows; at the latest when it opens the vault.
 
     @cached_property
+    def buses(self) -> Buses:
+        from recovery_journal.ui.desktop_bus import desktop_buses
+
+        return self._buses if self._buses is not None else desktop_buses()
+
+    @cached_property
     def auto_lock(self) -> AutoLock:
         from recovery_journal.ui.auto_lock import AutoLock
 
-        auto_lock = AutoLock(self.app, auto_lock_seconds, self)  # asks D-Bus: not before show
+        # Asks D-Bus: not before the first window shows.
+        auto_lock = AutoLock(self.app, auto_lock_seconds, self, self.buses)
         auto_lock.lock_due.connect(self.lock)
         return auto_lock
 
@@ -153,6 +168,7 @@ class AppController(QObject):
 
     def start(self, note: str = "") -> QDialog:
         """Show the create or the unlock dialog; the main window follows once the vault is open."""
+        self._waiting = False
         path = self.vault_path
         if path.exists():
             dialog = UnlockDialog(path, self._open_with, note=note)
@@ -164,7 +180,7 @@ class AppController(QObject):
         else:
             self.dialog = CreateVaultDialog(path, self._create_with)
         self.dialog.opened.connect(self._unlocked)
-        self.dialog.rejected.connect(self.app.quit)
+        self.dialog.rejected.connect(self._dialog_rejected)
         self.dialog.show()
         if isinstance(self.dialog, UnlockDialog):
             if self.remembered.available is None:
@@ -174,6 +190,38 @@ class AppController(QObject):
                 self._keychain_found(self.remembered.available)
         QTimer.singleShot(PREPARE_WINDOW_MS, self.prepare)
         return self.dialog
+
+    def _dialog_rejected(self) -> None:
+        if self.background:
+            self._waiting = True  # cancelled: back to waiting for the reminder
+        else:
+            self.app.quit()
+
+    def wait_in_background(self) -> None:
+        """Started with the computer: no window until the reminder, the tray or another launch
+        asks for one. The journal stays locked; the reminder knows its time without it."""
+        self.background = True
+        self._waiting = True
+        self._remind()
+        QTimer.singleShot(PREPARE_WINDOW_MS, self.prepare)
+
+    def _back_to_background(self) -> None:
+        """The window closed while started with the computer: lock, and wait again."""
+        self._waiting = True
+        self._use_remembered_now = False
+        self.auto_lock.stop()
+        when_done(self.worker.close(), lambda _none: None, lambda _error: None)
+
+    def bring_to_front(self) -> None:
+        """The journal's window in front of the others (the passphrase's while locked, asked
+        for first when waiting in the background): for another launch, the tray, a reminder."""
+        target: QWidget | None = self.window
+        if target is None and self._waiting:
+            target = self.start()
+        if target is None and self.dialog is not None and shiboken6.isValid(self.dialog):
+            target = self.dialog
+        if target is not None:
+            show_in_front(target)
 
     def _create_with(self, passphrase: str, programme: Programme) -> Any:
         path, store = self.vault_path, self.store
@@ -396,7 +444,7 @@ class AppController(QObject):
         from recovery_journal.services.backups import backup_settings
         from recovery_journal.services.integrity import check_after_unlock
         from recovery_journal.ui.garbage import set_aside_long_lived
-        from recovery_journal.ui.reminder import Reminder, app_icon
+        from recovery_journal.ui.reminder import app_icon
 
         window = _import_main_window()(self.operations, self.vault_path)
         window.language_chosen.connect(self.switch_language)
@@ -410,12 +458,7 @@ class AppController(QObject):
         window.set_remembered(self.remembered.remembered)
         self.window = window
         window.setWindowIcon(app_icon())
-        if self.reminder is None:
-            self.reminder = Reminder(self.operations, self)
-            self.reminder.show_window.connect(self._bring_back)
-            self.reminder.open_review.connect(self._open_review)
-            self.reminder.quit_requested.connect(self.quit)
-            self.reminder.remind_in_window.connect(self._remind_in_window)
+        self._remind()
         window.keep_in_tray = self._keep_in_tray
         window.show()
         # A full collection takes a while: after the first page has shown, not before.
@@ -427,6 +470,7 @@ class AppController(QObject):
             # Tampering is only noticed on pages that are read, so read them all once per
             # unlock, after the first page has loaded; the result arrives as a banner.
             self.operations.run(check_after_unlock, self._show_integrity)
+            self._keep_autostart_in_step()
             self._backup_if_due()
             self._backup_timer.start()
         self.operations.run(
@@ -434,6 +478,12 @@ class AppController(QObject):
             lambda folder: remember_backup_folder(self.vault_path, folder),
         )
         return window
+
+    def _keep_autostart_in_step(self) -> None:
+        from recovery_journal.services.autostart import keep_in_step, this_program
+
+        launcher = this_program()
+        self.operations.run(lambda vault: keep_in_step(vault, launcher))
 
     # --- backups and the passphrase ----------------------------------------------------------
 
@@ -556,24 +606,35 @@ class AppController(QObject):
         reminder = self.reminder
         return reminder is not None and reminder.tray_available and reminder.keep_in_tray
 
-    def _bring_back(self) -> None:
-        dialog = self._unlock_dialog()
-        if self.window is None and dialog is not None:
-            dialog.raise_()  # locked: the tray brings back the passphrase prompt
-            dialog.activateWindow()
-        if self.window is not None:
-            self.window.show()
-            self.window.raise_()
-            self.window.activateWindow()
+    def _remind(self) -> Reminder:
+        """The evening reminder (and the tray icon), made once: at the first unlock, or at once
+        when started in the background."""
+        if self.reminder is None:
+            from recovery_journal.ui.reminder import Reminder
+
+            reminder = Reminder(self.operations, self.vault_path, self, self.buses.session)
+            reminder.show_window.connect(self.bring_to_front)
+            reminder.open_review.connect(self._open_review)
+            reminder.quit_requested.connect(self.quit)
+            reminder.remind_in_window.connect(self._remind_in_window)
+            self.reminder = reminder
+        return self.reminder
 
     def _open_review(self) -> None:
-        self._bring_back()
+        if self.window is None:
+            self._return_to = Page.REVIEW  # once the passphrase is typed
+        self.bring_to_front()
         if self.window is not None:
             self.window.open_review()
 
     def _remind_in_window(self, text: str) -> None:
+        """The reminder where neither a tray nor the desktop's notifications can show it."""
         if self.window is not None:
             self.window.show_banner(text)
+        elif self._waiting:
+            show_in_front(self.start(text))  # in the background: the passphrase, saying why
+        else:
+            self.bring_to_front()
 
     def quit(self) -> None:
         """Quit for real, also when closing the window would only hide it to the tray."""
@@ -587,7 +648,10 @@ class AppController(QObject):
         if self._replacing_window:
             return
         self.window = None
-        self.app.quit()
+        if self.background:
+            self._back_to_background()
+        else:
+            self.app.quit()
 
     def _close_window_for_now(self) -> Page | None:
         """Close the window without quitting (a lock, a restore, a new language, a failed re-key).
@@ -663,6 +727,15 @@ class AppController(QObject):
             self.worker.shutdown()
 
 
+def show_in_front(window: QWidget) -> None:
+    """Shown, not minimised, raised above the others and given the keyboard (activateWindow
+    asks the window system through QWindow.requestActivate)."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -719,10 +792,40 @@ def quit_when_told(app: QApplication, controller: AppController) -> None:
 _WATCHING: list[object] = []
 
 
-def run_gui(vault_path: Path) -> int:
+# For the tests that start the real program: each window that takes the keyboard is named on
+# standard output, as Qt sees it (a second launch raising the first copy's window, say).
+SAY_ACTIVE_WINDOW_VARIABLE = "RECOVERY_JOURNAL_SAY_ACTIVE_WINDOW"
+
+
+def _say_active_window() -> None:
+    window = QApplication.activeWindow()
+    if window is not None:
+        print(f"active window: {type(window).__name__}", flush=True)
+
+
+def run_gui(vault_path: Path, *, background: bool = False) -> int:
+    """The app; ``background``: started with the computer, waiting for the reminder."""
+    import os
+
+    from PySide6.QtDBus import QDBusConnection
+
+    from recovery_journal.ui.single_instance import claim_or_hand_over
+
     app = make_application(sys.argv[:1])
+    # Before any window: a second launch brings the first copy forward and ends here.
+    one = claim_or_hand_over(QDBusConnection.sessionBus(), vault_path, background=background)
+    if one.hand_over:
+        return 0
     controller = AppController(app, vault_path)
-    controller.start()
+    if one.application is not None:
+        one.application.activated.connect(controller.bring_to_front)
+        _WATCHING.append(one.application)  # answers as long as the program runs
+    if os.environ.get(SAY_ACTIVE_WINDOW_VARIABLE):
+        app.focusWindowChanged.connect(lambda _window: _say_active_window())
+    if background:
+        controller.wait_in_background()
+    else:
+        controller.start()
     if sys.platform != "win32":
         # Once the first window is up: its sockets and handlers need not delay it (~5 ms).
         QTimer.singleShot(PREPARE_WINDOW_MS, lambda: quit_when_told(app, controller))

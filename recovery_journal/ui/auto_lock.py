@@ -3,18 +3,27 @@
 Input is seen by an event filter on the application (keys, mouse, wheel, touch). The check runs
 every few seconds and measures idleness on both clocks: the monotonic one for a running
 computer, the wall clock for one that slept (Linux's monotonic clock stops during suspend), so a
-laptop opened after an hour locks at once. Where the desktop says so over D-Bus (logind's
-PrepareForSleep, the freedesktop and GNOME screensavers' ActiveChanged), the lock comes at once.
+laptop opened after an hour locks at once. Where the desktop says so over D-Bus, the lock comes
+at once: logind's PrepareForSleep (sleep) and this session's Lock (loginctl lock-session, KDE,
+swayidle), and the ActiveChanged of the freedesktop, GNOME, Xfce, MATE and Cinnamon screensavers.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
+
+    from recovery_journal.ui.desktop_bus import Buses
+
 CHECK_MS = 5_000
+LOGIND_TIMEOUT_MS = 10_000
 
 _INPUT = frozenset(
     {
@@ -27,20 +36,31 @@ _INPUT = frozenset(
     }
 )
 
-# (bus, service, path, interface, signal) whose boolean argument, when true, means "lock now".
-_DESKTOP_SIGNALS = (
-    ("system", "org.freedesktop.login1", "/org/freedesktop/login1",
-     "org.freedesktop.login1.Manager", "PrepareForSleep"),
-    ("session", "", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",
-     "ActiveChanged"),
-    ("session", "", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged"),
-)  # fmt: skip
+LOGIND = "org.freedesktop.login1"
+# (path, interface) of each screensaver whose ActiveChanged(true) means "the screen is locking".
+# The same shape in each, read in their sources: xfce4-screensaver and mate-screensaver (the
+# GNOME screensaver's descendants, gs-listener-dbus.c) and cinnamon-screensaver
+# (org.cinnamon.ScreenSaver.xml); KDE and others speak the freedesktop one.
+SCREENSAVERS = (
+    ("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
+    ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
+    ("/org/xfce/ScreenSaver", "org.xfce.ScreenSaver"),
+    ("/org/mate/ScreenSaver", "org.mate.ScreenSaver"),
+    ("/org/cinnamon/ScreenSaver", "org.cinnamon.ScreenSaver"),
+)
 
 
 class AutoLock(QObject):
     lock_due = Signal()
 
-    def __init__(self, app: QObject, seconds: Callable[[], float], parent: QObject) -> None:
+    def __init__(
+        self,
+        app: QObject,
+        seconds: Callable[[], float],
+        parent: QObject,
+        buses: Buses | None = None,
+    ) -> None:
+        """``buses``: where the desktop's signals come from (the desktop's own by default)."""
         super().__init__(parent)
         self._app = app
         self._seconds = seconds
@@ -49,7 +69,7 @@ class AutoLock(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
-        self._listen_to_desktop()
+        self._listen_to_desktop(buses)
 
     @property
     def watching(self) -> bool:
@@ -102,19 +122,71 @@ class AutoLock(QObject):
         if locking:
             self._due()
 
-    def _listen_to_desktop(self) -> None:
+    @Slot()
+    def session_locked(self) -> None:
+        self._due()
+
+    def _listen_to_desktop(self, buses: Buses | None) -> None:
         try:
             from PySide6.QtCore import SLOT
-            from PySide6.QtDBus import QDBusConnection
+
+            from recovery_journal.ui.desktop_bus import desktop_buses
         except ImportError:  # pragma: no cover - a Qt build without D-Bus: the timer still works
             return
-        buses = {"system": QDBusConnection.systemBus, "session": QDBusConnection.sessionBus}
+        if buses is None:
+            buses = desktop_buses()
         # The binding wants SLOT()'s text; bytes (as its type hints say) are refused at run time.
-        slot = SLOT("desktop_says(bool)")
-        for bus, service, path, interface, name in _DESKTOP_SIGNALS:
-            try:
-                connection = buses[bus]()
-                if connection.isConnected():
-                    connection.connect(service, path, interface, name, self, slot)  # type: ignore[call-overload]
-            except Exception:  # noqa: BLE001 - an odd bus must not keep the journal from opening
-                continue
+        says = SLOT("desktop_says(bool)")
+        try:
+            if buses.session is not None:
+                for path, interface in SCREENSAVERS:
+                    buses.session.connect("", path, interface, "ActiveChanged", self, says)  # type: ignore[call-overload]
+            if buses.system is not None:
+                buses.system.connect(  # type: ignore[call-overload]
+                    LOGIND, "/org/freedesktop/login1", f"{LOGIND}.Manager", "PrepareForSleep",
+                    self, says,
+                )  # fmt: skip
+                # The session's Lock comes on its own object: only ours is listened to.
+                named = os.environ.get("XDG_SESSION_ID", "")
+                self._find_session(buses.system, ["", named] if named else [""])
+        except Exception:  # noqa: BLE001 - an odd bus must not keep the journal from opening
+            return
+
+    def _find_session(self, bus: QDBusConnection, names: list[str]) -> None:
+        """Ask logind for our session's object, by each name in turn, without waiting for it.
+
+        "" is the caller's own session, found from this process (GetSessionByPID would say the
+        same, but its uint32 argument cannot be sent from PySide6 without a blocking call);
+        XDG_SESSION_ID names the session the desktop started us in, for a process that is in
+        none itself (GNOME starts apps under the user's service manager).
+        """
+        from PySide6.QtDBus import QDBusMessage, QDBusObjectPath, QDBusPendingCallWatcher
+
+        if not names:
+            return  # in no session logind knows: the screensavers and sleep still lock
+        ask = QDBusMessage.createMethodCall(
+            LOGIND, "/org/freedesktop/login1", f"{LOGIND}.Manager", "GetSession"
+        )
+        ask.setArguments([names[0]])
+        watcher = QDBusPendingCallWatcher(bus.asyncCall(ask, LOGIND_TIMEOUT_MS), self)
+
+        def answered(done: QDBusPendingCallWatcher) -> None:
+            done.deleteLater()
+            reply = done.reply()
+            path = ""
+            if reply.type() == QDBusMessage.MessageType.ReplyMessage and reply.arguments():
+                found = reply.arguments()[0]
+                path = found.path() if isinstance(found, QDBusObjectPath) else str(found)
+            if path:
+                self._listen_to_session(bus, path)
+            else:
+                self._find_session(bus, names[1:])
+
+        watcher.finished.connect(answered)
+
+    def _listen_to_session(self, bus: QDBusConnection, path: str) -> None:
+        from PySide6.QtCore import SLOT
+
+        bus.connect(  # type: ignore[call-overload]
+            LOGIND, path, f"{LOGIND}.Session", "Lock", self, SLOT("session_locked()")
+        )

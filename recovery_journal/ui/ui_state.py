@@ -17,6 +17,7 @@ from recovery_journal.i18n import LANGUAGES, language_from_locale_name
 
 if TYPE_CHECKING:
     from recovery_journal.domain.backups import RestorePoint
+    from recovery_journal.domain.daily import ReminderTimes
 
 ORGANISATION = "RecoveryJournal"
 APPLICATION = "recovery-journal"
@@ -27,6 +28,7 @@ MAIN_WINDOW_STATE = "main_window/state"
 LAST_PAGE = "main_window/page"
 REMEMBERED = "keychain"
 BACKUP_FOLDERS = "backup_folders"
+REMINDERS = "reminder"
 AUTO_LOCK = "lock/after_minutes"
 LOCK_AFTER_CHOICES = (5, 10, 15, 30, 60, 0)  # minutes; 0 is never
 DEFAULT_LOCK_AFTER = 10
@@ -147,6 +149,31 @@ def remember_backup_folder(path: Path, folder: Path) -> None:
 def remembered_backup_folder(path: Path) -> Path | None:
     value = ui_settings().value(f"{BACKUP_FOLDERS}/{_vault_key(path)}")
     return Path(value) if isinstance(value, str) and value else None
+
+
+def remember_reminder(path: Path, times: ReminderTimes | None) -> None:
+    """When this vault's evening reminder comes (and its day begins), for the app to remind
+    while the journal is locked or not yet opened; kept only while the app starts with the
+    computer (None: forgotten)."""
+    settings = ui_settings()
+    key = f"{REMINDERS}/{_vault_key(path)}"
+    if times is None:
+        settings.remove(key)
+    else:
+        settings.setValue(key, f"{times.at:%H:%M} {times.boundary:%H:%M}")
+
+
+def remembered_reminder(path: Path) -> ReminderTimes | None:
+    from datetime import time
+
+    from recovery_journal.domain.daily import ReminderTimes
+
+    value = ui_settings().value(f"{REMINDERS}/{_vault_key(path)}")
+    try:
+        at, boundary = str(value).split()
+        return ReminderTimes(time.fromisoformat(at), time.fromisoformat(boundary))
+    except ValueError:  # none kept, or not ours to read
+        return None
 
 
 def known_restore_points(path: Path) -> list[RestorePoint]:

@@ -1,4 +1,5 @@
-"""Settings: the language, how the app addresses the person, the day boundary and the reminder."""
+"""Settings: the language, how the app addresses the person, the day boundary and the reminder
+(and, beside it, starting with the computer so that the reminder comes without the window)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ from recovery_journal.domain.settings import (
 )
 from recovery_journal.domain.steps import Programme
 from recovery_journal.i18n import LANGUAGES, _, current_language
+from recovery_journal.services.autostart import (
+    set_start_with_computer,
+    starts_with_computer,
+    this_program,
+)
+from recovery_journal.services.autostart import supported as autostart_supported
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.settings import load_settings, update_settings
 from recovery_journal.ui.appearance import TEXT_SIZES, THEMES, chosen_text_size, chosen_theme
@@ -109,6 +116,18 @@ class SettingsPage(QWidget):
         reminder_row = FlowRow()
         reminder_row.addWidget(self.reminder_on)
         reminder_row.addWidget(self.reminder_time)
+        # Offered where the desktop starts programs at login from a folder of entries (Linux and
+        # the other XDG desktops; services/autostart says what the others would need).
+        self.start_with_computer = QCheckBox(_("Start with my computer, in the background"))
+        self.start_with_computer.setObjectName("start_with_computer")
+        self.start_with_computer.toggled.connect(self._start_with_computer_toggled)
+        self.start_with_computer_note = wrapped(
+            _(
+                "When you log in, the app starts with no window and your journal locked, so "
+                "the reminder reaches you even when you have not opened it."
+            )
+        )
+        self.start_with_computer_note.setObjectName("start_with_computer_note")
         self.keep_in_tray = QCheckBox(
             _("Stay in the tray when the window is closed, for the reminder")
         )
@@ -121,7 +140,7 @@ class SettingsPage(QWidget):
         self.no_tray = wrapped(
             _(
                 "This desktop has no tray, so the app closes with its window; the reminder "
-                "shows in the window while it is open."
+                "comes as one of the desktop's notifications."
             )
         )
         self.no_tray.setObjectName("no_tray")
@@ -152,21 +171,32 @@ class SettingsPage(QWidget):
             ),
         )
         form.addRow(_("Reminder:"), reminder_row)
-        # The box and, where there is no tray, why it is greyed: read together, one under the other.
-        tray = QWidget()
-        tray_layout = QVBoxLayout(tray)
-        tray_layout.setContentsMargins(0, 0, 0, 0)
-        tray_layout.addWidget(self.keep_in_tray)
-        tray_layout.addWidget(self.no_tray)
-        form.addRow("", tray)
+        # Each box with what it means (and, where there is no tray, why it is greyed) under it,
+        # read together.
+        for check, meaning in (
+            (self.start_with_computer, self.start_with_computer_note),
+            (self.keep_in_tray, self.no_tray),
+        ):
+            pair = QWidget()
+            pair_layout = QVBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(check)
+            pair_layout.addWidget(meaning)
+            # Height the form gives beyond the two (a wrapped label's estimate) goes below them,
+            # not between the box and what it means.
+            pair_layout.addStretch(1)
+            form.addRow("", pair)
+            if check is self.start_with_computer:
+                form.setRowVisible(pair, autostart_supported())
         form.addRow(_("Your vault:"), location)
         note = QLabel(
             _(
                 "Your name and everything you write are kept inside the encrypted vault. "
                 "Outside it, this computer remembers only how the app looks and behaves: "
                 "language, theme, text size, window size and page, lock delay, backup folder, "
-                "the folders you last saved files in (never their names), and whether a "
-                "passphrase is remembered."
+                "the folders you last saved files in (never their names), whether a passphrase "
+                "is remembered, and, while the app starts with your computer, when to remind "
+                "you."
             )
         )
         note.setWordWrap(True)
@@ -179,11 +209,23 @@ class SettingsPage(QWidget):
         layout.addWidget(note)
         layout.addStretch(1)
         operations.run(load_settings, self._show, owner=self)
+        operations.run(starts_with_computer, self._show_start_with_computer, owner=self)
         operations.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.settings:
             self._operations.run(load_settings, self._show, owner=self)
+            self._operations.run(starts_with_computer, self._show_start_with_computer, owner=self)
+
+    def _show_start_with_computer(self, on: bool) -> None:
+        self.start_with_computer.blockSignals(True)
+        self.start_with_computer.setChecked(on)
+        self.start_with_computer.blockSignals(False)
+
+    def _start_with_computer_toggled(self, on: bool) -> None:
+        # The entry names the program running now: this very app, however it was installed.
+        launcher = this_program()
+        self._operations.run(lambda vault: set_start_with_computer(vault, on, launcher))
 
     def _show(self, settings: JournalSettings) -> None:
         self._saved = settings
