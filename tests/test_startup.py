@@ -43,6 +43,9 @@ HEAVY = [
     "keyring",
     "matplotlib",
     "Stemmer",
+    # The passphrase's strength: zxcvbn builds its frequency lists on import (about 0.1 s).
+    "zxcvbn",
+    "recovery_journal.passphrase_guesses",
 ]
 
 

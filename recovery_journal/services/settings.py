@@ -47,3 +47,13 @@ def update_settings(vault: Vault, **fields: Any) -> Changes:
     """
     with vault.transaction():
         return save_settings(vault, replace(load_settings(vault), **fields))
+
+
+def names_in_journal(vault: Vault) -> tuple[str, ...]:
+    """The names the person gave the journal: what it calls them and the report cover's name.
+    Someone who knows the person tries these first in a passphrase (passphrase.names_to_try)."""
+    from recovery_journal.i18n import SOURCE_LANGUAGE
+    from recovery_journal.services.report_choices import load_choices
+
+    names = (load_settings(vault).display_name, load_choices(vault, SOURCE_LANGUAGE).name)
+    return tuple(name for name in names if name.strip())
