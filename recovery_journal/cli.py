@@ -125,6 +125,17 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
+def _allow_weak_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-weak-passphrase",
+        action="store_true",
+        help=_(
+            "use the new passphrase even if a guesser would find it quickly (without this, "
+            "such a passphrase is refused with the reason)"
+        ),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROGRAM,
@@ -156,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(handler=handler)
         return command
 
-    add("init", _("create a new, empty vault"), _command("init"))
+    init = add("init", _("create a new, empty vault"), _command("init"))
+    _allow_weak_option(init)
     add("check", _("unlock the vault and run the integrity checks"), _command("check"))
     export = add(
         "export-json", _("write the whole vault as JSON (not encrypted)"), _command("export_json")
@@ -192,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
             variable=NEW_PASSPHRASE_VARIABLE
         ),
     )
+    _allow_weak_option(rekey)
     importer = add(
         "import-json", _("import a JSON export into an empty vault"), _command("import_json")
     )

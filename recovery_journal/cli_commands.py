@@ -21,6 +21,7 @@ from recovery_journal.cli_args import (
 )
 from recovery_journal.errors import (
     JournalError,
+    PassphraseRejected,
     UsageError,
     VaultBusy,
     VaultDamaged,
@@ -105,14 +106,41 @@ def _say_interrupted_restore(vault: Vault) -> None:
         print(sentence, file=sys.stderr)
 
 
+def _refuse_easy_to_guess(
+    args: argparse.Namespace, passphrase: str, names: tuple[str, ...]
+) -> None:
+    """A new passphrase a guesser would find quickly is refused with the reason, unless the
+    person insists (--allow-weak-passphrase)."""
+    from recovery_journal.passphrase import Strength, rate
+
+    if args.allow_weak_passphrase:
+        return
+    rating = rate(passphrase, names)
+    if rating.strength is Strength.WEAK:
+        raise PassphraseRejected(
+            " ".join(
+                (
+                    rating.reason(),
+                    _(
+                        "Choose a few unrelated words, or add --allow-weak-passphrase to use it "
+                        "anyway."
+                    ),
+                )
+            )
+        )
+
+
 def cmd_init(args: argparse.Namespace) -> int:
+    from recovery_journal.passphrase import names_to_try
     from recovery_journal.store_access import load_store
 
     store = load_store()
     path = vault_path(args)
     if os.path.lexists(path):
         raise VaultExists(path)
-    store.create_vault(path, get_passphrase(args, new=True)).close()
+    passphrase = get_passphrase(args, new=True)
+    _refuse_easy_to_guess(args, passphrase, names_to_try(path))
+    store.create_vault(path, passphrase).close()
     print(_("Created a new vault at {path}.").format(path=path))
     print(
         _("Keep your passphrase safe: if it is forgotten, nobody can open this vault, not even us.")
@@ -222,7 +250,9 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
     from recovery_journal.domain.backups import BackupReason
+    from recovery_journal.passphrase import names_to_try
     from recovery_journal.services.backups import make_backup
+    from recovery_journal.services.settings import names_in_journal
     from recovery_journal.store_access import load_store
 
     store = load_store()
@@ -231,6 +261,9 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     new = _new_passphrase(args)
     vault = _open_vault(store, path, current)
     try:
+        with _in_sentences(vault):
+            names = names_in_journal(vault)
+        _refuse_easy_to_guess(args, new, names_to_try(path, *names))
         store.ensure_room_to_rekey(vault)
         with _in_sentences(vault):
             point = make_backup(vault, BackupReason.PASSPHRASE)

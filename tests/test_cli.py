@@ -85,6 +85,53 @@ def test_init_refuses_a_short_passphrase(tmp_path):
     assert not (tmp_path / "v.rjvault").exists()
 
 
+@pytest.mark.parametrize(
+    ("passphrase", "because"),
+    [
+        ("P@ssw0rd2024!", "look-alikes"),
+        ("qwertyuiopasdfgh", "Neighbouring keys"),
+        ("abcdefghijklmnop", "Runs like abcd"),
+        ("password123password", "most common passwords"),
+        ("пароль123", "most common passwords"),
+    ],
+)
+def test_init_refuses_a_passphrase_a_guesser_would_find_quickly(tmp_path, passphrase, because):
+    path = tmp_path / "v.rjvault"
+    result = run("init", "--vault", str(path), passphrase=passphrase)
+    assert result.returncode == 2
+    said = one_line_error(result)
+    assert because in said
+    assert "--allow-weak-passphrase" in said
+    assert not path.exists()
+
+
+def test_init_keeps_a_weak_passphrase_when_the_person_insists(tmp_path):
+    path = tmp_path / "v.rjvault"
+    result = run(
+        "init", "--vault", str(path), "--allow-weak-passphrase", passphrase="P@ssw0rd2024!"
+    )
+    assert result.returncode == 0, result.stderr
+    assert run("check", "--vault", str(path), passphrase="P@ssw0rd2024!").returncode == 0
+
+
+def test_init_tries_the_vaults_own_name_first(tmp_path):
+    path = tmp_path / "Marguerite Oakfield.rjvault"
+    result = run("init", "--vault", str(path), passphrase="marguerite oakfield!")
+    assert result.returncode == 2
+    assert "your name or the journal file's name" in one_line_error(result)
+
+
+def test_the_weak_passphrase_refusal_is_russian_in_russian(tmp_path):
+    env = dict(os.environ, LANGUAGE="ru")
+    result = run("init", "--vault", str(tmp_path / "v.rjvault"), passphrase="ghbdtnvbh", env=env)
+    assert result.returncode == 2
+    said = one_line_error(result)
+    assert "--allow-weak-passphrase" in said
+    assert "паролей" in said
+    help_text = run("init", "--help", env=env).stdout
+    assert "--allow-weak-passphrase" in help_text and "подобрать" in help_text
+
+
 def test_wrong_passphrase_exits_3(vault):
     result = run("check", "--vault", str(vault), passphrase="calm river stones")
     assert result.returncode == 3
@@ -447,6 +494,30 @@ def test_backup_restore_and_change_passphrase_from_the_command_line(vault, tmp_p
         "change-passphrase", "--vault", str(vault), passphrase="another calm river", env=weak
     )
     assert refused.returncode == 2, refused.stderr
+
+    # Long enough, but a guesser would find it quickly: refused, unless the person insists.
+    guessable = dict(os.environ, RECOVERY_JOURNAL_NEW_PASSPHRASE="qwertyuiopasdfgh")
+    refused = run(
+        "change-passphrase", "--vault", str(vault), passphrase="another calm river", env=guessable
+    )
+    assert refused.returncode == 2
+    assert "Neighbouring keys" in one_line_error(refused)
+    assert run("check", "--vault", str(vault), passphrase="another calm river").returncode == 0
+    insisted = run(
+        "change-passphrase",
+        "--vault",
+        str(vault),
+        "--allow-weak-passphrase",
+        passphrase="another calm river",
+        env=guessable,
+    )
+    assert insisted.returncode == 0, insisted.stderr
+    assert run("check", "--vault", str(vault), passphrase="qwertyuiopasdfgh").returncode == 0
+    back = dict(os.environ, RECOVERY_JOURNAL_NEW_PASSPHRASE="another calm river")
+    changed = run(
+        "change-passphrase", "--vault", str(vault), passphrase="qwertyuiopasdfgh", env=back
+    )
+    assert changed.returncode == 0, changed.stderr
 
     # Restore the first copy: it opens with its own (old) passphrase; the vault is kept aside.
     restored = run("restore", "--vault", str(vault), str(copy))
