@@ -87,7 +87,13 @@ def test_first_run_creates_a_vault_with_the_passphrase_typed_twice(
     assert "not the same" in dialog.status.text()
     qtbot.keyClicks(dialog.repeat, PASSPHRASE[-1])
     assert dialog.create_button.isEnabled()
-    assert dialog.hint.text() in ("Fair: one or two more words would make it strong.", "Strong.")
+    # Rated off the GUI thread once the typing pauses (ui/passphrase_rater.py).
+    qtbot.waitUntil(
+        lambda: (
+            dialog.hint.text() in ("Fair: one or two more words would make it strong.", "Strong.")
+        ),
+        timeout=5_000,
+    )
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
     assert vault_path.exists()

@@ -65,8 +65,16 @@ def main() -> None:
         apply_language(app, language)
         first = scratch / f"first-{language}.rjvault"
         create = AppController(app, first).start()
+        # The strength is rated off the GUI thread once typing pauses: wait for its words.
+        create.passphrase.setText("P@ssw0rd2024!")
+        create.repeat.setText("P@ssw0rd2024!")
+        wait(app, lambda create=create: create.rater.rating is not None)
+        for _ in range(20):
+            app.processEvents()
+        create.grab().save(str(out / f"create-weak-{language}.png"))
         create.passphrase.setText("correct horse")
         create.repeat.setText("correct hors")
+        wait(app, lambda create=create: create.rater.rating is not None)
         for _ in range(20):
             app.processEvents()
         create.grab().save(str(out / f"create-{language}.png"))

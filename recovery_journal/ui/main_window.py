@@ -335,11 +335,20 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_change_passphrase(self) -> QDialog:
+        from recovery_journal.passphrase import names_to_try
+        from recovery_journal.services.settings import names_in_journal
         from recovery_journal.ui.safety_dialogs import ChangePassphraseDialog
 
-        dialog = ChangePassphraseDialog(self)
+        path = self._vault_path
+        dialog = ChangePassphraseDialog(self, names_to_try(path))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.change_requested.connect(self.change_passphrase_requested)
+        # The names the journal knows the person by are tried first too, once read.
+        self._operations.run(
+            names_in_journal,
+            lambda names: dialog.rater.set_names(names_to_try(path, *names)),
+            owner=dialog,
+        )
         dialog.show()
         return dialog
 

@@ -6,7 +6,7 @@ show. Restoring and re-keying replace the open vault, so they go through the App
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.backups import BackupReason, RestorePoint
 from recovery_journal.i18n import N_, _, pgettext
-from recovery_journal.passphrase import problem_with_new_passphrase, strength_hint
+from recovery_journal.passphrase import Rating, Strength, problem_with_new_passphrase
 from recovery_journal.services.backups import (
     MAX_KEEP,
     BackupSettings,
@@ -41,6 +41,7 @@ from recovery_journal.ui.dates import moment_text
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations
+from recovery_journal.ui.passphrase_rater import PassphraseRater, use_anyway
 from recovery_journal.ui.vault_dialogs import passphrase_field
 from recovery_journal.ui.widgets import fit_to_screen, keep_tall_enough, lines_high, wrapped
 
@@ -269,11 +270,15 @@ class RestoreDialog(QDialog):
 
 
 class ChangePassphraseDialog(QDialog):
-    """Current passphrase, the new one twice; the AppController does the change."""
+    """Current passphrase, the new one twice; the AppController does the change.
+
+    The new one is rated as it is typed (off this thread), with ``names`` (the person's, the
+    vault's: ``passphrase.names_to_try``) tried first; one a guesser would find quickly is asked
+    about once, at the button."""
 
     change_requested = Signal(str, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, names: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Change passphrase"))
         self.setMinimumWidth(460)
@@ -286,6 +291,10 @@ class ChangePassphraseDialog(QDialog):
         self.repeat.setAccessibleName(_("The same passphrase again"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.rater = PassphraseRater(self.new, names)
+        self.rater.rated.connect(self._update)
+        self._weak_but_wanted = False  # the person chose to keep this (weak) new passphrase
+        self._deciding = False  # the button pressed, the rating on the way
         layout = QVBoxLayout(self)
         layout.addWidget(
             wrapped(
@@ -315,6 +324,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(buttons)
         for field in (self.current, self.new, self.repeat):
             field.textChanged.connect(self._update)
+        self.new.textChanged.connect(self._forget_choice)
         self._update()
 
     def _problem(self) -> str | None:
@@ -325,13 +335,36 @@ class ChangePassphraseDialog(QDialog):
     def _update(self, *_changed: Any) -> None:
         text = self.new.text()
         problem = self._problem()
-        self.hint.setText(strength_hint(text) if text and not problem else (problem or ""))
+        rating = self.rater.rating
+        if problem and self.repeat.text():
+            self.hint.setText(problem)  # the two differ (or the new one is too short)
+        elif text and rating is not None:
+            self.hint.setText(rating.hint())
+        elif not text:
+            self.hint.setText("")
+        # else: the last words stay until the new rating arrives, a moment after typing pauses
         self.ok.setEnabled(problem is None)
 
+    def _forget_choice(self) -> None:
+        self._weak_but_wanted = False
+
     def _accept(self) -> None:
-        if self._problem() is None:
-            self.change_requested.emit(self.current.text(), self.new.text())
-            self.accept()
+        if self._problem() is None and not self._deciding:
+            self._deciding = True
+            self.rater.when_rated(self._change_if_wanted)
+
+    def _change_if_wanted(self, rating: Rating) -> None:
+        self._deciding = False
+        if self._problem() is not None:
+            return
+        if rating.strength is Strength.WEAK and not self._weak_but_wanted:
+            if not use_anyway(self, rating):
+                self.new.setFocus()
+                self.new.selectAll()
+                return
+            self._weak_but_wanted = True
+        self.change_requested.emit(self.current.text(), self.new.text())
+        self.accept()
 
 
 def confirm_unencrypted_export(parent: QWidget) -> bool:

@@ -30,14 +30,17 @@ from recovery_journal import APP_NAME
 from recovery_journal.errors import VaultDamaged, WrongPassphrase
 from recovery_journal.i18n import _
 from recovery_journal.passphrase import (
+    MINIMUM_LENGTH,
+    Rating,
     Secret,
     Strength,
+    names_to_try,
+    normalise,
     problem_with_new_passphrase,
-    strength,
-    strength_hint,
 )
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.messages import error_sentence
+from recovery_journal.ui.passphrase_rater import PassphraseRater, use_anyway
 from recovery_journal.ui.widgets import DIALOG_HEADING, heading, programme_box, wrapped
 
 if TYPE_CHECKING:
@@ -115,6 +118,9 @@ class _BusyDialog(QDialog):
         last line off (and, at 200 % text, an English one's). Called whenever a text changes."""
         for label in self.findChildren(QLabel):
             if label.wordWrap() and label.width() == DIALOG_TEXT_WIDTH:
+                # The minimum first let go: a label's height for a width never goes below its
+                # minimum, so a three-line sentence followed by one line kept three lines' room.
+                label.setMinimumHeight(0)
                 label.setMinimumHeight(max(0, label.heightForWidth(DIALOG_TEXT_WIDTH)))
         self.status.updateGeometry()
         layout = self.layout()
@@ -397,8 +403,15 @@ class CreateVaultDialog(_BusyDialog):
         self.repeat.setAccessibleName(_("The same passphrase again"))
         self.hint = _paragraph("")
         self.hint.setObjectName("strength")
+        self.hint.hide()
         self.passphrase.textChanged.connect(self.update_buttons)
         self.repeat.textChanged.connect(self.update_buttons)
+        # Rated off this thread as it is typed; a weak one is asked about once, at Create.
+        self.rater = PassphraseRater(self.passphrase, names_to_try(vault_path))
+        self.rater.rated.connect(self._show_strength)
+        self._weak_but_wanted = False  # the person chose to keep this (weak) passphrase
+        self.passphrase.textChanged.connect(self._forget_choice)
+        self._deciding = False  # Create pressed, its rating on the way
 
         self.create_button = self._make_buttons(_("Create my journal"), self._create)
         self._inputs = [self.passphrase, self.repeat, self.buttons]
@@ -429,20 +442,42 @@ class CreateVaultDialog(_BusyDialog):
         layout.addWidget(warning)
         self._finish_layout(layout, vault_path)
 
+    def _show_strength(self) -> None:
+        rating = self.rater.rating
+        shown = bool(self.passphrase.text()) and rating is not None
+        self.hint.setText(rating.hint() if shown and rating is not None else "")
+        self.hint.setVisible(shown)
+        self.fit_paragraphs()
+
     def update_buttons(self) -> None:
         text = self.passphrase.text()
-        self.hint.setText(strength_hint(text) if text else "")
-        self.hint.setVisible(bool(text))
-        self.fit_paragraphs()
+        if not text:
+            self._show_strength()
         ready = problem_with_new_passphrase(text, self.repeat.text()) is None
         self.create_button.setEnabled(not self.is_busy and ready)
         if text and self.repeat.text() and not self.is_busy:
-            mismatch = strength(text) is not Strength.TOO_SHORT and not ready
+            mismatch = len(normalise(text)) >= MINIMUM_LENGTH and not ready
             self.show_status(_("The two passphrases are not the same yet.") if mismatch else "")
 
     def _create(self) -> None:
+        if self.is_busy or self._deciding or not self.create_button.isEnabled():
+            return
+        self._deciding = True
+        self.rater.when_rated(self._create_if_wanted)
+
+    def _forget_choice(self) -> None:
+        self._weak_but_wanted = False
+
+    def _create_if_wanted(self, rating: Rating) -> None:
+        self._deciding = False
         if self.is_busy or not self.create_button.isEnabled():
             return
+        if rating.strength is Strength.WEAK and not self._weak_but_wanted:
+            if not use_anyway(self, rating):
+                self.passphrase.setFocus()
+                self.passphrase.selectAll()  # typing replaces it
+                return
+            self._weak_but_wanted = True  # asked once: a retry after a failure does not ask again
         self._start(
             self._start_create(self.passphrase.text(), self.programme.currentData()),
             _("Creating your encrypted journal…"),
