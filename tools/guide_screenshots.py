@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -91,6 +92,10 @@ def main() -> None:
     location = create.findChild(QLabel, "location")
     if location is not None:
         location.setText(location.text().replace(str(scratch / "new.rjvault"), USUAL_PLACE))
+    # Its strength is rated off the GUI thread once typing pauses: the picture shows the words.
+    while create.rater.rating is None:
+        pump(app)
+        time.sleep(0.01)
     pump(app)
     save(create, out, "create")
     create.close()
