@@ -5,7 +5,9 @@
 #                                        xdotool, AT-SPI and D-Bus for the journeys, poppler,
 #                                        qpdf, gnome-keyring, strace (kills at exact system
 #                                        calls) (make test)
-#   bash tools/system-packages.sh        everything, packaging's tools too (CI)
+#   bash tools/system-packages.sh        everything, packaging's tools too (CI): binutils (strip,
+#                                        for build.spec), desktop-file-utils, hyperfine (the
+#                                        start-up figures in docs/BUILDING.md)
 # Quick when nothing is missing; asks for the administrator password (sudo) only when something
 # is; where it cannot install, it stops with one sentence naming the one command to run.
 set -euo pipefail
@@ -19,7 +21,7 @@ test=(
   xvfb xauth openbox xdotool x11-apps x11-utils x11-xkb-utils at-spi2-core dbus dbus-bin poppler-utils qpdf
   gnome-keyring strace
 )
-dist=(binutils desktop-file-utils)
+dist=(binutils desktop-file-utils hyperfine)
 case "${1:-all}" in
   run) packages=("${run[@]}") ;;
   test) packages=("${run[@]}" "${test[@]}") ;;
