@@ -5,7 +5,9 @@
 #   --version; init and check on a fresh vault; demo; export-pdf in English and Russian; search;
 #   the GUI on that vault for 5 seconds, without a traceback; then journeys with the built app in
 #   a real window (tests/journeys: Xvfb, a window manager, keys in, AT-SPI out): first run, lock,
-#   unlock.
+#   unlock, and a whole session (every page, the charts, the report with a password). Before
+#   that, what the bundle carries: within its size budget, nothing left out as never loaded
+#   back in, nothing a path of the app needs missing (tools/bundle_contents.py).
 # Builds nothing: `make dist` first. Used as `make dist-check`.
 #
 #   tools/check_dist.sh [APP]                 the PyInstaller folder (default: dist/recovery-journal/)
@@ -93,6 +95,13 @@ if ! $installed; then
   network="$(find "$bundle" \( -name 'libQt6Network*' -o -name 'QtNetwork*' \) -print)"
   [ -z "$network" ] || fail "QtNetwork is in the bundle: $network"
   echo "ok: no QtNetwork in the bundle"
+  # Its size within the budget, nothing that no session loads back in, nothing that a path of
+  # the app needs gone (tools/bundle_contents.py; standard library only).
+  python="$repo/.venv/bin/python"
+  [ -x "$python" ] || python=python3
+  "$python" "$repo/tools/bundle_contents.py" check "$bundle" > "$work/contents" 2>&1 \
+    || fail "what the bundle carries" "$work/contents"
+  cat "$work/contents"
 fi
 
 check "--version" --version
@@ -153,7 +162,7 @@ if $installed; then
   echo "   (no journeys here: make test drives the same code's window, make dist-check the bundle's)"
 elif [ -x "$repo/.venv/bin/python" ]; then
   (cd "$repo" && JOURNEY_PROGRAM="$app" QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest \
-    tests/journeys -q -p no:cacheprovider -k "first_evening or lock or unlock") \
+    tests/journeys -q -p no:cacheprovider -k "first_evening or lock or unlock or whole_session") \
     || fail "a journey with the built app failed (evidence in journey-artifacts/)"
   echo "ok: journeys with the built app"
 else

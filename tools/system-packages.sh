@@ -5,10 +5,11 @@
 #                                        xdotool, AT-SPI and D-Bus for the journeys, poppler,
 #                                        qpdf, gnome-keyring, strace (kills at exact system
 #                                        calls) (make test)
-#   bash tools/system-packages.sh        everything, packaging's tools too (CI): binutils,
-#                                        the validators of the desktop entry and the AppStream
-#                                        metainfo, and for make deb and deb-check dpkg-dev,
-#                                        chrpath, lintian and debootstrap
+#   bash tools/system-packages.sh        everything, packaging's tools too (CI): binutils (strip,
+#                                        for build.spec), the validators of the desktop entry and
+#                                        the AppStream metainfo, hyperfine (the start-up figures in
+#                                        docs/BUILDING.md), and for make deb and deb-check
+#                                        dpkg-dev, chrpath, lintian and debootstrap
 # Quick when nothing is missing; asks for the administrator password (sudo) only when something
 # is; where it cannot install, it stops with one sentence naming the one command to run.
 set -euo pipefail
@@ -22,7 +23,7 @@ test=(
   xvfb xauth openbox xdotool x11-apps x11-utils x11-xkb-utils at-spi2-core dbus dbus-bin poppler-utils qpdf
   gnome-keyring strace
 )
-dist=(binutils desktop-file-utils appstream dpkg-dev chrpath lintian debootstrap)
+dist=(binutils desktop-file-utils appstream hyperfine dpkg-dev chrpath lintian debootstrap)
 case "${1:-all}" in
   run) packages=("${run[@]}") ;;
   test) packages=("${run[@]}" "${test[@]}") ;;

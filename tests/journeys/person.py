@@ -127,14 +127,14 @@ def _page_list(app: App) -> Node:
     return app.wait_for_node("list", within="frame")
 
 
-def tab_to(app: App, role: str, name: str, most: int = 40) -> Node:
-    """Press Tab until the keyboard is on that control, as a keyboard user finds it (a form
-    longer than its window scrolls to follow the focus)."""
+def tab_to(app: App, role: str, name: str, most: int = 40, backwards: bool = False) -> Node:
+    """Press Tab (Shift+Tab ``backwards``) until the keyboard is on that control, as a keyboard
+    user finds it (a form longer than its window scrolls to follow the focus)."""
     for _ in range(most):
         node = app.focused()
         if node is not None and node.role == role and node.name == name:
             return node
-        app.desktop.key("Tab")
+        app.desktop.key("shift+Tab" if backwards else "Tab")
         # Keys and the screen reader's answers travel apart: read again only once the focus
         # has moved, or a stale answer would send a second Tab past the control.
         wait_for(lambda before=node: _moved(app, before), 5, "the focus to move on Tab")
