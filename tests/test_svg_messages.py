@@ -78,3 +78,33 @@ def test_every_chart_as_svg_loads_without_a_word(qapp, qtlog, vault_path, fill):
         drawn = charts.svg(name, period, view, 6.0, 3.0)
         assert QSvgRenderer(QByteArray(drawn)).isValid(), (name, period)
     assert _heard(qtlog) == []
+
+
+def test_dollar_signs_in_the_persons_names_are_drawn_as_written(qapp, vault_path):
+    """A scale or question the person names with dollar signs ("Spent $5 or $10") was drawn as
+    mathematics ("5 or " in italics), and an odd one ("money $\\frac{x$") made the chart fail."""
+    from recovery_journal.domain.daily import RatingDimension, ReviewQuestion
+    from recovery_journal.ui import charts
+
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    try:
+        fill_demo(vault, 30, "en", end=date.today())
+        with vault.transaction():
+            scale = next(d for d in vault.records.all(RatingDimension) if d.uid == "d.mood")
+            vault.records.save(type(scale)(**{**_fields(scale), "name": "Spent $5 or $10"}))
+            question = next(q for q in vault.records.all(ReviewQuestion) if q.uid == "q.kind")
+            vault.records.save(type(question)(**{**_fields(question), "text": r"money $\frac{x$"}))
+        view = load_charts(vault, ChartRange.EVERYTHING)
+    finally:
+        vault.close()
+    for name, period in CHARTS:
+        drawn = charts.svg(name, period, view, 6.0, 3.0).decode()
+        assert QSvgRenderer(QByteArray(drawn.encode())).isValid(), (name, period)
+    trends = charts.svg("trends", None, view, 6.0, 3.0).decode()
+    assert "Spent $5 or $10" in trends
+
+
+def _fields(record) -> dict:
+    from dataclasses import fields
+
+    return {field.name: getattr(record, field.name) for field in fields(record)}

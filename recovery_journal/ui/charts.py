@@ -406,15 +406,19 @@ def draw_chart(
     numbered: bool = False,
 ) -> None:
     """Draw the chart of one tab: a comparison of ``period``, or the chart called ``name``."""
-    if period is not None:
-        draw_comparison(figure, view, period, palette)
-        return
-    if name == "yes_answers":
-        draw_yes(figure, view, palette, numbered)
-        return
-    drawers = {
-        "trends": draw_trends,
-        "calendar": draw_heat,
-        "clean_time": draw_clean_runs,
-    }
-    drawers[name](figure, view, palette)
+    from matplotlib import rc_context
+
+    # The names are the person's own words: "Spent $5 or $10" is text, not mathematics (drawn
+    # as maths, an odd dollar sign made the whole chart fail).
+    with rc_context({"text.parse_math": False}):
+        if period is not None:
+            draw_comparison(figure, view, period, palette)
+        elif name == "yes_answers":
+            draw_yes(figure, view, palette, numbered)
+        else:
+            drawers = {
+                "trends": draw_trends,
+                "calendar": draw_heat,
+                "clean_time": draw_clean_runs,
+            }
+            drawers[name](figure, view, palette)
