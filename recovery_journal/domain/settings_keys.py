@@ -25,6 +25,9 @@ BACKUP_FOLDER = SettingsKey("backup.folder", "backups", this_computer=True)
 BACKUP_KEEP = SettingsKey("backup.keep", "backups")
 BACKUP_LAST = SettingsKey("backup.last", "backups", this_computer=True)
 HELP_NOW = SettingsKey("help_now", "help_now")
+# The journal's identifier, which reports carry (domain/journal_identity.py). Every vault gets one
+# at schema 8 (a migration's data step); an import brings the exported journal's.
+JOURNAL_ID = SettingsKey("journal.id", "journal_identity")
 REPORT_CHOICES = SettingsKey("report.choices", "report")
 
 KEYS: dict[str, SettingsKey] = {
@@ -38,6 +41,7 @@ KEYS: dict[str, SettingsKey] = {
         BACKUP_KEEP,
         BACKUP_LAST,
         HELP_NOW,
+        JOURNAL_ID,
         REPORT_CHOICES,
     )
 }
