@@ -160,3 +160,16 @@ def _row_name(row: Any) -> str:
     search = record_kinds.kind_of(type(row)).search
     name = getattr(row, search.title) if search is not None and search.title else ""
     return " ".join(str(name).split())
+
+
+@dataclass(frozen=True, slots=True)
+class NotesView:
+    """Every note, newest first, and what each is about in words."""
+
+    notes: tuple[SponsorNote, ...]
+    names: dict[About, ItemName]
+
+
+def load_notes(vault: Vault, language: str) -> NotesView:
+    notes = tuple(all_notes(vault))
+    return NotesView(notes, item_names(vault, (note.about for note in notes), language))

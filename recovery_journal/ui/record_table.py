@@ -58,6 +58,7 @@ from recovery_journal.ui.record_model import (
     field_kind,
     is_text_kind,
 )
+from recovery_journal.ui.sponsor_remarks import Remark
 from recovery_journal.ui.widgets import lines_high
 
 # (record before, record after) -> a question to ask before the edit is kept, or None
@@ -318,6 +319,12 @@ class RecordTable(QWidget):
             signal.connect(self._update_buttons)
         self._update_buttons()
         self.reload()
+
+    def set_remarks(self, remarks: dict[str, Remark]) -> None:
+        """Words said about rows, by uid (the sponsor's): marked in the table, shown in the form."""
+        self.model.set_remarks(remarks)
+        if self.form is not None:
+            self.form.show_remark()
 
     def set_name(self, name: str) -> None:
         """What a screen reader calls the table (and its filter box)."""
