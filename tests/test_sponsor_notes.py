@@ -26,6 +26,7 @@ from recovery_journal.domain.sponsor_notes import (
     sponsor_words,
 )
 from recovery_journal.errors import ImportRejected
+from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.export import (
     FORMAT_VERSION,
     dumps,
@@ -209,6 +210,17 @@ def test_every_journal_has_its_own_identifier_from_the_start(new_vault, tmp_path
         assert journal_id(other) != identifier
     finally:
         other.close()
+
+
+def test_the_demo_keeps_the_journals_identifier_and_brings_notes_on_real_items(new_vault):
+    identifier = journal_id(new_vault)
+    fill_demo(new_vault, 120, "ru", end=date(2026, 11, 23))
+    assert journal_id(new_vault) == identifier  # its settings are saved beside it, not over it
+    notes = all_notes(new_vault)
+    assert notes and all(note.sponsor == "Михаил" for note in notes)
+    names = item_names(new_vault, [note.about for note in notes], "ru")
+    assert all(name.exists for name in names.values())
+    assert any(note.answer for note in notes)
 
 
 def test_notes_and_the_identifier_travel_in_the_export(new_vault, tmp_path):

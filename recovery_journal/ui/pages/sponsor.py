@@ -238,6 +238,7 @@ class SponsorPage(QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(self.empty)
         layout.addWidget(self.splitter, stretch=1)
+        layout.addStretch(0)  # takes the room only while the list is hidden (no notes yet)
         self.empty.hide()
         self.intro.hide()
         self.splitter.hide()
