@@ -39,7 +39,6 @@ from recovery_journal.ui.record_model import (
     field_kind,
     is_set_kind,
 )
-from recovery_journal.ui.sponsor_remarks import RemarkBox
 from recovery_journal.ui.widgets import lines_high
 
 if TYPE_CHECKING:
@@ -154,9 +153,6 @@ class RecordForm(QWidget):
         self._layout = layout
         layout.setContentsMargins(6, 6, 6, 6)  # its scroll area's frame is margin enough
         kinds = dict(field_kinds(table.model.record_type))
-        # The sponsor's words on the row shown, above its fields (the table's remarks).
-        self.remark = RemarkBox()
-        layout.addRow(self.remark)
         for column in columns:
             kind = kinds[column.field]
             if kind is str:
@@ -199,12 +195,6 @@ class RecordForm(QWidget):
                 check.setChecked(key in chosen)
         self._loading = False
         self.setEnabled(record is not None)
-        self.show_remark()
-
-    def show_remark(self) -> None:
-        """The sponsor's words on the row shown, if any."""
-        uid = self._record.uid if self._record is not None else ""
-        self.remark.show_remark(self._table.model.remarks.get(uid))
 
     def _edited(self) -> None:
         if not self._loading:

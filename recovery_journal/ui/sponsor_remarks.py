@@ -29,7 +29,8 @@ ANSWER_CHARS = 300
 
 def note_heading(note: SponsorNote) -> str:
     """ "From my sponsor (Sam, December 3, 2026)", without a name where the sponsor gave none."""
-    day = date_text(note.written_on)
+    # The date may break here: whole, it made the box wider than a narrow column at 200 %.
+    day = date_text(note.written_on).replace("\u00a0", " ")
     if note.sponsor:
         return _("From my sponsor ({name}, {date})").format(name=note.sponsor, date=day)
     return _("From my sponsor ({date})").format(date=day)
