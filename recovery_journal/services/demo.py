@@ -48,7 +48,7 @@ from recovery_journal.services.demo_life import SPONSEE_FROM, DemoLife, demo_clo
 from recovery_journal.services.demo_phrases import Decks, Material, parse_material, split_fields
 from recovery_journal.services.journal_identity import journal_id
 from recovery_journal.services.settings import load_settings, save_settings
-from recovery_journal.services.sponsor_notes import ROW_LISTS, keep_notes
+from recovery_journal.services.sponsor_notes import ROW_TYPES, keep_notes
 from recovery_journal.services.step_content import step_content
 
 # About fourteen months: a slip long ago, the first year's milestone behind, steps 1 to 8 done and
@@ -144,7 +144,7 @@ def _sponsor_notes(vault: Vault, life: DemoLife, material: Material) -> None:
         if written > life.today:
             continue  # that report has not been made yet
         if about.topic is Topic.ROW:
-            listed: list[Any] = vault.records.all(ROW_LISTS[about.sheet])
+            listed: list[Any] = vault.records.all(ROW_TYPES[about.sheet])
             rows = {row.uid for row in listed}
             if about.row_uid not in rows:
                 continue  # a short history: the row was never written

@@ -28,7 +28,8 @@ WHOLE_ITEMS = {
     Topic.AMENDS: N_("Step 8 list and step 9 amends"),
     Topic.REVIEWS: N_("Nightly reviews"),
 }
-ROW_LISTS: dict[str, type] = {**WORKSHEETS, AMENDS_LIST: Amend}
+# The record type of each list a row note can be on (domain: ROW_LISTS, their names).
+ROW_TYPES: dict[str, type] = {**WORKSHEETS, AMENDS_LIST: Amend}
 
 
 def all_notes(vault: Vault) -> list[SponsorNote]:
@@ -131,7 +132,7 @@ def item_names(vault: Vault, abouts: Iterable[About], language: str) -> dict[Abo
         else:  # a row
             sheet = about.sheet
             if sheet not in rows:
-                listed: list[Any] = vault.records.all(ROW_LISTS[sheet])
+                listed: list[Any] = vault.records.all(ROW_TYPES[sheet])
                 rows[sheet] = {row.uid: row for row in listed}
             row = rows[sheet].get(about.row_uid)
             title = _sheet_title(text, sheet)
