@@ -18,6 +18,7 @@ from recovery_journal.domain.clean_time import CleanDate
 from recovery_journal.domain.daily import Meeting, NightlyReview, ReviewAnswer
 from recovery_journal.domain.inventory import Resentment
 from recovery_journal.domain.journal import JournalEntry
+from recovery_journal.domain.sponsor_notes import About, note_from_reply
 from recovery_journal.domain.step_tools import Defect
 from recovery_journal.domain.steps import StepStatus
 from recovery_journal.services.changes import Changes, carried_by
@@ -31,6 +32,7 @@ from recovery_journal.services.inventory import (
 from recovery_journal.services.journal import delete_entry, restore_entry, save_entry
 from recovery_journal.services.review import add_apology_to_step8, save_review
 from recovery_journal.services.settings import load_settings, save_settings
+from recovery_journal.services.sponsor_notes import answer_note, delete_note, keep_notes
 from recovery_journal.services.step_tools import apply_changes, set_focus_of_the_day
 from recovery_journal.services.steps import (
     save_answer,
@@ -47,6 +49,15 @@ DAY = date(2026, 11, 20)
 AT = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
 ENTRY = JournalEntry("e1", DAY, AT, AT, "A walk", "Walked by the river.")
 LANDLORD = Resentment("r1", "My landlord", "Kept my deposit.", my_part=frozenset({"selfish"}))
+NOTE = note_from_reply(
+    "0123456789abcdef0123456789abcdef",
+    "a report",
+    About.answer(1, "s1.q01"),
+    "Say more about this.",
+    sponsor="Sam",
+    written_on=DAY,
+    received_on=DAY,
+)
 
 # Which part of the app shows each part of the export.
 _AREA_OF_PART = {
@@ -56,6 +67,7 @@ _AREA_OF_PART = {
     "inventory": "steps",
     "daily": "daily",
     "journal": "journal",
+    "sponsor": "sponsor",
 }
 
 # Each writing service, in an order where each finds what it needs (the inventory row before it
@@ -89,6 +101,9 @@ WRITES: list[tuple[str, Callable[[Any], object]]] = [
     ("a journal entry", lambda v: save_entry(v, ENTRY)),
     ("the entry deleted", lambda v: delete_entry(v, "e1")),
     ("the entry back", lambda v: restore_entry(v, ENTRY)),
+    ("the sponsor's notes kept", lambda v: keep_notes(v, [NOTE])),
+    ("a note answered", lambda v: answer_note(v, NOTE.uid, "I will.")),
+    ("a note deleted", lambda v: delete_note(v, NOTE.uid)),
 ]
 
 

@@ -23,6 +23,7 @@ from recovery_journal.services.export import (
     parse_document,
     read_export_file,
 )
+from recovery_journal.services.journal_identity import journal_id
 from recovery_journal.store import create_vault
 from recovery_journal.store.search_index import everything_written
 from tests.conftest import PASSPHRASE, TEST_KDF
@@ -83,7 +84,7 @@ def test_export_file_is_private_and_parses(tmp_path, new_vault):
     export_to_file(new_vault, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     document = read_export_file(out)
-    assert document["format_version"] == FORMAT_VERSION == 8
+    assert document["format_version"] == FORMAT_VERSION == 9
     assert [p.name for p in tmp_path.iterdir() if ".writing-" in p.name] == []
 
 
@@ -118,6 +119,7 @@ def test_an_import_failing_half_way_leaves_nothing_and_the_index_working(
 def _before_format_8(document: dict) -> dict:
     for amend in document["inventory"]["amends"]:
         del amend["my_part"], amend["their_part"]
+    del document["journal_id"], document["sponsor"]  # format 9
     return document
 
 
@@ -273,7 +275,7 @@ def test_bad_file_is_rejected_with_one_sentence_and_imports_nothing(name, new_va
     assert message.endswith("nothing was imported.")
     assert "\n" not in message and "Traceback" not in message
     assert new_vault.is_empty()
-    assert new_vault.settings.get_all() == {}
+    assert new_vault.settings.get_all().keys() == {"journal.id"}  # a new vault's own
 
 
 # Nested far past anything an export holds: Python's own limit (about 1,000), our own (64) below
@@ -347,7 +349,8 @@ def test_the_first_and_last_days_the_app_offers_import(new_vault):
 def test_good_file_imports(new_vault):
     import_document(new_vault, parse_document(json.dumps(_valid()).encode()))
     assert new_vault.notes.get(date(2026, 11, 20)).text == "A good day."
-    assert new_vault.settings.get_all() == {"display_name": "Sam"}
+    own = journal_id(new_vault)  # a format 1 file has none: the vault keeps its own
+    assert new_vault.settings.get_all() == {"display_name": "Sam", "journal.id": own}
 
 
 def test_import_into_a_vault_with_writing_is_refused(new_vault):
@@ -378,7 +381,7 @@ def test_failure_half_way_through_writing_rolls_everything_back(new_vault, monke
         import_document(new_vault, parsed)
     assert len(calls) == 10
     assert new_vault.is_empty()
-    assert new_vault.settings.get_all() == {}
+    assert new_vault.settings.get_all().keys() == {"journal.id"}  # a new vault's own
 
 
 def test_missing_file_and_folder(tmp_path):

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from recovery_journal.domain.journal_identity import is_journal_id
 from recovery_journal.services.export import export_document
+from recovery_journal.services.journal_identity import journal_id
 from recovery_journal.store import open_vault
 from recovery_journal.store.migrations import (
     Migration,
@@ -21,6 +23,7 @@ from recovery_journal.store.migrations import (
 
 FIXTURES = Path(__file__).parent / "fixtures" / "vaults"
 FIXTURE_PASSPHRASE = "fixture passphrase"
+FIXTURE_JOURNAL_ID = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"  # tools/make_fixture_vault.py, schema 8 on
 
 
 def _fixtures() -> list[Path]:
@@ -52,7 +55,7 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
         assert ("note", "2026-11-01") in found
         if fixture.name != "schema-1.rjvault":
             answers_found = vault.search.find('stems : "ответ"', 10)
-            assert [item.ref for item in answers_found] == ["1:s1.q01"]
+            assert [item.ref for item in answers_found if item.kind == "answer"] == ["1:s1.q01"]
     finally:
         vault.close()
     assert document["settings"]["display_name"] == "Фикстура"
@@ -107,9 +110,25 @@ def test_fixture_vault_upgrades_to_the_newest_schema(fixture, tmp_path):
         assert "**важное**" in entry["body"]
     else:
         assert document["journal"] == []
-    # Opening again is a no-op upgrade.
-
-    open_vault(copy, FIXTURE_PASSPHRASE).close()
+    # Schema 8: every journal has its identifier, old ones from the upgrade; the sponsor's notes.
+    notes = document["sponsor"]["sponsor_notes"]
+    if version >= 8:
+        assert document["journal_id"] == FIXTURE_JOURNAL_ID
+        (note,) = notes
+        assert (note["about"], note["sponsor"]) == ("answer:1:s1.q01", "Сэм")
+        assert note["text"] == "Хороший ответ. Обсудим в воскресенье?"
+        assert (note["report_made_on"], note["answer"]) == ("2026-11-02", "")
+    else:
+        assert is_journal_id(document["journal_id"]) and notes == []
+    # Opening again is a no-op upgrade: the identifier made by the upgrade stays.
+    again = open_vault(copy, FIXTURE_PASSPHRASE)
+    try:
+        assert journal_id(again) == document["journal_id"]
+        if version >= 8:  # found by the search too
+            found = again.search.find('stems : "воскресен"', 10)
+            assert [item.kind for item in found] == ["sponsor_notes"]
+    finally:
+        again.close()
 
 
 def _plain_connection(tmp_path: Path):

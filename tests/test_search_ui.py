@@ -117,6 +117,7 @@ def test_every_kind_opens_on_a_page_that_can_show_it():
     from recovery_journal.ui.pages.journal import JournalPage
     from recovery_journal.ui.pages.practice import PracticePage
     from recovery_journal.ui.pages.review import ReviewPage
+    from recovery_journal.ui.pages.sponsor import SponsorPage
     from recovery_journal.ui.pages.steps import StepsPage
 
     classes = {
@@ -125,6 +126,7 @@ def test_every_kind_opens_on_a_page_that_can_show_it():
         Page.INVENTORY: InventoryPage,
         Page.REVIEW: ReviewPage,
         Page.PRACTICE: PracticePage,
+        Page.SPONSOR: SponsorPage,
     }
     for kind in kind_headings():
         page = page_for_kind(kind)

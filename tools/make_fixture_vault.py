@@ -28,6 +28,8 @@ from recovery_journal.domain.daily import (  # noqa: E402
 from recovery_journal.domain.inventory import Amend, Resentment  # noqa: E402
 from recovery_journal.domain.journal import JournalEntry, Mood  # noqa: E402
 from recovery_journal.domain.notes import DailyNote  # noqa: E402
+from recovery_journal.domain.settings_keys import JOURNAL_ID  # noqa: E402
+from recovery_journal.domain.sponsor_notes import About, note_from_reply  # noqa: E402
 from recovery_journal.domain.step_tools import Defect, PracticeEntry, PracticeKind  # noqa: E402
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus  # noqa: E402
 from recovery_journal.store import create_vault  # noqa: E402
@@ -35,6 +37,7 @@ from recovery_journal.store.migrations import latest_version  # noqa: E402
 
 FIXTURE_PASSPHRASE = "fixture passphrase"
 FIXTURES = ROOT / "tests" / "fixtures" / "vaults"
+FIXTURE_JOURNAL_ID = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"  # schema 8 on; tests/test_migrations.py
 
 
 def main() -> int:
@@ -105,6 +108,20 @@ def main() -> int:
                     position=1,
                     my_part=frozenset({"selfish", "dishonest"}),
                     their_part="Напомнила при всех.",
+                )
+            )
+        if version >= 8:
+            vault.settings.set(JOURNAL_ID.name, FIXTURE_JOURNAL_ID)
+            vault.records.save(
+                note_from_reply(
+                    FIXTURE_JOURNAL_ID,
+                    "fixture-report",
+                    About.answer(1, "s1.q01"),
+                    "Хороший ответ. Обсудим в воскресенье?",
+                    sponsor="Сэм",
+                    written_on=date(2026, 11, 3),
+                    received_on=date(2026, 11, 4),
+                    report_made_on=date(2026, 11, 2),
                 )
             )
     vault.close()

@@ -170,6 +170,18 @@ def main() -> None:
                 table.select(table.model.records[0].uid)
             settle(app, controller.operations)
             window.grab().save(str(out / f"inventory{number}-{language}.png"))
+        window.show_page(Page.SPONSOR)
+        settle(app, controller.operations)
+        window.grab().save(str(out / f"sponsor-{language}.png"))
+        # Each note opened where it belongs: an answer, a row, a worksheet, the reviews.
+        notes = window.sponsor.view.notes if window.sponsor.view is not None else ()
+        for number, note in enumerate(notes):
+            window.open_about(note.about)
+            settle(app, controller.operations)
+            for _ in range(10):
+                app.processEvents()
+            name = str(note.about).split(":")[0]
+            window.grab().save(str(out / f"sponsor-opened{number}-{name}-{language}.png"))
         window.show_page(Page.ABOUT)
         settle(app, controller.operations)
         window.grab().save(str(out / f"about-{language}.png"))

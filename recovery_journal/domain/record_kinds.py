@@ -38,6 +38,7 @@ from recovery_journal.domain.daily import (
 )
 from recovery_journal.domain.inventory import Amend, Fear, Harm, Resentment, SexConduct
 from recovery_journal.domain.records import field_kinds
+from recovery_journal.domain.sponsor_notes import SponsorNote
 from recovery_journal.domain.step_tools import (
     Defect,
     InventoryShare,
@@ -54,6 +55,7 @@ class Group(Enum):
     STEPS = "steps"
     INVENTORY = "inventory"
     DAILY = "daily"
+    SPONSOR = "sponsor"  # what the sponsor wrote back in the reports
 
 
 class Shown(Enum):
@@ -62,6 +64,7 @@ class Shown(Enum):
     STEPS = "steps"
     INVENTORY = "inventory"
     PRACTICE = "practice"
+    SPONSOR = "sponsor"  # the "From my sponsor" page
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +251,14 @@ KINDS: tuple[RecordKind, ...] = (
         Shown.STEPS,
         Indexed(N_("Service"), "", ("notes",), day="day"),
         step=12,
+    ),
+    RecordKind(
+        SponsorNote,  # newest first; the notes of one reply in the order they came
+        "sponsor_notes",
+        ("-written_on", "-received_on", "position", "uid"),
+        Group.SPONSOR,
+        Shown.SPONSOR,
+        Indexed(N_("From my sponsor"), "sponsor", ("text", "answer"), day="written_on"),
     ),
 )
 

@@ -1,4 +1,5 @@
-"""Plain values for the frozen record dataclasses: ISO days for dates, values for enums.
+"""Plain values for the frozen record dataclasses: ISO days for dates, values for enums, the
+string form of a small value kept as text (``TextValue``).
 
 The store keeps records in columns of these plain values and the JSON export writes the same
 values, so both use this one mapping.
@@ -11,12 +12,25 @@ import typing
 from datetime import date
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 R = TypeVar("R")
 
 
+class TextValue:
+    """A small value kept as one string (a sponsor note's item): ``str(value)`` writes it and
+    ``parse`` reads it back, raising ValueError for a string that names no such value."""
+
+    __slots__ = ()
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        raise NotImplementedError
+
+
 def to_plain(value: Any) -> Any:
+    if isinstance(value, TextValue):
+        return str(value)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):
@@ -29,6 +43,8 @@ def to_plain(value: Any) -> Any:
 def from_plain(kind: Any, value: Any) -> Any:
     if value is None:
         return None
+    if isinstance(kind, type) and issubclass(kind, TextValue):
+        return kind.parse(value)
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(value)
     if kind is date or kind == date | None:

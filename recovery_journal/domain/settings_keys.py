@@ -28,6 +28,9 @@ HELP_NOW = SettingsKey("help_now", "help_now")
 # Whether this computer starts the app with the desktop session (the autostart entry it names
 # is a file on this computer, so the key is not exported either).
 START_WITH_COMPUTER = SettingsKey("autostart", "autostart", this_computer=True)
+# The journal's identifier, which reports carry (domain/journal_identity.py). Every vault gets one
+# at schema 8 (a migration's data step); an import brings the exported journal's.
+JOURNAL_ID = SettingsKey("journal.id", "journal_identity")
 REPORT_CHOICES = SettingsKey("report.choices", "report")
 
 KEYS: dict[str, SettingsKey] = {
@@ -41,6 +44,7 @@ KEYS: dict[str, SettingsKey] = {
         BACKUP_KEEP,
         BACKUP_LAST,
         HELP_NOW,
+        JOURNAL_ID,
         REPORT_CHOICES,
         START_WITH_COMPUTER,
     )

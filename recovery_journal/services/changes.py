@@ -16,6 +16,7 @@ class Changes:
     steps: bool = False
     daily: bool = False  # the nightly review, clean time, spot-checks, gratitude, meetings
     journal: bool = False  # the free journal
+    sponsor: bool = False  # the sponsor's notes, and the answers to them
     # Who asked for the change (the page whose save it was; Operations.run's owner): a page
     # knows its own save when it is announced, and leaves the form it already shows alone.
     initiator: object = field(default=None, compare=False, repr=False)
@@ -45,15 +46,20 @@ STEPS_CHANGED = Changes(steps=True)
 DAILY_CHANGED = Changes(daily=True)
 JOURNAL_CHANGED = Changes(journal=True)
 NOTES_CHANGED = Changes(notes=True)
+SPONSOR_CHANGED = Changes(sponsor=True)
 
 
 def records_changed(record_types: Iterable[type]) -> Changes:
     """What saving or removing records of these kinds changes: the step work and its tools
-    (the inventory among them), or the daily practice."""
+    (the inventory among them), the daily practice, or the sponsor's notes."""
     from recovery_journal.domain.record_kinds import Group, kind_of
 
     groups = {kind_of(record_type).group for record_type in record_types}
-    return Changes(steps=bool(groups & {Group.STEPS, Group.INVENTORY}), daily=Group.DAILY in groups)
+    return Changes(
+        steps=bool(groups & {Group.STEPS, Group.INVENTORY}),
+        daily=Group.DAILY in groups,
+        sponsor=Group.SPONSOR in groups,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import Any
 
 from recovery_journal.domain.inventory import (
     Amend,
@@ -25,6 +26,7 @@ from recovery_journal.domain.inventory import (
     Willingness,
 )
 from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.sponsor_notes import Topic, about_from_text, note_from_reply
 from recovery_journal.domain.step_tools import (
     Defect,
     DefectState,
@@ -44,7 +46,9 @@ from recovery_journal.services.demo_daily import fill_daily
 from recovery_journal.services.demo_journal import fill_writing
 from recovery_journal.services.demo_life import SPONSEE_FROM, DemoLife, demo_clock, plan_life
 from recovery_journal.services.demo_phrases import Decks, Material, parse_material, split_fields
-from recovery_journal.services.settings import load_settings
+from recovery_journal.services.journal_identity import journal_id
+from recovery_journal.services.settings import load_settings, save_settings
+from recovery_journal.services.sponsor_notes import ROW_TYPES, keep_notes
 from recovery_journal.services.step_content import step_content
 
 # About fourteen months: a slip long ago, the first year's milestone behind, steps 1 to 8 done and
@@ -118,14 +122,46 @@ def fill_demo(
         steps.fill()
         fill_daily(vault, life, material, seed)
         written = fill_writing(vault, life, material, steps.answered, seed)
+        _sponsor_notes(vault, life, material)
         settings = replace(
             load_settings(vault),
             display_name=persona["name"],
             reminder_on=True,
             ninety_start=life.start,
         )
-        vault.settings.replace_all(settings.to_mapping())
+        save_settings(vault, settings)  # only the person's settings: the journal's id stays
     return written
+
+
+def _sponsor_notes(vault: Vault, life: DemoLife, material: Material) -> None:
+    """What the sponsor wrote back in the reports made so far, and the answers written to it."""
+    sponsor = material.table("persona")["sponsor"]
+    identifier = journal_id(vault)
+    notes = []
+    for position, (offset, about_text, text, answer) in enumerate(material.fields("sponsor.notes")):
+        written = life.offset_day(int(offset) * life.pace)
+        about = about_from_text(about_text)
+        if written > life.today:
+            continue  # that report has not been made yet
+        if about.topic is Topic.ROW:
+            listed: list[Any] = vault.records.all(ROW_TYPES[about.sheet])
+            rows = {row.uid for row in listed}
+            if about.row_uid not in rows:
+                continue  # a short history: the row was never written
+        made = written - timedelta(days=2)
+        note = note_from_reply(
+            identifier,
+            f"demo-report-{made.isoformat()}",
+            about,
+            text,
+            sponsor=sponsor,
+            written_on=written,
+            received_on=min(written + timedelta(days=1), life.today),
+            report_made_on=max(made, life.start),
+            position=position,
+        )
+        notes.append(replace(note, answer=answer))
+    keep_notes(vault, notes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1171,6 +1171,26 @@ Tom | direct | maybe | Meet him on neutral ground and own the scene at Mum's six
   excuses. |
 
 # --- step answers, one for each guiding question -------------------------------------------------
+== sponsor.notes
+# What Alex's sponsor wrote back in his progress reports: the day of a full-length history it was
+# written on | the item it is about (domain/sponsor_notes.py) | the sponsor's words | Alex's answer
+44 | report | You did what step 1 asks: you told the truth on paper. Keep going to the Tuesday
+  group, and call me when the evenings get long. |
+44 | answer:1:s1.q02 | "Every rule lasted a few weeks." Read that line again before we meet. It says
+  more than the rest of the page. | I read it out loud. It was the first time I saw the pattern as
+  a pattern.
+196 | step:4 | Steady, honest work. We will read all of it together on Sunday, so bring a pen. |
+196 | row:resentments:demo-r0 | You wrote about your part, which is the hard column. What were you
+  afraid would happen if you asked for help? | That they would see I was struggling and let me go.
+196 | worksheet:fears | Notice how many of these come back to being found out. That is worth a
+  talk of its own. |
+300 | amends | The list is honest. Start with the people you feel ready for now; the others can
+  wait until you are. |
+300 | row:amends:demo-a0 | Pay it back first, then talk. After three times, words alone would not
+  mean much to her. | Agreed. The first payment goes out on Friday.
+410 | reviews | Nearly every night reviewed, and the craving numbers keep coming down. Look at the
+  nights you called someone: they are the calm ones. |
+
 == answers
 s1.q01 Honestly, I told myself for years it was just stress. Looking back, it started in my
   twenties, when I couldn't go to a party without drinking before I went.

@@ -25,6 +25,7 @@ from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.record_kinds import Group, RecordKind, in_group
 from recovery_journal.domain.records import record_from_plain, record_to_plain
+from recovery_journal.domain.sponsor_notes import NotAnItem, about_from_text
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus
 from recovery_journal.errors import ImportRejected
 from recovery_journal.i18n import _
@@ -32,12 +33,13 @@ from recovery_journal.services import json_files
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.help_now import load_help_now, save_help_now
+from recovery_journal.services.journal_identity import journal_id, keep_journal_id
 from recovery_journal.services.question_packs import pack_from_plain, pack_to_plain
 from recovery_journal.services.settings import load_settings
 
 FORMAT = "recovery-journal-export"
 OWN_QUESTION = re.compile(r"^s(\d{1,2})\.q\d+$")
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 SCHEMAS = {
     1: "export-v1.schema.json",
     2: "export-v2.schema.json",
@@ -47,6 +49,7 @@ SCHEMAS = {
     6: "export-v6.schema.json",
     7: "export-v7.schema.json",
     8: "export-v8.schema.json",
+    9: "export-v9.schema.json",
 }
 # The record collections under "steps", "inventory" and "daily" are the declared kinds'
 # (domain/record_kinds.py), each section a list of one record type keyed by the kind's name.
@@ -148,6 +151,9 @@ def export_document(vault: Vault) -> dict[str, Any]:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
+        # Format 9: the journal's identifier, which its reports carry (a restored export keeps
+        # it, so a reply to a report made before still belongs), and the sponsor's notes.
+        "journal_id": journal_id(vault),
         "settings": settings.to_mapping(),
         "daily_notes": [
             {
@@ -162,6 +168,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
         "inventory": _sections_to_plain(vault, Group.INVENTORY),
         "daily": _daily_to_plain(vault),
         "journal": [_entry_to_plain(entry) for entry in vault.journal.all()],
+        "sponsor": _sections_to_plain(vault, Group.SPONSOR),
         # Format 7; absent when nothing was entered, so an untouched vault exports as before.
         **({} if help_now.empty else {"help_now": help_now.to_plain()}),
     }
@@ -298,6 +305,9 @@ def _check_meaning(document: dict[str, Any]) -> None:
     inventory = document.get("inventory")
     if inventory is not None:
         _check_records(inventory, Group.INVENTORY)
+    sponsor = document.get("sponsor")
+    if sponsor is not None:
+        _check_sponsor(sponsor)
     steps = document.get("steps")
     if steps is None:
         return
@@ -359,6 +369,20 @@ def _check_refs(
             raise ImportRejected(message.format(where=f"{where}[{index}]"))
 
 
+def _check_sponsor(sponsor: Mapping[str, Any]) -> None:
+    _check_records(sponsor, Group.SPONSOR)
+    for kind in in_group(Group.SPONSOR):
+        for index, item in enumerate(_records(sponsor, kind)):
+            try:
+                about_from_text(item["about"])
+            except NotAnItem as error:
+                raise ImportRejected(
+                    _("{where}: it is about nothing a report holds").format(
+                        where=f"sponsor.{kind.name}[{index}].about"
+                    )
+                ) from error
+
+
 def _check_daily(daily: Mapping[str, Any]) -> None:
     _check_records(daily, Group.DAILY)
     _check_refs(
@@ -406,7 +430,11 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
         )
     # One transaction; the search index is built once, from what then stands in the tables.
     with vault.bulk_writes():
+        # The exported journal's identifier (format 9); an older file has none, and the vault
+        # keeps its own.
+        identifier = document.get("journal_id") or journal_id(vault)
         vault.settings.replace_all(dict(document["settings"]))
+        keep_journal_id(vault, identifier)
         for item in document["daily_notes"]:
             vault.notes.save(
                 DailyNote(
@@ -429,6 +457,9 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
                 vault.reviews.save(_review_from_plain(item))
         for item in document.get("journal", ()):  # format 6 and later
             vault.journal.save(_entry_from_plain(item))
+        sponsor = document.get("sponsor")
+        if sponsor is not None:  # format 9 and later
+            _import_records(vault, sponsor, Group.SPONSOR)
         if "help_now" in document:  # format 7 and later
             save_help_now(vault, HelpNow.from_plain(document["help_now"]))
     return Changes.everything()

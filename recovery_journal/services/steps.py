@@ -128,6 +128,11 @@ def continue_step(vault: Vault, progress: dict[int, StepProgress] | None = None)
     return 1
 
 
+def questions_of(vault: Vault, step: int, language: str) -> tuple[Question, ...]:
+    """The step's questions in the order (and so with the numbers) its page shows them."""
+    return _questions(step_content(language), vault.steps.packs(), step)
+
+
 def load_step(vault: Vault, step: int, language: str) -> StepView:
     content = step_content(language)
     settings = load_settings(vault)

@@ -17,7 +17,9 @@ from importlib import resources
 import sqlcipher3
 
 from recovery_journal.domain.inventory import Amend, Resentment, with_cause_moved
+from recovery_journal.domain.journal_identity import new_journal_id
 from recovery_journal.domain.records import from_plain, to_plain
+from recovery_journal.domain.settings_keys import JOURNAL_ID
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -58,7 +60,17 @@ def _step8_my_part(conn: sqlcipher3.Connection) -> None:
             )
 
 
-DATA_STEPS: dict[int, DataStep] = {7: _step8_my_part}
+def _journal_id(conn: sqlcipher3.Connection) -> None:
+    """Schema 8: the journal gets its identifier, which reports carry so that a sponsor's reply
+    is known to be this journal's. A new vault gets it here too (it is made by every migration),
+    so it is there before any report, even one made from a vault opened for reading only."""
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+        (JOURNAL_ID.name, new_journal_id()),
+    )
+
+
+DATA_STEPS: dict[int, DataStep] = {7: _step8_my_part, 8: _journal_id}
 
 
 @cache

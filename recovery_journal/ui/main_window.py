@@ -31,7 +31,7 @@ from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.banner import Banner
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations, wait_for_saves
-from recovery_journal.ui.pages import Page, SavesEdits, ShowsItems
+from recovery_journal.ui.pages import Page, SavesEdits, ShowsAbout, ShowsItems
 from recovery_journal.ui.pages.about import AboutPage
 from recovery_journal.ui.pages.charts import ChartsPage
 from recovery_journal.ui.pages.inventory import InventoryPage
@@ -40,6 +40,7 @@ from recovery_journal.ui.pages.practice import PracticePage
 from recovery_journal.ui.pages.review import ReviewPage
 from recovery_journal.ui.pages.search import SearchPage, page_for_kind
 from recovery_journal.ui.pages.settings import SettingsPage
+from recovery_journal.ui.pages.sponsor import SponsorPage, page_for_about
 from recovery_journal.ui.pages.steps import StepsPage
 from recovery_journal.ui.pages.today import TodayPage
 from recovery_journal.ui.ui_state import (
@@ -68,6 +69,7 @@ def page_title(page: Page, words: ProgrammeWords) -> str:
         Page.CHARTS: _("Better than yesterday"),
         Page.STEPS: _("Steps"),
         Page.INVENTORY: _("Inventory"),
+        Page.SPONSOR: _("From my sponsor"),
         Page.SETTINGS: _("Settings"),
         Page.ABOUT: _("About"),
         Page.SEARCH: _("Search"),
@@ -227,7 +229,8 @@ class MainWindow(QMainWindow):
             action = QAction(page_title(page, self._operations.settings.words()), self)
             if page is Page.PRACTICE:
                 self._practice_action = action  # named in the programme's words: _use_words
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 9:  # Ctrl+1 to Ctrl+9; About, the last, is also under Help
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, p=page: self.show_page(p))
             go_menu.addAction(action)
         go_menu.addSeparator()
@@ -467,6 +470,10 @@ class MainWindow(QMainWindow):
             return search
         if page is Page.ABOUT:
             return AboutPage()
+        if page is Page.SPONSOR:
+            sponsor = SponsorPage(operations)
+            sponsor.open_about.connect(self.open_about)
+            return sponsor
         simple: dict[Page, Callable[[Operations], QWidget]] = {
             Page.JOURNAL: JournalPage,
             Page.REVIEW: ReviewPage,
@@ -505,6 +512,10 @@ class MainWindow(QMainWindow):
     @property
     def inventory(self) -> InventoryPage:
         return cast(InventoryPage, self.page_widget(Page.INVENTORY))
+
+    @property
+    def sponsor(self) -> SponsorPage:
+        return cast(SponsorPage, self.page_widget(Page.SPONSOR))
 
     @property
     def settings(self) -> SettingsPage:
@@ -593,6 +604,16 @@ class MainWindow(QMainWindow):
         widget = self.page_widget(page)
         if isinstance(widget, ShowsItems):
             widget.show_item(hit)
+
+    def open_about(self, about: object) -> None:
+        """Go to the page that holds the item a sponsor's note is about, and show it."""
+        page = page_for_about(about)  # type: ignore[arg-type]
+        if page is None:
+            return  # the whole report: the note itself is all there is to show
+        self.show_page(page)
+        widget = self.page_widget(page)
+        if isinstance(widget, ShowsAbout):
+            widget.show_about(about)
 
     def open_spot_check(self) -> None:
         self.show_page(Page.PRACTICE)

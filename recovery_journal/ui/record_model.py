@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from recovery_journal.domain.records import field_kinds
 from recovery_journal.services.labels import label
 from recovery_journal.ui.dates import date_text
+from recovery_journal.ui.sponsor_remarks import Remark, remark_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 OptionLabel = Callable[[str, str], str]  # (field, option key) -> shown name
@@ -77,6 +78,16 @@ class RecordModel(QAbstractTableModel):
         self.before_edit: Callable[[], None] = lambda: None
         self._option_label = option_label
         self._kinds = dict(field_kinds(record_type))
+        # Words said about a row (the sponsor's, by the row's uid): a mark in its first cell,
+        # the words in that cell's tooltip and in what a screen reader says of it.
+        self.remarks: dict[str, Remark] = {}
+
+    def set_remarks(self, remarks: dict[str, Remark]) -> None:
+        if remarks == self.remarks:
+            return
+        self.remarks = dict(remarks)
+        if self.records:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.records) - 1, 0))
 
     def set_records(self, records: list[Any]) -> None:
         self.beginResetModel()
@@ -181,6 +192,15 @@ class RecordModel(QAbstractTableModel):
         field = column.field
         record = self.records[index.row()]
         value = getattr(record, field)
+        said = self.remarks.get(record.uid) if index.column() == 0 else None
+        remark = said.text if said is not None else ""
+        if remark and role == Qt.ItemDataRole.DecorationRole:
+            return remark_icon()
+        if remark and role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return remark
+        if remark and role == Qt.ItemDataRole.ToolTipRole:
+            shown = value if isinstance(value, str) else self._shown(field, value)
+            return f"{shown}\n\n{remark}" if shown.strip() else remark
         if column.shown is not None and role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.EditRole,

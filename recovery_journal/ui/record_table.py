@@ -58,6 +58,7 @@ from recovery_journal.ui.record_model import (
     field_kind,
     is_text_kind,
 )
+from recovery_journal.ui.sponsor_remarks import Remark, RemarkBox
 from recovery_journal.ui.widgets import lines_high
 
 # (record before, record after) -> a question to ask before the edit is kept, or None
@@ -280,6 +281,10 @@ class RecordTable(QWidget):
         table_layout.addWidget(buttons)
         table_layout.addWidget(second_row)
         table_layout.addLayout(third_row)
+        # The sponsor's words on the current row, if any: under the table, the width of it (a
+        # row's form is narrow and scrolls), where showing them moves no row.
+        self.remark = RemarkBox()
+        table_layout.addWidget(self.remark)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.form: RecordForm | None = None
@@ -309,6 +314,8 @@ class RecordTable(QWidget):
             layout.addWidget(table_side)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.view.selectionModel().currentRowChanged.connect(self._show_remark)
+        self.proxy.modelReset.connect(self._show_remark)
         for signal in (
             self.proxy.modelReset,
             self.proxy.rowsInserted,
@@ -318,6 +325,16 @@ class RecordTable(QWidget):
             signal.connect(self._update_buttons)
         self._update_buttons()
         self.reload()
+
+    def set_remarks(self, remarks: dict[str, Remark]) -> None:
+        """Words said about rows, by uid (the sponsor's): a mark on the row, and the words of
+        the current row above the table."""
+        self.model.set_remarks(remarks)
+        self._show_remark()
+
+    def _show_remark(self, *_args: Any) -> None:
+        record = self.current_record()
+        self.remark.show_remark(self.model.remarks.get(record.uid) if record is not None else None)
 
     def set_name(self, name: str) -> None:
         """What a screen reader calls the table (and its filter box)."""

@@ -18,6 +18,7 @@ class Page(Enum):
 
     STEPS = "steps"
     INVENTORY = "inventory"
+    SPONSOR = "sponsor"  # what the sponsor wrote back, beside the step work it is about
     SETTINGS = "settings"
     ABOUT = "about"
     SEARCH = "search"
@@ -37,3 +38,11 @@ class ShowsItems(Protocol):
     """A page that can show one item a search found (``hit``: a ``domain.search.SearchHit``)."""
 
     def show_item(self, hit: Any) -> None: ...
+
+
+@runtime_checkable
+class ShowsAbout(Protocol):
+    """A page that can show the item a sponsor's note is about
+    (``about``: a ``domain.sponsor_notes.About``)."""
+
+    def show_about(self, about: Any) -> None: ...

@@ -11,6 +11,7 @@ import typing
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -23,16 +24,20 @@ from recovery_journal.domain.inventory import (
     AmendsStatus,
 )
 from recovery_journal.domain.records import field_kinds
+from recovery_journal.domain.sponsor_notes import AMENDS_LIST, About, SponsorNote, Topic, by_item
 from recovery_journal.i18n import _, current_language, ngettext
+from recovery_journal.services.changes import Changes
 from recovery_journal.services.inventory import (
     carry_defects_to_steps_6_7,
     inventory_text,
     send_to_step8,
 )
+from recovery_journal.services.sponsor_notes import all_notes
 from recovery_journal.ui.found_words import holds_words
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_model import Column
 from recovery_journal.ui.record_table import RecordTable, TableAction
+from recovery_journal.ui.sponsor_remarks import Remark, RemarkBox, remark_of
 from recovery_journal.ui.widgets import heading, wrapped
 
 # The flags every worksheet row has, shown as tick columns in the table.
@@ -107,6 +112,8 @@ class WorksheetTab(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         layout.addWidget(self.notice)
+        self.remark = RemarkBox()  # the sponsor's words on the whole worksheet
+        layout.addWidget(self.remark)
         layout.addWidget(self.table, stretch=1)
 
     def _send_to_step8(self, row: Any) -> None:
@@ -181,6 +188,8 @@ class AmendsTab(QWidget):
             self.only_open.setObjectName("only_open")
             self.only_open.toggled.connect(self._filter_open)
             layout.addWidget(self.only_open)
+        self.remark = RemarkBox()  # the sponsor's words on the step 8 list and the amends
+        layout.addWidget(self.remark)
         layout.addWidget(self.table, stretch=1)
 
     def _filter_open(self, only_open: bool) -> None:
@@ -215,6 +224,50 @@ class InventoryPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading(_("Inventory")))
         layout.addWidget(self.tabs)
+        operations.changed.connect(self._changed)
+        self._load_notes()
+
+    # --- the sponsor's words beside the worksheets, the rows and the amends ----------------------
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.sponsor:
+            self._load_notes()
+
+    def _load_notes(self) -> None:
+        self._operations.run(all_notes, self._show_notes, owner=self)
+
+    def _show_notes(self, notes: list[SponsorNote]) -> None:
+        grouped = by_item(notes)
+
+        def rows(sheet: str) -> dict[str, Remark]:
+            return {
+                about.row_uid: remark_of(said)
+                for about, said in grouped.items()
+                if about.topic is Topic.ROW and about.sheet == sheet
+            }
+
+        for sheet, tab in self.sheets.items():
+            tab.remark.show_notes(grouped.get(About.worksheet(sheet), []))
+            tab.table.set_remarks(rows(sheet))
+        for amends in (self.step8, self.step9):
+            amends.remark.show_notes(grouped.get(About.amends(), []))
+            amends.table.set_remarks(rows(AMENDS_LIST))
+
+    def show_about(self, about: About) -> None:
+        """Open what a sponsor's note is about: a worksheet, a row, the step 8 list."""
+        if about.topic is Topic.WORKSHEET and about.sheet in self.sheets:
+            self.tabs.setCurrentWidget(self.sheets[about.sheet])
+            self.sheets[about.sheet].table.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif about.topic is Topic.ROW and about.sheet in self.sheets:
+            tab = self.sheets[about.sheet]
+            self.tabs.setCurrentWidget(tab)
+            tab.table.reveal(about.row_uid)
+        elif about.topic is Topic.ROW and about.sheet == AMENDS_LIST:
+            self.tabs.setCurrentWidget(self.step8)
+            self.step8.table.reveal(about.row_uid)
+        elif about.topic is Topic.AMENDS:
+            self.tabs.setCurrentWidget(self.step8)
+            self.step8.table.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)

@@ -45,6 +45,7 @@ from recovery_journal.domain.daily import (
     current_streak,
     longest_streak,
 )
+from recovery_journal.domain.sponsor_notes import About, SponsorNote
 from recovery_journal.i18n import _, pgettext
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.review import (
@@ -58,6 +59,7 @@ from recovery_journal.services.review import (
     review_day,
     save_review,
 )
+from recovery_journal.services.sponsor_notes import notes_about
 from recovery_journal.ui.autosave import Autosave
 from recovery_journal.ui.dates import weekday_date_text
 from recovery_journal.ui.flow_row import FlowRow
@@ -65,6 +67,7 @@ from recovery_journal.ui.found_words import holds_words, show_words
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.record_model import Column
 from recovery_journal.ui.record_table import RecordTable
+from recovery_journal.ui.sponsor_remarks import RemarkBox
 from recovery_journal.ui.widgets import (
     clear_layout,
     fit_to_screen,
@@ -182,6 +185,8 @@ class ReviewPage(QWidget):
         self.customise_button = QPushButton(_("Questions and &scales…"))
         self.customise_button.clicked.connect(self.customise)
         legend = wrapped(_("Days with a review are shaded."))
+        # The sponsor's words on the nightly reviews (a report's summary of them).
+        self.remark = RemarkBox()
 
         left = QVBoxLayout()
         left.addWidget(self.calendar)
@@ -189,6 +194,8 @@ class ReviewPage(QWidget):
         left.addWidget(self.streak)
         left.addWidget(self.tonight_button)
         left.addWidget(self.customise_button)
+        left.addSpacing(8)
+        left.addWidget(self.remark)
         left.addStretch(1)
         # As wide as the calendar and its buttons, however long the sentences under it: the
         # questions get the rest of the width (at 200 % text the sentences alone would take half).
@@ -250,6 +257,7 @@ class ReviewPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         operations.changed.connect(self._on_changed)
+        self._load_notes()
         # Tonight, unless a day was asked for meanwhile (the page is built when first needed,
         # often by a request for a given night).
         now = operations.day.now()
@@ -336,7 +344,21 @@ class ReviewPage(QWidget):
         self._loading = None
         self._operations.report(error)
 
+    def _load_notes(self) -> None:
+        self._operations.run(
+            lambda vault: notes_about(vault, About.reviews()), self._notes_loaded, owner=self
+        )
+
+    def _notes_loaded(self, notes: list[SponsorNote]) -> None:
+        self.remark.show_notes(notes)
+
+    def show_about(self, _about: About) -> None:
+        """The sponsor's note on the reviews is beside the calendar: the keyboard to the form."""
+        self.focus_first_answer()
+
     def _on_changed(self, changes: Changes) -> None:
+        if changes.sponsor:
+            self._load_notes()
         if changes.initiator in (self, self.autosave):
             # This page's own save, or its apology sent to step 8: the form already shows it
             # (reloading would rebuild it under the person's hands).

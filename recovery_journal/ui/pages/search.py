@@ -77,6 +77,7 @@ PAGE_OF_SHOWN: dict[Shown, Page] = {
     Shown.STEPS: Page.STEPS,
     Shown.INVENTORY: Page.INVENTORY,
     Shown.PRACTICE: Page.PRACTICE,
+    Shown.SPONSOR: Page.SPONSOR,
 }
 
 

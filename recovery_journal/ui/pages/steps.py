@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.domain.sponsor_notes import About, SponsorNote, Topic, by_item
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus
 from recovery_journal.i18n import _, current_language, ngettext
 from recovery_journal.services.changes import Changed, Changes
@@ -40,6 +41,7 @@ from recovery_journal.services.question_packs import (
     read_pack_file,
     starter_pack,
 )
+from recovery_journal.services.sponsor_notes import all_notes
 from recovery_journal.services.steps import (
     StepCard,
     StepsOverview,
@@ -62,6 +64,7 @@ from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
 from recovery_journal.ui.record_table import RecordTable
+from recovery_journal.ui.sponsor_remarks import RemarkBox, remark_text
 from recovery_journal.ui.widgets import heading, literal, wrapped
 
 NOTES = "step notes"  # the autosave's key for the notes; each answer's is its question's id
@@ -69,6 +72,7 @@ NOTES = "step notes"  # the autosave's key for the notes; each answer's is its q
 # left off, or the step's first control (opened from its card).
 CONTINUE = "continue"
 FIRST = "first"
+QUESTIONS = "questions"  # the questions from the top (a sponsor's note on the step's answers)
 
 
 def _date_text(day: date | None) -> str:
@@ -318,6 +322,10 @@ class StepDetailWidget(QWidget):
         self.answer_editors: dict[str, QPlainTextEdit] = {}
         self.edited_labels: dict[str, QLabel] = {}
         self.private_boxes: dict[str, QCheckBox] = {}
+        # The sponsor's words: on the step's answers (above the questions) and on each answer.
+        self.step_remark = RemarkBox()
+        self.remarks: dict[str, RemarkBox] = {}
+        self._notes: dict[About, list[SponsorNote]] = {}
         # What a search result asked to show once the step has loaded: (kind, id, words).
         self._wanted: tuple[str, str, tuple[str, ...]] | None = None
 
@@ -431,6 +439,31 @@ class StepDetailWidget(QWidget):
         self.setEnabled(False)  # until the saved answers have arrived
         language = current_language()
         operations.run(lambda vault: load_step(vault, step, language), self._show, owner=self)
+        operations.changed.connect(self._changed)
+        self._load_notes()
+
+    # --- the sponsor's words ---------------------------------------------------------------------
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.sponsor:
+            self._load_notes()
+
+    def _load_notes(self) -> None:
+        self._operations.run(all_notes, self._notes_loaded, owner=self)
+
+    def _notes_loaded(self, notes: list[SponsorNote]) -> None:
+        self._notes = {
+            about: said for about, said in by_item(notes).items() if about.step_number == self.step
+        }
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        self.step_remark.show_notes(self._notes.get(About.step(self.step), []))
+        for question_id, box in self.remarks.items():
+            said = self._notes.get(About.answer(self.step, question_id), [])
+            box.show_notes(said)
+            # Heard with the answer it is about, as the keyboard reaches it.
+            self.answer_editors[question_id].setAccessibleDescription(remark_text(said))
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -442,8 +475,10 @@ class StepDetailWidget(QWidget):
         holder = QWidget()
         layout = QVBoxLayout(holder)
         # Shown again after a pack is removed: the editors of before go with their holder.
-        for editors in (self.answer_editors, self.edited_labels, self.private_boxes):
+        for editors in (self.answer_editors, self.edited_labels, self.private_boxes, self.remarks):
             editors.clear()
+        self.step_remark = RemarkBox()
+        layout.addWidget(self.step_remark)
         ours = {question.id for question in view.guide.questions}
         for number, question in enumerate(view.questions, start=1):
             prompt = wrapped(literal(f"{number}. {question.text}"))
@@ -492,9 +527,12 @@ class StepDetailWidget(QWidget):
             below.addWidget(private)
             below.addStretch()
             below.addWidget(edited)
+            remark = RemarkBox()
+            self.remarks[question.id] = remark
             layout.addWidget(prompt)
             layout.addWidget(editor)
             layout.addWidget(below)
+            layout.addWidget(remark)
             layout.addSpacing(10)  # so a tick reads as part of its answer, not the next question
         self.remove_pack_buttons: dict[str, QPushButton] = {}
         for pack_id in dict.fromkeys(q.pack for q in view.questions if q.pack):
@@ -509,6 +547,7 @@ class StepDetailWidget(QWidget):
             layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.questions_scroll.setWidget(holder)
+        self._show_notes()
         self.notes.blockSignals(True)
         self.notes.setPlainText(view.progress.notes)
         self.notes.blockSignals(False)
@@ -560,6 +599,13 @@ class StepDetailWidget(QWidget):
         self._wanted = None
         if kind == FIRST:
             self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if kind == QUESTIONS:
+            self.tabs.setCurrentWidget(self.questions_scroll)
+            self.questions_scroll.verticalScrollBar().setValue(0)
+            first = next(iter(self.answer_editors.values()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if kind == CONTINUE:
             question = continued_question(self.view)
@@ -787,6 +833,21 @@ class StepsPage(QWidget):
 
     def save_now(self) -> list[Future[Any]]:
         return self.detail.save_now() if self.detail is not None else []
+
+    def show_about(self, about: About) -> None:
+        """Open what a sponsor's note is about: one answer, or the step's questions."""
+        step = about.step_number
+        if step is None:
+            return
+        detail = self.detail if self.detail is not None and self.detail.step == step else None
+        detail = detail or self.open_step(step)
+        if detail is None:
+            return  # the open step could not be saved; it stays, with the reason in the banner
+        self.stack.setCurrentWidget(detail)
+        if about.topic is Topic.ANSWER:
+            detail.reveal("answer", about.question_id)
+        else:
+            detail.reveal(QUESTIONS, "")
 
     def show_item(self, hit: Any) -> None:
         """Open the step holding a search result: an answer, the step's notes or a tool's row."""
