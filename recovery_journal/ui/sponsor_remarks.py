@@ -9,19 +9,48 @@ words in the description of the control they are about (an answer's editor, a ta
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QByteArray, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from recovery_journal.domain.journal import shortened
+from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.sponsor_notes import SponsorNote
 from recovery_journal.i18n import _, ngettext
+from recovery_journal.services.changes import Changes
+from recovery_journal.services.sponsor_notes import all_notes
 from recovery_journal.ui.dates import date_text
+from recovery_journal.ui.operations import Operations
+
+
+class NotesFeed(QObject):
+    """The sponsor's notes a page shows beside its items: read now, and again whenever they
+    change. A child of the page, so it goes with the page, and its connection with it."""
+
+    def __init__(
+        self,
+        operations: Operations,
+        page: QWidget,
+        show: Callable[[list[SponsorNote]], object],
+        load: Callable[[Vault], list[SponsorNote]] = all_notes,
+    ) -> None:
+        super().__init__(page)
+        self._operations, self._page, self._show, self._load = operations, page, show, load
+        operations.changed.connect(self._changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self._operations.run(self._load, self._show, owner=self._page)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.sponsor:
+            self.reload()
+
 
 NOTE_CHARS = 600  # a longer note is shown whole on the "From my sponsor" page
 ANSWER_CHARS = 300

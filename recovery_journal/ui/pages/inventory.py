@@ -26,18 +26,16 @@ from recovery_journal.domain.inventory import (
 from recovery_journal.domain.records import field_kinds
 from recovery_journal.domain.sponsor_notes import AMENDS_LIST, About, SponsorNote, Topic, by_item
 from recovery_journal.i18n import _, current_language, ngettext
-from recovery_journal.services.changes import Changes
 from recovery_journal.services.inventory import (
     carry_defects_to_steps_6_7,
     inventory_text,
     send_to_step8,
 )
-from recovery_journal.services.sponsor_notes import all_notes
 from recovery_journal.ui.found_words import holds_words
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_model import Column
 from recovery_journal.ui.record_table import RecordTable, TableAction
-from recovery_journal.ui.sponsor_remarks import Remark, RemarkBox, remark_of
+from recovery_journal.ui.sponsor_remarks import NotesFeed, Remark, RemarkBox, remark_of
 from recovery_journal.ui.widgets import heading, wrapped
 
 # The flags every worksheet row has, shown as tick columns in the table.
@@ -224,17 +222,9 @@ class InventoryPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading(_("Inventory")))
         layout.addWidget(self.tabs)
-        operations.changed.connect(self._changed)
-        self._load_notes()
+        NotesFeed(operations, self, self._show_notes)
 
     # --- the sponsor's words beside the worksheets, the rows and the amends ----------------------
-
-    def _changed(self, changes: Changes) -> None:
-        if changes.sponsor:
-            self._load_notes()
-
-    def _load_notes(self) -> None:
-        self._operations.run(all_notes, self._show_notes, owner=self)
 
     def _show_notes(self, notes: list[SponsorNote]) -> None:
         grouped = by_item(notes)

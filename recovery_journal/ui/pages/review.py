@@ -67,7 +67,7 @@ from recovery_journal.ui.found_words import holds_words, show_words
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.record_model import Column
 from recovery_journal.ui.record_table import RecordTable
-from recovery_journal.ui.sponsor_remarks import RemarkBox
+from recovery_journal.ui.sponsor_remarks import NotesFeed, RemarkBox
 from recovery_journal.ui.widgets import (
     clear_layout,
     fit_to_screen,
@@ -257,7 +257,9 @@ class ReviewPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         operations.changed.connect(self._on_changed)
-        self._load_notes()
+        NotesFeed(
+            operations, self, self._notes_loaded, lambda vault: notes_about(vault, About.reviews())
+        )
         # Tonight, unless a day was asked for meanwhile (the page is built when first needed,
         # often by a request for a given night).
         now = operations.day.now()
@@ -344,11 +346,6 @@ class ReviewPage(QWidget):
         self._loading = None
         self._operations.report(error)
 
-    def _load_notes(self) -> None:
-        self._operations.run(
-            lambda vault: notes_about(vault, About.reviews()), self._notes_loaded, owner=self
-        )
-
     def _notes_loaded(self, notes: list[SponsorNote]) -> None:
         self.remark.show_notes(notes)
 
@@ -357,8 +354,6 @@ class ReviewPage(QWidget):
         self.focus_first_answer()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.sponsor:
-            self._load_notes()
         if changes.initiator in (self, self.autosave):
             # This page's own save, or its apology sent to step 8: the form already shows it
             # (reloading would rebuild it under the person's hands).

@@ -301,7 +301,23 @@ class ResultDelegate(QStyledItemDelegate):
 
 
 class ResultsView(QTreeView):
-    """The results, laid out again when the width changes (the rows wrap to it)."""
+    """A flat list of results drawn by ``ResultDelegate`` (a heading in bold, words below), one
+    chosen at a time, laid out again when the width changes (the rows wrap to it). The search's
+    results and the sponsor's notes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setItemDelegate(ResultDelegate(self))
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setExpandsOnDoubleClick(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -338,17 +354,6 @@ class SearchPage(QWidget):
         self.view.setAccessibleName(_("Search results"))
         self.view.setAccessibleDescription(_("Press Enter on a result to open it"))
         self.view.setModel(self.model)
-        self.view.setItemDelegate(ResultDelegate(self.view))
-        self.view.setHeaderHidden(True)
-        self.view.setRootIsDecorated(False)
-        self.view.setItemsExpandable(False)
-        self.view.setExpandsOnDoubleClick(False)
-        self.view.setUniformRowHeights(False)
-        self.view.setWordWrap(True)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Enter and a double-click (a single click where the desktop opens items that way).
         self.view.activated.connect(self._activated)
         self.model.modelReset.connect(self.view.expandAll)

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -49,7 +48,7 @@ from recovery_journal.ui.dates import date_text
 from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages import Page
-from recovery_journal.ui.pages.search import HTML_ROLE, ResultDelegate, ResultsView
+from recovery_journal.ui.pages.search import HTML_ROLE, ResultsView
 from recovery_journal.ui.widgets import heading, lines_high, wrapped
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1  # the SponsorNote of a row
@@ -147,16 +146,6 @@ class SponsorPage(QWidget):
         self.list.setAccessibleName(_("Notes from your sponsor"))
         self.list.setAccessibleDescription(_("Press Enter on a note to open what it is about"))
         self.list.setModel(self.model)
-        self.list.setItemDelegate(ResultDelegate(self.list))
-        self.list.setHeaderHidden(True)
-        self.list.setRootIsDecorated(False)
-        self.list.setItemsExpandable(False)
-        self.list.setUniformRowHeights(False)
-        self.list.setWordWrap(True)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setMinimumHeight(lines_high(self.list, 8))
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         # Enter and a double-click (a single click where the desktop opens items that way).

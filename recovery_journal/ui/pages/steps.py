@@ -41,7 +41,6 @@ from recovery_journal.services.question_packs import (
     read_pack_file,
     starter_pack,
 )
-from recovery_journal.services.sponsor_notes import all_notes
 from recovery_journal.services.steps import (
     StepCard,
     StepsOverview,
@@ -64,7 +63,7 @@ from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
 from recovery_journal.ui.record_table import RecordTable
-from recovery_journal.ui.sponsor_remarks import RemarkBox, remark_text
+from recovery_journal.ui.sponsor_remarks import NotesFeed, RemarkBox, remark_text
 from recovery_journal.ui.widgets import heading, literal, wrapped
 
 NOTES = "step notes"  # the autosave's key for the notes; each answer's is its question's id
@@ -439,17 +438,9 @@ class StepDetailWidget(QWidget):
         self.setEnabled(False)  # until the saved answers have arrived
         language = current_language()
         operations.run(lambda vault: load_step(vault, step, language), self._show, owner=self)
-        operations.changed.connect(self._changed)
-        self._load_notes()
+        NotesFeed(operations, self, self._notes_loaded)
 
     # --- the sponsor's words ---------------------------------------------------------------------
-
-    def _changed(self, changes: Changes) -> None:
-        if changes.sponsor:
-            self._load_notes()
-
-    def _load_notes(self) -> None:
-        self._operations.run(all_notes, self._notes_loaded, owner=self)
 
     def _notes_loaded(self, notes: list[SponsorNote]) -> None:
         self._notes = {
