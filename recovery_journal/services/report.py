@@ -8,6 +8,7 @@ drawn by ``ui.report_pdf``; the words are in the report's language, whatever the
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -23,6 +24,8 @@ from recovery_journal.domain.daily import (
 )
 from recovery_journal.domain.inventory import CHOICES, WORKSHEETS, Amend
 from recovery_journal.domain.ports import Vault
+from recovery_journal.domain.reply_layout import SPONSOR_NAME
+from recovery_journal.domain.sponsor_notes import AMENDS_LIST, About
 from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
 from recovery_journal.domain.steps import Answer
 from recovery_journal.domain.trends import Period, yes_no_by_question
@@ -33,6 +36,7 @@ from recovery_journal.i18n import (
 )
 from recovery_journal.services.clean_time import load_clean_times, span_text
 from recovery_journal.services.inventory import inventory_text
+from recovery_journal.services.journal_identity import journal_id
 from recovery_journal.services.labels import in_sentence, label
 from recovery_journal.services.programme_words import programme_words
 from recovery_journal.services.report_blocks import (
@@ -41,6 +45,7 @@ from recovery_journal.services.report_blocks import (
     Heading,
     Paragraph,
     Part,
+    Reply,
     Report,
     Table,
 )
@@ -67,6 +72,8 @@ from recovery_journal.services.settings import load_settings
 from recovery_journal.services.steps import load_step, overview
 from recovery_journal.services.trends import ChartRange, load_charts
 
+# The sections that are one item a sponsor can write about, as a whole.
+SECTION_ITEMS = {Section.AMENDS: str(About.amends()), Section.REVIEWS: str(About.reviews())}
 GRATITUDE_HIGHLIGHTS = 60  # the most recent lines in the range; the rest are counted
 
 
@@ -106,7 +113,10 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
             builder = _BUILDERS[section]
             blocks, landscape = builder(vault, replace(choices, first=first, last=last), today)
             if blocks:
-                parts.append(Part(section, _(SECTION_TITLES[section]), tuple(blocks), landscape))
+                about = (SECTION_ITEMS[section],) if section in SECTION_ITEMS else ()
+                parts.append(
+                    Part(section, _(SECTION_TITLES[section]), tuple(blocks), landscape, about)
+                )
             else:
                 empty.append(section)
         # A section with nothing to show takes no page: one quiet line at the end names them.
@@ -123,6 +133,8 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
             language=choices.language,
             paper=choices.paper,
             parts=tuple(parts),
+            journal_id=journal_id(vault),
+            report_id=secrets.token_hex(16),  # this report's own: a reply names what it answers
         )
 
 
@@ -173,6 +185,8 @@ def _cover(vault: Vault, choices: ReportChoices, today: date) -> Built:
             quiet=True,
         )
     )
+    blocks.append(Reply(str(About.report()), _("Your note to me on this report")))
+    blocks.append(Reply(SPONSOR_NAME, _("Your name"), lines=1))
     return blocks, False
 
 
@@ -206,8 +220,13 @@ def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
             and view.answers[q.id].text.strip()
             and _answer_kept(view.answers[q.id], choices)
         ]
+        step = str(About.step(number))
         blocks.append(
-            Heading(_("Step {number}. {title}").format(number=number, title=view.guide.title), 3)
+            Heading(
+                _("Step {number}. {title}").format(number=number, title=view.guide.title),
+                3,
+                (step,),
+            )
         )
         if not answered and not choices.steps:
             blocks.pop()  # a step never worked is left out when none was picked
@@ -216,8 +235,10 @@ def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
             blocks.append(Paragraph(_("No answers written yet."), quiet=True))
             continue
         for question, answer in answered:
-            blocks.append(Paragraph(question.text, quiet=True))
-            blocks.append(Paragraph(answer.text.strip()))
+            about = (step, str(About.answer(number, question.id)))
+            blocks.append(Paragraph(question.text, quiet=True, about=about))
+            blocks.append(Paragraph(answer.text.strip(), about=about))
+        blocks.append(Reply(step, _("Your note on my step {number} answers").format(number=number)))
         shown = True
     return (blocks, False) if shown else ([], False)  # no answer at all: nothing to show
 
@@ -243,15 +264,19 @@ def _worksheets(vault: Vault, choices: ReportChoices, today: date) -> Built:
         if not rows:
             empty.append(str(text.worksheets[sheet]["title"]))
             continue
-        blocks.append(Heading(str(text.worksheets[sheet]["title"]), 3))
+        item = str(About.worksheet(sheet))
+        blocks.append(Heading(str(text.worksheets[sheet]["title"]), 3, (item,)))
         blocks.append(
             Table(
                 tuple(str(title) for title in columns.values()),
                 tuple(
                     tuple(_cell(getattr(row, name), text, name) for name in columns) for row in rows
                 ),
+                about=(item,),
+                row_about=tuple(str(About.row(sheet, row.uid)) for row in rows),
             )
         )
+        blocks.append(Reply(item, _("Your note on this worksheet")))
     if not blocks:
         return [], False
     return [*blocks, *_nothing_in(empty)], True
@@ -288,12 +313,15 @@ def _amends(vault: Vault, choices: ReportChoices, today: date) -> Built:
             for row in rows
         ),
         (3, 3, 4, 3, 3, 3, 3),
+        about=(str(About.amends()),),
+        row_about=tuple(str(About.row(AMENDS_LIST, row.uid)) for row in rows),
     )
     made = sum(1 for row in rows if row.status.value == "made")
     summary = ngettext(
         "{made} of {total} amend made.", "{made} of {total} amends made.", len(rows)
     ).format(made=made, total=len(rows))
-    return [Paragraph(summary), table], False
+    reply = Reply(str(About.amends()), _("Your note on my amends list"))
+    return [Paragraph(summary, about=(str(About.amends()),)), table, reply], False
 
 
 def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
@@ -342,6 +370,7 @@ def _reviews(vault: Vault, choices: ReportChoices, today: date) -> Built:
     if notes:
         blocks.append(Heading(_("Notes I chose to share"), 3))
         blocks.append(Table((_("Night"), _("Question"), _("Note")), tuple(notes), (2, 4, 8)))
+    blocks.append(Reply(str(About.reviews()), _("Your note on my nightly reviews")))
     return blocks, False
 
 

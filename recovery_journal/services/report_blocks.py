@@ -1,5 +1,12 @@
 """The blocks a sponsor's report is made of: plain data (no Qt), gathered by ``services.report``
-and laid out and drawn by ``ui.report_pdf``."""
+and laid out and drawn by ``ui.report_pdf``.
+
+A block names the items of the report it belongs to (``about``: the string forms of
+``domain.sponsor_notes.About``, outermost first: a step's answers, then one answer), and a table
+names each row's item: the layout records where each item was drawn, so that a sticky note a
+sponsor puts on a page is kept with the item it was placed on. A ``Reply`` is a place for the
+sponsor to write, which the PDF makes a form field.
+"""
 
 from __future__ import annotations
 
@@ -18,12 +25,14 @@ from recovery_journal.services.trends import ChartsView
 class Heading:
     text: str
     level: int = 2
+    about: tuple[str, ...] = ()  # the items it belongs to, outermost first
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
     quiet: bool = False  # a note in a smaller, grey type
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +40,8 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...] = ()  # relative widths; empty: equal
+    about: tuple[str, ...] = ()  # the items the whole table belongs to
+    row_about: tuple[str, ...] = ()  # each row's own item ("" for none); empty: no row has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +51,19 @@ class Chart:
     view: ChartsView
     # Rows named in full below the chart, numbered in it (a question would not fit beside it).
     legend: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
 
 
-Block = Heading | Paragraph | Table | Chart
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A box for the sponsor's words about one item: a form field any PDF reader fills."""
+
+    about: str  # the item the words are about (``About``'s string form)
+    label: str  # above the box: "Your note on these answers"
+    lines: int = 4  # its height, in lines of text
+
+
+Block = Heading | Paragraph | Table | Chart | Reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +72,7 @@ class Part:
     title: str  # empty: no heading
     blocks: tuple[Block, ...]
     landscape: bool = False  # wide worksheets get landscape pages
+    about: tuple[str, ...] = ()  # the items the whole section is ("amends", "reviews")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +85,7 @@ class Report:
     language: str
     paper: Paper
     parts: tuple[Part, ...] = field(default_factory=tuple)
+    # Which journal and which report a reply answers (random identifiers, none of the person's
+    # words): a reply is imported only into the journal whose report it answers.
+    journal_id: str = ""
+    report_id: str = ""

@@ -57,15 +57,18 @@ from PySide6.QtSvg import QSvgRenderer
 
 from recovery_journal import __version__
 from recovery_journal.domain.hyphenation import SOFT_HYPHEN, hyphenated
+from recovery_journal.domain.reply_layout import Placed, ReportLayout
 from recovery_journal.i18n import _, language_on_this_thread
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.pdf_password import protect_pdf
+from recovery_journal.services.reply_form import ReplyWords, with_reply_fields
 from recovery_journal.services.report_blocks import (
     Block,
     Chart,
     Heading,
     Paragraph,
     Part,
+    Reply,
     Report,
     Table,
 )
@@ -86,6 +89,8 @@ TEXT = "#1a1a1a"
 QUIET = "#5a5a5a"
 RULE = "#b0b0b0"
 HEADER_FILL = "#eef2f6"
+REPLY_FILL = "#f6f8fb"  # the box for the sponsor's words: a light ground, as a form
+REPLY_LINE_PT = 14  # one line of the sponsor's words in the box
 
 
 class ReportCancelled(Exception):
@@ -116,6 +121,19 @@ def _html_text(text: str) -> str:
 
 # Where each table's slices start: row indices, the first always 0. None: every TABLE_SLICE rows.
 SliceStarts = dict[int, tuple[int, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Laid:
+    """A run of text laid out once (by the counting pass) and painted from the same layout."""
+
+    document: QTextDocument
+    starts: SliceStarts  # where its tables' slices begin
+    turn: bool  # it begins a new page
+
+
+def _names_items(block: Block) -> bool:
+    return bool(getattr(block, "about", ())) or bool(getattr(block, "row_about", ()))
 
 
 def _slice_starts(rows: int) -> tuple[int, ...]:
@@ -191,19 +209,12 @@ def _page_starts(document: QTextDocument, blocks: list[Block]) -> SliceStarts:
     starts with the header. Where the first layout broke a table, the room a page's header
     takes is measured; a little slack covers rounding.
     """
-    layout = document.documentLayout()
     height = document.pageSize().height()
-    tables = iter(
-        frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)
-    )
+    tables = _tables(document)
 
     def measure(table: QTextTable, row: int) -> _Row:
-        first = layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
-        bottom = max(
-            layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
-            for c in range(table.columns())
-        )
-        return _Row(first.y(), bottom, int(first.y() // height))
+        top, bottom = _row_span(document, table, row)
+        return _Row(top, bottom, int(top // height))
 
     found: SliceStarts = {}
     for index, block in enumerate(blocks):
@@ -213,7 +224,7 @@ def _page_starts(document: QTextDocument, blocks: list[Block]) -> SliceStarts:
         for _first in _slice_starts(len(block.rows)):
             table = next(tables)
             rows = [measure(table, row) for row in range(table.rows())]
-            below = layout.frameBoundingRect(table).bottom() - rows[-1].bottom
+            below = document.documentLayout().frameBoundingRect(table).bottom() - rows[-1].bottom
             slices.append((rows, below))
         header, below = slices[0][0][0], slices[0][1]
         data = [row for rows, _below in slices for row in rows[1:]]
@@ -237,6 +248,59 @@ def _page_starts(document: QTextDocument, blocks: list[Block]) -> SliceStarts:
             starts[-1] -= 1  # a table's last page holds two rows at least, not one alone
         found[index] = tuple(starts)
     return found
+
+
+def _tables(document: QTextDocument) -> Iterator[QTextTable]:
+    """The document's tables in order (a Table block is one per slice)."""
+    return iter(
+        frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)
+    )
+
+
+def _row_span(document: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
+    """Where a table's row is: the top of its first cell's text and the bottom of its tallest."""
+    layout = document.documentLayout()
+    first = layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block())
+    bottom = max(
+        layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
+        for c in range(table.columns())
+    )
+    return first.y(), bottom
+
+
+def _item_spans(
+    document: QTextDocument, blocks: Sequence[Block], starts: SliceStarts, pad: float
+) -> list[tuple[str, float, float]]:
+    """Where each item of a laid-out run is, down the document: (item, top, bottom)."""
+    layout = document.documentLayout()
+    spans: list[tuple[str, float, float]] = []
+    placed: dict[int, tuple[float, float]] = {}
+    block: QTextBlock = document.begin()
+    while block.isValid():
+        if block.userState() >= HEADING_STATE:
+            rect = layout.blockBoundingRect(block)
+            placed[block.userState() - HEADING_STATE] = (rect.top(), rect.bottom())
+        block = block.next()
+    tables = _tables(document)
+    for index, item in enumerate(blocks):
+        if isinstance(item, Table):
+            # Every slice of the table, and the rows (row 0 of a slice is its header).
+            pieces = starts.get(index) or _slice_starts(len(item.rows))
+            ends = (*pieces[1:], len(item.rows))
+            for start, end in zip(pieces, ends, strict=True):
+                table = next(tables)
+                frame = layout.frameBoundingRect(table)
+                for about in item.about:
+                    spans.append((about, frame.top(), frame.bottom()))
+                for row in range(start, end):
+                    about = item.row_about[row] if item.row_about else ""
+                    if about:
+                        top, bottom = _row_span(document, table, row - start + 1)
+                        spans.append((about, top - pad, bottom + pad))
+        elif isinstance(item, Heading | Paragraph) and index in placed:
+            top, bottom = placed[index]
+            spans.extend((about, top, bottom) for about in item.about)
+    return spans
 
 
 _WORD = re.compile(r"\S+")
@@ -422,11 +486,11 @@ def _lonely_heading(
     return None
 
 
-def _runs(blocks: tuple[Block, ...]) -> list[list[Block] | Chart]:
-    """Consecutive text blocks flow as one document; a chart stands on its own."""
-    runs: list[list[Block] | Chart] = []
+def _runs(blocks: tuple[Block, ...]) -> list[list[Block] | Chart | Reply]:
+    """Consecutive text blocks flow as one document; a chart or a reply box stands on its own."""
+    runs: list[list[Block] | Chart | Reply] = []
     for block in blocks:
-        if isinstance(block, Chart):
+        if isinstance(block, Chart | Reply):
             runs.append(block)
         elif runs and isinstance(runs[-1], list):
             runs[-1].append(block)
@@ -541,7 +605,7 @@ class _Pages:
         cancelled: Callable[[], bool],
         svgs: dict[int, bytes],
         svg: Callable[[Chart, float, float], bytes],
-        documents: dict[tuple[int, int], tuple[QTextDocument, bool]],
+        documents: dict[tuple[int, int], Laid],
     ) -> None:
         self.target = target
         self.report = report
@@ -555,6 +619,11 @@ class _Pages:
         self.y = 0.0
         self.after_cover = False
         self.font = QFont(FONT_FAMILY, 10)
+        # Where each item and each box for the sponsor's words was drawn: (item, page from 1,
+        # rectangle in the page's paint area, device pixels); recorded while painting.
+        self.items: list[tuple[str, int, QRectF]] = []
+        self.fields: list[tuple[str, int, QRectF]] = []
+        self.landscape_pages: dict[int, bool] = {}
 
     @property
     def page(self) -> int:
@@ -574,6 +643,7 @@ class _Pages:
             raise ReportCancelled
         wide = self.target.landscape if landscape is None else landscape
         self.painter = self.target.begin_page(wide)  # None while counting
+        self.landscape_pages[self.page] = wide
         if self.painter is not None:
             self._bands()
         self.y = self._content.top()
@@ -605,7 +675,7 @@ class _Pages:
 
     def _document(
         self, blocks: list[Block], offset: float, keep_after: float
-    ) -> QTextDocument | None:
+    ) -> tuple[QTextDocument, SliceStarts] | None:
         """The run laid out from ``offset`` down its first page, no heading alone at a page's
         foot; None: its first heading would be, so the run begins the next page."""
         content = self._content
@@ -616,14 +686,15 @@ class _Pages:
         tables = any(isinstance(b, Table) for b in blocks)
         breaks: set[int] = set()
         while True:
-            document = self._laid_out(blocks, {}, breaks, offset)
+            starts: SliceStarts = {}
+            document = self._laid_out(blocks, starts, breaks, offset)
             if document.pageCount() > 1 and tables:
                 # Laid out again with each table cut where the first layout turned the page.
                 starts = _page_starts(document, blocks)
                 document = self._laid_out(blocks, starts, breaks, offset)
             lonely = _lonely_heading(document, blocks, keep_after)
             if lonely is None or lonely in breaks:
-                return document
+                return document, starts
             if lonely == 0:
                 return None
             breaks.add(lonely)  # one at a time: each moves everything after it
@@ -664,22 +735,42 @@ class _Pages:
         laid = self.documents.get(key)
         if laid is None:
             turn = False
-            document = self._document(blocks, self.y - content.top(), keep_after)
-            if document is None:
+            made = self._document(blocks, self.y - content.top(), keep_after)
+            if made is None:
                 turn = True
-                document = self._document(blocks, 0.0, keep_after)
-                assert document is not None
-            laid = self.documents[key] = (document, turn)
-        document, turn = laid
-        if turn:
+                made = self._document(blocks, 0.0, keep_after)
+                assert made is not None
+            laid = self.documents[key] = Laid(*made, turn)
+        document = laid.document
+        if laid.turn:
             self.new_page()
         above = self.y - content.top()  # the page's earlier content; the run's spacer there
+        first_page = self.page
         pages = document.pageCount()
         for index in range(pages):
             if index:
                 self.new_page()
             self._paint_document(document, index, content.top(), 0.0 if index else above)
         self.y = content.top() + document.size().height() - (pages - 1) * content.height()
+        if self.painter is not None and any(_names_items(b) for b in blocks):
+            pad = self._pixels(CELL_PADDING * 72 / 96)
+            for about, top, bottom in _item_spans(document, blocks, laid.starts, pad):
+                self._place(about, first_page, top, bottom)
+
+    def _place(self, about: str, first_page: int, top: float, bottom: float) -> None:
+        """An item's span down a run's document, cut at the pages it was painted on."""
+        content = self._content
+        height = content.height()
+        index = max(int(top // height), 0)
+        while top < bottom:
+            end = min(bottom, (index + 1) * height)
+            if end > top:
+                y0 = content.top() + top - index * height
+                y1 = content.top() + end - index * height
+                rect = QRectF(0, y0, content.width(), y1 - y0)
+                self.items.append((about, first_page + index, rect))
+            top = end
+            index += 1
 
     def _paint_document(
         self, document: QTextDocument, index: int, top: float, above: float = 0.0
@@ -723,9 +814,52 @@ class _Pages:
                 self.svgs[svg_key] = self.svg(chart, width / dpi, height / dpi)
             renderer = QSvgRenderer(QByteArray(self.svgs[svg_key]))
             renderer.render(self.painter, QRectF(0, self.y, width, height))
+            for about in chart.about:
+                self.items.append((about, self.page, QRectF(0, self.y, width, height)))
         self.y += height + self._pixels(8)
         if chart.legend:
             self.text([_legend(chart)], key)
+
+    def _reply_size(self, reply: Reply) -> tuple[float, float]:
+        """The height of a reply's label line and of its box, in device pixels."""
+        return self._pixels(BAND_PT * 1.9), self._pixels(REPLY_LINE_PT * reply.lines + 6)
+
+    def reply(self, reply: Reply) -> None:
+        """A labelled box for the sponsor's words; the PDF puts a form field on it."""
+        content = self._content
+        label, box = self._reply_size(reply)
+        if self.y + label + box > content.bottom() + 1 and self.y > content.top() + 1:
+            self.new_page()
+        self.y += self._pixels(4)
+        rect = QRectF(0, self.y + label, content.width(), box)
+        if self.painter is not None:
+            painter = self.painter
+            font = QFont(FONT_FAMILY)
+            font.setPointSizeF(BAND_PT)
+            painter.setFont(font)
+            painter.setPen(QColor(QUIET))
+            painter.drawText(
+                QRectF(0, self.y, content.width(), label),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                reply.label,
+            )
+            painter.setPen(QPen(QColor(RULE), self._pixels(0.6)))
+            painter.setBrush(QColor(REPLY_FILL))
+            painter.drawRect(rect)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QColor(TEXT))
+            self.fields.append((reply.about, self.page, rect))
+            whole = QRectF(0, self.y, content.width(), label + box)
+            self.items.append((reply.about, self.page, whole))
+        self.y += label + box + self._pixels(8)
+
+    def _standalone_height(self, run: list[Block] | Chart | Reply | None) -> float:
+        """The height of a chart or reply box that follows a run (its last heading goes with it)."""
+        if isinstance(run, Chart):
+            return sum(self._chart_size(run))
+        if isinstance(run, Reply):
+            return sum(self._reply_size(run))
+        return 0.0
 
     def part(self, part: Part) -> None:
         content = self._content
@@ -746,15 +880,17 @@ class _Pages:
         if part.section is Section.COVER:
             self.y += content.height() * 0.18  # a title page, not a form
         elif part.title:
-            blocks = (Heading(part.title, 2), *blocks)
+            blocks = (Heading(part.title, 2, part.about), *blocks)
         runs = _runs(blocks)
         for index, run in enumerate(runs):
             if isinstance(run, Chart):
                 self.chart(run, (id(part), index))
                 continue
+            if isinstance(run, Reply):
+                self.reply(run)
+                continue
             following = runs[index + 1] if index + 1 < len(runs) else None
-            keep_after = sum(self._chart_size(following)) if isinstance(following, Chart) else 0.0
-            self.text(run, (id(part), index), keep_after)
+            self.text(run, (id(part), index), self._standalone_height(following))
 
 
 def _legend(chart: Chart) -> Paragraph:
@@ -771,13 +907,14 @@ def _lay_out(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
     svg: Callable[[Chart, float, float], bytes],
-) -> None:
-    """Both passes: count the pages, then paint them with "page N of M"."""
+) -> ReportLayout:
+    """Both passes: count the pages, then paint them with "page N of M". Returns where each item
+    and each box for the sponsor's words was drawn."""
     progress = progress or (lambda done, total: None)
     cancelled = cancelled or (lambda: False)
     steps = len(report.parts) * 2
     svgs: dict[int, bytes] = {}
-    documents: dict[tuple[int, int], tuple[QTextDocument, bool]] = {}
+    documents: dict[tuple[int, int], Laid] = {}
     counting = _Pages(
         _Target(report.paper, target.dpi, target.metrics),
         report,
@@ -797,6 +934,32 @@ def _lay_out(
             progress(len(report.parts) + number + 1, steps)
     finally:
         target.finish()
+    return _in_points(report, pages)
+
+
+def _in_points(report: Report, pages: _Pages) -> ReportLayout:
+    """The places recorded while painting, in PDF points from each page's foot."""
+    target = pages.target
+
+    def placed(about: str, page: int, rect: QRectF) -> Placed:
+        target.landscape = pages.landscape_pages.get(page, False)
+        layout = target.layout()
+        full = layout.fullRect(QPageLayout.Unit.Point)
+        margins = layout.margins(QPageLayout.Unit.Point)
+        scale = 72 / target.dpi
+        left = margins.left() + rect.left() * scale
+        top = full.height() - (margins.top() + rect.top() * scale)
+        return Placed(
+            about, page - 1, left, top - rect.height() * scale, left + rect.width() * scale, top
+        )
+
+    return ReportLayout(
+        journal_id=report.journal_id,
+        report_id=report.report_id,
+        made_on=report.made_on.isoformat(),
+        items=tuple(placed(*item) for item in pages.items),
+        fields=tuple(placed(*field) for field in pages.fields),
+    )
 
 
 def _chart_svg(chart: Chart, width: float, height: float) -> bytes:
@@ -810,6 +973,14 @@ def _chart_svg(chart: Chart, width: float, height: float) -> bytes:
         chart.name, chart.period, chart.view, width, height,
         month_names(locale), numbered, day_month_names(locale),
     )  # fmt: skip
+
+
+def _reply_words() -> ReplyWords:
+    """The fields' tooltips, in the report's language (set on this thread)."""
+    return ReplyWords(
+        note=_("Write here: any PDF reader can fill this in, and your words come back to me."),
+        name=_("Your name, so that I know who wrote"),
+    )
 
 
 def render_pdf(
@@ -828,9 +999,12 @@ def render_pdf(
         writer.setTitle(report.title)
         writer.setCreator(f"Recovery Journal {__version__}")
         target = _PdfTarget(writer, report.paper)
-        _lay_out(report, target, progress, cancelled, svg)
+        layout = _lay_out(report, target, progress, cancelled, svg)
         buffer.close()
-        return bytes(buffer.data().data())
+        data = bytes(buffer.data().data())
+        if not report.report_id:
+            return data  # a report nobody can answer (drawn for a test of its pages alone)
+        return with_reply_fields(data, layout, _reply_words())
 
 
 def render_preview(
