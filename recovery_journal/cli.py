@@ -271,6 +271,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=_("protect the PDF (AES-256) with the password on the first line of FILE"),
     )
+    reply = add(
+        "import-reply",
+        _("keep what your sponsor wrote in a progress report (its boxes and notes on its pages)"),
+        _command("import_reply"),
+    )
+    reply.add_argument("file", metavar="FILE", help=_("the report your sponsor sent back"))
+    reply.add_argument(
+        "--pdf-password-file",
+        metavar="FILE",
+        help=_("the report's password, on the first line of FILE, if it has one"),
+    )
+    reply.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_("show what came back without keeping it"),
+    )
     return parser
 
 

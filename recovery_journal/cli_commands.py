@@ -473,3 +473,54 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def cmd_import_reply(args: argparse.Namespace) -> int:
+    from recovery_journal.services.review import review_day
+    from recovery_journal.services.sponsor_reply import keep_reply, read_reply_file
+
+    password = None
+    if args.pdf_password_file:
+        password = read_passphrase_file(Path(args.pdf_password_file), pdf=True) or None
+    language = current_language()
+    with _opened(args) as vault:
+        preview = read_reply_file(vault, Path(args.file), password, review_day(vault), language)
+        for note in preview.notes:
+            name = preview.names[note.about].text
+            mark = "" if note.uid in preview.new else " " + _("(already kept)")
+            print(f"{name}{mark}")
+            for line in note.text.splitlines():
+                print(f"    {line}")
+        kept = 0 if args.dry_run else keep_reply(vault, preview).value
+    if preview.unknown:
+        print(
+            ngettext(
+                "{count} note is about something this version cannot show; it was left out.",
+                "{count} notes are about something this version cannot show; they were left out.",
+                preview.unknown,
+            ).format(count=preview.unknown),
+            file=sys.stderr,
+        )
+    if not preview.notes:
+        print(_("Nothing is written in this report yet."), file=sys.stderr)
+    elif args.dry_run:
+        print(
+            ngettext(
+                "{count} new note; nothing was kept (--dry-run).",
+                "{count} new notes; nothing was kept (--dry-run).",
+                len(preview.new),
+            ).format(count=len(preview.new)),
+            file=sys.stderr,
+        )
+    elif kept:
+        print(
+            ngettext(
+                "Kept {count} new note from your sponsor.",
+                "Kept {count} new notes from your sponsor.",
+                kept,
+            ).format(count=kept),
+            file=sys.stderr,
+        )
+    else:
+        print(_("Everything in this reply is already in your journal."), file=sys.stderr)
+    return EXIT_OK

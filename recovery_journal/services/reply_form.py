@@ -14,8 +14,11 @@ item it is about.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -195,8 +198,26 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs what it finds odd in a file ("invalid pdf header") to the program's stderr;
+    the person gets one sentence instead."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_reply(data: bytes, password: str | None = None) -> FilledReport:
     """What the sponsor wrote in a report; ReplyUnreadable with a reason if it is none."""
+    with _quiet_pypdf():
+        return _read_reply(data, password)
+
+
+def _read_reply(data: bytes, password: str | None) -> FilledReport:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError, PyPdfError
 
