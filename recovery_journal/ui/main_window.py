@@ -194,6 +194,9 @@ class MainWindow(QMainWindow):
         report.setShortcut(QKeySequence("Ctrl+P"))
         report.triggered.connect(self.open_report)
         file_menu.addAction(report)
+        reply = QAction(_("&Import my sponsor's reply…"), self)
+        reply.triggered.connect(lambda _checked=False: self.open_reply())
+        file_menu.addAction(reply)
         export = QAction(_("&Export everything as JSON…"), self)
         # Not connected directly: triggered's `checked` would arrive as the target (it did).
         export.triggered.connect(lambda _checked=False: self.export_json())
@@ -292,6 +295,36 @@ class MainWindow(QMainWindow):
         self.save_pending()  # the words typed a moment ago belong in the report
         dialog = ReportDialog(self._operations, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_reply(self, path: Path | None = None) -> QDialog | None:
+        """Choose the report the sponsor sent back (tests pass ``path``), show what came back
+        and keep it; then the sponsor's page shows it."""
+        from recovery_journal.ui.file_dialogs import FileKind, open_file_name
+        from recovery_journal.ui.reply_dialog import ReplyDialog
+
+        if path is None:
+            path = open_file_name(
+                self, FileKind.REPORT, _("Import my sponsor's reply"), _("PDF files (*.pdf)")
+            )
+            if path is None:
+                return None
+        dialog = ReplyDialog(self._operations, path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def kept(count: int) -> None:
+            self.show_page(Page.SPONSOR)
+            self.show_banner(
+                ngettext(
+                    "Kept {count} new note from your sponsor.",
+                    "Kept {count} new notes from your sponsor.",
+                    count,
+                ).format(count=count),
+                news=True,
+            )
+
+        dialog.kept.connect(kept)
         dialog.show()
         return dialog
 
