@@ -9,6 +9,7 @@ from tests.journeys.person import choose_menu, create_journal, page_shown, skip_
 # Menu path, then what shows: ("dialog", part of its title) or ("page", its name in the list).
 ENTRIES = [
     (("Journal", "Progress report for your sponsor…"), ("dialog", "Progress report")),
+    (("Journal", "Import my sponsor's reply…"), ("dialog", "Import my sponsor's reply")),
     (("Journal", "Export everything as JSON…"), ("dialog", "Export everything as JSON")),
     (("Journal", "Backups…"), ("dialog", "Backups")),
     (("Journal", "Change passphrase…"), ("dialog", "Change passphrase")),
