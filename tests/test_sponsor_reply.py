@@ -107,6 +107,30 @@ def _place(layout: ReportLayout, about: str) -> Placed:
     return next(p for p in layout.items if p.about == about)
 
 
+POPPLER_FILL = Path(__file__).with_name("poppler_fill.py")
+SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, which has poppler's binding (python3-gi)
+
+
+def _fill_with_poppler(
+    data: bytes, values: dict[str, str], notes, password: str | None = None
+) -> bytes:
+    """As Evince and Okular fill a form and add a note: with poppler (tests/poppler_fill.py)."""
+    import json
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder, "in.pdf"), Path(folder, "out.pdf")
+        source.write_bytes(data)
+        spec = json.dumps({"fields": values, "notes": [list(note) for note in notes]})
+        extra = [password] if password else []
+        done = subprocess.run(
+            [SYSTEM_PYTHON, str(POPPLER_FILL), str(source), str(target), spec, *extra],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return target.read_bytes()
+
+
 def _fill(data: bytes, values: dict[str, str], notes, password: str | None = None) -> bytes:
     """What a sponsor's reader does: type in boxes and stick notes on pages, then save."""
     document = pymupdf.open(stream=data, filetype="pdf")
@@ -129,11 +153,16 @@ def _fill(data: bytes, values: dict[str, str], notes, password: str | None = Non
     return out.getvalue()
 
 
+ENGINES = {"pymupdf": _fill, "poppler": _fill_with_poppler}
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
 @pytest.mark.parametrize(
     ("language", "password"), [("en", None), ("ru", None), ("ru", "pass wörd"), ("en", "x")]
 )
-def test_each_comment_comes_back_on_its_item(qapp, vault, language, password):
+def test_each_comment_comes_back_on_its_item(qapp, vault, language, password, engine):
     words = WORDS[language]
+    fill = ENGINES[engine]
     data = _report(qapp, vault, language, password)
     layout = _layout(data, password)
     row = str(About.row("resentments", "r5"))
@@ -141,7 +170,7 @@ def test_each_comment_comes_back_on_its_item(qapp, vault, language, password):
     fields = {f.about for f in layout.fields}
     assert {REPORT, SPONSOR_NAME, "step:4", "worksheet:resentments", "amends"} <= fields
     on_row, on_answer = _place(layout, row), _place(layout, answer)
-    filled = _fill(
+    filled = fill(
         data,
         {
             field_name(REPORT): words["general"],
@@ -166,6 +195,8 @@ def test_each_comment_comes_back_on_its_item(qapp, vault, language, password):
         (answer, words["answer"]),
     }
     assert {note.sponsor for note in preview.notes} == {words["sponsor"]}
+    if engine == "poppler":  # poppler's reader dates its notes
+        assert {n.written_on for n in preview.notes if str(n.about) == row} == {date.today()}
     assert len(preview.new) == 5 and not all_notes(vault)  # shown, not yet kept
     assert keep_reply(vault, preview).value == 5
     kept = notes_about(vault, About.row("resentments", "r5"))
@@ -175,6 +206,24 @@ def test_each_comment_comes_back_on_its_item(qapp, vault, language, password):
     again = read_reply_bytes(vault, filled, password, TODAY, language)
     assert not again.new and keep_reply(vault, again).value == 0
     assert len(all_notes(vault)) == 5
+
+
+def test_a_sponsors_russian_words_are_drawn_in_the_forms_own_font(qapp, vault, tmp_path):
+    """Evince and Okular draw the typed words with the form's font: one without Cyrillic drew a
+    Russian sponsor's words as dots ("couldn't find a font for character U+0425")."""
+    data = _report(qapp, vault, "ru")
+    filled = tmp_path / "filled.pdf"
+    filled.write_bytes(
+        _fill_with_poppler(
+            data, {field_name(REPORT): WORDS["ru"]["general"], SPONSOR_NAME: "Анна"}, []
+        )
+    )
+    drawn = subprocess.run(
+        ["pdftoppm", "-r", "30", "-f", "1", "-l", "1", "-png", str(filled), str(tmp_path / "p")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert drawn.returncode == 0
+    assert "couldn't find a font" not in drawn.stderr, drawn.stderr[:300]
 
 
 def test_an_empty_report_brings_nothing_and_the_fields_are_empty(qapp, vault):

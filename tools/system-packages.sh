@@ -2,7 +2,9 @@
 # The Debian/Ubuntu packages the project needs beyond Python, installed when any is missing:
 #   bash tools/system-packages.sh run    what Qt needs to open the window (make run, make demo)
 #   bash tools/system-packages.sh test   that, and what the tests use: Xvfb, a window manager,
-#                                        xdotool, AT-SPI and D-Bus for the journeys, poppler,
+#                                        xdotool, AT-SPI and D-Bus for the journeys, poppler
+#                                        (its tools, and its GLib binding for the system's
+#                                        python3: a sponsor's reply filled as Evince does),
 #                                        qpdf, gnome-keyring, strace (kills at exact system
 #                                        calls) (make test)
 #   bash tools/system-packages.sh        everything, packaging's tools too (CI): binutils (strip,
@@ -21,7 +23,7 @@ run=(
 )
 test=(
   xvfb xauth openbox xdotool x11-apps x11-utils x11-xkb-utils at-spi2-core dbus dbus-bin poppler-utils qpdf
-  gnome-keyring strace
+  gnome-keyring strace python3-gi gir1.2-poppler-0.18
 )
 dist=(binutils desktop-file-utils appstream hyperfine dpkg-dev chrpath lintian debootstrap)
 case "${1:-all}" in

@@ -31,9 +31,11 @@ from recovery_journal.domain.reply_layout import (
     field_name,
     item_at,
 )
+from recovery_journal.services.form_font import FONT_NAME, form_font
 
 LAYOUT_FIELD = "rj_report"
-FONT = "/Helv 10 Tf 0 g"  # the readers' own Helvetica, as forms use; they draw typed words
+HELVETICA = "/Helv 10 Tf 0 g"  # the readers' own Helvetica: where the form's font is missing
+FONT = f"/{FONT_NAME} 10 Tf 0 g"  # the form's own font, with Cyrillic (services.form_font)
 # A sticky note, a highlight or a shape with words: what a reader calls a comment. A form
 # field's widget, a link and a note's pop-up window are not comments.
 _COMMENTS = frozenset(
@@ -75,13 +77,14 @@ def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> b
             NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
         }
     )
-    resources = DictionaryObject(
-        {
-            NameObject("/Font"): DictionaryObject(
-                {NameObject("/Helv"): writer._add_object(font)}  # noqa: SLF001 - pypdf's way
-            )
-        }
+    fonts = DictionaryObject(
+        {NameObject("/Helv"): writer._add_object(font)}  # noqa: SLF001 - pypdf's way
     )
+    own = _own_font(writer)
+    if own is not None:
+        fonts[NameObject("/" + FONT_NAME)] = own
+    typed_in = FONT if own is not None else HELVETICA
+    resources = DictionaryObject({NameObject("/Font"): fonts})
     fields = ArrayObject()
 
     def field(
@@ -99,7 +102,7 @@ def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> b
                 # Printed when shown; hidden (2) and never printed when not.
                 NameObject("/F"): NumberObject(4 if shown else 2),
                 NameObject("/Rect"): ArrayObject(FloatObject(round(v, 2)) for v in rect),
-                NameObject("/DA"): TextStringObject(FONT),
+                NameObject("/DA"): TextStringObject(typed_in),
                 NameObject("/P"): page_object.indirect_reference,
                 # No border or ground of its own: the report drew the box.
                 NameObject("/MK"): DictionaryObject(),
@@ -132,7 +135,7 @@ def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> b
     writer._root_object[NameObject("/AcroForm")] = DictionaryObject(  # noqa: SLF001
         {
             NameObject("/Fields"): fields,
-            NameObject("/DA"): TextStringObject(FONT),
+            NameObject("/DA"): TextStringObject(typed_in),
             NameObject("/DR"): resources,
             # The readers draw the typed words themselves (in a font that has them).
             NameObject("/NeedAppearances"): BooleanObject(True),
@@ -141,6 +144,98 @@ def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> b
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _own_font(writer: Any) -> Any:
+    """The form's font (``services.form_font``) added to the PDF; None where there is none."""
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    made = form_font()
+    if made is None:
+        return None
+    glyphs, widths = made.glyphs, made.widths
+
+    def stream(content: bytes, **entries: Any) -> Any:
+        plain = DecodedStreamObject()
+        plain.set_data(content)
+        packed = plain.flate_encode()
+        for key, value in entries.items():
+            packed[NameObject("/" + key)] = value
+        return writer._add_object(packed)  # noqa: SLF001
+
+    def name(text: str) -> Any:
+        return NameObject("/" + text)
+
+    def numbers(values: list[int]) -> Any:
+        return ArrayObject(NumberObject(v) for v in values)
+
+    largest = max(glyphs)
+    to_glyph = bytearray(2 * (largest + 1))
+    for code, glyph in glyphs.items():
+        to_glyph[2 * code : 2 * code + 2] = glyph.to_bytes(2, "big")
+    codes = sorted(widths)
+    width_list = ArrayObject()
+    for code in codes:
+        width_list.extend([NumberObject(code), numbers([widths[code]])])
+    ranges = "\n".join(f"<{c:04X}> <{c:04X}>" for c in codes)
+    to_unicode = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(codes)} beginbfchar\n{ranges}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode("ascii")
+    descriptor = DictionaryObject(
+        {
+            name("Type"): name("FontDescriptor"),
+            name("FontName"): name(FONT_NAME),
+            name("Flags"): NumberObject(32),
+            name("FontBBox"): numbers(list(made.bbox)),
+            name("ItalicAngle"): NumberObject(0),
+            name("Ascent"): NumberObject(made.ascent),
+            name("Descent"): NumberObject(made.descent),
+            name("CapHeight"): NumberObject(made.cap_height),
+            name("StemV"): NumberObject(80),
+            name("FontFile2"): stream(made.data, Length1=NumberObject(len(made.data))),
+        }
+    )
+    descendant = DictionaryObject(
+        {
+            name("Type"): name("Font"),
+            name("Subtype"): name("CIDFontType2"),
+            name("BaseFont"): name(FONT_NAME),
+            name("CIDSystemInfo"): DictionaryObject(
+                {
+                    name("Registry"): TextStringObject("Adobe"),
+                    name("Ordering"): TextStringObject("Identity"),
+                    name("Supplement"): NumberObject(0),
+                }
+            ),
+            name("FontDescriptor"): writer._add_object(descriptor),  # noqa: SLF001
+            name("W"): width_list,
+            name("DW"): NumberObject(600),
+            name("CIDToGIDMap"): stream(bytes(to_glyph)),
+        }
+    )
+    font = DictionaryObject(
+        {
+            name("Type"): name("Font"),
+            name("Subtype"): name("Type0"),
+            name("BaseFont"): name(FONT_NAME),
+            name("Encoding"): name("Identity-H"),
+            name("DescendantFonts"): ArrayObject([writer._add_object(descendant)]),  # noqa: SLF001
+            name("ToUnicode"): stream(to_unicode),
+        }
+    )
+    return writer._add_object(font)  # noqa: SLF001
 
 
 # --- reading a reply -------------------------------------------------------------------------
