@@ -58,8 +58,16 @@ class DayClock(QObject):
         return part_of_day(self.now().time(), self.boundary)
 
     def _settings_read(self) -> None:
-        self.boundary = self._operations.settings.current.day_boundary
-        self.check()
+        boundary = self._operations.settings.current.day_boundary
+        if boundary == self.boundary:
+            self.check()
+            return
+        # A moved boundary is a turn whatever the last look saw: the pages read their day with
+        # the old boundary, and a comparison with that look can miss it (it did, on the one day
+        # a look before the clock was set and the new day agreed).
+        self.boundary = boundary
+        self._seen = self._state()
+        self.turned.emit()
 
     def _state(self) -> tuple[date, PartOfDay]:
         return self.today(), self.part()
