@@ -94,3 +94,16 @@ def test_what_is_no_reply_says_so_and_offers_only_close(qapp, qtbot, controllers
     assert dialog.buttons.standardButtons() == QDialogButtonBox.StandardButton.Close
     assert not dialog.keep_button.isVisible() or not dialog.keep_button.isEnabled()
     dialog.reject()
+
+
+def test_the_sponsors_page_has_the_import_too(qapp, qtbot, controllers, tmp_path, monkeypatch):
+    path, _reply_path = _reply(qapp, tmp_path)
+    controller, window = _window(qapp, qtbot, controllers, path)
+    asked = []
+    monkeypatch.setattr(window, "open_reply", lambda path=None: asked.append(path))
+    window.show_page(Page.SPONSOR)
+    settle(qtbot, controller)
+    button = window.sponsor.import_button
+    assert button.isVisible() and button.text() == "&Import my sponsor's reply…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == [None]  # the file dialog, as from the menu

@@ -506,6 +506,7 @@ class MainWindow(QMainWindow):
         if page is Page.SPONSOR:
             sponsor = SponsorPage(operations)
             sponsor.open_about.connect(self.open_about)
+            sponsor.import_reply.connect(lambda: self.open_reply())
             return sponsor
         simple: dict[Page, Callable[[Operations], QWidget]] = {
             Page.JOURNAL: JournalPage,

@@ -116,6 +116,7 @@ def _answer_job(uid: str, text: str, vault: Any) -> Changed[SponsorNote | None]:
 
 class SponsorPage(QWidget):
     open_about = Signal(object)  # domain.sponsor_notes.About
+    import_reply = Signal()  # the person asks to bring in a reply (the window's menu entry)
 
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,9 +222,17 @@ class SponsorPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
+        # Where a person looks for it when the page is empty: the menu entry's twin.
+        self.import_button = QPushButton(_("&Import my sponsor's reply…"))
+        self.import_button.setObjectName("sponsor_import")
+        self.import_button.clicked.connect(self.import_reply)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(self.intro)
         layout.addWidget(self.empty)
         layout.addWidget(self.splitter, stretch=1)
