@@ -828,7 +828,14 @@ class _Pages:
         """A labelled box for the sponsor's words; the PDF puts a form field on it."""
         content = self._content
         label, box = self._reply_size(reply)
-        if self.y + label + box > content.bottom() + 1 and self.y > content.top() + 1:
+        room = content.bottom() - self.y - self._pixels(4) - label
+        # Short of room, a box shrinks to what is left if a line fits, rather than go alone to a
+        # page of its own (the ten-year report had one such page, before a turn of the paper);
+        # the field scrolls in a reader, so the sponsor can still write as much.
+        least = self._pixels(REPLY_LINE_PT + 6)
+        if box > room >= least:
+            box = room
+        elif room < least and self.y > content.top() + 1:
             self.new_page()
         self.y += self._pixels(4)
         rect = QRectF(0, self.y + label, content.width(), box)
