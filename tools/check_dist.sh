@@ -2,7 +2,8 @@
 # Does the built app (make dist) work on its own? Runs dist/recovery-journal/recovery-journal with
 # an environment that sees neither this checkout nor the venv (env -i, a temporary HOME and XDG
 # folders, a temporary working folder) and the offscreen Qt platform:
-#   --version; init and check on a fresh vault; demo; export-pdf in English and Russian; search;
+#   --version; init and check on a fresh vault; demo; export-pdf in English and Russian; the
+#   Russian report read back by import-reply; search;
 #   the GUI on that vault for 5 seconds, without a traceback; then journeys with the built app in
 #   a real window (tests/journeys: Xvfb, a window manager, keys in, AT-SPI out): first run, lock,
 #   unlock, and a whole session (every page, the charts, the report with a password). Before
@@ -135,6 +136,12 @@ if command -v pdffonts >/dev/null 2>&1; then
   grep -q "DejaVuSans" "$work/fonts" || fail "the report does not embed DejaVu Sans" "$work/fonts"
   echo "ok: the report embeds DejaVu Sans"
 fi
+# The report answers back: its boxes (pypdf, the form's own font read by fontTools) and the
+# reply read by the bundle; a report nobody wrote in yet brings nothing and says so.
+check "import-reply" import-reply "$work/cwd/report-ru.pdf" --vault "$vault"
+grep -q "Nothing is written in this report yet" "$work/out" \
+  || fail "import-reply did not read the report's boxes" "$work/out"
+echo "ok: import-reply reads the report's boxes"
 
 # Search: the demo's English words found, word forms too (the Snowball stemmer, a C extension).
 check "search" search --json meetings --vault "$vault"
