@@ -477,46 +477,58 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_import_reply(args: argparse.Namespace) -> int:
     from recovery_journal.services.review import review_day
-    from recovery_journal.services.sponsor_reply import keep_reply, read_reply_file
+    from recovery_journal.services.sponsor_reply import (
+        ReplyProblem,
+        keep_reply,
+        left_out_text,
+        read_reply_file,
+    )
 
     password = None
     if args.pdf_password_file:
         password = read_passphrase_file(Path(args.pdf_password_file), pdf=True) or None
     language = current_language()
     with _opened(args) as vault:
-        preview = read_reply_file(vault, Path(args.file), password, review_day(vault), language)
+        try:
+            preview = read_reply_file(vault, Path(args.file), password, review_day(vault), language)
+        except ReplyProblem as problem:
+            if problem.needs_password and password is None:
+                raise UsageError(
+                    _(
+                        "This reply is protected by the report's password: give it with "
+                        "--pdf-password-file FILE."
+                    )
+                ) from None
+            raise
         for note in preview.notes:
             name = preview.names[note.about].text
-            mark = "" if note.uid in preview.new else " " + _("(already kept)")
-            print(f"{name}{mark}")
+            if note.uid in preview.changed:
+                name += " " + _("(changed since it was kept)")
+            elif note.uid not in preview.new:
+                name += " " + _("(already kept)")
+            print(name)
             for line in note.text.splitlines():
                 print(f"    {line}")
         kept = 0 if args.dry_run else keep_reply(vault, preview).value
     if preview.unknown:
-        print(
-            ngettext(
-                "{count} note is about something this version cannot show; it was left out.",
-                "{count} notes are about something this version cannot show; they were left out.",
-                preview.unknown,
-            ).format(count=preview.unknown),
-            file=sys.stderr,
-        )
+        print(left_out_text(preview.unknown), file=sys.stderr)
+    waiting = len(preview.new) + len(preview.changed)
     if not preview.notes:
         print(_("Nothing is written in this report yet."), file=sys.stderr)
     elif args.dry_run:
         print(
             ngettext(
-                "{count} new note; nothing was kept (--dry-run).",
-                "{count} new notes; nothing was kept (--dry-run).",
-                len(preview.new),
-            ).format(count=len(preview.new)),
+                "{count} note to keep; nothing was kept (--dry-run).",
+                "{count} notes to keep; nothing was kept (--dry-run).",
+                waiting,
+            ).format(count=waiting),
             file=sys.stderr,
         )
     elif kept:
         print(
             ngettext(
-                "Kept {count} new note from your sponsor.",
-                "Kept {count} new notes from your sponsor.",
+                "Kept {count} note from your sponsor.",
+                "Kept {count} notes from your sponsor.",
                 kept,
             ).format(count=kept),
             file=sys.stderr,

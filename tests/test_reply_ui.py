@@ -54,7 +54,7 @@ def test_a_reply_is_shown_then_kept_and_found_on_the_sponsors_page(
     assert dialog.keep_button.isEnabled()
     qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is Page.SPONSOR, timeout=10000)
-    qtbot.waitUntil(lambda: "Kept 1 new note" in window.banner.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Kept 1 note" in window.banner.text(), timeout=10000)
     settle(qtbot, controller)
     # Again: nothing new, and nothing to keep.
     again = window.open_reply(reply)
@@ -107,3 +107,19 @@ def test_the_sponsors_page_has_the_import_too(qapp, qtbot, controllers, tmp_path
     assert button.isVisible() and button.text() == "&Import my sponsor's reply…"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert asked == [None]  # the file dialog, as from the menu
+
+
+def test_a_sponsors_name_is_shown_as_written_never_as_markup(qapp, qtbot, controllers, tmp_path):
+    vault_path = tmp_path / "window.rjvault"
+    vault = _vault(vault_path)
+    data = _report(qapp, vault, "en")
+    vault.close()
+    name = "<h1 style='color:red'>Sam</h1> <sam@example.org>"
+    reply = tmp_path / "reply.pdf"
+    reply.write_bytes(_fill(data, {field_name("step:4"): "Good.", "sponsor-name": name}, []))
+    controller, window = _window(qapp, qtbot, controllers, vault_path)
+    dialog = window.open_reply(reply)
+    qtbot.waitUntil(lambda: dialog.notes.isVisible(), timeout=10000)
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
+    assert name in dialog.summary.text()
+    dialog.reject()

@@ -13,12 +13,16 @@ travels inside the report (``services.reply_form``) as a compact JSON value.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from typing import Any
 
 REPORT = "report"  # the whole report (``About.report()``'s string form)
+SPONSOR_NAME = "sponsor-name"  # the box for the sponsor's name, beside the items' boxes
 LAYOUT_VERSION = 1
+MOST_PLACES = 200_000  # far more than a forty-year report lays out; a layout beyond is no layout
 
 
 class NotALayout(ValueError):
@@ -40,13 +44,22 @@ class Placed:
         return page == self.page and self.bottom - 0.5 <= y <= self.top + 0.5
 
 
+def journal_proof(journal_id: str, report_id: str) -> str:
+    """What a report carries to show which journal made it: the journal's identifier mixed
+    with the report's own (HMAC), so that the journal can tell its reports, and two reports
+    that went astray cannot be told to come from the same journal."""
+    mac = hmac.new(journal_id.encode("ascii"), report_id.encode("ascii"), hashlib.sha256)
+    return mac.hexdigest()[:32]
+
+
 @dataclass(frozen=True, slots=True)
 class ReportLayout:
-    journal_id: str
+    journal_proof: str  # journal_proof() of the journal that made it and the report's id
     report_id: str
     made_on: str  # the report's day, ISO
     items: tuple[Placed, ...] = ()
     fields: tuple[Placed, ...] = ()  # the boxes for the sponsor's words
+    pages: int = 0  # how many pages the report had (a note on a page added later: the report)
 
     def to_json(self) -> str:
         def rows(placed: tuple[Placed, ...]) -> list[list[Any]]:
@@ -59,9 +72,10 @@ class ReportLayout:
         return json.dumps(
             {
                 "version": LAYOUT_VERSION,
-                "journal": self.journal_id,
+                "proof": self.journal_proof,
                 "report": self.report_id,
                 "made_on": self.made_on,
+                "pages": self.pages,
                 "items": rows(self.items),
                 "fields": rows(self.fields),
             },
@@ -77,17 +91,20 @@ class ReportLayout:
                 raise NotALayout("not a report layout")
 
             def placed(rows: Any) -> tuple[Placed, ...]:
+                if len(rows) > MOST_PLACES:
+                    raise NotALayout("too many places")
                 return tuple(
                     Placed(str(a), int(p), float(x0), float(y0), float(x1), float(y1))
                     for a, p, x0, y0, x1, y1 in rows
                 )
 
             return cls(
-                journal_id=str(raw["journal"]),
+                journal_proof=str(raw["proof"]),
                 report_id=str(raw["report"]),
                 made_on=str(raw["made_on"]),
                 items=placed(raw.get("items", [])),
                 fields=placed(raw.get("fields", [])),
+                pages=int(raw.get("pages", 0)),
             )
         except NotALayout:
             raise
@@ -96,24 +113,43 @@ class ReportLayout:
 
 
 def item_at(layout: ReportLayout, page: int, y: float) -> str:
-    """The item a note whose top edge is at height ``y`` on ``page`` (from 0) was placed on."""
-    holding = [p for p in layout.items if p.holds(page, y)]
+    """The item a note whose top edge is at height ``y`` on ``page`` (from 0) was placed on.
+
+    Every section is an item's band (its own, or the whole report's), so a note never falls
+    through to another section; a page the report did not have is the whole report's."""
+    if layout.pages and not 0 <= page < layout.pages:
+        return REPORT
+    items = [(number, p) for number, p in enumerate(layout.items) if p.about != SPONSOR_NAME]
+    holding = [(number, p) for number, p in items if p.holds(page, y)]
     if holding:
-        # The innermost: an answer rather than its step, a row rather than its worksheet.
-        return min(holding, key=lambda p: (p.top - p.bottom, -layout.items.index(p))).about
-    above = [p for p in layout.items if p.page == page and p.bottom > y]
+        # The innermost: an answer rather than its step, a row rather than its worksheet; of
+        # two the same size, the one laid out later (inside the other).
+        number, inner = min(holding, key=lambda pair: (pair[1].top - pair[1].bottom, -pair[0]))
+        if inner.about != REPORT:
+            return inner.about
+        # In a section that is the report's own band (the answers, the worksheets), a note in
+        # the gap under an item is about that item.
+        within = inner.top
+    else:
+        within = float("inf")
+    above = [
+        (number, p)
+        for number, p in items
+        if p.page == page and p.about != REPORT and y < p.bottom and p.top <= within + 0.5
+    ]
     if above:
-        return min(above, key=lambda p: (p.bottom - y, p.top - p.bottom)).about
-    earlier = [p for p in layout.items if p.page < page]
+        return min(
+            above, key=lambda pair: (pair[1].bottom - y, pair[1].top - pair[1].bottom, -pair[0])
+        )[1].about
+    if holding:
+        return REPORT
+    earlier = [(number, p) for number, p in items if p.page < page]
     if earlier:
-        last_page = max(p.page for p in earlier)
-        lowest = min(p.bottom for p in earlier if p.page == last_page)
-        on_it = [p for p in earlier if p.page == last_page and p.bottom == lowest]
-        return min(on_it, key=lambda p: p.top - p.bottom).about
+        last_page = max(p.page for _number, p in earlier)
+        lowest = min(p.bottom for _number, p in earlier if p.page == last_page)
+        on_it = [(n, p) for n, p in earlier if p.page == last_page and p.bottom == lowest]
+        return min(on_it, key=lambda pair: (pair[1].top - pair[1].bottom, -pair[0]))[1].about
     return REPORT
-
-
-SPONSOR_NAME = "sponsor-name"  # the box for the sponsor's name, beside the items' boxes
 
 
 def field_name(about: str) -> str:

@@ -196,7 +196,9 @@ def sponsor_words(text: str) -> str:
 
 def note_uid(journal_id: str, report_id: str, about: About, text: str) -> str:
     """The uid of the note with these words on this item of this journal's report: the same
-    for the same comment however often the reply is imported, another for any other."""
+    for the same comment however often the reply is imported, another for any other. ``text``
+    is what tells a comment from the others on its item: its words, or for a box the sponsor
+    writes in, which box (so that a box written in again is the same note, its words changed)."""
     key = json.dumps([journal_id, report_id, str(about), sponsor_words(text)], ensure_ascii=True)
     return hashlib.sha256(key.encode("ascii")).hexdigest()[:32]
 
@@ -212,10 +214,12 @@ def note_from_reply(
     received_on: date,
     report_made_on: date | None = None,
     position: int = 0,
+    identity: str | None = None,
 ) -> SponsorNote:
-    """A note as a reply brings it: its words cleaned, its uid from what identifies it."""
+    """A note as a reply brings it: its words cleaned, its uid from what identifies it (its
+    words, unless ``identity`` says otherwise: a box, a reader's name for its note)."""
     return SponsorNote(
-        uid=note_uid(journal_id, report_id, about, text),
+        uid=note_uid(journal_id, report_id, about, text if identity is None else identity),
         about=about,
         sponsor=" ".join(sponsor.split()),
         written_on=written_on,

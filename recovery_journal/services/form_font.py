@@ -48,7 +48,7 @@ def subset_font(source: bytes) -> bytes:
     options.name_IDs = ["*"]  # the copyright and licence stay with the font
     options.hinting = False
     options.layout_features = []
-    font = TTFont(io.BytesIO(source))
+    font = TTFont(io.BytesIO(source), recalcTimestamp=False)  # the same file every time
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[c for low, high in RANGES for c in range(low, high + 1)])
     subsetter.subset(font)

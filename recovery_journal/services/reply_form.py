@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from recovery_journal.domain.reply_layout import (
+    REPORT,
     SPONSOR_NAME,
     NotALayout,
     ReportLayout,
@@ -253,6 +254,9 @@ NOT_A_PDF = "not-a-pdf"  # not a PDF at all, or too damaged to read
 NEEDS_PASSWORD = "needs-password"
 WRONG_PASSWORD = "wrong-password"
 NOT_A_REPORT = "not-a-report"  # a PDF, but no report of this app (or one made before replies)
+FLATTENED = "flattened"  # our report, saved without its boxes (printed to PDF, flattened)
+LONGEST_COMMENT = 50_000  # characters; a comment longer is no sponsor's note (left out, counted)
+BOX = "box"  # what tells a box's words from the others on its item: the box itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +268,9 @@ class Comment:
     author: str = ""  # a note's author, as the reader set it
     written_on: date | None = None  # a note's date, as the reader set it
     on_page: bool = False  # a note on a page (else the words in a box)
+    # What tells it from the other comments on its item, whatever its words: a box is itself;
+    # a note has the name its reader gave it (/NM), else its words.
+    identity: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,10 +279,11 @@ class FilledReport:
     comments: tuple[Comment, ...]
     sponsor: str  # the name box's words
     saved_on: date | None  # when the reader last saved the file, if it says
+    left_out: int = 0  # comments too long to be a note
 
 
 def _pdf_date(value: Any) -> date | None:
-    match = _PDF_DATE.match(str(value or "").strip())
+    match = _PDF_DATE.match(_text(value).strip())
     if not match:
         return None
     try:
@@ -285,12 +293,16 @@ def _pdf_date(value: Any) -> date | None:
 
 
 def _text(value: Any) -> str:
+    """Words from a PDF value; anything that is not text (a number, an array, a stream) has
+    none."""
     if value is None:
         return ""
     value = value.get_object() if hasattr(value, "get_object") else value
+    if isinstance(value, str):
+        return str(value)
     if isinstance(value, bytes):
         return value.decode("latin-1")
-    return str(value)
+    return ""
 
 
 @contextlib.contextmanager
@@ -312,6 +324,80 @@ def read_reply(data: bytes, password: str | None = None) -> FilledReport:
         return _read_reply(data, password)
 
 
+def _dictionary(value: Any) -> Any:
+    """The dictionary a PDF value is or points to; None if it is none."""
+    try:
+        found = value.get_object() if hasattr(value, "get_object") else value
+    except Exception:  # noqa: BLE001 - a broken reference is no annotation
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _annotations(page: Any) -> list[tuple[int | None, Any]]:
+    """A page's annotations that are dictionaries, with each one's object number."""
+    listed = _array(page.get("/Annots"))
+    found = []
+    for entry in listed:
+        annotation = _dictionary(entry)
+        if annotation is not None:
+            found.append((getattr(entry, "idnum", None), annotation))
+    return found
+
+
+def _array(value: Any) -> list[Any]:
+    try:
+        value = value.get_object() if hasattr(value, "get_object") else value
+    except Exception:  # noqa: BLE001
+        return []
+    return list(value) if isinstance(value, list) else []
+
+
+def _top(annotation: Any) -> float | None:
+    """The top edge of an annotation's rectangle; None if it has no rectangle of numbers."""
+    rect = _array(annotation.get("/Rect"))
+    try:
+        numbers = [float(v) for v in rect]
+    except (TypeError, ValueError):
+        return None
+    if len(numbers) != 4 or any(n != n for n in numbers):  # n != n: not a number
+        return None
+    return max(numbers[1], numbers[3])
+
+
+def _is_comment(annotation: Any) -> bool:
+    """A note, a highlight or a shape with words the sponsor wrote: not a form field, a link, a
+    pop-up window, a review mark ("Accepted set by Sam") or a hidden annotation."""
+    if annotation.get("/Subtype") not in _COMMENTS:
+        return False
+    if "/StateModel" in annotation or "/State" in annotation:
+        return False
+    flags = annotation.get("/F", 0)
+    return not (isinstance(flags, int) and flags & 2)
+
+
+def _fields(reader: Any) -> dict[str, str]:
+    """Every text field's name and words, from the form, or from the pages' widgets where a
+    reader kept the boxes but dropped the form."""
+    found: dict[str, str] = {}
+    for name, value in (reader.get_fields() or {}).items():
+        found[str(name)] = _text(value.get("/V"))
+    if LAYOUT_FIELD in found:
+        return found
+    for page in reader.pages:
+        for _number, annotation in _annotations(page):
+            if annotation.get("/Subtype") == "/Widget":
+                name = _text(annotation.get("/T"))
+                if name and name not in found:
+                    found[name] = _text(annotation.get("/V"))
+    return found
+
+
+def _ours(reader: Any) -> bool:
+    """Whether a PDF says it was made by this app (its creator, as the report writes it)."""
+    metadata = reader.metadata
+    return metadata is not None and _text(metadata.get("/Creator")).startswith("Recovery Journal")
+
+
 def _read_reply(data: bytes, password: str | None) -> FilledReport:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError, PyPdfError
@@ -323,41 +409,56 @@ def _read_reply(data: bytes, password: str | None) -> FilledReport:
                 raise ReplyUnreadable(NEEDS_PASSWORD)
             if not reader.decrypt(password):
                 raise ReplyUnreadable(WRONG_PASSWORD)
-        fields = reader.get_fields() or {}
-        kept = fields.get(LAYOUT_FIELD)
-        if kept is None:
-            raise ReplyUnreadable(NOT_A_REPORT)
-        layout = ReportLayout.from_json(_text(kept.get("/V")))
+        fields = _fields(reader)
+        if LAYOUT_FIELD not in fields:
+            raise ReplyUnreadable(FLATTENED if _ours(reader) else NOT_A_REPORT)
+        layout = ReportLayout.from_json(fields[LAYOUT_FIELD])
         comments: list[Comment] = []
-        sponsor = ""
+        left_out = 0
+        sponsor = " ".join(fields.get(SPONSOR_NAME, "").split())[:200]
         for name, value in fields.items():
-            words = _text(value.get("/V")).strip()
-            if not words:
-                continue
-            if name == SPONSOR_NAME:
-                sponsor = words
-                continue
+            words = value.strip()
             about = about_of_field(name)
-            if about is not None:
-                comments.append(Comment(about, words))
+            if not words or about is None:
+                continue
+            if len(words) > LONGEST_COMMENT:
+                left_out += 1
+                continue
+            comments.append(Comment(about, words, identity=BOX))
+        # Notes on the pages: each on the item drawn where it was placed; a reply to a note
+        # (/IRT), on its note's item, wherever the reader put it.
+        placed: dict[int, str] = {}
+        replies: list[tuple[int | None, Any, Any]] = []
         for number, page in enumerate(reader.pages):
-            for reference in page.get("/Annots") or []:
-                annotation = reference.get_object()
-                words = _text(annotation.get("/Contents")).strip()
-                if annotation.get("/Subtype") not in _COMMENTS or not words:
+            for idnum, annotation in _annotations(page):
+                top = _top(annotation)
+                about = item_at(layout, number, top - 1) if top is not None else REPORT
+                if idnum is not None:
+                    placed[idnum] = about
+                if not _is_comment(annotation):
                     continue
-                rect = [float(v) for v in annotation.get("/Rect", [0, 0, 0, 0])]
-                top = max(rect[1], rect[3]) if len(rect) == 4 else 0.0
-                comments.append(
-                    Comment(
-                        item_at(layout, number, top - 1),
-                        words,
-                        author=_text(annotation.get("/T")).strip(),
-                        written_on=_pdf_date(annotation.get("/M"))
-                        or _pdf_date(annotation.get("/CreationDate")),
-                        on_page=True,
-                    )
+                words = _text(annotation.get("/Contents")).strip()
+                if not words:
+                    continue
+                if len(words) > LONGEST_COMMENT:
+                    left_out += 1
+                    continue
+                replies.append((getattr(annotation.get("/IRT"), "idnum", None), about, annotation))
+        for parent, about, annotation in replies:
+            words = _text(annotation.get("/Contents")).strip()
+            comments.append(
+                Comment(
+                    placed.get(parent, about) if parent is not None else about,
+                    words,
+                    author=" ".join(_text(annotation.get("/T")).split())[:200],
+                    written_on=_pdf_date(annotation.get("/M"))
+                    or _pdf_date(annotation.get("/CreationDate")),
+                    on_page=True,
+                    identity=("note:" + _text(annotation.get("/NM"))[:200])
+                    if _text(annotation.get("/NM"))
+                    else words,
                 )
+            )
         metadata = reader.metadata
         saved_on = _pdf_date(metadata.get("/ModDate") if metadata is not None else None)
     except ReplyUnreadable:
@@ -367,4 +468,4 @@ def _read_reply(data: bytes, password: str | None) -> FilledReport:
     except (PyPdfError, PdfReadError, ValueError, TypeError, KeyError, AttributeError,
             IndexError, OSError, RecursionError):  # fmt: skip
         raise ReplyUnreadable(NOT_A_PDF) from None
-    return FilledReport(layout, tuple(comments), sponsor, saved_on)
+    return FilledReport(layout, tuple(comments), sponsor, saved_on, left_out)

@@ -317,8 +317,8 @@ class MainWindow(QMainWindow):
             self.show_page(Page.SPONSOR)
             self.show_banner(
                 ngettext(
-                    "Kept {count} new note from your sponsor.",
-                    "Kept {count} new notes from your sponsor.",
+                    "Kept {count} note from your sponsor.",
+                    "Kept {count} notes from your sponsor.",
                     count,
                 ).format(count=count),
                 news=True,

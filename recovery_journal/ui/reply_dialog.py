@@ -32,6 +32,7 @@ from recovery_journal.services.sponsor_reply import (
     ReplyPreview,
     ReplyProblem,
     keep_reply,
+    left_out_text,
     read_reply_file,
 )
 from recovery_journal.ui.messages import error_sentence
@@ -39,18 +40,58 @@ from recovery_journal.ui.operations import Operations
 
 
 def preview_html(preview: ReplyPreview) -> str:
-    """Each comment under what it is about; those already kept say so."""
+    """Each comment under what it is about; those already kept, or changed since, say so."""
     parts = []
     for note in preview.notes:
         name = preview.names[note.about]
         heading = html.escape(name.text)
-        if note.uid not in preview.new:
-            heading += " <span style='font-weight:normal'>" + html.escape(
-                _("(already in your journal)")
-            ) + "</span>"  # fmt: skip
+        mark = ""
+        if note.uid in preview.changed:
+            mark = _("(changed since it was kept: Keep puts these words in its place)")
+        elif note.uid not in preview.new:
+            mark = _("(already in your journal)")
+        if mark:
+            heading += f" <span style='font-weight:normal'>{html.escape(mark)}</span>"
         words = html.escape(note.text).replace("\n", "<br>")
         parts.append(f"<p><b>{heading}</b><br>{words}</p>")
     return "".join(parts)
+
+
+def summary_text(preview: ReplyPreview) -> str:
+    """What came back, in a sentence or three, above the notes."""
+    new, changed = len(preview.new), len(preview.changed)
+    lines = []
+    if not preview.notes:
+        lines.append(_("Nothing is written in this report yet."))
+    elif not new and not changed:
+        lines.append(_("Everything in this reply is already in your journal."))
+    if new and preview.sponsor:
+        lines.append(
+            ngettext(
+                "{count} new note from {sponsor}. Keep it beside what it is about?",
+                "{count} new notes from {sponsor}. Keep them beside what they are about?",
+                new,
+            ).format(count=new, sponsor=preview.sponsor)
+        )
+    elif new:
+        lines.append(
+            ngettext(
+                "{count} new note from your sponsor. Keep it beside what it is about?",
+                "{count} new notes from your sponsor. Keep them beside what they are about?",
+                new,
+            ).format(count=new)
+        )
+    if changed:
+        lines.append(
+            ngettext(
+                "Your sponsor changed the words of {count} note you already have.",
+                "Your sponsor changed the words of {count} notes you already have.",
+                changed,
+            ).format(count=changed)
+        )
+    if preview.unknown:
+        lines.append(left_out_text(preview.unknown))
+    return " ".join(lines)
 
 
 class ReplyDialog(QDialog):
@@ -64,9 +105,10 @@ class ReplyDialog(QDialog):
         self._path = path
         self._preview: ReplyPreview | None = None
         self.setWindowTitle(_("My sponsor's reply"))
-        self.resize(620, 520)
+        self.resize(560, 160)  # room for a sentence; the notes, once read, make it taller
         layout = QVBoxLayout(self)
         self.summary = QLabel(_("Reading {name}…").format(name=path.name))
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # a name or a file's, as written
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
@@ -124,25 +166,14 @@ class ReplyDialog(QDialog):
     def _show(self, preview: ReplyPreview) -> None:
         self._preview = preview
         self.password_row.hide()
-        new = len(preview.new)
-        if not preview.notes:
-            self.summary.setText(_("Nothing is written in this report yet."))
-        elif not new:
-            self.summary.setText(_("Everything in this reply is already in your journal."))
-        else:
-            who = preview.sponsor or _("your sponsor")
-            self.summary.setText(
-                ngettext(
-                    "{count} new note from {sponsor}. Keep it beside what it is about?",
-                    "{count} new notes from {sponsor}. Keep them beside what they are about?",
-                    new,
-                ).format(count=new, sponsor=who)
-            )
+        self.summary.setText(summary_text(preview))
         if preview.notes:
             self.notes.setHtml(preview_html(preview))
             self.notes.show()
-        self.keep_button.setEnabled(bool(new))
-        if new:
+            self.resize(max(self.width(), 620), max(self.height(), 520))
+        to_keep = bool(preview.new or preview.changed)
+        self.keep_button.setEnabled(to_keep)
+        if to_keep:
             self.keep_button.setDefault(True)
             self.keep_button.setFocus()
         else:

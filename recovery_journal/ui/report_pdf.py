@@ -57,7 +57,13 @@ from PySide6.QtSvg import QSvgRenderer
 
 from recovery_journal import __version__
 from recovery_journal.domain.hyphenation import SOFT_HYPHEN, hyphenated
-from recovery_journal.domain.reply_layout import Placed, ReportLayout
+from recovery_journal.domain.reply_layout import (
+    REPORT,
+    SPONSOR_NAME,
+    Placed,
+    ReportLayout,
+    journal_proof,
+)
 from recovery_journal.i18n import _, language_on_this_thread
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.pdf_password import protect_pdf
@@ -856,8 +862,9 @@ class _Pages:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QColor(TEXT))
             self.fields.append((reply.about, self.page, rect))
-            whole = QRectF(0, self.y, content.width(), label + box)
-            self.items.append((reply.about, self.page, whole))
+            if reply.about != SPONSOR_NAME:  # a name is no item a note can be about
+                whole = QRectF(0, self.y, content.width(), label + box)
+                self.items.append((reply.about, self.page, whole))
         self.y += label + box + self._pixels(8)
 
     def _standalone_height(self, run: list[Block] | Chart | Reply | None) -> float:
@@ -883,6 +890,24 @@ class _Pages:
         elif self.y > content.top() + 1:
             self.y += self._pixels(SECTION_GAP_PT)
         self.after_cover = part.section is Section.COVER
+        # The whole section is an item's band (its own, or the report's), so that a note on a
+        # section without items of its own (the charts, the meetings) stays with it.
+        band_start = (self.page, self.y)
+        self._part(part)
+        if self.painter is not None:
+            self._band(part.about[0] if part.about else REPORT, band_start, (self.page, self.y))
+
+    def _band(self, about: str, start: tuple[int, float], end: tuple[int, float]) -> None:
+        """An item from a place on one page to a place on the same or a later page."""
+        content = self._content
+        for page in range(start[0], end[0] + 1):
+            top = start[1] if page == start[0] else content.top()
+            bottom = end[1] if page == end[0] else content.bottom()
+            if bottom > top:
+                self.items.append((about, page, QRectF(0, top, content.width(), bottom - top)))
+
+    def _part(self, part: Part) -> None:
+        content = self._content
         blocks = part.blocks
         if part.section is Section.COVER:
             self.y += content.height() * 0.18  # a title page, not a form
@@ -961,8 +986,9 @@ def _in_points(report: Report, pages: _Pages) -> ReportLayout:
         )
 
     return ReportLayout(
-        journal_id=report.journal_id,
+        journal_proof=journal_proof(report.journal_id, report.report_id),
         report_id=report.report_id,
+        pages=pages.page,
         made_on=report.made_on.isoformat(),
         items=tuple(placed(*item) for item in pages.items),
         fields=tuple(placed(*field) for field in pages.fields),

@@ -78,7 +78,7 @@ def test_a_reply_is_imported_from_the_menu_and_shown_on_the_sponsors_page(launch
     app.wait_for_focus("push button", "Keep")
     app.desktop.key("Return")
     wait_for(lambda: page_shown(app) == "From my sponsor", 10, "the sponsor's page")
-    app.wait_for_node("label", contains="Kept 1 new note", within="frame")
+    app.wait_for_node("label", contains="Kept 1 note", within="frame")
     app.desktop.key("ctrl+q")
     assert app.wait_exit(20) == 0
     vault = read_vault(app.vault)
