@@ -118,8 +118,8 @@ def test_chosen_sections_are_there_and_private_rows_are_not(qapp, report_vault):
         assert expected in text
     assert "Meetings" in text and "Step 8 list and step 9 amends" in text
     assert SECRET_ROW not in text and SECRET_AMEND not in text
-    # Not chosen: not there.
-    assert "Nightly reviews" not in text and "Gratitude" not in text
+    # Not chosen: not there (the letter on the first page counts the nights reviewed).
+    assert 'answered "yes"' not in text and "Grateful for" not in text
     assert 3 <= len(reader.pages) <= 20
     # A private row goes in only when ticked one by one.
     _reader, ticked = _pdf(qapp, report_vault, replace(choices, private=frozenset({"secret-r"})))
@@ -292,7 +292,8 @@ def test_command_line_export_pdf(qapp, cli_vault, tmp_path, capsys):
     code = main([*base, "--sections", "cover", "meetings", "--lang", "ru", "--paper", "letter"])
     assert code == 0, capsys.readouterr().err
     text = _text(PdfReader(target))
-    assert "Собрания" in text and "Благодарность" not in text
+    # The gratitude section is not there (the letter's scales may name a gratitude scale).
+    assert "Собрания" in text and "Повод для благодарности" not in text
     assert "not encrypted" in capsys.readouterr().err
     secret = tmp_path / "password.txt"
     secret.write_text("open sesame\n", encoding="utf-8")

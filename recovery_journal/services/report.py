@@ -24,7 +24,6 @@ from recovery_journal.domain.daily import (
 )
 from recovery_journal.domain.inventory import CHOICES, WORKSHEETS, Amend
 from recovery_journal.domain.ports import Vault
-from recovery_journal.domain.reply_layout import SPONSOR_NAME
 from recovery_journal.domain.sponsor_notes import AMENDS_LIST, About
 from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
 from recovery_journal.domain.steps import Answer
@@ -34,11 +33,9 @@ from recovery_journal.i18n import (
     language_on_this_thread,
     ngettext,
 )
-from recovery_journal.services.clean_time import load_clean_times, span_text
 from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.journal_identity import journal_id
 from recovery_journal.services.labels import in_sentence, label
-from recovery_journal.services.programme_words import programme_words
 from recovery_journal.services.report_blocks import (
     Block,
     Chart,
@@ -59,16 +56,14 @@ from recovery_journal.services.report_choices import (
 )
 from recovery_journal.services.report_dates import (
     long_date,
-    one_full_stop,
     short_date,
-    without_year,
 )
+from recovery_journal.services.report_letter import letter_blocks
 from recovery_journal.services.report_options import (
     first_entry,
     question_names,
 )
 from recovery_journal.services.review import question_text, review_day
-from recovery_journal.services.settings import load_settings
 from recovery_journal.services.steps import load_step, overview
 from recovery_journal.services.trends import ChartRange, load_charts
 
@@ -152,42 +147,8 @@ Built = tuple[list[Block], bool]
 
 
 def _cover(vault: Vault, choices: ReportChoices, today: date) -> Built:
-    assert choices.first is not None and choices.last is not None
-    blocks: list[Block] = [Heading(_("Progress report"), 1)]
-    if choices.name.strip():
-        blocks.append(Heading(choices.name.strip(), 2))
-    blocks.append(
-        Paragraph(
-            one_full_stop(
-                _("From {first} to {last}. Made on {today}.").format(
-                    first=without_year(choices.first)
-                    if choices.first.year == choices.last.year
-                    else long_date(choices.first),
-                    last=long_date(choices.last),
-                    today=long_date(today),
-                )
-            )
-        )
-    )
-    words = programme_words(load_settings(vault).programme)
-    rows = []
-    for item in load_clean_times(vault, today):
-        rows.append((item.clean.name or words.time, long_date(item.since), span_text(item.span)))
-    if rows:
-        blocks.append(Heading(words.time, 3))
-        blocks.append(Table((_("What"), _("Since"), words.time), tuple(rows), (3, 3, 4)))
-    blocks.append(
-        Paragraph(
-            _(
-                "Made with Recovery Journal. Only what the person chose to share is in this "
-                "report; entries they marked private are left out."
-            ),
-            quiet=True,
-        )
-    )
-    blocks.append(Reply(str(About.report()), _("Your note to me on this report")))
-    blocks.append(Reply(SPONSOR_NAME, _("Your name"), lines=1))
-    return blocks, False
+    # The first page is a letter to the sponsor (services.report_letter).
+    return letter_blocks(vault, choices, today), False
 
 
 def _steps(vault: Vault, choices: ReportChoices, today: date) -> Built:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -40,10 +41,12 @@ from recovery_journal.i18n import LANGUAGES, _, current_language, ngettext
 from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.report import build_report
 from recovery_journal.services.report_choices import (
+    MAX_LETTER,
     SECTION_TITLES,
     Paper,
     ReportChoices,
     Section,
+    questions_from_lines,
     save_choices,
 )
 from recovery_journal.services.report_options import ReportOptions, report_options
@@ -154,6 +157,26 @@ class ReportDialog(QDialog):
             self.language.addItem(name, code)
         basics.addRow(_("&Language of the report:"), self.language)
         form.addLayout(basics)
+
+        # The first page is a letter: what I want to talk over, kept for next time.
+        letter = QGroupBox(_("On the first page"))
+        letter_layout = QVBoxLayout(letter)
+        note_label = QLabel(_("A &note to my sponsor:"))
+        self.letter = QPlainTextEdit()
+        self.letter.setObjectName("report_letter")
+        self.letter.setTabChangesFocus(True)
+        self.letter.setPlaceholderText(_("what has been going on, what I want to talk over"))
+        self.letter.setMaximumHeight(90)
+        note_label.setBuddy(self.letter)
+        questions_label = QLabel(_("&Questions to ask, one a line:"))
+        self.questions = QPlainTextEdit()
+        self.questions.setObjectName("report_questions")
+        self.questions.setTabChangesFocus(True)
+        self.questions.setMaximumHeight(70)
+        questions_label.setBuddy(self.questions)
+        for widget in (note_label, self.letter, questions_label, self.questions):
+            letter_layout.addWidget(widget)
+        form.addWidget(letter)
 
         sections = QGroupBox(_("What goes in"))
         column = QVBoxLayout(sections)
@@ -306,6 +329,8 @@ class ReportDialog(QDialog):
         self.options = options
         choices = options.choices
         self.name.setText(choices.name)
+        self.letter.setPlainText(choices.letter)
+        self.questions.setPlainText("\n".join(choices.questions))
         for edit in (self.first, self.last):
             edit.set_range(options.first_day, options.today)
         self.first.set_day(choices.first or options.first_day)
@@ -413,6 +438,8 @@ class ReportDialog(QDialog):
             paper=self.paper.currentData(),
             language=self.language.currentData(),
             name=self.name.text().strip(),
+            letter=self.letter.toPlainText().strip()[:MAX_LETTER],
+            questions=questions_from_lines(self.questions.toPlainText()),
         )
 
     # --- work ------------------------------------------------------------------------------------
