@@ -31,10 +31,19 @@ from recovery_journal.domain.hyphenation import syllable_breaks
 from recovery_journal.domain.inventory import Amend, Resentment
 from recovery_journal.domain.settings_keys import REPORT_CHOICES
 from recovery_journal.domain.steps import Answer
+from recovery_journal.domain.trends import weekly_counts
 from recovery_journal.i18n import language_on_this_thread
 from recovery_journal.services.demo import fill_demo
-from recovery_journal.services.report import GRATITUDE_HIGHLIGHTS, build_report
-from recovery_journal.services.report_blocks import Heading, Paragraph, Part, Report, Table
+from recovery_journal.services.report import GRATITUDE_HIGHLIGHTS, LATEST_SERVICE, build_report
+from recovery_journal.services.report_blocks import (
+    Chart,
+    Heading,
+    Paragraph,
+    Part,
+    Report,
+    Table,
+    WeeklyCounts,
+)
 from recovery_journal.services.report_choices import (
     DEFAULT_SECTIONS,
     Paper,
@@ -463,8 +472,16 @@ def test_the_yes_answers_chart_has_a_heading_and_every_question_in_full(qapp, fi
 
 def test_gratitude_is_listed_oldest_first_like_the_other_lists(report_vault):
     sections = frozenset({Section.MEETINGS, Section.GRATITUDE})
-    report = build_report(report_vault, ReportChoices(sections=sections), TODAY)
-    tables = {p.section: next(b for b in p.blocks if isinstance(b, Table)) for p in report.parts}
+    choices = ReportChoices(sections=sections, appendix=True)
+    report = build_report(report_vault, choices, TODAY)
+    tables = {
+        p.section: next(b for b in p.blocks if isinstance(b, Table))
+        for p in report.parts
+        if any(isinstance(b, Table) for b in p.blocks)
+    }
+    # Ninety days of meetings are summarised; in full in the appendix.
+    assert not any(isinstance(b, Table) for b in report.parts[0].blocks)
+    tables[Section.MEETINGS] = tables.pop(None)
     by_text = {short_date(TODAY - timedelta(days=n)): TODAY - timedelta(days=n) for n in range(400)}
     for section in (Section.MEETINGS, Section.GRATITUDE):
         days = [by_text[row[0]] for row in tables[section].rows]
@@ -484,9 +501,8 @@ def test_the_report_says_dates_as_the_window_does(report_vault):
         assert long_date(date(2026, 12, 6)) == "6\u00a0декабря\u00a02026"
         assert short_date(date(2026, 11, 24)) == "24\u00a0нояб.\u00a02026"
         assert short_date(date(2026, 5, 3)) == "3\u00a0мая\u00a02026"
-    report = build_report(
-        report_vault, ReportChoices(sections=frozenset({Section.MEETINGS})), TODAY
-    )
+    choices = ReportChoices(sections=frozenset({Section.MEETINGS}), appendix=True)
+    report = build_report(report_vault, choices, TODAY)
     (table,) = [b for p in report.parts for b in p.blocks if isinstance(b, Table)]
     assert all("-" not in row[0] for row in table.rows)  # no 2026-11-24
 
@@ -663,3 +679,44 @@ def test_the_period_says_its_year_once_when_both_ends_share_it(report_vault):
     assert period(same, "ru").count(str(TODAY.year)) == 2  # the period's end, and "made on"
     before = date(TODAY.year - 1, 12, 30)
     assert period(before, "en").startswith(f"From December 30, {TODAY.year - 1} to ")
+
+
+def test_long_logs_are_a_count_and_a_weekly_chart_and_in_full_only_in_the_appendix(report_vault):
+    sections = frozenset({Section.MEETINGS, Section.PRACTICE, Section.GRATITUDE})
+    first = TODAY - timedelta(days=89)
+    report = build_report(report_vault, ReportChoices(sections=sections, first=first), TODAY)
+    parts = {p.section: p for p in report.parts}
+    assert set(parts) == {Section.MEETINGS, Section.PRACTICE, Section.GRATITUDE}  # no appendix
+    meetings = parts[Section.MEETINGS].blocks
+    (chart,) = [b for b in meetings if isinstance(b, Chart)]
+    assert chart.name == "weekly" and isinstance(chart.view, WeeklyCounts)
+    held = [m for m in report_vault.records.all(Meeting) if first <= m.day <= TODAY]
+    assert sum(chart.view.counts) == len(held) and len(chart.view.counts) in (13, 14)
+    assert chart.view.average == f"{round(len(held) / (90 / 7), 1)} a week on average"
+    assert not any(isinstance(b, Table) for b in meetings)
+    # Service: a count and the latest few; gratitude: the most recent few lines.
+    service = [b for b in parts[Section.PRACTICE].blocks if isinstance(b, Table)][0]
+    assert len(service.rows) <= LATEST_SERVICE
+    gratitude = [b for b in parts[Section.GRATITUDE].blocks if isinstance(b, Table)][0]
+    assert len(gratitude.rows) == GRATITUDE_HIGHLIGHTS
+    # Asked for, the full lists come at the end.
+    full = build_report(
+        report_vault, ReportChoices(sections=sections, first=first, appendix=True), TODAY
+    )
+    appendix = full.parts[-1]
+    assert appendix.section is None and appendix.title == "Appendix: the full lists"
+    tables = [b for b in appendix.blocks if isinstance(b, Table)]
+    assert len(tables[0].rows) == len(held)
+    assert len(tables[-1].rows) > GRATITUDE_HIGHLIGHTS
+
+
+def test_a_week_is_counted_from_monday_and_days_outside_are_not():
+    monday = date(2026, 11, 2)
+    days = [monday - timedelta(days=1), monday, monday, monday + timedelta(days=6)]
+    days += [monday + timedelta(days=7), monday + timedelta(days=20)]
+    assert weekly_counts(days, monday + timedelta(days=1), monday + timedelta(days=14)) == (
+        1,
+        1,
+        0,
+    )
+    assert weekly_counts(days, monday, monday + timedelta(days=20)) == (3, 1, 1)

@@ -61,6 +61,8 @@ def test_choose_preview_save_and_the_choices_are_remembered(
     qtbot.keyClicks(dialog.questions, "When do we meet?")
     qtbot.keyClick(dialog.questions, Qt.Key.Key_Return)
     qtbot.keyClicks(dialog.questions, "Step 5 next?")
+    assert not dialog.appendix.isChecked()  # long lists are summarised unless asked for
+    dialog.appendix.click()
     assert "not encrypted" in dialog.protect_note.text()
 
     dialog.preview_button.click()
@@ -93,6 +95,7 @@ def test_choose_preview_save_and_the_choices_are_remembered(
     assert again.name.text() == "J. D."
     assert again.letter.toPlainText() == "A calm week."
     assert again.questions.toPlainText() == "When do we meet?\nStep 5 next?"
+    assert again.appendix.isChecked()
     assert again.section_boxes[Section.WORKSHEETS].checkState() == Qt.CheckState.PartiallyChecked
     assert again.sheet_boxes["resentments"].isChecked()
     assert not again.sheet_boxes["fears"].isChecked()

@@ -27,9 +27,10 @@ from recovery_journal.domain.ports import Vault
 from recovery_journal.domain.sponsor_notes import AMENDS_LIST, About
 from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
 from recovery_journal.domain.steps import Answer
-from recovery_journal.domain.trends import Period, yes_no_by_question
+from recovery_journal.domain.trends import Period, week_start, weekly_counts, yes_no_by_question
 from recovery_journal.i18n import (
     _,
+    decimal,
     language_on_this_thread,
     ngettext,
 )
@@ -45,6 +46,7 @@ from recovery_journal.services.report_blocks import (
     Reply,
     Report,
     Table,
+    WeeklyCounts,
 )
 from recovery_journal.services.report_choices import (
     DATED,
@@ -69,7 +71,12 @@ from recovery_journal.services.trends import ChartRange, load_charts
 
 # The sections that are one item a sponsor can write about, as a whole.
 SECTION_ITEMS = {Section.AMENDS: str(About.amends()), Section.REVIEWS: str(About.reviews())}
-GRATITUDE_HIGHLIGHTS = 60  # the most recent lines in the range; the rest are counted
+GRATITUDE_HIGHLIGHTS = 10  # the most recent lines in the range; the rest are counted
+LATEST_SERVICE = 5  # the latest times of service shown; the rest are counted
+# Longer lists, over at least three weeks, are summarised: a count and a small weekly chart.
+SHORT_LIST = 12
+WEEKLY_FROM_DAYS = 21
+WEEKLY_ASPECT = 0.22  # a weekly chart's height over its width: a strip, not half a page
 
 
 # --- gathering ---------------------------------------------------------------------------------
@@ -119,6 +126,11 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
         closing += _nothing_in([_(SECTION_TITLES[s]) for s in empty if s not in DATED])
         if closing:
             parts.append(Part(None, "", tuple(closing)))
+        appendix = (
+            _appendix(vault, replace(choices, first=first, last=last)) if choices.appendix else []
+        )
+        if appendix:
+            parts.append(Part(None, _("Appendix: the full lists"), tuple(appendix)))
         return Report(
             title=_("Progress report"),
             made_on=today,
@@ -359,48 +371,98 @@ def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
     return blocks, False
 
 
-def _meetings(vault: Vault, choices: ReportChoices, today: date) -> Built:
+def _between(rows: Iterable[Any], choices: ReportChoices) -> list[Any]:
+    """The dated rows between the report's dates, oldest first (in the order written)."""
     assert choices.first is not None and choices.last is not None
-    meetings = [
-        m for m in vault.records.all(Meeting) if _in_range(m.day, choices.first, choices.last)
-    ]
+    first, last = choices.first, choices.last
+    kept = [row for row in rows if _in_range(row.day, first, last)]
+    return sorted(kept, key=lambda row: (row.day, getattr(row, "position", 0)))
+
+
+def _weekly(days: list[date], choices: ReportChoices, title: str) -> Chart:
+    """A small chart of how many a week, with its average."""
+    assert choices.first is not None and choices.last is not None
+    counts = weekly_counts(days, choices.first, choices.last)
+    weeks = ((choices.last - choices.first).days + 1) / 7
+    mean = len(days) / weeks
+    average = _("{n} a week on average").format(n=decimal(mean))
+    first_monday = week_start(choices.first)
+    return Chart(
+        "weekly",
+        None,
+        WeeklyCounts(first_monday, choices.last, counts, title, mean, average),
+        aspect=WEEKLY_ASPECT,
+    )
+
+
+def _summarised(rows: list[Any], choices: ReportChoices) -> bool:
+    """A list too long to read in full goes in as a summary (in full in the appendix)."""
+    assert choices.first is not None and choices.last is not None
+    return len(rows) > SHORT_LIST and (choices.last - choices.first).days >= WEEKLY_FROM_DAYS
+
+
+def _meeting_table(meetings: list[Meeting]) -> Table:
+    rows = tuple(
+        (short_date(m.day), m.name, label(m.format), _("yes") if m.shared else "") for m in meetings
+    )
+    return Table((_("Date"), _("Meeting"), _("Format"), _("Shared")), rows, (4, 10, 4, 4))
+
+
+def _service_table(service: list[ServiceEntry]) -> Table:
+    return Table(
+        (_("Date"), _("Kind"), _("Notes")),
+        tuple((short_date(e.day), label(e.kind), e.notes) for e in service),
+        (2, 3, 8),
+    )
+
+
+def _practice_table(practice: list[PracticeEntry]) -> Table:
+    return Table(
+        (_("Date"), _("Kind"), _("Minutes"), _("Notes")),
+        tuple((short_date(e.day), label(e.kind), str(e.minutes), e.notes) for e in practice),
+        (2, 3, 2, 6),
+    )
+
+
+def _gratitude_table(lines: list[GratitudeEntry]) -> Table:
+    return Table(
+        (_("Date"), _("Grateful for")), tuple((short_date(g.day), g.text) for g in lines), (2, 10)
+    )
+
+
+def _meetings(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    meetings = _between(vault.records.all(Meeting), choices)
     if not meetings:
         return [], False
-    meetings.sort(key=lambda m: m.day)
     shared = sum(1 for m in meetings if m.shared)
     summary = ngettext(
         "{count} meeting; shared at {shared}.",
         "{count} meetings; shared at {shared}.",
         len(meetings),
     ).format(count=len(meetings), shared=shared)
-    rows = tuple(
-        (short_date(m.day), m.name, label(m.format), _("yes") if m.shared else "") for m in meetings
-    )
-    columns = (_("Date"), _("Meeting"), _("Format"), _("Shared"))
-    return [Paragraph(summary), Table(columns, rows, (4, 10, 4, 4))], False
+    if not _summarised(meetings, choices):
+        return [Paragraph(summary), _meeting_table(meetings)], False
+    chart = _weekly([m.day for m in meetings], choices, _("Meetings each week"))
+    return [Paragraph(summary), chart], False
 
 
 def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
-    assert choices.first is not None and choices.last is not None
-    first, last = choices.first, choices.last
-    service = sorted(
-        (e for e in vault.records.all(ServiceEntry) if _in_range(e.day, first, last)),
-        key=lambda e: e.day,
-    )
-    practice = sorted(
-        (e for e in vault.records.all(PracticeEntry) if _in_range(e.day, first, last)),
-        key=lambda e: e.day,
-    )
+    service = _between(vault.records.all(ServiceEntry), choices)
+    practice = _between(vault.records.all(PracticeEntry), choices)
     blocks: list[Block] = []
     if service:
         blocks.append(Heading(_("Service"), 3))
-        blocks.append(
-            Table(
-                (_("Date"), _("Kind"), _("Notes")),
-                tuple((short_date(e.day), label(e.kind), e.notes) for e in service),
-                (2, 3, 8),
+        if len(service) > LATEST_SERVICE:
+            blocks.append(
+                Paragraph(
+                    ngettext(
+                        "{count} time of service; the latest {shown}:",
+                        "{count} times of service; the latest {shown}:",
+                        len(service),
+                    ).format(count=len(service), shown=LATEST_SERVICE)
+                )
             )
-        )
+        blocks.append(_service_table(service[-LATEST_SERVICE:]))
     if practice:
         minutes = sum(e.minutes for e in practice)
         blocks.append(Heading(_("Prayer and meditation"), 3))
@@ -414,29 +476,20 @@ def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
                 )
             )
         )
-        blocks.append(
-            Table(
-                (_("Date"), _("Kind"), _("Minutes"), _("Notes")),
-                tuple(
-                    (short_date(e.day), label(e.kind), str(e.minutes), e.notes) for e in practice
-                ),
-                (2, 3, 2, 6),
+        if _summarised(practice, choices):
+            blocks.append(
+                _weekly([e.day for e in practice], choices, _("Prayer and meditation each week"))
             )
-        )
+        else:
+            blocks.append(_practice_table(practice))
     return blocks, False
 
 
 def _gratitude(vault: Vault, choices: ReportChoices, today: date) -> Built:
-    assert choices.first is not None and choices.last is not None
-    lines = [
-        g
-        for g in vault.records.all(GratitudeEntry)
-        if _in_range(g.day, choices.first, choices.last) and g.text.strip()
-    ]
+    lines = [g for g in _between(vault.records.all(GratitudeEntry), choices) if g.text.strip()]
     if not lines:
         return [], False
     # In the order written, as the other lists: the most recent ones when there are many.
-    lines.sort(key=lambda g: (g.day, g.position))
     shown = lines[-GRATITUDE_HIGHLIGHTS:]
     blocks: list[Block] = []
     if len(lines) > len(shown):
@@ -450,14 +503,30 @@ def _gratitude(vault: Vault, choices: ReportChoices, today: date) -> Built:
                 quiet=True,
             )
         )
-    blocks.append(
-        Table(
-            (_("Date"), _("Grateful for")),
-            tuple((short_date(g.day), g.text) for g in shown),
-            (2, 10),
-        )
-    )
+    blocks.append(_gratitude_table(shown))
     return blocks, False
+
+
+def _appendix(vault: Vault, choices: ReportChoices) -> list[Block]:
+    """The long lists in full, where the sections above summarised them."""
+    blocks: list[Block] = []
+    sections = choices.sections
+    if Section.MEETINGS in sections:
+        meetings = _between(vault.records.all(Meeting), choices)
+        if _summarised(meetings, choices):
+            blocks += [Heading(_(SECTION_TITLES[Section.MEETINGS]), 3), _meeting_table(meetings)]
+    if Section.PRACTICE in sections:
+        service = _between(vault.records.all(ServiceEntry), choices)
+        if len(service) > LATEST_SERVICE:
+            blocks += [Heading(_("Service"), 3), _service_table(service)]
+        practice = _between(vault.records.all(PracticeEntry), choices)
+        if _summarised(practice, choices):
+            blocks += [Heading(_("Prayer and meditation"), 3), _practice_table(practice)]
+    if Section.GRATITUDE in sections:
+        lines = [g for g in _between(vault.records.all(GratitudeEntry), choices) if g.text.strip()]
+        if len(lines) > GRATITUDE_HIGHLIGHTS:
+            blocks += [Heading(_(SECTION_TITLES[Section.GRATITUDE]), 3), _gratitude_table(lines)]
+    return blocks
 
 
 _BUILDERS = {

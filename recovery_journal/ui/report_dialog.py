@@ -214,6 +214,12 @@ class ReportDialog(QDialog):
                     sheets.addWidget(worksheet, index, 0)
                 column.addLayout(sheets)
                 _link(box, list(self.sheet_boxes.values()))
+        # Long logs come as a count and a small chart; in full only when asked for.
+        self.appendix = QCheckBox(
+            _("The full lists of meetings, service, practice and gratitude at the end")
+        )
+        self.appendix.setObjectName("report_appendix")
+        column.addWidget(self.appendix)
         form.addWidget(sections)
 
         private = QGroupBox(_("Private entries"))
@@ -331,6 +337,7 @@ class ReportDialog(QDialog):
         self.name.setText(choices.name)
         self.letter.setPlainText(choices.letter)
         self.questions.setPlainText("\n".join(choices.questions))
+        self.appendix.setChecked(choices.appendix)
         for edit in (self.first, self.last):
             edit.set_range(options.first_day, options.today)
         self.first.set_day(choices.first or options.first_day)
@@ -440,6 +447,7 @@ class ReportDialog(QDialog):
             name=self.name.text().strip(),
             letter=self.letter.toPlainText().strip()[:MAX_LETTER],
             questions=questions_from_lines(self.questions.toPlainText()),
+            appendix=self.appendix.isChecked(),
         )
 
     # --- work ------------------------------------------------------------------------------------

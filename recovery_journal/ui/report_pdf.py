@@ -794,7 +794,7 @@ class _Pages:
     def _chart_size(self, chart: Chart) -> tuple[float, float]:
         """The chart's box and the room below it for its legend, in device pixels."""
         content = self._content
-        height = min(content.width() * CHART_ASPECT, content.height())
+        height = min(content.width() * (chart.aspect or CHART_ASPECT), content.height())
         if not chart.legend:
             return height, 0.0
         legend = self._laid_out([_legend(chart)], {}, set(), 0.0)
