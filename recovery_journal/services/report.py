@@ -21,6 +21,7 @@ from recovery_journal.domain.daily import (
     Meeting,
     ReviewQuestion,
     longest_streak,
+    yes_means,
 )
 from recovery_journal.domain.inventory import CHOICES, WORKSHEETS, Amend
 from recovery_journal.domain.ports import Vault
@@ -65,9 +66,9 @@ from recovery_journal.services.report_options import (
     first_entry,
     question_names,
 )
-from recovery_journal.services.review import question_text, review_day
+from recovery_journal.services.review import YES_MEANS_WORDS, question_text, review_day
 from recovery_journal.services.steps import load_step, overview
-from recovery_journal.services.trends import ChartRange, load_charts
+from recovery_journal.services.trends import ChartRange, ChartsView, load_charts
 
 # The sections that are one item a sponsor can write about, as a whole.
 SECTION_ITEMS = {Section.AMENDS: str(About.amends()), Section.REVIEWS: str(About.reviews())}
@@ -366,7 +367,7 @@ def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
     if view.questions:
         blocks += [
             Heading(_('Answered "yes", week by week'), 3),
-            Chart("yes_answers", None, view, tuple(view.names[q.uid] for q in view.questions)),
+            Chart("yes_answers", None, view, tuple(_yes_legend(view, q) for q in view.questions)),
         ]
     return blocks, False
 
@@ -427,6 +428,13 @@ def _practice_table(practice: list[PracticeEntry]) -> Table:
 def _gratitude_table(lines: list[GratitudeEntry]) -> Table:
     return Table(
         (_("Date"), _("Grateful for")), tuple((short_date(g.day), g.text) for g in lines), (2, 10)
+    )
+
+
+def _yes_legend(view: ChartsView, question: ReviewQuestion) -> str:
+    """A question in full, and what its "yes" says (its colour in the chart)."""
+    return _("{question} — {yes_means}").format(
+        question=view.names[question.uid], yes_means=_(YES_MEANS_WORDS[yes_means(question)])
     )
 
 

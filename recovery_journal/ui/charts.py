@@ -20,17 +20,21 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from recovery_journal.domain.daily import YesMeans, yes_means
 from recovery_journal.domain.journal import shortened
 from recovery_journal.domain.trends import Period, Verdict
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.report_blocks import WeeklyCounts
+from recovery_journal.services.review import YES_MEANS_WORDS
 from recovery_journal.services.trends import ChartsView, DateTick, TickStyle, date_ticks
 
 NOW = "#0072B2"  # Okabe-Ito blue
 BEFORE = "#999999"
 BETTER = "#009E73"  # bluish green
 QUIET = "#E69F00"  # orange: "a harder day", not an alarm
+# What a "yes" says, as a colour (domain.daily.yes_means).
+YES_COLOURS = {YesMeans.GOOD: BETTER, YesMeans.HARD: QUIET, YesMeans.NEITHER: NOW}
 LINES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 SAVED_SIZE = (9.0, 5.0)  # inches of a saved chart, whatever the size of the window
 SAVED_DPI = 150
@@ -273,6 +277,8 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette, numbered: bool = F
     """Questions by week: the share of nights answered "yes"; weeks without answers left blank.
     ``numbered``: rows labelled 1, 2, … for a legend elsewhere, not by shortened questions."""
     import numpy as np
+    from matplotlib.colors import LinearSegmentedColormap
+    from matplotlib.patches import Patch
 
     figure.clear()
     questions = view.questions
@@ -285,18 +291,49 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette, numbered: bool = F
             for q in questions
         ]
     )
-    image = _cells(axes, grid, "cividis")
+    # Each question in the colour of what its "yes" says: a good sign green, a harder day
+    # orange (never an alarm red), the person's own questions blue; the darker, the more
+    # nights answered "yes".
+    meanings = [yes_means(q) for q in questions]
+    handles = []
+    for meaning, colour in YES_COLOURS.items():
+        rows = [row for row, m in enumerate(meanings) if m is meaning]
+        if not rows:
+            continue
+        own = np.full(grid.shape, math.nan)
+        own[rows, :] = grid[rows, :]
+        ramp = LinearSegmentedColormap.from_list(
+            meaning.value, [_faint(colour, palette.background), colour]
+        )
+        _cells(axes, own, ramp)
+        handles.append(Patch(color=colour, label=_(YES_MEANS_WORDS[meaning])))
     labels = [
         str(number) if numbered else shortened(view.names[q.uid], 38)
         for number, q in enumerate(questions, start=1)
     ]
     axes.set_yticks(range(len(questions)), labels)
     _week_axis(axes, view, palette)
-    bar = figure.colorbar(image, ax=axes, fraction=0.04)
-    bar.solids.set_rasterized(False)  # matplotlib makes a long gradient a picture; keep it vector
-    bar.set_label(_('share of nights answered "yes"'), color=palette.text, fontsize=8)
-    bar.ax.tick_params(colors=palette.text, labelsize=8)
+    key = figure.legend(
+        handles=handles,
+        loc="outside upper right",
+        ncols=len(handles),
+        fontsize=8,
+        frameon=False,
+        title=_('the darker, the more nights answered "yes"'),
+        title_fontsize=8,
+    )
+    for text in [*key.get_texts(), key.get_title()]:
+        text.set_color(palette.text)
     _style(figure, palette)
+
+
+def _faint(colour: str, background: str, share: float = 0.15) -> str:
+    """``colour`` at ``share`` of its strength over ``background``: a week with no "yes"."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    ink, paper = to_rgb(colour), to_rgb(background)
+    red, green, blue = (p + share * (i - p) for i, p in zip(ink, paper, strict=True))
+    return to_hex((red, green, blue))
 
 
 def _cells(axes: Any, grid: Any, cmap: Any) -> Any:
