@@ -292,7 +292,7 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette, numbered: bool = F
         ]
     )
     # Each question in the colour of what its "yes" says: a good sign green, a harder day
-    # orange (never an alarm red), the person's own questions blue; the darker, the more
+    # orange (never an alarm red), the person's own questions blue; the stronger, the more
     # nights answered "yes".
     meanings = [yes_means(q) for q in questions]
     handles = []
@@ -319,7 +319,7 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette, numbered: bool = F
         ncols=len(handles),
         fontsize=8,
         frameon=False,
-        title=_('the darker, the more nights answered "yes"'),
+        title=_('the stronger the colour, the more nights answered "yes"'),
         title_fontsize=8,
     )
     for text in [*key.get_texts(), key.get_title()]:
