@@ -323,10 +323,11 @@ def test_answers_and_worksheets_without_picks_take_what_there_is(report_vault):
     choices = ReportChoices(sections=frozenset({Section.ANSWERS, Section.WORKSHEETS}))
     report = build_report(report_vault, choices, TODAY)
     answers, worksheets = report.parts
-    headings = [b.text for b in answers.blocks if type(b).__name__ == "Heading"]
+    # The steps' headings (each question is a smaller one under them).
+    headings = [b.text for b in answers.blocks if isinstance(b, Heading) and b.level == 3]
     assert headings and all(h.startswith("Step ") for h in headings)
     assert len(headings) < 12  # steps never worked are left out
-    sheet_titles = [b.text for b in worksheets.blocks if type(b).__name__ == "Heading"]
+    sheet_titles = [b.text for b in worksheets.blocks if isinstance(b, Heading)]
     assert len(sheet_titles) == 4
     assert SECRET_ROW not in str(worksheets.blocks)
 
@@ -720,3 +721,44 @@ def test_a_week_is_counted_from_monday_and_days_outside_are_not():
         0,
     )
     assert weekly_counts(days, monday, monday + timedelta(days=20)) == (3, 1, 1)
+
+
+def test_a_step_question_of_several_lines_is_never_cut_from_its_answer(qapp):
+    """A question is a small heading; one of several lines that the page turn cut was not
+    seen as alone at the page's foot (its last line was on the page of its answer)."""
+    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
+
+    prepare_fonts()
+    question = "Zebrawren " + "what did I do about it and what would I do another time " * 4
+    for lines in range(40, 62):
+        filler = tuple(Paragraph(f"Filler line {n}.") for n in range(lines))
+        blocks = (*filler, Heading(question, 4), Paragraph("Heron answer."))
+        part = Part(Section.ANSWERS, "Answers", blocks)
+        report = Report("R", TODAY, "23 November 2026", TODAY, TODAY, "en", Paper.A4, (part,))
+        for page in _pages(PdfReader(io.BytesIO(render_pdf(report)))):
+            if any("Zebrawren" in line for line in page):
+                assert "Heron answer." in page, (lines, page[-3:])
+
+
+def test_the_step_work_reads_as_a_conversation(report_vault):
+    from recovery_journal.services.steps import load_step, set_wording
+
+    set_wording(report_vault, 2, "Something greater than me can help me stay well.", "en")
+    choices = ReportChoices(sections=frozenset({Section.ANSWERS}), steps=(2,))
+    (part,) = build_report(report_vault, choices, TODAY).parts
+    blocks = part.blocks
+    assert isinstance(blocks[0], Heading) and blocks[0].text.startswith("Step 2. ")
+    # My own wording of the step, under its title.
+    assert blocks[1] == Paragraph(
+        "In my own words: “Something greater than me can help me stay well.”", about=("step:2",)
+    )
+    # Each answer right under its question, numbered as the step's page numbers it; a question
+    # is a small heading, so it is never left alone at a page's foot.
+    view = load_step(report_vault, 2, "en")
+    number = next(n for n, q in enumerate(view.questions, 1) if q.id == "s2.q02")
+    asked = next(i for i, b in enumerate(blocks) if b.text.startswith(f"{number}. "))
+    assert blocks[asked] == Heading(
+        f"{number}. {view.questions[number - 1].text}", 4, ("step:2", "answer:2:s2.q02")
+    )
+    assert blocks[asked + 1] == Paragraph(OPEN_ANSWER, about=("step:2", "answer:2:s2.q02"))
+    assert SECRET_ANSWER not in [getattr(b, "text", "") for b in blocks]

@@ -72,6 +72,7 @@ from recovery_journal.services.trends import ChartRange, ChartsView, load_charts
 
 # The sections that are one item a sponsor can write about, as a whole.
 SECTION_ITEMS = {Section.AMENDS: str(About.amends()), Section.REVIEWS: str(About.reviews())}
+QUESTION_LEVEL = 4  # a step's question: a small heading above its answer
 GRATITUDE_HIGHLIGHTS = 10  # the most recent lines in the range; the rest are counted
 LATEST_SERVICE = 5  # the latest times of service shown; the rest are counted
 # Longer lists, over at least three weeks, are summarised: a count and a small weekly chart.
@@ -205,12 +206,26 @@ def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
         if not answered and not choices.steps:
             blocks.pop()  # a step never worked is left out when none was picked
             continue
+        if view.progress.wording and view.progress.wording.strip():
+            # The step as I put it in my own words, under its title.
+            blocks.append(
+                Paragraph(
+                    _("In my own words: “{wording}”").format(wording=view.progress.wording.strip()),
+                    about=(step,),
+                )
+            )
         if not answered:
             blocks.append(Paragraph(_("No answers written yet."), quiet=True))
             continue
+        # A conversation: each question, numbered as the step's page numbers it, then my answer
+        # under it (a question is a heading, so it never ends a page without its answer).
+        numbers = {q.id: n for n, q in enumerate(view.questions, start=1)}
         for question, answer in answered:
             about = (step, str(About.answer(number, question.id)))
-            blocks.append(Paragraph(question.text, quiet=True, about=about))
+            asked = _("{number}. {question}").format(
+                number=numbers[question.id], question=question.text
+            )
+            blocks.append(Heading(asked, QUESTION_LEVEL, about))
             blocks.append(Paragraph(answer.text.strip(), about=about))
         blocks.append(Reply(step, _("Your note on my step {number} answers").format(number=number)))
         shown = True
