@@ -445,11 +445,19 @@ def _paragraph_texts(report: Report) -> list[str]:
         ("ru", 3, "1 собрание; вы высказывались на 1 из них."),
         ("ru", 5, "2 собрания; вы высказывались на 1 из них."),
         ("ru", 7, "3 собрания; вы высказывались на 1 из них."),
+        # The letter on the first page.
+        ("en", 1, "Nightly reviews: 1 of 1 night."),
+        ("en", 7, "Meetings: 3, about 3 a week."),
+        ("ru", 1, "Вечерние разборы: 1 из 1 вечера."),
+        ("ru", 3, "Вечерние разборы: 3 из 3 вечеров."),
+        ("ru", 7, "Вечерние разборы: 7 из 7 вечеров."),
+        ("ru", 7, "3 собрания, примерно 3 в неделю."),
+        ("ru", 3, "Собраний: 1."),
     ],
 )
 def test_counts_agree_with_their_nouns(first_week, language, days, expected):
     first = TODAY - timedelta(days=days - 1)
-    sections = frozenset({Section.REVIEWS, Section.MEETINGS})
+    sections = frozenset({Section.COVER, Section.REVIEWS, Section.MEETINGS})
     choices = ReportChoices(sections=sections, first=first, last=TODAY, language=language)
     texts = _paragraph_texts(build_report(first_week, choices, TODAY))
     assert expected in texts, texts
