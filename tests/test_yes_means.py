@@ -23,6 +23,7 @@ from recovery_journal.services.trends import ChartRange, load_charts
 from recovery_journal.ui.charts import BETTER, QUIET
 
 TODAY = date(2026, 11, 23)
+NIGHTS = 3 * 365  # years of weeks: many cells, as a long report has
 
 
 @pytest.mark.parametrize(
@@ -57,16 +58,18 @@ def test_the_persons_own_words_are_theirs_to_judge():
     assert yes_means(replace(kind, kind=AnswerKind.TEXT)) is YesMeans.NEITHER
 
 
-def _nights(vault):
+def _nights(vault, nights=14):
     questions = {
         q.builtin: q for q in vault.records.all(ReviewQuestion) if q.kind is AnswerKind.YES_NO
     }
     with vault.transaction():
-        for offset in range(14):
+        for offset in range(nights):
             day = TODAY - timedelta(days=offset)
+            # Every night in the short run; most nights, week by week differently, in the long.
+            yes = nights <= 14 or offset % (2 + offset // 7 % 3) != 0
             answers = (
-                ReviewAnswer(questions["kind"].uid, True),
-                ReviewAnswer(questions["resentful"].uid, True),
+                ReviewAnswer(questions["kind"].uid, yes),
+                ReviewAnswer(questions["resentful"].uid, yes),
             )
             written = datetime.combine(day, datetime.min.time(), UTC)
             vault.reviews.save(NightlyReview(day, answers, (), written))
@@ -92,3 +95,29 @@ def test_the_reports_legend_says_what_each_yes_means(new_vault):
     (chart,) = [b for b in part.blocks if isinstance(b, Chart) and b.name == "yes_answers"]
     assert 'Was I kind and loving towards others? — "yes" is good news' in chart.legend
     assert 'Was I resentful today? — "yes" marks a harder day' in chart.legend
+
+
+def test_in_the_pdf_each_row_keeps_its_own_colour(qapp, new_vault):
+    """Drawn into the PDF (Qt's PDF engine, not a picture), the rows of good news stayed green:
+    one mesh per colour with the other rows masked had them painted a flat orange."""
+    import pymupdf
+
+    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
+
+    prepare_fonts()
+    _nights(new_vault, NIGHTS)
+    choices = ReportChoices(
+        sections=frozenset({Section.CHARTS}), first=TODAY - timedelta(days=NIGHTS - 1), last=TODAY
+    )
+    report = build_report(new_vault, choices, TODAY)
+    document = pymupdf.open(stream=render_pdf(report), filetype="pdf")
+    greens = oranges = 0
+    for page in document:
+        pixmap = page.get_pixmap(dpi=40)
+        for y in range(0, pixmap.height, 2):
+            for x in range(0, pixmap.width, 2):
+                red, green, blue = pixmap.pixel(x, y)[:3]
+                greens += green > red + 40 and green > blue
+                oranges += red > blue + 80 and red > green
+    # Both answered "yes" on the same nights: about as much green (kind) as orange (resentful).
+    assert greens > 0.5 * oranges > 20, (greens, oranges)

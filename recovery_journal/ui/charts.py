@@ -294,19 +294,32 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette, numbered: bool = F
     # Each question in the colour of what its "yes" says: a good sign green, a harder day
     # orange (never an alarm red), the person's own questions blue; the stronger, the more
     # nights answered "yes".
-    meanings = [yes_means(q) for q in questions]
-    handles = []
-    for meaning, colour in YES_COLOURS.items():
-        rows = [row for row, m in enumerate(meanings) if m is meaning]
-        if not rows:
-            continue
-        own = np.full(grid.shape, math.nan)
-        own[rows, :] = grid[rows, :]
-        ramp = LinearSegmentedColormap.from_list(
-            meaning.value, [_faint(colour, palette.background), colour]
+    # Row by row, each in its own ramp: one mesh over every row with the other rows masked
+    # writes those cells into the SVG as unfilled shapes, which Qt's PDF engine painted in
+    # a flat colour over the rows of another ramp.
+    ramps: dict[YesMeans, Any] = {}
+    edges = np.arange(grid.shape[1] + 1) - 0.5
+    for row, question in enumerate(questions):
+        meaning = yes_means(question)
+        if meaning not in ramps:
+            colour = YES_COLOURS[meaning]
+            ramps[meaning] = LinearSegmentedColormap.from_list(
+                meaning.value, [_faint(colour, palette.background), colour]
+            )
+        axes.pcolormesh(
+            edges,
+            [row - 0.5, row + 0.5],
+            np.ma.masked_invalid(grid[row : row + 1]),
+            cmap=ramps[meaning],
+            vmin=0,
+            vmax=1,
         )
-        _cells(axes, own, ramp)
-        handles.append(Patch(color=colour, label=_(YES_MEANS_WORDS[meaning])))
+    axes.set_ylim(len(questions) - 0.5, -0.5)
+    handles = [
+        Patch(color=YES_COLOURS[meaning], label=_(YES_MEANS_WORDS[meaning]))
+        for meaning in YES_COLOURS
+        if meaning in ramps
+    ]
     labels = [
         str(number) if numbered else shortened(view.names[q.uid], 38)
         for number, q in enumerate(questions, start=1)
