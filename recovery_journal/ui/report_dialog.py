@@ -215,11 +215,19 @@ class ReportDialog(QDialog):
                 column.addLayout(sheets)
                 _link(box, list(self.sheet_boxes.values()))
         # Long logs come as a count and a small chart; in full only when asked for.
-        self.appendix = QCheckBox(
-            _("The full lists of meetings, service, practice and gratitude at the end")
-        )
+        # A short box and a line that wraps: a long box would make the form too wide for 200 %
+        # text.
+        self.appendix = QCheckBox(_("The full lists at the &end"))
         self.appendix.setObjectName("report_appendix")
         column.addWidget(self.appendix)
+        appendix_note = wrapped(
+            _(
+                "Meetings, service, practice and gratitude, every entry. Without them, long "
+                "lists come as a count and a small chart."
+            )
+        )
+        appendix_note.setContentsMargins(24, 0, 0, 0)
+        column.addWidget(appendix_note)
         form.addWidget(sections)
 
         private = QGroupBox(_("Private entries"))
