@@ -31,10 +31,19 @@ from recovery_journal.domain.hyphenation import syllable_breaks
 from recovery_journal.domain.inventory import Amend, Resentment
 from recovery_journal.domain.settings_keys import REPORT_CHOICES
 from recovery_journal.domain.steps import Answer
+from recovery_journal.domain.trends import weekly_counts
 from recovery_journal.i18n import language_on_this_thread
 from recovery_journal.services.demo import fill_demo
-from recovery_journal.services.report import GRATITUDE_HIGHLIGHTS, build_report
-from recovery_journal.services.report_blocks import Heading, Paragraph, Part, Report, Table
+from recovery_journal.services.report import GRATITUDE_HIGHLIGHTS, LATEST_SERVICE, build_report
+from recovery_journal.services.report_blocks import (
+    Chart,
+    Heading,
+    Paragraph,
+    Part,
+    Report,
+    Table,
+    WeeklyCounts,
+)
 from recovery_journal.services.report_choices import (
     DEFAULT_SECTIONS,
     Paper,
@@ -118,8 +127,8 @@ def test_chosen_sections_are_there_and_private_rows_are_not(qapp, report_vault):
         assert expected in text
     assert "Meetings" in text and "Step 8 list and step 9 amends" in text
     assert SECRET_ROW not in text and SECRET_AMEND not in text
-    # Not chosen: not there.
-    assert "Nightly reviews" not in text and "Gratitude" not in text
+    # Not chosen: not there (the letter on the first page counts the nights reviewed).
+    assert 'answered "yes"' not in text and "Grateful for" not in text
     assert 3 <= len(reader.pages) <= 20
     # A private row goes in only when ticked one by one.
     _reader, ticked = _pdf(qapp, report_vault, replace(choices, private=frozenset({"secret-r"})))
@@ -292,7 +301,8 @@ def test_command_line_export_pdf(qapp, cli_vault, tmp_path, capsys):
     code = main([*base, "--sections", "cover", "meetings", "--lang", "ru", "--paper", "letter"])
     assert code == 0, capsys.readouterr().err
     text = _text(PdfReader(target))
-    assert "Собрания" in text and "Благодарность" not in text
+    # The gratitude section is not there (the letter's scales may name a gratitude scale).
+    assert "Собрания" in text and "Повод для благодарности" not in text
     assert "not encrypted" in capsys.readouterr().err
     secret = tmp_path / "password.txt"
     secret.write_text("open sesame\n", encoding="utf-8")
@@ -313,10 +323,11 @@ def test_answers_and_worksheets_without_picks_take_what_there_is(report_vault):
     choices = ReportChoices(sections=frozenset({Section.ANSWERS, Section.WORKSHEETS}))
     report = build_report(report_vault, choices, TODAY)
     answers, worksheets = report.parts
-    headings = [b.text for b in answers.blocks if type(b).__name__ == "Heading"]
+    # The steps' headings (each question is a smaller one under them).
+    headings = [b.text for b in answers.blocks if isinstance(b, Heading) and b.level == 3]
     assert headings and all(h.startswith("Step ") for h in headings)
     assert len(headings) < 12  # steps never worked are left out
-    sheet_titles = [b.text for b in worksheets.blocks if type(b).__name__ == "Heading"]
+    sheet_titles = [b.text for b in worksheets.blocks if isinstance(b, Heading)]
     assert len(sheet_titles) == 4
     assert SECRET_ROW not in str(worksheets.blocks)
 
@@ -434,11 +445,19 @@ def _paragraph_texts(report: Report) -> list[str]:
         ("ru", 3, "1 собрание; вы высказывались на 1 из них."),
         ("ru", 5, "2 собрания; вы высказывались на 1 из них."),
         ("ru", 7, "3 собрания; вы высказывались на 1 из них."),
+        # The letter on the first page.
+        ("en", 1, "Nightly reviews: 1 of 1 night."),
+        ("en", 7, "Meetings: 3, about 3 a week."),
+        ("ru", 1, "Вечерние разборы: 1 из 1 вечера."),
+        ("ru", 3, "Вечерние разборы: 3 из 3 вечеров."),
+        ("ru", 7, "Вечерние разборы: 7 из 7 вечеров."),
+        ("ru", 7, "3 собрания, примерно 3 в неделю."),
+        ("ru", 3, "Собраний: 1."),
     ],
 )
 def test_counts_agree_with_their_nouns(first_week, language, days, expected):
     first = TODAY - timedelta(days=days - 1)
-    sections = frozenset({Section.REVIEWS, Section.MEETINGS})
+    sections = frozenset({Section.COVER, Section.REVIEWS, Section.MEETINGS})
     choices = ReportChoices(sections=sections, first=first, last=TODAY, language=language)
     texts = _paragraph_texts(build_report(first_week, choices, TODAY))
     assert expected in texts, texts
@@ -462,8 +481,16 @@ def test_the_yes_answers_chart_has_a_heading_and_every_question_in_full(qapp, fi
 
 def test_gratitude_is_listed_oldest_first_like_the_other_lists(report_vault):
     sections = frozenset({Section.MEETINGS, Section.GRATITUDE})
-    report = build_report(report_vault, ReportChoices(sections=sections), TODAY)
-    tables = {p.section: next(b for b in p.blocks if isinstance(b, Table)) for p in report.parts}
+    choices = ReportChoices(sections=sections, appendix=True)
+    report = build_report(report_vault, choices, TODAY)
+    tables = {
+        p.section: next(b for b in p.blocks if isinstance(b, Table))
+        for p in report.parts
+        if any(isinstance(b, Table) for b in p.blocks)
+    }
+    # Ninety days of meetings are summarised; in full in the appendix.
+    assert not any(isinstance(b, Table) for b in report.parts[0].blocks)
+    tables[Section.MEETINGS] = tables.pop(None)
     by_text = {short_date(TODAY - timedelta(days=n)): TODAY - timedelta(days=n) for n in range(400)}
     for section in (Section.MEETINGS, Section.GRATITUDE):
         days = [by_text[row[0]] for row in tables[section].rows]
@@ -483,9 +510,8 @@ def test_the_report_says_dates_as_the_window_does(report_vault):
         assert long_date(date(2026, 12, 6)) == "6\u00a0декабря\u00a02026"
         assert short_date(date(2026, 11, 24)) == "24\u00a0нояб.\u00a02026"
         assert short_date(date(2026, 5, 3)) == "3\u00a0мая\u00a02026"
-    report = build_report(
-        report_vault, ReportChoices(sections=frozenset({Section.MEETINGS})), TODAY
-    )
+    choices = ReportChoices(sections=frozenset({Section.MEETINGS}), appendix=True)
+    report = build_report(report_vault, choices, TODAY)
     (table,) = [b for p in report.parts for b in p.blocks if isinstance(b, Table)]
     assert all("-" not in row[0] for row in table.rows)  # no 2026-11-24
 
@@ -662,3 +688,85 @@ def test_the_period_says_its_year_once_when_both_ends_share_it(report_vault):
     assert period(same, "ru").count(str(TODAY.year)) == 2  # the period's end, and "made on"
     before = date(TODAY.year - 1, 12, 30)
     assert period(before, "en").startswith(f"From December 30, {TODAY.year - 1} to ")
+
+
+def test_long_logs_are_a_count_and_a_weekly_chart_and_in_full_only_in_the_appendix(report_vault):
+    sections = frozenset({Section.MEETINGS, Section.PRACTICE, Section.GRATITUDE})
+    first = TODAY - timedelta(days=89)
+    report = build_report(report_vault, ReportChoices(sections=sections, first=first), TODAY)
+    parts = {p.section: p for p in report.parts}
+    assert set(parts) == {Section.MEETINGS, Section.PRACTICE, Section.GRATITUDE}  # no appendix
+    meetings = parts[Section.MEETINGS].blocks
+    (chart,) = [b for b in meetings if isinstance(b, Chart)]
+    assert chart.name == "weekly" and isinstance(chart.view, WeeklyCounts)
+    held = [m for m in report_vault.records.all(Meeting) if first <= m.day <= TODAY]
+    assert sum(chart.view.counts) == len(held) and len(chart.view.counts) in (13, 14)
+    assert chart.view.average == f"{round(len(held) / (90 / 7), 1)} a week on average"
+    assert not any(isinstance(b, Table) for b in meetings)
+    # Service: a count and the latest few; gratitude: the most recent few lines.
+    service = [b for b in parts[Section.PRACTICE].blocks if isinstance(b, Table)][0]
+    assert len(service.rows) <= LATEST_SERVICE
+    gratitude = [b for b in parts[Section.GRATITUDE].blocks if isinstance(b, Table)][0]
+    assert len(gratitude.rows) == GRATITUDE_HIGHLIGHTS
+    # Asked for, the full lists come at the end.
+    full = build_report(
+        report_vault, ReportChoices(sections=sections, first=first, appendix=True), TODAY
+    )
+    appendix = full.parts[-1]
+    assert appendix.section is None and appendix.title == "Appendix: the full lists"
+    tables = [b for b in appendix.blocks if isinstance(b, Table)]
+    assert len(tables[0].rows) == len(held)
+    assert len(tables[-1].rows) > GRATITUDE_HIGHLIGHTS
+
+
+def test_a_week_is_counted_from_monday_and_days_outside_are_not():
+    monday = date(2026, 11, 2)
+    days = [monday - timedelta(days=1), monday, monday, monday + timedelta(days=6)]
+    days += [monday + timedelta(days=7), monday + timedelta(days=20)]
+    assert weekly_counts(days, monday + timedelta(days=1), monday + timedelta(days=14)) == (
+        1,
+        1,
+        0,
+    )
+    assert weekly_counts(days, monday, monday + timedelta(days=20)) == (3, 1, 1)
+
+
+def test_a_step_question_of_several_lines_is_never_cut_from_its_answer(qapp):
+    """A question is a small heading; one of several lines that the page turn cut was not
+    seen as alone at the page's foot (its last line was on the page of its answer)."""
+    from recovery_journal.ui.report_pdf import prepare_fonts, render_pdf
+
+    prepare_fonts()
+    question = "Zebrawren " + "what did I do about it and what would I do another time " * 4
+    for lines in range(40, 62):
+        filler = tuple(Paragraph(f"Filler line {n}.") for n in range(lines))
+        blocks = (*filler, Heading(question, 4), Paragraph("Heron answer."))
+        part = Part(Section.ANSWERS, "Answers", blocks)
+        report = Report("R", TODAY, "23 November 2026", TODAY, TODAY, "en", Paper.A4, (part,))
+        for page in _pages(PdfReader(io.BytesIO(render_pdf(report)))):
+            if any("Zebrawren" in line for line in page):
+                assert "Heron answer." in page, (lines, page[-3:])
+
+
+def test_the_step_work_reads_as_a_conversation(report_vault):
+    from recovery_journal.services.steps import load_step, set_wording
+
+    set_wording(report_vault, 2, "Something greater than me can help me stay well.", "en")
+    choices = ReportChoices(sections=frozenset({Section.ANSWERS}), steps=(2,))
+    (part,) = build_report(report_vault, choices, TODAY).parts
+    blocks = part.blocks
+    assert isinstance(blocks[0], Heading) and blocks[0].text.startswith("Step 2. ")
+    # My own wording of the step, under its title.
+    assert blocks[1] == Paragraph(
+        "In my own words: “Something greater than me can help me stay well.”", about=("step:2",)
+    )
+    # Each answer right under its question, numbered as the step's page numbers it; a question
+    # is a small heading, so it is never left alone at a page's foot.
+    view = load_step(report_vault, 2, "en")
+    number = next(n for n, q in enumerate(view.questions, 1) if q.id == "s2.q02")
+    asked = next(i for i, b in enumerate(blocks) if b.text.startswith(f"{number}. "))
+    assert blocks[asked] == Heading(
+        f"{number}. {view.questions[number - 1].text}", 4, ("step:2", "answer:2:s2.q02")
+    )
+    assert blocks[asked + 1] == Paragraph(OPEN_ANSWER, about=("step:2", "answer:2:s2.q02"))
+    assert SECRET_ANSWER not in [getattr(b, "text", "") for b in blocks]

@@ -56,6 +56,13 @@ def test_choose_preview_save_and_the_choices_are_remembered(
         dialog.sheet_boxes[sheet].click()
     dialog.sheet_boxes["resentments"].click()
     qtbot.keyClicks(dialog.name, "J. D.")
+    # What I want to talk over, for the letter on the first page.
+    qtbot.keyClicks(dialog.letter, "A calm week.")
+    qtbot.keyClicks(dialog.questions, "When do we meet?")
+    qtbot.keyClick(dialog.questions, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.questions, "Step 5 next?")
+    assert not dialog.appendix.isChecked()  # long lists are summarised unless asked for
+    dialog.appendix.click()
     assert "not encrypted" in dialog.protect_note.text()
 
     dialog.preview_button.click()
@@ -69,6 +76,7 @@ def test_choose_preview_save_and_the_choices_are_remembered(
     text = _text(target)
     assert "J. D." in text and "Resentments" in text and PRIVATE not in text
     assert "Relationships and sex conduct" not in text
+    assert "A calm week." in text and "1. When do we meet? 2. Step 5 next?" in text
 
     # A private row goes in when ticked here, one by one.
     (row,) = [
@@ -85,6 +93,9 @@ def test_choose_preview_save_and_the_choices_are_remembered(
 
     again = _open(qtbot, window)
     assert again.name.text() == "J. D."
+    assert again.letter.toPlainText() == "A calm week."
+    assert again.questions.toPlainText() == "When do we meet?\nStep 5 next?"
+    assert again.appendix.isChecked()
     assert again.section_boxes[Section.WORKSHEETS].checkState() == Qt.CheckState.PartiallyChecked
     assert again.sheet_boxes["resentments"].isChecked()
     assert not again.sheet_boxes["fears"].isChecked()

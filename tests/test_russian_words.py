@@ -122,8 +122,8 @@ def test_the_product_is_called_recovery_journal_everywhere():
     """The windows, the About box and every error say "Recovery Journal"; the PDF's footer too,
     since «дневник» is now the person's own journal file."""
     footer = ru(
-        "Made with Recovery Journal. Only what the person chose to share is in this report; "
-        "entries they marked private are left out."
+        "Only what I chose to share is in this report; entries I marked private are left out. "
+        "Made with Recovery Journal."
     )
     assert "Recovery Journal" in footer
     assert [t for t in RUSSIAN["ru.po"] if re.search(r"Дневник\w* выздоровления", t)] == []

@@ -37,6 +37,36 @@ class ReviewQuestion:
     position: int = 0
 
 
+class YesMeans(Enum):
+    """What a "yes" to a yes/no question says about the day, for the charts' colours."""
+
+    GOOD = "good"  # "Was I kind?"
+    HARD = "hard"  # "Was I resentful?": a harder day, never a failure
+    NEITHER = "neither"  # the person's own questions: only they know
+
+
+# The shipped questions' direction, by their ``builtin`` key (services.review has their words).
+SHIPPED_YES_MEANS = {
+    "resentful": YesMeans.HARD,
+    "selfish": YesMeans.HARD,
+    "dishonest": YesMeans.HARD,
+    "afraid": YesMeans.HARD,
+    "apology": YesMeans.HARD,
+    "kept_secret": YesMeans.HARD,
+    "worry": YesMeans.HARD,
+    "kind": YesMeans.GOOD,
+    "others": YesMeans.GOOD,
+}
+
+
+def yes_means(question: ReviewQuestion) -> YesMeans:
+    """A shipped question in its shipped words has our direction; reworded, it is the person's
+    own (a rewording may turn it round: "Was I unkind?"), and so is any question they added."""
+    if question.kind is not AnswerKind.YES_NO or question.text.strip():
+        return YesMeans.NEITHER
+    return SHIPPED_YES_MEANS.get(question.builtin, YesMeans.NEITHER)
+
+
 @dataclass(frozen=True, slots=True)
 class RatingDimension:
     uid: str

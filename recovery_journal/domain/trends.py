@@ -208,6 +208,17 @@ def weekly_yes(answers: Mapping[date, bool], first: date, last: date) -> list[We
     return weeks
 
 
+def weekly_counts(days: Iterable[date], first: date, last: date) -> tuple[int, ...]:
+    """How many of ``days`` fall in each week (Monday to Sunday) from ``first``'s week to
+    ``last``'s; days outside ``first``..``last`` are not counted."""
+    counts = [0] * ((week_start(last) - week_start(first)).days // 7 + 1)
+    start = week_start(first)
+    for day in days:
+        if first <= day <= last:
+            counts[(day - start).days // 7] += 1
+    return tuple(counts)
+
+
 def heat_map(reviewed: set[date], first: date, last: date) -> list[list[bool | None]]:
     """Rows of weeks (Monday first), seven cells each: reviewed or not; None outside the range."""
     rows: list[list[bool | None]] = []

@@ -21,24 +21,23 @@ from recovery_journal.domain.daily import (
     Meeting,
     ReviewQuestion,
     longest_streak,
+    yes_means,
 )
 from recovery_journal.domain.inventory import CHOICES, WORKSHEETS, Amend
 from recovery_journal.domain.ports import Vault
-from recovery_journal.domain.reply_layout import SPONSOR_NAME
 from recovery_journal.domain.sponsor_notes import AMENDS_LIST, About
 from recovery_journal.domain.step_tools import PracticeEntry, ServiceEntry
 from recovery_journal.domain.steps import Answer
-from recovery_journal.domain.trends import Period, yes_no_by_question
+from recovery_journal.domain.trends import Period, week_start, weekly_counts, yes_no_by_question
 from recovery_journal.i18n import (
     _,
+    decimal,
     language_on_this_thread,
     ngettext,
 )
-from recovery_journal.services.clean_time import load_clean_times, span_text
 from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.journal_identity import journal_id
 from recovery_journal.services.labels import in_sentence, label
-from recovery_journal.services.programme_words import programme_words
 from recovery_journal.services.report_blocks import (
     Block,
     Chart,
@@ -48,6 +47,7 @@ from recovery_journal.services.report_blocks import (
     Reply,
     Report,
     Table,
+    WeeklyCounts,
 )
 from recovery_journal.services.report_choices import (
     DATED,
@@ -59,22 +59,26 @@ from recovery_journal.services.report_choices import (
 )
 from recovery_journal.services.report_dates import (
     long_date,
-    one_full_stop,
     short_date,
-    without_year,
 )
+from recovery_journal.services.report_letter import letter_blocks
 from recovery_journal.services.report_options import (
     first_entry,
     question_names,
 )
-from recovery_journal.services.review import question_text, review_day
-from recovery_journal.services.settings import load_settings
+from recovery_journal.services.review import YES_MEANS_WORDS, question_text, review_day
 from recovery_journal.services.steps import load_step, overview
-from recovery_journal.services.trends import ChartRange, load_charts
+from recovery_journal.services.trends import ChartRange, ChartsView, load_charts
 
 # The sections that are one item a sponsor can write about, as a whole.
 SECTION_ITEMS = {Section.AMENDS: str(About.amends()), Section.REVIEWS: str(About.reviews())}
-GRATITUDE_HIGHLIGHTS = 60  # the most recent lines in the range; the rest are counted
+QUESTION_LEVEL = 4  # a step's question: a small heading above its answer
+GRATITUDE_HIGHLIGHTS = 10  # the most recent lines in the range; the rest are counted
+LATEST_SERVICE = 5  # the latest times of service shown; the rest are counted
+# Longer lists, over at least three weeks, are summarised: a count and a small weekly chart.
+SHORT_LIST = 12
+WEEKLY_FROM_DAYS = 21
+WEEKLY_ASPECT = 0.22  # a weekly chart's height over its width: a strip, not half a page
 
 
 # --- gathering ---------------------------------------------------------------------------------
@@ -124,6 +128,11 @@ def build_report(vault: Vault, choices: ReportChoices, today: date | None = None
         closing += _nothing_in([_(SECTION_TITLES[s]) for s in empty if s not in DATED])
         if closing:
             parts.append(Part(None, "", tuple(closing)))
+        appendix = (
+            _appendix(vault, replace(choices, first=first, last=last)) if choices.appendix else []
+        )
+        if appendix:
+            parts.append(Part(None, _("Appendix: the full lists"), tuple(appendix)))
         return Report(
             title=_("Progress report"),
             made_on=today,
@@ -152,42 +161,8 @@ Built = tuple[list[Block], bool]
 
 
 def _cover(vault: Vault, choices: ReportChoices, today: date) -> Built:
-    assert choices.first is not None and choices.last is not None
-    blocks: list[Block] = [Heading(_("Progress report"), 1)]
-    if choices.name.strip():
-        blocks.append(Heading(choices.name.strip(), 2))
-    blocks.append(
-        Paragraph(
-            one_full_stop(
-                _("From {first} to {last}. Made on {today}.").format(
-                    first=without_year(choices.first)
-                    if choices.first.year == choices.last.year
-                    else long_date(choices.first),
-                    last=long_date(choices.last),
-                    today=long_date(today),
-                )
-            )
-        )
-    )
-    words = programme_words(load_settings(vault).programme)
-    rows = []
-    for item in load_clean_times(vault, today):
-        rows.append((item.clean.name or words.time, long_date(item.since), span_text(item.span)))
-    if rows:
-        blocks.append(Heading(words.time, 3))
-        blocks.append(Table((_("What"), _("Since"), words.time), tuple(rows), (3, 3, 4)))
-    blocks.append(
-        Paragraph(
-            _(
-                "Made with Recovery Journal. Only what the person chose to share is in this "
-                "report; entries they marked private are left out."
-            ),
-            quiet=True,
-        )
-    )
-    blocks.append(Reply(str(About.report()), _("Your note to me on this report")))
-    blocks.append(Reply(SPONSOR_NAME, _("Your name"), lines=1))
-    return blocks, False
+    # The first page is a letter to the sponsor (services.report_letter).
+    return letter_blocks(vault, choices, today), False
 
 
 def _steps(vault: Vault, choices: ReportChoices, today: date) -> Built:
@@ -231,12 +206,26 @@ def _answers(vault: Vault, choices: ReportChoices, today: date) -> Built:
         if not answered and not choices.steps:
             blocks.pop()  # a step never worked is left out when none was picked
             continue
+        if view.progress.wording and view.progress.wording.strip():
+            # The step as I put it in my own words, under its title.
+            blocks.append(
+                Paragraph(
+                    _("In my own words: “{wording}”").format(wording=view.progress.wording.strip()),
+                    about=(step,),
+                )
+            )
         if not answered:
             blocks.append(Paragraph(_("No answers written yet."), quiet=True))
             continue
+        # A conversation: each question, numbered as the step's page numbers it, then my answer
+        # under it (a question is a heading, so it never ends a page without its answer).
+        numbers = {q.id: n for n, q in enumerate(view.questions, start=1)}
         for question, answer in answered:
             about = (step, str(About.answer(number, question.id)))
-            blocks.append(Paragraph(question.text, quiet=True, about=about))
+            asked = _("{number}. {question}").format(
+                number=numbers[question.id], question=question.text
+            )
+            blocks.append(Heading(asked, QUESTION_LEVEL, about))
             blocks.append(Paragraph(answer.text.strip(), about=about))
         blocks.append(Reply(step, _("Your note on my step {number} answers").format(number=number)))
         shown = True
@@ -393,53 +382,110 @@ def _charts(vault: Vault, choices: ReportChoices, today: date) -> Built:
     if view.questions:
         blocks += [
             Heading(_('Answered "yes", week by week'), 3),
-            Chart("yes_answers", None, view, tuple(view.names[q.uid] for q in view.questions)),
+            Chart("yes_answers", None, view, tuple(_yes_legend(view, q) for q in view.questions)),
         ]
     return blocks, False
 
 
-def _meetings(vault: Vault, choices: ReportChoices, today: date) -> Built:
+def _between(rows: Iterable[Any], choices: ReportChoices) -> list[Any]:
+    """The dated rows between the report's dates, oldest first (in the order written)."""
     assert choices.first is not None and choices.last is not None
-    meetings = [
-        m for m in vault.records.all(Meeting) if _in_range(m.day, choices.first, choices.last)
-    ]
+    first, last = choices.first, choices.last
+    kept = [row for row in rows if _in_range(row.day, first, last)]
+    return sorted(kept, key=lambda row: (row.day, getattr(row, "position", 0)))
+
+
+def _weekly(days: list[date], choices: ReportChoices, title: str) -> Chart:
+    """A small chart of how many a week, with its average."""
+    assert choices.first is not None and choices.last is not None
+    counts = weekly_counts(days, choices.first, choices.last)
+    weeks = ((choices.last - choices.first).days + 1) / 7
+    mean = len(days) / weeks
+    average = _("{n} a week on average").format(n=decimal(mean))
+    first_monday = week_start(choices.first)
+    return Chart(
+        "weekly",
+        None,
+        WeeklyCounts(first_monday, choices.last, counts, title, mean, average),
+        aspect=WEEKLY_ASPECT,
+    )
+
+
+def _summarised(rows: list[Any], choices: ReportChoices) -> bool:
+    """A list too long to read in full goes in as a summary (in full in the appendix)."""
+    assert choices.first is not None and choices.last is not None
+    return len(rows) > SHORT_LIST and (choices.last - choices.first).days >= WEEKLY_FROM_DAYS
+
+
+def _meeting_table(meetings: list[Meeting]) -> Table:
+    rows = tuple(
+        (short_date(m.day), m.name, label(m.format), _("yes") if m.shared else "") for m in meetings
+    )
+    return Table((_("Date"), _("Meeting"), _("Format"), _("Shared")), rows, (4, 10, 4, 4))
+
+
+def _service_table(service: list[ServiceEntry]) -> Table:
+    return Table(
+        (_("Date"), _("Kind"), _("Notes")),
+        tuple((short_date(e.day), label(e.kind), e.notes) for e in service),
+        (2, 3, 8),
+    )
+
+
+def _practice_table(practice: list[PracticeEntry]) -> Table:
+    return Table(
+        (_("Date"), _("Kind"), _("Minutes"), _("Notes")),
+        tuple((short_date(e.day), label(e.kind), str(e.minutes), e.notes) for e in practice),
+        (2, 3, 2, 6),
+    )
+
+
+def _gratitude_table(lines: list[GratitudeEntry]) -> Table:
+    return Table(
+        (_("Date"), _("Grateful for")), tuple((short_date(g.day), g.text) for g in lines), (2, 10)
+    )
+
+
+def _yes_legend(view: ChartsView, question: ReviewQuestion) -> str:
+    """A question in full, and what its "yes" says (its colour in the chart)."""
+    return _("{question} — {yes_means}").format(
+        question=view.names[question.uid], yes_means=_(YES_MEANS_WORDS[yes_means(question)])
+    )
+
+
+def _meetings(vault: Vault, choices: ReportChoices, today: date) -> Built:
+    meetings = _between(vault.records.all(Meeting), choices)
     if not meetings:
         return [], False
-    meetings.sort(key=lambda m: m.day)
     shared = sum(1 for m in meetings if m.shared)
     summary = ngettext(
         "{count} meeting; shared at {shared}.",
         "{count} meetings; shared at {shared}.",
         len(meetings),
     ).format(count=len(meetings), shared=shared)
-    rows = tuple(
-        (short_date(m.day), m.name, label(m.format), _("yes") if m.shared else "") for m in meetings
-    )
-    columns = (_("Date"), _("Meeting"), _("Format"), _("Shared"))
-    return [Paragraph(summary), Table(columns, rows, (4, 10, 4, 4))], False
+    if not _summarised(meetings, choices):
+        return [Paragraph(summary), _meeting_table(meetings)], False
+    chart = _weekly([m.day for m in meetings], choices, _("Meetings each week"))
+    return [Paragraph(summary), chart], False
 
 
 def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
-    assert choices.first is not None and choices.last is not None
-    first, last = choices.first, choices.last
-    service = sorted(
-        (e for e in vault.records.all(ServiceEntry) if _in_range(e.day, first, last)),
-        key=lambda e: e.day,
-    )
-    practice = sorted(
-        (e for e in vault.records.all(PracticeEntry) if _in_range(e.day, first, last)),
-        key=lambda e: e.day,
-    )
+    service = _between(vault.records.all(ServiceEntry), choices)
+    practice = _between(vault.records.all(PracticeEntry), choices)
     blocks: list[Block] = []
     if service:
         blocks.append(Heading(_("Service"), 3))
-        blocks.append(
-            Table(
-                (_("Date"), _("Kind"), _("Notes")),
-                tuple((short_date(e.day), label(e.kind), e.notes) for e in service),
-                (2, 3, 8),
+        if len(service) > LATEST_SERVICE:
+            blocks.append(
+                Paragraph(
+                    ngettext(
+                        "{count} time of service; the latest {shown}:",
+                        "{count} times of service; the latest {shown}:",
+                        len(service),
+                    ).format(count=len(service), shown=LATEST_SERVICE)
+                )
             )
-        )
+        blocks.append(_service_table(service[-LATEST_SERVICE:]))
     if practice:
         minutes = sum(e.minutes for e in practice)
         blocks.append(Heading(_("Prayer and meditation"), 3))
@@ -453,29 +499,20 @@ def _practice(vault: Vault, choices: ReportChoices, today: date) -> Built:
                 )
             )
         )
-        blocks.append(
-            Table(
-                (_("Date"), _("Kind"), _("Minutes"), _("Notes")),
-                tuple(
-                    (short_date(e.day), label(e.kind), str(e.minutes), e.notes) for e in practice
-                ),
-                (2, 3, 2, 6),
+        if _summarised(practice, choices):
+            blocks.append(
+                _weekly([e.day for e in practice], choices, _("Prayer and meditation each week"))
             )
-        )
+        else:
+            blocks.append(_practice_table(practice))
     return blocks, False
 
 
 def _gratitude(vault: Vault, choices: ReportChoices, today: date) -> Built:
-    assert choices.first is not None and choices.last is not None
-    lines = [
-        g
-        for g in vault.records.all(GratitudeEntry)
-        if _in_range(g.day, choices.first, choices.last) and g.text.strip()
-    ]
+    lines = [g for g in _between(vault.records.all(GratitudeEntry), choices) if g.text.strip()]
     if not lines:
         return [], False
     # In the order written, as the other lists: the most recent ones when there are many.
-    lines.sort(key=lambda g: (g.day, g.position))
     shown = lines[-GRATITUDE_HIGHLIGHTS:]
     blocks: list[Block] = []
     if len(lines) > len(shown):
@@ -489,14 +526,30 @@ def _gratitude(vault: Vault, choices: ReportChoices, today: date) -> Built:
                 quiet=True,
             )
         )
-    blocks.append(
-        Table(
-            (_("Date"), _("Grateful for")),
-            tuple((short_date(g.day), g.text) for g in shown),
-            (2, 10),
-        )
-    )
+    blocks.append(_gratitude_table(shown))
     return blocks, False
+
+
+def _appendix(vault: Vault, choices: ReportChoices) -> list[Block]:
+    """The long lists in full, where the sections above summarised them."""
+    blocks: list[Block] = []
+    sections = choices.sections
+    if Section.MEETINGS in sections:
+        meetings = _between(vault.records.all(Meeting), choices)
+        if _summarised(meetings, choices):
+            blocks += [Heading(_(SECTION_TITLES[Section.MEETINGS]), 3), _meeting_table(meetings)]
+    if Section.PRACTICE in sections:
+        service = _between(vault.records.all(ServiceEntry), choices)
+        if len(service) > LATEST_SERVICE:
+            blocks += [Heading(_("Service"), 3), _service_table(service)]
+        practice = _between(vault.records.all(PracticeEntry), choices)
+        if _summarised(practice, choices):
+            blocks += [Heading(_("Prayer and meditation"), 3), _practice_table(practice)]
+    if Section.GRATITUDE in sections:
+        lines = [g for g in _between(vault.records.all(GratitudeEntry), choices) if g.text.strip()]
+        if len(lines) > GRATITUDE_HIGHLIGHTS:
+            blocks += [Heading(_(SECTION_TITLES[Section.GRATITUDE]), 3), _gratitude_table(lines)]
+    return blocks
 
 
 _BUILDERS = {

@@ -45,13 +45,26 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class WeeklyCounts:
+    """What the "weekly" chart draws: a count for each week (meetings, times of practice)."""
+
+    first: date  # the Monday of the first week
+    last: date  # the period's last day
+    counts: tuple[int, ...]
+    title: str  # above the chart: "Meetings each week"
+    mean: float  # a week, over the period's days (its first and last weeks may be partial)
+    average: str  # beside its line: "2.5 a week on average"
+
+
+@dataclass(frozen=True, slots=True)
 class Chart:
-    name: str  # a chart of ui.charts: "trends", "yes_answers", "calendar", "clean_time"
+    name: str  # a chart of ui.charts: "trends", "yes_answers", "calendar", "clean_time", "weekly"
     period: Period | None
-    view: ChartsView
+    view: ChartsView | WeeklyCounts  # WeeklyCounts for "weekly"
     # Rows named in full below the chart, numbered in it (a question would not fit beside it).
     legend: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
+    aspect: float = 0.0  # its height over its width; 0: the report's usual
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ class Section(Enum):
 
 
 SECTION_TITLES = {
-    Section.COVER: N_("Cover"),
+    Section.COVER: N_("First page: a letter to my sponsor"),
     Section.STEPS: N_("Steps overview"),
     Section.ANSWERS: N_("Answers to the step questions"),
     Section.WORKSHEETS: N_("Step 4 worksheets"),
@@ -87,6 +87,11 @@ class ReportChoices:
     # The window's language when ``language`` was chosen: in another window language the report
     # follows the window again, so a report never stays in a language the person left behind.
     interface: str = ""
+    # The letter on the first page: what I want to talk over with my sponsor (kept for next
+    # time, like the rest).
+    letter: str = ""  # a note to the sponsor
+    questions: tuple[str, ...] = ()  # questions to ask, one each
+    appendix: bool = False  # the long logs in full at the end (else summarised)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -102,6 +107,9 @@ class ReportChoices:
                 "language": self.language,
                 "name": self.name,
                 "interface": self.interface,
+                "letter": self.letter,
+                "questions": list(self.questions),
+                "appendix": self.appendix,
             },
             ensure_ascii=False,
         )
@@ -149,7 +157,26 @@ class ReportChoices:
             language=chosen,
             name=pick("name", lambda v: str(v)[:200], ""),
             interface=language,
+            letter=pick("letter", lambda v: str(v)[:MAX_LETTER], ""),
+            questions=pick("questions", _questions, ()),
+            appendix=pick("appendix", lambda v: v is True, False),
         )
+
+
+MAX_LETTER = 4000  # characters of the note to the sponsor
+MAX_QUESTIONS = 20
+
+
+def _questions(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise TypeError(value)
+    return questions_from_lines("\n".join(str(line) for line in value))
+
+
+def questions_from_lines(text: str) -> tuple[str, ...]:
+    """The questions as typed, one a line: blank lines dropped, each line trimmed."""
+    lines = (" ".join(line.split())[:500] for line in text.splitlines())
+    return tuple(line for line in lines if line)[:MAX_QUESTIONS]
 
 
 def load_choices(vault: Vault, language: str) -> ReportChoices:

@@ -12,6 +12,7 @@ from recovery_journal.domain.daily import (
     RatingDimension,
     ReminderTimes,
     ReviewQuestion,
+    YesMeans,
     current_streak,
     longest_streak,
 )
@@ -46,6 +47,12 @@ DIMENSION_NAME = {
     "honesty": N_("Honesty"),
     "gratitude": N_("Gratitude"),
     "connection": N_("Connection with others"),
+}
+# What a "yes" says, in the charts' key and the report's list of questions (domain.daily).
+YES_MEANS_WORDS = {
+    YesMeans.GOOD: N_('"yes" is good news'),
+    YesMeans.HARD: N_('"yes" marks a harder day'),
+    YesMeans.NEITHER: N_("my own question"),
 }
 APOLOGY_QUESTION = "apology"
 GRATITUDE_QUESTION = "grateful"  # answered by the day's gratitude list

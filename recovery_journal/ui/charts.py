@@ -20,16 +20,21 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from recovery_journal.domain.daily import YesMeans, yes_means
 from recovery_journal.domain.journal import shortened
 from recovery_journal.domain.trends import Period, Verdict
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.files import write_private_file
+from recovery_journal.services.report_blocks import WeeklyCounts
+from recovery_journal.services.review import YES_MEANS_WORDS
 from recovery_journal.services.trends import ChartsView, DateTick, TickStyle, date_ticks
 
 NOW = "#0072B2"  # Okabe-Ito blue
 BEFORE = "#999999"
 BETTER = "#009E73"  # bluish green
 QUIET = "#E69F00"  # orange: "a harder day", not an alarm
+# What a "yes" says, as a colour (domain.daily.yes_means).
+YES_COLOURS = {YesMeans.GOOD: BETTER, YesMeans.HARD: QUIET, YesMeans.NEITHER: NOW}
 LINES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 SAVED_SIZE = (9.0, 5.0)  # inches of a saved chart, whatever the size of the window
 SAVED_DPI = 150
@@ -90,7 +95,7 @@ PRINT = Palette(text="#1a1a1a", background="#ffffff", grid="#b0b0b0")
 def svg(
     name: str,
     period: Period | None,
-    view: ChartsView,
+    view: ChartsView | WeeklyCounts,
     width: float,
     height: float,
     months: tuple[str, ...] | None = None,
@@ -272,6 +277,8 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette, numbered: bool = F
     """Questions by week: the share of nights answered "yes"; weeks without answers left blank.
     ``numbered``: rows labelled 1, 2, … for a legend elsewhere, not by shortened questions."""
     import numpy as np
+    from matplotlib.colors import LinearSegmentedColormap
+    from matplotlib.patches import Patch
 
     figure.clear()
     questions = view.questions
@@ -284,18 +291,62 @@ def draw_yes(figure: Any, view: ChartsView, palette: Palette, numbered: bool = F
             for q in questions
         ]
     )
-    image = _cells(axes, grid, "cividis")
+    # Each question in the colour of what its "yes" says: a good sign green, a harder day
+    # orange (never an alarm red), the person's own questions blue; the stronger, the more
+    # nights answered "yes".
+    # Row by row, each in its own ramp: one mesh over every row with the other rows masked
+    # writes those cells into the SVG as unfilled shapes, which Qt's PDF engine painted in
+    # a flat colour over the rows of another ramp.
+    ramps: dict[YesMeans, Any] = {}
+    edges = np.arange(grid.shape[1] + 1) - 0.5
+    for row, question in enumerate(questions):
+        meaning = yes_means(question)
+        if meaning not in ramps:
+            colour = YES_COLOURS[meaning]
+            ramps[meaning] = LinearSegmentedColormap.from_list(
+                meaning.value, [_faint(colour, palette.background), colour]
+            )
+        axes.pcolormesh(
+            edges,
+            [row - 0.5, row + 0.5],
+            np.ma.masked_invalid(grid[row : row + 1]),
+            cmap=ramps[meaning],
+            vmin=0,
+            vmax=1,
+        )
+    axes.set_ylim(len(questions) - 0.5, -0.5)
+    handles = [
+        Patch(color=YES_COLOURS[meaning], label=_(YES_MEANS_WORDS[meaning]))
+        for meaning in YES_COLOURS
+        if meaning in ramps
+    ]
     labels = [
         str(number) if numbered else shortened(view.names[q.uid], 38)
         for number, q in enumerate(questions, start=1)
     ]
     axes.set_yticks(range(len(questions)), labels)
     _week_axis(axes, view, palette)
-    bar = figure.colorbar(image, ax=axes, fraction=0.04)
-    bar.solids.set_rasterized(False)  # matplotlib makes a long gradient a picture; keep it vector
-    bar.set_label(_('share of nights answered "yes"'), color=palette.text, fontsize=8)
-    bar.ax.tick_params(colors=palette.text, labelsize=8)
+    key = figure.legend(
+        handles=handles,
+        loc="outside upper right",
+        ncols=len(handles),
+        fontsize=8,
+        frameon=False,
+        title=_('the stronger the colour, the more nights answered "yes"'),
+        title_fontsize=8,
+    )
+    for text in [*key.get_texts(), key.get_title()]:
+        text.set_color(palette.text)
     _style(figure, palette)
+
+
+def _faint(colour: str, background: str, share: float = 0.15) -> str:
+    """``colour`` at ``share`` of its strength over ``background``: a week with no "yes"."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    ink, paper = to_rgb(colour), to_rgb(background)
+    red, green, blue = (p + share * (i - p) for i, p in zip(ink, paper, strict=True))
+    return to_hex((red, green, blue))
 
 
 def _cells(axes: Any, grid: Any, cmap: Any) -> Any:
@@ -397,11 +448,46 @@ def draw_clean_runs(figure: Any, view: ChartsView, palette: Palette) -> None:
     _style(figure, palette)
 
 
+def draw_weekly(figure: Any, counts: WeeklyCounts, palette: Palette) -> None:
+    """A count for each week as steps (a bar a week would be hundreds of shapes over years),
+    with a dashed line at the average, labelled."""
+    figure.clear()
+    axes = figure.add_subplot()
+    values = counts.counts
+    weeks = len(values)
+    # One filled outline (``stairs``), not a bar a week: fast to build and light in a PDF.
+    axes.stairs(values, [n - 0.5 for n in range(weeks + 1)], fill=True, color=NOW, alpha=0.8)
+    average = counts.mean
+    if average:
+        axes.axhline(average, color=palette.text, linewidth=0.8, linestyle="--")
+        # Its words at the right end of the line, on a patch of the background so that the
+        # bars under them do not blur them.
+        axes.annotate(
+            counts.average,
+            (1.0, average),
+            xycoords=("axes fraction", "data"),
+            xytext=(-3, 2),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            fontsize=8,
+            color=palette.text,
+            bbox={"facecolor": palette.background, "edgecolor": "none", "pad": 1.0},
+        )
+    axes.set_xlim(-0.5, weeks - 0.5)
+    axes.set_ylim(0, max(max(values, default=0), 1) * 1.15)
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.grid(axis="y", color=palette.grid, linewidth=0.5)
+    _date_axis(axes, counts.first, counts.last, palette, per=7)
+    axes.set_title(counts.title, fontsize=9, loc="left")
+    _style(figure, palette)
+
+
 def draw_chart(
     name: str,
     period: Period | None,
     figure: Any,
-    view: ChartsView,
+    view: ChartsView | WeeklyCounts,
     palette: Palette,
     numbered: bool = False,
 ) -> None:
@@ -411,7 +497,9 @@ def draw_chart(
     # The names are the person's own words: "Spent $5 or $10" is text, not mathematics (drawn
     # as maths, an odd dollar sign made the whole chart fail).
     with rc_context({"text.parse_math": False}):
-        if period is not None:
+        if isinstance(view, WeeklyCounts):
+            draw_weekly(figure, view, palette)
+        elif period is not None:
             draw_comparison(figure, view, period, palette)
         elif name == "yes_answers":
             draw_yes(figure, view, palette, numbered)

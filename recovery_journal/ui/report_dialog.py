@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -40,10 +41,12 @@ from recovery_journal.i18n import LANGUAGES, _, current_language, ngettext
 from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.report import build_report
 from recovery_journal.services.report_choices import (
+    MAX_LETTER,
     SECTION_TITLES,
     Paper,
     ReportChoices,
     Section,
+    questions_from_lines,
     save_choices,
 )
 from recovery_journal.services.report_options import ReportOptions, report_options
@@ -155,6 +158,26 @@ class ReportDialog(QDialog):
         basics.addRow(_("&Language of the report:"), self.language)
         form.addLayout(basics)
 
+        # The first page is a letter: what I want to talk over, kept for next time.
+        letter = QGroupBox(_("On the first page"))
+        letter_layout = QVBoxLayout(letter)
+        note_label = QLabel(_("A &note to my sponsor:"))
+        self.letter = QPlainTextEdit()
+        self.letter.setObjectName("report_letter")
+        self.letter.setTabChangesFocus(True)
+        self.letter.setPlaceholderText(_("what has been going on, what I want to talk over"))
+        self.letter.setMaximumHeight(90)
+        note_label.setBuddy(self.letter)
+        questions_label = QLabel(_("&Questions to ask, one a line:"))
+        self.questions = QPlainTextEdit()
+        self.questions.setObjectName("report_questions")
+        self.questions.setTabChangesFocus(True)
+        self.questions.setMaximumHeight(70)
+        questions_label.setBuddy(self.questions)
+        for widget in (note_label, self.letter, questions_label, self.questions):
+            letter_layout.addWidget(widget)
+        form.addWidget(letter)
+
         sections = QGroupBox(_("What goes in"))
         column = QVBoxLayout(sections)
         self.section_boxes: dict[Section, QCheckBox] = {}
@@ -191,6 +214,20 @@ class ReportDialog(QDialog):
                     sheets.addWidget(worksheet, index, 0)
                 column.addLayout(sheets)
                 _link(box, list(self.sheet_boxes.values()))
+        # Long logs come as a count and a small chart; in full only when asked for.
+        # A short box and a line that wraps: a long box would make the form too wide for 200 %
+        # text.
+        self.appendix = QCheckBox(_("The full lists at the &end"))
+        self.appendix.setObjectName("report_appendix")
+        column.addWidget(self.appendix)
+        appendix_note = wrapped(
+            _(
+                "Meetings, service, practice and gratitude, every entry. Without them, long "
+                "lists come as a count and a small chart."
+            )
+        )
+        appendix_note.setContentsMargins(24, 0, 0, 0)
+        column.addWidget(appendix_note)
         form.addWidget(sections)
 
         private = QGroupBox(_("Private entries"))
@@ -306,6 +343,9 @@ class ReportDialog(QDialog):
         self.options = options
         choices = options.choices
         self.name.setText(choices.name)
+        self.letter.setPlainText(choices.letter)
+        self.questions.setPlainText("\n".join(choices.questions))
+        self.appendix.setChecked(choices.appendix)
         for edit in (self.first, self.last):
             edit.set_range(options.first_day, options.today)
         self.first.set_day(choices.first or options.first_day)
@@ -413,6 +453,9 @@ class ReportDialog(QDialog):
             paper=self.paper.currentData(),
             language=self.language.currentData(),
             name=self.name.text().strip(),
+            letter=self.letter.toPlainText().strip()[:MAX_LETTER],
+            questions=questions_from_lines(self.questions.toPlainText()),
+            appendix=self.appendix.isChecked(),
         )
 
     # --- work ------------------------------------------------------------------------------------

@@ -155,8 +155,8 @@ def _block_html(
     if page_break:
         state += "page-break-before:always; "
     if isinstance(block, Heading):
-        size = {1: 26, 2: 16, 3: 12}.get(block.level, 12)
-        above, below = {1: (0, 14), 2: (4, 8), 3: (12, 4)}.get(block.level, (8, 4))
+        size = {1: 26, 2: 16, 3: 12, 4: 10}.get(block.level, 12)  # 4: a step's question
+        above, below = {1: (0, 14), 2: (4, 8), 3: (12, 4), 4: (8, 2)}.get(block.level, (8, 4))
         return (
             f'<p style="{state}font-size:{size}pt; font-weight:bold; margin-top:{above}pt; '
             f'margin-bottom:{below}pt">{_html_text(block.text)}</p>'
@@ -480,7 +480,8 @@ def _lonely_heading(
             continue  # already at the top of a page: nothing to gain
         after = [other for other in lines[number + 1 :] if not heading(other)]
         if after and not (keep_after and all(note(other) for other in after)):
-            lonely = page(line.bottom - 1) != page(after[0].top + 1)
+            # From its first line: a heading of two lines cut by the page turn is alone too.
+            lonely = page(line.top + 1) != page(after[0].top + 1)
         elif keep_after:
             end = (after[-1] if after else line).bottom + keep_after
             lonely = keep_after < height and page(end - 1) != page(first.top + 1)
@@ -800,7 +801,7 @@ class _Pages:
     def _chart_size(self, chart: Chart) -> tuple[float, float]:
         """The chart's box and the room below it for its legend, in device pixels."""
         content = self._content
-        height = min(content.width() * CHART_ASPECT, content.height())
+        height = min(content.width() * (chart.aspect or CHART_ASPECT), content.height())
         if not chart.legend:
             return height, 0.0
         legend = self._laid_out([_legend(chart)], {}, set(), 0.0)
