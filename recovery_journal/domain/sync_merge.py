@@ -95,14 +95,6 @@ class Journal:
             if record is not None and record.shown.words is not None
         }
 
-    def last_write(self, computer: str) -> int:
-        """The highest write of ``computer`` in this journal (0: none)."""
-        return max(
-            (v.dot.counter for vs in self.versions.values() for v in vs
-             if v.dot.computer == computer),
-            default=0,
-        )  # fmt: skip
-
 
 def _seen(versions: Iterable[Version]) -> tuple[tuple[str, int], ...]:
     """The version vector covering ``versions`` and everything they had seen."""
@@ -120,7 +112,10 @@ def write(
     every version of it that computer holds: choosing one of two concurrent versions is a write
     too, and it supersedes both."""
     current = journal.versions.get(key, frozenset())
-    dot = Dot(computer, journal.last_write(computer) + 1)
+    # After every write the computer made, counting those already written over: a version it
+    # no longer holds is still named in what the later ones had seen. (Counting only the
+    # versions held gave a write a number used before, once others had written over them all.)
+    dot = Dot(computer, seen_by(journal).get(computer, 0) + 1)
     version = Version(key, dot, _seen(current), written_at, words)
     return Journal({**journal.versions, key: frozenset({version})}), version
 
