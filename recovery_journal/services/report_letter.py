@@ -275,7 +275,10 @@ def _answered_notes(vault: Vault, language: str) -> list[Block]:
             item=names[note.about].text, day=long_date(note.written_on)
         )
         blocks.append(Paragraph(said, quiet=True, about=about))
-        blocks.append(Paragraph(_("“{words}”").format(words=note.text), about=about))
+        words = note.text.strip()
+        # In quotation marks, unless the sponsor wrote their own around the words.
+        quoted = words if words[:1] in "«“\"„'" else _("“{words}”").format(words=words)
+        blocks.append(Paragraph(quoted, about=about))
         blocks.append(
             Paragraph(_("My answer: {answer}").format(answer=note.answer.strip()), about=about)
         )

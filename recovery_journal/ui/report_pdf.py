@@ -908,11 +908,8 @@ class _Pages:
                 self.items.append((about, page, QRectF(0, top, content.width(), bottom - top)))
 
     def _part(self, part: Part) -> None:
-        content = self._content
         blocks = part.blocks
-        if part.section is Section.COVER:
-            self.y += content.height() * 0.18  # a title page, not a form
-        elif part.title:
+        if part.title and part.section is not Section.COVER:  # the letter heads itself
             blocks = (Heading(part.title, 2, part.about), *blocks)
         runs = _runs(blocks)
         for index, run in enumerate(runs):
