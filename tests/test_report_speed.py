@@ -81,25 +81,30 @@ def test_a_second_long_table_in_a_section_fills_its_pages(qapp, layouts):
 
     prepare_fonts()
     # Two long tables under one title flow as one run of text; the second was cut into pages
-    # where a first layout put it (headers mid-page then), which left a page half empty.
-    part = Part(
-        Section.PRACTICE,
-        "Service and practice",
-        (
-            Heading("Service", 3),
-            Table(("Datecol", "Kindcol", "Notecol"), _rows("a", 130)),
-            Heading("Prayer and meditation", 3),
-            Paragraph("Many times."),
-            Table(("Datecol", "Kindcol", "Notecol"), _rows("b", 300)),
-        ),
-    )
-    data = render_pdf(_report(part))
-    second = [count for count in _pages_rows(data, "b") if count]
-    full = max(second)
-    # Every page of the second table is full but its first (shared) and its last.
-    assert all(count == full for count in second[1:-1]), second
-    assert sum(second) == 300
-    assert layouts == {"a0000": 1}
+    # where a first layout had put it (with a header wherever a slice of 40 rows began), which
+    # left a page with a row or three between full ones.
+    for count in (139, 175):
+        first = tuple(
+            (f"a{count}r{n:04d}", "Tuesday group", "note " * (12 if n % 5 == 0 else 1))
+            for n in range(count)
+        )
+        part = Part(
+            Section.PRACTICE,
+            "Service and practice",
+            (
+                Heading("Service", 3),
+                Table(("Datecol", "Kindcol", "Notecol"), first),
+                Heading("Prayer and meditation", 3),
+                Paragraph("Many times."),
+                Table(("Datecol", "Kindcol", "Notecol"), _rows("b", 300)),
+            ),
+        )
+        second = [n for n in _pages_rows(render_pdf(_report(part)), "b") if n]
+        # Full pages between its first (shared) and its last; the one before the last may
+        # give a row to it, so that the last never holds one alone.
+        assert all(n >= max(second) - 1 for n in second[1:-1]), (count, second)
+        assert sum(second) == 300
+    assert layouts == {"a139r0000": 1, "a175r0000": 1}
 
 
 def test_the_sponsors_fields_are_added_to_the_drawn_pdf_not_written_again(qapp, monkeypatch):
