@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from recovery_journal.domain.reply_layout import (
     REPORT,
@@ -45,6 +45,7 @@ _COMMENTS = frozenset(
         "/Circle", "/Line", "/Polygon", "/PolyLine", "/Ink", "/Stamp", "/Caret", "/FileAttachment",
     }
 )  # fmt: skip
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
 _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 
 
@@ -57,19 +58,34 @@ class ReplyWords:
 
 
 def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> bytes:
-    """The PDF ``data`` with a form field on each box for the sponsor's words, and the layout."""
-    from pypdf import PdfReader, PdfWriter
+    """The PDF ``data`` with a form field on each box for the sponsor's words, and the layout.
+
+    Written as an incremental update (PDF 1.7, 7.5.6): the drawn PDF is kept byte for byte and
+    followed by the new objects, the pages that get fields and the catalogue with its form.
+    Only those few objects are read and written, not the whole file again."""
+    from pypdf import PdfReader
     from pypdf.generic import (
         ArrayObject,
         BooleanObject,
         DictionaryObject,
         FloatObject,
+        IndirectObject,
         NameObject,
         NumberObject,
+        PdfObject,
         TextStringObject,
     )
 
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    reader = PdfReader(io.BytesIO(data))
+    trailer = reader.trailer
+    size = int(cast(int, trailer["/Size"]))
+    written: dict[int, PdfObject] = {}  # object number: the object, new or changed
+
+    def add(value: PdfObject) -> IndirectObject:
+        number = size + len([n for n in written if n >= size])
+        written[number] = value
+        return IndirectObject(number, 0, reader)
+
     font = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Font"),
@@ -78,10 +94,8 @@ def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> b
             NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
         }
     )
-    fonts = DictionaryObject(
-        {NameObject("/Helv"): writer._add_object(font)}  # noqa: SLF001 - pypdf's way
-    )
-    own = _own_font(writer)
+    fonts = DictionaryObject({NameObject("/Helv"): add(font)})
+    own = _own_font(add)
     if own is not None:
         fonts[NameObject("/" + FONT_NAME)] = own
     typed_in = FONT if own is not None else HELVETICA
@@ -91,7 +105,9 @@ def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> b
     def field(
         name: str, page: int, rect: tuple[float, ...], tooltip: str, flags: int, shown: bool
     ) -> DictionaryObject:
-        page_object = writer.pages[page]
+        page_object = reader.pages[page]
+        reference = page_object.indirect_reference
+        assert reference is not None
         widget = DictionaryObject(
             {
                 NameObject("/Type"): NameObject("/Annot"),
@@ -104,18 +120,19 @@ def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> b
                 NameObject("/F"): NumberObject(4 if shown else 2),
                 NameObject("/Rect"): ArrayObject(FloatObject(round(v, 2)) for v in rect),
                 NameObject("/DA"): TextStringObject(typed_in),
-                NameObject("/P"): page_object.indirect_reference,
+                NameObject("/P"): reference,
                 # No border or ground of its own: the report drew the box.
                 NameObject("/MK"): DictionaryObject(),
             }
         )
-        reference = writer._add_object(widget)  # noqa: SLF001
+        added = add(widget)
         annotations = page_object.get("/Annots")
         if annotations is None:
-            page_object[NameObject("/Annots")] = ArrayObject([reference])
-        else:
-            annotations.get_object().append(reference)
-        fields.append(reference)
+            page_object[NameObject("/Annots")] = ArrayObject([added])
+        else:  # Qt draws no annotations; an array of its own would be changed in its place
+            page_object[NameObject("/Annots")] = ArrayObject([*annotations.get_object(), added])
+        written[reference.idnum] = page_object
+        fields.append(added)
         return widget
 
     for placed in layout.fields:
@@ -133,7 +150,9 @@ def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> b
             field(field_name(placed.about), placed.page, rect, words.note, multiline, True)
     hidden = field(LAYOUT_FIELD, 0, (0, 0, 0, 0), "", 1, False)  # 1: read-only
     hidden[NameObject("/V")] = TextStringObject(layout.to_json())
-    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(  # noqa: SLF001
+    root = reader.trailer.raw_get("/Root")
+    catalogue = reader.root_object
+    catalogue[NameObject("/AcroForm")] = DictionaryObject(
         {
             NameObject("/Fields"): fields,
             NameObject("/DA"): TextStringObject(typed_in),
@@ -142,13 +161,54 @@ def with_reply_fields(data: bytes, layout: ReportLayout, words: ReplyWords) -> b
             NameObject("/NeedAppearances"): BooleanObject(True),
         }
     )
+    written[root.idnum] = catalogue
+    return data + _update(data, written, trailer, max(size, max(written) + 1))
+
+
+def _update(data: bytes, written: dict[int, Any], trailer: Any, size: int) -> bytes:
+    """An incremental update to follow the PDF ``data``: ``written`` objects, their
+    cross-reference section and a trailer that points back to the file's own."""
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject
+
+    at = len(data)
+    previous = _STARTXREF.findall(data[-1024:])
+    if not previous:
+        raise ValueError("the PDF has no cross-reference table to follow")
     out = io.BytesIO()
-    writer.write(out)
+    out.write(b"\n")
+    offsets: dict[int, int] = {}
+    for number in sorted(written):
+        offsets[number] = at + out.tell()
+        out.write(f"{number} 0 obj\n".encode("ascii"))
+        written[number].write_to_stream(out)
+        out.write(b"\nendobj\n")
+    start = at + out.tell()
+    out.write(b"xref\n")
+    numbers = sorted(offsets)
+    runs: list[list[int]] = []
+    for number in numbers:  # consecutive numbers share a subsection
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    for run in runs:
+        out.write(f"{run[0]} {len(run)}\n".encode("ascii"))
+        for number in run:
+            out.write(f"{offsets[number]:010d} 00000 n\r\n".encode("ascii"))
+    kept = DictionaryObject(
+        {NameObject(key): trailer.raw_get(key) for key in trailer if key not in ("/Prev", "/Size")}
+    )
+    kept[NameObject("/Size")] = NumberObject(size)
+    kept[NameObject("/Prev")] = NumberObject(int(previous[-1]))
+    out.write(b"trailer\n")
+    kept.write_to_stream(out)
+    out.write(f"\nstartxref\n{start}\n%%EOF\n".encode("ascii"))
     return out.getvalue()
 
 
-def _own_font(writer: Any) -> Any:
-    """The form's font (``services.form_font``) added to the PDF; None where there is none."""
+def _own_font(add: Any) -> Any:
+    """The form's font (``services.form_font``) added to the PDF (``add`` gives an object its
+    number); None where there is none."""
     from pypdf.generic import (
         ArrayObject,
         DecodedStreamObject,
@@ -169,7 +229,7 @@ def _own_font(writer: Any) -> Any:
         packed = plain.flate_encode()
         for key, value in entries.items():
             packed[NameObject("/" + key)] = value
-        return writer._add_object(packed)  # noqa: SLF001
+        return add(packed)
 
     def name(text: str) -> Any:
         return NameObject("/" + text)
@@ -220,7 +280,7 @@ def _own_font(writer: Any) -> Any:
                     name("Supplement"): NumberObject(0),
                 }
             ),
-            name("FontDescriptor"): writer._add_object(descriptor),  # noqa: SLF001
+            name("FontDescriptor"): add(descriptor),
             name("W"): width_list,
             name("DW"): NumberObject(600),
             name("CIDToGIDMap"): stream(bytes(to_glyph)),
@@ -232,11 +292,11 @@ def _own_font(writer: Any) -> Any:
             name("Subtype"): name("Type0"),
             name("BaseFont"): name(FONT_NAME),
             name("Encoding"): name("Identity-H"),
-            name("DescendantFonts"): ArrayObject([writer._add_object(descendant)]),  # noqa: SLF001
+            name("DescendantFonts"): ArrayObject([add(descendant)]),
             name("ToUnicode"): stream(to_unicode),
         }
     )
-    return writer._add_object(font)  # noqa: SLF001
+    return add(font)
 
 
 # --- reading a reply -------------------------------------------------------------------------

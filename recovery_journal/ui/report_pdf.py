@@ -49,9 +49,11 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlock,
-    QTextCursor,
     QTextDocument,
+    QTextLayout,
+    QTextOption,
     QTextTable,
+    QTextTableCell,
 )
 from PySide6.QtSvg import QSvgRenderer
 
@@ -146,8 +148,24 @@ def _slice_starts(rows: int) -> tuple[int, ...]:
     return tuple(range(0, max(rows, 1), TABLE_SLICE))
 
 
+# A piece of a table as laid out: its rows [start, end) and whether it begins a page.
+Piece = tuple[int, int, bool]
+
+
+def _pieces(rows: int, starts: tuple[int, ...] | None) -> list[Piece]:
+    """A table's slices: given page starts, each begins a page; else every TABLE_SLICE rows."""
+    paged = starts is not None
+    starts = starts or _slice_starts(rows)
+    ends = (*starts[1:], rows)
+    return [(s, e, paged and n > 0) for n, (s, e) in enumerate(zip(starts, ends, strict=True))]
+
+
 def _block_html(
-    block: Block, index: int, starts: tuple[int, ...] | None = None, page_break: bool = False
+    block: Block,
+    index: int,
+    starts: tuple[int, ...] | None = None,
+    page_break: bool = False,
+    pieces: Sequence[Piece] | None = None,
 ) -> str:
     # Each paragraph is marked with its index (as the block's user state), so a layout can be
     # read back block by block (see _lonely_heading); only a heading is given a page break.
@@ -179,81 +197,51 @@ def _block_html(
     # Long tables go in slices: QTextDocument paints one big table in more than linear time
     # (every page walks every row). Given page starts, each slice is one page of rows and begins
     # a page, so the header shows at the top of each page and never in the middle of one.
-    paged = starts is not None
-    starts = starts or _slice_starts(len(block.rows))
-    ends = (*starts[1:], len(block.rows))
     tables = []
-    for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
+    for start, end, turn in pieces if pieces is not None else _pieces(len(block.rows), starts):
         body = "".join(
             "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>"
             for row in block.rows[start:end]
         )
         last = end >= len(block.rows)
-        turn = "page-break-before:always; " if paged and number else ""
         tables.append(
             f'<table width="100%" cellspacing="0" cellpadding="{CELL_PADDING}" border="1" '
-            f'style="{turn}border-collapse:collapse; border-color:{RULE}; '
-            f"font-size:{TABLE_PT}pt; "
+            f'style="{"page-break-before:always; " if turn else ""}'
+            f"border-collapse:collapse; border-color:{RULE}; font-size:{TABLE_PT}pt; "
             f'margin-top:{4 if start == 0 else 0}pt; margin-bottom:{10 if last else 0}pt">'
             f"<thead><tr>{head}</tr></thead>{body}</table>"
         )
     return "".join(tables)
 
 
+def _filled(
+    talls: Sequence[float], top: float, page: int, fit: _Fit, height: float
+) -> tuple[int, ...]:
+    """The rows that begin a page, for rows ``talls`` high whose first begins at ``top`` on
+    ``page`` (in a run's document, pages ``height`` high): a row stays on a page only if it ends
+    there with room for the table's bottom edge (a little slack covers rounding); a new page
+    starts with the header, its first row ``fit.head`` below the page's top."""
+    slack = height * 0.002
+    starts = [0]
+    y = top
+    for number, tall in enumerate(talls):
+        if number and y + tall + fit.below + slack > (page + 1) * height:
+            starts.append(number)
+            page += 1
+            y = page * height + fit.head
+        y += tall + fit.gap
+    if len(starts) > 1 and len(talls) - starts[-1] == 1 and starts[-1] - starts[-2] > 2:
+        starts[-1] -= 1  # a table's last page holds two rows at least, not one alone
+    return tuple(starts)
+
+
 @dataclass(frozen=True, slots=True)
-class _Row:
-    top: float
-    bottom: float  # of its tallest cell's text
-    page: int
+class _Fit:
+    """A table's measures that do not change from row to row, from a layout, device pixels."""
 
-
-def _page_starts(document: QTextDocument, blocks: list[Block]) -> SliceStarts:
-    """For each table block, the rows that begin a page, from the measures of a first layout.
-
-    The rows are laid out again on paper-sized pages from their measured heights: a row stays
-    on a page only if it ends there with room for the table's bottom edge, and a new page
-    starts with the header. Where the first layout broke a table, the room a page's header
-    takes is measured; a little slack covers rounding.
-    """
-    height = document.pageSize().height()
-    tables = _tables(document)
-
-    def measure(table: QTextTable, row: int) -> _Row:
-        top, bottom = _row_span(document, table, row)
-        return _Row(top, bottom, int(top // height))
-
-    found: SliceStarts = {}
-    for index, block in enumerate(blocks):
-        if not isinstance(block, Table):
-            continue
-        slices = []
-        for _first in _slice_starts(len(block.rows)):
-            table = next(tables)
-            rows = [measure(table, row) for row in range(table.rows())]
-            below = document.documentLayout().frameBoundingRect(table).bottom() - rows[-1].bottom
-            slices.append((rows, below))
-        header, below = slices[0][0][0], slices[0][1]
-        data = [row for rows, _below in slices for row in rows[1:]]
-        pairs = list(zip(data, data[1:], strict=False))
-        gap = min((b.top - a.bottom for a, b in pairs if a.page == b.page), default=below)
-        # Where a page's first row begins, below the header Qt repeats at a break.
-        offsets = [b.top - b.page * height for a, b in pairs if b.page > a.page]
-        head = max(offsets, default=2 * (data[0].top - header.top) if data else 0.0)
-        slack = height * 0.002
-        starts = [0]
-        page = header.page
-        y = data[0].top if data else 0.0
-        for number, row in enumerate(data):
-            tall = row.bottom - row.top
-            if number and y + tall + below + slack > (page + 1) * height:
-                starts.append(number)
-                page += 1
-                y = page * height + head
-            y += tall + gap
-        if len(starts) > 1 and len(data) - starts[-1] == 1 and starts[-1] - starts[-2] > 2:
-            starts[-1] -= 1  # a table's last page holds two rows at least, not one alone
-        found[index] = tuple(starts)
-    return found
+    gap: float  # from a row's text to the next row's text
+    below: float  # from the last row's text to the table's bottom edge
+    head: float  # from a page's top to its first row's text, below the header
 
 
 def _tables(document: QTextDocument) -> Iterator[QTextTable]:
@@ -272,6 +260,39 @@ def _row_span(document: QTextDocument, table: QTextTable, row: int) -> tuple[flo
         for c in range(table.columns())
     )
     return first.y(), bottom
+
+
+_SPACES = re.compile(r"[ \t\r\f]+")
+
+
+def _row_heights(table: Table, widths: Sequence[float], device: QPaintDevice) -> list[float]:
+    """Each row's height as a table lays it out: its tallest cell's lines, each cell's text laid
+    out on its own at the width its column gives it (``widths``, read from a laid-out row). Much
+    cheaper than a document's layout of the table, which lays out every cell more than once."""
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(TABLE_PT)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    known: dict[tuple[int, str], float] = {}
+
+    def height(column: int, text: str) -> float:
+        found = known.get((column, text))
+        if found is None:
+            # As the HTML reads it: spaces run together, a new line a line separator.
+            lines = "\u2028".join(_SPACES.sub(" ", line) for line in text.split("\n"))
+            layout = QTextLayout(lines.strip(" "), font, device)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            found = 0.0
+            while (line := layout.createLine()).isValid():
+                line.setLeadingIncluded(True)
+                line.setLineWidth(widths[column])
+                found += line.height()
+            layout.endLayout()
+            known[(column, text)] = found
+        return found
+
+    return [max((height(c, text) for c, text in enumerate(row)), default=0.0) for row in table.rows]
 
 
 def _item_spans(
@@ -424,30 +445,47 @@ class _Line:
 
 
 def _read_back(document: QTextDocument) -> list[_Line]:
-    """The run's paragraphs and the cells of its tables' rows (not their headers), in order."""
+    """The run's paragraphs and, of each table's slice, the first cell with words below its
+    header, in order: what follows a heading is all a heading alone is judged by, and reading
+    every cell of a long table cost a third of a second."""
     layout = document.documentLayout()
-    found = []
-    block: QTextBlock = document.begin()
-    while block.isValid():
+    found: list[_Line] = []
+
+    def line_of(block: QTextBlock) -> _Line | None:
         lines = block.layout()
-        if lines.lineCount():
-            # Qt turns the page for a line by moving the line, not the block: where a block's
-            # lines are is its position plus theirs.
-            top = layout.blockBoundingRect(block).top()
-            first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
-            line = _Line(None, top + first.y(), top + last.y() + last.height())
-            if block.userState() >= HEADING_STATE:
+        if not lines.lineCount():
+            return None
+        # Qt turns the page for a line by moving the line, not the block: where a block's
+        # lines are is its position plus theirs.
+        top = layout.blockBoundingRect(block).top()
+        first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
+        return _Line(None, top + first.y(), top + last.y() + last.height())
+
+    child = document.rootFrame().begin()
+    while not child.atEnd():
+        frame = child.currentFrame()
+        if isinstance(frame, QTextTable):
+            found.extend(_first_cell(frame, line_of))
+        elif frame is None and child.currentBlock().userState() >= HEADING_STATE:
+            block = child.currentBlock()
+            line = line_of(block)
+            if line is not None:
                 found.append(replace(line, index=block.userState() - HEADING_STATE))
-            elif block.text().strip():
-                cursor = QTextCursor(block)
-                table = cursor.currentTable()
-                if (
-                    table is not None
-                    and table.cellAt(cursor).row() >= table.format().headerRowCount()
-                ):
-                    found.append(line)
-        block = block.next()
+        child += 1
     return found
+
+
+def _first_cell(
+    table: QTextTable, line_of: Callable[[QTextBlock], _Line | None]
+) -> Iterator[_Line]:
+    """The first cell of ``table``'s rows below its header that holds words, as a line."""
+    for row in range(table.format().headerRowCount(), table.rows()):
+        for column in range(table.columns()):
+            block = table.cellAt(row, column).firstCursorPosition().block()
+            line = line_of(block) if block.text().strip() else None
+            if line is not None:
+                yield line
+                return
 
 
 def _lonely_heading(
@@ -504,6 +542,77 @@ def _runs(blocks: tuple[Block, ...]) -> list[list[Block] | Chart | Reply]:
         else:
             runs.append([block])
     return runs
+
+
+@dataclass(slots=True)
+class _Rows:
+    """A table's rows as planned: their heights and the measures between them."""
+
+    talls: list[float]
+    fit: _Fit
+    top: float  # where the first row begins, down the page that holds the header
+
+
+@dataclass(slots=True)
+class _Plan:
+    starts: SliceStarts  # where each table's slices begin
+    rows: dict[int, _Rows]  # each table's rows, as measured for the plan
+    lonely: int | None = None  # a heading alone at a page's foot, found before any table
+
+
+def _text_width(cell: QTextTableCell) -> float:
+    """The width a table's column gives its text, as laid out."""
+    lines = cell.firstCursorPosition().block().layout()
+    return lines.lineAt(0).width() if lines.lineCount() else 0.0
+
+
+def _has_cells(document: QTextDocument) -> bool:
+    return any(line.index is None for line in _read_back(document))
+
+
+def _measured_starts(
+    document: QTextDocument,
+    blocks: Sequence[Block],
+    starts: SliceStarts,
+    planned: dict[int, _Rows],
+    height: float,
+) -> SliceStarts:
+    """The tables' slices as the rule cuts them from the layout's own measures: ``starts``
+    itself when each slice holds its page of rows where the plan put them."""
+    tables = _tables(document)
+    found: SliceStarts = {}
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Table):
+            continue
+        pieces = _pieces(len(block.rows), starts.get(index))
+        frames = [next(tables) for _piece in pieces]
+        rows = planned.get(index)
+        if rows is None or not block.rows:
+            found[index] = starts.get(index, (0,))
+            continue
+        talls, fit = rows.talls, rows.fit
+        header = _row_span(document, frames[0], 0)[0]
+        top = _row_span(document, frames[0], 1)[0]
+        kept = abs(top - int(header // height) * height - rows.top) < 0.05
+        for number, ((start, end, _turn), frame) in enumerate(zip(pieces, frames, strict=True)):
+            first, _bottom = _row_span(document, frame, 1)
+            _top, bottom = _row_span(document, frame, frame.rows() - 1)
+            expected = first + sum(talls[start:end]) + fit.gap * (end - start - 1)
+            page = int(first // height)
+            kept = kept and abs(bottom - expected) < 0.05 and int((bottom - 1) // height) == page
+            if number:
+                kept = kept and abs(first - page * height - fit.head) < 0.05
+        if kept:
+            found[index] = starts[index]
+            continue
+        # The layout's own heights (a row across a page counts as tall as it was laid out).
+        measured = [
+            bottom - first
+            for frame in frames
+            for first, bottom in (_row_span(document, frame, r) for r in range(1, frame.rows()))
+        ]
+        found[index] = _filled(measured, top, int(header // height), fit, height)
+    return found
 
 
 class _Target:
@@ -693,22 +802,112 @@ class _Pages:
         tables = any(isinstance(b, Table) for b in blocks)
         breaks: set[int] = set()
         while True:
-            starts: SliceStarts = {}
-            document = self._laid_out(blocks, starts, breaks, offset)
-            if document.pageCount() > 1 and tables:
-                # Laid out again with each table cut where the first layout turned the page.
-                starts = _page_starts(document, blocks)
-                document = self._laid_out(blocks, starts, breaks, offset)
-            lonely = _lonely_heading(document, blocks, keep_after)
-            if lonely is None or lonely in breaks:
-                return document, starts
+            # Each table's slices are planned from a small layout of what comes before it (a
+            # probe), so the run is laid out once; the probe of the first table also finds a
+            # heading alone at a page's foot before it, with no layout of the whole run.
+            plan = self._plan(blocks, breaks, offset, keep_after) if tables else _Plan({}, {})
+            lonely = plan.lonely if plan.lonely not in breaks else None
+            if lonely is None:
+                document, starts = self._laid_out_to_plan(blocks, plan, breaks, offset)
+                lonely = _lonely_heading(document, blocks, keep_after)
+                if lonely is None or lonely in breaks:
+                    return document, starts
             if lonely == 0:
                 return None
             breaks.add(lonely)  # one at a time: each moves everything after it
 
+    def _plan(
+        self, blocks: list[Block], breaks: set[int], offset: float, keep_after: float
+    ) -> _Plan:
+        """Where each table of a run begins its pages. A table's first row begins where a probe
+        puts it: the run's blocks before it, from the run's start or from the last page of a
+        table before it that turns pages (which begins a page), and the table's first slice.
+        The probe also gives what does not change from row to row (``_Fit``) and the width of
+        each column's text; the rows' heights are measured cell by cell (``_row_heights``)."""
+        height = self._content.height()
+        plan = _Plan({}, {})
+        anchor = 0  # the probe's first block: the run's first, or a table's last page
+        turned = False  # the anchor is a table's last page, at the top of a page
+        for index, block in enumerate(blocks):
+            if not isinstance(block, Table):
+                continue
+            rows = len(block.rows)
+            if not rows:
+                plan.starts[index] = (0,)
+                continue
+            # The table's first slice, as the old two-pass layout had it (its bottom margin
+            # counts as below its last row while it is the last), and one row on a page of its
+            # own, for where a page's first row begins below the header.
+            sample = min(rows, TABLE_SLICE)
+            own: list[Piece] = [(0, sample, False)] + ([(rows - 1, rows, True)] if rows > 1 else [])
+            html = []
+            for number in range(anchor, index + 1):
+                earlier = blocks[number]
+                pieces: Sequence[Piece] | None = None
+                if number == index:
+                    pieces = own
+                elif isinstance(earlier, Table):
+                    done = plan.starts[number]
+                    pieces = _pieces(len(earlier.rows), done)
+                    if turned and number == anchor:
+                        pieces = [(done[-1], len(earlier.rows), False)]
+                html.append(_block_html(earlier, number, None, number in breaks, pieces))
+            probe = self._laid_out_html("".join(html), 0.0 if turned else offset)
+            probe.pageCount()
+            if anchor == 0 and not turned and plan.lonely is None and _has_cells(probe):
+                # Every heading before the first table is followed there by what follows it
+                # in the whole run: a heading alone at a page's foot is alone there too.
+                plan.lonely = _lonely_heading(probe, blocks, keep_after)
+                if plan.lonely is not None and plan.lonely not in breaks:
+                    return plan
+            found = list(_tables(probe))
+            first, last = (found[-2], found[-1]) if rows > 1 else (found[-1], found[-1])
+            spans = [_row_span(probe, first, row) for row in range(1, first.rows())]
+            header = _row_span(probe, first, 0)[0]
+            layout = probe.documentLayout()
+            below = layout.frameBoundingRect(first).bottom() - spans[-1][1]
+            gaps = [
+                b[0] - a[1]
+                for a, b in zip(spans, spans[1:], strict=False)
+                if int(a[0] // height) == int(b[0] // height)
+            ]
+            alone = _row_span(probe, last, 1)[0]
+            fit = _Fit(min(gaps, default=below), below, alone - int(alone // height) * height)
+            widths = [_text_width(first.cellAt(1, c)) for c in range(first.columns())]
+            talls = _row_heights(block, widths, self.target.metrics)
+            page, top = int(header // height), spans[0][0]
+            plan.starts[index] = _filled(talls, top, page, fit, height)
+            plan.rows[index] = _Rows(talls, fit, top - page * height)
+            if len(plan.starts[index]) > 1:
+                anchor, turned = index, True
+        return plan
+
+    def _laid_out_to_plan(
+        self, blocks: list[Block], plan: _Plan, breaks: set[int], offset: float
+    ) -> tuple[QTextDocument, SliceStarts]:
+        """The run laid out with its tables cut as planned. Where the layout does not put the
+        rows where the plan did (it should not happen), the tables are cut again from the
+        layout's own measures and the run laid out again."""
+        starts = plan.starts
+        height = self._content.height()
+        for _attempt in range(3):
+            document = self._laid_out(blocks, starts, breaks, offset)
+            document.pageCount()
+            measured = _measured_starts(document, blocks, starts, plan.rows, height)
+            if measured == starts:
+                break
+            starts = measured
+        return document, starts
+
     def _laid_out(
         self, blocks: list[Block], starts: SliceStarts, breaks: set[int], offset: float
     ) -> QTextDocument:
+        return self._laid_out_html(
+            "".join(_block_html(b, i, starts.get(i), i in breaks) for i, b in enumerate(blocks)),
+            offset,
+        )
+
+    def _laid_out_html(self, body: str, offset: float) -> QTextDocument:
         document = QTextDocument()
         document.documentLayout().setPaintDevice(self.target.metrics)
         document.setDefaultFont(self.font)
@@ -722,12 +921,7 @@ class _Pages:
             if offset > 0
             else ""
         )
-        document.setHtml(
-            "<body>"
-            + spacer
-            + "".join(_block_html(b, i, starts.get(i), i in breaks) for i, b in enumerate(blocks))
-            + "</body>"
-        )
+        document.setHtml("<body>" + spacer + body + "</body>")
         content = self._content
         document.setPageSize(QSizeF(content.width(), content.height()))
         return document
