@@ -6,6 +6,12 @@ text kept as text and are painted by QSvgRenderer, so they stay vector. Every pa
 report's title and date at the top and "page N of M" at the bottom; M comes from a first pass
 that lays everything out without painting. Wide worksheets get landscape pages.
 
+Each run of text is laid out once, by the counting pass, and painted from that layout. A long
+table goes in slices, one per page, each starting with the header: where a page turns is planned
+before the run is laid out, from a small probe layout of what comes before the table and of its
+first slice, and from the rows' heights measured cell by cell (``_Pages._plan``); the layout is
+checked against the plan.
+
 Sections follow one another on the page (the cover has its own), and a heading never ends a page:
 it goes over with the start of what it heads. Table columns are as wide as their longest word
 where the page allows, so words are not cut; where it does not, long Russian words are broken at a
