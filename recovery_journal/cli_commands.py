@@ -480,6 +480,7 @@ def cmd_import_reply(args: argparse.Namespace) -> int:
     from recovery_journal.services.sponsor_reply import (
         ReplyProblem,
         keep_reply,
+        kept_text,
         left_out_text,
         read_reply_file,
     )
@@ -525,14 +526,7 @@ def cmd_import_reply(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     elif kept:
-        print(
-            ngettext(
-                "Kept {count} note from your sponsor.",
-                "Kept {count} notes from your sponsor.",
-                kept,
-            ).format(count=kept),
-            file=sys.stderr,
-        )
+        print(kept_text(kept), file=sys.stderr)
     else:
         print(_("Everything in this reply is already in your journal."), file=sys.stderr)
     return EXIT_OK

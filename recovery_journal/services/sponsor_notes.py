@@ -42,20 +42,29 @@ def notes_about(vault: Vault, about: About) -> list[SponsorNote]:
     return [note for note in all_notes(vault) if note.about == about]
 
 
-def keep_notes(vault: Vault, notes: Iterable[SponsorNote]) -> Changed[int]:
-    """Keep the notes not kept before; how many were new. A note is known by its uid (made from
-    the journal, the report, the item and the words), so a reply imported again adds nothing,
-    and an answer the person wrote to a note already kept stays as it is."""
+def keep_notes(
+    vault: Vault, notes: Iterable[SponsorNote], changed: frozenset[str] = frozenset()
+) -> Changed[int]:
+    """Keep the notes not kept before, and the new words of those in ``changed`` (a box the
+    sponsor wrote in again: the answer the person wrote stays with its note); how many were
+    new or changed. A note is known by its uid (made from the journal, the report, the item and
+    the words or the box), so a reply imported again adds nothing, and an answer the person
+    wrote to a note already kept stays as it is."""
     with vault.transaction():
-        kept = {note.uid for note in all_notes(vault)}
-        new = 0
+        kept = {note.uid: note for note in all_notes(vault)}
+        count = 0
         for note in notes:
-            if note.uid in kept:
+            before = kept.get(note.uid)
+            if before is None:
+                vault.records.save(note)
+            elif note.uid in changed and before.text != note.text:
+                note = replace(note, answer=before.answer)
+                vault.records.save(note)
+            else:
                 continue
-            vault.records.save(note)
-            kept.add(note.uid)
-            new += 1
-    return Changed(new, SPONSOR_CHANGED if new else Changes())
+            kept[note.uid] = note
+            count += 1
+    return Changed(count, SPONSOR_CHANGED if count else Changes())
 
 
 def _note(vault: Vault, uid: str) -> SponsorNote | None:

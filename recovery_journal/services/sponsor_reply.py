@@ -29,7 +29,7 @@ from recovery_journal.domain.sponsor_notes import (
 )
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _, ngettext
-from recovery_journal.services.changes import SPONSOR_CHANGED, Changed, Changes
+from recovery_journal.services.changes import Changed
 from recovery_journal.services.journal_identity import journal_id
 from recovery_journal.services.reply_form import (
     FLATTENED,
@@ -39,7 +39,7 @@ from recovery_journal.services.reply_form import (
     ReplyUnreadable,
     read_reply,
 )
-from recovery_journal.services.sponsor_notes import ItemName, all_notes, item_names
+from recovery_journal.services.sponsor_notes import ItemName, all_notes, item_names, keep_notes
 
 LARGEST_REPLY = 512 * 1024 * 1024  # a report is a few MB; a file far larger is no reply
 
@@ -198,16 +198,11 @@ def left_out_text(count: int) -> str:
 def keep_reply(vault: Vault, preview: ReplyPreview) -> Changed[int]:
     """Keep the reply's new notes, and the new words of those the sponsor changed since (an
     answer the person wrote stays with its note); how many notes were new or changed."""
-    with vault.transaction():
-        kept = {note.uid: note for note in all_notes(vault)}
-        count = 0
-        for note in preview.notes:
-            before = kept.get(note.uid)
-            if before is None:
-                vault.records.save(note)
-            elif note.uid in preview.changed and before.text != note.text:
-                vault.records.save(replace(note, answer=before.answer))
-            else:
-                continue
-            count += 1
-    return Changed(count, SPONSOR_CHANGED if count else Changes())
+    return keep_notes(vault, preview.notes, preview.changed)
+
+
+def kept_text(count: int) -> str:
+    """What the window and the command line say once a reply's notes are kept."""
+    return ngettext(
+        "Kept {count} note from your sponsor.", "Kept {count} notes from your sponsor.", count
+    ).format(count=count)

@@ -301,6 +301,7 @@ class MainWindow(QMainWindow):
     def open_reply(self, path: Path | None = None) -> QDialog | None:
         """Choose the report the sponsor sent back (tests pass ``path``), show what came back
         and keep it; then the sponsor's page shows it."""
+        from recovery_journal.services.sponsor_reply import kept_text
         from recovery_journal.ui.file_dialogs import FileKind, open_file_name
         from recovery_journal.ui.reply_dialog import ReplyDialog
 
@@ -315,14 +316,7 @@ class MainWindow(QMainWindow):
 
         def kept(count: int) -> None:
             self.show_page(Page.SPONSOR)
-            self.show_banner(
-                ngettext(
-                    "Kept {count} note from your sponsor.",
-                    "Kept {count} notes from your sponsor.",
-                    count,
-                ).format(count=count),
-                news=True,
-            )
+            self.show_banner(kept_text(count), news=True)
 
         dialog.kept.connect(kept)
         dialog.show()
