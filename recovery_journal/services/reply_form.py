@@ -352,12 +352,18 @@ def _pdf_date(value: Any) -> date | None:
         return None
 
 
+def _resolved(value: Any) -> Any:
+    """What a PDF value is, or points to; None for a broken reference."""
+    try:
+        return value.get_object() if hasattr(value, "get_object") else value
+    except Exception:  # noqa: BLE001 - a reference that leads nowhere is nothing
+        return None
+
+
 def _text(value: Any) -> str:
     """Words from a PDF value; anything that is not text (a number, an array, a stream) has
     none."""
-    if value is None:
-        return ""
-    value = value.get_object() if hasattr(value, "get_object") else value
+    value = _resolved(value)
     if isinstance(value, str):
         return str(value)
     if isinstance(value, bytes):
@@ -384,31 +390,18 @@ def read_reply(data: bytes, password: str | None = None) -> FilledReport:
         return _read_reply(data, password)
 
 
-def _dictionary(value: Any) -> Any:
-    """The dictionary a PDF value is or points to; None if it is none."""
-    try:
-        found = value.get_object() if hasattr(value, "get_object") else value
-    except Exception:  # noqa: BLE001 - a broken reference is no annotation
-        return None
-    return found if isinstance(found, dict) else None
-
-
 def _annotations(page: Any) -> list[tuple[int | None, Any]]:
     """A page's annotations that are dictionaries, with each one's object number."""
-    listed = _array(page.get("/Annots"))
     found = []
-    for entry in listed:
-        annotation = _dictionary(entry)
-        if annotation is not None:
+    for entry in _array(page.get("/Annots")):
+        annotation = _resolved(entry)
+        if isinstance(annotation, dict):
             found.append((getattr(entry, "idnum", None), annotation))
     return found
 
 
 def _array(value: Any) -> list[Any]:
-    try:
-        value = value.get_object() if hasattr(value, "get_object") else value
-    except Exception:  # noqa: BLE001
-        return []
+    value = _resolved(value)
     return list(value) if isinstance(value, list) else []
 
 
@@ -424,11 +417,9 @@ def _top(annotation: Any) -> float | None:
     return max(numbers[1], numbers[3])
 
 
-def _is_comment(annotation: Any) -> bool:
-    """A note, a highlight or a shape with words the sponsor wrote: not a form field, a link, a
-    pop-up window, a review mark ("Accepted set by Sam") or a hidden annotation."""
-    if annotation.get("/Subtype") not in _COMMENTS:
-        return False
+def _is_remark(annotation: Any) -> bool:
+    """Whether an annotation of a comment's kind (``_COMMENTS``) holds the sponsor's words: a
+    review mark ("Accepted set by Sam") and a hidden annotation do not."""
     if "/StateModel" in annotation or "/State" in annotation:
         return False
     flags = annotation.get("/F", 0)
@@ -487,25 +478,26 @@ def _read_reply(data: bytes, password: str | None) -> FilledReport:
             comments.append(Comment(about, words, identity=BOX))
         # Notes on the pages: each on the item drawn where it was placed; a reply to a note
         # (/IRT), on its note's item, wherever the reader put it.
-        placed: dict[int, str] = {}
-        replies: list[tuple[int | None, Any, Any]] = []
+        placed: dict[int, str] = {}  # a comment's object number: its item
+        notes: list[tuple[int | None, str, str, Any]] = []  # its note's number, item, words
         for number, page in enumerate(reader.pages):
             for idnum, annotation in _annotations(page):
+                if annotation.get("/Subtype") not in _COMMENTS:
+                    continue  # a form's box, a link, a note's pop-up window: no place to find
                 top = _top(annotation)
                 about = item_at(layout, number, top - 1) if top is not None else REPORT
                 if idnum is not None:
                     placed[idnum] = about
-                if not _is_comment(annotation):
-                    continue
                 words = _text(annotation.get("/Contents")).strip()
-                if not words:
+                if not _is_remark(annotation) or not words:
                     continue
                 if len(words) > LONGEST_COMMENT:
                     left_out += 1
                     continue
-                replies.append((getattr(annotation.get("/IRT"), "idnum", None), about, annotation))
-        for parent, about, annotation in replies:
-            words = _text(annotation.get("/Contents")).strip()
+                parent = getattr(annotation.get("/IRT"), "idnum", None)
+                notes.append((parent, about, words, annotation))
+        for parent, about, words, annotation in notes:
+            name = _text(annotation.get("/NM"))
             comments.append(
                 Comment(
                     placed.get(parent, about) if parent is not None else about,
@@ -514,9 +506,7 @@ def _read_reply(data: bytes, password: str | None) -> FilledReport:
                     written_on=_pdf_date(annotation.get("/M"))
                     or _pdf_date(annotation.get("/CreationDate")),
                     on_page=True,
-                    identity=("note:" + _text(annotation.get("/NM"))[:200])
-                    if _text(annotation.get("/NM"))
-                    else words,
+                    identity=f"note:{name[:200]}" if name else words,
                 )
             )
         metadata = reader.metadata
