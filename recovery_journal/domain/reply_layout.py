@@ -112,6 +112,13 @@ class ReportLayout:
             raise NotALayout("not a report layout") from error
 
 
+def _innermost(places: list[tuple[int, Placed]]) -> Placed:
+    """Of places (numbered in the order laid out), the smallest: an answer rather than its
+    step, a row rather than its worksheet; of two the same size, the one laid out later (inside
+    the other)."""
+    return min(places, key=lambda pair: (pair[1].top - pair[1].bottom, -pair[0]))[1]
+
+
 def item_at(layout: ReportLayout, page: int, y: float) -> str:
     """The item a note whose top edge is at height ``y`` on ``page`` (from 0) was placed on.
 
@@ -122,9 +129,7 @@ def item_at(layout: ReportLayout, page: int, y: float) -> str:
     items = [(number, p) for number, p in enumerate(layout.items) if p.about != SPONSOR_NAME]
     holding = [(number, p) for number, p in items if p.holds(page, y)]
     if holding:
-        # The innermost: an answer rather than its step, a row rather than its worksheet; of
-        # two the same size, the one laid out later (inside the other).
-        number, inner = min(holding, key=lambda pair: (pair[1].top - pair[1].bottom, -pair[0]))
+        inner = _innermost(holding)
         if inner.about != REPORT:
             return inner.about
         # In a section that is the report's own band (the answers, the worksheets), a note in
@@ -138,9 +143,8 @@ def item_at(layout: ReportLayout, page: int, y: float) -> str:
         if p.page == page and p.about != REPORT and y < p.bottom and p.top <= within + 0.5
     ]
     if above:
-        return min(
-            above, key=lambda pair: (pair[1].bottom - y, pair[1].top - pair[1].bottom, -pair[0])
-        )[1].about
+        nearest = min(p.bottom for _number, p in above)
+        return _innermost([(n, p) for n, p in above if p.bottom == nearest]).about
     if holding:
         return REPORT
     earlier = [(number, p) for number, p in items if p.page < page]
@@ -148,7 +152,7 @@ def item_at(layout: ReportLayout, page: int, y: float) -> str:
         last_page = max(p.page for _number, p in earlier)
         lowest = min(p.bottom for _number, p in earlier if p.page == last_page)
         on_it = [(n, p) for n, p in earlier if p.page == last_page and p.bottom == lowest]
-        return min(on_it, key=lambda pair: (pair[1].top - pair[1].bottom, -pair[0]))[1].about
+        return _innermost(on_it).about
     return REPORT
 
 
