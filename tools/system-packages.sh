@@ -6,7 +6,8 @@
 #                                        (its tools, and its GLib binding for the system's
 #                                        python3: a sponsor's reply filled as Evince does),
 #                                        qpdf, gnome-keyring, strace (kills at exact system
-#                                        calls) (make test)
+#                                        calls), syncthing (two real instances on loopback carry
+#                                        a journal between two folders) (make test)
 #   bash tools/system-packages.sh        everything, packaging's tools too (CI): binutils (strip,
 #                                        for build.spec), the validators of the desktop entry and
 #                                        the AppStream metainfo, hyperfine (the start-up figures in
@@ -23,7 +24,7 @@ run=(
 )
 test=(
   xvfb xauth openbox xdotool x11-apps x11-utils x11-xkb-utils at-spi2-core dbus dbus-bin poppler-utils qpdf
-  gnome-keyring strace python3-gi gir1.2-poppler-0.18
+  gnome-keyring strace python3-gi gir1.2-poppler-0.18 syncthing
 )
 dist=(binutils desktop-file-utils appstream hyperfine dpkg-dev chrpath lintian debootstrap)
 case "${1:-all}" in
