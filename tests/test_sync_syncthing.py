@@ -19,7 +19,7 @@ import pytest
 
 from recovery_journal.services.journal import delete_entry, new_entry, save_entry
 from recovery_journal.store_access import load_store
-from tests.syncthing_pair import FOLDER_ID, SyncthingPair, listing
+from tests.syncthing_pair import SyncthingPair, listing
 from tests.test_cli import PASS, run
 
 pytestmark = pytest.mark.slow
@@ -33,15 +33,10 @@ def test_a_file_travels_and_one_file_changed_in_two_places_leaves_a_conflict_cop
         assert (desktop.folder / "note.txt").read_bytes() == b"written on the laptop\n"
 
         # Both change the same file while apart (as two computers off the network, or both
-        # faster than the exchange), each scans its own change, then they meet.
-        for me, other in ((laptop, desktop), (desktop, laptop)):
-            me.rest("POST", f"/rest/system/pause?device={other.device_id}")
-        (laptop.folder / "note.txt").write_bytes(b"changed on the laptop\n")
-        (desktop.folder / "note.txt").write_bytes(b"changed on the desktop\n")
-        for me in (laptop, desktop):
-            me.rest("POST", f"/rest/db/scan?folder={FOLDER_ID}")
-        for me, other in ((laptop, desktop), (desktop, laptop)):
-            me.rest("POST", f"/rest/system/resume?device={other.device_id}")
+        # faster than the exchange); each scans its own change, then they meet.
+        with pair.apart():
+            (laptop.folder / "note.txt").write_bytes(b"changed on the laptop\n")
+            (desktop.folder / "note.txt").write_bytes(b"changed on the desktop\n")
         pair.wait_until_in_sync()
 
         files = listing(laptop.folder)
