@@ -105,19 +105,45 @@ def _seen(versions: Iterable[Version]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(highest.items()))
 
 
-def write(
-    journal: Journal, computer: str, key: Key, words: str | None, written_at: str
-) -> tuple[Journal, Version]:
-    """The journal after ``computer`` writes ``words`` to a record (None: deletes it), over
-    every version of it that computer holds: choosing one of two concurrent versions is a write
-    too, and it supersedes both."""
-    current = journal.versions.get(key, frozenset())
+@dataclass(frozen=True, slots=True)
+class Write:
+    """One write of a record: its words (None: a deletion), the writer's clock, and the versions
+    it is written over (None: every version of the record held)."""
+
+    key: Key
+    words: str | None
+    written_at: str
+    over: frozenset[Version] | None = None
+
+
+def write_all(journal: Journal, computer: str, writes: Iterable[Write]) -> Journal:
+    """The journal after ``computer`` makes ``writes``, in order. Choosing one of two concurrent
+    versions is a write over both; an edit of the version shown is a write over that one alone,
+    so the other computer's version stays beside it until the person chooses."""
+    versions = dict(journal.versions)
     # After every write the computer made, counting those already written over: a version it
     # no longer holds is still named in what the later ones had seen. (Counting only the
     # versions held gave a write a number used before, once others had written over them all.)
-    dot = Dot(computer, seen_by(journal).get(computer, 0) + 1)
-    version = Version(key, dot, _seen(current), written_at, words)
-    return Journal({**journal.versions, key: frozenset({version})}), version
+    counter = seen_by(journal).get(computer, 0)
+    for change in writes:
+        held = versions.get(change.key, frozenset())
+        current = held if change.over is None else change.over & held
+        counter += 1
+        version = Version(
+            change.key, Dot(computer, counter), _seen(current), change.written_at, change.words
+        )
+        versions[change.key] = (held - current) | {version}
+    return Journal(versions)
+
+
+def write(
+    journal: Journal, computer: str, key: Key, words: str | None, written_at: str
+) -> tuple[Journal, Version]:
+    """The journal after ``computer`` writes ``words`` to a record over every version of it
+    held; and the version written."""
+    written = write_all(journal, computer, [Write(key, words, written_at)])
+    (version,) = written.versions[key]
+    return written, version
 
 
 def _kept(versions: frozenset[Version]) -> frozenset[Version]:
