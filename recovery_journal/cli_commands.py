@@ -268,6 +268,11 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
         with _in_sentences(vault):
             point = make_backup(vault, BackupReason.PASSPHRASE)
         vault, changed = store.change_passphrase(vault, current, new)
+        if changed:
+            from recovery_journal.services.sync import follow_passphrase
+
+            with _in_sentences(vault):
+                follow_passphrase(vault, store, new)
     finally:
         vault.close()
     if not changed:

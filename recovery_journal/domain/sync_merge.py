@@ -3,11 +3,11 @@
 Each computer has its own name (``computer``: a random identifier, made once) and counts its own
 writes. Every write of a record, a deletion too, is a ``Version``: the record's identity, the
 words (None for a deletion), the write's ``Dot`` (which computer, its how-manieth write) and what
-the writer had seen of that record when it wrote (``seen``, a version vector: for each computer,
-the highest of its writes seen). A version another has seen is superseded by it: the person
-wrote on top of it. Versions neither of which saw the other were written at the same time on two
-computers, and both are kept (``Record.others``): the newer shown, the other kept visibly, for the
-person to choose.
+the writer had seen of that record when it wrote (``seen``: the dots of the record's versions
+it wrote over, and of those they had seen). A version another has seen is superseded by it: the
+person wrote on top of it. Versions neither of which saw the other were written at the same time
+on two computers, and both are kept (``Record.others``): the newer shown, the other kept visibly,
+for the person to choose.
 
 ``merge`` is a union followed by dropping what is superseded, a function of the set of versions
 alone: the same changes merged twice, or in any order, or in any grouping, give the same journal.
@@ -37,14 +37,18 @@ class Dot:
 class Version:
     key: Key
     dot: Dot
-    seen: tuple[tuple[str, int], ...]  # computer to its highest write seen, sorted
+    # The dots of this record's versions its writer had seen, sorted, as (computer, counter).
+    # Each dot by itself, not a highest-per-computer vector: a computer that writes over its
+    # own version shown, leaving the other computer's version beside it, may hold an earlier
+    # version of its own beside them too (a vector would count that one as seen, and drop it;
+    # the test on real vaults found it).
+    seen: tuple[tuple[str, int], ...]
     written_at: str  # the writer's clock (UTC, ISO): only which concurrent version shows first
     words: str | None  # the record as its kind writes it (canonical JSON); None: deleted
 
     def saw(self, dot: Dot) -> bool:
         """Whether this version's writer had seen the write ``dot`` (and wrote over it)."""
-        return any(computer == dot.computer and counter >= dot.counter
-                   for computer, counter in self.seen)  # fmt: skip
+        return (dot.computer, dot.counter) in self.seen
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +101,12 @@ class Journal:
 
 
 def _seen(versions: Iterable[Version]) -> tuple[tuple[str, int], ...]:
-    """The version vector covering ``versions`` and everything they had seen."""
-    highest: dict[str, int] = {}
+    """The dots of ``versions`` and of everything they had seen."""
+    dots: set[tuple[str, int]] = set()
     for version in versions:
-        for computer, counter in (*version.seen, (version.dot.computer, version.dot.counter)):
-            highest[computer] = max(highest.get(computer, 0), counter)
-    return tuple(sorted(highest.items()))
+        dots.update(version.seen)
+        dots.add((version.dot.computer, version.dot.counter))
+    return tuple(sorted(dots))
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,21 +276,26 @@ def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
         merged, arrived = _settle(vault, before, merge(journal, *others), here, computer, stamp)
         if arrived:
             vault.settings.set(SYNC_ARRIVED.name, stamp)
-    if written_here or arrived or not own.exists() or _outdated(store, own, keys[0]):
+    # Written only when it would say something new: a file rewritten with nothing new would
+    # wake the other computers, whose own files would then wake this one, again and again.
+    digest = _digest(merged)
+    kept = _read_with_any(store, own, keys[:1]) if own.exists() else None
+    if not isinstance(kept, tuple) or kept[0].get("versions") != digest:
         store.write_sync_file(
             own,
             keys[0],
-            _facts(vault, computer, stamp),
+            {**_facts(vault, computer, stamp), "versions": digest},
             (v for vs in merged.versions.values() for v in vs),
         )
     return Exchange(written_here, arrived, _to_choose(merged), tuple(skipped))
 
 
-def _outdated(store: VaultStore, own: Path, key: Any) -> bool:
-    """Whether this computer's file needs writing again with ``key`` (a new passphrase)."""
-    return store.salt_of(own) != key.salt or isinstance(
-        _read_with_any(store, own, [key]), JournalError
+def _digest(journal: Journal) -> str:
+    """Which versions ``journal`` holds, in a few bytes (a version's dot names it)."""
+    dots = sorted(
+        f"{v.dot.computer}:{v.dot.counter}" for vs in journal.versions.values() for v in vs
     )
+    return hashlib.sha256("\n".join(dots).encode()).hexdigest()
 
 
 def _read_with_any(
@@ -348,6 +353,18 @@ def share_through(
         vault.settings.set(SYNC_FOLDER.name, str(folder))
         vault.settings.set(SYNC_KEYS.name, json.dumps([key.hex, *kept[:3]]))
     return exchange(vault, store, now)
+
+
+def follow_passphrase(vault: Vault, store: VaultStore, new: str) -> None:
+    """After the vault's passphrase changed here: the folder's files are written with the new
+    one's key from now on (the other computers ask for it once), and read with either."""
+    keys = _keys(vault, store)
+    if not keys:
+        return
+    key = store.derive_sync_key(new, keys[0].salt)
+    kept = [k.hex for k in keys if k.hex != key.hex]
+    with vault.transaction():
+        vault.settings.set(SYNC_KEYS.name, json.dumps([key.hex, *kept[:3]]))
 
 
 def stop_sharing(vault: Vault) -> None:

@@ -124,9 +124,14 @@ def _save(vault: Vault, key: Key, words: str) -> None:
         vault.settings.set(identity, words)
         return
     item = json.loads(words)
+    # A note and an entry keep the first created_at when saved over (the window's rule); the
+    # words here are the whole record, so what was there goes first.
     if section == "daily_notes":
-        vault.notes.save(note_from_plain(item))
+        note = note_from_plain(item)
+        vault.notes.delete(note.day)
+        vault.notes.save(note)
     elif section == "journal":
+        vault.journal.delete(identity)
         vault.journal.save(entry_from_plain(item))
     elif section == "steps.progress":
         vault.steps.save_progress(progress_from_plain(item))

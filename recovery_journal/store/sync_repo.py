@@ -17,7 +17,7 @@ def version_of(row: tuple[str, str, str, int, str, str, str | None]) -> Version:
     return Version(
         (kind, identity),
         Dot(computer, int(counter)),
-        tuple(sorted((str(c), int(n)) for c, n in json.loads(seen).items())),
+        tuple(sorted((str(c), int(n)) for c, n in json.loads(seen))),
         written_at,
         words,
     )
@@ -28,7 +28,7 @@ def row_of(version: Version) -> tuple[str, str, str, int, str, str, str | None]:
         *version.key,
         version.dot.computer,
         version.dot.counter,
-        json.dumps(dict(version.seen), sort_keys=True),
+        json.dumps([list(dot) for dot in version.seen], separators=(",", ":")),
         version.written_at,
         version.words,
     )
