@@ -48,6 +48,8 @@ def test_this_computers_own_settings_are_the_ones_that_name_this_computer():
         "sync.folder",
         "sync.keys",
         "sync.arrived",
+        "sync.read",
+        "sync.written",
     }
 
 

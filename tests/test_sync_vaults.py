@@ -362,3 +362,43 @@ def test_random_writing_on_three_computers_converges_and_loses_no_word(tmp_path,
     finally:
         for computer in computers:
             computer.close()
+
+
+def test_every_table_of_the_journal_counts_its_changes(tmp_path):
+    """An exchange skips reading the journal when the tables say nothing changed since the last
+    one: a table holding the journal without its three triggers would keep an edit from ever
+    leaving this computer."""
+    vault = store.create_vault(tmp_path / "v.rjvault", PASSPHRASE, kdf_iterations=TEST_KDF)
+    conn = vault._conn
+    tables = {
+        name
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not name.startswith(("search_", "sync_"))
+    }
+    counted = {
+        (table, sql.split(" AFTER ")[1].split(" ")[0])
+        for table, sql in conn.execute(
+            "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
+        )
+        if sql and "sync_state" in sql
+    }
+    assert {(t, e) for t in tables for e in ("INSERT", "UPDATE", "DELETE")} <= counted
+    vault.close()
+
+
+def test_an_exchange_with_nothing_new_reads_nothing(two, monkeypatch):
+    a, b = two
+    a.note(date(2026, 11, 5), "once")
+    a.share()
+    b.share()
+    a.exchange()  # a reads b's first file
+    read = []
+    monkeypatch.setattr(sync, "records_of", lambda vault: read.append(vault) or {})
+    assert a.exchange() == sync.Exchange(0, 0, 0)
+    assert b.exchange() == sync.Exchange(0, 0, 0)
+    assert read == []
+    monkeypatch.undo()
+    monkeypatch.setattr(vault_file, "KDF_ITERATIONS", TEST_KDF)
+    a.note(date(2026, 11, 5), "twice")  # a write here is noticed
+    assert a.exchange().written_here == 1
+    assert b.exchange().arrived == 1

@@ -39,6 +39,10 @@ SYNC_COMPUTER = SettingsKey("sync.computer", "sync", this_computer=True)
 SYNC_FOLDER = SettingsKey("sync.folder", "sync", this_computer=True)
 SYNC_KEYS = SettingsKey("sync.keys", "sync", this_computer=True)
 SYNC_ARRIVED = SettingsKey("sync.arrived", "sync", this_computer=True)
+# Which other computers' files were merged, by size and change time (not read again unchanged),
+# and what this computer's own file was last written with (not written again unchanged).
+SYNC_READ = SettingsKey("sync.read", "sync", this_computer=True)
+SYNC_WRITTEN = SettingsKey("sync.written", "sync", this_computer=True)
 
 KEYS: dict[str, SettingsKey] = {
     key.name: key
@@ -58,6 +62,8 @@ KEYS: dict[str, SettingsKey] = {
         SYNC_FOLDER,
         SYNC_KEYS,
         SYNC_ARRIVED,
+        SYNC_READ,
+        SYNC_WRITTEN,
     )
 }
 

@@ -35,6 +35,8 @@ from recovery_journal.domain.settings_keys import (
     SYNC_COMPUTER,
     SYNC_FOLDER,
     SYNC_KEYS,
+    SYNC_READ,
+    SYNC_WRITTEN,
 )
 from recovery_journal.domain.sync_merge import (
     Journal,
@@ -244,8 +246,22 @@ def _known(versions: Iterable[Version]) -> Journal:
     return Journal({key: frozenset(vs) for key, vs in by_key.items()})
 
 
+def _signature(path: Path) -> list[int] | None:
+    """A file's size and change time: read again only when they change."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
+
+
 def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
-    """One exchange through the shared folder; see the module's docstring."""
+    """One exchange through the shared folder; see the module's docstring.
+
+    Quick when there is nothing to do (a timer, a folder change that was our own file): a file
+    of another computer unchanged since it was merged is not read again, and the journal is not
+    read at all when nothing was written here since the last exchange (the tables count their
+    own changes, schema 9)."""
     folder = shared_folder(vault)
     keys = _keys(vault, store)
     if folder is None or not keys:
@@ -253,16 +269,28 @@ def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
     stamp = to_iso(now)
     computer = this_computer(vault)
     own = folder / f"{computer}{SUFFIX}"
+    settings = vault.settings.get_all()
+    merged_before = _json(settings.get(SYNC_READ.name))
+    merged_before = merged_before if isinstance(merged_before, dict) else {}
     others: list[Journal] = []
     skipped: list[JournalError] = []
+    read: dict[str, list[int]] = {}
     for path in _folder_files(folder):
-        if path == own:
+        signature = _signature(path)
+        if path == own or signature is None:
             continue
-        read = _read_with_any(store, path, keys)
-        if isinstance(read, JournalError):
-            skipped.append(read)
+        if merged_before.get(path.name) == signature:
+            read[path.name] = signature
+            continue
+        found = _read_with_any(store, path, keys)
+        if isinstance(found, JournalError):
+            skipped.append(found)
         else:
-            others.append(_known(read[1]))
+            others.append(_known(found[1]))
+            read[path.name] = signature
+    written = settings.get(SYNC_WRITTEN.name)
+    if not others and not vault.sync.written_since_exchange() and written and own.exists():
+        return Exchange(0, 0, vault.sync.written_twice(), tuple(skipped))
     with vault.transaction():
         before = held(vault)
         here = records_of(vault)
@@ -276,26 +304,31 @@ def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
         merged, arrived = _settle(vault, before, merge(journal, *others), here, computer, stamp)
         if arrived:
             vault.settings.set(SYNC_ARRIVED.name, stamp)
+        vault.settings.set(SYNC_READ.name, json.dumps(read, sort_keys=True))
+        vault.sync.mark_exchanged()
     # Written only when it would say something new: a file rewritten with nothing new would
     # wake the other computers, whose own files would then wake this one, again and again.
-    digest = _digest(merged)
-    kept = _read_with_any(store, own, keys[:1]) if own.exists() else None
-    if not isinstance(kept, tuple) or kept[0].get("versions") != digest:
+    digest = _digest(merged, keys[0])
+    if digest != written or not own.exists():
         store.write_sync_file(
             own,
             keys[0],
-            {**_facts(vault, computer, stamp), "versions": digest},
+            _facts(vault, computer, stamp),
             (v for vs in merged.versions.values() for v in vs),
         )
+        with vault.transaction():
+            vault.settings.set(SYNC_WRITTEN.name, digest)
     return Exchange(written_here, arrived, _to_choose(merged), tuple(skipped))
 
 
-def _digest(journal: Journal) -> str:
-    """Which versions ``journal`` holds, in a few bytes (a version's dot names it)."""
+def _digest(journal: Journal, key: Any) -> str:
+    """Which versions ``journal`` holds (a version's dot names it) and which key the file is
+    written with, in a few bytes: this computer's file is written again when either changes."""
     dots = sorted(
         f"{v.dot.computer}:{v.dot.counter}" for vs in journal.versions.values() for v in vs
     )
-    return hashlib.sha256("\n".join(dots).encode()).hexdigest()
+    text = "\n".join([hashlib.sha256(key.hex.encode()).hexdigest(), *dots])
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _read_with_any(
@@ -352,6 +385,9 @@ def share_through(
     with vault.transaction():
         vault.settings.set(SYNC_FOLDER.name, str(folder))
         vault.settings.set(SYNC_KEYS.name, json.dumps([key.hex, *kept[:3]]))
+        # This computer's file is written again, with this key; every file read again.
+        for forgotten in (SYNC_READ, SYNC_WRITTEN):
+            vault.settings.delete(forgotten.name)
     return exchange(vault, store, now)
 
 
@@ -365,12 +401,15 @@ def follow_passphrase(vault: Vault, store: VaultStore, new: str) -> None:
     kept = [k.hex for k in keys if k.hex != key.hex]
     with vault.transaction():
         vault.settings.set(SYNC_KEYS.name, json.dumps([key.hex, *kept[:3]]))
+        # This computer's file is written again, with this key; every file read again.
+        for forgotten in (SYNC_READ, SYNC_WRITTEN):
+            vault.settings.delete(forgotten.name)
 
 
 def stop_sharing(vault: Vault) -> None:
     """Stop exchanging through the folder (its files stay; the versions stay for a later merge)."""
     with vault.transaction():
-        for key in (SYNC_FOLDER, SYNC_KEYS):
+        for key in (SYNC_FOLDER, SYNC_KEYS, SYNC_READ, SYNC_WRITTEN):
             vault.settings.delete(key.name)
 
 

@@ -59,3 +59,22 @@ class SqlSyncRepository:
             "DELETE FROM sync_versions WHERE kind = ? AND identity = ?", list(keys)
         )
         write_versions(self._conn, versions)
+
+    def written_since_exchange(self) -> bool:
+        """Whether any table of the journal changed since ``mark_exchanged`` (schema 9's
+        triggers count every change)."""
+        changes, exchanged = self._conn.execute(
+            "SELECT changes, exchanged FROM sync_state"
+        ).fetchone()
+        return bool(changes != exchanged)
+
+    def mark_exchanged(self) -> None:
+        self._conn.execute("UPDATE sync_state SET exchanged = changes")
+
+    def written_twice(self) -> int:
+        """How many records hold two versions with different words (domain: Record.others)."""
+        row = self._conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM sync_versions WHERE words IS NOT NULL "
+            "GROUP BY kind, identity HAVING count(DISTINCT words) > 1)"
+        ).fetchone()
+        return int(row[0])
