@@ -92,12 +92,13 @@ class Journal:
 
     def live(self) -> dict[Key, str]:
         """The records as shown, deleted ones left out: what the journal holds."""
-        shown = {key: self.record(key) for key in self.versions}
-        return {
-            key: record.shown.words
-            for key, record in shown.items()
-            if record is not None and record.shown.words is not None
-        }
+        live: dict[Key, str] = {}
+        for key, versions in self.versions.items():
+            # Most records have one version: no ordering to do.
+            shown = next(iter(versions)) if len(versions) == 1 else _newest_first(versions)[0]
+            if shown.words is not None:
+                live[key] = shown.words
+        return live
 
 
 def _seen(versions: Iterable[Version]) -> tuple[tuple[str, int], ...]:

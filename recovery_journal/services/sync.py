@@ -150,11 +150,12 @@ def held(vault: Vault) -> Journal:
     return Journal({key: frozenset(versions) for key, versions in by_key.items()})
 
 
-def _shown_live(journal: Journal) -> dict[Key, str]:
-    """What the vault's tables hold when it is in step with ``journal``."""
+def _shown_live(journal: Journal) -> tuple[dict[Key, str], set[Key]]:
+    """What the vault's tables hold when it is in step with ``journal``; and the records held
+    back from them (``held_back``)."""
     live = journal.live()
     back = held_back(live)
-    return {key: words for key, words in live.items() if key not in back}
+    return {key: words for key, words in live.items() if key not in back}, back
 
 
 def _record_here(
@@ -163,8 +164,7 @@ def _record_here(
     """``journal`` with what the tables hold (``here``) written by this computer where it
     differs from what was shown: an edit is written over the version shown (and its copies),
     so a version from another computer kept beside it stays for the person to choose."""
-    shown = _shown_live(journal)
-    back = held_back(journal.live())
+    shown, back = _shown_live(journal)
     writes = []
     for key in sorted(set(here) | set(shown)):
         if key in back or here.get(key) == shown.get(key):
@@ -201,6 +201,8 @@ def _standing_parents(
         for parent in parents(key, live[key])
         if parent not in live and parent in here
     }
+    if not standing:
+        return journal
     return write_all(journal, computer, (Write(k, w, now) for k, w in standing.items()))
 
 
@@ -211,7 +213,7 @@ def _settle(
     (``here``) hold differently, and the versions of every record whose versions differ from
     those the vault kept (``before``)."""
     merged = _standing_parents(merged, here, computer, now)
-    target = _shown_live(merged)
+    target, _back = _shown_live(merged)
     changes = {
         key: target.get(key) for key in set(here) | set(target) if here.get(key) != target.get(key)
     }

@@ -9,6 +9,7 @@ Settings that belong to one computer (domain/settings_keys.py) are never records
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -81,19 +82,25 @@ def records_of(vault: Vault) -> dict[Key, str]:
     return records
 
 
-def parents(key: Key, words: str) -> list[Key]:
+def parents(key: Key, words: str) -> tuple[Key, ...]:
     """The records ``key`` points to, which must stand for it to be written."""
-    section = key[0]
+    return _parents(key[0], words) if key[0] in _POINTING else ()
+
+
+_POINTING = frozenset({"daily.slips", "steps.defect_focus", "daily.reviews"})
+
+
+@functools.lru_cache(maxsize=16384)  # an exchange asks for each review's three times
+def _parents(section: str, words: str) -> tuple[Key, ...]:
     if section == "daily.slips":
-        return [("daily.clean_dates", json.loads(words)["clean_uid"])]
+        return (("daily.clean_dates", json.loads(words)["clean_uid"]),)
     if section == "steps.defect_focus":
-        return [("steps.defects", json.loads(words)["defect_uid"])]
-    if section == "daily.reviews":
-        review = json.loads(words)
-        return [("daily.review_questions", a["question_uid"]) for a in review["answers"]] + [
-            ("daily.rating_dimensions", r["dimension_uid"]) for r in review["ratings"]
-        ]
-    return []
+        return (("steps.defects", json.loads(words)["defect_uid"]),)
+    review = json.loads(words)
+    return (
+        *(("daily.review_questions", a["question_uid"]) for a in review["answers"]),
+        *(("daily.rating_dimensions", r["dimension_uid"]) for r in review["ratings"]),
+    )
 
 
 def held_back(live: Mapping[Key, str]) -> set[Key]:
