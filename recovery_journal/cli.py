@@ -287,6 +287,32 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("show what came back without keeping it"),
     )
+    sync = add(
+        "sync",
+        _(
+            "exchange changes with your other computers through a folder that a sync program "
+            "(Syncthing, Nextcloud, Dropbox) keeps in step; on a new computer, this makes the "
+            "journal from the folder"
+        ),
+        _command("sync"),
+    )
+    sync.add_argument(
+        "--folder",
+        required=True,
+        metavar="DIR",
+        help=_("the shared folder (the same one on every computer)"),
+    )
+    merge = add(
+        "merge",
+        _(
+            "merge another copy of this journal into the vault (a copy from another computer, or "
+            "a sync program's conflicted copy), losing nothing from either"
+        ),
+        _command("merge"),
+    )
+    merge.add_argument(
+        "other", metavar="OTHER_VAULT", help=_("the other copy; the same passphrase opens it")
+    )
     return parser
 
 

@@ -268,6 +268,11 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
         with _in_sentences(vault):
             point = make_backup(vault, BackupReason.PASSPHRASE)
         vault, changed = store.change_passphrase(vault, current, new)
+        if changed:
+            from recovery_journal.services.sync import follow_passphrase
+
+            with _in_sentences(vault):
+                follow_passphrase(vault, store, new)
     finally:
         vault.close()
     if not changed:
@@ -529,4 +534,91 @@ def cmd_import_reply(args: argparse.Namespace) -> int:
         print(kept_text(kept), file=sys.stderr)
     else:
         print(_("Everything in this reply is already in your journal."), file=sys.stderr)
+    return EXIT_OK
+
+
+def _say_exchange(exchange: Any) -> None:
+    """What an exchange or a merge did, for the person: on stdout, and what was skipped on
+    stderr."""
+    for problem in exchange.skipped:
+        print(problem.message(), file=sys.stderr)
+    if exchange.arrived:
+        print(
+            ngettext(
+                "{count} record came from your other computers.",
+                "{count} records came from your other computers.",
+                exchange.arrived,
+            ).format(count=exchange.arrived)
+        )
+    else:
+        print(_("Nothing new came from your other computers."))
+    if exchange.to_choose:
+        print(
+            ngettext(
+                "{count} record was written on two computers at once: both versions are kept. "
+                "Choose one in the app (Journal ▸ Written on two computers).",
+                "{count} records were written on two computers at once: both versions are kept. "
+                "Choose in the app (Journal ▸ Written on two computers).",
+                exchange.to_choose,
+            ).format(count=exchange.to_choose)
+        )
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from recovery_journal.domain.clock import utc_now
+    from recovery_journal.services.sync import exchange, share_through, shared_folder
+    from recovery_journal.store_access import load_store
+
+    store = load_store()
+    folder = Path(args.folder).expanduser().absolute()
+    if not folder.is_dir():
+        raise UsageError(_("There is no folder at {path}.").format(path=folder))
+    path = vault_path(args)
+    passphrase = get_passphrase(args)
+    joining = not os.path.lexists(path) and any(folder.glob("*.rjsync"))
+    if joining:
+        vault = store.create_vault(path, passphrase)
+    else:
+        vault = _open_vault(store, path, passphrase)
+    _say_interrupted_restore(vault)
+    try:
+        with _in_sentences(vault):
+            if shared_folder(vault) == folder:
+                done = exchange(vault, store, utc_now())
+                if done.other_passphrase:
+                    # Changed on another computer: the passphrase given here may be the new one.
+                    done = share_through(vault, store, folder, passphrase, utc_now())
+            else:
+                done = share_through(vault, store, folder, passphrase, utc_now())
+    finally:
+        vault.close()
+    if joining:
+        print(_("The journal was made from the shared folder at {path}.").format(path=path))
+    _say_exchange(done)
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from recovery_journal.domain.clock import utc_now
+    from recovery_journal.services.sync import merge_vault
+    from recovery_journal.store_access import load_store
+
+    store = load_store()
+    path = vault_path(args)
+    other_path = Path(args.other).expanduser()
+    if other_path.absolute() == path.absolute():
+        raise UsageError(_("That is this vault itself; choose the other copy."))
+    passphrase = get_passphrase(args)
+    vault = _open_vault(store, path, passphrase)
+    try:
+        # Only read: the other copy is left exactly as it was.
+        other = _open_vault(store, other_path, passphrase, reading=True)
+        try:
+            with _in_sentences(vault):
+                done = merge_vault(vault, other, utc_now())
+        finally:
+            other.close()
+    finally:
+        vault.close()
+    _say_exchange(done)
     return EXIT_OK

@@ -145,6 +145,34 @@ class VaultDamaged(VaultError):
         ).format(path=self.path)
 
 
+class SyncFileOtherPassphrase(VaultError):
+    """A file in the shared folder that this computer's key for the folder does not open: the
+    passphrase was changed on the computer that wrote it."""
+
+    def message(self) -> str:
+        return _(
+            "The journal written on another computer ({name}) does not open with the passphrase "
+            "this computer knows. If you changed the passphrase there, type the new one here."
+        ).format(name=self.path.name)
+
+
+class SyncFileDamaged(VaultError):
+    """A file in the shared folder cut short or damaged: being copied still, most likely."""
+
+    def message(self) -> str:
+        return _(
+            "{name} in the shared folder is incomplete or damaged, so it was skipped; it is read "
+            "again at the next exchange, once the sync program has finished copying it."
+        ).format(name=self.path.name)
+
+
+class SyncFileForeign(VaultError):
+    def message(self) -> str:
+        return _(
+            "{name} in the shared folder is not a Recovery Journal file, so it was skipped."
+        ).format(name=self.path.name)
+
+
 class VaultUnreadable(VaultError):
     def message(self) -> str:
         return _(

@@ -4,6 +4,7 @@ is rated)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -44,6 +45,33 @@ class RawKey:
     def sqlcipher_form(self) -> str:
         # SQLCipher takes x'…' of exactly 64 hex digits as the key itself and skips PBKDF2.
         return f"x'{self.hex}'"
+
+
+@dataclass(frozen=True)
+class SaltedKey:
+    """A 256-bit key and the 16-byte salt it was derived with: what opens the files in a folder
+    shared by several computers (every file there has this one salt, so the key is derived once,
+    when the person types the passphrase, and kept in each computer's encrypted vault)."""
+
+    hex: str = field(repr=False)  # 64 hex digits of key, then 32 of salt
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[0-9a-f]{96}", self.hex):
+            raise ValueError("a salted key is 96 lower-case hex digits")
+
+    @property
+    def salt(self) -> bytes:
+        return bytes.fromhex(self.hex[64:])
+
+    def sqlcipher_form(self) -> str:
+        # x'…' of 96 hex digits: the key itself and the salt to write in a new file's header.
+        return f"x'{self.hex}'"
+
+    @classmethod
+    def derive(cls, passphrase: str, salt: bytes, iterations: int) -> SaltedKey:
+        """SQLCipher 4's own derivation (PBKDF2-HMAC-SHA512): the passphrase opens the file too."""
+        key = hashlib.pbkdf2_hmac("sha512", normalise(passphrase).encode(), salt, iterations, 32)
+        return cls(key.hex() + salt.hex())
 
 
 # What opens a vault: the passphrase as typed, or the raw key remembered for it.

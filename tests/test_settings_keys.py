@@ -43,6 +43,13 @@ def test_this_computers_own_settings_are_the_ones_that_name_this_computer():
         "reminder_time",
         "keep_in_tray",
         "autostart",
+        # services/sync.py: this computer's name, its shared folder and keys, its last arrival.
+        "sync.computer",
+        "sync.folder",
+        "sync.keys",
+        "sync.arrived",
+        "sync.read",
+        "sync.written",
     }
 
 

@@ -272,6 +272,66 @@ def reply_child(vault_path: Path) -> dict[str, float]:
     }
 
 
+def sync_child(vault_path: Path) -> dict[str, float]:
+    """One journal on two computers (issue 24), through a folder on this disk: the first join
+    of a new computer to the ten-year journal, beside an import of the same journal's export
+    into an empty vault (the other way to carry a whole journal); and one day's writing sent
+    and taken in, beside reading the whole journal once as its export (what an exchange that
+    has something to send must do)."""
+    import shutil
+    import tempfile
+    from datetime import UTC, date, datetime, timedelta
+
+    from recovery_journal import store
+    from recovery_journal.domain.journal import JournalEntry
+    from recovery_journal.domain.notes import DailyNote
+    from recovery_journal.services import sync
+    from recovery_journal.services.export import export_document, import_document
+
+    root = Path(tempfile.mkdtemp(prefix="rj-bench-sync-"))
+    try:
+        folder = root / "shared"
+        folder.mkdir()
+        shutil.copy(vault_path, root / "laptop.rjvault")
+        laptop = store.open_vault(root / "laptop.rjvault", PASSPHRASE)
+        now = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)
+        started = time.perf_counter()
+        document = export_document(laptop)
+        figures = {"sync_read_whole_journal": time.perf_counter() - started}
+        sync.share_through(laptop, store, folder, PASSPHRASE, now)
+        copy = store.create_vault(root / "imported.rjvault", PASSPHRASE)
+        started = time.perf_counter()
+        import_document(copy, document)
+        figures["import_ten_years"] = time.perf_counter() - started
+        copy.close()
+        desktop = store.create_vault(root / "desktop.rjvault", PASSPHRASE)
+        started = time.perf_counter()
+        sync.share_through(desktop, store, folder, PASSPHRASE, now)
+        figures["sync_first_join_ten_years"] = time.perf_counter() - started
+        # One day's writing on the laptop: a note, an entry, an edit of yesterday's note.
+        day = date(2026, 12, 6)
+        with laptop.transaction():
+            laptop.notes.save(DailyNote(day, "Tonight went calmly.", now, now))
+            laptop.journal.save(JournalEntry("bench-entry", day, now, now, body="A long walk."))
+            yesterday = laptop.notes.get(day - timedelta(days=1))
+            if yesterday is not None:
+                laptop.notes.save(DailyNote(yesterday.day, yesterday.text + " More.", now, now))
+        started = time.perf_counter()
+        sync.exchange(laptop, store, now)
+        figures["sync_one_day_sent"] = time.perf_counter() - started
+        started = time.perf_counter()
+        sync.exchange(desktop, store, now)
+        figures["sync_one_day_taken"] = time.perf_counter() - started
+        started = time.perf_counter()
+        sync.exchange(desktop, store, now)
+        figures["sync_nothing_new"] = time.perf_counter() - started
+        laptop.close()
+        desktop.close()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return figures
+
+
 def search_queries(vault: object) -> list[str]:
     """50 queries a person might type, made of the vault's own words (fixed by a seed)."""
     import random
@@ -573,7 +633,7 @@ def run_child(kind: str, vault: Path) -> dict[str, float]:
 
 KINDS = (
     "startup", "unlock", "store", "charts", "import", "bare", "pdf", "pdf_recent", "reply",
-    "search", "table",
+    "search", "table", "sync",
 )  # fmt: skip
 
 
@@ -627,6 +687,10 @@ def collect(vault: Path, runs: int, kinds: tuple[str, ...] = KINDS) -> list[Figu
         figure("search_index_rebuild", None, "after an import or upgrade only"),
         figure("table_sort_or_filter", "qt_proxy_sort", "< 0.1 s: 1,000 step 4 rows, per step"),
         figure("reply_read_ten_years", "pypdf_open_and_read_pages", "no visible pause"),
+        figure("sync_first_join_ten_years", "import_ten_years", "off the GUI thread, once"),
+        figure("sync_one_day_sent", "sync_read_whole_journal", "off the GUI thread"),
+        figure("sync_one_day_taken", "sync_read_whole_journal", "off the GUI thread"),
+        figure("sync_nothing_new", "sync_read_whole_journal", "every few minutes: unnoticed"),
     ]
     return [f for f in figures if f is not None]
 
@@ -675,6 +739,7 @@ def main() -> None:
             "store": lambda: store_child(args.vault),
             "import": import_child,
             "table": table_child,
+            "sync": lambda: sync_child(args.vault),
         }
         kind["bare"] = bare_child
         print(json.dumps(kind[args.child]()))

@@ -183,6 +183,20 @@ import_document(vault, document)
 vault.close()
 end()
 """,
+    "sync": """
+from datetime import UTC, datetime
+from pathlib import Path
+from recovery_journal import store
+from recovery_journal.services.sync import share_through
+from recovery_journal.store import open_vault, vault_file
+
+vault_file.KDF_ITERATIONS = P["kdf"]  # the folder's key, derived as the tests derive it
+vault = open_vault(P["vault"], P["passphrase"], kdf_iterations=P["kdf"])
+begin()
+share_through(vault, store, Path(P["shared"]), P["passphrase"], datetime(2026, 12, 6, tzinfo=UTC))
+vault.close()
+end()
+""",
     "create": """
 from recovery_journal.store import create_vault
 
@@ -712,6 +726,33 @@ def make_scenes(base: Path, saves: int) -> dict[str, Scene]:
         check_import,
     )
 
+    # sync: the journal's first exchange through a shared folder where another computer's
+    # file already waits with three notes written there (issue 24).
+    pristine, folder = scene("sync")
+    sync_before = _filled(pristine / "v.rjvault", 30, TEST_KDF)
+    sync_vault, shared = folder / "v.rjvault", folder / "shared"
+    sync_after, other_file = _other_computer(pristine)
+
+    def check_sync(run: Run) -> None:
+        opened = open_with_each(sync_vault, [PASSPHRASE], TEST_KDF)
+        expect(len(opened) == 1, "the passphrase does not open the vault")
+        state = opened[0].state
+        expect(state in (sync_before, sync_after), "neither before nor after the exchange")
+        if run.done:
+            expect(state == sync_after, "reported done, but the other computer's notes are not in")
+        expect(
+            (shared / other_file.name).read_bytes() == other_file.read_bytes(),
+            "the other computer's file changed",
+        )
+        for file in shared.glob("*.rjsync"):
+            _whole_sync_file(file)
+        _common_after(scenes["sync"], sync_vault)
+        expect(not _points(sync_vault), "a restore point appeared")
+
+    scenes["sync"] = Scene(
+        "sync", folder, pristine, _opening(sync_vault, shared=str(shared)), check_sync
+    )
+
     # create: a new vault where there was none.
     pristine, folder = scene("create")
     created = folder / "new.rjvault"
@@ -739,6 +780,55 @@ def make_scenes(base: Path, saves: int) -> dict[str, Scene]:
         check_create,
     )
     return scenes
+
+
+def _other_computer(pristine: Path) -> tuple[str, Path]:
+    """Another computer's file in ``pristine``/shared: the journal there, joined from this one's,
+    with three notes written there; and the state this journal has once it took them in."""
+    from datetime import UTC, date, datetime
+
+    from recovery_journal import store
+    from recovery_journal.domain.notes import DailyNote
+    from recovery_journal.services.sync import exchange, share_through
+    from recovery_journal.store import create_vault, open_vault, vault_file
+
+    vault_file.KDF_ITERATIONS = TEST_KDF
+    work = pristine.parent / "sync-work"
+    shutil.copytree(pristine, work)
+    shared = work / "shared"
+    shared.mkdir()
+    moment = datetime(2026, 12, 6, tzinfo=UTC)
+    this = open_vault(work / "v.rjvault", PASSPHRASE, kdf_iterations=TEST_KDF)
+    share_through(this, store, shared, PASSPHRASE, moment)
+    own = set(shared.iterdir())
+    other = create_vault(work / "other.rjvault", PASSPHRASE, kdf_iterations=TEST_KDF)
+    share_through(other, store, shared, PASSPHRASE, moment)
+    with other.transaction():
+        for day in (1, 2, 3):
+            other.notes.save(DailyNote(date(2026, 12, day), f"there {day}", moment, moment))
+    exchange(other, store, moment)
+    other.close()
+    exchange(this, store, moment)
+    after = _state(this)
+    this.close()
+    (other_file,) = set(shared.iterdir()) - own
+    (pristine / "shared").mkdir()
+    kept = shutil.copy2(other_file, pristine / "shared" / other_file.name)
+    shutil.rmtree(work)
+    return after, Path(kept)
+
+
+def _whole_sync_file(path: Path) -> None:
+    """A file in the shared folder opens whole with the journal's passphrase."""
+    from recovery_journal.store import read_sync_file, salt_of
+    from recovery_journal.store.sync_file import derive_sync_key
+
+    salt = salt_of(path)
+    expect(salt is not None, f"{path.name} is empty")
+    try:
+        read_sync_file(path, derive_sync_key(PASSPHRASE, salt))
+    except Exception as error:  # noqa: BLE001 - any failure breaks the promise
+        raise Failure(f"{path.name} in the shared folder is not whole: {error}") from error
 
 
 def _opened_notes(_state_text: str) -> int:

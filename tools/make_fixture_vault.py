@@ -32,6 +32,7 @@ from recovery_journal.domain.settings_keys import JOURNAL_ID  # noqa: E402
 from recovery_journal.domain.sponsor_notes import About, note_from_reply  # noqa: E402
 from recovery_journal.domain.step_tools import Defect, PracticeEntry, PracticeKind  # noqa: E402
 from recovery_journal.domain.steps import Answer, StepProgress, StepStatus  # noqa: E402
+from recovery_journal.domain.sync_merge import Dot, Version  # noqa: E402
 from recovery_journal.store import create_vault  # noqa: E402
 from recovery_journal.store.migrations import latest_version  # noqa: E402
 
@@ -123,6 +124,20 @@ def main() -> int:
                     received_on=date(2026, 11, 4),
                     report_made_on=date(2026, 11, 2),
                 )
+            )
+        if version >= 9:
+            # A version from another computer, as an exchange keeps it (services/sync.py).
+            vault.sync.replace(
+                [("daily_notes", "2026-11-01")],
+                [
+                    Version(
+                        ("daily_notes", "2026-11-01"),
+                        Dot("fixture-computer", 1),
+                        (),
+                        "2026-11-01T20:00:00+00:00",
+                        '{"day":"2026-11-01","text":"Вторая заметка — по-русски."}',
+                    )
+                ],
             )
     vault.close()
     print(f"wrote {target}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from enum import Enum
@@ -14,6 +14,7 @@ from recovery_journal.domain.journal import JournalEntry
 from recovery_journal.domain.notes import DailyNote
 from recovery_journal.domain.search import IndexedItem
 from recovery_journal.domain.steps import Answer, QuestionPack, StepProgress
+from recovery_journal.domain.sync_merge import Key, Version
 
 if TYPE_CHECKING:
     from recovery_journal.errors import JournalError
@@ -87,6 +88,16 @@ class JournalRepository(Protocol):
     def delete(self, uid: str) -> None: ...
 
 
+class SyncRepository(Protocol):
+    """The versions a merge needs, one row per version not superseded (domain/sync_merge.py)."""
+
+    def versions(self) -> list[Version]: ...
+    def replace(self, keys: Iterable[Key], versions: Iterable[Version]) -> None: ...
+    def written_since_exchange(self) -> bool: ...
+    def mark_exchanged(self) -> None: ...
+    def written_twice(self) -> int: ...
+
+
 class SearchIndex(Protocol):
     """The full-text index inside the vault; the repositories keep it in step as they write."""
 
@@ -121,6 +132,9 @@ class Vault(Protocol):
 
     @property
     def journal(self) -> JournalRepository: ...
+
+    @property
+    def sync(self) -> SyncRepository: ...
 
     @property
     def search(self) -> SearchIndex: ...
@@ -222,3 +236,11 @@ class VaultStore(Protocol):
     ) -> None: ...
 
     def in_use(self, vault: Path) -> bool: ...
+
+    # The files of a folder shared by several computers (store/sync_file.py).
+    def derive_sync_key(self, passphrase: str, salt: bytes) -> Any: ...
+    def salt_of(self, path: Path) -> bytes | None: ...
+    def write_sync_file(
+        self, path: Path, key: Any, facts: dict[str, str], versions: Iterable[Version]
+    ) -> None: ...
+    def read_sync_file(self, path: Path, key: Any) -> tuple[dict[str, str], list[Version]]: ...

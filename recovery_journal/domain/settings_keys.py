@@ -32,6 +32,17 @@ START_WITH_COMPUTER = SettingsKey("autostart", "autostart", this_computer=True)
 # at schema 8 (a migration's data step); an import brings the exported journal's.
 JOURNAL_ID = SettingsKey("journal.id", "journal_identity")
 REPORT_CHOICES = SettingsKey("report.choices", "report")
+# One journal on several computers (services/sync.py): this computer's name among them, the
+# shared folder, the keys that open the files there (newest first), and when the other
+# computers' changes last arrived. All this computer's own.
+SYNC_COMPUTER = SettingsKey("sync.computer", "sync", this_computer=True)
+SYNC_FOLDER = SettingsKey("sync.folder", "sync", this_computer=True)
+SYNC_KEYS = SettingsKey("sync.keys", "sync", this_computer=True)
+SYNC_ARRIVED = SettingsKey("sync.arrived", "sync", this_computer=True)
+# Which other computers' files were merged, by size and change time (not read again unchanged),
+# and what this computer's own file was last written with (not written again unchanged).
+SYNC_READ = SettingsKey("sync.read", "sync", this_computer=True)
+SYNC_WRITTEN = SettingsKey("sync.written", "sync", this_computer=True)
 
 KEYS: dict[str, SettingsKey] = {
     key.name: key
@@ -47,6 +58,12 @@ KEYS: dict[str, SettingsKey] = {
         JOURNAL_ID,
         REPORT_CHOICES,
         START_WITH_COMPUTER,
+        SYNC_COMPUTER,
+        SYNC_FOLDER,
+        SYNC_KEYS,
+        SYNC_ARRIVED,
+        SYNC_READ,
+        SYNC_WRITTEN,
     )
 }
 

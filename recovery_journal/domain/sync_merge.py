@@ -3,11 +3,11 @@
 Each computer has its own name (``computer``: a random identifier, made once) and counts its own
 writes. Every write of a record, a deletion too, is a ``Version``: the record's identity, the
 words (None for a deletion), the write's ``Dot`` (which computer, its how-manieth write) and what
-the writer had seen of that record when it wrote (``seen``, a version vector: for each computer,
-the highest of its writes seen). A version another has seen is superseded by it: the person
-wrote on top of it. Versions neither of which saw the other were written at the same time on two
-computers, and both are kept (``Record.others``): the newer shown, the other kept visibly, for the
-person to choose.
+the writer had seen of that record when it wrote (``seen``: the dots of the record's versions
+it wrote over, and of those they had seen). A version another has seen is superseded by it: the
+person wrote on top of it. Versions neither of which saw the other were written at the same time
+on two computers, and both are kept (``Record.others``): the newer shown, the other kept visibly,
+for the person to choose.
 
 ``merge`` is a union followed by dropping what is superseded, a function of the set of versions
 alone: the same changes merged twice, or in any order, or in any grouping, give the same journal.
@@ -37,14 +37,18 @@ class Dot:
 class Version:
     key: Key
     dot: Dot
-    seen: tuple[tuple[str, int], ...]  # computer to its highest write seen, sorted
+    # The dots of this record's versions its writer had seen, sorted, as (computer, counter).
+    # Each dot by itself, not a highest-per-computer vector: a computer that writes over its
+    # own version shown, leaving the other computer's version beside it, may hold an earlier
+    # version of its own beside them too (a vector would count that one as seen, and drop it;
+    # the test on real vaults found it).
+    seen: tuple[tuple[str, int], ...]
     written_at: str  # the writer's clock (UTC, ISO): only which concurrent version shows first
     words: str | None  # the record as its kind writes it (canonical JSON); None: deleted
 
     def saw(self, dot: Dot) -> bool:
         """Whether this version's writer had seen the write ``dot`` (and wrote over it)."""
-        return any(computer == dot.computer and counter >= dot.counter
-                   for computer, counter in self.seen)  # fmt: skip
+        return (dot.computer, dot.counter) in self.seen
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,36 +92,63 @@ class Journal:
 
     def live(self) -> dict[Key, str]:
         """The records as shown, deleted ones left out: what the journal holds."""
-        shown = {key: self.record(key) for key in self.versions}
-        return {
-            key: record.shown.words
-            for key, record in shown.items()
-            if record is not None and record.shown.words is not None
-        }
+        live: dict[Key, str] = {}
+        for key, versions in self.versions.items():
+            # Most records have one version: no ordering to do.
+            shown = next(iter(versions)) if len(versions) == 1 else _newest_first(versions)[0]
+            if shown.words is not None:
+                live[key] = shown.words
+        return live
 
 
 def _seen(versions: Iterable[Version]) -> tuple[tuple[str, int], ...]:
-    """The version vector covering ``versions`` and everything they had seen."""
-    highest: dict[str, int] = {}
+    """The dots of ``versions`` and of everything they had seen."""
+    dots: set[tuple[str, int]] = set()
     for version in versions:
-        for computer, counter in (*version.seen, (version.dot.computer, version.dot.counter)):
-            highest[computer] = max(highest.get(computer, 0), counter)
-    return tuple(sorted(highest.items()))
+        dots.update(version.seen)
+        dots.add((version.dot.computer, version.dot.counter))
+    return tuple(sorted(dots))
+
+
+@dataclass(frozen=True, slots=True)
+class Write:
+    """One write of a record: its words (None: a deletion), the writer's clock, and the versions
+    it is written over (None: every version of the record held)."""
+
+    key: Key
+    words: str | None
+    written_at: str
+    over: frozenset[Version] | None = None
+
+
+def write_all(journal: Journal, computer: str, writes: Iterable[Write]) -> Journal:
+    """The journal after ``computer`` makes ``writes``, in order. Choosing one of two concurrent
+    versions is a write over both; an edit of the version shown is a write over that one alone,
+    so the other computer's version stays beside it until the person chooses."""
+    versions = dict(journal.versions)
+    # After every write the computer made, counting those already written over: a version it
+    # no longer holds is still named in what the later ones had seen. (Counting only the
+    # versions held gave a write a number used before, once others had written over them all.)
+    counter = seen_by(journal).get(computer, 0)
+    for change in writes:
+        held = versions.get(change.key, frozenset())
+        current = held if change.over is None else change.over & held
+        counter += 1
+        version = Version(
+            change.key, Dot(computer, counter), _seen(current), change.written_at, change.words
+        )
+        versions[change.key] = (held - current) | {version}
+    return Journal(versions)
 
 
 def write(
     journal: Journal, computer: str, key: Key, words: str | None, written_at: str
 ) -> tuple[Journal, Version]:
-    """The journal after ``computer`` writes ``words`` to a record (None: deletes it), over
-    every version of it that computer holds: choosing one of two concurrent versions is a write
-    too, and it supersedes both."""
-    current = journal.versions.get(key, frozenset())
-    # After every write the computer made, counting those already written over: a version it
-    # no longer holds is still named in what the later ones had seen. (Counting only the
-    # versions held gave a write a number used before, once others had written over them all.)
-    dot = Dot(computer, seen_by(journal).get(computer, 0) + 1)
-    version = Version(key, dot, _seen(current), written_at, words)
-    return Journal({**journal.versions, key: frozenset({version})}), version
+    """The journal after ``computer`` writes ``words`` to a record over every version of it
+    held; and the version written."""
+    written = write_all(journal, computer, [Write(key, words, written_at)])
+    (version,) = written.versions[key]
+    return written, version
 
 
 def _kept(versions: frozenset[Version]) -> frozenset[Version]:

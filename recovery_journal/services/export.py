@@ -67,7 +67,7 @@ def _review_to_plain(review: NightlyReview) -> dict[str, Any]:
     }
 
 
-def _review_from_plain(item: Mapping[str, Any]) -> NightlyReview:
+def review_from_plain(item: Mapping[str, Any]) -> NightlyReview:
     return NightlyReview(
         date.fromisoformat(item["day"]),
         tuple(ReviewAnswer(a["question_uid"], a["yes"], a["note"]) for a in item["answers"]),
@@ -108,7 +108,7 @@ def _progress_to_plain(progress: StepProgress) -> dict[str, Any]:
     }
 
 
-def _progress_from_plain(item: Mapping[str, Any]) -> StepProgress:
+def progress_from_plain(item: Mapping[str, Any]) -> StepProgress:
     def day(key: str) -> date | None:
         return date.fromisoformat(item[key]) if item[key] else None
 
@@ -187,7 +187,7 @@ def _entry_to_plain(entry: JournalEntry) -> dict[str, Any]:
     }
 
 
-def _entry_from_plain(item: Mapping[str, Any]) -> JournalEntry:
+def entry_from_plain(item: Mapping[str, Any]) -> JournalEntry:
     return JournalEntry(
         uid=item["uid"],
         day=date.fromisoformat(item["day"]),
@@ -436,14 +436,7 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
         vault.settings.replace_all(dict(document["settings"]))
         keep_journal_id(vault, identifier)
         for item in document["daily_notes"]:
-            vault.notes.save(
-                DailyNote(
-                    day=date.fromisoformat(item["day"]),
-                    text=item["text"],
-                    created_at=from_iso(item["created_at"]),
-                    updated_at=from_iso(item["updated_at"]),
-                )
-            )
+            vault.notes.save(note_from_plain(item))
         steps = document.get("steps")
         if steps is not None:
             _import_steps(vault, steps)
@@ -454,9 +447,9 @@ def import_document(vault: Vault, document: dict[str, Any]) -> Changes:
         if daily is not None:
             _import_records(vault, daily, Group.DAILY)
             for item in daily["reviews"]:
-                vault.reviews.save(_review_from_plain(item))
+                vault.reviews.save(review_from_plain(item))
         for item in document.get("journal", ()):  # format 6 and later
-            vault.journal.save(_entry_from_plain(item))
+            vault.journal.save(entry_from_plain(item))
         sponsor = document.get("sponsor")
         if sponsor is not None:  # format 9 and later
             _import_records(vault, sponsor, Group.SPONSOR)
@@ -491,20 +484,31 @@ def _import_inventory(vault: Vault, inventory: Mapping[str, Any], version: int) 
             vault.records.save(moved or amend)
 
 
+def answer_from_plain(item: Mapping[str, Any]) -> Answer:
+    return Answer(
+        item["question_id"],
+        item["step"],
+        item["text"],
+        from_iso(item["updated_at"]),
+        # Before format 5 there was no private mark.
+        item.get("private", False),
+    )
+
+
+def note_from_plain(item: Mapping[str, Any]) -> DailyNote:
+    return DailyNote(
+        day=date.fromisoformat(item["day"]),
+        text=item["text"],
+        created_at=from_iso(item["created_at"]),
+        updated_at=from_iso(item["updated_at"]),
+    )
+
+
 def _import_steps(vault: Vault, steps: Mapping[str, Any]) -> None:
     for item in steps["progress"]:
-        vault.steps.save_progress(_progress_from_plain(item))
+        vault.steps.save_progress(progress_from_plain(item))
     for item in steps["answers"]:
-        vault.steps.save_answer(
-            Answer(
-                item["question_id"],
-                item["step"],
-                item["text"],
-                from_iso(item["updated_at"]),
-                # Before format 5 there was no private mark.
-                item.get("private", False),
-            )
-        )
+        vault.steps.save_answer(answer_from_plain(item))
     for item in steps["question_packs"]:
         vault.steps.save_pack(pack_from_plain(item))
     _import_records(vault, steps, Group.STEPS)

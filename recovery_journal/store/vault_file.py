@@ -39,7 +39,7 @@ from recovery_journal.errors import (
     WrongPassphrase,
     disk_problem,
 )
-from recovery_journal.passphrase import RawKey, Secret, normalise
+from recovery_journal.passphrase import RawKey, SaltedKey, Secret, normalise
 from recovery_journal.store.backup import write_backup
 from recovery_journal.store.journal_repo import SqlJournalRepository
 from recovery_journal.store.lock_file import VaultLock
@@ -56,6 +56,7 @@ from recovery_journal.store.reviews_repo import SqlReviewRepository
 from recovery_journal.store.search_index import INDEX_VERSION, SqlSearchIndex, everything_written
 from recovery_journal.store.settings_repo import SqlSettingsRepository
 from recovery_journal.store.steps_repo import SqlStepRepository
+from recovery_journal.store.sync_repo import SqlSyncRepository
 from recovery_journal.temporaries import fsync_file, place_new, temporary_beside
 
 try:
@@ -136,7 +137,9 @@ def ensure_cipher_available() -> None:
     _cipher_checked = True
 
 
-def _connect(path: Path, secret: Secret, kdf_iterations: int, *, options: str = "") -> Any:
+def _connect(
+    path: Path, secret: Secret | SaltedKey, kdf_iterations: int, *, options: str = ""
+) -> Any:
     """A connection keyed with ``secret``; ``options`` are SQLite URI parameters (``mode=ro``)."""
     target = f"file:{quote(str(path.absolute()))}?{options}" if options else str(path)
     # A short busy timeout: the only other holder of the lock is a second copy of the app, and the
@@ -154,7 +157,7 @@ def _connect(path: Path, secret: Secret, kdf_iterations: int, *, options: str = 
         # locked. What protects memory is the process itself: no core dumps, not traceable.
         conn.execute("PRAGMA cipher_memory_security = OFF")
         # The binding hands the key to sqlite3_key(); it is never formatted into SQL.
-        key = secret.sqlcipher_form() if isinstance(secret, RawKey) else normalise(secret)
+        key = normalise(secret) if isinstance(secret, str) else secret.sqlcipher_form()
         conn.set_key(key)
         conn.execute("PRAGMA cipher_compatibility = 4")
         if kdf_iterations != SQLCIPHER_4_KDF_ITERATIONS:
@@ -594,6 +597,7 @@ class SqlCipherVault:
         self.records = SqlRecordRepository(conn, self.search)
         self.reviews = SqlReviewRepository(conn, self.search)
         self.journal = SqlJournalRepository(conn, self.search)
+        self.sync = SqlSyncRepository(conn)
 
     def ensure_search_index(self) -> None:
         """Index everything again if the index was built another way, or never (a migration)."""

@@ -555,7 +555,12 @@ class AppController(QObject):
             store.check_backup(point.path, current)
 
         def rekey(vault: Any) -> tuple[Any, bool]:
-            return store.change_passphrase(vault, current, new)
+            from recovery_journal.services.sync import follow_passphrase
+
+            vault, changed = store.change_passphrase(vault, current, new)
+            if changed:
+                follow_passphrase(vault, store, new)
+            return vault, changed
 
         def then_rekey(_none: None) -> None:
             when_done(

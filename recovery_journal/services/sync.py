@@ -1,0 +1,464 @@
+"""One journal on several computers, through a folder a sync tool keeps in step (issue 24).
+
+The rule is the domain's (domain/sync_merge.py); docs/sync-design.md says how the parts fit.
+An exchange, all on the vault's one worker:
+1. what the person wrote here since the last exchange becomes versions by this computer (a
+   record whose words differ from the version shown; one gone is a deletion);
+2. the other computers' files in the folder are read (a file that cannot be read is skipped
+   with its sentence, never half used) and merged with this journal's versions;
+3. the records whose shown words changed are written into the vault, and the versions kept,
+   in one transaction;
+4. this computer's own file in the folder is written again, whole.
+Merging another vault (a copy, or a sync tool's "conflicted copy" of the vault itself) takes its
+records as versions too, so nothing in either is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from recovery_journal import __version__
+from recovery_journal.domain.clock import to_iso
+from recovery_journal.domain.journal_identity import is_journal_id
+from recovery_journal.domain.ports import Vault, VaultStore
+from recovery_journal.domain.settings_keys import (
+    SYNC_ARRIVED,
+    SYNC_COMPUTER,
+    SYNC_FOLDER,
+    SYNC_KEYS,
+    SYNC_READ,
+    SYNC_WRITTEN,
+)
+from recovery_journal.domain.sync_merge import (
+    Journal,
+    Key,
+    Record,
+    Version,
+    Write,
+    merge,
+    write,
+    write_all,
+)
+from recovery_journal.errors import (
+    JournalError,
+    SyncFileDamaged,
+    SyncFileForeign,
+    SyncFileOtherPassphrase,
+)
+from recovery_journal.services.journal_identity import journal_id, keep_journal_id
+from recovery_journal.services.sync_records import (
+    apply_records,
+    held_back,
+    known_section,
+    records_of,
+)
+
+SUFFIX = ".rjsync"
+_MACHINE_ID_FILES = (Path("/etc/machine-id"), Path("/var/lib/dbus/machine-id"))
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """What one exchange (or one merge) did."""
+
+    written_here: int  # records written on this computer since the last exchange
+    arrived: int  # records this computer now shows differently, from the others
+    to_choose: int  # records written on two computers at once: one shown, the other kept
+    skipped: tuple[JournalError, ...] = ()  # files in the folder not used, each with its reason
+
+    @property
+    def other_passphrase(self) -> bool:
+        """A file there opens with none of this computer's keys: the passphrase was changed on
+        the computer that wrote it, and the person is asked for the new one."""
+        return any(isinstance(problem, SyncFileOtherPassphrase) for problem in self.skipped)
+
+
+def _where(vault: Vault) -> str:
+    """This computer and this vault file, as a digest: a vault copied to another computer, or
+    to another name, gets a name of its own among the computers (two copies counting writes
+    under one name would give two different writes the same number)."""
+    machine = next((p.read_text().strip() for p in _MACHINE_ID_FILES if p.is_file()), "")
+    place = f"{machine or platform.node()}\n{vault.path.absolute()}"
+    return hashlib.sha256(place.encode()).hexdigest()[:16]
+
+
+def this_computer(vault: Vault) -> str:
+    """This computer's name among those sharing the journal, made once (and again for a copy)."""
+    kept = _json(vault.settings.get_all().get(SYNC_COMPUTER.name))
+    where = _where(vault)
+    if isinstance(kept, dict) and kept.get("where") == where and isinstance(kept.get("id"), str):
+        return str(kept["id"])
+    name = secrets.token_hex(8)
+    with vault.transaction():
+        vault.settings.set(SYNC_COMPUTER.name, json.dumps({"id": name, "where": where}))
+    return name
+
+
+def _json(text: str | None) -> Any:
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return None
+
+
+def shared_folder(vault: Vault) -> Path | None:
+    folder = vault.settings.get_all().get(SYNC_FOLDER.name)
+    return Path(folder) if folder else None
+
+
+def last_arrived(vault: Vault) -> str | None:
+    """When the other computers' changes last arrived (ISO, UTC), or None."""
+    return vault.settings.get_all().get(SYNC_ARRIVED.name) or None
+
+
+def _keys(vault: Vault, store: VaultStore) -> list[Any]:
+    kept = _json(vault.settings.get_all().get(SYNC_KEYS.name))
+    if not isinstance(kept, list):
+        return []
+    from recovery_journal.passphrase import SaltedKey
+
+    keys = []
+    for text in kept:
+        try:
+            keys.append(SaltedKey(str(text)))
+        except ValueError:
+            continue
+    return keys
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.name.endswith(SUFFIX) and p.is_file())
+    except OSError:
+        return []
+
+
+def held(vault: Vault) -> Journal:
+    """The versions this vault keeps."""
+    by_key: dict[Key, set[Version]] = {}
+    for version in vault.sync.versions():
+        by_key.setdefault(version.key, set()).add(version)
+    return Journal({key: frozenset(versions) for key, versions in by_key.items()})
+
+
+def _shown_live(journal: Journal) -> tuple[dict[Key, str], set[Key]]:
+    """What the vault's tables hold when it is in step with ``journal``; and the records held
+    back from them (``held_back``)."""
+    live = journal.live()
+    back = held_back(live)
+    return {key: words for key, words in live.items() if key not in back}, back
+
+
+def _record_here(
+    journal: Journal, here: Mapping[Key, str], computer: str, now: str
+) -> tuple[Journal, int]:
+    """``journal`` with what the tables hold (``here``) written by this computer where it
+    differs from what was shown: an edit is written over the version shown (and its copies),
+    so a version from another computer kept beside it stays for the person to choose."""
+    shown, back = _shown_live(journal)
+    writes = []
+    for key in sorted(set(here) | set(shown)):
+        if key in back or here.get(key) == shown.get(key):
+            continue
+        record = journal.record(key)
+        over = frozenset(
+            v for v in journal.versions.get(key, ()) if record and v.words == record.shown.words
+        )
+        words = here.get(key)
+        writes.append(Write(key, words, _when(words, now), over))
+    return write_all(journal, computer, writes), len(writes)
+
+
+def _when(words: str | None, now: str) -> str:
+    """When a record was written, for showing the newer of two versions first: its own
+    ``updated_at`` where it has one (a record never exchanged is written "now" only here)."""
+    item = _json(words) if words and words.startswith("{") else None
+    stamp = item.get("updated_at") if isinstance(item, dict) else None
+    return stamp if isinstance(stamp, str) else now
+
+
+def _standing_parents(
+    journal: Journal, here: Mapping[Key, str], computer: str, now: str
+) -> Journal:
+    """A record deleted on one computer while another wrote one that points to it (a slip of a
+    day count) is written again from the words this computer holds, so nothing pointing to it
+    is lost; the other computers get it back at their next exchange."""
+    from recovery_journal.services.sync_records import parents
+
+    live = journal.live()
+    standing = {
+        parent: here[parent]
+        for key in sorted(held_back(live))
+        for parent in parents(key, live[key])
+        if parent not in live and parent in here
+    }
+    if not standing:
+        return journal
+    return write_all(journal, computer, (Write(k, w, now) for k, w in standing.items()))
+
+
+def _settle(
+    vault: Vault, before: Journal, merged: Journal, here: Mapping[Key, str], computer: str, now: str
+) -> tuple[Journal, int]:
+    """Write ``merged`` into the vault (in the caller's transaction): the records its tables
+    (``here``) hold differently, and the versions of every record whose versions differ from
+    those the vault kept (``before``)."""
+    merged = _standing_parents(merged, here, computer, now)
+    target, _back = _shown_live(merged)
+    changes = {
+        key: target.get(key) for key in set(here) | set(target) if here.get(key) != target.get(key)
+    }
+    apply_records(vault, changes)
+    changed = [
+        key
+        for key in set(before.versions) | set(merged.versions)
+        if before.versions.get(key) != merged.versions.get(key)
+    ]
+    vault.sync.replace(changed, (v for key in changed for v in merged.versions.get(key, ())))
+    return merged, len(changes)
+
+
+def _to_choose(journal: Journal) -> int:
+    return sum(1 for key in journal.versions if (r := journal.record(key)) and r.others)
+
+
+def _facts(vault: Vault, computer: str, now: str) -> dict[str, str]:
+    return {
+        "computer": computer,
+        "journal_id": journal_id(vault),
+        "written_at": now,
+        "app_version": __version__,
+    }
+
+
+def _known(versions: Iterable[Version]) -> Journal:
+    by_key: dict[Key, set[Version]] = {}
+    for version in versions:
+        if known_section(version.key):
+            by_key.setdefault(version.key, set()).add(version)
+    return Journal({key: frozenset(vs) for key, vs in by_key.items()})
+
+
+def _signature(path: Path) -> list[int] | None:
+    """A file's size and change time: read again only when they change."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
+
+
+def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
+    """One exchange through the shared folder; see the module's docstring.
+
+    Quick when there is nothing to do (a timer, a folder change that was our own file): a file
+    of another computer unchanged since it was merged is not read again, and the journal is not
+    read at all when nothing was written here since the last exchange (the tables count their
+    own changes, schema 9)."""
+    folder = shared_folder(vault)
+    keys = _keys(vault, store)
+    if folder is None or not keys:
+        raise ValueError("this journal is not shared through a folder")
+    stamp = to_iso(now)
+    computer = this_computer(vault)
+    own = folder / f"{computer}{SUFFIX}"
+    settings = vault.settings.get_all()
+    merged_before = _json(settings.get(SYNC_READ.name))
+    merged_before = merged_before if isinstance(merged_before, dict) else {}
+    others: list[Journal] = []
+    skipped: list[JournalError] = []
+    read: dict[str, list[int]] = {}
+    for path in _folder_files(folder):
+        signature = _signature(path)
+        if path == own or signature is None:
+            continue
+        if merged_before.get(path.name) == signature:
+            read[path.name] = signature
+            continue
+        found = _read_with_any(store, path, keys)
+        if isinstance(found, JournalError):
+            skipped.append(found)
+        else:
+            others.append(_known(found[1]))
+            read[path.name] = signature
+    written = settings.get(SYNC_WRITTEN.name)
+    if not others and not vault.sync.written_since_exchange() and written and own.exists():
+        return Exchange(0, 0, vault.sync.written_twice(), tuple(skipped))
+    with vault.transaction():
+        before = held(vault)
+        here = records_of(vault)
+        if not before.versions and vault.is_empty() and others:
+            # A new computer joining: what a new vault sets up itself (the review's questions,
+            # its settings) is not the person's writing, and must not stand beside the shared
+            # journal's own as if written here; the journal comes as the others have it.
+            journal, written_here = before, 0
+        else:
+            journal, written_here = _record_here(before, here, computer, stamp)
+        merged, arrived = _settle(vault, before, merge(journal, *others), here, computer, stamp)
+        if arrived:
+            vault.settings.set(SYNC_ARRIVED.name, stamp)
+        vault.settings.set(SYNC_READ.name, json.dumps(read, sort_keys=True))
+        vault.sync.mark_exchanged()
+    # Written only when it would say something new: a file rewritten with nothing new would
+    # wake the other computers, whose own files would then wake this one, again and again.
+    digest = _digest(merged, keys[0])
+    if digest != written or not own.exists():
+        store.write_sync_file(
+            own,
+            keys[0],
+            _facts(vault, computer, stamp),
+            (v for vs in merged.versions.values() for v in vs),
+        )
+        with vault.transaction():
+            vault.settings.set(SYNC_WRITTEN.name, digest)
+    return Exchange(written_here, arrived, _to_choose(merged), tuple(skipped))
+
+
+def _digest(journal: Journal, key: Any) -> str:
+    """Which versions ``journal`` holds (a version's dot names it) and which key the file is
+    written with, in a few bytes: this computer's file is written again when either changes."""
+    dots = sorted(
+        f"{v.dot.computer}:{v.dot.counter}" for vs in journal.versions.values() for v in vs
+    )
+    text = "\n".join([hashlib.sha256(key.hex.encode()).hexdigest(), *dots])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _read_with_any(
+    store: VaultStore, path: Path, keys: list[Any]
+) -> tuple[dict[str, str], list[Version]] | JournalError:
+    problem: JournalError | None = None
+    for key in keys:
+        try:
+            return store.read_sync_file(path, key)
+        except SyncFileOtherPassphrase as error:
+            problem = error
+        except (SyncFileDamaged, SyncFileForeign) as error:
+            return error
+    assert problem is not None
+    return problem
+
+
+class NotTheFolderPassphrase(JournalError):
+    def message(self) -> str:
+        from recovery_journal.i18n import _
+
+        return _(
+            "The journal in that folder does not open with this passphrase; type the passphrase "
+            "you use on the other computer."
+        )
+
+
+def share_through(
+    vault: Vault, store: VaultStore, folder: Path, passphrase: str, now: datetime
+) -> Exchange:
+    """Start sharing this journal through ``folder`` (or take the passphrase typed after it was
+    changed on another computer), then exchange. The folder's files all have one salt: a folder
+    that has files gives its salt, an empty one gets a new salt here."""
+    folder = folder.absolute()
+    files = [p for p in _folder_files(folder) if p.name != f"{this_computer(vault)}{SUFFIX}"]
+    salts = [s for s in (store.salt_of(p) for p in files) if s is not None]
+    salt = salts[0] if salts else os.urandom(16)
+    key = store.derive_sync_key(passphrase, salt)
+    if files:
+        opened = [
+            r for p in files if not isinstance(r := _read_with_any(store, p, [key]), JournalError)
+        ]
+        if not opened:
+            problems = [_read_with_any(store, p, [key]) for p in files]
+            if any(isinstance(p, SyncFileOtherPassphrase) for p in problems):
+                raise NotTheFolderPassphrase()
+        elif vault.is_empty():
+            # A new computer joining: its journal takes the shared journal's identifier, so the
+            # reports it makes are answered into the same journal.
+            identifier = opened[0][0].get("journal_id", "")
+            if is_journal_id(identifier):
+                keep_journal_id(vault, identifier)
+    kept = [k.hex for k in _keys(vault, store) if k.hex != key.hex]
+    with vault.transaction():
+        vault.settings.set(SYNC_FOLDER.name, str(folder))
+        vault.settings.set(SYNC_KEYS.name, json.dumps([key.hex, *kept[:3]]))
+        # This computer's file is written again, with this key; every file read again.
+        for forgotten in (SYNC_READ, SYNC_WRITTEN):
+            vault.settings.delete(forgotten.name)
+    return exchange(vault, store, now)
+
+
+def follow_passphrase(vault: Vault, store: VaultStore, new: str) -> None:
+    """After the vault's passphrase changed here: the folder's files are written with the new
+    one's key from now on (the other computers ask for it once), and read with either."""
+    keys = _keys(vault, store)
+    if not keys:
+        return
+    key = store.derive_sync_key(new, keys[0].salt)
+    kept = [k.hex for k in keys if k.hex != key.hex]
+    with vault.transaction():
+        vault.settings.set(SYNC_KEYS.name, json.dumps([key.hex, *kept[:3]]))
+        # This computer's file is written again, with this key; every file read again.
+        for forgotten in (SYNC_READ, SYNC_WRITTEN):
+            vault.settings.delete(forgotten.name)
+
+
+def stop_sharing(vault: Vault) -> None:
+    """Stop exchanging through the folder (its files stay; the versions stay for a later merge)."""
+    with vault.transaction():
+        for key in (SYNC_FOLDER, SYNC_KEYS, SYNC_READ, SYNC_WRITTEN):
+            vault.settings.delete(key.name)
+
+
+def merge_vault(vault: Vault, other: Vault, now: datetime) -> Exchange:
+    """Merge ``other`` (a copy of this journal, or a sync tool's conflicted copy) into ``vault``.
+
+    Its versions come as they are. What it holds beyond them (written there since, or never
+    exchanged) comes as versions by a computer named for that copy, written over the versions it
+    had: a record changed only there arrives as it is, one changed on both sides keeps both
+    words, and one only here is kept (a deletion there without history is not trusted)."""
+    stamp = to_iso(now)
+    theirs = held(other)
+    their_records = records_of(other)
+    copy_name = "copy-" + hashlib.sha256(str(other.path.absolute()).encode()).hexdigest()[:12]
+    # A record missing there is a deletion only where the copy's versions say it stood.
+    theirs, _written = _record_here(theirs, their_records, copy_name, stamp)
+    computer = this_computer(vault)
+    with vault.transaction():
+        before = held(vault)
+        here = records_of(vault)
+        journal, written_here = _record_here(before, here, computer, stamp)
+        merged = merge(journal, _known(_all(theirs)))
+        merged, arrived = _settle(vault, before, merged, here, computer, stamp)
+    return Exchange(written_here, arrived, _to_choose(merged))
+
+
+def _all(journal: Journal) -> list[Version]:
+    return [v for versions in journal.versions.values() for v in versions]
+
+
+def to_choose(vault: Vault) -> dict[Key, Record]:
+    """The records written on two computers at once: the version shown and the others kept."""
+    journal = held(vault)
+    return {
+        key: record
+        for key in journal.versions
+        if (record := journal.record(key)) is not None and record.others
+    }
+
+
+def choose(vault: Vault, key: Key, words: str | None, now: datetime) -> None:
+    """Keep ``words`` for the record (one of its versions), over every version of it."""
+    computer = this_computer(vault)
+    stamp = to_iso(now)
+    with vault.transaction():
+        before = held(vault)
+        here = records_of(vault)
+        journal, _written = _record_here(before, here, computer, stamp)
+        chosen, _version = write(journal, computer, key, words, stamp)
+        _settle(vault, before, chosen, here, computer, stamp)
