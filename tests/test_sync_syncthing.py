@@ -13,14 +13,15 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from recovery_journal.services import sync
 from recovery_journal.services.journal import delete_entry, new_entry, save_entry
 from recovery_journal.store_access import load_store
 from tests.syncthing_pair import SyncthingPair, listing
 from tests.test_cli import PASS, run
+from tests.test_sync_cli import _export, _journal
 
 pytestmark = pytest.mark.slow
 
@@ -109,22 +110,21 @@ def _delete(vault: Path, uid: str) -> None:
         opened.close()
 
 
-def _body(vault: Path, uid: str) -> str | None:
+def _words(vault: Path) -> tuple[dict[str, str], set[str]]:
+    """Each journal entry's text by uid, and every text kept beside a shown one (written on two
+    computers at once, for the person to choose)."""
     opened = load_store().open_vault(vault, PASS)
     try:
-        entry = opened.journal.get(uid)
-        return None if entry is None else entry.body
+        shown = {entry.uid: entry.body for entry in opened.journal.all()}
+        kept = {
+            json.loads(other.words)["body"]
+            for record in sync.to_choose(opened).values()
+            for other in record.others
+            if other.words
+        }
+        return shown, kept
     finally:
         opened.close()
-
-
-def _export(vault: Path, target: Path) -> dict[str, Any]:
-    result = run("export-json", "--vault", str(vault), "-o", str(target))
-    assert result.returncode == 0, result.stderr
-    exported = json.loads(target.read_text(encoding="utf-8"))
-    # Settings belong to each computer (its window, its reminders); the journal is shared.
-    exported.pop("settings", None)
-    return dict(exported)
 
 
 def test_one_journal_on_two_computers_through_syncthing(tmp_path):
@@ -135,7 +135,7 @@ def test_one_journal_on_two_computers_through_syncthing(tmp_path):
         laptop, desktop = pair.a, pair.b
         created = run("init", "--vault", str(laptop_vault))
         assert created.returncode == 0, created.stderr
-        kept = _write(laptop_vault, WORDS["kept"])
+        kept_uid = _write(laptop_vault, WORDS["kept"])
         edited = _write(laptop_vault, WORDS["edited"])
         deleted = _write(laptop_vault, WORDS["deleted"])
         first = _sync(laptop_vault, laptop.folder)
@@ -148,46 +148,46 @@ def test_one_journal_on_two_computers_through_syncthing(tmp_path):
         joined = _sync(desktop_vault, desktop.folder)
         assert joined.returncode == 0, joined.stderr
         assert desktop_vault.exists()
-        assert _export(desktop_vault, tmp_path / "d0.json") == _export(
-            laptop_vault, tmp_path / "l0.json"
+        assert _journal(_export(desktop_vault, tmp_path)) == _journal(
+            _export(laptop_vault, tmp_path)
         )
         pair.wait_until_in_sync()
 
         # Both write while apart: the same entry changed on each, a deletion, a new entry each.
-        _edit(laptop_vault, edited, f"{WORDS['edited']} {WORDS['laptop_edit']}")
-        _edit(desktop_vault, edited, f"{WORDS['edited']} {WORDS['desktop_edit']}")
+        laptop_edit = f"{WORDS['edited']} {WORDS['laptop_edit']}"
+        desktop_edit = f"{WORDS['edited']} {WORDS['desktop_edit']}"
+        _edit(laptop_vault, edited, laptop_edit)
+        _edit(desktop_vault, edited, desktop_edit)
         _delete(laptop_vault, deleted)
         laptop_new = _write(laptop_vault, WORDS["laptop_new"])
         desktop_new = _write(desktop_vault, WORDS["desktop_new"])
 
+        # Each exchanges (both at once), Syncthing carries the files, each exchanges again.
         _sync_both(pair, vaults)
         pair.wait_until_in_sync()
         _sync_both(pair, vaults)
         pair.wait_until_in_sync()
 
-        laptop_export = _export(laptop_vault, tmp_path / "l1.json")
-        desktop_export = _export(desktop_vault, tmp_path / "d1.json")
-        assert laptop_export == desktop_export
-
-        for vault in vaults:
-            assert _body(vault, kept) == WORDS["kept"]
-            assert _body(vault, deleted) is None
-            assert _body(vault, laptop_new) == WORDS["laptop_new"]
-            assert _body(vault, desktop_new) == WORDS["desktop_new"]
-        # The entry changed on both: the same one shown on both computers, the other kept.
-        shown = _body(laptop_vault, edited)
-        assert shown == _body(desktop_vault, edited)
-        assert shown in (
-            f"{WORDS['edited']} {WORDS['laptop_edit']}",
-            f"{WORDS['edited']} {WORDS['desktop_edit']}",
+        assert _journal(_export(laptop_vault, tmp_path)) == _journal(
+            _export(desktop_vault, tmp_path)
         )
-        everything = json.dumps(laptop_export, ensure_ascii=False)
-        for name, word in WORDS.items():
-            if name != "deleted":
-                assert word in everything, f"{name} ({word}) is missing from the export"
+        (shown, kept), (desktop_shown, desktop_kept) = _words(laptop_vault), _words(desktop_vault)
+        assert (shown, kept) == (desktop_shown, desktop_kept)
+        assert shown.get(kept_uid) == WORDS["kept"]
+        assert deleted not in shown
+        assert shown.get(laptop_new) == WORDS["laptop_new"]
+        assert shown.get(desktop_new) == WORDS["desktop_new"]
+        # The entry changed on both: one version shown (the same on both computers), the other
+        # kept beside it for the person to choose; neither is lost.
+        assert {shown[edited], *kept} == {laptop_edit, desktop_edit}
 
-        # What Syncthing carried is encrypted: no word written is in any file of either folder.
+        # What Syncthing carried is encrypted: no word written is in any file of either folder,
+        # one file for each computer and nothing else.
         for side in pair.instances:
+            assert sorted(p.suffix for p in side.folder.iterdir() if p.name != ".stfolder") == [
+                ".rjsync",
+                ".rjsync",
+            ]
             for path in side.folder.rglob("*"):
                 if path.is_file():
                     data = path.read_bytes()
