@@ -65,10 +65,16 @@ def syncthing_binary() -> str:
     pytest.skip(message)
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def free_ports(count: int) -> list[int]:
+    """``count`` different free ports on 127.0.0.1 (all probes held open until each is known,
+    so no two are the same)."""
+    with contextlib.ExitStack() as held:
+        ports = []
+        for _ in range(count):
+            probe = held.enter_context(socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+            probe.bind(("127.0.0.1", 0))
+            ports.append(int(probe.getsockname()[1]))
+        return ports
 
 
 class _Loopback(http.client.HTTPConnection):
@@ -287,15 +293,16 @@ class SyncthingPair:
     def __init__(self, root: Path, names: tuple[str, str] = ("laptop", "desktop")) -> None:
         self.binary = syncthing_binary()
         self.root = root
+        ports = free_ports(4)
         self.a, self.b = (
             Instance(
                 name,
                 root / f"syncthing-{name}",
                 root / f"folder-{name}",
-                gui_port=free_port(),
-                listen_port=free_port(),
+                gui_port=ports[2 * index],
+                listen_port=ports[2 * index + 1],
             )
-            for name in names
+            for index, name in enumerate(names)
         )
 
     @property
