@@ -10,8 +10,8 @@ listens on ``tcp://127.0.0.1:<port>`` and the first dials the second there (one 
 The config is written before start: ``syncthing generate`` makes the keys and a config.xml, and
 the options, the other device and the shared folder are then set in that file, so both start
 already paired (as Syncthing's own integration tests do with their h1, h2 homes). Changes move
-within seconds: the filesystem watcher is on with a 1-second delay, rescans every 5 seconds,
-reconnection every second.
+within seconds: the filesystem watcher is on with a 1-second delay and rescans come every 5
+seconds.
 
 ``wait_until_in_sync`` asks both for a scan first (a change the watcher has not yet reported is
 then counted), then waits until each side is idle, needs nothing, and the other side has its
