@@ -305,7 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     merge = add(
         "merge",
         _(
-            "merge another copy of this journal into the vault (a copy from another computer, or "
+            "merge another copy of this journal into it (a copy from another computer, or "
             "a sync program's conflicted copy), losing nothing from either"
         ),
         _command("merge"),

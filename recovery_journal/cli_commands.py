@@ -607,7 +607,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     path = vault_path(args)
     other_path = Path(args.other).expanduser()
     if other_path.absolute() == path.absolute():
-        raise UsageError(_("That is this vault itself; choose the other copy."))
+        raise UsageError(_("That is this journal itself; choose the other copy."))
     passphrase = get_passphrase(args)
     vault = _open_vault(store, path, passphrase)
     try:

@@ -198,11 +198,15 @@ def test_a_save_again_writes_only_what_changed_and_reads_back_whole(new_vault):
     new_vault.reviews.save(first)
     indexed = conn.execute("SELECT id FROM search_items WHERE kind = 'review'").fetchall()
 
+    def counted():
+        # Schema 9's triggers count each row change once more, in sync_state (issue 24).
+        return conn.execute("SELECT changes FROM sync_state").fetchone()[0]
+
     def changes_of(saved):
-        before = conn.total_changes
+        before, before_counted = conn.total_changes, counted()
         new_vault.reviews.save(saved)
         assert new_vault.reviews.get(DAY) == saved
-        return conn.total_changes - before
+        return conn.total_changes - before - (counted() - before_counted)
 
     # The same night again: its time only (one row), the index untouched.
     assert changes_of(first) == 1

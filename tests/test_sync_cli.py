@@ -73,4 +73,4 @@ def test_merging_a_conflicted_copy_keeps_both_and_leaves_the_copy_untouched(tmp_
     assert copy.read_bytes() == before
     itself = run("merge", "--vault", str(vault), str(vault))
     assert itself.returncode == 2
-    assert "That is this vault itself" in one_line_error(itself)
+    assert "That is this journal itself" in one_line_error(itself)

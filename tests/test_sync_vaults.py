@@ -402,3 +402,27 @@ def test_an_exchange_with_nothing_new_reads_nothing(two, monkeypatch):
     a.note(date(2026, 11, 5), "twice")  # a write here is noticed
     assert a.exchange().written_here == 1
     assert b.exchange().arrived == 1
+
+
+def test_two_computers_that_started_sharing_at_once_still_read_each_other(tmp_path, folder):
+    """Both shared into the folder before either's file had arrived: two salts in one folder."""
+    a = Computer(tmp_path, "a", folder)
+    b = Computer(tmp_path, "b", folder)
+    a.note(date(2026, 11, 6), "from a")
+    b.note(date(2026, 11, 7), "from b")
+    elsewhere = tmp_path / "b's copy of the folder"
+    elsewhere.mkdir()
+    a.share()
+    sync.share_through(b.vault, store, elsewhere, PASSPHRASE, b.now())
+    for file in elsewhere.iterdir():  # the sync tool brings b's file over
+        shutil.copy(file, folder / file.name)
+    done = b.share()  # b is set to the shared folder: it meets a's file
+    assert not done.skipped
+    assert a.exchange().skipped[0].message().startswith("The journal written on another computer")
+    sync.share_through(a.vault, store, folder, PASSPHRASE, a.now())  # the person types it
+    b.exchange()
+    for computer in (a, b):
+        texts = {n.text for n in computer.vault.notes.all()}
+        assert {"from a", "from b"} <= texts
+    a.close()
+    b.close()

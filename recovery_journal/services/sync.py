@@ -336,15 +336,15 @@ def _digest(journal: Journal, key: Any) -> str:
 def _read_with_any(
     store: VaultStore, path: Path, keys: list[Any]
 ) -> tuple[dict[str, str], list[Version]] | JournalError:
-    problem: JournalError | None = None
-    for key in keys:
+    problem: JournalError = SyncFileOtherPassphrase(path)
+    salt = store.salt_of(path)
+    for key in (k for k in keys if k.salt == salt):  # a key of another salt cannot open it
         try:
             return store.read_sync_file(path, key)
         except SyncFileOtherPassphrase as error:
             problem = error
         except (SyncFileDamaged, SyncFileForeign) as error:
             return error
-    assert problem is not None
     return problem
 
 
@@ -362,50 +362,55 @@ def share_through(
     vault: Vault, store: VaultStore, folder: Path, passphrase: str, now: datetime
 ) -> Exchange:
     """Start sharing this journal through ``folder`` (or take the passphrase typed after it was
-    changed on another computer), then exchange. The folder's files all have one salt: a folder
-    that has files gives its salt, an empty one gets a new salt here."""
+    changed on another computer), then exchange.
+
+    The files in a folder share one salt: an empty folder gets a new one here, and a computer
+    joining takes the one its files have. Two computers that started sharing into one folder at
+    the same time drew two salts: a key is derived for each salt found, so each file opens."""
     folder = folder.absolute()
-    files = [p for p in _folder_files(folder) if p.name != f"{this_computer(vault)}{SUFFIX}"]
-    salts = [s for s in (store.salt_of(p) for p in files) if s is not None]
-    salt = salts[0] if salts else os.urandom(16)
-    key = store.derive_sync_key(passphrase, salt)
+    own = f"{this_computer(vault)}{SUFFIX}"
+    files = [p for p in _folder_files(folder) if p.name != own]
+    salts = list(dict.fromkeys(s for s in (store.salt_of(p) for p in files) if s is not None))
+    known = _keys(vault, store)
+    writing = store.derive_sync_key(
+        passphrase, known[0].salt if known else (salts[0] if salts else os.urandom(16))
+    )
+    derived = [writing, *(store.derive_sync_key(passphrase, s) for s in salts if s != writing.salt)]
     if files:
-        opened = [
-            r for p in files if not isinstance(r := _read_with_any(store, p, [key]), JournalError)
-        ]
-        if not opened:
-            problems = [_read_with_any(store, p, [key]) for p in files]
-            if any(isinstance(p, SyncFileOtherPassphrase) for p in problems):
-                raise NotTheFolderPassphrase()
-        elif vault.is_empty():
+        found = [_read_with_any(store, p, derived) for p in files]
+        opened = [r for r in found if not isinstance(r, JournalError)]
+        if not opened and any(isinstance(r, SyncFileOtherPassphrase) for r in found):
+            raise NotTheFolderPassphrase()
+        if opened and vault.is_empty():
             # A new computer joining: its journal takes the shared journal's identifier, so the
             # reports it makes are answered into the same journal.
             identifier = opened[0][0].get("journal_id", "")
             if is_journal_id(identifier):
                 keep_journal_id(vault, identifier)
-    kept = [k.hex for k in _keys(vault, store) if k.hex != key.hex]
+    _keep_keys(vault, derived, known)
     with vault.transaction():
         vault.settings.set(SYNC_FOLDER.name, str(folder))
-        vault.settings.set(SYNC_KEYS.name, json.dumps([key.hex, *kept[:3]]))
+    return exchange(vault, store, now)
+
+
+def _keep_keys(vault: Vault, new: list[Any], known: list[Any]) -> None:
+    """The folder's keys, the one this computer writes with first; a few older ones are kept to
+    read files written before a passphrase changed."""
+    hexes = list(dict.fromkeys([k.hex for k in new] + [k.hex for k in known]))
+    with vault.transaction():
+        vault.settings.set(SYNC_KEYS.name, json.dumps(hexes[:6]))
         # This computer's file is written again, with this key; every file read again.
         for forgotten in (SYNC_READ, SYNC_WRITTEN):
             vault.settings.delete(forgotten.name)
-    return exchange(vault, store, now)
 
 
 def follow_passphrase(vault: Vault, store: VaultStore, new: str) -> None:
     """After the vault's passphrase changed here: the folder's files are written with the new
     one's key from now on (the other computers ask for it once), and read with either."""
-    keys = _keys(vault, store)
-    if not keys:
-        return
-    key = store.derive_sync_key(new, keys[0].salt)
-    kept = [k.hex for k in keys if k.hex != key.hex]
-    with vault.transaction():
-        vault.settings.set(SYNC_KEYS.name, json.dumps([key.hex, *kept[:3]]))
-        # This computer's file is written again, with this key; every file read again.
-        for forgotten in (SYNC_READ, SYNC_WRITTEN):
-            vault.settings.delete(forgotten.name)
+    known = _keys(vault, store)
+    if known:
+        salts = dict.fromkeys(k.salt for k in known)
+        _keep_keys(vault, [store.derive_sync_key(new, salt) for salt in salts], known)
 
 
 def stop_sharing(vault: Vault) -> None:
