@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import _socket
 import contextlib
+import functools
 import hashlib
 import http.client
 import json
@@ -33,7 +34,7 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -292,7 +293,6 @@ class SyncthingPair:
 
     def __init__(self, root: Path, names: tuple[str, str] = ("laptop", "desktop")) -> None:
         self.binary = syncthing_binary()
-        self.root = root
         ports = free_ports(4)
         self.a, self.b = (
             Instance(
@@ -358,7 +358,7 @@ class SyncthingPair:
                     stderr=subprocess.STDOUT,
                     env=_environment(),
                 )
-            self._until(deadline, f"{instance.name}'s REST API answers", lambda i=instance: _up(i))
+            self._until(deadline, f"{instance.name} is up", functools.partial(_up, instance))
         self._until(deadline, "the two are connected", self._connected)
 
     def stop(self) -> None:
@@ -394,7 +394,7 @@ class SyncthingPair:
 
     # --- waiting --------------------------------------------------------------------------------
 
-    def _until(self, deadline: float, what: str, check: Any) -> None:
+    def _until(self, deadline: float, what: str, check: Callable[[], bool | str]) -> None:
         last = ""
         while True:
             for instance in self.instances:
