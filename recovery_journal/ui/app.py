@@ -300,6 +300,8 @@ class AppController(QObject):
                 ).format(when=moment_text(self._restored_from.made_at))
             )
             self._restored_from = None
+        # A copy a sync tool left beside the vault, or records written on two computers at once.
+        window.look_for_copies()
         if typed is not None and wanted:
             self.remembered.remember(typed, self._now_remembered, self._keychain_failed)
         elif typed is not None and self.remembered.remembered:
