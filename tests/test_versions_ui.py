@@ -24,7 +24,12 @@ from recovery_journal.services.sync_copies import MERGED_FOLDER
 from recovery_journal.services.sync_records import words_of
 from recovery_journal.store import vault_file
 from recovery_journal.ui.merge_dialog import MergeDialog
-from recovery_journal.ui.versions_dialog import VersionsDialog, version_html
+from recovery_journal.ui.versions_dialog import (
+    VersionsDialog,
+    Written,
+    version_html,
+    written_line,
+)
 from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_sync_vaults import Computer
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
@@ -217,12 +222,18 @@ def test_each_kind_reads_as_written(qapp):
     )
     shown = version_html(("journal", "e1"), words_of(_entry_to_plain(entry)), {})
     assert "<b>A hard day</b>" in shown and "Called Sam." in shown and "#calm" in shown
-    row = Resentment("r1", who="My boss", cause="Passed me over")
+    row = Resentment(
+        "r1", who="My boss", cause="Passed me over", affects=frozenset({"pride", "security"})
+    )
     shown = version_html(("inventory.resentments", "r1"), words_of(record_to_plain(row)), {})
     assert (
         "<b>Who or what</b><br>My boss" in shown and "<b>The cause</b><br>Passed me over" in shown
     )
     assert "uid" not in shown and "r1" not in shown
+    # Ticks as the worksheet words them: two rows differing only there do not read the same.
+    assert "<b>What it affects</b><br>Pride, Security" in shown
+    gone = Written(None, moment, here=False, shown=False)
+    assert written_line(gone).startswith("Kept beside it · Deleted on the other computer, ")
     note = json.dumps({"day": "2026-12-06", "text": "a <b> & line\nand more"})
     assert version_html(("daily_notes", "2026-12-06"), note, {}) == (
         "<p>a &lt;b&gt; &amp; line<br>and more</p>"

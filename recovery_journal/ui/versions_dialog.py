@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -55,7 +56,7 @@ from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.report_options import question_names
 from recovery_journal.services.search import SearchHit, _question_texts, _title, kind_heading
 from recovery_journal.services.sync import choose, this_computer, to_choose
-from recovery_journal.ui.dates import moment_text
+from recovery_journal.ui.dates import date_text, moment_text
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages.search import hit_details, hit_title
@@ -143,7 +144,7 @@ def _item(key: Key, words: str) -> IndexedItem | None:
 
 def record_name(record: Twice, questions: Mapping[str, str]) -> str:
     """What the record is called in the list: its kind, and its day or title, as the search
-    results call it ("Notes of the day — Sunday, December 6, 2026")."""
+    results call it: "Notes of the day", and on a line of its own "Sunday, December 6, 2026"."""
     words = next((v.words for v in record.versions if v.words), None)
     item = _item(record.key, words) if words else None
     if item is None:
@@ -153,7 +154,7 @@ def record_name(record: Twice, questions: Mapping[str, str]) -> str:
     hit = SearchHit(item.kind, item.ref, item.day, _title(item, dict(questions)), Snippet(()))
     name = " · ".join(filter(None, (hit_title(hit), hit_details(hit))))
     heading = kind_heading(item.kind)
-    return name if name == heading else f"{heading} — {name}"
+    return name if name == heading else f"{heading}\n{name}"
 
 
 def _paragraph(text: str) -> str:
@@ -169,24 +170,38 @@ def _labelled(label: str, text: str) -> str:
 
 
 def _record_fields(section: str, plain: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """A worksheet row's (or another record's) writing, each field under its column's name
-    where the worksheet names it."""
+    """A worksheet row's fields under its columns' names, its ticks as the options' words (as
+    the worksheet shows them); another record's writing, as the search reads it."""
     kind = _KINDS.get(section)
+    sheets = _SHEETS.get(kind.name if kind else "", ())
+    if sheets:
+        text = inventory_text(current_language())
+        fields: list[tuple[str, str]] = []
+        for sheet in sheets:
+            for name, label in text.worksheets[sheet]["columns"].items():
+                if name in plain and name not in (n for n, _label in fields):
+                    fields.append((name, str(label)))
+        return [(label, _field_text(text, name, plain[name])) for name, label in fields]
     if kind is not None and kind.search is not None:
         names = [n for n in (kind.search.title, *kind.search.text) if n]
     else:
         names = [n for n, v in plain.items() if isinstance(v, str) and n not in _NOT_WRITING]
-    sheets = _SHEETS.get(kind.name if kind else "", ())
-    text = inventory_text(current_language())
+    return [("", str(plain.get(n) or "")) for n in names]
 
-    def label(name: str) -> str:
-        for sheet in sheets:
-            columns = text.worksheets[sheet]["columns"]
-            if name in columns:
-                return str(columns[name])
-        return ""
 
-    return [(label(n), str(plain.get(n) or "")) for n in names]
+# The option groups whose field on the step 8 and 9 lists is named otherwise.
+_GROUPS = {"kind": "amends_kind", "status": "amends_status"}
+
+
+def _field_text(text: Any, name: str, value: Any) -> str:
+    group = text.options.get(_GROUPS.get(name, name), {})
+    if isinstance(value, list):
+        return ", ".join(str(group.get(key, key)) for key in value)
+    if isinstance(value, str) and value in group:
+        return str(group[value])
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return date_text(date.fromisoformat(value))
+    return "" if value is None or isinstance(value, bool) else str(value)
 
 
 def version_html(key: Key, words: str, questions: Mapping[str, str]) -> str:
@@ -251,6 +266,10 @@ class VersionsDialog(QDialog):
         layout.addWidget(self.summary)
         self.records = QListWidget()
         self.records.setAccessibleName(_("Records written on two computers"))
+        # Each record on two lines (its kind, then its day or title), wrapped, never cut off.
+        self.records.setWordWrap(True)
+        self.records.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.records.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.records.currentRowChanged.connect(self._show_record)
         self.versions = QWidget()
         self.versions_layout = QVBoxLayout(self.versions)
@@ -322,11 +341,22 @@ class VersionsDialog(QDialog):
             taken = self.versions_layout.takeAt(0)
             widget = taken.widget() if taken is not None else None
             if widget is not None:
+                widget.hide()  # at once: it is deleted only when the event loop comes round
                 widget.deleteLater()
         self.keep_buttons, self.texts = [], []
         record = self._record(row)
         if record is None or self._found is None:
             return
+        shown = {self._words_html(record, version) for version in record.versions}
+        if len(shown) == 1:
+            same = QLabel(
+                _(
+                    "They read the same here: they differ only in something this window does "
+                    "not show (a date, an order, a setting). Either one keeps your words."
+                )
+            )
+            same.setWordWrap(True)
+            self.versions_layout.addWidget(same)
         for version in record.versions:
             self.versions_layout.addWidget(self._version_box(record, version))
         self.versions_layout.addStretch(1)
@@ -337,22 +367,13 @@ class VersionsDialog(QDialog):
         column = QVBoxLayout(box)
         header = QLabel(written_line(version))
         header.setWordWrap(True)
-        font = header.font()
-        font.setBold(True)
-        header.setFont(font)
         column.addWidget(header)
-        if version.words is None:
-            words = "<p><i>{}</i></p>".format(
-                html.escape(
-                    _("Deleted on this computer.")
-                    if version.here
-                    else _("Deleted on the other computer.")
-                )
-            )
-        else:
-            assert self._found is not None
-            words = version_html(record.key, version.words, self._found.questions)
-        text = QLabel(words or "<p></p>")
+        # A line between where it was written and the words: a title in bold starts them.
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        column.addWidget(line)
+        text = QLabel(self._words_html(record, version))
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -367,6 +388,14 @@ class VersionsDialog(QDialog):
         self.keep_buttons.append(keep)
         self.texts.append(text)
         return box
+
+    def _words_html(self, record: Twice, version: Written) -> str:
+        if version.words is None:
+            here, there = _("Deleted on this computer."), _("Deleted on the other computer.")
+            deleted = here if version.here else there
+            return f"<p><i>{html.escape(deleted)}</i></p>"
+        assert self._found is not None
+        return version_html(record.key, version.words, self._found.questions) or "<p></p>"
 
     def _keep(self, record: Twice, version: Written) -> None:
         for button in self.keep_buttons:
