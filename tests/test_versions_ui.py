@@ -31,6 +31,7 @@ from recovery_journal.ui.versions_dialog import (
     written_line,
 )
 from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
+from tests.test_keychain import _unlock_typing, memory_keyring  # noqa: F401 - a fixture
 from tests.test_sync_vaults import Computer
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
@@ -238,3 +239,35 @@ def test_each_kind_reads_as_written(qapp):
     assert version_html(("daily_notes", "2026-12-06"), note, {}) == (
         "<p>a &lt;b&gt; &amp; line<br>and more</p>"
     )
+
+
+def test_a_copy_opens_with_the_remembered_key_without_typing(
+    qapp, qtbot, controllers, tmp_path, memory_keyring
+):
+    path, copy = _copy_beside(tmp_path)
+    controller, dialog = start(qapp, controllers, path)
+    window = _unlock_typing(qtbot, controller, dialog, remember=True)
+    qtbot.waitUntil(lambda: bool(memory_keyring.entries), timeout=10_000)
+    merge = window.open_merge(copy)
+    qtbot.waitUntil(lambda: merge.passphrase.isHidden(), timeout=10_000)
+    qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "1 record came in" in window.banner.text(), timeout=10_000)
+
+
+def test_a_copy_under_another_passphrase_asks_for_it(
+    qapp, qtbot, controllers, tmp_path, memory_keyring
+):
+    path, copy = _copy_beside(tmp_path)
+    other = store.open_vault(copy, PASSPHRASE, kdf_iterations=TEST_KDF)
+    store.change_passphrase(other, PASSPHRASE, "changed on the laptop")[0].close()
+    controller, dialog = start(qapp, controllers, path)
+    window = _unlock_typing(qtbot, controller, dialog, remember=True)
+    qtbot.waitUntil(lambda: bool(memory_keyring.entries), timeout=10_000)
+    merge = window.open_merge(copy)
+    qtbot.waitUntil(lambda: merge.passphrase.isHidden(), timeout=10_000)
+    qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: merge.passphrase.isVisible(), timeout=10_000)
+    assert "does not open with the passphrase this journal remembers" in merge.problem.text()
+    qtbot.keyClicks(merge.passphrase, "changed on the laptop")
+    qtbot.keyClick(merge.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "1 record came in" in window.banner.text(), timeout=10_000)

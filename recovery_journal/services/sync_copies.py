@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from recovery_journal.domain.ports import Vault, VaultStore
+from recovery_journal.passphrase import Secret
 from recovery_journal.services.backups import backup_settings
 from recovery_journal.services.sync import Exchange, merge_vault
 
@@ -68,10 +69,12 @@ class CopyMerged:
 
 
 def merge_copy(
-    vault: Vault, store: VaultStore, path: Path, passphrase: str, now: datetime
+    vault: Vault, store: VaultStore, path: Path, passphrase: Secret, now: datetime
 ) -> CopyMerged:
-    """Merge the copy at ``path`` (opened only to read) into ``vault``; a sync tool's copy
-    beside the vault is then moved aside, unchanged (see the module's docstring)."""
+    """Merge the copy at ``path`` (opened only to read, with a passphrase or the journal's own
+    remembered key: a copy has the vault's salt, so the same key opens it) into ``vault``; a
+    sync tool's copy beside the vault is then moved aside, unchanged (see the module's
+    docstring)."""
     other = store.open_vault(path, passphrase, access=store.Access.READ)
     try:
         done = merge_vault(vault, other, now)

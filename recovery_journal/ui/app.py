@@ -342,6 +342,14 @@ class AppController(QObject):
 
         self.remembered.recall(arrived, failed)
 
+    def _recall_key(self, on_key: Callable[[RawKey | None], object]) -> None:
+        """The journal's key from the keychain, where the person chose to remember it (a copy
+        of the journal opens with it); None otherwise, or when the keychain cannot answer."""
+        if not self.remembered.remembered:
+            on_key(None)
+            return
+        self.remembered.recall(on_key, lambda _error: on_key(None))
+
     def _now_remembered(self, _done: bool) -> None:
         if self.window is not None:
             self.window.set_remembered(True)
@@ -458,6 +466,7 @@ class AppController(QObject):
         window.lock_requested.connect(self.lock)
         window.forget_passphrase_requested.connect(self.forget_passphrase)
         window.set_remembered(self.remembered.remembered)
+        window.recall_key = self._recall_key
         self.window = window
         window.setWindowIcon(app_icon())
         self._remind()

@@ -28,6 +28,7 @@ from recovery_journal import APP_NAME
 from recovery_journal.domain.ports import Vault
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _, ngettext
+from recovery_journal.passphrase import RawKey
 from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.banner import Banner
 from recovery_journal.ui.messages import error_sentence
@@ -281,6 +282,9 @@ class MainWindow(QMainWindow):
         self.written_twice_action.triggered.connect(lambda _checked=False: self.open_versions())
         menu.addAction(self.written_twice_action)
         self._copies_offered: set[Path] = set()
+        # Set by the application: gives the journal's remembered key (or None) for opening a
+        # copy of it without typing.
+        self.recall_key: Callable[[Callable[[RawKey | None], object]], None] | None = None
         self.count_written_twice()
 
     def count_written_twice(self, *, announce: bool = False) -> None:
@@ -332,7 +336,7 @@ class MainWindow(QMainWindow):
                 return None
         if not self.save_pending():
             return None
-        dialog = MergeDialog(self._operations, self._vault_path, path, self)
+        dialog = MergeDialog(self._operations, self._vault_path, path, self, self.recall_key)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         name = path.name
 

@@ -1,16 +1,20 @@
 """Journal ▸ Merge another copy of this journal…: a copy's records brought in, nothing lost.
 
 The copy (one carried from another computer, or one a sync tool left beside the vault) is opened
-on the vault's worker only to read, with the passphrase typed here: the window does not keep the
-journal's own passphrase, and a copy usually opens with the same one. Its records come in as
-versions (services/sync_copies.merge_copy); what was written in both keeps both, for the person
-to choose between later. A sync tool's copy is then moved aside, whole.
+on the vault's worker only to read. The window does not keep the journal's passphrase; where the
+person chose to remember it, the keychain's key for this journal is tried first (a copy has the
+vault's salt, so the same key opens it), and the passphrase is asked for only if it does not.
+Its records come in as versions (services/sync_copies.merge_copy); what was written in both
+keeps both, for the person to choose between later. A sync tool's copy is then moved aside,
+whole.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.ports import Vault
+from recovery_journal.errors import WrongPassphrase
 from recovery_journal.i18n import _, ngettext
+from recovery_journal.passphrase import RawKey, Secret
 from recovery_journal.services.changes import Changed, Changes
 from recovery_journal.services.sync_copies import CopyMerged, merge_copy
 from recovery_journal.store_access import load_store
@@ -67,9 +73,16 @@ class MergeDialog(QDialog):
     merged = Signal(object)  # CopyMerged
 
     def __init__(
-        self, operations: Operations, vault_path: Path, path: Path, parent: QWidget | None = None
+        self,
+        operations: Operations,
+        vault_path: Path,
+        path: Path,
+        parent: QWidget | None = None,
+        recall: Callable[[Callable[[RawKey | None], object]], None] | None = None,
     ) -> None:
+        """``recall`` gives the journal's remembered key, or None (asked once, at once)."""
         super().__init__(parent)
+        self._key: RawKey | None = None
         self._operations = operations
         self._vault_path = vault_path
         self.path = path
@@ -88,7 +101,9 @@ class MergeDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(_("The copy's passphrase"))
-        label = QLabel(_("The copy's &passphrase (usually this journal's):"))
+        label = self.passphrase_label = QLabel(
+            _("The copy's &passphrase (usually this journal's):")
+        )
         label.setBuddy(self.passphrase)
         layout.addWidget(label)
         layout.addWidget(self.passphrase)
@@ -111,6 +126,17 @@ class MergeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.passphrase.setFocus()
+        if recall is not None:
+            recall(self._recalled)
+
+    def _recalled(self, key: RawKey | None) -> None:
+        """The journal's remembered key: tried first, so nothing need be typed."""
+        if key is None or not shiboken6.isValid(self) or self.passphrase.text():
+            return
+        self._key = key
+        self.passphrase_label.hide()
+        self.passphrase.hide()
+        self.merge_button.setFocus()
 
     def _merge(self) -> None:
         if not self.merge_button.isEnabled():
@@ -118,7 +144,10 @@ class MergeDialog(QDialog):
         if self.path.absolute() == self._vault_path.absolute():
             self._say(_("That is this journal itself; choose the other copy."))
             return
-        passphrase, path = self.passphrase.text(), self.path
+        path = self.path
+        passphrase: Secret = self.passphrase.text()
+        if self._key is not None and self.passphrase.isHidden():
+            passphrase = self._key
         if not passphrase:
             self._say(_("Type the passphrase the copy opens with."))
             return
@@ -136,7 +165,19 @@ class MergeDialog(QDialog):
         self._operations.run(job, merged, self._refused, owner=self)
 
     def _refused(self, error: BaseException) -> None:
-        self._say(error_sentence(error))
+        if isinstance(error, WrongPassphrase) and self.passphrase.isHidden():
+            # The remembered key does not open it: the copy's passphrase was changed.
+            self._key = None
+            self.passphrase_label.show()
+            self.passphrase.show()
+            self._say(
+                _(
+                    "This copy does not open with the passphrase this journal remembers; type "
+                    "the passphrase it was made with."
+                )
+            )
+        else:
+            self._say(error_sentence(error))
         self.merge_button.setEnabled(True)
         self.passphrase.setEnabled(True)
         self.passphrase.selectAll()
