@@ -134,12 +134,6 @@ def test_a_copy_of_the_same_name_merged_before_is_not_replaced(tmp_path):
     vault.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/sync.merge_vault names a copy's writes by its path and counts them from 1 "
-    "each time: merged again at another moment, the same counters come with another time "
-    "(IntegrityError: UNIQUE constraint failed: sync_versions.computer, sync_versions.counter)",
-)
 def test_the_same_copy_merged_again_later_changes_nothing(tmp_path):
     vault, copy_path = _two_copies(tmp_path, "carried on a stick.rjvault")
     merge_copy(vault, store, copy_path, PASSPHRASE, START + timedelta(hours=2))

@@ -64,10 +64,7 @@ from recovery_journal.ui.pages.search import hit_details, hit_title
 _KINDS = {f"{kind.group.value}.{kind.name}": kind for kind in record_kinds.kinds()}
 # The worksheets whose columns name a row's fields (the step 8 list and step 9 share a record).
 _SHEETS: dict[str, tuple[str, ...]] = {
-    "resentments": ("resentments",),
-    "fears": ("fears",),
-    "sex_conduct": ("sex_conduct",),
-    "harms": ("harms",),
+    **{kind.name: (kind.name,) for kind in record_kinds.in_group(record_kinds.Group.INVENTORY)},
     "amends": ("step8", "step9"),
 }
 _NOT_WRITING = {"uid", "position", "created_at", "updated_at", "private", "discussed"}
