@@ -311,10 +311,12 @@ def test_a_conflicted_copy_of_the_vault_is_merged_back_with_nothing_lost(tmp_pat
     assert done.to_choose == 1
     # A deletion in a copy with no history is not trusted: the entry stays.
     assert vault.journal.get("gone").body == "kept"
-    # Merging it again changes nothing.
+    # Merging it again, later, changes nothing and adds no versions.
+    kept = len(vault.sync.versions())
     copy = store.open_vault(copy_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    assert sync.merge_vault(vault, copy, later).arrived == 0
+    assert sync.merge_vault(vault, copy, later + timedelta(hours=2)).arrived == 0
     copy.close()
+    assert len(vault.sync.versions()) == kept
     vault.close()
 
 

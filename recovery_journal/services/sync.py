@@ -428,17 +428,27 @@ def merge_vault(vault: Vault, other: Vault, now: datetime) -> Exchange:
     had: a record changed only there arrives as it is, one changed on both sides keeps both
     words, and one only here is kept (a deletion there without history is not trusted)."""
     stamp = to_iso(now)
-    theirs = held(other)
+    their_history = held(other)
     their_records = records_of(other)
-    copy_name = "copy-" + hashlib.sha256(str(other.path.absolute()).encode()).hexdigest()[:12]
+    # A name of its own for each merge: the copy's writes are counted afresh each time, and two
+    # merges must never give two different writes one name.
+    copy_name = "copy-" + secrets.token_hex(6)
     # A record missing there is a deletion only where the copy's versions say it stood.
-    theirs, _written = _record_here(theirs, their_records, copy_name, stamp)
+    theirs, _written = _record_here(their_history, their_records, copy_name, stamp)
     computer = this_computer(vault)
     with vault.transaction():
         before = held(vault)
         here = records_of(vault)
         journal, written_here = _record_here(before, here, computer, stamp)
-        merged = merge(journal, _known(_all(theirs)))
+        # What the copy holds in the same words as a version here brings nothing: left out, so
+        # merging the same copy again (or an identical one) adds no versions.
+        words_here = {key: {v.words for v in vs} for key, vs in journal.versions.items()}
+        brought = [
+            v
+            for v in _all(theirs)
+            if v.dot.computer != copy_name or v.words not in words_here.get(v.key, set())
+        ]
+        merged = merge(journal, _known(brought))
         merged, arrived = _settle(vault, before, merged, here, computer, stamp)
     return Exchange(written_here, arrived, _to_choose(merged))
 

@@ -300,6 +300,8 @@ class AppController(QObject):
                 ).format(when=moment_text(self._restored_from.made_at))
             )
             self._restored_from = None
+        # A copy a sync tool left beside the vault, or records written on two computers at once.
+        window.look_for_copies()
         if typed is not None and wanted:
             self.remembered.remember(typed, self._now_remembered, self._keychain_failed)
         elif typed is not None and self.remembered.remembered:
@@ -339,6 +341,14 @@ class AppController(QObject):
                 dialog.passphrase.setFocus()
 
         self.remembered.recall(arrived, failed)
+
+    def _recall_key(self, on_key: Callable[[RawKey | None], object]) -> None:
+        """The journal's key from the keychain, where the person chose to remember it (a copy
+        of the journal opens with it); None otherwise, or when the keychain cannot answer."""
+        if not self.remembered.remembered:
+            on_key(None)
+            return
+        self.remembered.recall(on_key, lambda _error: on_key(None))
 
     def _now_remembered(self, _done: bool) -> None:
         if self.window is not None:
@@ -456,6 +466,7 @@ class AppController(QObject):
         window.lock_requested.connect(self.lock)
         window.forget_passphrase_requested.connect(self.forget_passphrase)
         window.set_remembered(self.remembered.remembered)
+        window.recall_key = self._recall_key
         self.window = window
         window.setWindowIcon(app_icon())
         self._remind()

@@ -1,14 +1,17 @@
 """The calm notice across the top of the window: news and problems, never a modal box.
 
-It has a close button, and news that needs no action (an export written, a passphrase changed)
-goes away by itself after a while; what still matters (a damaged vault, words not saved) stays
-until the person closes it or something newer replaces it.
+It has a close button, and may offer one thing to do about it (a button: "Compare…"). News
+that needs no action (an export written, a passphrase changed) goes away by itself after a
+while; what still matters (a damaged vault, words not saved) stays until the person closes it
+or something newer replaces it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from recovery_journal.i18n import _
 
@@ -24,6 +27,12 @@ class Banner(QFrame):
             "QFrame#banner { background: #fff4d6; }"
             "QFrame#banner QLabel, QFrame#banner QToolButton { color: #3d2e00; }"
         )
+        # What the message offers to do, if anything (it keeps the style's own button colours).
+        self.action_button = QPushButton()
+        self.action_button.setObjectName("banner_action")
+        self.action_button.clicked.connect(self._act)
+        self.action_button.hide()
+        self._action: Callable[[], object] | None = None
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -36,6 +45,7 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 6, 6)
         layout.addWidget(self.label, stretch=1)
+        layout.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self._fade = QTimer(self)
         self._fade.setSingleShot(True)
@@ -45,8 +55,19 @@ class Banner(QFrame):
     def text(self) -> str:
         return self.label.text()
 
-    def show_message(self, text: str, *, news: bool = False) -> None:
-        """Show ``text`` (an empty one hides the banner); ``news`` goes away by itself."""
+    def show_message(
+        self,
+        text: str,
+        *,
+        news: bool = False,
+        action: tuple[str, Callable[[], object]] | None = None,
+    ) -> None:
+        """Show ``text`` (an empty one hides the banner); ``news`` goes away by itself;
+        ``action`` (a button's words, what it does) is offered beside it, and taking it closes
+        the message."""
+        self._action = action[1] if action else None
+        self.action_button.setText(action[0] if action else "")
+        self.action_button.setVisible(action is not None)
         self.label.setText(text)
         self.setVisible(bool(text))
         self.label.setAccessibleName(text)
@@ -55,7 +76,19 @@ class Banner(QFrame):
         else:
             self._fade.stop()
 
+    def offers(self) -> str:
+        """The words of the button offered, or "" when there is none."""
+        return self.action_button.text() if self._action is not None else ""
+
+    def _act(self) -> None:
+        action = self._action
+        self.dismiss()
+        if action is not None:
+            action()
+
     def dismiss(self) -> None:
+        self._action = None
+        self.action_button.hide()
         self._fade.stop()
         self.label.clear()
         self.hide()

@@ -24,6 +24,7 @@ class FileKind(StrEnum):
     EXPORT = "export"
     CHART = "chart"
     QUESTION_PACK = "question_pack"
+    VAULT_COPY = "vault_copy"  # another copy of the journal, to merge
 
 
 def documents_folder() -> Path:

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal import APP_NAME
+from recovery_journal.domain.ports import Vault
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _, ngettext
+from recovery_journal.passphrase import RawKey
 from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.banner import Banner
 from recovery_journal.ui.messages import error_sentence
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
         reply = QAction(_("&Import my sponsor's reply…"), self)
         reply.triggered.connect(lambda _checked=False: self.open_reply())
         file_menu.addAction(reply)
+        self._add_two_computers_entries(file_menu)
         export = QAction(_("&Export everything as JSON…"), self)
         # Not connected directly: triggered's `checked` would arrive as the target (it did).
         export.triggered.connect(lambda _checked=False: self.export_json())
@@ -267,6 +270,116 @@ class MainWindow(QMainWindow):
         about = QAction(_("&About {app}").format(app=APP_NAME), self)
         about.triggered.connect(lambda: self.show_page(Page.ABOUT))
         help_menu.addAction(about)
+
+    # --- one journal on two computers (issue 24) ---------------------------------------------
+
+    def _add_two_computers_entries(self, menu: QMenu) -> None:
+        merge = QAction(_("&Merge another copy of this journal…"), self)
+        merge.triggered.connect(lambda _checked=False: self.open_merge())
+        menu.addAction(merge)
+        self.written_twice_action = QAction(_("&Written on two computers…"), self)
+        self.written_twice_action.setEnabled(False)  # until there is something to choose
+        self.written_twice_action.triggered.connect(lambda _checked=False: self.open_versions())
+        menu.addAction(self.written_twice_action)
+        self._copies_offered: set[Path] = set()
+        # Set by the application: gives the journal's remembered key (or None) for opening a
+        # copy of it without typing.
+        self.recall_key: Callable[[Callable[[RawKey | None], object]], None] | None = None
+        self.count_written_twice()
+
+    def count_written_twice(self, *, announce: bool = False) -> None:
+        """Ask how many records wait for a choice: the menu entry follows; ``announce`` (after an
+        unlock or an exchange) says so in the banner too."""
+        from recovery_journal.ui.versions_dialog import count_written_twice
+
+        self._operations.run(
+            count_written_twice,
+            lambda count: self.show_written_twice(count, announce=announce),
+            owner=self,
+        )
+
+    def show_written_twice(self, count: int, *, announce: bool = True) -> None:
+        """``count`` records were written on two computers at once (an exchange's to_choose)."""
+        from recovery_journal.ui.merge_dialog import written_twice_text
+
+        self.written_twice_action.setEnabled(count > 0)
+        if count and announce and not self.banner.isVisible():
+            # Not over a problem the banner already shows (a damaged vault): the menu holds it.
+            self.banner.show_message(
+                written_twice_text(count), action=(_("Compare…"), self.open_versions)
+            )
+
+    def open_versions(self) -> QDialog:
+        """The records written on two computers at once, and the choice between their versions."""
+        from recovery_journal.ui.versions_dialog import VersionsDialog
+
+        self.save_pending()  # the page's words, typed a moment ago, are one of the versions
+        dialog = VersionsDialog(self._operations, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(lambda left: self.written_twice_action.setEnabled(left > 0))
+        dialog.show()
+        return dialog
+
+    def open_merge(self, path: Path | None = None) -> QDialog | None:
+        """Choose another copy of the journal (tests pass ``path``) and merge it in."""
+        from recovery_journal.ui.file_dialogs import FileKind, open_file_name
+        from recovery_journal.ui.merge_dialog import MergeDialog, merged_text
+
+        if path is None:
+            path = open_file_name(
+                self,
+                FileKind.VAULT_COPY,
+                _("Merge another copy of this journal"),
+                _("Journals (*.rjvault)"),
+            )
+            if path is None:
+                return None
+        if not self.save_pending():
+            return None
+        dialog = MergeDialog(self._operations, self._vault_path, path, self, self.recall_key)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        name = path.name
+
+        def merged(done: object) -> None:
+            to_choose = done.exchange.to_choose  # type: ignore[attr-defined]
+            self.written_twice_action.setEnabled(to_choose > 0)
+            action = (_("Compare…"), self.open_versions) if to_choose else None
+            self.banner.show_message(
+                merged_text(name, done),  # type: ignore[arg-type]
+                news=action is None,
+                action=action,
+            )
+
+        dialog.merged.connect(merged)
+        dialog.show()
+        return dialog
+
+    def look_for_copies(self) -> None:
+        """After an unlock: a copy of the vault a sync tool left beside it is offered for
+        merging, once each (then how many records wait for a choice, if no copy is)."""
+        from recovery_journal.services.sync_copies import conflicted_copies
+
+        path = self._vault_path
+
+        def job(vault: Vault) -> list[Path]:
+            return [] if vault.cannot_write is not None else conflicted_copies(path)
+
+        def found(copies: list[Path]) -> None:
+            new = [copy for copy in copies if copy not in self._copies_offered]
+            if not new or self.banner.isVisible():
+                self.count_written_twice(announce=True)
+                return
+            copy = new[0]
+            self._copies_offered.add(copy)
+            self.banner.show_message(
+                _(
+                    "A sync tool left another copy of this journal beside it: {name}. Merge it "
+                    "in? Nothing in either is lost."
+                ).format(name=copy.name),
+                action=(_("Merge…"), lambda: self.open_merge(copy)),
+            )
+
+        self._operations.run(job, found, owner=self)
 
     def _add_lock_after_menu(self, menu: QMenu) -> None:
         group = QActionGroup(self)

@@ -173,9 +173,11 @@ class TodayPage(QWidget):
         self._show_practice(view)
         # The editor is filled once per day: refilling it after each autosave would move the cursor.
         if not self._loaded:
-            self.editor.blockSignals(True)
-            self.editor.setPlainText(view.note.text if view.note else "")
-            self.editor.blockSignals(False)
+            text = view.note.text if view.note else ""
+            if text != self.editor.toPlainText():  # the same words keep the cursor where it is
+                self.editor.blockSignals(True)
+                self.editor.setPlainText(text)
+                self.editor.blockSignals(False)
             self.editor.setReadOnly(False)
             self._loaded = True
             self._show_saved(view.note)
@@ -244,6 +246,10 @@ class TodayPage(QWidget):
         self.review_state.setText(text)
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.notes and changes.initiator is not self and not self.autosave.dirty:
+            # A note written from elsewhere (a version kept of two, another page, a merge): the
+            # editor shows it, or the next autosave would put the old words back over it.
+            self._loaded = False
         if changes:
             self.reload()
 
