@@ -157,6 +157,8 @@ class SyncDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         sharing.changed.connect(self._show_state)
         self._show_state()
+        if sharing.folder is None:
+            self.folder.setFocus()  # the first thing to give
 
     def _show_state(self) -> None:
         folder = self._sharing.folder
