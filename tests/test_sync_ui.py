@@ -163,6 +163,29 @@ def test_the_folder_of_another_passphrase_says_so_in_the_dialog(
     assert window.sync_line.isHidden()
 
 
+def test_a_second_computer_joins_from_the_dialog_and_shows_the_shared_journal(
+    qapp, qtbot, controllers, vault_path, folder, other
+):
+    other.note(persons_today(), "Written on the desktop this morning.")
+    other.share()
+    store.create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF).close()  # a new one
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    window.show_page(Page.TODAY)
+    sharing = controller.open_sharing()
+    assert isinstance(sharing, SyncDialog)
+    qtbot.keyClicks(sharing.folder, str(folder))
+    qtbot.keyClicks(sharing.passphrase, PASSPHRASE)
+    qtbot.keyClick(sharing.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.today.editor.toPlainText() == "Written on the desktop this morning.",
+        timeout=WAIT,
+    )
+    assert sharing.shared_part.isVisible() and sharing.passphrase.text() == ""
+    assert window.banner.text().endswith("came from your other computer.")
+    assert window.sync_line.text().startswith("Your other computer's changes arrived at ")
+
+
 def test_an_entry_written_on_the_other_computer_arrives_in_the_open_window(
     qapp, qtbot, controllers, vault_path, folder, other
 ):
@@ -243,6 +266,25 @@ def test_a_failing_exchange_does_not_keep_the_journal_from_locking(
     monkeypatch.setattr(sharing_module, "exchange", failing)
     controller.lock()
     qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=WAIT)
+    qtbot.waitUntil(lambda: controller.worker._vault is None, timeout=WAIT)
+
+
+def test_a_slow_exchange_keeps_the_passphrase_from_being_asked_two_seconds_at_most(
+    qapp, qtbot, controllers, vault_path, folder, monkeypatch
+):
+    import time
+
+    controller, window = open_shared(qapp, qtbot, controllers, shared_vault(vault_path, folder))
+
+    def slow(*_args, **_kwargs):
+        time.sleep(4)  # a network folder that answers slowly
+
+    monkeypatch.setattr(sharing_module, "exchange", slow)
+    began = time.monotonic()
+    controller.lock()
+    assert controller.window is None  # the journal is off the screen at once
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=WAIT)
+    assert time.monotonic() - began < 3
     qtbot.waitUntil(lambda: controller.worker._vault is None, timeout=WAIT)
 
 
