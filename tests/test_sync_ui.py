@@ -247,8 +247,12 @@ def test_what_was_written_here_goes_to_the_folder_when_the_journal_locks(
     other.share()
     window.show_page(Page.TODAY)
     qtbot.keyClicks(window.today.editor, "Typed a moment before the lock.")
+    before = controller.dialog
     controller.lock()
-    qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: controller.dialog is not before and isinstance(controller.dialog, UnlockDialog),
+        timeout=WAIT,
+    )
     assert controller.window is None
     qtbot.waitUntil(lambda: controller.worker._vault is None, timeout=WAIT)
     other.exchange()
@@ -264,8 +268,12 @@ def test_a_failing_exchange_does_not_keep_the_journal_from_locking(
         raise OSError("the network folder went away")
 
     monkeypatch.setattr(sharing_module, "exchange", failing)
+    before = controller.dialog
     controller.lock()
-    qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: controller.dialog is not before and isinstance(controller.dialog, UnlockDialog),
+        timeout=WAIT,
+    )
     qtbot.waitUntil(lambda: controller.worker._vault is None, timeout=WAIT)
 
 
@@ -281,9 +289,13 @@ def test_a_slow_exchange_keeps_the_passphrase_from_being_asked_two_seconds_at_mo
 
     monkeypatch.setattr(sharing_module, "exchange", slow)
     began = time.monotonic()
+    before = controller.dialog
     controller.lock()
     assert controller.window is None  # the journal is off the screen at once
-    qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: controller.dialog is not before and isinstance(controller.dialog, UnlockDialog),
+        timeout=WAIT,
+    )
     assert time.monotonic() - began < 3
     qtbot.waitUntil(lambda: controller.worker._vault is None, timeout=WAIT)
 
