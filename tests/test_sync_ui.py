@@ -384,3 +384,28 @@ def test_the_line_says_today_yesterday_or_the_date_in_local_time(qapp):
         )
     finally:
         apply_language(qapp, "en")
+
+
+def test_a_shared_journal_open_for_reading_only_exchanges_nothing(
+    qapp, qtbot, controllers, tmp_path, folder, other
+):
+    from tests.places import read_only_view
+
+    path = shared_vault(tmp_path / "source" / "journal.rjvault", folder)
+    other.share()
+    other.note(persons_today(), "Written on the laptop.")
+    other.exchange()
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    with read_only_view(path.parent, tmp_path / "snapshot") as view:
+        controller, dialog = start(qapp, controllers, view / path.name)
+        window = unlock(qtbot, controller, dialog)
+        qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT)
+        settle(qtbot, controller)
+        qtbot.wait(300)
+        settle(qtbot, controller)
+        # The reason nothing can be saved stays in sight, not a failed exchange's sentence.
+        assert window.banner.text().startswith("Open for reading only")
+        assert window.today.editor.toPlainText() == ""
+        controller.lock()
+        qtbot.waitUntil(lambda: controller.worker._vault is None, timeout=WAIT)
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before

@@ -57,6 +57,7 @@ class Shared:
     folder: Path | None
     arrived: str | None  # when the other computers' changes last arrived (ISO, UTC)
     own: str  # this computer's file's name in the folder
+    writable: bool = True  # False: the journal opened for reading only; no exchange can be kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,9 @@ class Exchanged:
 
 def _shared(vault: Vault) -> Shared:
     folder = shared_folder(vault)
+    if vault.cannot_write:
+        # Nothing an exchange brings could be kept (the window says why nothing can be saved).
+        return Shared(folder, last_arrived(vault), "", writable=False)
     own = f"{this_computer(vault)}{SUFFIX}" if folder is not None else ""
     return Shared(folder, last_arrived(vault), own)
 
@@ -149,7 +153,7 @@ class Sharing(QObject):
 
     def _read(self, shared: Shared) -> None:
         self._take(shared)
-        if shared.folder is not None and not self._active:
+        if shared.folder is not None and shared.writable and not self._active:
             self._start_watching()
             self.exchange()
 
@@ -309,7 +313,8 @@ class Sharing(QObject):
         """The window is closed (its words saved): one last exchange, queued before the vault
         closes. A failure is left for the next unlock; the lock or the close goes on."""
         self._stop_watching()
-        folder, self.window = self.folder, None
+        folder = self.folder if self._active else None  # not for a journal open read-only
+        self.window = None
         self._active = self._running = self._again = False
         self.folder = None
         if folder is None:
