@@ -220,6 +220,29 @@ def test_an_entry_written_on_the_other_computer_arrives_in_the_open_window(
     assert other.vault.notes.get(today).text == "Written on the laptop, on the train. Home now."
 
 
+def test_exchange_now_in_the_dialog_brings_what_the_other_computer_wrote(
+    qapp, qtbot, controllers, vault_path, folder, other
+):
+    controller, window = open_shared(qapp, qtbot, controllers, shared_vault(vault_path, folder))
+    other.share()
+    controller.sharing._stop_watching()  # the folder's changes alone: no exchange by itself
+    other.note(persons_today(), "Sent from the laptop.")
+    other.exchange()
+    sharing = controller.open_sharing()
+    assert isinstance(sharing, SyncDialog)
+    assert sharing.shared_part.isVisible() and not sharing.start_part.isVisible()
+    assert sharing.arrived.text() == "Nothing has come from your other computer yet."
+    qtbot.mouseClick(sharing.exchange_button, Qt.MouseButton.LeftButton)
+    assert not sharing.exchange_button.isEnabled() and sharing.busy.isVisible()
+    qtbot.waitUntil(lambda: sharing.exchange_button.isEnabled(), timeout=WAIT)
+    assert sharing.busy.isHidden()
+    assert sharing.arrived.text().startswith("Your other computer's changes arrived at ")
+    window.show_page(Page.TODAY)
+    qtbot.waitUntil(
+        lambda: window.today.editor.toPlainText() == "Sent from the laptop.", timeout=WAIT
+    )
+
+
 def test_this_computers_own_file_changing_starts_no_exchange(
     qapp, qtbot, controllers, vault_path, folder, other
 ):

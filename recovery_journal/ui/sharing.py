@@ -113,6 +113,7 @@ class Sharing(QObject):
 
     changed = Signal()  # the folder, or when changes last arrived: the dialog shows them again
     passphrase_wanted = Signal(str)  # the sentence: another computer changed the passphrase
+    finished = Signal()  # an exchange ended (or could not start): the dialog is no longer busy
 
     def __init__(self, operations: Operations, store: VaultStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -185,13 +186,16 @@ class Sharing(QObject):
         """One exchange on the worker, unless one is running (then one more after it).
         ``asked``: the person asked for it (a new passphrase is asked for again)."""
         if self.folder is None:
+            self.finished.emit()
             return
         if self._running:
             self._again = True
             return
         window = self.window
         if window is not None and not window.save_pending():
-            return  # the words typed could not be saved (the banner says why): next time
+            # The words typed could not be saved (the banner says why): at the next turn.
+            self.finished.emit()
+            return
         self._running = True
         store = self._store
 
@@ -234,9 +238,12 @@ class Sharing(QObject):
         if self._again:
             self._again = False
             QTimer.singleShot(0, self, self.exchange)
+        else:
+            self.finished.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
+        self.finished.emit()
         sentence = error_sentence(error)
         if sentence not in self._told and self.window is not None:
             self._told.add(sentence)  # a folder gone: said once, not every five minutes

@@ -154,8 +154,10 @@ class SyncDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         sharing.changed.connect(self._show_state)
+        sharing.finished.connect(self._exchanged)
+        self._exchanging = False  # Exchange now pressed, and its exchange not ended yet
         self._show_state()
         if sharing.folder is None:
             self.folder.setFocus()  # the first thing to give
@@ -222,7 +224,14 @@ class SyncDialog(QDialog):
         self.passphrase.selectAll()
 
     def _exchange_now(self) -> None:
+        self._exchanging = True
+        self._set_busy(True)
         self._sharing.exchange(asked=True)
+
+    def _exchanged(self) -> None:
+        if self._exchanging:
+            self._exchanging = False
+            self._set_busy(False)
 
     def _stop(self) -> None:
         if not ask_yes_no(
@@ -277,7 +286,7 @@ class OtherPassphraseDialog(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
     def _try(self) -> None:
         folder = self._sharing.folder
