@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -170,7 +170,8 @@ class SyncDialog(QDialog):
         if folder is not None:
             self.shared_folder.setText(_("Folder: {path}").format(path=folder))
             self.arrived.setText(arrival_line(self._sharing.arrived))
-        self.adjustSize()
+        # Once the parts shown have their sizes: no empty space left by the part now hidden.
+        QTimer.singleShot(0, self, self.adjustSize)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
