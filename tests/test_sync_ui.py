@@ -282,6 +282,20 @@ def test_what_was_written_here_goes_to_the_folder_when_the_journal_locks(
     assert other.vault.notes.get(persons_today()).text == "Typed a moment before the lock."
 
 
+def test_what_was_written_here_goes_to_the_folder_when_the_app_closes(
+    qapp, qtbot, controllers, vault_path, folder, other
+):
+    controller, window = open_shared(qapp, qtbot, controllers, shared_vault(vault_path, folder))
+    other.share()
+    window.show_page(Page.TODAY)
+    qtbot.keyClicks(window.today.editor, "Typed just before closing.")
+    window.close()
+    assert controller.window is None
+    controller.shutdown()  # as run_gui does once the event loop ends: waits for the worker
+    other.exchange()
+    assert other.vault.notes.get(persons_today()).text == "Typed just before closing."
+
+
 def test_a_failing_exchange_does_not_keep_the_journal_from_locking(
     qapp, qtbot, controllers, vault_path, folder, monkeypatch
 ):
