@@ -220,6 +220,21 @@ def test_an_entry_written_on_the_other_computer_arrives_in_the_open_window(
     assert other.vault.notes.get(today).text == "Written on the laptop, on the train. Home now."
 
 
+def test_news_from_the_other_computer_does_not_push_away_a_notice_that_matters(
+    qapp, qtbot, controllers, vault_path, folder, other
+):
+    controller, window = open_shared(qapp, qtbot, controllers, shared_vault(vault_path, folder))
+    other.share()
+    window.show_page(Page.TODAY)
+    notice = "The vault at journal.rjvault may be damaged: restore a backup."
+    window.show_banner(notice)  # as the check after the unlock says it
+    other.note(persons_today(), "From the laptop.")
+    other.exchange()
+    qtbot.waitUntil(lambda: window.today.editor.toPlainText() == "From the laptop.", timeout=WAIT)
+    assert window.banner.text() == notice
+    assert window.sync_line.text().startswith("Your other computer's changes arrived at ")
+
+
 def test_exchange_now_in_the_dialog_brings_what_the_other_computer_wrote(
     qapp, qtbot, controllers, vault_path, folder, other
 ):

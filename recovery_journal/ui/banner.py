@@ -55,6 +55,15 @@ class Banner(QFrame):
         else:
             self._fade.stop()
 
+    def holds_notice(self) -> bool:
+        """Something that still matters is shown (not news going by itself): news that comes
+        on its own, such as changes from another computer, does not push it away."""
+        return (
+            self.isVisibleTo(self.parentWidget() or self)
+            and bool(self.text())
+            and (not self._fade.isActive())
+        )
+
     def dismiss(self) -> None:
         self._fade.stop()
         self.label.clear()

@@ -258,13 +258,15 @@ class Sharing(QObject):
             if not isinstance(problem, SyncFileOtherPassphrase)
             and (sentence := problem.message()) not in self._told
         ]
-        self._told.update(fresh)
         sentences = ([arrivals_sentence(done.arrived)] if done.arrived else []) + fresh
         window = self.window
         if window is not None:
             if done.arrived:
                 window.refill_after_arrival()
-            if sentences:
+            # A notice that still matters (a damaged vault, words not saved) stays in sight: the
+            # arrival is said by the line under the pages too, and a skipped file next time.
+            if sentences and not window.banner.holds_notice():
+                self._told.update(fresh)
                 # Only the arrival is news that goes by itself; a file skipped stays until closed.
                 window.show_banner(" ".join(sentences), news=not fresh)
         if done.other_passphrase and (asked or not self._asked):
