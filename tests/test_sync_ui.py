@@ -311,6 +311,27 @@ def test_what_was_written_here_goes_to_the_folder_when_the_app_closes(
     assert other.vault.notes.get(persons_today()).text == "Typed just before closing."
 
 
+def test_an_exchange_while_the_window_is_closed_for_a_restore_waits_for_the_new_one(
+    qapp, qtbot, controllers, vault_path, folder, other
+):
+    controller, window = open_shared(qapp, qtbot, controllers, shared_vault(vault_path, folder))
+    other.share()
+    assert controller._close_window_for_now() is not None  # as a restore does, for a moment
+    qtbot.wait(50)  # the closed window is deleted
+    assert not shiboken6.isValid(window)
+    other.note(persons_today(), "Arrived while the window was away.")
+    other.exchange()
+    controller.sharing.exchange()  # the timer's turn: nothing to save into, nothing said
+    settle(qtbot, controller)
+    window = controller.show_main_window()
+    window.show_page(Page.TODAY)
+    qtbot.waitUntil(
+        lambda: window.today.editor.toPlainText() == "Arrived while the window was away.",
+        timeout=WAIT,
+    )
+    assert window.sync_line.text().startswith("Your other computer's changes arrived at ")
+
+
 def test_a_failing_exchange_does_not_keep_the_journal_from_locking(
     qapp, qtbot, controllers, vault_path, folder, monkeypatch
 ):

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from recovery_journal.domain.clock import from_iso, utc_now
@@ -119,7 +120,7 @@ class Sharing(QObject):
         super().__init__(parent)
         self._operations = operations
         self._store = store
-        self.window: MainWindow | None = None
+        self._window: MainWindow | None = None
         self.folder: Path | None = None
         self.arrived: str | None = None
         self._own = ""
@@ -143,12 +144,19 @@ class Sharing(QObject):
     def running(self) -> bool:
         return self._running
 
+    @property
+    def window(self) -> MainWindow | None:
+        """The window showing the journal; None while there is none (the window is closed
+        for a restore, before the new one shows: a closed window is deleted)."""
+        window = self._window
+        return window if window is not None and shiboken6.isValid(window) else None
+
     # --- the window --------------------------------------------------------------------------
 
     def attach(self, window: MainWindow) -> None:
         """A window shows the journal (after an unlock, or rebuilt for a new language): its line
         says when changes arrived, and after an unlock an exchange runs at once."""
-        self.window = window
+        self._window = window
         self._show_line()
         self._operations.run(_shared, self._read, owner=self)
 
@@ -164,8 +172,9 @@ class Sharing(QObject):
         self.changed.emit()
 
     def _show_line(self) -> None:
-        if self.window is not None:
-            self.window.show_sync_line(arrival_line(self.arrived) if self.folder else "")
+        window = self.window
+        if window is not None:
+            window.show_sync_line(arrival_line(self.arrived) if self.folder else "")
 
     def _start_watching(self) -> None:
         self._active = True
@@ -245,9 +254,10 @@ class Sharing(QObject):
         self._running = False
         self.finished.emit()
         sentence = error_sentence(error)
-        if sentence not in self._told and self.window is not None:
+        window = self.window
+        if sentence not in self._told and window is not None:
             self._told.add(sentence)  # a folder gone: said once, not every five minutes
-            self.window.show_banner(sentence)
+            window.show_banner(sentence)
 
     def _say(self, done: Exchange, *, asked: bool = False) -> None:
         """Into the banner: what arrived, and each file skipped, said once a session (an
@@ -285,10 +295,11 @@ class Sharing(QObject):
     ) -> None:
         """Start sharing through ``folder`` (joining when the journal is empty), or take the
         passphrase changed on another computer; then exchange as usual."""
-        if self.window is not None:
+        window = self.window
+        if window is not None:
             # Queued before the exchange (one worker, in order); a save that fails says so in
             # the banner and keeps its words on screen.
-            self.window.save_pending()
+            window.save_pending()
         store = self._store
 
         def job(vault: Vault) -> Changed[Exchanged]:
@@ -323,7 +334,7 @@ class Sharing(QObject):
         closes. A failure is left for the next unlock; the lock or the close goes on."""
         self._stop_watching()
         folder = self.folder if self._active else None  # not for a journal open read-only
-        self.window = None
+        self._window = None
         self._active = self._running = self._again = False
         self.folder = None
         if folder is None:
