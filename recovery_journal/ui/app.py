@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from recovery_journal.ui.main_window import MainWindow
     from recovery_journal.ui.operations import Operations
     from recovery_journal.ui.reminder import Reminder
+    from recovery_journal.ui.sharing import Sharing
 
 # Only what the first window needs is imported before it shows: the rest (the storage layer,
 # the services, the main window and its pages: about as long to import as Qt itself) comes
@@ -68,6 +69,7 @@ def _import_main_window() -> type[MainWindow]:
 
 
 SET_ASIDE_MS = 1_000
+LOCK_WAIT_MS = 2_000  # the longest a last exchange may keep the passphrase dialog waiting
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is a daily backup due? asked every hour while open
 
 
@@ -89,6 +91,8 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | CreateVaultDialog | None = None
         self.guide: QDialog | None = None  # the first-run guide, when one was shown
+        # Asked when the passphrase was changed on another computer (ui/sharing.py).
+        self.other_passphrase_dialog: QDialog | None = None
         self._replacing_window = False
         self.reminder: Reminder | None = None
         self._integrity_checked = False
@@ -142,6 +146,14 @@ class AppController(QObject):
         from recovery_journal.ui.operations import Operations
 
         return Operations(self.worker)
+
+    @cached_property
+    def sharing(self) -> Sharing:
+        from recovery_journal.ui.sharing import Sharing
+
+        sharing = Sharing(self.operations, self.store, self)
+        sharing.passphrase_wanted.connect(self._ask_other_passphrase)
+        return sharing
 
     @cached_property
     def store(self) -> VaultStore:
@@ -392,8 +404,47 @@ class AppController(QObject):
                 "Your journal locked itself after {n} minutes without use.",
                 minutes,
             ).format(n=minutes)
+        # One last exchange through a shared folder, queued before the vault closes.
+        self._exchange_before_closing()
         # Closing the vault wipes SQLCipher's copy of the key; the new dialog has empty fields.
-        when_done(self.worker.close(), lambda _none: self.start(note), lambda _e: self.start(note))
+        # An exchange that takes long (a slow network folder) does not keep the passphrase
+        # from being asked for: the dialog shows after LOCK_WAIT_MS at the latest.
+        asked = False
+
+        def ask(_result: object = None) -> None:
+            nonlocal asked
+            if not asked:
+                asked = True
+                self.start(note)
+
+        when_done(self.worker.close(), ask, ask)
+        QTimer.singleShot(LOCK_WAIT_MS, self, ask)
+
+    def _exchange_before_closing(self) -> None:
+        if "sharing" in self.__dict__:
+            self.sharing.before_closing(self.worker)
+
+    # --- one journal on more than one computer -----------------------------------------------
+
+    def open_sharing(self) -> QDialog | None:
+        from recovery_journal.ui.sync_dialog import SyncDialog
+
+        if self.window is None:
+            return None
+        dialog = SyncDialog(self.sharing, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _ask_other_passphrase(self, sentence: str) -> None:
+        from recovery_journal.ui.sync_dialog import OtherPassphraseDialog
+
+        if self.window is None:
+            return
+        dialog = OtherPassphraseDialog(self.sharing, sentence, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.other_passphrase_dialog = dialog
 
     # --- a damaged vault ---------------------------------------------------------------------
 
@@ -465,6 +516,7 @@ class AppController(QObject):
         window.change_passphrase_requested.connect(self.change_passphrase)
         window.lock_requested.connect(self.lock)
         window.forget_passphrase_requested.connect(self.forget_passphrase)
+        window.sharing_requested.connect(self.open_sharing)
         window.set_remembered(self.remembered.remembered)
         window.recall_key = self._recall_key
         self.window = window
@@ -488,6 +540,8 @@ class AppController(QObject):
             lambda vault: backup_settings(vault).folder,
             lambda folder: remember_backup_folder(self.vault_path, folder),
         )
+        # Shared through a folder: its line in the window, and after an unlock an exchange.
+        self.sharing.attach(window)
         return window
 
     def _keep_autostart_in_step(self) -> None:
@@ -664,6 +718,7 @@ class AppController(QObject):
         if self._replacing_window:
             return
         self.window = None
+        self._exchange_before_closing()  # queued before the vault closes, on quit as well
         if self.background:
             self._back_to_background()
         else:

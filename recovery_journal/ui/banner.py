@@ -86,6 +86,15 @@ class Banner(QFrame):
         if action is not None:
             action()
 
+    def holds_notice(self) -> bool:
+        """Something that still matters is shown (not news going by itself): news that comes
+        on its own, such as changes from another computer, does not push it away."""
+        return (
+            self.isVisibleTo(self.parentWidget() or self)
+            and bool(self.text())
+            and (not self._fade.isActive())
+        )
+
     def dismiss(self) -> None:
         self._action = None
         self.action_button.hide()

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
     change_passphrase_requested = Signal(str, str)  # current, new
     lock_requested = Signal()
     forget_passphrase_requested = Signal()
+    sharing_requested = Signal()  # Settings' or the menu's "more than one computer"
 
     def __init__(self, operations: Operations, vault_path: Path) -> None:
         super().__init__()
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         side.setSpacing(6)
         side.addWidget(self.search_box)
         side.addWidget(self.navigation, stretch=1)
+        self._add_sync_line(side)
         # Always in sight, whatever the page: the person's own contacts for a hard moment.
         self.help_now_button = QPushButton(_("Help now"))
         self.help_now_button.setObjectName("help_now_button")
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
         passphrase = QAction(_("&Change passphrase…"), self)
         passphrase.triggered.connect(self.open_change_passphrase)
         file_menu.addAction(passphrase)
+        self._add_sharing_action(file_menu)
         self.forget_action = QAction(_("&Forget the remembered passphrase"), self)
         self.forget_action.setEnabled(False)
         self.forget_action.triggered.connect(self.forget_passphrase_requested)
@@ -380,6 +384,32 @@ class MainWindow(QMainWindow):
             )
 
         self._operations.run(job, found, owner=self)
+
+    # --- one journal on more than one computer (ui/sharing.py) --------------------------------
+
+    def _add_sync_line(self, side: QVBoxLayout) -> None:
+        """Under the pages, small: when the other computer's changes last arrived (shared only)."""
+        self.sync_line = QLabel()
+        self.sync_line.setObjectName("sync_line")
+        self.sync_line.setWordWrap(True)
+        self.sync_line.setContentsMargins(4, 0, 4, 0)
+        font = self.sync_line.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.sync_line.setFont(font)
+        self.sync_line.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.sync_line.hide()
+        side.addWidget(self.sync_line)
+
+    def show_sync_line(self, text: str) -> None:
+        self.sync_line.setText(text)
+        self.sync_line.setAccessibleName(text)
+        self.sync_line.setVisible(bool(text))
+
+    def _add_sharing_action(self, menu: QMenu) -> None:
+        action = QAction(_("&Use this journal on more than one computer…"), self)
+        action.setObjectName("sharing_action")
+        action.triggered.connect(lambda _checked=False: self.sharing_requested.emit())
+        menu.addAction(action)
 
     def _add_lock_after_menu(self, menu: QMenu) -> None:
         group = QActionGroup(self)
@@ -603,6 +633,7 @@ class MainWindow(QMainWindow):
             settings = SettingsPage(operations, self._vault_path)
             settings.language_chosen.connect(self.language_chosen)
             settings.appearance_chosen.connect(self.appearance_chosen)
+            settings.sharing_requested.connect(self.sharing_requested)
             return settings
         if page is Page.SEARCH:
             search = SearchPage(operations)

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QSystemTrayIcon,
     QVBoxLayout,
@@ -55,6 +57,7 @@ def _pytime(value: QTime) -> time:
 class SettingsPage(QWidget):
     language_chosen = Signal(str)
     appearance_chosen = Signal(str, int)  # theme, text size in per cent
+    sharing_requested = Signal()  # the journal on more than one computer (ui/sync_dialog.py)
 
     def __init__(self, operations: Operations, vault_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -189,6 +192,13 @@ class SettingsPage(QWidget):
             if check is self.start_with_computer:
                 form.setRowVisible(pair, autostart_supported())
         form.addRow(_("Your vault:"), location)
+        self.sharing = QPushButton(_("&Use this journal on more than one computer…"))
+        self.sharing.setObjectName("sharing")
+        self.sharing.clicked.connect(self.sharing_requested)
+        sharing_row = QHBoxLayout()
+        sharing_row.addWidget(self.sharing)
+        sharing_row.addStretch(1)
+        form.addRow("", sharing_row)
         note = QLabel(
             _(
                 "Your name and everything you write are kept inside the encrypted vault. "

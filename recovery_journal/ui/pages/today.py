@@ -6,6 +6,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,6 +58,9 @@ class TodayPage(QWidget):
         self._operations = operations
         self.day = operations.day.today()  # the person's today: the night is still yesterday
         self._loaded = False
+        # Today's note came from another computer (a shared folder): shown in the editor at the
+        # next load unless words are being typed there, which would otherwise be saved over it.
+        self._refill = False
         self._name = ""  # the display name, once the settings have been read
 
         self.greeting = heading()
@@ -172,12 +176,16 @@ class TodayPage(QWidget):
         self.focus.setVisible(focus is not None and bool(focus.name))
         self._show_practice(view)
         # The editor is filled once per day: refilling it after each autosave would move the cursor.
-        if not self._loaded:
-            text = view.note.text if view.note else ""
-            if text != self.editor.toPlainText():  # the same words keep the cursor where it is
-                self.editor.blockSignals(True)
-                self.editor.setPlainText(text)
-                self.editor.blockSignals(False)
+        refill = self._refill and not self.autosave.dirty
+        self._refill = False
+        if refill and self.editor.toPlainText() == (view.note.text if view.note else ""):
+            refill = False  # the same words: the cursor stays where it is
+        if not self._loaded or refill:
+            self.editor.blockSignals(True)
+            self.editor.setPlainText(view.note.text if view.note else "")
+            self.editor.blockSignals(False)
+            if refill:
+                self.editor.moveCursor(QTextCursor.MoveOperation.End)  # to write on after it
             self.editor.setReadOnly(False)
             self._loaded = True
             self._show_saved(view.note)
@@ -246,10 +254,11 @@ class TodayPage(QWidget):
         self.review_state.setText(text)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.notes and changes.initiator is not self and not self.autosave.dirty:
-            # A note written from elsewhere (a version kept of two, another page, a merge): the
-            # editor shows it, or the next autosave would put the old words back over it.
-            self._loaded = False
+        if changes.notes and changes.initiator is not self:
+            # A note written from elsewhere (another computer's, a version kept of two, a
+            # merge): the editor shows it at this reload, unless words wait there to be saved,
+            # or the next autosave would put the old words back over it.
+            self._refill = True
         if changes:
             self.reload()
 

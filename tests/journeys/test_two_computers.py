@@ -1,0 +1,74 @@
+"""One journal on two computers (issue 24), as a person sets it up: the window on computer A
+shares the journal through a folder; computer B joins from the command line and writes; what B
+wrote appears in A's open window by itself, soon after the folder changes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from recovery_journal.domain.notes import DailyNote
+from recovery_journal.store import open_vault
+from tests.conftest import persons_today
+from tests.journeys.atspi import wait_for
+from tests.journeys.person import PASSPHRASE, create_journal, skip_guide, wait_until_active
+
+NOTE = "Written on the laptop, on the train home."
+
+
+def _sync(vault: Path, folder: Path) -> str:
+    """One exchange on computer B, as a script runs it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "recovery_journal", "sync", "--vault", str(vault),
+         "--folder", str(folder)],
+        env={**os.environ, "RECOVERY_JOURNAL_PASSPHRASE": PASSPHRASE,
+             "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_what_the_other_computer_wrote_appears_in_the_open_window(launch, tmp_path):
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    app = launch()
+    window = create_journal(app)
+    skip_guide(app)
+    # Journal ▸ Use this journal on more than one computer…, by keys.
+    app.desktop.key("alt+j")
+    app.wait_for_node("menu item", "Use this journal on more than one computer…")
+    app.desktop.key("u")
+    dialog = app.wait_for_node("dialog", contains="One journal on more than one computer")
+    wait_until_active(app, dialog)
+    app.wait_for_focus("text")
+    app.desktop.type(str(folder))
+    app.desktop.key("alt+p")
+    app.wait_for_focus("text", "Your passphrase:")
+    app.desktop.type(PASSPHRASE)
+    app.desktop.key("Return")
+    app.wait_for_node("push button", "Exchange now", within=dialog, seconds=30)
+    assert [p.suffix for p in folder.iterdir()] == [".rjsync"]
+    app.desktop.key("Escape")
+    wait_for(lambda: "active" in window.states, 10, "the window back in front")
+
+    # Computer B: joins from the command line, writes today's note, exchanges again.
+    laptop = tmp_path / "laptop.rjvault"
+    assert "made from the shared folder" in _sync(laptop, folder)
+    vault = open_vault(laptop, PASSPHRASE)
+    try:
+        now = datetime.now(UTC)
+        with vault.transaction():
+            vault.notes.save(DailyNote(persons_today(), NOTE, now, now))
+    finally:
+        vault.close()
+    _sync(laptop, folder)
+
+    # A's window: the note in Today's editor, a quiet line saying so, and when it arrived.
+    note = app.wait_for_node("text", "A few words about today", within="frame")
+    wait_for(lambda: note.text == NOTE, 15, "the other computer's note on Today")
+    app.wait_for_node("label", "1 entry came from your other computer.", within="frame")
+    app.wait_for_node("label", contains="Your other computer's changes arrived at", within="frame")
