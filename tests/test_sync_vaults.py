@@ -428,3 +428,10 @@ def test_two_computers_that_started_sharing_at_once_still_read_each_other(tmp_pa
         assert {"from a", "from b"} <= texts
     a.close()
     b.close()
+
+
+def test_the_first_computer_must_type_the_journals_own_passphrase(two, folder):
+    a, _b = two
+    with pytest.raises(sync.NotThisJournalsPassphrase):
+        sync.share_through(a.vault, store, folder, "a typo in it", a.now())
+    assert list(folder.iterdir()) == [] and sync.shared_folder(a.vault) is None

@@ -376,7 +376,11 @@ def share_through(
         passphrase, known[0].salt if known else (salts[0] if salts else os.urandom(16))
     )
     derived = [writing, *(store.derive_sync_key(passphrase, s) for s in salts if s != writing.salt)]
-    if files:
+    if not files:
+        # The first computer: the folder's files will open with this passphrase alone, so it
+        # must be the journal's own (a typo here would lock the other computers out).
+        _check_own_passphrase(vault, store, passphrase)
+    else:
         found = [_read_with_any(store, p, derived) for p in files]
         opened = [r for r in found if not isinstance(r, JournalError)]
         if not opened and any(isinstance(r, SyncFileOtherPassphrase) for r in found):
@@ -391,6 +395,24 @@ def share_through(
     with vault.transaction():
         vault.settings.set(SYNC_FOLDER.name, str(folder))
     return exchange(vault, store, now)
+
+
+class NotThisJournalsPassphrase(JournalError):
+    def message(self) -> str:
+        from recovery_journal.i18n import _
+
+        return _(
+            "That is not the passphrase this journal opens with; type the one you unlock it with."
+        )
+
+
+def _check_own_passphrase(vault: Vault, store: VaultStore, passphrase: str) -> None:
+    from recovery_journal.errors import WrongPassphrase
+
+    try:
+        store.open_vault(vault.path, passphrase, access=store.Access.READ).close()
+    except WrongPassphrase:
+        raise NotThisJournalsPassphrase() from None
 
 
 def _keep_keys(vault: Vault, new: list[Any], known: list[Any]) -> None:
