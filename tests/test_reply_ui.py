@@ -13,7 +13,7 @@ from recovery_journal.ui.pages import Page
 from recovery_journal.ui.reply_dialog import ReplyDialog
 from tests.test_sponsor_reply import WORDS, _fill, _report, _vault
 from tests.test_sponsor_ui import _rows
-from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
+from tests.test_ui import controllers, settle, shown_window, start, unlock  # noqa: F401 - fixtures and helpers
 
 
 def _reply(qapp, tmp_path, password=None):
@@ -32,19 +32,11 @@ def _reply(qapp, tmp_path, password=None):
     return vault_path, reply
 
 
-def _window(qapp, qtbot, controllers, path):
-    controller, dialog = start(qapp, controllers, path)
-    window = unlock(qtbot, controller, dialog)
-    window.show()
-    settle(qtbot, controller)
-    return controller, window
-
-
 def test_a_reply_is_shown_then_kept_and_found_on_the_sponsors_page(
     qapp, qtbot, controllers, tmp_path
 ):
     path, reply = _reply(qapp, tmp_path)
-    controller, window = _window(qapp, qtbot, controllers, path)
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     dialog = window.open_reply(reply)
     assert isinstance(dialog, ReplyDialog)
     qtbot.waitUntil(lambda: dialog.notes.isVisible(), timeout=10000)
@@ -69,7 +61,7 @@ def test_a_reply_is_shown_then_kept_and_found_on_the_sponsors_page(
 
 def test_a_protected_reply_asks_for_the_reports_password(qapp, qtbot, controllers, tmp_path):
     path, reply = _reply(qapp, tmp_path, password="open sesame")
-    controller, window = _window(qapp, qtbot, controllers, path)
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     dialog = window.open_reply(reply)
     qtbot.waitUntil(lambda: dialog.password_row.isVisible(), timeout=10000)
     assert "password" in dialog.summary.text()
@@ -88,7 +80,7 @@ def test_what_is_no_reply_says_so_and_offers_only_close(qapp, qtbot, controllers
     path, _reply_path = _reply(qapp, tmp_path)
     other = tmp_path / "not a reply.pdf"
     other.write_bytes(b"%PDF-1.4 nothing here")
-    controller, window = _window(qapp, qtbot, controllers, path)
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     dialog = window.open_reply(other)
     qtbot.waitUntil(lambda: "nothing was kept" in dialog.summary.text(), timeout=10000)
     assert dialog.buttons.standardButtons() == QDialogButtonBox.StandardButton.Close
@@ -98,7 +90,7 @@ def test_what_is_no_reply_says_so_and_offers_only_close(qapp, qtbot, controllers
 
 def test_the_sponsors_page_has_the_import_too(qapp, qtbot, controllers, tmp_path, monkeypatch):
     path, _reply_path = _reply(qapp, tmp_path)
-    controller, window = _window(qapp, qtbot, controllers, path)
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     asked = []
     monkeypatch.setattr(window, "open_reply", lambda path=None: asked.append(path))
     window.show_page(Page.SPONSOR)
@@ -117,7 +109,7 @@ def test_a_sponsors_name_is_shown_as_written_never_as_markup(qapp, qtbot, contro
     name = "<h1 style='color:red'>Sam</h1> <sam@example.org>"
     reply = tmp_path / "reply.pdf"
     reply.write_bytes(_fill(data, {field_name("step:4"): "Good.", "sponsor-name": name}, []))
-    controller, window = _window(qapp, qtbot, controllers, vault_path)
+    controller, window = shown_window(qapp, qtbot, controllers, vault_path)
     dialog = window.open_reply(reply)
     qtbot.waitUntil(lambda: dialog.notes.isVisible(), timeout=10000)
     assert dialog.summary.textFormat() == Qt.TextFormat.PlainText

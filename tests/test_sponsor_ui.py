@@ -21,7 +21,7 @@ from recovery_journal.ui.pages import sponsor as sponsor_page
 from recovery_journal.ui.pages.sponsor import NOTE_ROLE, empty_text
 from recovery_journal.ui.sponsor_remarks import RemarkBox
 from tests.conftest import PASSPHRASE, TEST_KDF
-from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
+from tests.test_ui import controllers, settle, shown_window, start, unlock  # noqa: F401 - fixtures and helpers
 
 ON_ANSWER = "Look again at what you were afraid of here."
 ON_ROW = "Where were you selfish in this one?"
@@ -68,9 +68,7 @@ def _vault(path, *, notes: bool = True):
 
 
 def _window(qapp, qtbot, controllers, path):
-    controller, dialog = start(qapp, controllers, path)
-    window = unlock(qtbot, controller, dialog)
-    window.show()
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     window.show_page(Page.SPONSOR)
     settle(qtbot, controller)
     return controller, window

@@ -61,6 +61,15 @@ def settle(qtbot, controller):
     qtbot.waitUntil(lambda: not controller.operations.busy, timeout=10_000)
 
 
+def shown_window(qapp, qtbot, controllers, path: Path):
+    """The app over ``path``, unlocked, its window shown and its first work done."""
+    controller, dialog = start(qapp, controllers, path)
+    window = unlock(qtbot, controller, dialog)
+    window.show()
+    settle(qtbot, controller)
+    return controller, window
+
+
 @pytest.fixture
 def demo_vault(vault_path) -> Path:
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)

@@ -33,7 +33,7 @@ from recovery_journal.ui.versions_dialog import (
 from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_keychain import _unlock_typing, memory_keyring  # noqa: F401 - a fixture
 from tests.test_sync_vaults import Computer
-from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
+from tests.test_ui import controllers, settle, shown_window, start, unlock  # noqa: F401 - fixtures and helpers
 
 LAPTOP = "Walked to the meeting with Dana; we talked about step four."
 DESKTOP = "Quiet evening. Wrote out my resentments list at last."
@@ -65,14 +65,6 @@ def written_twice(tmp_path: Path) -> Path:
     return desktop.path
 
 
-def _window(qapp, qtbot, controllers, path):
-    controller, dialog = start(qapp, controllers, path)
-    window = unlock(qtbot, controller, dialog)
-    window.show()
-    settle(qtbot, controller)
-    return controller, window
-
-
 def _dialog(qtbot, kind):
     found: list = []
 
@@ -92,7 +84,7 @@ def test_the_banner_says_so_and_the_dialog_shows_both_as_written(
     qapp, qtbot, controllers, tmp_path
 ):
     path = written_twice(tmp_path)
-    controller, window = _window(qapp, qtbot, controllers, path)
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     qtbot.waitUntil(lambda: window.banner.offers() == "Compare…", timeout=10_000)
     assert "1 record was written on both computers at once" in window.banner.text()
     assert window.written_twice_action.isEnabled()
@@ -115,7 +107,7 @@ def test_keep_this_one_settles_it_and_the_page_shows_the_kept_words(
     qapp, qtbot, controllers, tmp_path
 ):
     path = written_twice(tmp_path)
-    controller, window = _window(qapp, qtbot, controllers, path)
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     shown = window.today.editor.toPlainText()
     other = LAPTOP if shown == DESKTOP else DESKTOP
     window.written_twice_action.trigger()
@@ -135,7 +127,7 @@ def test_keep_this_one_settles_it_and_the_page_shows_the_kept_words(
 
 def test_closing_the_dialog_keeps_both(qapp, qtbot, controllers, tmp_path):
     path = written_twice(tmp_path)
-    controller, window = _window(qapp, qtbot, controllers, path)
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     shown = window.today.editor.toPlainText()
     dialog = window.open_versions()
     qtbot.waitUntil(lambda: len(dialog.keep_buttons) == 2, timeout=10_000)
@@ -169,7 +161,7 @@ def test_a_sync_tools_copy_is_offered_after_unlock_and_merged_with_its_passphras
 ):
     path, copy = _copy_beside(tmp_path)
     before = copy.read_bytes()
-    controller, window = _window(qapp, qtbot, controllers, path)
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     qtbot.waitUntil(lambda: window.banner.offers() == "Merge…", timeout=10_000)
     assert copy.name in window.banner.text()
     qtbot.mouseClick(window.banner.action_button, Qt.MouseButton.LeftButton)
@@ -201,7 +193,7 @@ def test_a_merge_chosen_from_the_menu_leads_to_the_choice(qapp, qtbot, controlle
     path = written_twice(tmp_path)
     carried = tmp_path / "carried.rjvault"
     shutil.copy(tmp_path / "laptop.rjvault", carried)
-    controller, window = _window(qapp, qtbot, controllers, path)
+    controller, window = shown_window(qapp, qtbot, controllers, path)
     dialog = window.open_merge(carried)
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
