@@ -28,7 +28,7 @@ from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.sharing import arrival_line
 from recovery_journal.ui.sync_dialog import SyncDialog
-from recovery_journal.ui.vault_dialogs import UnlockDialog
+from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
 from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
@@ -482,3 +482,55 @@ def test_a_shared_journal_open_for_reading_only_exchanges_nothing(
         controller.lock()
         qtbot.waitUntil(lambda: controller.worker._vault is None, timeout=WAIT)
     assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before
+
+
+def _welcome_joining(qtbot, dialog, folder: Path, passphrase: str) -> None:
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    qtbot.keyClicks(dialog.repeat, passphrase)
+    qtbot.mouseClick(dialog.joining, Qt.MouseButton.LeftButton)
+    assert dialog.folder_row.isVisible() and not dialog.create_button.isEnabled()
+    qtbot.keyClicks(dialog.folder, str(folder))
+    assert dialog.create_button.text() == "Bring my journal here"
+    qtbot.waitUntil(lambda: dialog.create_button.isEnabled(), timeout=WAIT)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_new_computer_brings_the_journal_from_the_folder_at_its_first_run(
+    qapp, qtbot, controllers, vault_path, folder, other
+):
+    """The welcome window of a computer that has no journal yet: "I already keep this journal
+    on another computer" with the folder, and the journal appears, passphrase and all."""
+    other.note(persons_today(), "Written on the laptop")
+    other.share()
+    controller, dialog = start(qapp, controllers, vault_path)
+    assert isinstance(dialog, CreateVaultDialog)
+    _welcome_joining(qtbot, dialog, folder, PASSPHRASE)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=WAIT)
+    settle(qtbot, controller)
+    window = controller.window
+    qtbot.waitUntil(
+        lambda: window.today.editor.toPlainText() == "Written on the laptop", timeout=WAIT
+    )
+    qtbot.waitUntil(lambda: window.sync_line.isVisible(), timeout=WAIT)  # and it goes on sharing
+
+
+def test_a_wrong_passphrase_for_the_folder_makes_nothing(
+    qapp, qtbot, controllers, vault_path, folder, other
+):
+    other.entry("from-laptop", date(2026, 12, 1), "Written on the laptop")
+    other.share()
+    controller, dialog = start(qapp, controllers, vault_path)
+    _welcome_joining(qtbot, dialog, folder, PASSPHRASE + " but another")
+    qtbot.waitUntil(
+        lambda: "does not open with this passphrase" in dialog.status.text(), timeout=WAIT
+    )
+    assert not vault_path.exists() and controller.window is None
+    dialog.folder.clear()
+    empty = folder.parent / "empty"
+    empty.mkdir()
+    qtbot.keyClicks(dialog.folder, str(empty))
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "no shared journal in that folder" in dialog.status.text(), timeout=WAIT
+    )
+    assert not vault_path.exists()

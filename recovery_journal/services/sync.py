@@ -415,6 +415,31 @@ def _check_own_passphrase(vault: Vault, store: VaultStore, passphrase: str) -> N
         raise NotThisJournalsPassphrase() from None
 
 
+class NoSharedJournal(JournalError):
+    def message(self) -> str:
+        from recovery_journal.i18n import _
+
+        return _(
+            "There is no shared journal in that folder yet. On the other computer, choose "
+            "Settings ▸ Use this journal on more than one computer first, then wait until the "
+            "sync program has brought its file here."
+        )
+
+
+def check_shared_folder(store: VaultStore, folder: Path, passphrase: str) -> None:
+    """Before a new computer's journal is made from ``folder``: a journal is there, and the
+    passphrase opens it (else the sentence saying which is not so, and nothing is made)."""
+    files = _folder_files(folder)
+    salts = list(dict.fromkeys(s for s in (store.salt_of(p) for p in files) if s is not None))
+    keys = [store.derive_sync_key(passphrase, salt) for salt in salts]
+    found = [_read_with_any(store, path, keys) for path in files]
+    if any(not isinstance(result, JournalError) for result in found):
+        return
+    if any(isinstance(result, SyncFileOtherPassphrase) for result in found):
+        raise NotTheFolderPassphrase()
+    raise NoSharedJournal()
+
+
 def _keep_keys(vault: Vault, new: list[Any], known: list[Any]) -> None:
     """The folder's keys, the one this computer writes with first; a few older ones are kept to
     read files written before a passphrase changed."""

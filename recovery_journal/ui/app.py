@@ -235,18 +235,36 @@ class AppController(QObject):
         if target is not None:
             show_in_front(target)
 
-    def _create_with(self, passphrase: str, programme: Programme) -> Any:
+    def _create_with(self, passphrase: str, programme: Programme, folder: Path | None) -> Any:
+        """A new journal; with ``folder``, the journal another computer keeps there (joining)."""
         path, store = self.vault_path, self.store
 
         def creator() -> Any:
+            from recovery_journal.domain.clock import utc_now
             from recovery_journal.services.settings import update_settings
+            from recovery_journal.services.sync import check_shared_folder, share_through
 
+            if folder is not None:
+                # Said before anything is made: no journal there, or another passphrase.
+                check_shared_folder(store, folder, passphrase)
             vault = store.create_vault(path, passphrase)
             try:
                 update_settings(vault, programme=programme)
             except BaseException:
                 vault.close()  # the file stays, whole; the sentence says what happened
                 raise
+            if folder is not None:
+                try:
+                    share_through(vault, store, folder, passphrase, utc_now())
+                except Exception as error:  # noqa: BLE001 - the journal opens; the banner says
+                    sentence = error_sentence(vault.translate_error(error))
+                    self._news.append(
+                        _(
+                            "Your journal was made here, but the shared folder could not be "
+                            "read: {reason} Try again from Settings ▸ Use this journal on more "
+                            "than one computer."
+                        ).format(reason=sentence)
+                    )
             return vault
 
         return self.worker.open(creator)

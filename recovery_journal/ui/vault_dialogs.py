@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -52,7 +54,8 @@ DIALOG_TEXT_WIDTH = 440
 # Given a passphrase (or the remembered raw key), start opening or creating the vault.
 VaultStarter = Callable[[Secret], Future[None]]
 # A new journal: its passphrase and the programme it is worked in.
-VaultCreator = Callable[[str, "Programme"], Future[None]]
+# The passphrase, the programme, and the shared folder to join (None: a new journal).
+VaultCreator = Callable[[str, "Programme", "Path | None"], Future[None]]
 
 
 def _heading(text: str) -> QLabel:
@@ -414,7 +417,25 @@ class CreateVaultDialog(_BusyDialog):
         self._deciding = False  # Create pressed, its rating on the way
 
         self.create_button = self._make_buttons(_("Create my journal"), self._create)
-        self._inputs = [self.passphrase, self.repeat, self.buttons]
+        # Someone who keeps the journal on another computer already: the journal comes from
+        # the folder their sync program keeps in step (services/sync.py), with this passphrase.
+        self.joining = QCheckBox(
+            _("I already keep this journal on another computer, in a shared &folder")
+        )
+        self.folder = QLineEdit()
+        self.folder.setAccessibleName(_("Shared folder"))
+        self.folder.textChanged.connect(self.update_buttons)
+        choose = QPushButton(_("C&hoose…"))
+        choose.setAutoDefault(False)
+        choose.clicked.connect(self._choose_folder)
+        self.folder_row = QWidget()
+        row = QHBoxLayout(self.folder_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        self.folder_row.hide()
+        self.joining.toggled.connect(self._show_joining)
+        self._inputs = [self.passphrase, self.repeat, self.joining, self.folder_row, self.buttons]
 
         layout = QVBoxLayout(self)
         layout.addWidget(_heading(_("Welcome to {app}").format(app=APP_NAME)))
@@ -431,7 +452,10 @@ class CreateVaultDialog(_BusyDialog):
         form.addRow(_("&Again:"), self.repeat)
         form.addRow(self.hint)  # the passphrase's strength, under it, across the form
         form.addRow(_("P&rogramme:"), self.programme)
+        self._form = form
         layout.addLayout(form)
+        layout.addWidget(self.joining)
+        layout.addWidget(self.folder_row)
         warning = _paragraph(
             _(
                 "Please write the passphrase down and keep it somewhere safe. If it is forgotten, "
@@ -441,6 +465,29 @@ class CreateVaultDialog(_BusyDialog):
         warning.setObjectName("warning")
         layout.addWidget(warning)
         self._finish_layout(layout, vault_path)
+
+    def _show_joining(self, joining: bool) -> None:
+        self.folder_row.setVisible(joining)
+        # The programme comes with the journal from the other computer.
+        self._form.setRowVisible(self.programme, not joining)
+        self.create_button.setText(
+            _("Bring my journal here") if joining else _("Create my journal")
+        )
+        if joining:
+            self.folder.setFocus()
+        self.update_buttons()
+        self.fit_paragraphs()
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, _("Choose the shared folder"), self.folder.text() or str(Path.home())
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _joined_folder(self) -> Path | None:
+        typed = self.folder.text().strip()
+        return Path(typed).expanduser() if self.joining.isChecked() and typed else None
 
     def _show_strength(self) -> None:
         rating = self.rater.rating
@@ -454,10 +501,17 @@ class CreateVaultDialog(_BusyDialog):
         if not text:
             self._show_strength()
         ready = problem_with_new_passphrase(text, self.repeat.text()) is None
+        if self.joining.isChecked() and self._joined_folder() is None:
+            ready = False  # the folder first
         self.create_button.setEnabled(not self.is_busy and ready)
         if text and self.repeat.text() and not self.is_busy:
-            mismatch = len(normalise(text)) >= MINIMUM_LENGTH and not ready
-            self.show_status(_("The two passphrases are not the same yet.") if mismatch else "")
+            not_same = _("The two passphrases are not the same yet.")
+            if len(normalise(text)) >= MINIMUM_LENGTH and not ready:
+                self.show_status(not_same)
+            elif self.status.text() == not_same:
+                # Only this sentence goes when they match: a failure's sentence (set just before,
+                # at the end of the busy time) stays in sight.
+                self.show_status("")
 
     def _create(self) -> None:
         if self.is_busy or self._deciding or not self.create_button.isEnabled():
@@ -478,7 +532,10 @@ class CreateVaultDialog(_BusyDialog):
                 self.passphrase.selectAll()  # typing replaces it
                 return
             self._weak_but_wanted = True  # asked once: a retry after a failure does not ask again
+        folder = self._joined_folder()
         self._start(
-            self._start_create(self.passphrase.text(), self.programme.currentData()),
-            _("Creating your encrypted journal…"),
+            self._start_create(self.passphrase.text(), self.programme.currentData(), folder),
+            _("Bringing your journal from the shared folder…")
+            if folder is not None
+            else _("Creating your encrypted journal…"),
         )
