@@ -439,14 +439,8 @@ class CreateVaultDialog(_BusyDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(_heading(_("Welcome to {app}").format(app=APP_NAME)))
-        layout.addWidget(
-            _paragraph(
-                _(
-                    "Your journal is kept in one encrypted file on this computer and never leaves "
-                    "it. Choose a passphrase to lock it: a few unrelated words work well."
-                )
-            )
-        )
+        self.intro = _paragraph(self._intro_text(joining=False))
+        layout.addWidget(self.intro)
         form = QFormLayout()
         form.addRow(_("&Passphrase:"), self.passphrase)
         form.addRow(_("&Again:"), self.repeat)
@@ -466,7 +460,21 @@ class CreateVaultDialog(_BusyDialog):
         layout.addWidget(warning)
         self._finish_layout(layout, vault_path)
 
+    @staticmethod
+    def _intro_text(*, joining: bool) -> str:
+        if joining:
+            return _(
+                "Your journal is kept in one encrypted file on each computer. Type the passphrase "
+                "it opens with on the other computer, twice, and choose the folder your sync "
+                "program keeps in step."
+            )
+        return _(
+            "Your journal is kept in one encrypted file on this computer and never leaves it. "
+            "Choose a passphrase to lock it: a few unrelated words work well."
+        )
+
     def _show_joining(self, joining: bool) -> None:
+        self.intro.setText(self._intro_text(joining=joining))
         self.folder_row.setVisible(joining)
         # The programme comes with the journal from the other computer.
         self._form.setRowVisible(self.programme, not joining)
