@@ -72,3 +72,44 @@ def test_what_the_other_computer_wrote_appears_in_the_open_window(launch, tmp_pa
     wait_for(lambda: note.text == NOTE, 15, "the other computer's note on Today")
     app.wait_for_node("label", "1 entry came from your other computer.", within="frame")
     app.wait_for_node("label", contains="Your other computer's changes arrived at", within="frame")
+
+
+def test_a_new_computer_brings_the_journal_from_the_folder_at_its_first_run(launch, tmp_path):
+    """Computer B shares its journal; on computer A, which has none yet, the welcome window's
+    "I already keep this journal on another computer" and the folder bring it, note and all."""
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    laptop = tmp_path / "laptop.rjvault"
+    made = subprocess.run(
+        [sys.executable, "-m", "recovery_journal", "init", "--vault", str(laptop)],
+        env={**os.environ, "RECOVERY_JOURNAL_PASSPHRASE": PASSPHRASE,
+             "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    vault = open_vault(laptop, PASSPHRASE)
+    try:
+        now = datetime.now(UTC)
+        with vault.transaction():
+            vault.notes.save(DailyNote(persons_today(), NOTE, now, now))
+    finally:
+        vault.close()
+    _sync(laptop, folder)
+
+    app = launch()
+    dialog = app.window("dialog")
+    app.wait_for_focus("text")
+    app.desktop.type(PASSPHRASE)
+    app.desktop.key("Tab")
+    app.desktop.type(PASSPHRASE)
+    app.desktop.key("alt+f")  # I already keep this journal on another computer, in a shared folder
+    app.wait_for_focus("text", "Shared folder")
+    app.desktop.type(str(folder))
+    app.wait_for_node("push button", "Bring my journal here", within=dialog)
+    app.desktop.key("Return")
+    app.window("frame", 30)
+    skip_guide(app)
+    note = app.wait_for_node("text", "A few words about today", within="frame")
+    wait_for(lambda: note.text == NOTE, 15, "the other computer's note on Today")
+    app.wait_for_node("label", contains="Your other computer's changes arrived", within="frame")
+    assert len(list(folder.glob("*.rjsync"))) == 2  # and this computer writes its own file
