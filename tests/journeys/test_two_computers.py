@@ -19,17 +19,32 @@ from tests.journeys.person import PASSPHRASE, create_journal, skip_guide, wait_u
 NOTE = "Written on the laptop, on the train home."
 
 
-def _sync(vault: Path, folder: Path) -> str:
-    """One exchange on computer B, as a script runs it."""
+def _command(*args: str) -> str:
+    """The command line on computer B, as a script runs it."""
     done = subprocess.run(
-        [sys.executable, "-m", "recovery_journal", "sync", "--vault", str(vault),
-         "--folder", str(folder)],
+        [sys.executable, "-m", "recovery_journal", *args],
         env={**os.environ, "RECOVERY_JOURNAL_PASSPHRASE": PASSPHRASE,
              "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+def _sync(vault: Path, folder: Path) -> str:
+    """One exchange on computer B."""
+    return _command("sync", "--vault", str(vault), "--folder", str(folder))
+
+
+def _write_todays_note(vault_path: Path) -> None:
+    """Computer B writes today's note (as its window would)."""
+    vault = open_vault(vault_path, PASSPHRASE)
+    try:
+        now = datetime.now(UTC)
+        with vault.transaction():
+            vault.notes.save(DailyNote(persons_today(), NOTE, now, now))
+    finally:
+        vault.close()
 
 
 def test_what_the_other_computer_wrote_appears_in_the_open_window(launch, tmp_path):
@@ -58,13 +73,7 @@ def test_what_the_other_computer_wrote_appears_in_the_open_window(launch, tmp_pa
     # Computer B: joins from the command line, writes today's note, exchanges again.
     laptop = tmp_path / "laptop.rjvault"
     assert "made from the shared folder" in _sync(laptop, folder)
-    vault = open_vault(laptop, PASSPHRASE)
-    try:
-        now = datetime.now(UTC)
-        with vault.transaction():
-            vault.notes.save(DailyNote(persons_today(), NOTE, now, now))
-    finally:
-        vault.close()
+    _write_todays_note(laptop)
     _sync(laptop, folder)
 
     # A's window: the note in Today's editor, a quiet line saying so, and when it arrived.
@@ -80,20 +89,8 @@ def test_a_new_computer_brings_the_journal_from_the_folder_at_its_first_run(laun
     folder = tmp_path / "Sync"
     folder.mkdir()
     laptop = tmp_path / "laptop.rjvault"
-    made = subprocess.run(
-        [sys.executable, "-m", "recovery_journal", "init", "--vault", str(laptop)],
-        env={**os.environ, "RECOVERY_JOURNAL_PASSPHRASE": PASSPHRASE,
-             "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    vault = open_vault(laptop, PASSPHRASE)
-    try:
-        now = datetime.now(UTC)
-        with vault.transaction():
-            vault.notes.save(DailyNote(persons_today(), NOTE, now, now))
-    finally:
-        vault.close()
+    _command("init", "--vault", str(laptop))
+    _write_todays_note(laptop)
     _sync(laptop, folder)
 
     app = launch()
