@@ -287,6 +287,21 @@ def reopen(path: Path, passphrase: str = PASSPHRASE) -> SqlCipherVault:
     return open_vault(path, passphrase, kdf_iterations=TEST_KDF)
 
 
+def without_evening_reminder(path: Path) -> None:
+    """The evening reminder off in the vault at ``path`` (the demo turns it on). From its time
+    (21:00) until the day ends it speaks in the window's banner, so a test that reads the banner
+    for something else would pass or fail by the hour it runs at."""
+    from dataclasses import replace
+
+    from recovery_journal.services.settings import load_settings, save_settings
+
+    vault = reopen(path)
+    try:
+        save_settings(vault, replace(load_settings(vault), reminder_on=False))
+    finally:
+        vault.close()
+
+
 def persons_today() -> date:
     """Today as the app counts it with the default day boundary: at 01:00 it is still yesterday."""
     return journal_day(datetime.now().astimezone())

@@ -22,7 +22,7 @@ from recovery_journal.services.backups import make_backup, restore_points
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.export import dumps, export_document
 from recovery_journal.store import create_vault, open_vault, restore_backup
-from tests.conftest import PASSPHRASE, TEST_KDF, reopen
+from tests.conftest import PASSPHRASE, TEST_KDF, reopen, without_evening_reminder
 from tests.test_ui import controllers  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).parent.parent
@@ -334,7 +334,9 @@ def test_the_window_says_a_restore_was_undone_and_a_plain_copy_removed(
     from tests.test_ui import unlock
 
     vault, source = tmp_path / "v.rjvault", tmp_path / "s.rjvault"
-    before = _filled(vault, 20)
+    _filled(vault, 20)
+    without_evening_reminder(vault)  # the window's banner says only what this test reads
+    before = _content(vault)
     _filled(source, 5)
     export = tmp_path / "elsewhere" / "out.json"
     export.parent.mkdir()

@@ -17,7 +17,13 @@ from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.ui_state import remember_auto_lock
 from recovery_journal.ui.vault_dialogs import UnlockDialog
-from tests.conftest import PASSPHRASE, TEST_KDF, private_session_bus
+from tests.conftest import (
+    PASSPHRASE,
+    TEST_KDF,
+    private_session_bus,
+    reopen,
+    without_evening_reminder,
+)
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
 WORDS = "Written just before the screen went dark."
@@ -123,6 +129,9 @@ def test_a_damaged_vault_offers_its_newest_backup(qapp, qtbot, controllers, vaul
     fill_demo(vault, 10, "en", end=date.today())
     with vault.transaction():
         vault.settings.set("display_name", "kept in the backup")
+    vault.close()
+    without_evening_reminder(vault_path)
+    vault = reopen(vault_path)
     make_backup(vault, BackupReason.BY_HAND)
     vault.close()
     size = vault_path.stat().st_size

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.store import create_vault, open_vault
-from tests.conftest import PASSPHRASE, TEST_KDF, reopen
+from tests.conftest import PASSPHRASE, TEST_KDF, reopen, without_evening_reminder
 from tests.places import fill, full_disk, listing, read_only_view
 from tests.test_lock_ui import _locked
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
@@ -130,6 +130,7 @@ def test_a_disk_filling_up_while_open_says_so_keeps_the_words_and_saves_once_fre
 ):
     with full_disk(tmp_path / "disk") as disk:
         path = _journal(disk)
+        without_evening_reminder(path)
         controller, dialog = start(qapp, controllers, path)
         window = unlock(qtbot, controller, dialog)
         assert not window.banner.isVisible()

@@ -20,7 +20,7 @@ from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.ui_state import LANGUAGE, ui_settings
 from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
-from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today, without_evening_reminder
 
 REAL_KDF = vault_file.KDF_ITERATIONS
 
@@ -350,15 +350,7 @@ def test_damage_found_after_unlock_is_shown_in_a_banner(qapp, qtbot, controllers
 
 
 def test_a_sound_vault_shows_no_banner(qapp, qtbot, controllers, demo_vault):
-    from dataclasses import replace
-
-    from recovery_journal.services.settings import load_settings, save_settings
-
-    # In the evening the review's own reminder speaks in the banner (the demo sets it on):
-    # off here, so that the test does not depend on the hour it runs at.
-    vault = open_vault(demo_vault, PASSPHRASE, kdf_iterations=TEST_KDF)
-    save_settings(vault, replace(load_settings(vault), reminder_on=False))
-    vault.close()
+    without_evening_reminder(demo_vault)
     controller, dialog = start(qapp, controllers, demo_vault)
     window = unlock(qtbot, controller, dialog)
     settle(qtbot, controller)
