@@ -435,3 +435,86 @@ def test_the_first_computer_must_type_the_journals_own_passphrase(two, folder):
     with pytest.raises(sync.NotThisJournalsPassphrase):
         sync.share_through(a.vault, store, folder, "a typo in it", a.now())
     assert list(folder.iterdir()) == [] and sync.shared_folder(a.vault) is None
+
+
+def test_a_backup_put_back_takes_a_new_name_and_loses_nothing(two, tmp_path):
+    """A vault restored from a backup made before its last exchanges is an older copy of
+    itself: its next write would reuse a number the other computer holds with other words (it
+    failed on every exchange with "UNIQUE constraint failed"; found by review)."""
+    a, b = two
+    a.share()
+    b.share()
+    a.exchange()
+    a.vault.close()
+    backup = tmp_path / "backup.rjvault"
+    shutil.copy(a.path, backup)
+    a.vault = store.open_vault(a.path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    a.note(date(2026, 12, 1), "written after the backup")
+    a.exchange()
+    b.exchange()
+    a.vault.close()
+    shutil.copy(backup, a.path)
+    a.vault = store.open_vault(a.path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    a.note(date(2026, 12, 2), "written after the restore")
+    for _ in range(2):
+        a.exchange()
+        b.exchange()
+    assert records_of(a.vault) == records_of(b.vault)
+    assert {"written after the backup", "written after the restore"} <= a.words()
+
+
+def test_a_choice_and_a_merged_copy_travel_though_no_page_changed(two, tmp_path):
+    """Keeping the version already shown changes only the versions: the next exchange must
+    still send it (the quick way took it for nothing new)."""
+    a, b = two
+    a.share()
+    b.share()
+    day = date(2026, 11, 22)
+    a.note(day, "on a")
+    b.note(day, "on b")
+    a.exchange()
+    b.exchange()
+    a.exchange()
+    ((key, record),) = sync.to_choose(a.vault).items()
+    sync.choose(a.vault, key, record.shown.words, a.now())
+    a.exchange()
+    b.exchange()
+    assert sync.to_choose(b.vault) == {}
+
+
+def test_a_file_that_could_not_be_written_is_written_at_the_next_exchange(two, monkeypatch):
+    a, b = two
+    a.share()
+    b.share()
+    a.note(date(2026, 11, 23), "kept for the next exchange")
+
+    def full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "write_sync_file", full)
+        with pytest.raises(OSError):
+            a.exchange()
+    a.exchange()
+    b.exchange()
+    assert b.vault.notes.get(date(2026, 11, 23)).text == "kept for the next exchange"
+
+
+@pytest.mark.parametrize("size", [0, 10, 1000, 5000])
+def test_a_file_not_yet_whole_is_not_taken_for_another_passphrase(two, folder, size):
+    a, b = two
+    a.share()
+    b.share()
+    (other,) = [p for p in folder.iterdir() if p.name != f"{sync.this_computer(a.vault)}.rjsync"]
+    other.write_bytes(other.read_bytes()[:size])
+    done = a.exchange()
+    assert [type(p) for p in done.skipped] == [SyncFileDamaged] and not done.other_passphrase
+
+
+def test_a_shared_folder_that_is_gone_is_one_sentence(two, folder):
+    a, _b = two
+    a.share()
+    shutil.rmtree(folder)
+    with pytest.raises(sync.SharedFolderMissing) as raised:
+        a.exchange()
+    assert str(folder) in raised.value.message()

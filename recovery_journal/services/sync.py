@@ -45,6 +45,7 @@ from recovery_journal.domain.sync_merge import (
     Version,
     Write,
     merge,
+    seen_by,
     write,
     write_all,
 )
@@ -97,10 +98,7 @@ def this_computer(vault: Vault) -> str:
     where = _where(vault)
     if isinstance(kept, dict) and kept.get("where") == where and isinstance(kept.get("id"), str):
         return str(kept["id"])
-    name = secrets.token_hex(8)
-    with vault.transaction():
-        vault.settings.set(SYNC_COMPUTER.name, json.dumps({"id": name, "where": where}))
-    return name
+    return _new_computer(vault)
 
 
 def _json(text: str | None) -> Any:
@@ -254,7 +252,9 @@ def _signature(path: Path) -> list[int] | None:
         status = path.stat()
     except OSError:
         return None
-    return [status.st_size, status.st_mtime_ns]
+    # The inode too: each file is renamed into place, so a new one has a new inode even where
+    # the disk keeps times in two-second steps (FAT) and the size did not change.
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
 
 
 def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
@@ -268,6 +268,8 @@ def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
     keys = _keys(vault, store)
     if folder is None or not keys:
         raise ValueError("this journal is not shared through a folder")
+    if not folder.is_dir():
+        raise SharedFolderMissing(folder)
     stamp = to_iso(now)
     computer = this_computer(vault)
     own = folder / f"{computer}{SUFFIX}"
@@ -290,11 +292,24 @@ def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
         else:
             others.append(_known(found[1]))
             read[path.name] = signature
-    written = settings.get(SYNC_WRITTEN.name)
-    if not others and not vault.sync.written_since_exchange() and written and own.exists():
+    written = _json(settings.get(SYNC_WRITTEN.name))
+    written = written if isinstance(written, dict) else {}
+    own_as_written = own.exists() and written.get("file") == _signature(own)
+    if not others and not vault.sync.written_since_exchange() and own_as_written:
         return Exchange(0, 0, vault.sync.written_twice(), tuple(skipped))
+    # This computer's file, changed since this vault wrote it: the vault is an older copy of
+    # itself (a backup put back), and the file holds writes it has not seen.
+    mine = None if own_as_written or not own.exists() else _read_with_any(store, own, keys)
     with vault.transaction():
         before = held(vault)
+        if isinstance(mine, tuple):
+            theirs = _known(mine[1])
+            if seen_by(theirs).get(computer, 0) > seen_by(before).get(computer, 0):
+                # Its next write would reuse a number those writes have: it takes a new name,
+                # and that file is another computer's from now on.
+                computer = _new_computer(vault)
+                own = folder / f"{computer}{SUFFIX}"
+                others.append(theirs)
         here = records_of(vault)
         if not before.versions and vault.is_empty() and others:
             # A new computer joining: what a new vault sets up itself (the review's questions,
@@ -307,11 +322,15 @@ def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
         if arrived:
             vault.settings.set(SYNC_ARRIVED.name, stamp)
         vault.settings.set(SYNC_READ.name, json.dumps(read, sort_keys=True))
+        # Written only when it would say something new: a file rewritten with nothing new
+        # would wake the other computers, whose own files would then wake this one, again and
+        # again. Until the file is in place, the next exchange must not take the quick way.
+        digest = _digest(merged, keys[0])
+        stale = digest != written.get("digest") or not own_as_written
+        if stale:
+            vault.settings.delete(SYNC_WRITTEN.name)
         vault.sync.mark_exchanged()
-    # Written only when it would say something new: a file rewritten with nothing new would
-    # wake the other computers, whose own files would then wake this one, again and again.
-    digest = _digest(merged, keys[0])
-    if digest != written or not own.exists():
+    if stale:
         store.write_sync_file(
             own,
             keys[0],
@@ -319,8 +338,31 @@ def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
             (v for vs in merged.versions.values() for v in vs),
         )
         with vault.transaction():
-            vault.settings.set(SYNC_WRITTEN.name, digest)
+            vault.settings.set(
+                SYNC_WRITTEN.name, json.dumps({"digest": digest, "file": _signature(own)})
+            )
     return Exchange(written_here, arrived, _to_choose(merged), tuple(skipped))
+
+
+def _new_computer(vault: Vault) -> str:
+    name = secrets.token_hex(8)
+    with vault.transaction():
+        vault.settings.set(SYNC_COMPUTER.name, json.dumps({"id": name, "where": _where(vault)}))
+    return name
+
+
+class SharedFolderMissing(JournalError):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def message(self) -> str:
+        from recovery_journal.i18n import _
+
+        return _(
+            "The shared folder {path} cannot be found. If it is on a drive that is not "
+            "connected, connect it; or choose the folder again."
+        ).format(path=self.folder)
 
 
 def _digest(journal: Journal, key: Any) -> str:
@@ -338,6 +380,8 @@ def _read_with_any(
 ) -> tuple[dict[str, str], list[Version]] | JournalError:
     problem: JournalError = SyncFileOtherPassphrase(path)
     salt = store.salt_of(path)
+    if salt is None:
+        return SyncFileDamaged(path, "not whole yet")  # a sync tool's empty placeholder
     for key in (k for k in keys if k.salt == salt):  # a key of another salt cannot open it
         try:
             return store.read_sync_file(path, key)
@@ -368,6 +412,8 @@ def share_through(
     joining takes the one its files have. Two computers that started sharing into one folder at
     the same time drew two salts: a key is derived for each salt found, so each file opens."""
     folder = folder.absolute()
+    if not folder.is_dir():
+        raise SharedFolderMissing(folder)
     own = f"{this_computer(vault)}{SUFFIX}"
     files = [p for p in _folder_files(folder) if p.name != own]
     salts = list(dict.fromkeys(s for s in (store.salt_of(p) for p in files) if s is not None))

@@ -95,6 +95,12 @@ def read_sync_file(path: Path, key: SaltedKey) -> tuple[dict[str, str], list[Ver
     """The facts and versions in a folder file; one of the SyncFile errors if it cannot be used."""
     ensure_cipher_available()
     try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise SyncFileDamaged(path, str(error)) from error
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        raise SyncFileDamaged(path, "not whole")  # still being copied, or cut short
+    try:
         conn = _connect(path, key, iterations(None), options="mode=ro")
     except sqlcipher3.Error as error:
         raise SyncFileDamaged(path, str(error)) from error

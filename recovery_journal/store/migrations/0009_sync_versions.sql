@@ -116,3 +116,7 @@ CREATE TRIGGER sync_step_answers_delete AFTER DELETE ON step_answers BEGIN UPDAT
 CREATE TRIGGER sync_step_progress_insert AFTER INSERT ON step_progress BEGIN UPDATE sync_state SET changes = changes + 1; END;
 CREATE TRIGGER sync_step_progress_update AFTER UPDATE ON step_progress BEGIN UPDATE sync_state SET changes = changes + 1; END;
 CREATE TRIGGER sync_step_progress_delete AFTER DELETE ON step_progress BEGIN UPDATE sync_state SET changes = changes + 1; END;
+-- A choice between versions and a merged copy change only the versions: they count too, so the
+-- next exchange sends them.
+CREATE TRIGGER sync_versions_insert AFTER INSERT ON sync_versions BEGIN UPDATE sync_state SET changes = changes + 1; END;
+CREATE TRIGGER sync_versions_delete AFTER DELETE ON sync_versions BEGIN UPDATE sync_state SET changes = changes + 1; END;
