@@ -75,6 +75,26 @@ class Journal:
 
     versions: Mapping[Key, frozenset[Version]] = field(default_factory=dict)
 
+    @classmethod
+    def of(cls, versions: Iterable[Version]) -> Journal:
+        """The journal holding ``versions`` as they are (a vault's, or a file's)."""
+        by_key: dict[Key, set[Version]] = {}
+        for version in versions:
+            by_key.setdefault(version.key, set()).add(version)
+        return cls({key: frozenset(held) for key, held in by_key.items()})
+
+    def every_version(self) -> list[Version]:
+        return [version for held in self.versions.values() for version in held]
+
+    def waiting(self) -> dict[Key, Record]:
+        """The records written on two computers at once: the version shown and the others kept
+        beside it, for the person to choose."""
+        return {
+            key: record
+            for key in self.versions
+            if (record := self.record(key)) is not None and record.others
+        }
+
     def record(self, key: Key) -> Record | None:
         """What the person sees of one record; None: never written here."""
         versions = self.versions.get(key)

@@ -60,6 +60,7 @@ from recovery_journal.services.sync_records import (
     apply_records,
     held_back,
     known_section,
+    parents,
     records_of,
 )
 
@@ -142,10 +143,7 @@ def _folder_files(folder: Path) -> list[Path]:
 
 def held(vault: Vault) -> Journal:
     """The versions this vault keeps."""
-    by_key: dict[Key, set[Version]] = {}
-    for version in vault.sync.versions():
-        by_key.setdefault(version.key, set()).add(version)
-    return Journal({key: frozenset(versions) for key, versions in by_key.items()})
+    return Journal.of(vault.sync.versions())
 
 
 def _shown_live(journal: Journal) -> tuple[dict[Key, str], set[Key]]:
@@ -190,8 +188,6 @@ def _standing_parents(
     """A record deleted on one computer while another wrote one that points to it (a slip of a
     day count) is written again from the words this computer holds, so nothing pointing to it
     is lost; the other computers get it back at their next exchange."""
-    from recovery_journal.services.sync_records import parents
-
     live = journal.live()
     standing = {
         parent: here[parent]
@@ -225,10 +221,6 @@ def _settle(
     return merged, len(changes)
 
 
-def _to_choose(journal: Journal) -> int:
-    return sum(1 for key in journal.versions if (r := journal.record(key)) and r.others)
-
-
 def _facts(vault: Vault, computer: str, now: str) -> dict[str, str]:
     return {
         "computer": computer,
@@ -239,15 +231,13 @@ def _facts(vault: Vault, computer: str, now: str) -> dict[str, str]:
 
 
 def _known(versions: Iterable[Version]) -> Journal:
-    by_key: dict[Key, set[Version]] = {}
-    for version in versions:
-        if known_section(version.key):
-            by_key.setdefault(version.key, set()).add(version)
-    return Journal({key: frozenset(vs) for key, vs in by_key.items()})
+    """The versions of the kinds of record this version of the app knows (a newer one's others
+    stay in its own file)."""
+    return Journal.of(version for version in versions if known_section(version.key))
 
 
 def _signature(path: Path) -> list[int] | None:
-    """A file's size and change time: read again only when they change."""
+    """A file's size, change time and inode: read again only when they change."""
     try:
         status = path.stat()
     except OSError:
@@ -255,6 +245,23 @@ def _signature(path: Path) -> list[int] | None:
     # The inode too: each file is renamed into place, so a new one has a new inode even where
     # the disk keeps times in two-second steps (FAT) and the size did not change.
     return [status.st_size, status.st_mtime_ns, status.st_ino]
+
+
+# The other computers' files in the shared folder, as the exchange last found them: the window's
+# watcher compares them to know whether an exchange has anything to read.
+FolderState = frozenset[tuple[str, int, int, int]]
+
+
+def others_state(folder: Path, own: str) -> FolderState:
+    """The name, size, change time and inode of every other computer's file in ``folder``
+    (``own``: this computer's file's name); empty when the folder cannot be read. A few
+    ``stat`` calls, where an exchange reads and decrypts each file: the watcher wakes for this
+    computer's own file and for a sync program's half-copied temporaries too."""
+    return frozenset(
+        (path.name, signature[0], signature[1], signature[2])
+        for path in _folder_files(folder)
+        if path.name != own and (signature := _signature(path)) is not None
+    )
 
 
 def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
@@ -335,13 +342,13 @@ def exchange(vault: Vault, store: VaultStore, now: datetime) -> Exchange:
             own,
             keys[0],
             _facts(vault, computer, stamp),
-            (v for vs in merged.versions.values() for v in vs),
+            merged.every_version(),
         )
         with vault.transaction():
             vault.settings.set(
                 SYNC_WRITTEN.name, json.dumps({"digest": digest, "file": _signature(own)})
             )
-    return Exchange(written_here, arrived, _to_choose(merged), tuple(skipped))
+    return Exchange(written_here, arrived, len(merged.waiting()), tuple(skipped))
 
 
 def _new_computer(vault: Vault) -> str:
@@ -368,9 +375,7 @@ class SharedFolderMissing(JournalError):
 def _digest(journal: Journal, key: Any) -> str:
     """Which versions ``journal`` holds (a version's dot names it) and which key the file is
     written with, in a few bytes: this computer's file is written again when either changes."""
-    dots = sorted(
-        f"{v.dot.computer}:{v.dot.counter}" for vs in journal.versions.values() for v in vs
-    )
+    dots = sorted(f"{v.dot.computer}:{v.dot.counter}" for v in journal.every_version())
     text = "\n".join([hashlib.sha256(key.hex.encode()).hexdigest(), *dots])
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -416,7 +421,7 @@ def share_through(
         raise SharedFolderMissing(folder)
     own = f"{this_computer(vault)}{SUFFIX}"
     files = [p for p in _folder_files(folder) if p.name != own]
-    salts = list(dict.fromkeys(s for s in (store.salt_of(p) for p in files) if s is not None))
+    salts = _salts(store, files)
     known = _keys(vault, store)
     writing = store.derive_sync_key(
         passphrase, known[0].salt if known else (salts[0] if salts else os.urandom(16))
@@ -427,10 +432,7 @@ def share_through(
         # must be the journal's own (a typo here would lock the other computers out).
         _check_own_passphrase(vault, store, passphrase)
     else:
-        found = [_read_with_any(store, p, derived) for p in files]
-        opened = [r for r in found if not isinstance(r, JournalError)]
-        if not opened and any(isinstance(r, SyncFileOtherPassphrase) for r in found):
-            raise NotTheFolderPassphrase()
+        opened = _opened_with(store, files, derived)
         if opened and vault.is_empty():
             # A new computer joining: its journal takes the shared journal's identifier, so the
             # reports it makes are answered into the same journal.
@@ -476,14 +478,26 @@ def check_shared_folder(store: VaultStore, folder: Path, passphrase: str) -> Non
     """Before a new computer's journal is made from ``folder``: a journal is there, and the
     passphrase opens it (else the sentence saying which is not so, and nothing is made)."""
     files = _folder_files(folder)
-    salts = list(dict.fromkeys(s for s in (store.salt_of(p) for p in files) if s is not None))
-    keys = [store.derive_sync_key(passphrase, salt) for salt in salts]
+    keys = [store.derive_sync_key(passphrase, salt) for salt in _salts(store, files)]
+    if not _opened_with(store, files, keys):
+        raise NoSharedJournal()
+
+
+def _salts(store: VaultStore, files: list[Path]) -> list[bytes]:
+    """The salts of ``files``, each once, in their order."""
+    return list(dict.fromkeys(s for s in (store.salt_of(p) for p in files) if s is not None))
+
+
+def _opened_with(
+    store: VaultStore, files: list[Path], keys: list[Any]
+) -> list[tuple[dict[str, str], list[Version]]]:
+    """What ``keys`` open of ``files``; NotTheFolderPassphrase when they open none and some are
+    under another passphrase (files only damaged or foreign give an empty list)."""
     found = [_read_with_any(store, path, keys) for path in files]
-    if any(not isinstance(result, JournalError) for result in found):
-        return
-    if any(isinstance(result, SyncFileOtherPassphrase) for result in found):
+    opened = [result for result in found if not isinstance(result, JournalError)]
+    if not opened and any(isinstance(result, SyncFileOtherPassphrase) for result in found):
         raise NotTheFolderPassphrase()
-    raise NoSharedJournal()
+    return opened
 
 
 def _keep_keys(vault: Vault, new: list[Any], known: list[Any]) -> None:
@@ -538,26 +552,17 @@ def merge_vault(vault: Vault, other: Vault, now: datetime) -> Exchange:
         words_here = {key: {v.words for v in vs} for key, vs in journal.versions.items()}
         brought = [
             v
-            for v in _all(theirs)
+            for v in theirs.every_version()
             if v.dot.computer != copy_name or v.words not in words_here.get(v.key, set())
         ]
         merged = merge(journal, _known(brought))
         merged, arrived = _settle(vault, before, merged, here, computer, stamp)
-    return Exchange(written_here, arrived, _to_choose(merged))
-
-
-def _all(journal: Journal) -> list[Version]:
-    return [v for versions in journal.versions.values() for v in versions]
+    return Exchange(written_here, arrived, len(merged.waiting()))
 
 
 def to_choose(vault: Vault) -> dict[Key, Record]:
     """The records written on two computers at once: the version shown and the others kept."""
-    journal = held(vault)
-    return {
-        key: record
-        for key in journal.versions
-        if (record := journal.record(key)) is not None and record.others
-    }
+    return held(vault).waiting()
 
 
 def choose(vault: Vault, key: Key, words: str | None, now: datetime) -> None:

@@ -3,7 +3,8 @@
 An exchange runs on the vault's one worker, never two at once:
 - right after the journal is unlocked;
 - when the folder changes (a sync program brought another computer's file), once it has been
-  quiet for FOLDER_QUIET_MS, and only when another computer's file changed (services/sync_watch);
+  quiet for FOLDER_QUIET_MS, and only when another computer's file changed
+  (services/sync.others_state);
 - every EXCHANGE_EVERY_MS, which also sends what was written here;
 - before the journal locks or the app closes (``before_closing``), never holding either up.
 
@@ -30,14 +31,15 @@ from recovery_journal.services.changes import Changed, Changes
 from recovery_journal.services.sync import (
     SUFFIX,
     Exchange,
+    FolderState,
     exchange,
     last_arrived,
+    others_state,
     share_through,
     shared_folder,
     stop_sharing,
     this_computer,
 )
-from recovery_journal.services.sync_watch import FolderState, others_state
 from recovery_journal.ui.dates import date_text, time_text
 from recovery_journal.ui.messages import error_sentence
 
