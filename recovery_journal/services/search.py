@@ -103,12 +103,12 @@ def search(vault: Vault, text: str, language: str, limit: int = LIMIT) -> Search
         return SearchResults(text, ())
     found = vault.search.find(expression, limit)
     questions = (
-        _question_texts(vault, language) if any(item.kind == kinds.ANSWER for item in found) else {}
+        question_texts(vault, language) if any(item.kind == kinds.ANSWER for item in found) else {}
     )
     grouped: dict[str, list[SearchHit]] = {}
     for item in found:
         hit = SearchHit(
-            item.kind, item.ref, item.day, _title(item, questions), _snippet(item, terms)
+            item.kind, item.ref, item.day, item_title(item, questions), _snippet(item, terms)
         )
         grouped.setdefault(item.kind, []).append(hit)
     order = list(kind_headings())
@@ -128,7 +128,7 @@ def _position(order: list[str], kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
-def _title(item: IndexedItem, questions: dict[str, str]) -> str:
+def item_title(item: IndexedItem, questions: dict[str, str]) -> str:
     if item.kind == kinds.ANSWER:
         return questions.get(kinds.parse_answer_ref(item.ref)[1], "")
     return item.title.strip() or shortened(first_line(item.body), TITLE_CHARS)
@@ -137,7 +137,7 @@ def _title(item: IndexedItem, questions: dict[str, str]) -> str:
 TITLE_CHARS = 80
 
 
-def _question_texts(vault: Vault, language: str) -> dict[str, str]:
+def question_texts(vault: Vault, language: str) -> dict[str, str]:
     content = step_content(language)
     texts = {q.id: q.text for step in range(1, 13) for q in content.guide(step).questions}
     for pack in vault.steps.packs():

@@ -30,6 +30,7 @@ from recovery_journal.domain.ports import Vault, VaultStore
 from recovery_journal.passphrase import Secret
 from recovery_journal.services.backups import backup_settings
 from recovery_journal.services.sync import Exchange, merge_vault
+from recovery_journal.temporaries import other_names
 
 MERGED_FOLDER = "merged copies"
 
@@ -88,10 +89,8 @@ def merge_copy(
 
 def _move_aside(path: Path, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    target = folder / path.name
-    number = 1
-    while os.path.lexists(target):  # a copy of the same name merged before stays as it was
-        number += 1
-        target = folder / f"{path.stem} ({number}){path.suffix}"
+    # A copy of the same name merged before stays as it was. Moved, not linked (place_new):
+    # the backup folder may be on another disk.
+    target = next(name for name in other_names(folder / path.name) if not os.path.lexists(name))
     shutil.move(path, target)
     return target

@@ -54,7 +54,7 @@ from recovery_journal.services.export import (
 )
 from recovery_journal.services.inventory import inventory_text
 from recovery_journal.services.report_options import question_names
-from recovery_journal.services.search import SearchHit, _question_texts, _title, kind_heading
+from recovery_journal.services.search import SearchHit, item_title, kind_heading, question_texts
 from recovery_journal.services.sync import choose, this_computer, to_choose
 from recovery_journal.ui.dates import date_text, moment_text
 from recovery_journal.ui.messages import error_sentence
@@ -108,7 +108,7 @@ def written_twice(vault: Vault, language: str) -> WrittenTwice:
         records.append(Twice(key, tuple(versions)))
     questions: dict[str, str] = {}
     if any(key[0] == "steps.answers" for key in found):
-        questions |= _question_texts(vault, language)
+        questions |= question_texts(vault, language)
     if any(key[0] == "daily.reviews" for key in found):
         questions |= question_names(vault)
     return WrittenTwice(tuple(records), questions)
@@ -116,7 +116,7 @@ def written_twice(vault: Vault, language: str) -> WrittenTwice:
 
 def count_written_twice(vault: Vault) -> int:
     """How many records wait for a choice (none where nothing can be written)."""
-    return 0 if vault.cannot_write is not None else len(to_choose(vault))
+    return 0 if vault.cannot_write is not None else vault.sync.written_twice()
 
 
 def _item(key: Key, words: str) -> IndexedItem | None:
@@ -148,7 +148,7 @@ def record_name(record: Twice, questions: Mapping[str, str]) -> str:
         if record.key[0] == "settings":
             return _("A setting of the journal ({name})").format(name=record.key[1])
         return _("Something else in the journal")
-    hit = SearchHit(item.kind, item.ref, item.day, _title(item, dict(questions)), Snippet(()))
+    hit = SearchHit(item.kind, item.ref, item.day, item_title(item, dict(questions)), Snippet(()))
     name = " · ".join(filter(None, (hit_title(hit), hit_details(hit))))
     heading = kind_heading(item.kind)
     return name if name == heading else f"{heading}\n{name}"
