@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.i18n import _
 from recovery_journal.ui.messages import ask_yes_no, error_sentence
 from recovery_journal.ui.sharing import Sharing, arrival_line
-from recovery_journal.ui.widgets import wrapped
+from recovery_journal.ui.widgets import SharedFolderRow, wrapped
 
 
 def _busy_bar() -> QProgressBar:
@@ -77,17 +76,14 @@ class SyncDialog(QDialog):
                 "the journal appears there, and from then on the changes travel both ways."
             )
         )
-        self.folder = QLineEdit()
+        folder_row = SharedFolderRow()
+        self.folder = folder_row.line
         self.folder.setObjectName("sync_folder")
         self.folder.setPlaceholderText(_("Type a folder's path, or choose one"))
-        choose = QPushButton(_("C&hoose…"))
+        choose = folder_row.choose_button
         choose.setObjectName("choose_folder")
-        choose.clicked.connect(self._choose_folder)
-        choose.setAutoDefault(False)  # Enter in the fields means Start
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, stretch=1)
-        folder_row.addWidget(choose)
         self.passphrase = _passphrase_field("sync_passphrase")
+        folder_row.chosen.connect(self.passphrase.setFocus)
         self.passphrase.returnPressed.connect(self._start)
         self.folder.returnPressed.connect(self._start)
         form = QFormLayout()
@@ -184,14 +180,6 @@ class SyncDialog(QDialog):
     def _say(self, sentence: str) -> None:
         self.problem.setText(sentence)
         self.problem.setVisible(bool(sentence))
-
-    def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, _("Choose the shared folder"), self.folder.text() or str(Path.home())
-        )
-        if chosen:
-            self.folder.setText(chosen)
-            self.passphrase.setFocus()
 
     def _start(self) -> None:
         typed = self.folder.text().strip()

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -43,7 +41,13 @@ from recovery_journal.passphrase import (
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.passphrase_rater import PassphraseRater, use_anyway
-from recovery_journal.ui.widgets import DIALOG_HEADING, heading, programme_box, wrapped
+from recovery_journal.ui.widgets import (
+    DIALOG_HEADING,
+    SharedFolderRow,
+    heading,
+    programme_box,
+    wrapped,
+)
 
 if TYPE_CHECKING:
     from recovery_journal.domain.backups import RestorePoint
@@ -422,17 +426,10 @@ class CreateVaultDialog(_BusyDialog):
         self.joining = QCheckBox(
             _("I already keep this journal on another computer, in a shared &folder")
         )
-        self.folder = QLineEdit()
+        self.folder_row = SharedFolderRow()
+        self.folder = self.folder_row.line
         self.folder.setAccessibleName(_("Shared folder"))
         self.folder.textChanged.connect(self.update_buttons)
-        choose = QPushButton(_("C&hoose…"))
-        choose.setAutoDefault(False)
-        choose.clicked.connect(self._choose_folder)
-        self.folder_row = QWidget()
-        row = QHBoxLayout(self.folder_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.folder, 1)
-        row.addWidget(choose)
         self.folder_row.hide()
         self.joining.toggled.connect(self._show_joining)
         self._inputs = [self.passphrase, self.repeat, self.joining, self.folder_row, self.buttons]
@@ -485,13 +482,6 @@ class CreateVaultDialog(_BusyDialog):
             self.folder.setFocus()
         self.update_buttons()
         self.fit_paragraphs()
-
-    def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, _("Choose the shared folder"), self.folder.text() or str(Path.home())
-        )
-        if chosen:
-            self.folder.setText(chosen)
 
     def _joined_folder(self) -> Path | None:
         typed = self.folder.text().strip()

@@ -1,21 +1,26 @@
 """The few label styles every page uses (a bold heading, a paragraph that wraps), a window's
-first size that fits the screen, a page that scrolls, a height in lines of text, and the
-conversion between Python's dates and Qt's."""
+first size that fits the screen, a page that scrolls, a height in lines of text, the shared
+folder's row, and the conversion between Python's dates and Qt's."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -176,3 +181,33 @@ def qdate(day: date) -> QDate:
 
 def pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
+
+
+class SharedFolderRow(QWidget):
+    """The folder a sync program keeps in step, typed (``line``) or chosen with Choose…: the
+    sharing dialog and the welcome window of a computer joining."""
+
+    chosen = Signal()  # a folder was chosen in the system's dialog
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from recovery_journal.i18n import _
+
+        super().__init__(parent)
+        self.line = QLineEdit()
+        self.choose_button = QPushButton(_("C&hoose…"))
+        self.choose_button.setAutoDefault(False)  # Enter in the line means the dialog's action
+        self.choose_button.clicked.connect(self._choose)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.line, stretch=1)
+        row.addWidget(self.choose_button)
+
+    def _choose(self) -> None:
+        from recovery_journal.i18n import _
+
+        chosen = QFileDialog.getExistingDirectory(
+            self, _("Choose the shared folder"), self.line.text() or str(Path.home())
+        )
+        if chosen:
+            self.line.setText(chosen)
+            self.chosen.emit()
