@@ -137,16 +137,22 @@ def test_nothing_in_the_folder_can_be_read_without_the_passphrase(two, folder):
     assert not any(p.name.startswith(".") for p in folder.iterdir())  # no temporary left behind
 
 
-def test_the_same_record_written_on_both_keeps_both_and_a_choice_settles_it(two):
-    a, b = two
+def written_on_both(a: Computer, b: Computer, day: date, on_a: str, on_b: str) -> None:
+    """Both computers share, then write the same day's note before hearing from each other,
+    then exchange until both hold both versions."""
     a.share()
     b.share()
-    day = date(2026, 11, 20)
-    a.note(day, "written on the laptop")
-    b.note(day, "written on the desktop")
+    a.note(day, on_a)
+    b.note(day, on_b)
     a.exchange()
     b.exchange()
     a.exchange()
+
+
+def test_the_same_record_written_on_both_keeps_both_and_a_choice_settles_it(two):
+    a, b = two
+    day = date(2026, 11, 20)
+    written_on_both(a, b, day, "written on the laptop", "written on the desktop")
     assert records_of(a.vault) == records_of(b.vault)
     assert {"written on the laptop", "written on the desktop"} <= a.words() == b.words()
     ((key, record),) = sync.to_choose(a.vault).items()
@@ -161,14 +167,8 @@ def test_the_same_record_written_on_both_keeps_both_and_a_choice_settles_it(two)
 
 def test_an_edit_of_the_shown_version_keeps_the_other_for_the_person_to_choose(two):
     a, b = two
-    a.share()
-    b.share()
     day = date(2026, 11, 21)
-    a.note(day, "one")
-    b.note(day, "two")
-    a.exchange()
-    b.exchange()
-    a.exchange()
+    written_on_both(a, b, day, "one", "two")
     shown = a.vault.notes.get(day).text
     a.note(day, shown + ", edited")
     a.exchange()
@@ -467,14 +467,8 @@ def test_a_choice_and_a_merged_copy_travel_though_no_page_changed(two, tmp_path)
     """Keeping the version already shown changes only the versions: the next exchange must
     still send it (the quick way took it for nothing new)."""
     a, b = two
-    a.share()
-    b.share()
     day = date(2026, 11, 22)
-    a.note(day, "on a")
-    b.note(day, "on b")
-    a.exchange()
-    b.exchange()
-    a.exchange()
+    written_on_both(a, b, day, "on a", "on b")
     ((key, record),) = sync.to_choose(a.vault).items()
     sync.choose(a.vault, key, record.shown.words, a.now())
     a.exchange()
