@@ -7,6 +7,6 @@ if sys.argv[1:2] == ["--draw-report"]:
 
     sys.exit(child_main())
 
-from recovery_journal.cli import main
+from recovery_journal.launch import main
 
 sys.exit(main())

@@ -37,7 +37,6 @@ from recovery_journal.i18n import (
     LANGUAGES,
     _,
     language_from_environment,
-    ngettext,
     set_language,
 )
 from recovery_journal.paths import default_vault_path
@@ -66,33 +65,9 @@ def _fail(message: str) -> None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY")
-        or os.environ.get("WAYLAND_DISPLAY")
-        or os.environ.get("QT_QPA_PLATFORM")
-    ):
-        raise JournalError(
-            _(
-                "No display found (DISPLAY is not set); run the app in a desktop session, "
-                "or use a subcommand (see --help)."
-            )
-        )
-    from recovery_journal.display import missing_packages, opens_on_xcb
+    from recovery_journal.launch import open_window
 
-    missing = missing_packages() if opens_on_xcb(os.environ) else []
-    if missing:
-        raise JournalError(
-            ngettext(
-                "The window cannot open: the system library {packages} is missing. Install it "
-                "with: sudo apt install {packages}",
-                "The window cannot open: the system libraries {packages} are missing. Install "
-                "them with: sudo apt install {packages}",
-                len(missing),
-            ).format(packages=" ".join(missing))
-        )
-    from recovery_journal.ui.app import run_gui
-
-    return run_gui(vault_path(args), background=args.background)
+    return open_window(vault_path(args), args.background)
 
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:
@@ -338,29 +313,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _sweep_leftovers(args)
         return int(args.handler(args))
-    except JournalError as error:
+    except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - one line, never a traceback
+        return failure(error, getattr(args, "output", None))
+
+
+def failure(error: BaseException, output: str | None) -> int:
+    """Say what went wrong in one line on stderr; the exit code for it."""
+    if isinstance(error, JournalError):
         _fail(error.message())
         return exit_code_for(error)
-    except BrokenPipeError:
+    if isinstance(error, BrokenPipeError):
         # The reader went away (``search ... | head``): nothing is wrong and nothing to say.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
-    except KeyboardInterrupt:
+    if isinstance(error, KeyboardInterrupt):
         _fail(_("Interrupted; nothing more was changed."))
         return EXIT_ERROR
-    except OSError as error:
+    if isinstance(error, OSError):
         from recovery_journal.errors import disk_problem
 
         # A write's own error carries no file name: the disk is named by the output asked for.
-        problem = disk_problem(error, getattr(args, "output", None))
+        problem = disk_problem(error, output)
         _fail(problem.message() if problem is not None else os_error_sentence(error))
         return EXIT_ERROR
-    except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
-        _fail(
-            _(
-                "Something unexpected went wrong ({kind}). What was saved before is safe; "
-                "please try again."
-            ).format(kind=type(error).__name__)
-        )
-        return EXIT_ERROR
+    # The promise is one line, never a traceback.
+    _fail(
+        _(
+            "Something unexpected went wrong ({kind}). What was saved before is safe; "
+            "please try again."
+        ).format(kind=type(error).__name__)
+    )
+    return EXIT_ERROR

@@ -4,7 +4,6 @@ is rated)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -70,6 +69,8 @@ class SaltedKey:
     @classmethod
     def derive(cls, passphrase: str, salt: bytes, iterations: int) -> SaltedKey:
         """SQLCipher 4's own derivation (PBKDF2-HMAC-SHA512): the passphrase opens the file too."""
+        import hashlib  # here: the first window does not need it (about 4 ms)
+
         key = hashlib.pbkdf2_hmac("sha512", normalise(passphrase).encode(), salt, iterations, 32)
         return cls(key.hex() + salt.hex())
 

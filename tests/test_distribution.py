@@ -127,7 +127,7 @@ def test_the_wheel_built_from_the_sdist_carries_every_shipped_file(built):
     assert russian.ngettext("{n} day", "{n} days", 5) == "{n} дней"
     assert russian.pgettext("button", "Change passphrase") == "Сменить парольную фразу"
     assert {"keyring", "pyside6-essentials", "sqlcipher3"} <= declared
-    assert "recovery-journal = recovery_journal.cli:main" in scripts
+    assert "recovery-journal = recovery_journal.launch:main" in scripts
 
 
 def _imported_top_level_names() -> set[str]:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from recovery_journal.i18n import set_language
 from recovery_journal.services.settings import update_settings
 from recovery_journal.store import create_vault, open_vault
-from recovery_journal.ui.vault_dialogs import CreateVaultDialog
+from recovery_journal.ui.welcome_dialog import CreateVaultDialog
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 

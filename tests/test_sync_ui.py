@@ -28,7 +28,8 @@ from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.sharing import arrival_line
 from recovery_journal.ui.sync_dialog import SyncDialog
-from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
+from recovery_journal.ui.vault_dialogs import UnlockDialog
+from recovery_journal.ui.welcome_dialog import CreateVaultDialog
 from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 

@@ -19,7 +19,8 @@ from recovery_journal.ui.app import AppController
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.ui_state import LANGUAGE, ui_settings
-from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
+from recovery_journal.ui.vault_dialogs import UnlockDialog
+from recovery_journal.ui.welcome_dialog import CreateVaultDialog
 from tests.conftest import PASSPHRASE, TEST_KDF, persons_today, without_evening_reminder
 
 REAL_KDF = vault_file.KDF_ITERATIONS

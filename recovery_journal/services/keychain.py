@@ -14,13 +14,16 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from recovery_journal.errors import JournalError
 from recovery_journal.i18n import _
-from recovery_journal.passphrase import RawKey
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from recovery_journal.passphrase import RawKey
 
 T = TypeVar("T")
 
@@ -90,6 +93,8 @@ class Keychain:
         if not stored:
             return None
         try:
+            from recovery_journal.passphrase import RawKey
+
             return RawKey(str(stored))
         except ValueError:  # not something we wrote: treat it as missing
             return None
@@ -128,6 +133,8 @@ def in_background(job: Callable[[], T], timeout: float | None = None) -> Future[
     A keychain that hangs (a D-Bus service that never answers) fails the future with
     KeychainProblem instead, and its thread, being a daemon, never keeps the app from quitting.
     """
+    from concurrent.futures import Future  # here: the first window does not need it
+
     future: Future[T] = Future()
     settle = threading.Lock()
 

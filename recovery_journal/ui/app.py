@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_journal import APP_NAME, __version__
 from recovery_journal.app_id import APP_ID
@@ -22,17 +22,19 @@ from recovery_journal.errors import (
     reading_only_notice,
 )
 from recovery_journal.i18n import _, ngettext
-from recovery_journal.passphrase import RawKey, Secret
-from recovery_journal.ui.accessibility import name_controls_for_screen_readers
-from recovery_journal.ui.appearance import apply_appearance, remember_appearance
+from recovery_journal.ui.appearance import (
+    apply_appearance,
+    follow_system_scheme,
+    remember_appearance,
+)
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.clipboard import mark_copies_secret
-from recovery_journal.ui.dates import moment_text
 from recovery_journal.ui.garbage import collect_on_gui_thread
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.remembered import RememberedPassphrase
+from recovery_journal.ui.start_order import later
 from recovery_journal.ui.ui_state import (
     APPLICATION,
     ORGANISATION,
@@ -42,12 +44,13 @@ from recovery_journal.ui.ui_state import (
     remember_backup_folder,
     remember_language,
 )
-from recovery_journal.ui.vault_dialogs import CreateVaultDialog, UnlockDialog
+from recovery_journal.ui.vault_dialogs import UnlockDialog
 
 if TYPE_CHECKING:
     from recovery_journal.domain.backups import RestorePoint
     from recovery_journal.domain.ports import VaultStore
     from recovery_journal.domain.steps import Programme
+    from recovery_journal.passphrase import RawKey, Secret
     from recovery_journal.services.worker import VaultWorker
     from recovery_journal.ui.auto_lock import AutoLock
     from recovery_journal.ui.desktop_bus import Buses
@@ -55,11 +58,15 @@ if TYPE_CHECKING:
     from recovery_journal.ui.operations import Operations
     from recovery_journal.ui.reminder import Reminder
     from recovery_journal.ui.sharing import Sharing
+    from recovery_journal.ui.welcome_dialog import CreateVaultDialog
 
-# Only what the first window needs is imported before it shows: the rest (the storage layer,
-# the services, the main window and its pages: about as long to import as Qt itself) comes
-# PREPARE_WINDOW_MS after the dialog is on screen, while the person types the passphrase.
-PREPARE_WINDOW_MS = 30
+
+def name_controls_for_screen_readers(app: QApplication) -> None:
+    """Before the first combo box, calendar or tool bar is made (not before an unlock dialog,
+    which has none: the module costs about 8 ms)."""
+    from recovery_journal.ui import accessibility
+
+    accessibility.name_controls_for_screen_readers(app)
 
 
 def _import_main_window() -> type[MainWindow]:
@@ -87,7 +94,6 @@ class AppController(QObject):
         self._news: list[str] = []
         collect_on_gui_thread(app)  # before any other thread starts
         mark_copies_secret(app)
-        name_controls_for_screen_readers(app)
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | CreateVaultDialog | None = None
         self.guide: QDialog | None = None  # the first-run guide, when one was shown
@@ -168,11 +174,14 @@ class AppController(QObject):
         except JournalError as error:  # the cipher is missing: fail closed, in a sentence
             if self.dialog is not None and shiboken6.isValid(self.dialog):
                 self.dialog.hide()
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, APP_NAME, error.message())
             QApplication.exit(1)
             return
         self.operations  # noqa: B018
         self.auto_lock  # noqa: B018
+        name_controls_for_screen_readers(self.app)
         _import_main_window()
         from recovery_journal.ui.reminder import app_icon
 
@@ -190,17 +199,21 @@ class AppController(QObject):
             dialog.restore_requested.connect(self._restore_damaged)
             self.dialog = dialog
         else:
+            from recovery_journal.ui.welcome_dialog import CreateVaultDialog
+
+            name_controls_for_screen_readers(self.app)  # before its combo box is made
             self.dialog = CreateVaultDialog(path, self._create_with)
         self.dialog.opened.connect(self._unlocked)
         self.dialog.rejected.connect(self._dialog_rejected)
         self.dialog.show()
+        later(self.dialog.select_text, self.dialog)
         if isinstance(self.dialog, UnlockDialog):
             if self.remembered.available is None:
                 # Asked once the dialog is on screen: loading keyring takes a while.
-                QTimer.singleShot(PREPARE_WINDOW_MS, self.remembered.look_for_keychain)
+                later(self.remembered.look_for_keychain)
             else:
                 self._keychain_found(self.remembered.available)
-        QTimer.singleShot(PREPARE_WINDOW_MS, self.prepare)
+        later(self.prepare)
         return self.dialog
 
     def _dialog_rejected(self) -> None:
@@ -215,7 +228,7 @@ class AppController(QObject):
         self.background = True
         self._waiting = True
         self._remind()
-        QTimer.singleShot(PREPARE_WINDOW_MS, self.prepare)
+        later(self.prepare)
 
     def _back_to_background(self) -> None:
         """The window closed while started with the computer: lock, and wait again."""
@@ -303,6 +316,8 @@ class AppController(QObject):
         return None
 
     def _unlocked(self) -> None:
+        from recovery_journal.ui.welcome_dialog import CreateVaultDialog
+
         dialog = self.dialog
         typed = wanted = None
         if isinstance(dialog, UnlockDialog):
@@ -323,6 +338,8 @@ class AppController(QObject):
             window.show_banner(" ".join(self._news))
             self._news = []
         if self._restored_from is not None:
+            from recovery_journal.ui.dates import moment_text
+
             window.show_banner(
                 _(
                     "The backup from {when} is restored. The damaged file is kept beside your "
@@ -445,6 +462,8 @@ class AppController(QObject):
     # --- one journal on more than one computer -----------------------------------------------
 
     def open_sharing(self) -> QDialog | None:
+        from PySide6.QtCore import Qt
+
         from recovery_journal.ui.sync_dialog import SyncDialog
 
         if self.window is None:
@@ -455,6 +474,8 @@ class AppController(QObject):
         return dialog
 
     def _ask_other_passphrase(self, sentence: str) -> None:
+        from PySide6.QtCore import Qt
+
         from recovery_journal.ui.sync_dialog import OtherPassphraseDialog
 
         if self.window is None:
@@ -467,6 +488,8 @@ class AppController(QObject):
     # --- a damaged vault ---------------------------------------------------------------------
 
     def _offer_backup(self) -> None:
+        from recovery_journal.ui.dates import moment_text
+
         dialog = self._unlock_dialog()
         points = known_restore_points(self.vault_path)
         if dialog is not None and points:
@@ -475,6 +498,7 @@ class AppController(QObject):
     def _offer_backup_on_suspicion(self, error: WrongPassphrase) -> None:
         """The typed passphrase failed twice: the file may be damaged (SQLCipher cannot tell)."""
         from recovery_journal.domain.backups import BackupReason
+        from recovery_journal.ui.dates import moment_text
 
         dialog = self._unlock_dialog()
         if dialog is None:
@@ -525,6 +549,7 @@ class AppController(QObject):
         from recovery_journal.ui.garbage import set_aside_long_lived
         from recovery_journal.ui.reminder import app_icon
 
+        name_controls_for_screen_readers(self.app)  # done by prepare() unless it has not run
         window = _import_main_window()(self.operations, self.vault_path)
         window.language_chosen.connect(self.switch_language)
         window.appearance_chosen.connect(self.switch_appearance)
@@ -620,6 +645,8 @@ class AppController(QObject):
         )
 
     def _restore_failed(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, APP_NAME, error_sentence(error))
         self.start()
 
@@ -671,6 +698,8 @@ class AppController(QObject):
         # passphrase as at start-up (whichever of the two opens it is the one in force).
         self._close_window_for_now()
         self.window = None  # closed or not, the vault behind it is gone
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, APP_NAME, error_sentence(error))
         self.start()
 
@@ -819,6 +848,8 @@ class AppController(QObject):
 def show_in_front(window: QWidget) -> None:
     """Shown, not minimised, raised above the others and given the keyboard (activateWindow
     asks the window system through QWindow.requestActivate)."""
+    from PySide6.QtCore import Qt
+
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()
     window.raise_()
@@ -841,7 +872,7 @@ def make_application(argv: list[str]) -> QApplication:
     # entry's StartupWMClass gives.)
     app.setDesktopFileName(APP_ID)
     apply_language(app, preferred_language())
-    apply_appearance(app)
+    apply_appearance(app, as_last_time=True)  # asked again once a window is painted (run_gui)
     return app
 
 
@@ -915,9 +946,11 @@ def run_gui(vault_path: Path, *, background: bool = False) -> int:
         controller.wait_in_background()
     else:
         controller.start()
+    # Once the first window is up: the system's colour scheme, and the sockets and handlers
+    # for signals (~5 ms), need not delay it.
+    later(lambda: follow_system_scheme(app))
     if sys.platform != "win32":
-        # Once the first window is up: its sockets and handlers need not delay it (~5 ms).
-        QTimer.singleShot(PREPARE_WINDOW_MS, lambda: quit_when_told(app, controller))
+        later(lambda: quit_when_told(app, controller))
     try:
         return app.exec()
     finally:

@@ -1,112 +1,34 @@
 """Theme (the system's, light or dark) and text size, for this computer (QSettings).
 
 The system's choice is followed where Qt reports one (Qt 6.5+ colour scheme); light and dark can
-also be chosen by hand, with Fusion and our own palettes so every platform looks the same.
+also be chosen by hand, with Fusion and our own palettes so every platform looks the same
+(``ui.themes``, imported only when one is used).
+
+Qt reports the scheme as one of its namespace's enums, and the first touch of that namespace
+costs about 20 ms: more than everything else the first window needs. So the first window takes
+the scheme the system had the last time (remembered here), and the scheme is asked for once that
+window is painted (``follow_system_scheme``); it is applied again only if it changed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QWidget,
-)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from recovery_journal.i18n import N_
 from recovery_journal.ui.ui_state import ui_settings
 
 THEME = "appearance/theme"
 TEXT_SIZE = "appearance/text_percent"
+SYSTEM_WAS_DARK = "appearance/system_was_dark"  # the system's scheme when last asked
 THEMES = {"system": N_("As the system"), "light": N_("Light"), "dark": N_("Dark")}
 TEXT_SIZES = (90, 100, 115, 130, 150, 175, 200)
 DEFAULT_TEXT_SIZE = 100
 
 _BASE_SIZE = "recovery_journal_base_point_size"
 _BASE_STYLE = "recovery_journal_base_style"
+_OWN_LOOK = "recovery_journal_own_look"  # one of ui.themes' looks is applied
 _system_palette: list[QPalette] = []  # the palette the app started with, to go back to
-
-_DARK = {
-    QPalette.ColorRole.Window: "#2b2b2b",
-    QPalette.ColorRole.WindowText: "#e6e6e6",
-    QPalette.ColorRole.Base: "#1f1f1f",
-    QPalette.ColorRole.AlternateBase: "#2f2f2f",
-    QPalette.ColorRole.Text: "#e6e6e6",
-    QPalette.ColorRole.Button: "#353535",
-    QPalette.ColorRole.ButtonText: "#e6e6e6",
-    QPalette.ColorRole.BrightText: "#ffffff",
-    QPalette.ColorRole.Highlight: "#3d6fb4",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.Link: "#8ab4f8",
-    QPalette.ColorRole.Mid: "#5a5a5a",
-    QPalette.ColorRole.ToolTipBase: "#353535",
-    QPalette.ColorRole.ToolTipText: "#e6e6e6",
-    QPalette.ColorRole.PlaceholderText: "#9a9a9a",
-}
-
-
-# A tick box's outline in the dark theme: 4:1 against the window and the box (WCAG asks 3:1).
-TICK_OUTLINE = "#8c8c8c"
-
-
-class VisibleTicksStyle(QProxyStyle):
-    """Fusion with tick boxes that show in the dark and grow with the text.
-
-    Fusion draws a tick box's outline a shade darker than the window: with a dark window that is
-    the colour of the box itself, so the boxes (and the check cells of tables and lists, drawn
-    the same way) vanished. In the dark the outline is drawn again in a light grey; the
-    keyboard's focus frame, drawn in the highlight colour, is left as it is. Fusion's boxes are
-    the same few pixels whatever the text size: here they grow with it (200 %: twice as big).
-    """
-
-    _SIZES = (
-        QStyle.PixelMetric.PM_IndicatorWidth,
-        QStyle.PixelMetric.PM_IndicatorHeight,
-        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-    )
-
-    def __init__(self, dark: bool, text_size: int) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
-        self.dark = dark
-        self.scale = max(1.0, text_size / 100)
-
-    def pixelMetric(  # noqa: N802 - Qt's name
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        return round(value * self.scale) if metric in self._SIZES else value
-
-    def drawPrimitive(  # noqa: N802 - Qt's name
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if not self.dark or element is not QStyle.PrimitiveElement.PE_IndicatorCheckBox:
-            return
-        focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
-        if option.state & focused == focused:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.translate(0.5, 0.5)  # as Fusion draws it: on the pixels, not between them
-        colour = QColor(TICK_OUTLINE)
-        if not option.state & QStyle.StateFlag.State_Enabled:
-            colour = colour.darker(150)
-        painter.setPen(QPen(colour, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
-        painter.restore()
 
 
 def text_scale(app: QApplication) -> float:
@@ -136,51 +58,75 @@ def remember_appearance(theme: str, text_size: int) -> None:
     state.setValue(TEXT_SIZE, text_size)
 
 
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in _DARK.items():
-        palette.setColor(role, QColor(colour))
-    disabled = QColor("#7f7f7f")
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    return palette
+def system_is_dark(app: QApplication) -> bool:
+    """The system's colour scheme as Qt reports it now, remembered for the next start."""
+    from PySide6.QtCore import Qt
+
+    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    ui_settings().setValue(SYSTEM_WAS_DARK, dark)
+    return dark
 
 
-def is_dark(theme: str, app: QApplication) -> bool:
+def system_was_dark() -> bool:
+    return bool(ui_settings().value(SYSTEM_WAS_DARK, False, type=bool))
+
+
+def is_dark(theme: str, app: QApplication, *, as_last_time: bool = False) -> bool:
+    """``as_last_time``: the system's scheme as it was last asked (before the first window)."""
     if theme == "dark":
         return True
     if theme == "light":
         return False
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    return system_was_dark() if as_last_time else system_is_dark(app)
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    """Once the first window is painted: the system's scheme asked for, applied if it is not the
+    one the window started with, and followed when the system changes it."""
+    if chosen_theme() == "system" and system_was_dark() != system_is_dark(app):
+        apply_appearance(app)
+
+    def changed() -> None:
+        if chosen_theme() == "system":
+            apply_appearance(app)
+
+    app.styleHints().colorSchemeChanged.connect(changed)
 
 
 def apply_appearance(
-    app: QApplication, theme: str | None = None, text_size: int | None = None
+    app: QApplication,
+    theme: str | None = None,
+    text_size: int | None = None,
+    *,
+    as_last_time: bool = False,
 ) -> None:
-    """Apply the theme and the text size (the remembered ones when not given)."""
+    """Apply the theme and the text size (the remembered ones when not given); ``as_last_time``:
+    the system's scheme taken as it was last time (the first window, see above)."""
     theme = chosen_theme() if theme is None else theme
     text_size = chosen_text_size() if text_size is None else text_size
     if app.property(_BASE_SIZE) is None:
         app.setProperty(_BASE_SIZE, app.font().pointSizeF())
-        app.setProperty(_BASE_STYLE, app.style().name())
-        _system_palette[:] = [QPalette(app.palette())]
+        _system_palette[:] = [app.palette()]  # a copy (QPalette(...) would touch Qt's namespace)
     font = QFont(app.font())
     font.setPointSizeF(float(app.property(_BASE_SIZE)) * text_size / 100)
     app.setFont(font)
-    dark = is_dark(theme, app)
+    dark = is_dark(theme, app, as_last_time=as_last_time)
     if theme == "system" and not dark:
-        base = str(app.property(_BASE_STYLE))
-        if app.style().name() != base:
-            app.setStyle(base)
-        if _system_palette:
+        if app.property(_OWN_LOOK):  # back from one of ours (nothing to undo at the start)
+            app.setStyle(str(app.property(_BASE_STYLE)))
             app.setPalette(_system_palette[0])
+            app.setProperty(_OWN_LOOK, False)
         return
+    from recovery_journal.ui.themes import VisibleTicksStyle, dark_palette
+
+    if not app.property(_OWN_LOOK):
+        # The system's style, to go back to. Asked only now: app.style() makes QStyle's enums
+        # (about 5 ms), which a start in the system's light look does without.
+        app.setProperty(_BASE_STYLE, app.style().name())
+
     # Qt takes the style over; PySide would otherwise free it with this function's frame.
     style = VisibleTicksStyle(dark, text_size)
     style.setParent(app)
     app.setStyle(style)
     app.setPalette(dark_palette() if dark else style.standardPalette())
+    app.setProperty(_OWN_LOOK, True)

@@ -18,12 +18,15 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from functools import cache
-from queue import Empty, SimpleQueue
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QSocketNotifier
+
+if TYPE_CHECKING:
+    # Imported where they are made: the first window does not need them (about 4 ms).
+    from concurrent.futures import Executor, Future, ThreadPoolExecutor
+    from queue import SimpleQueue
 
 T = TypeVar("T")
 
@@ -31,6 +34,8 @@ T = TypeVar("T")
 class _Relay(QObject):
     def __init__(self) -> None:
         super().__init__()
+        from queue import SimpleQueue  # here, as socket below
+
         self._callbacks: SimpleQueue[Callable[[], None]] = SimpleQueue()
         import socket  # here, not at the top: the first window does not need it
 
@@ -54,11 +59,9 @@ class _Relay(QObject):
                 pass
         except (BlockingIOError, InterruptedError):
             pass
-        while True:
-            try:
-                callback = self._callbacks.get_nowait()
-            except Empty:
-                return
+        # The GUI thread is the one taker, so a queue not empty here still has one to take.
+        while not self._callbacks.empty():
+            callback = self._callbacks.get_nowait()
             try:
                 callback()
             except Exception:
@@ -101,6 +104,8 @@ def release_on_gui(box: list[Any]) -> None:
 def own_thread(name: str) -> ThreadPoolExecutor:
     """The one thread of its own that a kind of long work runs on (the charts, the report's
     drawing), made when first asked for; a job there waits for the one before."""
+    from concurrent.futures import ThreadPoolExecutor
+
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
 
 

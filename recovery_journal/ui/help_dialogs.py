@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from recovery_journal.i18n import N_, _
 from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.flow_row import FlowRow
-from recovery_journal.ui.widgets import DIALOG_HEADING, fit_to_screen, heading, wrapped
+from recovery_journal.ui.labels import DIALOG_HEADING, heading, wrapped
+from recovery_journal.ui.widgets import fit_to_screen
 
 # Every shortcut the app has, in one place (a test checks the window's menus against it).
 SHORTCUTS: tuple[tuple[str, str], ...] = (

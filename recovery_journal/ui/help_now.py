@@ -35,8 +35,9 @@ from recovery_journal.domain.help_now import MAX_FIELD, Contact, HelpNow
 from recovery_journal.i18n import _
 from recovery_journal.services.help_now import load_help_now, save_help_now, what_to_do_now
 from recovery_journal.ui.flow_row import FlowRow
+from recovery_journal.ui.labels import DIALOG_HEADING, heading, wrapped
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import DIALOG_HEADING, fit_to_screen, heading, lines_high, wrapped
+from recovery_journal.ui.widgets import fit_to_screen, lines_high
 
 
 def system_territory() -> str:

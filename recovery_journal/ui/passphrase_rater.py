@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -21,6 +21,9 @@ from recovery_journal.i18n import _
 from recovery_journal.passphrase import MINIMUM_LENGTH, Rating, Strength, normalise, rate
 from recovery_journal.ui.bridge import own_thread, run_off_gui, when_done
 from recovery_journal.ui.messages import ask_yes_no
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 # Rated once the typing pauses this long: a rating per keystroke would queue up behind itself.
 TYPING_PAUSE_MS = 150

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from recovery_journal.passphrase import RawKey
 from recovery_journal.services import keychain as keychains
 from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.ui_state import (
@@ -21,6 +20,9 @@ from recovery_journal.ui.ui_state import (
     mark_keychain_refused,
     mark_remembered,
 )
+
+if TYPE_CHECKING:
+    from recovery_journal.passphrase import RawKey
 
 OnError = Callable[[BaseException], Any]
 

@@ -53,10 +53,11 @@ from recovery_journal.services.report_options import ReportOptions, report_optio
 from recovery_journal.ui.bridge import post_to_gui, run_off_gui, when_done
 from recovery_journal.ui.dates import DateEdit, date_text
 from recovery_journal.ui.file_dialogs import FileKind, save_file_name
+from recovery_journal.ui.labels import wrapped
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.report_process import PageImage, page_image, report_thread
-from recovery_journal.ui.widgets import clear_layout, fit_to_screen, wrapped
+from recovery_journal.ui.widgets import clear_layout, fit_to_screen
 
 PREVIEW_DPI = 96  # drawn a little larger than shown, so scaled pages stay crisp
 

@@ -39,11 +39,12 @@ from recovery_journal.services.backups import (
 )
 from recovery_journal.ui.dates import moment_text
 from recovery_journal.ui.flow_row import FlowRow
+from recovery_journal.ui.labels import wrapped
 from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.passphrase_rater import PassphraseRater, use_anyway
 from recovery_journal.ui.vault_dialogs import passphrase_field
-from recovery_journal.ui.widgets import fit_to_screen, keep_tall_enough, lines_high, wrapped
+from recovery_journal.ui.widgets import fit_to_screen, keep_tall_enough, lines_high
 
 REASONS = {
     BackupReason.SCHEDULED: N_("daily"),

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.i18n import _
+from recovery_journal.ui.labels import wrapped
 from recovery_journal.ui.messages import ask_yes_no, error_sentence
 from recovery_journal.ui.sharing import Sharing, arrival_line
-from recovery_journal.ui.widgets import SharedFolderRow, wrapped
+from recovery_journal.ui.widgets import SharedFolderRow
 
 
 def _busy_bar() -> QProgressBar:

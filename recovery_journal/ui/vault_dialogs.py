@@ -1,4 +1,5 @@
-"""The first-run create-vault dialog and the unlock dialog.
+"""The unlock dialog (the first window of every start but the first), and what it shares with
+the first-run dialog (ui/welcome_dialog.py).
 
 Both hand the slow part (key derivation, about 0.1 s) to the vault worker and show a busy state
 meanwhile; neither knows how a vault is stored, they only get a function that returns a future.
@@ -7,16 +8,16 @@ meanwhile; neither knows how a vault is stored, they only get a function that re
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -29,61 +30,53 @@ from PySide6.QtWidgets import (
 from recovery_journal import APP_NAME
 from recovery_journal.errors import VaultDamaged, WrongPassphrase
 from recovery_journal.i18n import _
-from recovery_journal.passphrase import (
-    MINIMUM_LENGTH,
-    Rating,
-    Secret,
-    Strength,
-    names_to_try,
-    normalise,
-    problem_with_new_passphrase,
-)
 from recovery_journal.ui.bridge import when_done
+from recovery_journal.ui.labels import DIALOG_HEADING, heading, make_selectable, wrapped
 from recovery_journal.ui.messages import error_sentence
-from recovery_journal.ui.passphrase_rater import PassphraseRater, use_anyway
-from recovery_journal.ui.widgets import (
-    DIALOG_HEADING,
-    SharedFolderRow,
-    heading,
-    programme_box,
-    wrapped,
-)
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from recovery_journal.domain.backups import RestorePoint
-    from recovery_journal.domain.steps import Programme
+    from recovery_journal.passphrase import Secret
 
 DIALOG_TEXT_WIDTH = 440
 
 # Given a passphrase (or the remembered raw key), start opening or creating the vault.
-VaultStarter = Callable[[Secret], Future[None]]
-# A new journal: its passphrase and the programme it is worked in.
-# The passphrase, the programme, and the shared folder to join (None: a new journal).
-VaultCreator = Callable[[str, "Programme", "Path | None"], Future[None]]
+VaultStarter = Callable[["Secret"], "Future[None]"]
 
 
-def _heading(text: str) -> QLabel:
+def dialog_heading(text: str) -> QLabel:
     return heading(text, DIALOG_HEADING)
 
 
-def _paragraph(text: str) -> QLabel:
-    return wrapped(text, selectable=True)
+def dialog_paragraph(text: str) -> QLabel:
+    # Made selectable once the dialog is on screen (BusyDialog.select_text): the flag is one of
+    # Qt's namespace, which the first window does without (ui/start_order.py).
+    return wrapped(text)
+
+
+def _at_left(widget: QWidget) -> QHBoxLayout:
+    """``widget`` at the left of its row, at its own width (as Qt.AlignLeft would, without Qt's
+    namespace)."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 def passphrase_field() -> QLineEdit:
     field = QLineEdit()
+    # The password echo mode also keeps the passphrase out of input-method history and
+    # predictive text: Qt sets ImhHiddenText, ImhSensitiveData and ImhNoPredictiveText with it
+    # (tests/test_startup.py reads them back).
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMinimumWidth(320)
-    # Keep the passphrase out of input-method history and predictive text.
-    field.setInputMethodHints(
-        Qt.InputMethodHint.ImhHiddenText
-        | Qt.InputMethodHint.ImhSensitiveData
-        | Qt.InputMethodHint.ImhNoPredictiveText
-    )
     return field
 
 
-class _BusyDialog(QDialog):
+class BusyDialog(QDialog):
     """Shared busy handling: a thin indeterminate bar, inputs disabled while the worker runs."""
 
     opened = Signal()
@@ -97,11 +90,18 @@ class _BusyDialog(QDialog):
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setMaximumHeight(6)
         self.busy_bar.hide()
-        self.status = _paragraph("")
+        self.status = dialog_paragraph("")
         self.status.setObjectName("status")
         self.status.hide()
         self._inputs: list[QWidget] = []
         self.is_busy = False
+
+    def select_text(self) -> None:
+        """Its sentences selectable with the mouse (to copy an error, say): asked once it is on
+        screen (AppController.start), since the flag is one of Qt's namespace."""
+        for label in self.findChildren(QLabel):
+            if label.wordWrap():
+                make_selectable(label)
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         self.is_busy = busy
@@ -156,7 +156,7 @@ class _BusyDialog(QDialog):
         return button
 
     def _finish_layout(self, layout: QVBoxLayout, vault_path: Path) -> None:
-        location = _paragraph(_("Vault: {path}").format(path=vault_path.absolute()))
+        location = dialog_paragraph(_("Vault: {path}").format(path=vault_path.absolute()))
         location.setObjectName("location")
         layout.addWidget(location)
         layout.addWidget(self.busy_bar)
@@ -189,7 +189,7 @@ class _BusyDialog(QDialog):
             super().reject()
 
 
-class UnlockDialog(_BusyDialog):
+class UnlockDialog(BusyDialog):
     remembered_requested = Signal()  # "unlock with the remembered passphrase" was asked for
     damaged = Signal()  # the vault is damaged: is there a backup to offer?
     # The typed passphrase failed a second time: the file may be damaged instead (WrongPassphrase).
@@ -217,7 +217,7 @@ class UnlockDialog(_BusyDialog):
         self.remember = QCheckBox(_("&Remember my passphrase on this computer"))
         self.remember.setAccessibleName(_("Remember my passphrase on this computer"))
         self.remember.hide()
-        self.remember_note = _paragraph(
+        self.remember_note = dialog_paragraph(
             _(
                 "It is kept in your system's keychain, so anyone signed in to this computer "
                 "account can open the journal. Untick it to forget it."
@@ -230,7 +230,7 @@ class UnlockDialog(_BusyDialog):
         self.use_remembered.setAutoDefault(False)  # Return in the field still means Unlock
         self.use_remembered.hide()
         self.use_remembered.clicked.connect(self.remembered_requested)
-        self.backup_offer = _paragraph("")
+        self.backup_offer = dialog_paragraph("")
         self.backup_offer.setObjectName("backup_offer")
         self.backup_offer.hide()
         self.restore_button = QPushButton(_("Restore this backup"))
@@ -247,10 +247,10 @@ class UnlockDialog(_BusyDialog):
         self._inputs = [self.buttons, self.remember, self.use_remembered]
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(_("Welcome back")))
-        layout.addWidget(_paragraph(_("Enter your passphrase to open your journal.")))
+        layout.addWidget(dialog_heading(_("Welcome back")))
+        layout.addWidget(dialog_paragraph(_("Enter your passphrase to open your journal.")))
         if note:
-            said = _paragraph(note)
+            said = dialog_paragraph(note)
             said.setObjectName("note")
             layout.addWidget(said)
         form = QFormLayout()
@@ -258,12 +258,12 @@ class UnlockDialog(_BusyDialog):
         layout.addLayout(form)
         layout.addWidget(self.remember)
         layout.addWidget(self.remember_note)
-        layout.addWidget(self.use_remembered, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(_at_left(self.use_remembered))
         self._finish_layout(layout, vault_path)
         # Below the sentence that says what is wrong, above the dialog's buttons.
         at = layout.indexOf(self.buttons)
         layout.insertWidget(at, self.backup_offer)
-        layout.insertWidget(at + 1, self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.insertLayout(at + 1, _at_left(self.restore_button))
         self.backup_offer.setFixedWidth(DIALOG_TEXT_WIDTH)
 
     def update_buttons(self) -> None:
@@ -395,145 +395,3 @@ class UnlockDialog(_BusyDialog):
     @property
     def typed_passphrase(self) -> str:
         return self.passphrase.text()
-
-
-class CreateVaultDialog(_BusyDialog):
-    def __init__(self, vault_path: Path, start_create: VaultCreator, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._start_create = start_create
-        # Which fellowship's words the journal speaks ("sober time", "clean time"...) and whose
-        # wording its steps start from; Settings changes it later.
-        self.programme = programme_box()
-        self.passphrase = passphrase_field()
-        self.passphrase.setAccessibleName(_("New passphrase"))
-        self.repeat = passphrase_field()
-        self.repeat.setAccessibleName(_("The same passphrase again"))
-        self.hint = _paragraph("")
-        self.hint.setObjectName("strength")
-        self.hint.hide()
-        self.passphrase.textChanged.connect(self.update_buttons)
-        self.repeat.textChanged.connect(self.update_buttons)
-        # Rated off this thread as it is typed; a weak one is asked about once, at Create.
-        self.rater = PassphraseRater(self.passphrase, names_to_try(vault_path))
-        self.rater.rated.connect(self._show_strength)
-        self._weak_but_wanted = False  # the person chose to keep this (weak) passphrase
-        self.passphrase.textChanged.connect(self._forget_choice)
-        self._deciding = False  # Create pressed, its rating on the way
-
-        self.create_button = self._make_buttons(_("Create my journal"), self._create)
-        # Someone who keeps the journal on another computer already: the journal comes from
-        # the folder their sync program keeps in step (services/sync.py), with this passphrase.
-        self.joining = QCheckBox(
-            _("I already keep this journal on another computer, in a shared &folder")
-        )
-        self.folder_row = SharedFolderRow()
-        self.folder = self.folder_row.line
-        self.folder.setAccessibleName(_("Shared folder"))
-        self.folder.textChanged.connect(self.update_buttons)
-        self.folder_row.hide()
-        self.joining.toggled.connect(self._show_joining)
-        self._inputs = [self.passphrase, self.repeat, self.joining, self.folder_row, self.buttons]
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(_heading(_("Welcome to {app}").format(app=APP_NAME)))
-        self.intro = _paragraph(self._intro_text(joining=False))
-        layout.addWidget(self.intro)
-        form = QFormLayout()
-        form.addRow(_("&Passphrase:"), self.passphrase)
-        form.addRow(_("&Again:"), self.repeat)
-        form.addRow(self.hint)  # the passphrase's strength, under it, across the form
-        form.addRow(_("P&rogramme:"), self.programme)
-        self._form = form
-        layout.addLayout(form)
-        layout.addWidget(self.joining)
-        layout.addWidget(self.folder_row)
-        warning = _paragraph(
-            _(
-                "Please write the passphrase down and keep it somewhere safe. If it is forgotten, "
-                "nobody can open your journal — not even us. There is no reset."
-            )
-        )
-        warning.setObjectName("warning")
-        layout.addWidget(warning)
-        self._finish_layout(layout, vault_path)
-
-    @staticmethod
-    def _intro_text(*, joining: bool) -> str:
-        if joining:
-            return _(
-                "Your journal is kept in one encrypted file on each computer. Type the passphrase "
-                "it opens with on the other computer, twice, and choose the folder your sync "
-                "program keeps in step."
-            )
-        return _(
-            "Your journal is kept in one encrypted file on this computer and never leaves it. "
-            "Choose a passphrase to lock it: a few unrelated words work well."
-        )
-
-    def _show_joining(self, joining: bool) -> None:
-        self.intro.setText(self._intro_text(joining=joining))
-        self.folder_row.setVisible(joining)
-        # The programme comes with the journal from the other computer.
-        self._form.setRowVisible(self.programme, not joining)
-        self.create_button.setText(
-            _("Bring my journal here") if joining else _("Create my journal")
-        )
-        if joining:
-            self.folder.setFocus()
-        self.update_buttons()
-        self.fit_paragraphs()
-
-    def _joined_folder(self) -> Path | None:
-        typed = self.folder.text().strip()
-        return Path(typed).expanduser() if self.joining.isChecked() and typed else None
-
-    def _show_strength(self) -> None:
-        rating = self.rater.rating
-        shown = bool(self.passphrase.text()) and rating is not None
-        self.hint.setText(rating.hint() if shown and rating is not None else "")
-        self.hint.setVisible(shown)
-        self.fit_paragraphs()
-
-    def update_buttons(self) -> None:
-        text = self.passphrase.text()
-        if not text:
-            self._show_strength()
-        ready = problem_with_new_passphrase(text, self.repeat.text()) is None
-        if self.joining.isChecked() and self._joined_folder() is None:
-            ready = False  # the folder first
-        self.create_button.setEnabled(not self.is_busy and ready)
-        if text and self.repeat.text() and not self.is_busy:
-            not_same = _("The two passphrases are not the same yet.")
-            if len(normalise(text)) >= MINIMUM_LENGTH and not ready:
-                self.show_status(not_same)
-            elif self.status.text() == not_same:
-                # Only this sentence goes when they match: a failure's sentence (set just before,
-                # at the end of the busy time) stays in sight.
-                self.show_status("")
-
-    def _create(self) -> None:
-        if self.is_busy or self._deciding or not self.create_button.isEnabled():
-            return
-        self._deciding = True
-        self.rater.when_rated(self._create_if_wanted)
-
-    def _forget_choice(self) -> None:
-        self._weak_but_wanted = False
-
-    def _create_if_wanted(self, rating: Rating) -> None:
-        self._deciding = False
-        if self.is_busy or not self.create_button.isEnabled():
-            return
-        if rating.strength is Strength.WEAK and not self._weak_but_wanted:
-            if not use_anyway(self, rating):
-                self.passphrase.setFocus()
-                self.passphrase.selectAll()  # typing replaces it
-                return
-            self._weak_but_wanted = True  # asked once: a retry after a failure does not ask again
-        folder = self._joined_folder()
-        self._start(
-            self._start_create(self.passphrase.text(), self.programme.currentData(), folder),
-            _("Bringing your journal from the shared folder…")
-            if folder is not None
-            else _("Creating your encrypted journal…"),
-        )

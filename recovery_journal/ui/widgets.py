@@ -1,14 +1,14 @@
-"""The few label styles every page uses (a bold heading, a paragraph that wraps), a window's
-first size that fits the screen, a page that scrolls, a height in lines of text, the shared
-folder's row, and the conversion between Python's dates and Qt's."""
+"""A window's first size that fits the screen, a page that scrolls, a height in lines of text,
+the shared folder's row, and the conversion between Python's dates and Qt's. (The label styles
+are in ui/labels.py.)"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLayout,
     QLineEdit,
     QPushButton,
@@ -26,34 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PAGE_HEADING = 1.6
-DIALOG_HEADING = 1.35
 TITLE_BAR = 40  # room left on the screen for a window's frame, which is not known before it shows
 TEXT_MARGIN = 4  # QTextDocument's margin around the text of a plain or rich text editor
-
-
-def heading(text: str = "", scale: float = PAGE_HEADING) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
-
-
-def literal(text: str) -> str:
-    """``text`` as written, for a label with a buddy (or a button, a tab): an "&" the person or
-    a question pack wrote is shown, not taken for a keyboard shortcut on the next letter."""
-    return text.replace("&", "&&")
-
-
-def wrapped(text: str = "", *, selectable: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def lines_high(box: QAbstractScrollArea, lines: int) -> int:
@@ -75,6 +48,8 @@ def scrolling(page: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     # Not a stop of its own on the way through with Tab (from the page list the keyboard goes
     # into the page); it scrolls to follow the focus inside it.
+    from PySide6.QtCore import Qt
+
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(holder)
     return area

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from enum import Enum
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 class Page(Enum):

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from recovery_journal import APP_NAME, __version__
 from recovery_journal.i18n import _
-from recovery_journal.ui.widgets import heading, wrapped
+from recovery_journal.ui.labels import heading, wrapped
 
 
 class AboutPage(QWidget):

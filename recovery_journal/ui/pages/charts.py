@@ -39,9 +39,9 @@ from recovery_journal.ui.bridge import when_done
 from recovery_journal.ui.chart_view import ChartView, warm_up
 from recovery_journal.ui.dates import day_month_names, month_names
 from recovery_journal.ui.file_dialogs import FileKind, save_file_name
+from recovery_journal.ui.labels import heading, wrapped
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import heading, wrapped
 
 
 class ChartTab(QWidget):

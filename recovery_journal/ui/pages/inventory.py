@@ -32,11 +32,11 @@ from recovery_journal.services.inventory import (
     send_to_step8,
 )
 from recovery_journal.ui.found_words import holds_words
+from recovery_journal.ui.labels import heading, wrapped
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_model import Column
 from recovery_journal.ui.record_table import RecordTable, TableAction
 from recovery_journal.ui.sponsor_remarks import NotesFeed, Remark, RemarkBox, remark_of
-from recovery_journal.ui.widgets import heading, wrapped
 
 # The flags every worksheet row has, shown as tick columns in the table.
 FLAG_FIELDS = ("private", "discussed")

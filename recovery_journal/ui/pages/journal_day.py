@@ -23,8 +23,8 @@ from recovery_journal.domain.journal import JournalEntry, plain_text
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.journal import JournalDay
 from recovery_journal.ui.dates import day_heading, time_text
+from recovery_journal.ui.labels import heading
 from recovery_journal.ui.pages.journal_names import entry_heading, mood_label
-from recovery_journal.ui.widgets import heading
 
 # An entry row's uid; an "on this day" row's (ISO day, uid).
 ENTRY_ROLE = Qt.ItemDataRole.UserRole

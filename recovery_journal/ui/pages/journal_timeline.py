@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from recovery_journal.i18n import _, ngettext
 from recovery_journal.services.journal import Timeline
 from recovery_journal.ui.dates import DateEdit, compact_date_text
-from recovery_journal.ui.widgets import heading, qdate, wrapped
+from recovery_journal.ui.labels import heading, wrapped
+from recovery_journal.ui.widgets import qdate
 
 DAY_ROLE = Qt.ItemDataRole.UserRole  # a timeline row's day, as ISO text
 

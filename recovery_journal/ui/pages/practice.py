@@ -43,16 +43,11 @@ from recovery_journal.services.clean_time import (
 )
 from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.dates import DateEdit, clock_text, confirm_date, date_text, doubt_question
+from recovery_journal.ui.labels import heading, wrapped
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_model import Column
 from recovery_journal.ui.record_table import RecordTable
-from recovery_journal.ui.widgets import (
-    clear_layout,
-    fit_to_screen,
-    heading,
-    lines_high,
-    wrapped,
-)
+from recovery_journal.ui.widgets import clear_layout, fit_to_screen, lines_high
 
 
 def clean_time_card(item: CleanTime, today: date, words: ProgrammeWords) -> QFrame:

@@ -64,19 +64,12 @@ from recovery_journal.ui.autosave import Autosave
 from recovery_journal.ui.dates import weekday_date_text
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.found_words import holds_words, show_words
+from recovery_journal.ui.labels import heading, literal, wrapped
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.record_model import Column
 from recovery_journal.ui.record_table import RecordTable
 from recovery_journal.ui.sponsor_remarks import NotesFeed, RemarkBox
-from recovery_journal.ui.widgets import (
-    clear_layout,
-    fit_to_screen,
-    heading,
-    literal,
-    pydate,
-    qdate,
-    wrapped,
-)
+from recovery_journal.ui.widgets import clear_layout, fit_to_screen, pydate, qdate
 
 NOT_RATED = -1
 REVIEWED_COLOUR = QColor("#cfe3f7")  # a soft blue that reads in light themes and to all eyes

@@ -51,10 +51,10 @@ from recovery_journal.services.changes import Changes
 from recovery_journal.services.search import SearchHit, SearchResults, kind_heading, search
 from recovery_journal.services.worker import VaultClosed
 from recovery_journal.ui.dates import date_text, day_heading
+from recovery_journal.ui.labels import heading, wrapped
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages import Page
-from recovery_journal.ui.widgets import heading, wrapped
 
 TYPING_PAUSE_MS = 120  # results follow the typing, without a search for every key
 SLOW_SEARCH_MS = 400  # only a search slower than this says "Searching…"

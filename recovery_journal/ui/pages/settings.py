@@ -42,8 +42,9 @@ from recovery_journal.services.settings import load_settings, update_settings
 from recovery_journal.ui.appearance import TEXT_SIZES, THEMES, chosen_text_size, chosen_theme
 from recovery_journal.ui.dates import time_edit
 from recovery_journal.ui.flow_row import FlowRow
+from recovery_journal.ui.labels import heading, wrapped
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import heading, programme_box, wrapped
+from recovery_journal.ui.widgets import programme_box
 
 
 def _qtime(value: time) -> QTime:

@@ -45,11 +45,12 @@ from recovery_journal.services.sponsor_notes import (
 )
 from recovery_journal.ui.autosave import Autosave
 from recovery_journal.ui.dates import date_text
+from recovery_journal.ui.labels import heading, wrapped
 from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.search import HTML_ROLE, ResultsView
-from recovery_journal.ui.widgets import heading, lines_high, wrapped
+from recovery_journal.ui.widgets import lines_high
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1  # the SponsorNote of a row
 LIST_CHARS = 160  # of a note's words in the list; the whole note is shown beside it

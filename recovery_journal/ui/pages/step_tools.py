@@ -23,10 +23,10 @@ from recovery_journal.i18n import _
 from recovery_journal.services.changes import Changes
 from recovery_journal.services.labels import label
 from recovery_journal.services.step_tools import focus_of_the_day, set_focus_of_the_day
+from recovery_journal.ui.labels import wrapped
 from recovery_journal.ui.operations import Operations
 from recovery_journal.ui.record_model import Column
 from recovery_journal.ui.record_table import RecordTable
-from recovery_journal.ui.widgets import wrapped
 
 STEPS_WITH_TOOLS = (1, 5, 6, 7, 11, 12)
 # The step whose tools hold each kind of record (a search kind: the record's table).

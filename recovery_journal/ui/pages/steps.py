@@ -59,12 +59,12 @@ from recovery_journal.ui.dates import DateEdit, date_text, time_text
 from recovery_journal.ui.file_dialogs import FileKind, open_file_name, save_file_name
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.found_words import show_words
+from recovery_journal.ui.labels import heading, literal, wrapped
 from recovery_journal.ui.messages import ask_yes_no
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages.step_tools import STEP_OF_TOOL, tools_for_step
 from recovery_journal.ui.record_table import RecordTable
 from recovery_journal.ui.sponsor_remarks import NotesFeed, RemarkBox, remark_text
-from recovery_journal.ui.widgets import heading, literal, wrapped
 
 NOTES = "step notes"  # the autosave's key for the notes; each answer's is its question's id
 # Where the keyboard goes once a step has loaded, beside the search results' kinds: where one

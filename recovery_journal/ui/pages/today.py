@@ -34,8 +34,8 @@ from recovery_journal.ui.autosave import Autosave, saved_at
 from recovery_journal.ui.dates import compact_date_text, day_heading
 from recovery_journal.ui.flow_row import FlowRow
 from recovery_journal.ui.found_words import show_words
+from recovery_journal.ui.labels import heading, wrapped
 from recovery_journal.ui.operations import Operations
-from recovery_journal.ui.widgets import heading, wrapped
 
 
 def greeting(part: PartOfDay, name: str) -> str:
