@@ -149,3 +149,38 @@ def test_tick_boxes_grow_with_the_text(qapp, qtbot, theme):
     finally:
         apply_appearance(qapp, "system", 100)
     assert sizes[200] >= 1.9 * sizes[100], sizes
+
+
+def test_a_start_in_the_systems_look_takes_its_scheme_from_last_time_then_asks_again(qapp):
+    """The first window is built before Qt's namespace, in which Qt says the system's scheme: it
+    takes the scheme remembered from the last start, and once on screen the scheme is asked for
+    and applied if it changed (here Qt, offscreen, says it is not dark)."""
+    from recovery_journal.ui.appearance import (
+        SYSTEM_WAS_DARK,
+        follow_system_scheme,
+        system_was_dark,
+    )
+    from recovery_journal.ui.ui_state import ui_settings
+
+    light = qapp.palette().color(QPalette.ColorRole.Window).name()
+    ui_settings().setValue(SYSTEM_WAS_DARK, True)
+    try:
+        apply_appearance(qapp, "system", 100, as_last_time=True)
+        assert qapp.palette().color(QPalette.ColorRole.Window).name() == "#2b2b2b"
+        follow_system_scheme(qapp)
+        assert qapp.palette().color(QPalette.ColorRole.Window).name() == light
+        assert system_was_dark() is False  # remembered for the next start
+    finally:
+        apply_appearance(qapp, "system", 100)
+
+
+def test_a_start_in_a_look_chosen_by_hand_does_not_wait_for_the_system(qapp):
+    from recovery_journal.ui.appearance import SYSTEM_WAS_DARK
+    from recovery_journal.ui.ui_state import ui_settings
+
+    ui_settings().setValue(SYSTEM_WAS_DARK, False)
+    try:
+        apply_appearance(qapp, "dark", 100, as_last_time=True)
+        assert qapp.palette().color(QPalette.ColorRole.Window).name() == "#2b2b2b"
+    finally:
+        apply_appearance(qapp, "system", 100)
