@@ -61,9 +61,9 @@ if TYPE_CHECKING:
     from recovery_journal.ui.welcome_dialog import CreateVaultDialog
 
 
-def name_controls_for_screen_readers(app: QApplication) -> None:
-    """Before the first combo box, calendar or tool bar is made (not before an unlock dialog,
-    which has none: the module costs about 8 ms)."""
+def _name_controls(app: QApplication) -> None:
+    """accessibility.name_controls_for_screen_readers, before the first combo box, calendar or
+    tool bar is made (not before an unlock dialog, which has none: the module costs about 8 ms)."""
     from recovery_journal.ui import accessibility
 
     accessibility.name_controls_for_screen_readers(app)
@@ -181,7 +181,7 @@ class AppController(QObject):
             return
         self.operations  # noqa: B018
         self.auto_lock  # noqa: B018
-        name_controls_for_screen_readers(self.app)
+        _name_controls(self.app)
         _import_main_window()
         from recovery_journal.ui.reminder import app_icon
 
@@ -201,7 +201,7 @@ class AppController(QObject):
         else:
             from recovery_journal.ui.welcome_dialog import CreateVaultDialog
 
-            name_controls_for_screen_readers(self.app)  # before its combo box is made
+            _name_controls(self.app)  # before its combo box is made
             self.dialog = CreateVaultDialog(path, self._create_with)
         self.dialog.opened.connect(self._unlocked)
         self.dialog.rejected.connect(self._dialog_rejected)
@@ -549,7 +549,7 @@ class AppController(QObject):
         from recovery_journal.ui.garbage import set_aside_long_lived
         from recovery_journal.ui.reminder import app_icon
 
-        name_controls_for_screen_readers(self.app)  # done by prepare() unless it has not run
+        _name_controls(self.app)  # done by prepare() unless it has not run
         window = _import_main_window()(self.operations, self.vault_path)
         window.language_chosen.connect(self.switch_language)
         window.appearance_chosen.connect(self.switch_appearance)
