@@ -34,6 +34,6 @@ def lighten_import_hook() -> None:
     feature = sys.modules.get("shibokensupport.feature")
     if feature is None or not hasattr(feature, "_mod_uses_pyside"):
         return  # another PySide: its own hook stays (the test says so)
-    feature._mod_uses_pyside = uses_pyside
+    feature.__dict__["_mod_uses_pyside"] = uses_pyside  # a private name: no type says it is there
     # What it read for the modules imported before now is let go (read again if ever needed).
     linecache.clearcache()
