@@ -287,6 +287,15 @@ def reopen(path: Path, passphrase: str = PASSPHRASE) -> SqlCipherVault:
     return open_vault(path, passphrase, kdf_iterations=TEST_KDF)
 
 
+def person_today() -> date:
+    """The person's today, as the app shows it: until the day boundary (04:00) the night still
+    belongs to the day before. Demo histories end there, so a test run after midnight sees the
+    same days as one run at noon (date.today() made four tests fail between 00:00 and 04:00)."""
+    from recovery_journal.domain.day import journal_day
+
+    return journal_day(datetime.now().astimezone())
+
+
 def without_evening_reminder(path: Path) -> None:
     """The evening reminder off in the vault at ``path`` (the demo turns it on). From its time
     (21:00) until the day ends it speaks in the window's banner, so a test that reads the banner

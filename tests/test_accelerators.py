@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -48,6 +48,7 @@ from recovery_journal.ui.pages.practice import SlipDialog
 from recovery_journal.ui.pages.review import QuestionsDialog
 from recovery_journal.ui.report_dialog import ReportDialog
 from recovery_journal.ui.safety_dialogs import BackupsDialog, RestoreDialog
+from tests.conftest import person_today
 from tests.test_accessibility import WINDOW, _vault, _views, _wait, _walk
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
@@ -215,7 +216,9 @@ def test_no_two_accelerators_collide_in_any_window_or_menu(
         _wait(qapp, qtbot, controller)
         found += in_window(window, f"practice, {programme.value}")
         words = controller.operations.settings.words()
-        slip = SlipDialog([c.clean for c in practice.view.clean_times], date.today(), words, window)
+        slip = SlipDialog(
+            [c.clean for c in practice.view.clean_times], person_today(), words, window
+        )
         slip.show()
         found += in_window(slip, f"slip, {programme.value}")
         slip.close()

@@ -14,7 +14,6 @@ import re
 import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +62,7 @@ from recovery_journal.ui.pages.practice import SlipDialog
 from recovery_journal.ui.pages.review import QuestionsDialog
 from recovery_journal.ui.record_table import RecordTable
 from recovery_journal.ui.report_dialog import ReportDialog
-from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.conftest import PASSPHRASE, TEST_KDF, person_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
 WINDOW = QSize(1024, 700)
@@ -580,7 +579,7 @@ def _walk(
 
 def _vault(vault_path: Path, language: str) -> Path:
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 60, language, end=date.today())
+    fill_demo(vault, 60, language, end=person_today())
     vault.close()
     return vault_path
 

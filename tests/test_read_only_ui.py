@@ -9,7 +9,6 @@ refusal that can never succeed, and a backup copy can go to another folder.
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.store import create_vault, open_vault
-from tests.conftest import PASSPHRASE, TEST_KDF, reopen, without_evening_reminder
+from tests.conftest import PASSPHRASE, TEST_KDF, person_today, reopen, without_evening_reminder
 from tests.places import fill, full_disk, listing, read_only_view
 from tests.test_lock_ui import _locked
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
@@ -27,7 +26,7 @@ def _journal(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "journal.rjvault"
     vault = create_vault(path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 30, "en", end=date.today())
+    fill_demo(vault, 30, "en", end=person_today())
     vault.close()
     return path
 

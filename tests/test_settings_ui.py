@@ -74,3 +74,32 @@ def test_the_box_shows_whether_the_computer_starts_the_app(qapp, qtbot, controll
     window.show_page(Page.SETTINGS)
     settle(qtbot, controller)
     assert window.settings.start_with_computer.isChecked()
+
+
+def test_closing_before_the_settings_arrive_writes_nothing_over_them(
+    qapp, qtbot, controllers, vault_path
+):
+    """The settings page was opened while the worker was busy (a long exchange, a backup), and
+    the window closed before the journal's settings reached it: its empty fields (no name, a
+    day starting at midnight, no reminder) were saved over the person's. Found after midnight,
+    when a language switch then moved the day."""
+    import threading
+    from datetime import time
+
+    from recovery_journal.services.settings import load_settings, update_settings
+
+    vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    update_settings(vault, display_name="Alex", reminder_on=True, reminder_time=time(21, 30))
+    vault.close()
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    settle(qtbot, controller)
+    busy = threading.Event()
+    controller.worker.submit(lambda _vault: busy.wait(10))
+    window.show_page(Page.SETTINGS)  # its settings wait behind the busy worker
+    window.save_pending()
+    busy.set()
+    settle(qtbot, controller)
+    kept = controller.worker.submit(load_settings).result()
+    assert (kept.display_name, kept.reminder_on, kept.reminder_time) == ("Alex", True, time(21, 30))
+    assert kept.day_boundary == time(4, 0)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,13 @@ from recovery_journal.ui.pages import Page
 from recovery_journal.ui.ui_state import LANGUAGE, ui_settings
 from recovery_journal.ui.vault_dialogs import UnlockDialog
 from recovery_journal.ui.welcome_dialog import CreateVaultDialog
-from tests.conftest import PASSPHRASE, TEST_KDF, persons_today, without_evening_reminder
+from tests.conftest import (
+    PASSPHRASE,
+    TEST_KDF,
+    person_today,
+    persons_today,
+    without_evening_reminder,
+)
 
 REAL_KDF = vault_file.KDF_ITERATIONS
 
@@ -74,7 +79,7 @@ def shown_window(qapp, qtbot, controllers, path: Path):
 @pytest.fixture
 def demo_vault(vault_path) -> Path:
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 30, "en", end=date.today())
+    fill_demo(vault, 30, "en", end=person_today())
     vault.close()
     return vault_path
 
@@ -170,7 +175,7 @@ def test_only_the_page_shown_is_built_at_unlock_and_the_others_when_first_needed
     assert window.current_page() is Page.INVENTORY
     assert window.stack.currentWidget().isAncestorOf(window.inventory)
     assert set(window._built) == {Page.TODAY, Page.INVENTORY}
-    window.review.show_day(date.today())  # asked for by name: built, not shown
+    window.review.show_day(person_today())  # asked for by name: built, not shown
     assert window.current_page() is Page.INVENTORY
     qtbot.waitUntil(lambda: window.review.sheet is not None, timeout=10_000)
     settle(qtbot, controller)
@@ -256,6 +261,7 @@ def test_display_name_lives_in_the_vault_not_in_qsettings(qapp, qtbot, controlle
     controller, dialog = start(qapp, controllers, demo_vault)
     window = unlock(qtbot, controller, dialog)
     window.show_page(Page.SETTINGS)
+    settle(qtbot, controller)  # the settings shown, as a person sees them before typing
     field = window.settings.display_name
     field.clear()
     qtbot.keyClicks(field, "Marusya")

@@ -63,7 +63,11 @@ class SettingsPage(QWidget):
     def __init__(self, operations: Operations, vault_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self._operations = operations
-        self._saved = JournalSettings()
+        # None until the journal's settings are shown: until then the fields hold Qt's empty
+        # defaults (no name, midnight), and saving them (a close, a lock or a new language
+        # while a long exchange kept the worker busy) wrote them over the person's own.
+        self._saved: JournalSettings | None = None
+        self._save_when_shown = False  # a field left before then: saved once they are shown
 
         title = heading(_("Settings"))
 
@@ -256,11 +260,14 @@ class SettingsPage(QWidget):
         for widget in (self.reminder_on, self.keep_in_tray):
             widget.blockSignals(False)
         self._update_addiction()
+        if self._save_when_shown:  # what was typed into a field before (it kept its words)
+            self._save_when_shown = False
+            self._save()
 
     def _update_addiction(self) -> None:
         self.addiction.setEnabled(self.programme.currentData() is Programme.GENERIC)
 
-    def _fields(self) -> dict[str, Any]:
+    def _fields(self, saved: JournalSettings) -> dict[str, Any]:
         """The preferences this page edits, as its widgets hold them."""
         return {
             "display_name": self.display_name.text().strip(),
@@ -270,15 +277,19 @@ class SettingsPage(QWidget):
             "reminder_on": self.reminder_on.isChecked(),
             "reminder_time": _pytime(self.reminder_time.time()),
             "keep_in_tray": (
-                self.keep_in_tray.isChecked() if self.has_tray else self._saved.keep_in_tray
+                self.keep_in_tray.isChecked() if self.has_tray else saved.keep_in_tray
             ),
         }
 
     def _save(self) -> Future[Changes] | None:
         self._update_addiction()
-        fields = self._fields()
-        wanted = replace(self._saved, **fields)
-        if wanted == self._saved:
+        saved = self._saved
+        if saved is None:
+            self._save_when_shown = True
+            return None
+        fields = self._fields(saved)
+        wanted = replace(saved, **fields)
+        if wanted == saved:
             return None
         self._saved = wanted
         return self._operations.run(lambda vault: update_settings(vault, **fields))
