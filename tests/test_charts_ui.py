@@ -212,3 +212,54 @@ def test_matplotlib_loads_and_draws_only_on_the_charts_thread(vault_path):
         timeout=110,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+# What matplotlib's import would bring that no chart uses (ui.charts._import_matplotlib).
+NOT_IMPORTED = ("mpl_toolkits.mplot3d",)
+
+
+def test_matplotlib_is_imported_without_what_the_charts_never_use(vault_path, tmp_path):
+    """In a fresh interpreter, after the warm-up: none of NOT_IMPORTED is loaded, nothing is
+    printed about it, the artists' docstrings are not filled with their property lists, and
+    every chart still draws on screen, saves as PNG and prints as SVG."""
+    _make(vault_path, 400)
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from recovery_journal.domain.trends import Period
+        from recovery_journal.services.trends import ChartRange, load_charts
+        from recovery_journal.store import open_vault
+        from recovery_journal.ui import charts
+
+        charts.warm_up()
+        loaded = [m for m in {NOT_IMPORTED!r} if m in sys.modules and sys.modules[m]]
+        assert not loaded, loaded
+        import matplotlib.artist
+        from matplotlib.lines import Line2D
+        assert "Properties:" not in Line2D.set.__doc__, "property lists were written"
+        assert matplotlib.artist.kwdoc.__name__ == "kwdoc", "kwdoc was not put back"
+        vault = open_vault({str(vault_path)!r}, {PASSPHRASE!r}, kdf_iterations={TEST_KDF})
+        view = load_charts(vault, ChartRange.EVERYTHING)
+        vault.close()
+        for name, period in [("today", Period.DAY), ("year_ago", Period.YEAR), ("trends", None),
+                             ("yes_answers", None), ("calendar", None), ("clean_time", None)]:
+            picture = charts.render(name, period, view, charts.PRINT, (600, 300))
+            assert picture.axes, name
+            target = Path({str(tmp_path)!r}) / (name + ".png")
+            charts.save(name, period, view, charts.PRINT, target)
+            assert target.read_bytes().startswith(b"\\x89PNG"), name
+            assert charts.svg(name, period, view, 7, 3).startswith(b"<?xml"), name
+        print("drawn")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=110,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "drawn"
+    assert "Axes3D" not in result.stderr, result.stderr

@@ -15,6 +15,8 @@ from __future__ import annotations
 import gc
 import io
 import math
+import sys
+import warnings
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -63,7 +65,33 @@ class Picture:
     axes: int  # how many axes were drawn: none means an empty figure
 
 
+def _import_matplotlib() -> None:
+    """Import matplotlib without two things these charts never use, which its import would
+    otherwise do each time (measured with matplotlib 3.11, pinned in requirements.txt): the 3D
+    toolkit (~30 ms; ``matplotlib.projections`` imports it inside a try and carries on without
+    it), and the list of properties written into the docstring of each artist class's ``set()``
+    (~90 ms; help text only, read by no drawing code)."""
+    if "matplotlib.figure" in sys.modules:
+        return
+    sys.modules.setdefault("mpl_toolkits.mplot3d", None)
+    warnings.filterwarnings("ignore", "Unable to import Axes3D", UserWarning)
+    import matplotlib.artist
+
+    kwdoc = matplotlib.artist.kwdoc
+    matplotlib.artist.kwdoc = _no_property_list
+    try:
+        import matplotlib.backends.backend_agg
+        import matplotlib.figure  # noqa: F401 - imported for its import's side
+    finally:
+        matplotlib.artist.kwdoc = kwdoc
+
+
+def _no_property_list(artist: Any) -> str:
+    return ""
+
+
 def _figure(width: float, height: float, dpi: float) -> Any:
+    _import_matplotlib()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -105,6 +133,7 @@ def svg(
     """A chart for the printed report: SVG of ``width`` x ``height`` inches on white, its text
     kept as text (so it stays selectable and searchable in the PDF). ``numbered``: rows of
     questions are numbered, for a legend the report prints below in full."""
+    _import_matplotlib()
     from matplotlib import rc_context
 
     palette = (
@@ -492,6 +521,7 @@ def draw_chart(
     numbered: bool = False,
 ) -> None:
     """Draw the chart of one tab: a comparison of ``period``, or the chart called ``name``."""
+    _import_matplotlib()
     from matplotlib import rc_context
 
     # The names are the person's own words: "Spent $5 or $10" is text, not mathematics (drawn
