@@ -73,7 +73,8 @@ def _import_matplotlib() -> None:
     (~90 ms; help text only, read by no drawing code)."""
     if "matplotlib.figure" in sys.modules:
         return
-    sys.modules.setdefault("mpl_toolkits.mplot3d", None)
+    # None in sys.modules makes an import of that name fail at once (the import system's way).
+    sys.modules.setdefault("mpl_toolkits.mplot3d", None)  # type: ignore[arg-type]
     warnings.filterwarnings("ignore", "Unable to import Axes3D", UserWarning)
     import matplotlib.artist
 
