@@ -20,6 +20,7 @@ from recovery_journal.domain.trends import Period
 from recovery_journal.i18n import _
 from recovery_journal.services.trends import ChartsView
 from recovery_journal.ui.bridge import own_thread, run_off_gui, when_done
+from recovery_journal.ui.garbage import set_aside_after
 
 RESIZE_PAUSE_MS = 150  # redraw once the person stops resizing, not at every step
 
@@ -29,14 +30,17 @@ def charts_thread() -> ThreadPoolExecutor:
 
 
 def warm_up() -> Future[None]:
-    """Import matplotlib on the charts thread; the page asks for this when first shown."""
+    """Import matplotlib on the charts thread; the page asks for this when first shown. What the
+    import makes lives as long as the app: set aside from collections once it is over."""
 
     def job() -> None:
         from recovery_journal.ui import charts
 
         charts.warm_up()
 
-    return run_off_gui(charts_thread(), job)
+    future = run_off_gui(charts_thread(), job)
+    set_aside_after(future)
+    return future
 
 
 class ChartView(QWidget):

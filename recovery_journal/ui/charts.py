@@ -12,7 +12,6 @@ dates are labelled with the UI language's month names.
 
 from __future__ import annotations
 
-import gc
 import io
 import math
 import sys
@@ -168,15 +167,13 @@ def save(name: str, period: Period | None, view: ChartsView, palette: Palette, p
 
 
 def warm_up() -> None:
-    """Import matplotlib and load its fonts before the first chart is asked for."""
+    """Import matplotlib and load its fonts before the first chart is asked for. (Its modules
+    and caches live as long as the app: ui.chart_view.warm_up sets them aside from collections.)"""
     figure = _figure(2, 1, 100)
     axes = figure.add_subplot()
     axes.set_title("Aa Яя ▲▽")
     axes.plot([0, 1], [0, 1])
     figure.canvas.draw()
-    # matplotlib's modules and caches live as long as the app: keep them out of collections
-    # (no collection here: cycles are only ever freed on the GUI thread, ui.garbage).
-    gc.freeze()
 
 
 def tick_label(tick: DateTick, palette: Palette) -> str:
