@@ -123,6 +123,38 @@ def test_other_tabs_are_drawn_in_the_background_and_shown_without_a_redraw(
     assert {tab.objectName(): tab.chart._ticket[0] for tab, _p in page.chart_tabs} == requests
 
 
+def test_a_page_left_lets_go_of_its_hidden_tabs_pictures_and_draws_them_again_when_back(
+    qapp, qtbot, controllers, vault_path, monkeypatch
+):
+    import recovery_journal.ui.pages.charts as charts_page
+
+    monkeypatch.setattr(charts_page, "RELEASE_AFTER_MS", 50, raising=False)
+    _make(vault_path, 90)
+    _controller, window, page = _open_charts(qapp, qtbot, controllers, vault_path)
+    window.show()
+
+    def all_painted() -> bool:
+        return all(
+            tab.words_only or tab.chart.painted_for is page.view for tab, _p in page.chart_tabs
+        )
+
+    qtbot.waitUntil(all_painted, timeout=30_000)
+    trends = next(tab for tab, _p in page.chart_tabs if tab.objectName() == "trends")
+    page.tabs.setCurrentWidget(trends)
+    shown = trends.chart._pixmap
+    window.show_page(Page.TODAY)
+    others = [t for t, _p in page.chart_tabs if t is not trends and not t.words_only]
+    qtbot.waitUntil(lambda: all(t.chart._pixmap is None for t in others), timeout=5_000)
+    assert trends.chart._pixmap is shown  # the one in view stays, to be there at once
+    assert not any(t.save_button.isEnabled() for t in others)
+    ticket = trends.chart._ticket[0]
+    window.show_page(Page.CHARTS)
+    assert trends.chart._pixmap is shown
+    qtbot.waitUntil(all_painted, timeout=30_000)
+    assert all(t.chart._pixmap is not None for t in others)
+    assert trends.chart._ticket[0] == ticket  # not drawn again
+
+
 def test_a_resized_window_redraws_the_chart_at_its_new_size(qapp, qtbot, controllers, vault_path):
     _make(vault_path, 90)
     _controller, window, page = _open_charts(qapp, qtbot, controllers, vault_path)
@@ -215,7 +247,12 @@ def test_matplotlib_loads_and_draws_only_on_the_charts_thread(vault_path):
 
 
 # What matplotlib's import would bring that no chart uses (ui.charts._import_matplotlib).
-NOT_IMPORTED = ("mpl_toolkits.mplot3d",)
+NOT_IMPORTED = (
+    "mpl_toolkits.mplot3d.axes3d",
+    "mpl_toolkits.mplot3d.axis3d",
+    "mpl_toolkits.mplot3d.art3d",
+    "mpl_toolkits.mplot3d.proj3d",
+)
 
 
 def test_matplotlib_is_imported_without_what_the_charts_never_use(vault_path, tmp_path):
@@ -233,7 +270,7 @@ def test_matplotlib_is_imported_without_what_the_charts_never_use(vault_path, tm
         from recovery_journal.ui import charts
 
         charts.warm_up()
-        loaded = [m for m in {NOT_IMPORTED!r} if m in sys.modules and sys.modules[m]]
+        loaded = [m for m in {NOT_IMPORTED!r} if m in sys.modules]
         assert not loaded, loaded
         import matplotlib.artist
         from matplotlib.lines import Line2D
@@ -263,3 +300,40 @@ def test_matplotlib_is_imported_without_what_the_charts_never_use(vault_path, tm
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "drawn"
     assert "Axes3D" not in result.stderr, result.stderr
+
+
+def test_figures_of_one_size_draw_into_one_buffer_and_leave_nothing_in_it(vault_path):
+    """Each figure drawing into a buffer of its own left it (2-8 MiB) until the GUI thread's
+    collector freed the figure; the next chart of that size reuses it, with none of the last
+    chart's pixels left in it, and another thread has its own."""
+    import threading
+
+    from recovery_journal.domain.trends import Period
+    from recovery_journal.services.trends import ChartRange, load_charts
+    from recovery_journal.store import open_vault
+    from recovery_journal.ui import charts
+
+    _make(vault_path, 90)
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    view = load_charts(vault, ChartRange.DAYS_90)
+    vault.close()
+    size = (640, 320)
+    alone = charts.render("today", Period.DAY, view, charts.PRINT, size)
+    renderers = []
+    for name, period in (("trends", None), ("calendar", None), ("today", Period.DAY)):
+        figure = charts._figure(size[0] / 100, size[1] / 100, 100)
+        charts.draw_chart(name, period, figure, view, charts.PRINT)
+        figure.canvas.draw()
+        renderers.append(figure.canvas.get_renderer())
+    assert renderers[0] is renderers[1] is renderers[2]
+    assert bytes(figure.canvas.buffer_rgba()) == alone.rgba
+    assert charts.render("today", Period.DAY, view, charts.PRINT, size).rgba == alone.rgba
+    elsewhere = []
+    thread = threading.Thread(
+        target=lambda: elsewhere.append(charts._figure(6.4, 3.2, 100).canvas.get_renderer())
+    )
+    thread.start()
+    thread.join()
+    assert elsewhere[0] is not renderers[0]
+    charts.release_buffer()
+    assert charts._figure(6.4, 3.2, 100).canvas.get_renderer() is not renderers[0]

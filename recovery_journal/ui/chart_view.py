@@ -7,6 +7,7 @@ the same chart makes an older one still waiting in the queue a no-op.
 
 from __future__ import annotations
 
+import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from recovery_journal.domain.trends import Period
 from recovery_journal.i18n import _
 from recovery_journal.services.trends import ChartsView
 from recovery_journal.ui.bridge import own_thread, run_off_gui, when_done
-from recovery_journal.ui.garbage import set_aside_after
+from recovery_journal.ui.garbage import return_freed_memory, set_aside_after
 
 RESIZE_PAUSE_MS = 150  # redraw once the person stops resizing, not at every step
 
@@ -41,6 +42,20 @@ def warm_up() -> Future[None]:
     future = run_off_gui(charts_thread(), job)
     set_aside_after(future)
     return future
+
+
+def release_memory() -> None:
+    """Once the charts are out of sight: the charts thread lets go of its drawing buffer, then
+    what was freed goes back to the system (ui.garbage.return_freed_memory)."""
+    if "recovery_journal.ui.charts" not in sys.modules:
+        return  # nothing was ever drawn
+
+    def job() -> None:
+        from recovery_journal.ui import charts
+
+        charts.release_buffer()
+
+    when_done(run_off_gui(charts_thread(), job), lambda _done: return_freed_memory())
 
 
 class ChartView(QWidget):
@@ -85,6 +100,13 @@ class ChartView(QWidget):
     def cancel(self) -> None:
         """Drop a drawing still waiting in the queue; the picture shown stays."""
         self._ticket[0] += 1
+
+    def forget(self) -> None:
+        """Let the picture go, and any drawing still waiting: drawn again when next asked for."""
+        self.cancel()
+        self.view = self.painted_for = self._pixmap = None
+        self.axes, self._failed = 0, False
+        self.update()
 
     def _request(self) -> None:
         view, palette = self.view, self.palette_for_charts

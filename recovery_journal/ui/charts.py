@@ -15,9 +15,11 @@ from __future__ import annotations
 import io
 import math
 import sys
-import warnings
+import threading
+import types
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -67,14 +69,16 @@ class Picture:
 def _import_matplotlib() -> None:
     """Import matplotlib without two things these charts never use, which its import would
     otherwise do each time (measured with matplotlib 3.11, pinned in requirements.txt): the 3D
-    toolkit (~30 ms; ``matplotlib.projections`` imports it inside a try and carries on without
-    it), and the list of properties written into the docstring of each artist class's ``set()``
+    toolkit (~30 ms; ``matplotlib.projections`` registers it only if its ``Axes3D`` is not
+    None), and the list of properties written into the docstring of each artist class's ``set()``
     (~90 ms; help text only, read by no drawing code)."""
     if "matplotlib.figure" in sys.modules:
         return
-    # None in sys.modules makes an import of that name fail at once (the import system's way).
-    sys.modules.setdefault("mpl_toolkits.mplot3d", None)  # type: ignore[arg-type]
-    warnings.filterwarnings("ignore", "Unable to import Axes3D", UserWarning)
+    if "mpl_toolkits.mplot3d" not in sys.modules:
+        # What matplotlib.projections finds when the toolkit is missing, without its warning.
+        toolkit = types.ModuleType("mpl_toolkits.mplot3d", "Left out: no chart here is 3D.")
+        toolkit.Axes3D = None  # type: ignore[attr-defined]
+        sys.modules["mpl_toolkits.mplot3d"] = toolkit
     import matplotlib.artist
 
     kwdoc = matplotlib.artist.kwdoc
@@ -90,13 +94,44 @@ def _no_property_list(artist: Any) -> str:
     return ""
 
 
+# The Agg buffer a thread's figures draw into, kept for the next figure of the same size.
+_buffers = threading.local()
+
+
+@cache
+def _canvas_class() -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+
+    class SharedBufferCanvas(FigureCanvasAgg):
+        """Draws into the buffer of the last figure of this size drawn on this thread, not a
+        new one: each figure's own (2 MiB a chart on screen, 8 MiB at twice the pixels) lived
+        until its reference cycles were collected on the GUI thread, seconds later, so a page
+        of charts held tens of MiB of buffers already copied out. A figure here is drawn once
+        and its pixels copied (or written) at once, so none needs its buffer after that."""
+
+        def get_renderer(self) -> Any:
+            width, height = self.get_width_height(physical=True)
+            key = (width, height, self.figure.dpi)
+            held = getattr(_buffers, "renderer", None)
+            if held is None or held[0] != key:
+                held = _buffers.renderer = (key, RendererAgg(width, height, self.figure.dpi))
+            self.renderer = held[1]
+            return self.renderer
+
+    return SharedBufferCanvas
+
+
+def release_buffer() -> None:
+    """Let go of this thread's Agg buffer (the charts are out of sight)."""
+    _buffers.__dict__.pop("renderer", None)
+
+
 def _figure(width: float, height: float, dpi: float) -> Any:
     _import_matplotlib()
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
-    FigureCanvasAgg(figure)
+    _canvas_class()(figure)
     return figure
 
 

@@ -9,8 +9,10 @@ is off and a timer on the GUI thread collects whenever Python's own thresholds s
 
 from __future__ import annotations
 
+import ctypes
 import gc
 from concurrent.futures import Future
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
@@ -80,3 +82,22 @@ def set_aside_after(future: Future[Any]) -> None:
             gc.freeze()
 
     when_done(future, over, over)
+
+
+@cache
+def _malloc_trim() -> Any:
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim  # glibc only
+    except (OSError, AttributeError):
+        return None
+
+
+def return_freed_memory() -> None:
+    """Collect, then hand what the C allocator holds free back to the system (glibc's
+    malloc_trim; elsewhere only the collection). Call on the GUI thread, after letting go of
+    something big: glibc kept the freed buffers of a page of charts (~17 MiB) counted against
+    the app."""
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
