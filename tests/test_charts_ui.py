@@ -337,3 +337,29 @@ def test_figures_of_one_size_draw_into_one_buffer_and_leave_nothing_in_it(vault_
     assert elsewhere[0] is not renderers[0]
     charts.release_buffer()
     assert charts._figure(6.4, 3.2, 100).canvas.get_renderer() is not renderers[0]
+
+
+def test_a_drawn_chart_leaves_few_reference_cycles_for_the_gui_thread(vault_path):
+    """A figure left whole after drawing was some 11,000 objects in reference cycles (the
+    trends), freed only by the GUI thread's collector, 25-30 ms of its time for a page of
+    charts; taken apart on the charts thread it leaves under a thousand."""
+    import gc
+
+    from recovery_journal.services.trends import ChartRange, load_charts
+    from recovery_journal.store import open_vault
+    from recovery_journal.ui import charts
+
+    _make(vault_path, 90)
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    view = load_charts(vault, ChartRange.DAYS_90)
+    vault.close()
+    charts.warm_up()
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        charts.render("trends", None, view, charts.PRINT, (640, 320))
+        assert gc.collect() < 2_000
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -149,7 +149,20 @@ def render(
     draw_chart(name, period, figure, view, palette)
     figure.canvas.draw()
     pixels_wide, pixels_high = figure.canvas.get_width_height(physical=True)
-    return Picture(bytes(figure.canvas.buffer_rgba()), pixels_wide, pixels_high, len(figure.axes))
+    picture = Picture(
+        bytes(figure.canvas.buffer_rgba()), pixels_wide, pixels_high, len(figure.axes)
+    )
+    _discard(figure)
+    return picture
+
+
+def _discard(figure: Any) -> None:
+    """Take apart a figure drawn and copied out: with every artist's attributes let go, its
+    objects are freed here and now by their reference counts. Left whole, a figure is some
+    10,000 objects in reference cycles (60,000 for a page of charts), freed only by the GUI
+    thread's collector: 25-30 ms of its time, and 2-13 MiB held until then."""
+    for artist in figure.findobj():
+        artist.__dict__.clear()
 
 
 PRINT = Palette(text="#1a1a1a", background="#ffffff", grid="#b0b0b0")
@@ -181,6 +194,7 @@ def svg(
         draw_chart(name, period, figure, view, palette, numbered)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", facecolor=palette.background)
+    _discard(figure)
     return buffer.getvalue()
 
 
@@ -189,6 +203,7 @@ def render_blank(size: tuple[int, int]) -> None:
     figure = _figure(size[0] / 100, size[1] / 100, 100)
     figure.canvas.draw()
     bytes(figure.canvas.buffer_rgba())
+    _discard(figure)
 
 
 def save(name: str, period: Period | None, view: ChartsView, palette: Palette, path: Path) -> None:
@@ -198,6 +213,7 @@ def save(name: str, period: Period | None, view: ChartsView, palette: Palette, p
     buffer = io.BytesIO()
     kind = "svg" if Path(path).suffix.lower() == ".svg" else "png"
     figure.savefig(buffer, format=kind, facecolor=figure.get_facecolor(), dpi=SAVED_DPI)
+    _discard(figure)
     write_private_file(Path(path), buffer.getvalue())
 
 
@@ -209,6 +225,7 @@ def warm_up() -> None:
     axes.set_title("Aa Яя ▲▽")
     axes.plot([0, 1], [0, 1])
     figure.canvas.draw()
+    _discard(figure)
 
 
 def tick_label(tick: DateTick, palette: Palette) -> str:
