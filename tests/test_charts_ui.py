@@ -378,3 +378,15 @@ def test_once_the_charts_warm_up_the_gui_thread_waits_for_the_gil_a_millisecond_
         assert sys.getswitchinterval() <= 0.001
     finally:
         sys.setswitchinterval(before)
+
+
+def test_the_warm_up_only_imports_and_draws_nothing(monkeypatch):
+    """A figure drawn in the warm-up (to load the fonts) took ~40 ms and saved the first chart
+    under 10: the first chart, whose data is read before the import ends, waited for it."""
+    from recovery_journal.ui import charts
+
+    made: list[tuple[float, ...]] = []
+    monkeypatch.setattr(charts, "_figure", lambda *size: made.append(size))
+    charts.warm_up()
+    assert "matplotlib.figure" in sys.modules
+    assert made == []
