@@ -386,7 +386,13 @@ def test_the_warm_up_only_imports_and_draws_nothing(monkeypatch):
     from recovery_journal.ui import charts
 
     made: list[tuple[float, ...]] = []
-    monkeypatch.setattr(charts, "_figure", lambda *size: made.append(size))
+    real = charts._figure
+
+    def watched(*size: float) -> object:
+        made.append(size)
+        return real(*size)
+
+    monkeypatch.setattr(charts, "_figure", watched)
     charts.warm_up()
     assert "matplotlib.figure" in sys.modules
     assert made == []
