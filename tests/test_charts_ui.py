@@ -373,6 +373,7 @@ def test_once_the_charts_warm_up_the_gui_thread_waits_for_the_gil_a_millisecond_
 
     before = sys.getswitchinterval()
     sys.setswitchinterval(0.005)
+    chart_view.warm_up.cache_clear()  # warmed once per process: as if for the first time
     try:
         chart_view.warm_up().result(timeout=60)
         assert sys.getswitchinterval() <= 0.001
@@ -396,3 +397,34 @@ def test_the_warm_up_only_imports_and_draws_nothing(monkeypatch):
     charts.warm_up()
     assert "matplotlib.figure" in sys.modules
     assert made == []
+
+
+def test_the_pointer_resting_on_the_charts_row_starts_the_warm_up_and_passing_over_does_not(
+    qapp, qtbot, controllers, vault_path, monkeypatch
+):
+    from PySide6.QtTest import QTest
+
+    import recovery_journal.ui.main_window as main_window
+
+    warmed: list[bool] = []
+    monkeypatch.setattr(main_window, "warm_up_charts", lambda: warmed.append(True), raising=False)
+    _make(vault_path, 0)
+    controller, dialog = start(qapp, controllers, vault_path)
+    window = unlock(qtbot, controller, dialog)
+    window.show()
+    qtbot.waitExposed(window)
+    navigation = window.navigation
+    pages = list(Page)
+
+    def row(page: Page) -> object:
+        return navigation.visualItemRect(navigation.item(pages.index(page))).center()
+
+    # On the way from Today to Steps, over the charts' row without a pause: nothing.
+    for page in (Page.TODAY, Page.CHARTS, Page.STEPS):
+        QTest.mouseMove(navigation.viewport(), row(page))
+        qtbot.wait(20)
+    qtbot.wait(300)
+    assert warmed == []
+    QTest.mouseMove(navigation.viewport(), row(Page.CHARTS))
+    qtbot.waitUntil(lambda: warmed == [True], timeout=3_000)
+    assert window.current_page() is Page.TODAY  # nothing else happens

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,12 @@ def charts_thread() -> ThreadPoolExecutor:
     return own_thread("charts")
 
 
+@cache
 def warm_up() -> Future[None]:
     """Import matplotlib on the charts thread; the page asks for this when first shown. What the
     import makes lives as long as the app: set aside from collections once it is over. From now
-    on the GUI thread waits for the GIL at most GIL_SWITCH_S."""
+    on the GUI thread waits for the GIL at most GIL_SWITCH_S. Once: later calls return the same
+    future (the main window asks too, when the pointer rests on the charts' row)."""
 
     def job() -> None:
         from recovery_journal.ui import charts
