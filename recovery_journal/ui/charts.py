@@ -74,6 +74,15 @@ def _import_matplotlib() -> None:
     (~90 ms; help text only, read by no drawing code)."""
     if "matplotlib.figure" in sys.modules:
         return
+    with _importing:  # one thread at a time puts kwdoc back as it found it
+        if "matplotlib.figure" not in sys.modules:
+            _import_without_extras()
+
+
+_importing = threading.Lock()
+
+
+def _import_without_extras() -> None:
     if "mpl_toolkits.mplot3d" not in sys.modules:
         # What matplotlib.projections finds when the toolkit is missing, without its warning.
         toolkit = types.ModuleType("mpl_toolkits.mplot3d", "Left out: no chart here is 3D.")
