@@ -71,8 +71,8 @@ def set_aside_after(future: Future[Any]) -> None:
     without a collection. Call on the GUI thread.
 
     For work on another thread that makes a great many objects to keep, as matplotlib's import
-    (some 300,000): a collection of the young generation in the middle of it stalled the GUI
-    thread 20-25 ms, to find nothing dead.
+    (some 90,000 that the collector tracks): a collection of the young generation in the middle
+    of it stalled the GUI thread 20-25 ms, to find nothing dead.
     """
     _holding.add(future)
 
@@ -95,8 +95,8 @@ def _malloc_trim() -> Any:
 def return_freed_memory() -> None:
     """Collect, then hand what the C allocator holds free back to the system (glibc's
     malloc_trim; elsewhere only the collection). Call on the GUI thread, after letting go of
-    something big: glibc kept the freed buffers of a page of charts (~17 MiB) counted against
-    the app."""
+    something big: glibc kept what a page of charts had freed (10-17 MiB) counted against the
+    app."""
     gc.collect()
     trim = _malloc_trim()
     if trim is not None:
