@@ -82,6 +82,12 @@ def ten_year_vault(path: Path | None) -> Path:
 # --- the charts page, measured in a fresh process per run ------------------------------------
 
 
+def _resident_mib() -> float:
+    """The memory the process holds now (Linux: /proc), in MiB."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def charts_child(vault_path: Path) -> dict[str, float]:
     """One run: the charts page opened on the vault, then a change of range. Prints JSON."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -95,7 +101,7 @@ def charts_child(vault_path: Path) -> dict[str, float]:
     from recovery_journal.store import open_vault
     from recovery_journal.ui.garbage import collect_on_gui_thread, set_aside_long_lived
     from recovery_journal.ui.operations import Operations
-    from recovery_journal.ui.pages.charts import ChartsPage
+    from recovery_journal.ui.pages.charts import RELEASE_AFTER_MS, ChartsPage
 
     app = QApplication([])
     collect_on_gui_thread(app)  # as AppController does
@@ -136,6 +142,7 @@ def charts_child(vault_path: Path) -> dict[str, float]:
     set_aside_long_lived()
     for _ in range(50):
         app.processEvents()
+    figures["memory_before_charts"] = _resident_mib()
     trends = next(i for i, (tab, _p) in enumerate(page.chart_tabs) if tab.objectName() == "trends")
     tab = page.chart_tabs[0][0]  # the page opens on today against yesterday
 
@@ -168,6 +175,18 @@ def charts_child(vault_path: Path) -> dict[str, float]:
         figures[f"charts_range_{name}"] = time.perf_counter() - started
     heartbeat.stop()
     figures["gui_longest_stall"] = stall[0]
+
+    # Every tab drawn, as after a while on the page; then another page, for long enough that the
+    # charts page lets go of what it need not keep.
+    wait_until(
+        lambda: all(t.words_only or t.chart.painted_for is page.view for t, _p in page.chart_tabs)
+    )
+    pages.setCurrentIndex(0)
+    pause = time.perf_counter() + (RELEASE_AFTER_MS + 1000) / 1000
+    while time.perf_counter() < pause:
+        app.processEvents()
+        time.sleep(0.001)
+    figures["memory_after_leaving_charts"] = _resident_mib()
 
     # The parts on their own threads, timed where they run.
     for chart_range, name in ((ChartRange.DAYS_90, "90_days"), (ChartRange.EVERYTHING, "all")):
@@ -606,10 +625,12 @@ def table_child() -> dict[str, float]:
 
 
 def import_child() -> dict[str, float]:
-    started = time.perf_counter()
-    import matplotlib.backends.backend_agg  # noqa: F401
-    import matplotlib.figure  # noqa: F401
+    """matplotlib's import as the charts do it (ui.charts, whose own modules the app has
+    imported by then)."""
+    from recovery_journal.ui import charts
 
+    started = time.perf_counter()
+    charts._import_matplotlib()
     return {"matplotlib_import": time.perf_counter() - started}
 
 
@@ -680,6 +701,12 @@ def collect(vault: Path, runs: int, kinds: tuple[str, ...] = KINDS) -> list[Figu
         figure("charts_render_trends_90_days", "agg_blank_figure", "off the GUI thread"),
         figure("charts_render_trends_all", "agg_blank_figure", "off the GUI thread"),
         figure("peak_memory_mib", None, "< 250 MiB", unit="MiB"),
+        figure(
+            "memory_after_leaving_charts",
+            "memory_before_charts",
+            "what the charts keep once left",
+            unit="MiB",
+        ),
         figure("pdf_ten_years", "pdf_cover_only", "off the GUI thread, with progress"),
         figure("pdf_last_30_days", "pdf_cover_only", "off the GUI thread, with progress"),
         figure("search_as_typed_median", "fts_count_only", "< 20 ms (median of 50 queries)"),

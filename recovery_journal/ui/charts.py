@@ -12,11 +12,14 @@ dates are labelled with the UI language's month names.
 
 from __future__ import annotations
 
-import gc
 import io
 import math
+import sys
+import threading
+import types
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -63,12 +66,81 @@ class Picture:
     axes: int  # how many axes were drawn: none means an empty figure
 
 
+def _import_matplotlib() -> None:
+    """Import matplotlib without two things these charts never use, which its import would
+    otherwise do each time (measured with matplotlib 3.11, pinned in requirements.txt): the 3D
+    toolkit (~30 ms; ``matplotlib.projections`` registers it only if its ``Axes3D`` is not
+    None), and the list of properties written into the docstring of each artist class's ``set()``
+    (~90 ms; help text only, read by no drawing code)."""
+    if "matplotlib.figure" in sys.modules:
+        return
+    with _importing:  # one thread at a time puts kwdoc back as it found it
+        if "matplotlib.figure" not in sys.modules:
+            _import_without_extras()
+
+
+_importing = threading.Lock()
+
+
+def _import_without_extras() -> None:
+    if "mpl_toolkits.mplot3d" not in sys.modules:
+        # What matplotlib.projections finds when the toolkit is missing, without its warning.
+        toolkit = types.ModuleType("mpl_toolkits.mplot3d", "Left out: no chart here is 3D.")
+        toolkit.Axes3D = None  # type: ignore[attr-defined]
+        sys.modules["mpl_toolkits.mplot3d"] = toolkit
+    import matplotlib.artist
+
+    kwdoc = matplotlib.artist.kwdoc
+    matplotlib.artist.kwdoc = _no_property_list
+    try:
+        import matplotlib.backends.backend_agg
+        import matplotlib.figure  # noqa: F401 - imported for its import's side
+    finally:
+        matplotlib.artist.kwdoc = kwdoc
+
+
+def _no_property_list(artist: Any) -> str:
+    return ""
+
+
+# The Agg buffer a thread's figures draw into, kept for the next figure of the same size.
+_buffers = threading.local()
+
+
+@cache
+def _canvas_class() -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+
+    class SharedBufferCanvas(FigureCanvasAgg):
+        """Draws into the buffer of the last figure of this size drawn on this thread, not a
+        new one: each figure's own (2 MiB a chart on screen, 8 MiB at twice the pixels) lived
+        until its reference cycles were collected on the GUI thread, seconds later, so a page
+        of charts held tens of MiB of buffers already copied out. A figure here is drawn once
+        and its pixels copied (or written) at once, so none needs its buffer after that."""
+
+        def get_renderer(self) -> Any:
+            width, height = self.get_width_height(physical=True)
+            key = (width, height, self.figure.dpi)
+            held = getattr(_buffers, "renderer", None)
+            if held is None or held[0] != key:
+                held = _buffers.renderer = (key, RendererAgg(width, height, self.figure.dpi))
+            self.renderer = held[1]
+            return self.renderer
+
+    return SharedBufferCanvas
+
+
+def release_buffer() -> None:
+    """Let go of this thread's Agg buffer (the charts are out of sight)."""
+    _buffers.__dict__.pop("renderer", None)
+
+
 def _figure(width: float, height: float, dpi: float) -> Any:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    _import_matplotlib()
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
-    FigureCanvasAgg(figure)
+    _canvas_class()(figure)
     return figure
 
 
@@ -86,7 +158,20 @@ def render(
     draw_chart(name, period, figure, view, palette)
     figure.canvas.draw()
     pixels_wide, pixels_high = figure.canvas.get_width_height(physical=True)
-    return Picture(bytes(figure.canvas.buffer_rgba()), pixels_wide, pixels_high, len(figure.axes))
+    picture = Picture(
+        bytes(figure.canvas.buffer_rgba()), pixels_wide, pixels_high, len(figure.axes)
+    )
+    _discard(figure)
+    return picture
+
+
+def _discard(figure: Any) -> None:
+    """Take apart a figure drawn and copied out: with every artist's attributes let go, its
+    objects are freed here and now by their reference counts. Left whole, a figure is 2,600 to
+    11,000 objects in reference cycles (60,000 for a page of charts), freed only by the GUI
+    thread's collector: 25-30 ms of its time, and 2-13 MiB held until then."""
+    for artist in figure.findobj():
+        artist.__dict__.clear()
 
 
 PRINT = Palette(text="#1a1a1a", background="#ffffff", grid="#b0b0b0")
@@ -105,6 +190,7 @@ def svg(
     """A chart for the printed report: SVG of ``width`` x ``height`` inches on white, its text
     kept as text (so it stays selectable and searchable in the PDF). ``numbered``: rows of
     questions are numbered, for a legend the report prints below in full."""
+    _import_matplotlib()
     from matplotlib import rc_context
 
     palette = (
@@ -117,6 +203,7 @@ def svg(
         draw_chart(name, period, figure, view, palette, numbered)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", facecolor=palette.background)
+    _discard(figure)
     return buffer.getvalue()
 
 
@@ -125,6 +212,7 @@ def render_blank(size: tuple[int, int]) -> None:
     figure = _figure(size[0] / 100, size[1] / 100, 100)
     figure.canvas.draw()
     bytes(figure.canvas.buffer_rgba())
+    _discard(figure)
 
 
 def save(name: str, period: Period | None, view: ChartsView, palette: Palette, path: Path) -> None:
@@ -134,19 +222,16 @@ def save(name: str, period: Period | None, view: ChartsView, palette: Palette, p
     buffer = io.BytesIO()
     kind = "svg" if Path(path).suffix.lower() == ".svg" else "png"
     figure.savefig(buffer, format=kind, facecolor=figure.get_facecolor(), dpi=SAVED_DPI)
+    _discard(figure)
     write_private_file(Path(path), buffer.getvalue())
 
 
 def warm_up() -> None:
-    """Import matplotlib and load its fonts before the first chart is asked for."""
-    figure = _figure(2, 1, 100)
-    axes = figure.add_subplot()
-    axes.set_title("Aa Яя ▲▽")
-    axes.plot([0, 1], [0, 1])
-    figure.canvas.draw()
-    # matplotlib's modules and caches live as long as the app: keep them out of collections
-    # (no collection here: cycles are only ever freed on the GUI thread, ui.garbage).
-    gc.freeze()
+    """Import matplotlib before the first chart is asked for. (Its modules live as long as the
+    app: ui.chart_view.warm_up sets them aside from collections.) No figure is drawn here: one
+    drawn to load the fonts took ~40 ms and saved the first chart under 10, so it only delayed
+    the first chart, whose data is read in less time than the import takes."""
+    _import_matplotlib()
 
 
 def tick_label(tick: DateTick, palette: Palette) -> str:
@@ -492,6 +577,7 @@ def draw_chart(
     numbered: bool = False,
 ) -> None:
     """Draw the chart of one tab: a comparison of ``period``, or the chart called ``name``."""
+    _import_matplotlib()
     from matplotlib import rc_context
 
     # The names are the person's own words: "Spent $5 or $10" is text, not mathematics (drawn

@@ -7,8 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QCursor,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -32,6 +40,7 @@ from recovery_journal.i18n import _, ngettext
 from recovery_journal.passphrase import RawKey
 from recovery_journal.services.programme_words import ProgrammeWords
 from recovery_journal.ui.banner import Banner
+from recovery_journal.ui.chart_view import warm_up as warm_up_charts
 from recovery_journal.ui.messages import error_sentence
 from recovery_journal.ui.operations import Operations, wait_for_saves
 from recovery_journal.ui.pages import Page, SavesEdits, ShowsAbout, ShowsItems
@@ -61,6 +70,7 @@ if TYPE_CHECKING:
 
 
 FIRST_SIZE = (1100, 720)  # at 100 % text; fit_to_screen grows it with the text and the screen
+CHARTS_INTENT_MS = 100  # the pointer resting this long on the charts' row: they are wanted
 
 
 def page_title(page: Page, words: ProgrammeWords) -> str:
@@ -123,6 +133,14 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget())  # a stand-in until the page is built
         self.navigation.currentRowChanged.connect(self._navigated)
+        # The pointer resting on the charts' row starts matplotlib's import (~0.25 s), so that
+        # the click finds it under way; passing over the row does not (it holds ~55 MiB).
+        self.navigation.setMouseTracking(True)
+        self._charts_wanted = QTimer(self)
+        self._charts_wanted.setSingleShot(True)
+        self._charts_wanted.setInterval(CHARTS_INTENT_MS)
+        self._charts_wanted.timeout.connect(self._pointer_rests)
+        self.navigation.itemEntered.connect(lambda _item: self._charts_wanted.start())
 
         # A calm, non-modal notice across the top, for news such as a failed integrity check.
         self.banner = Banner()
@@ -596,6 +614,12 @@ class MainWindow(QMainWindow):
         self.navigation.item(list(Page).index(Page.PRACTICE)).setText(title)
         self._practice_action.setText(title)
         self._fit_navigation()
+
+    def _pointer_rests(self) -> None:
+        viewport = self.navigation.viewport()
+        item = self.navigation.itemAt(viewport.mapFromGlobal(QCursor.pos()))
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == Page.CHARTS.value:
+            warm_up_charts()
 
     def _navigated(self, row: int) -> None:
         if row >= 0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +36,7 @@ from recovery_journal.services.trends import (
     sentence,
 )
 from recovery_journal.ui.bridge import when_done
-from recovery_journal.ui.chart_view import ChartView, warm_up
+from recovery_journal.ui.chart_view import ChartView, release_memory, warm_up
 from recovery_journal.ui.dates import day_month_names, month_names
 from recovery_journal.ui.file_dialogs import FileKind, save_file_name
 from recovery_journal.ui.labels import heading, wrapped
@@ -86,6 +86,11 @@ class ChartTab(QWidget):
     def draw(self, view: ChartsView, palette: Any) -> None:
         self.chart.show_chart(view, palette)
 
+    def forget(self) -> None:
+        """Let the chart's picture go; it is drawn again when next asked for."""
+        self.chart.forget()
+        self.save_button.setEnabled(False)
+
     def save(self) -> None:
         if self.chart.view is None:
             return
@@ -114,6 +119,11 @@ class ChartTab(QWidget):
         when_done(self.chart.save(target), None, failed)
 
 
+# How long after the page is left the pictures of its hidden tabs go (not at once: a person
+# glancing at another page and coming back finds every tab drawn).
+RELEASE_AFTER_MS = 2000
+
+
 class ChartsPage(QWidget):
     open_review = Signal()
 
@@ -122,6 +132,10 @@ class ChartsPage(QWidget):
         self._operations = operations
         self.view: ChartsView | None = None
         self._warmed = False
+        self._release = QTimer(self)
+        self._release.setSingleShot(True)
+        self._release.setInterval(RELEASE_AFTER_MS)
+        self._release.timeout.connect(self._let_go)
 
         self.range = QComboBox()
         self.range.setObjectName("chart_range")
@@ -221,11 +235,29 @@ class ChartsPage(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self._release.stop()
         if self.view is None:
             if not self._warmed:
                 self._warmed = True
                 warm_up()  # matplotlib loads on its own thread while the data is read
             self.reload()
+        else:
+            self._draw_next_hidden()  # the tabs let go of while the page was out of sight
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        if self._warmed:
+            self._release.start()
+
+    def _let_go(self) -> None:
+        """Out of sight for a while: the pictures of the tabs not in view go (2 MiB each, 8 at
+        twice the pixels), to be drawn again in the background when the page is next shown;
+        the one in view stays, to be there at once."""
+        current = self.tabs.currentWidget()
+        for tab, _period in self.chart_tabs:
+            if tab is not current:
+                tab.forget()
+        release_memory()
 
     def reload(self) -> None:
         for tab, _period in self.chart_tabs:
