@@ -428,3 +428,30 @@ def test_the_pointer_resting_on_the_charts_row_starts_the_warm_up_and_passing_ov
     QTest.mouseMove(navigation.viewport(), row(Page.CHARTS))
     qtbot.waitUntil(lambda: warmed == [True], timeout=3_000)
     assert window.current_page() is Page.TODAY  # nothing else happens
+
+
+@pytest.mark.parametrize("name", ["trends", "clean_time"])
+def test_every_title_is_drawn_in_the_text_colour_of_the_theme(vault_path, name):
+    """Titles set at the left (the trends' scales, the clean runs) were drawn black: on the dark
+    theme's grey they could not be read."""
+    from matplotlib.colors import to_hex
+
+    from recovery_journal.services.trends import ChartRange, load_charts
+    from recovery_journal.store import open_vault
+    from recovery_journal.ui import charts
+
+    _make(vault_path, 90)
+    vault = open_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
+    view = load_charts(vault, ChartRange.DAYS_90)
+    vault.close()
+    dark = charts.Palette(text="#e6e6e6", background="#2b2b2b", grid="#5a5a5a")
+    figure = charts._figure(6.4, 3.2, 100)
+    charts.draw_chart(name, None, figure, view, dark)
+    titles = [
+        title
+        for axes in figure.axes
+        for title in (axes.title, axes._left_title, axes._right_title)
+        if title.get_text()
+    ]
+    assert titles
+    assert {to_hex(title.get_color()) for title in titles} == {"#e6e6e6"}

@@ -582,7 +582,10 @@ def draw_chart(
 
     # The names are the person's own words: "Spent $5 or $10" is text, not mathematics (drawn
     # as maths, an odd dollar sign made the whole chart fail).
-    with rc_context({"text.parse_math": False}):
+    # Every title in the text's colour: _style recolours the centred one, and those set at the
+    # left (the scales of the trends, the clean runs, the weekly counts) were left black, which
+    # the dark theme drew black on dark grey.
+    with rc_context({"text.parse_math": False, "axes.titlecolor": palette.text}):
         if isinstance(view, WeeklyCounts):
             draw_weekly(figure, view, palette)
         elif period is not None:
