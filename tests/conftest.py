@@ -287,6 +287,23 @@ def reopen(path: Path, passphrase: str = PASSPHRASE) -> SqlCipherVault:
     return open_vault(path, passphrase, kdf_iterations=TEST_KDF)
 
 
+def in_fresh_python(script: str, timeout: float = 110) -> subprocess.CompletedProcess[str]:
+    """``script`` (dedented) run by a fresh interpreter, offscreen: what is imported, and on which
+    thread, can only be seen from a process's start. It must succeed; its output is returned."""
+    import sys
+    import textwrap
+
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result
+
+
 def person_today() -> date:
     """The person's today, as the app shows it: until the day boundary (04:00) the night still
     belongs to the day before. Demo histories end there, so a test run after midnight sees the

@@ -4,10 +4,7 @@ vaults, and saves a chart as PNG and SVG."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import textwrap
 from datetime import UTC, date, datetime
 
 import pytest
@@ -20,7 +17,7 @@ from recovery_journal.services.review import review_day
 from recovery_journal.store import create_vault
 from recovery_journal.ui.chart_view import RESIZE_PAUSE_MS
 from recovery_journal.ui.pages import Page
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today
+from tests.conftest import PASSPHRASE, TEST_KDF, in_fresh_python, person_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
 
@@ -187,7 +184,7 @@ def test_date_labels_are_in_the_language_of_the_window(qapp, monkeypatch):
 def test_matplotlib_loads_and_draws_only_on_the_charts_thread(vault_path):
     """In a fresh interpreter: the GUI thread never imports matplotlib nor draws a figure."""
     _make(vault_path, 30)
-    script = textwrap.dedent(
+    in_fresh_python(
         f"""
         import sys, threading, time
         from importlib.abc import MetaPathFinder
@@ -236,14 +233,6 @@ def test_matplotlib_loads_and_draws_only_on_the_charts_thread(vault_path):
         assert drawers and all(n.startswith("charts") for n in drawers), drawers
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=110,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
 
 
 # What matplotlib's import would bring that no chart uses (ui.charts._import_matplotlib).
@@ -260,7 +249,7 @@ def test_matplotlib_is_imported_without_what_the_charts_never_use(vault_path, tm
     printed about it, the artists' docstrings are not filled with their property lists, and
     every chart still draws on screen, saves as PNG and prints as SVG."""
     _make(vault_path, 400)
-    script = textwrap.dedent(
+    result = in_fresh_python(
         f"""
         import sys
         from pathlib import Path
@@ -290,14 +279,6 @@ def test_matplotlib_is_imported_without_what_the_charts_never_use(vault_path, tm
         print("drawn")
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=110,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "drawn"
     assert "Axes3D" not in result.stderr, result.stderr
 

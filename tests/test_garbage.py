@@ -71,12 +71,9 @@ def test_no_collection_stalls_the_gui_thread_while_matplotlib_is_imported():
     """In a fresh interpreter: the collector's timer firing in the middle of matplotlib's import
     on the charts thread collects nothing (a collection there took 20-25 ms to find nothing
     dead); once the import is over, what it made is set aside, not collected."""
-    import os
-    import subprocess
-    import sys
-    import textwrap
+    from tests.conftest import in_fresh_python
 
-    script = textwrap.dedent(
+    result = in_fresh_python(
         """
         import gc, sys, threading, time
         from PySide6.QtWidgets import QApplication
@@ -112,12 +109,4 @@ def test_no_collection_stalls_the_gui_thread_while_matplotlib_is_imported():
         print("ok")
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=110,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok"
