@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import ctypes
 import gc
-from concurrent.futures import Future
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from recovery_journal.ui.bridge import when_done
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future  # the first window does without it
 
 CHECK_MS = 500
 _INSTALLED = "recovery_journal_gui_collector"
