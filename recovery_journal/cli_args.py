@@ -11,7 +11,7 @@ from pathlib import Path
 
 from recovery_journal.errors import PassphraseRejected, UsageError
 from recovery_journal.i18n import _
-from recovery_journal.paths import default_vault_path
+from recovery_journal.launch import vault_at
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -25,7 +25,7 @@ NEW_PASSPHRASE_VARIABLE = "RECOVERY_JOURNAL_NEW_PASSPHRASE"
 
 
 def vault_path(args: argparse.Namespace) -> Path:
-    return Path(args.vault).expanduser() if args.vault else default_vault_path()
+    return vault_at(args.vault)
 
 
 def read_passphrase_file(path: Path, *, pdf: bool = False) -> str:

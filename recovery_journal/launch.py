@@ -41,7 +41,8 @@ def window_arguments(arguments: Sequence[str]) -> tuple[str | None, bool] | None
 
 
 def vault_at(given: str | None) -> Path:
-    """The vault named on the command line, or the default one (as ``cli_args.vault_path``)."""
+    """The vault named on the command line, or the default one (for the parser's options too:
+    ``cli_args.vault_path``)."""
     if given:
         return Path(given).expanduser()
     from recovery_journal.paths import default_vault_path

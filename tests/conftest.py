@@ -304,15 +304,6 @@ def in_fresh_python(script: str, timeout: float = 110) -> subprocess.CompletedPr
     return result
 
 
-def person_today() -> date:
-    """The person's today, as the app shows it: until the day boundary (04:00) the night still
-    belongs to the day before. Demo histories end there, so a test run after midnight sees the
-    same days as one run at noon (date.today() made four tests fail between 00:00 and 04:00)."""
-    from recovery_journal.domain.day import journal_day
-
-    return journal_day(datetime.now().astimezone())
-
-
 def without_evening_reminder(path: Path) -> None:
     """The evening reminder off in the vault at ``path`` (the demo turns it on). From its time
     (21:00) until the day ends it speaks in the window's banner, so a test that reads the banner
@@ -329,5 +320,7 @@ def without_evening_reminder(path: Path) -> None:
 
 
 def persons_today() -> date:
-    """Today as the app counts it with the default day boundary: at 01:00 it is still yesterday."""
+    """Today as the app counts it with the default day boundary: at 01:00 it is still yesterday.
+    Demo histories end there, so a test run after midnight sees the same days as one run at noon
+    (date.today() made two tests fail between 00:00 and 04:00)."""
     return journal_day(datetime.now().astimezone())

@@ -48,7 +48,7 @@ from recovery_journal.ui.pages.practice import SlipDialog
 from recovery_journal.ui.pages.review import QuestionsDialog
 from recovery_journal.ui.report_dialog import ReportDialog
 from recovery_journal.ui.safety_dialogs import BackupsDialog, RestoreDialog
-from tests.conftest import person_today
+from tests.conftest import persons_today
 from tests.test_accessibility import WINDOW, _vault, _views, _wait, _walk
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
@@ -217,7 +217,7 @@ def test_no_two_accelerators_collide_in_any_window_or_menu(
         found += in_window(window, f"practice, {programme.value}")
         words = controller.operations.settings.words()
         slip = SlipDialog(
-            [c.clean for c in practice.view.clean_times], person_today(), words, window
+            [c.clean for c in practice.view.clean_times], persons_today(), words, window
         )
         slip.show()
         found += in_window(slip, f"slip, {programme.value}")

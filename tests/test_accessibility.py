@@ -62,7 +62,7 @@ from recovery_journal.ui.pages.practice import SlipDialog
 from recovery_journal.ui.pages.review import QuestionsDialog
 from recovery_journal.ui.record_table import RecordTable
 from recovery_journal.ui.report_dialog import ReportDialog
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
 WINDOW = QSize(1024, 700)
@@ -579,7 +579,7 @@ def _walk(
 
 def _vault(vault_path: Path, language: str) -> Path:
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 60, language, end=person_today())
+    fill_demo(vault, 60, language, end=persons_today())
     vault.close()
     return vault_path
 

@@ -17,7 +17,7 @@ from recovery_journal.services.review import review_day
 from recovery_journal.store import create_vault
 from recovery_journal.ui.chart_view import RESIZE_PAUSE_MS
 from recovery_journal.ui.pages import Page
-from tests.conftest import PASSPHRASE, TEST_KDF, in_fresh_python, person_today
+from tests.conftest import PASSPHRASE, TEST_KDF, in_fresh_python, persons_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
 
@@ -33,7 +33,7 @@ def _make(vault_path, days: int) -> None:
                 )
             )
     elif days:
-        fill_demo(vault, days, "en", end=person_today())
+        fill_demo(vault, days, "en", end=persons_today())
     vault.close()
 
 

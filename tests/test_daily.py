@@ -76,7 +76,7 @@ from recovery_journal.services.review import (
 from recovery_journal.services.settings import load_settings, update_settings
 from recovery_journal.services.summary import build_summary, summary_text
 from recovery_journal.store import create_vault
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today, reopen
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today, reopen
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -1042,7 +1042,7 @@ def test_the_summary_day_follows_the_day_boundary(new_vault, machine_zone):
 def cli_demo(tmp_path_factory) -> tuple[Path, date]:
     """A demo vault the CLI can open (it derives keys with the app's full KDF), and its end."""
     path = tmp_path_factory.mktemp("cli") / "cli.rjvault"
-    end = person_today()
+    end = persons_today()
     vault = create_vault(path, PASSPHRASE)
     try:
         fill_demo(vault, 30, "en", end=end)

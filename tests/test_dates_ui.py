@@ -28,7 +28,7 @@ from recovery_journal.ui.dates import (
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages.practice import SlipDialog
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
 
 SUNDAY = date(2026, 12, 6)
@@ -365,7 +365,7 @@ def test_chart_days_in_russian_take_the_month_as_after_a_number(language):
 def test_a_clean_date_kept_in_the_future_says_when_it_begins(qapp, qtbot, controllers, vault_path):
     """Kept after the question, a date ahead is not a count of 0 days with a milestone "in 15
     days": it says when it begins, on the page and on Today."""
-    future = person_today() + timedelta(days=14)
+    future = persons_today() + timedelta(days=14)
     controller, window, page = _practice(
         qapp, qtbot, controllers, vault_path, CleanDate("c1", "Alcohol", future)
     )

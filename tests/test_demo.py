@@ -19,7 +19,7 @@ from recovery_journal.services.demo import DEFAULT_DAYS, fill_demo
 from recovery_journal.services.export import export_document
 from recovery_journal.services.step_content import step_content
 from recovery_journal.store import create_vault, open_vault
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 DAY = date(2026, 11, 23)  # a Monday
@@ -269,7 +269,7 @@ def test_the_time_of_day_changes_only_today(tmp_path):
 
 def test_a_demo_made_now_holds_nothing_later_than_now(tmp_path):
     """What `make demo` does: the real clock, whatever the hour."""
-    document = _document(tmp_path, 30, "en", end=person_today())
+    document = _document(tmp_path, 30, "en", end=persons_today())
     made = datetime.now(UTC)
     assert [(kind, stamp) for kind, stamp in _stamps(document) if stamp > made] == []
 

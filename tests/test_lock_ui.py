@@ -18,7 +18,7 @@ from recovery_journal.ui.vault_dialogs import UnlockDialog
 from tests.conftest import (
     PASSPHRASE,
     TEST_KDF,
-    person_today,
+    persons_today,
     private_session_bus,
     reopen,
     without_evening_reminder,
@@ -39,7 +39,7 @@ class FakeClock:
 
 def _open(qapp, qtbot, controllers, vault_path):
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 10, "en", end=person_today())
+    fill_demo(vault, 10, "en", end=persons_today())
     vault.close()
     controller, dialog = start(qapp, controllers, vault_path)
     window = unlock(qtbot, controller, dialog)
@@ -125,7 +125,7 @@ def test_screen_lock_and_lock_now_and_never(qapp, qtbot, controllers, vault_path
 def test_a_damaged_vault_offers_its_newest_backup(qapp, qtbot, controllers, vault_path):
     remember_auto_lock(10)
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 10, "en", end=person_today())
+    fill_demo(vault, 10, "en", end=persons_today())
     with vault.transaction():
         vault.settings.set("display_name", "kept in the backup")
     vault.close()
@@ -299,7 +299,7 @@ def test_a_damaged_salt_gets_the_backup_offered_after_the_second_try(
     from recovery_journal.ui.dates import moment_text
 
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 5, "en", end=person_today())
+    fill_demo(vault, 5, "en", end=persons_today())
     with vault.transaction():
         vault.settings.set("display_name", "kept in the backup")
     point = make_backup(vault, BackupReason.BY_HAND)

@@ -34,7 +34,7 @@ from recovery_journal.services.settings import load_settings, save_settings
 from recovery_journal.services.summary import build_summary, summary_text
 from recovery_journal.ui.i18n_qt import apply_language
 from recovery_journal.ui.pages import Page
-from tests.conftest import PASSPHRASE, person_today, reopen
+from tests.conftest import PASSPHRASE, persons_today, reopen
 from tests.test_accessibility import WINDOW, _vault, _wait, _walk
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
@@ -151,9 +151,9 @@ def test_choosing_another_programme_renames_what_is_on_screen(qapp, qtbot, contr
 @pytest.mark.parametrize(("programme", "heading"), [(Programme.ALCOHOL, "Трезвость")])
 def test_the_report_and_the_summary_count_in_the_programme_s_words(new_vault, programme, heading):
     demo_vault = new_vault
-    fill_demo(demo_vault, 90, "ru", end=person_today())
+    fill_demo(demo_vault, 90, "ru", end=persons_today())
     _choose(demo_vault, programme)
-    report = build_report(demo_vault, ReportChoices(language="ru"), person_today())
+    report = build_report(demo_vault, ReportChoices(language="ru"), persons_today())
     texts = [str(block) for part in report.parts for block in part.blocks]
     assert any(heading in text for text in texts)
     assert not [text for text in texts if NOT_SAID[programme].search(text)]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from recovery_journal.services.demo import fill_demo
 from recovery_journal.store import create_vault, open_vault
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today, reopen, without_evening_reminder
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today, reopen, without_evening_reminder
 from tests.places import fill, full_disk, listing, read_only_view
 from tests.test_lock_ui import _locked
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401
@@ -26,7 +26,7 @@ def _journal(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "journal.rjvault"
     vault = create_vault(path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 30, "en", end=person_today())
+    fill_demo(vault, 30, "en", end=persons_today())
     vault.close()
     return path
 

@@ -17,7 +17,7 @@ from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.report_choices import Section
 from recovery_journal.store import create_vault
 from recovery_journal.ui.i18n_qt import apply_language
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, start, unlock  # noqa: F401
 
 PRIVATE = "Okapi private grudge"
@@ -25,7 +25,7 @@ PRIVATE = "Okapi private grudge"
 
 def _window(qapp, qtbot, controllers, vault_path):
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 30, "en", end=person_today())
+    fill_demo(vault, 30, "en", end=persons_today())
     with vault.transaction():
         vault.records.save(Resentment("private-1", PRIVATE, "cause", private=True))
     vault.close()
@@ -191,7 +191,7 @@ def test_answers_to_the_step_questions_ticks_its_twelve_steps_and_shows_what_goe
 
 def test_the_report_is_in_the_window_language(qapp, qtbot, controllers, vault_path, tmp_path):
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 30, "en", end=person_today())
+    fill_demo(vault, 30, "en", end=persons_today())
     with vault.transaction():
         # Chosen last time, in an English window.
         made_in_english = {"sections": ["cover", "meetings"], "language": "en", "interface": "en"}

@@ -21,11 +21,11 @@ from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages import search as search_page
 from recovery_journal.ui.pages.search import HIT_ROLE, HTML_ROLE, page_for_kind
 from recovery_journal.ui.record_table import RecordTable
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today, persons_today
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, settle, start, unlock  # noqa: F401 - fixtures and helpers
 
 TODAY = persons_today()  # the Today page's day: before 04:00, still yesterday's
-YESTERDAY = person_today() - timedelta(days=1)
+YESTERDAY = persons_today() - timedelta(days=1)
 GRUDGES = "Mostly fear. I keep a list of grudges and old wounds."
 BICYCLE = "Fixed the bicycle instead of phoning my sponsor"
 

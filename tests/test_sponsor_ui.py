@@ -20,7 +20,7 @@ from recovery_journal.ui.pages import Page
 from recovery_journal.ui.pages import sponsor as sponsor_page
 from recovery_journal.ui.pages.sponsor import NOTE_ROLE, empty_text
 from recovery_journal.ui.sponsor_remarks import RemarkBox
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 from tests.test_ui import controllers, settle, shown_window, start, unlock  # noqa: F401 - fixtures and helpers
 
 ON_ANSWER = "Look again at what you were afraid of here."
@@ -59,7 +59,9 @@ def _vault(path, *, notes: bool = True):
     vault.records.save(Resentment("r2", "The bank", "Charged twice.", position=1))
     vault.records.save(Amend("a1", "Mum"))
     vault.reviews.save(
-        NightlyReview(person_today(), (ReviewAnswer("q.kind", True, "Helped Dan"),), updated_at=now)
+        NightlyReview(
+            persons_today(), (ReviewAnswer("q.kind", True, "Helped Dan"),), updated_at=now
+        )
     )
     if notes:
         keep_notes(vault, _notes(journal_id(vault)))

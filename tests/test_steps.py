@@ -44,7 +44,7 @@ from recovery_journal.services.steps import (
     set_status,
     set_wording,
 )
-from tests.conftest import person_today, persons_today
+from tests.conftest import persons_today
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -143,7 +143,7 @@ def test_continue_where_i_left_off(new_vault):
     assert continue_step(new_vault) == 1
     save_answer(new_vault, 3, "s3.q02", "first")
     assert continue_step(new_vault) == 3
-    set_status(new_vault, 5, StepStatus.WORKING, person_today())
+    set_status(new_vault, 5, StepStatus.WORKING, persons_today())
     assert continue_step(new_vault) == 5
 
 

@@ -21,7 +21,7 @@ from recovery_journal.services.demo import fill_demo
 from recovery_journal.services.review import review_day
 from recovery_journal.services.trends import ChartRange, load_charts
 from recovery_journal.store import create_vault
-from tests.conftest import PASSPHRASE, TEST_KDF, person_today
+from tests.conftest import PASSPHRASE, TEST_KDF, persons_today
 
 ROOT = Path(__file__).resolve().parent.parent
 CHARTS = [("trends", None), ("yes_answers", None), ("calendar", None), ("clean_time", None)] + [
@@ -61,7 +61,7 @@ def _one_night(vault) -> None:
 
 
 def _thirty_days(vault) -> None:
-    fill_demo(vault, 30, "ru", end=person_today())
+    fill_demo(vault, 30, "ru", end=persons_today())
 
 
 @pytest.mark.parametrize("fill", [_one_night, _thirty_days], ids=["one night", "thirty days"])
@@ -88,7 +88,7 @@ def test_dollar_signs_in_the_persons_names_are_drawn_as_written(qapp, vault_path
 
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
     try:
-        fill_demo(vault, 30, "en", end=person_today())
+        fill_demo(vault, 30, "en", end=persons_today())
         with vault.transaction():
             scale = next(d for d in vault.records.all(RatingDimension) if d.uid == "d.mood")
             vault.records.save(type(scale)(**{**_fields(scale), "name": "Spent $5 or $10"}))

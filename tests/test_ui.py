@@ -23,7 +23,6 @@ from recovery_journal.ui.welcome_dialog import CreateVaultDialog
 from tests.conftest import (
     PASSPHRASE,
     TEST_KDF,
-    person_today,
     persons_today,
     without_evening_reminder,
 )
@@ -79,7 +78,7 @@ def shown_window(qapp, qtbot, controllers, path: Path):
 @pytest.fixture
 def demo_vault(vault_path) -> Path:
     vault = create_vault(vault_path, PASSPHRASE, kdf_iterations=TEST_KDF)
-    fill_demo(vault, 30, "en", end=person_today())
+    fill_demo(vault, 30, "en", end=persons_today())
     vault.close()
     return vault_path
 
@@ -175,7 +174,7 @@ def test_only_the_page_shown_is_built_at_unlock_and_the_others_when_first_needed
     assert window.current_page() is Page.INVENTORY
     assert window.stack.currentWidget().isAncestorOf(window.inventory)
     assert set(window._built) == {Page.TODAY, Page.INVENTORY}
-    window.review.show_day(person_today())  # asked for by name: built, not shown
+    window.review.show_day(persons_today())  # asked for by name: built, not shown
     assert window.current_page() is Page.INVENTORY
     qtbot.waitUntil(lambda: window.review.sheet is not None, timeout=10_000)
     settle(qtbot, controller)

@@ -3,14 +3,14 @@ driven only from outside, then the vault read back to see that every word landed
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
 
 from recovery_journal.domain.clean_time import CleanDate
-from recovery_journal.domain.day import journal_day
 from recovery_journal.domain.inventory import Amend
+from tests.conftest import persons_today
 from tests.journeys.atspi import wait_for
 from tests.journeys.labels import LABELS, Labels
 from tests.journeys.person import (
@@ -82,17 +82,12 @@ def _step_one_answer(app, say: Labels) -> None:
     app.wait_for_node("label", contains=say.step_saved, within="frame")
 
 
-def _journal_today() -> date:
-    # The journal's day starts at 04:00 (the default boundary): before it, still yesterday.
-    return journal_day(datetime.now().astimezone())
-
-
 CLEAN_DAYS = 90
 CELLS = ("cell", "table cell")
 
 
 def _a_clean_date(app, say: Labels) -> date:
-    since = _journal_today() - timedelta(days=CLEAN_DAYS)
+    since = persons_today() - timedelta(days=CLEAN_DAYS)
     go_to(app, say.practice)
     table = app.wait_for_node("table", say.clean_dates, within="frame")
     app.desktop.click(app.wait_for_node("push button", say.add, within="frame"))
